@@ -1,0 +1,29 @@
+import type { Session } from 'electron';
+
+/**
+ * Denies every permission (camera, microphone, geolocation, notifications...) and cancels every
+ * request that does not go to the app's own origins: the app makes no network request of its own.
+ */
+export function lockDownSession(session: Session, allowedOrigins: readonly string[]): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  session.on('will-download', (event) => event.preventDefault());
+  session.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !isAppRequest(details.url, allowedOrigins) });
+  });
+}
+
+export function isAppRequest(url: string, allowedOrigins: readonly string[]): boolean {
+  if (url.startsWith('devtools://') || url.startsWith('data:')) return true;
+  try {
+    const parsed = new URL(url);
+    // app://waypoint has an opaque origin in URL's eyes; compare scheme and host instead.
+    return allowedOrigins.some((origin) => {
+      const allowed = new URL(origin);
+      return parsed.protocol === allowed.protocol && parsed.host === allowed.host;
+    });
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,79 @@
+import { mkdir, readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AppError } from '../../shared/errors';
+import type { Notice } from '../../shared/contract';
+import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../shared/settings';
+import { writeFileAtomically } from './atomic-file';
+
+export const SETTINGS_FILE = 'settings.json';
+
+export interface SettingsStore {
+  get(): Promise<Settings>;
+  set(patch: SettingsPatch): Promise<Settings>;
+  /** Things the user should be told once, e.g. that a corrupt file was set aside. */
+  takeNotices(): Notice[];
+}
+
+/**
+ * Settings kept as a JSON file in the data folder. A file that cannot be read as valid settings is
+ * renamed (never deleted), defaults are used, and a notice says where the old file went.
+ */
+export function createSettingsStore(folder: string, now: () => Date = () => new Date()): SettingsStore {
+  const file = join(folder, SETTINGS_FILE);
+  let cached: Settings | null = null;
+  const notices: Notice[] = [];
+  // Serialises writes so two quick changes cannot interleave their read-modify-write.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function load(): Promise<Settings> {
+    if (cached) return cached;
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return (cached = { ...defaultSettings });
+      throw error;
+    }
+    const parsed = safeParse(text);
+    if (parsed) return (cached = parsed);
+    const stamp = now().toISOString().replace(/[:.]/g, '-');
+    const movedTo = join(folder, `settings.corrupt-${stamp}.json`);
+    await rename(file, movedTo);
+    notices.push({ code: 'settingsReset', path: movedTo });
+    return (cached = { ...defaultSettings });
+  }
+
+  async function set(patch: SettingsPatch): Promise<Settings> {
+    const next = settingsSchema.parse({ ...(await load()), ...patch });
+    try {
+      await mkdir(folder, { recursive: true, mode: 0o700 });
+      await writeFileAtomically(file, JSON.stringify(next, null, 2) + '\n');
+    } catch (error) {
+      throw new AppError('SETTINGS_WRITE_FAILED', `could not write ${SETTINGS_FILE}`, { cause: error });
+    }
+    cached = next;
+    return next;
+  }
+
+  return {
+    get: load,
+    set(patch) {
+      const result = queue.then(() => set(patch));
+      queue = result.catch(() => undefined);
+      return result;
+    },
+    takeNotices: () => notices.splice(0, notices.length),
+  };
+}
+
+function safeParse(text: string): Settings | null {
+  try {
+    const raw: unknown = JSON.parse(text);
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+    // Unknown keys from a newer version are dropped; missing keys take defaults.
+    const result = settingsSchema.safeParse({ ...defaultSettings, ...raw });
+    return result.success ? result.data : null;
+  } catch {
+    return null;
+  }
+}

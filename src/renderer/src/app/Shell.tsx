@@ -1,0 +1,76 @@
+import { Suspense, useEffect, useRef } from 'react';
+import { Anchor, AppShell, Burger, Center, Group, Loader, NavLink, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { Notices } from './Notices';
+import { sections } from './sections';
+
+export function Shell() {
+  const { t } = useTranslation();
+  const [navigationOpen, { toggle, close }] = useDisclosure(false);
+  const [location] = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+
+  // After moving to another section, close the small-screen menu and start reading at its heading.
+  useEffect(() => {
+    close();
+    mainRef.current?.querySelector('h1')?.focus();
+  }, [location, close]);
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navigationOpen } }} padding="lg">
+      <Anchor href="#main" className="skip-link" onClick={(event) => { event.preventDefault(); mainRef.current?.focus(); }}>
+        {t('app.skipToContent')}
+      </Anchor>
+      <AppShell.Header>
+        <Group h="100%" px="md">
+          <Burger
+            opened={navigationOpen}
+            onClick={toggle}
+            hiddenFrom="sm"
+            size="sm"
+            aria-label={navigationOpen ? t('app.closeNavigation') : t('app.openNavigation')}
+          />
+          <Title order={2} size="h4">
+            {t('app.name')}
+          </Title>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.label')}>
+        {sections.map((section) => (
+          <NavLink
+            key={section.path}
+            component={Link}
+            href={section.path}
+            label={t(section.labelKey)}
+            leftSection={<section.icon size={20} stroke={1.6} aria-hidden />}
+            active={location.startsWith(section.path)}
+            aria-current={location.startsWith(section.path) ? 'page' : undefined}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main id="main" ref={mainRef} tabIndex={-1}>
+        <Notices />
+        <Suspense
+          fallback={
+            <Center p="xl">
+              <Loader aria-label={t('app.loading')} />
+            </Center>
+          }
+        >
+          <Switch>
+            {sections.map((section) => (
+              <Route key={section.path} path={section.path} nest>
+                <section.page />
+              </Route>
+            ))}
+            <Route>
+              <Redirect to="/directory" replace />
+            </Route>
+          </Switch>
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

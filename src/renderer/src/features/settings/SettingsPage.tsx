@@ -1,0 +1,113 @@
+import { useMemo, useState } from 'react';
+import { Alert, Card, NumberInput, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { countryCodes } from '@shared/countries';
+import { languages, type Language, type SettingsPatch } from '@shared/settings';
+import { useSettings } from '../../app/SettingsProvider';
+import { BridgeError } from '../../bridge';
+import { languageNames } from '../../i18n';
+
+export default function SettingsPage() {
+  const { t, i18n } = useTranslation();
+  const { settings, appInfo, updateSettings } = useSettings();
+  const [status, setStatus] = useState<{ kind: 'saved' } | { kind: 'error'; code: string } | null>(null);
+
+  const countries = useMemo(() => {
+    const names = new Intl.DisplayNames([i18n.language], { type: 'region' });
+    return countryCodes
+      .map((code) => ({ value: code, label: names.of(code) ?? code }))
+      .sort((a, b) => a.label.localeCompare(b.label, i18n.language));
+  }, [i18n.language]);
+
+  async function save(patch: SettingsPatch) {
+    try {
+      await updateSettings(patch);
+      setStatus({ kind: 'saved' });
+    } catch (error) {
+      setStatus({ kind: 'error', code: error instanceof BridgeError ? error.code : 'unknown' });
+    }
+  }
+
+  return (
+    <Stack gap="lg" maw={640}>
+      <Title order={1} tabIndex={-1}>
+        {t('settings.title')}
+      </Title>
+      <Card withBorder padding="lg" component="section" aria-labelledby="settings-general">
+        <Stack>
+          <Title order={2} size="h3" id="settings-general">
+            {t('settings.general')}
+          </Title>
+          <Select
+            label={t('settings.language')}
+            data={languages.map((code) => ({ value: code, label: languageNames[code] }))}
+            value={settings.language}
+            allowDeselect={false}
+            onChange={(value) => value && void save({ language: value as Language })}
+          />
+          <NumberInput
+            label={t('settings.autoLock')}
+            description={t('settings.autoLockHelp')}
+            min={1}
+            max={240}
+            allowDecimal={false}
+            allowNegative={false}
+            clampBehavior="strict"
+            defaultValue={settings.autoLockMinutes}
+            onBlur={(event) => {
+              const minutes = Number(event.currentTarget.value);
+              if (Number.isInteger(minutes) && minutes >= 1 && minutes <= 240 && minutes !== settings.autoLockMinutes) {
+                void save({ autoLockMinutes: minutes });
+              }
+            }}
+          />
+          <Select
+            label={t('settings.homeCountry')}
+            description={t('settings.homeCountryHelp')}
+            placeholder={t('settings.homeCountryNone')}
+            data={countries}
+            value={settings.homeCountry}
+            searchable
+            clearable
+            onChange={(value) => void save({ homeCountry: value })}
+          />
+          <div role="status" aria-live="polite">
+            {status?.kind === 'saved' && (
+              <Text size="sm" c="teal.9">
+                {t('settings.saved')}
+              </Text>
+            )}
+          </div>
+          {status?.kind === 'error' && (
+            <Alert color="red" title={t('errors.title')} role="alert">
+              {t(`errors.${status.code}`)}
+            </Alert>
+          )}
+        </Stack>
+      </Card>
+      <Card withBorder padding="lg" component="section" aria-labelledby="settings-about">
+        <Stack>
+          <Title order={2} size="h3" id="settings-about">
+            {t('settings.about')}
+          </Title>
+          <Table variant="vertical" withTableBorder={false}>
+            <Table.Tbody>
+              <Table.Tr>
+                <Table.Th w={160}>{t('settings.version')}</Table.Th>
+                <Table.Td>{appInfo.version}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th>{t('settings.runtime')}</Table.Th>
+                <Table.Td>{t(`settings.runtimes.${appInfo.runtime}`)}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th>{t('settings.dataFolder')}</Table.Th>
+                <Table.Td style={{ wordBreak: 'break-all' }}>{appInfo.dataFolder}</Table.Td>
+              </Table.Tr>
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      </Card>
+    </Stack>
+  );
+}

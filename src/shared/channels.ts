@@ -1,0 +1,7 @@
+/**
+ * The names of every bridge method, as `<namespace>.<method>`. Kept apart from the schemas so the
+ * sandboxed preload can build `window.waypoint` without bundling a validator.
+ */
+export const channels = ['app.info', 'settings.get', 'settings.set'] as const;
+
+export type Channel = (typeof channels)[number];

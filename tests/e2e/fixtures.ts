@@ -1,0 +1,68 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, chromium, type BrowserContext, type Page } from '@playwright/test';
+import { startPreviewServer, type PreviewServer } from '../../src/preview/server';
+import { chromiumArgs, chromiumExecutable } from '../support/chromium';
+
+const root = resolve(import.meta.dirname, '../..');
+
+export interface PreviewApp {
+  server: PreviewServer;
+  /** The preview's data folder (settings, vault header...) */
+  dataFolder: string;
+  /** Chromium's profile folder (IndexedDB, caches...) */
+  profileFolder: string;
+  context: BrowserContext;
+  /** Every URL the page requested, in order. */
+  requests: string[];
+  /** Closes the browser and opens it again on the same profile, as a person restarting the app would. */
+  restartBrowser(): Promise<Page>;
+}
+
+async function launch(profileFolder: string, requests: string[]): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(profileFolder, {
+    executablePath: chromiumExecutable(),
+    args: chromiumArgs,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+  });
+  context.on('request', (request) => requests.push(request.url()));
+  return context;
+}
+
+export const test = base.extend<{ app: PreviewApp; page: Page }>({
+  app: async ({}, use) => {
+    const work = await mkdtemp(join(tmpdir(), 'waypoint-e2e-'));
+    const dataFolder = join(work, 'data');
+    const profileFolder = join(work, 'profile');
+    const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
+    const server = await startPreviewServer({ outFolder: join(root, 'out'), dataFolder, port: 0, version });
+    const requests: string[] = [];
+    const app: PreviewApp = {
+      server,
+      dataFolder,
+      profileFolder,
+      requests,
+      context: await launch(profileFolder, requests),
+      async restartBrowser() {
+        await app.context.close();
+        app.context = await launch(profileFolder, requests);
+        const page = app.context.pages()[0] ?? (await app.context.newPage());
+        await page.goto(server.url);
+        return page;
+      },
+    };
+    await use(app);
+    await app.context.close();
+    await server.close();
+    await rm(work, { recursive: true, force: true });
+  },
+  page: async ({ app }, use) => {
+    const page = app.context.pages()[0] ?? (await app.context.newPage());
+    await page.goto(app.server.url);
+    await use(page);
+  },
+});
+
+export { expect } from '@playwright/test';
