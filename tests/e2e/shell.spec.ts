@@ -1,9 +1,126 @@
-import { test, expect } from './fixtures';
+import { writeFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expectNoSeriousAxeViolations } from './axe';
+import { expect, test } from './fixtures';
 
-test('screenshot', async ({ page }) => {
+const sections = [
+  { link: 'Directory', heading: 'Directory' },
+  { link: 'Legal references', heading: 'Legal references' },
+  { link: 'Cases', heading: 'Cases' },
+  { link: 'Settings', heading: 'Settings' },
+];
+
+async function chooseLanguage(page: Page, label: string | RegExp, option: string) {
+  await page.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option }).click();
+}
+
+test('the shell shows its landmarks and opens on the directory', async ({ page }) => {
+  await expect(page.getByRole('banner')).toContainText('Waypoint');
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+  await expect(page.getByRole('main')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Directory' })).toBeVisible();
-  await page.screenshot({ path: '/tmp/shell.png' });
+  await expect(page).toHaveTitle('Waypoint');
+});
+
+test('every section is reachable with the keyboard alone', async ({ page }) => {
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  for (const section of sections) {
+    await page.locator('body').focus();
+    let reached = false;
+    for (let presses = 0; presses < 15 && !reached; presses++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate((name) => document.activeElement?.textContent?.trim() === name, section.link);
+    }
+    expect(reached, `Tab reaches "${section.link}"`).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: section.heading })).toBeVisible();
+    await expect(page.getByRole('link', { name: section.link })).toHaveAttribute('aria-current', 'page');
+  }
+});
+
+test('the skip link moves focus to the main content', async ({ page }) => {
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.locator('body').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main')).toBeFocused();
+});
+
+test('settings persist across a reload and a restart of the browser', async ({ page, app }) => {
   await page.getByRole('link', { name: 'Settings' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
-  await page.screenshot({ path: '/tmp/settings.png' });
+  const minutes = page.getByRole('textbox', { name: 'Lock after inactivity (minutes)' });
+  await minutes.fill('12');
+  await minutes.blur();
+  await expect(page.getByRole('status')).toHaveText('Settings saved');
+  await page.getByRole('combobox', { name: 'Home country' }).fill('Greece');
+  await page.getByRole('option', { name: 'Greece' }).click();
+  await expect(page.getByRole('status')).toHaveText('Settings saved');
+
+  await page.reload();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('textbox', { name: 'Lock after inactivity (minutes)' })).toHaveValue('12');
+  await expect(page.getByRole('combobox', { name: 'Home country' })).toHaveValue('Greece');
+
+  const restarted = await app.restartBrowser();
+  await restarted.getByRole('link', { name: 'Settings' }).click();
+  await expect(restarted.getByRole('combobox', { name: 'Home country' })).toHaveValue('Greece');
+});
+
+test('Arabic turns the interface right-to-left, and stays so after a reload', async ({ page }) => {
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await chooseLanguage(page, 'Interface language', 'العربية');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+  await expect(page.getByRole('heading', { level: 1, name: 'الإعدادات' })).toBeVisible();
+  // The navigation sits on the right in a right-to-left layout.
+  const navigation = await page.getByRole('navigation').boundingBox();
+  expect(navigation!.x).toBeGreaterThan(600);
+
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByRole('link', { name: 'الدليل' })).toBeVisible();
+
+  await chooseLanguage(page, 'لغة الواجهة', 'English');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+});
+
+test('a corrupt settings file is set aside and the user is told', async ({ app }) => {
+  await mkdir(app.dataFolder, { recursive: true });
+  await writeFile(join(app.dataFolder, 'settings.json'), '{"language": ');
+  const page = await app.context.newPage();
+  await page.goto(app.server.url);
+  await expect(page.getByRole('alert')).toContainText('The settings file could not be read');
+  await expect(page.getByRole('alert')).toContainText('settings.corrupt-');
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+for (const language of ['en', 'ar'] as const) {
+  test(`axe finds no serious or critical violation on any page (${language})`, async ({ page }) => {
+    if (language === 'ar') {
+      await page.getByRole('link', { name: 'Settings' }).click();
+      await chooseLanguage(page, 'Interface language', 'العربية');
+      await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    }
+    for (const path of ['directory', 'legal', 'cases', 'settings']) {
+      await page.goto(`${new URL(page.url()).origin}/#/${path}`);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expectNoSeriousAxeViolations(page, `${path} (${language})`);
+    }
+  });
+}
+
+test('the page makes no request to any origin but its own', async ({ page, app }) => {
+  for (const section of sections) {
+    await page.getByRole('link', { name: section.link }).click();
+    await expect(page.getByRole('heading', { level: 1, name: section.heading })).toBeVisible();
+  }
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const origin = new URL(app.server.url).origin;
+  expect(app.requests.length).toBeGreaterThan(5);
+  expect(app.requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:'))).toEqual([]);
 });

@@ -1,6 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { channels } from '../../shared/channels';
 import type { Result } from '../../shared/errors';
+import { isAppOrigin } from '../security/origins';
 import type { Dispatch } from './dispatch';
 
 /** True when a message comes from the app's own top-level page and nowhere else. */
@@ -9,12 +10,7 @@ export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
 export function isTrustedSender(appOrigins: readonly string[]): SenderCheck {
   return (event) => {
     const frame = event.senderFrame;
-    if (!frame || frame.parent !== null) return false;
-    try {
-      return appOrigins.includes(new URL(frame.url).origin);
-    } catch {
-      return false;
-    }
+    return !!frame && frame.parent === null && isAppOrigin(frame.url, appOrigins);
   };
 }
 

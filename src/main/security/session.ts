@@ -1,3 +1,4 @@
+import { isAppOrigin } from './origins';
 import type { Session } from 'electron';
 
 /**
@@ -15,15 +16,5 @@ export function lockDownSession(session: Session, allowedOrigins: readonly strin
 }
 
 export function isAppRequest(url: string, allowedOrigins: readonly string[]): boolean {
-  if (url.startsWith('devtools://') || url.startsWith('data:')) return true;
-  try {
-    const parsed = new URL(url);
-    // app://waypoint has an opaque origin in URL's eyes; compare scheme and host instead.
-    return allowedOrigins.some((origin) => {
-      const allowed = new URL(origin);
-      return parsed.protocol === allowed.protocol && parsed.host === allowed.host;
-    });
-  } catch {
-    return false;
-  }
+  return url.startsWith('devtools://') || url.startsWith('data:') || isAppOrigin(url, allowedOrigins);
 }

@@ -3,12 +3,12 @@ import { Router } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { SettingsProvider } from './SettingsProvider';
 import { Shell } from './Shell';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 export function App() {
   return (
     <DirectionProvider detectDirection>
-      <MantineProvider theme={theme}>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
         <SettingsProvider
           fallback={
             <Center h="100vh">

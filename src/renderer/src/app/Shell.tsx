@@ -46,6 +46,7 @@ export function Shell() {
             label={t(section.labelKey)}
             leftSection={<section.icon size={20} stroke={1.6} aria-hidden />}
             active={location.startsWith(section.path)}
+            variant="filled"
             aria-current={location.startsWith(section.path) ? 'page' : undefined}
           />
         ))}

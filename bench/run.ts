@@ -1,0 +1,10 @@
+import { join, resolve } from 'node:path';
+import { benchShell } from './shell';
+import { formatTable, type BenchRow } from './table';
+
+// `npm run bench` builds first, then measures; each figure is printed with what we aim at.
+const outFolder = join(resolve(import.meta.dirname, '..'), 'out');
+
+const rows: BenchRow[] = [...(await benchShell(outFolder))];
+
+console.log(formatTable(rows));
