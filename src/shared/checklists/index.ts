@@ -1,0 +1,4 @@
+export * from './schema';
+export * from './answers';
+export * from './screening';
+export * from './templateFile';

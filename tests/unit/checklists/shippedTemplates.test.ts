@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { iloForcedLabourIndicatorIds, legalRefsOf, parseTemplateFile, type ChecklistTemplate } from '@shared/checklists';
+import { shippedFiles, shippedTemplate } from './fixtures';
+
+// The provision ids the legal corpus promises to resolve; templates may cite only these.
+const knownLegalRefs = new Set([
+  'palermo-tip-protocol#art-3a', 'palermo-tip-protocol#art-3b', 'palermo-tip-protocol#art-3c', 'palermo-tip-protocol#art-3d',
+  'palermo-tip-protocol#art-6', 'palermo-tip-protocol#art-7', 'palermo-tip-protocol#art-8',
+  'cets-197#art-4', 'cets-197#art-10', 'cets-197#art-12', 'cets-197#art-13', 'cets-197#art-14', 'cets-197#art-15',
+  'cets-197#art-16', 'cets-197#art-26',
+  'eu-dir-2011-36#art-2', 'eu-dir-2011-36#art-8', 'eu-dir-2011-36#art-11',
+  'ilo-c29#art-2', 'echr-art4#art-4', 'smuggling-protocol#art-3a', 'crc#art-34', 'crc#art-35',
+  'uk-msa-2015#s-1', 'uk-msa-2015#s-2', 'uk-msa-2015#s-45', 'uk-msa-2015#s-48',
+  'us-tvpa-2000#t-visa', 'us-tvpa-2000#22-usc-7102',
+]);
+
+const expectedTemplates = [
+  'ilo-forced-labour-indicators',
+  'immediate-safety-needs',
+  'informed-consent',
+  'methods-of-control',
+  'palermo-initial-screening',
+  'referral-services',
+  'safety-plan',
+  'uk-nrm-prompts',
+  'us-t-visa-continued-presence',
+];
+
+function allIds(template: ChecklistTemplate): string[] {
+  return template.sections.flatMap((section) => section.items.map((item) => item.id));
+}
+
+describe('shipped templates', () => {
+  it('are the expected set of files', () => {
+    expect(shippedFiles().map(({ file }) => file)).toEqual(expectedTemplates.map((id) => `${id}.json`));
+  });
+
+  describe.each(shippedFiles())('$file', ({ file, text }) => {
+    const result = parseTemplateFile(text);
+
+    it('validates, in English, with an id matching its file name', () => {
+      expect(result.ok ? [] : result.errors).toEqual([]);
+      if (!result.ok) return;
+      expect(`${result.template.id}.json`).toBe(file);
+      expect(result.template.language).toBe('en');
+    });
+
+    it('has unique section and item ids', () => {
+      if (!result.ok) throw new Error('invalid template');
+      const sectionIds = result.template.sections.map((section) => section.id);
+      expect(new Set(sectionIds).size).toBe(sectionIds.length);
+      expect(new Set(allIds(result.template)).size).toBe(allIds(result.template).length);
+    });
+
+    it('cites only known legal provisions', () => {
+      if (!result.ok) throw new Error('invalid template');
+      expect(legalRefsOf(result.template).filter((ref) => !knownLegalRefs.has(ref))).toEqual([]);
+    });
+
+    it('uses rights-based words: no rescue language, "victim" only where a law is quoted', () => {
+      expect(text).not.toMatch(/rescu/i);
+      for (const match of text.matchAll(/victim/gi)) {
+        expect(text.slice(match.index, match.index + 60)).toContain("(the law's term)");
+      }
+    });
+  });
+
+  it('the initial screening offers every act, means and purpose of the definition', () => {
+    const template = shippedTemplate('palermo-initial-screening');
+    const optionsWith = (element: string) =>
+      template.sections.flatMap((section) =>
+        section.items.flatMap((item) => ('options' in item ? item.options.filter((option) => option.element === element).map((option) => option.id) : [])),
+      );
+    expect(optionsWith('act')).toEqual(['recruitment', 'transport', 'transfer', 'harbouring', 'receipt']);
+    expect(optionsWith('means')).toEqual([
+      'threat', 'force', 'coercion', 'abduction', 'fraud', 'deception', 'abuse-of-power', 'abuse-of-vulnerability', 'payments',
+    ]);
+    expect(optionsWith('purpose')).toEqual(['sexual-exploitation', 'forced-labour', 'slavery', 'servitude', 'organ-removal']);
+    expect(template.sections.flatMap((section) => section.items).filter((item) => 'indicatesChild' in item).map((item) => item.id)).toEqual([
+      'age-under-18',
+    ]);
+  });
+
+  it('the ILO template marks each of the eleven indicators exactly once', () => {
+    const marks = shippedTemplate('ilo-forced-labour-indicators').sections.flatMap((section) =>
+      section.items.flatMap((item) => ('indicator' in item && item.indicator ? [item.indicator] : [])),
+    );
+    expect(marks).toEqual([...iloForcedLabourIndicatorIds]);
+  });
+
+  it('methods of control cover the HTCDS 2.0 list', () => {
+    const item = shippedTemplate('methods-of-control').sections[0]?.items.find((candidate) => candidate.id === 'control-methods');
+    const ids = item && 'options' in item ? item.options.map((option) => option.id) : [];
+    // The HTCDS picklist, plus RestrictsMovement, which its field definitions describe.
+    expect(ids).toEqual(expect.arrayContaining([
+      'PhysicalThreats', 'ThreatsLawEnforcement', 'ThreatensChildrenFamily', 'DebtBondage', 'FalsePromises', 'PhysicalAbuse',
+      'SexualAbuse', 'TakesEarnings', 'RestrictsFinancialAccess', 'RestrictsMedicalCare', 'RestrictsMovement', 'WithholdsNecessities',
+      'PsychologicalAbuse', 'PsychoactiveSubstance', 'ExcessiveWorkingHours', 'WithholdsDocuments', 'Other',
+    ]));
+  });
+
+  it('referral covers each service with an organization and a date', () => {
+    const template = shippedTemplate('referral-services');
+    const ids = new Set(allIds(template));
+    for (const service of ['shelter', 'medical', 'psychological', 'legal-aid', 'interpretation', 'residence-reflection', 'return-integration', 'compensation']) {
+      expect(ids).toContain(`${service}-organization`);
+      expect(ids).toContain(`${service}-date`);
+    }
+  });
+});
