@@ -1,0 +1,366 @@
+import { languageName } from './languages';
+import {
+  confidences,
+  contactChannels,
+  emergencyRoles,
+  linkType,
+  populations,
+  serviceTypes,
+  termId,
+  waypointTaxonomies,
+  waypointTaxonomyTerms,
+} from './taxonomy';
+import type { Confidence, ContactChannel, EmergencyRole, Population, ServiceType, TaxonomyKey } from './taxonomy';
+import type {
+  HsdsAttribute,
+  HsdsContact,
+  HsdsDirectory,
+  HsdsLocation,
+  HsdsOrganization,
+  HsdsPhone,
+  HsdsSchedule,
+  HsdsService,
+  PhoneType,
+} from './types';
+import { directoryId } from './uuid';
+
+/**
+ * The flat, search-ready form of the directory that the app works with, and the mapping to and from the
+ * bundled HSDS records. Ids of HSDS sub-records (phones, attributes, languages...) are derived from their
+ * parent's id, so the flat form only carries service and organization ids and the mapping is lossless.
+ */
+
+export interface DirectoryPhone {
+  number: string;
+  type: PhoneType;
+  description: string | null;
+  /** Set on public emergency numbers and child helplines: what the number is for. */
+  emergencyRoles: EmergencyRole[];
+}
+
+export interface Provenance {
+  /** True only for facts read on the operator's or a government's own page (confidence "seen-official"). */
+  verified: boolean;
+  confidence: Confidence;
+  /** ISO 8601 date, as precise as known: YYYY, YYYY-MM or YYYY-MM-DD; null when not known. */
+  lastVerified: string | null;
+  sources: string[];
+}
+
+export interface DirectoryEntry extends Provenance {
+  /** The HSDS service id. */
+  id: string;
+  organizationId: string | null;
+  name: string;
+  alternateName: string | null;
+  description: string;
+  /** ISO 3166-1 alpha-2 codes ("EU" for the EU-wide 116 000); empty for international bodies. */
+  countries: string[];
+  services: ServiceType[];
+  populations: Population[];
+  channels: ContactChannel[];
+  /** ISO 639-1 codes. */
+  languages: string[];
+  /** null: not known. */
+  is24x7: boolean | null;
+  hours: string | null;
+  phones: DirectoryPhone[];
+  emails: string[];
+  url: string | null;
+  /** Not trafficking-specific: a child, women's, migrant-worker or police line listed where no dedicated line was found. */
+  fallback: boolean;
+  confidentialAddress: boolean;
+}
+
+export interface DirectoryHeadquarters {
+  address: string | null;
+  city: string | null;
+  country: string | null;
+}
+
+export interface DirectoryOrganization extends Provenance {
+  id: string;
+  name: string;
+  alternateName: string | null;
+  description: string;
+  website: string | null;
+  emails: string[];
+  phones: DirectoryPhone[];
+  headquarters: DirectoryHeadquarters | null;
+}
+
+export interface Directory {
+  dataVersion: number;
+  generatedAt: string;
+  organizations: DirectoryOrganization[];
+  entries: DirectoryEntry[];
+}
+
+export class DirectoryFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DirectoryFormatError';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// flat -> HSDS
+
+type LinkEntity = HsdsAttribute['link_entity'];
+
+function attribute(linkId: string, entity: LinkEntity, taxonomy: TaxonomyKey, code: string, n: number, value?: string): HsdsAttribute {
+  return {
+    id: directoryId(`attribute|${linkId}|${taxonomy}|${code}|${n}`),
+    link_id: linkId,
+    link_entity: entity,
+    link_type: linkType(taxonomy),
+    taxonomy_term_id: termId(taxonomy, code),
+    ...(value === undefined ? {} : { value }),
+  };
+}
+
+function provenanceAttributes(linkId: string, entity: LinkEntity, p: Provenance): HsdsAttribute[] {
+  return [
+    attribute(linkId, entity, 'waypoint-provenance', 'confidence', 0, p.confidence),
+    ...(p.lastVerified === null ? [] : [attribute(linkId, entity, 'waypoint-provenance', 'last-verified', 0, p.lastVerified)]),
+    ...p.sources.map((source, i) => attribute(linkId, entity, 'waypoint-provenance', 'source', i, source)),
+  ];
+}
+
+function phonesToHsds(phones: DirectoryPhone[], owner: { service_id: string } | { organization_id: string }): HsdsPhone[] {
+  const ownerId = 'service_id' in owner ? owner.service_id : owner.organization_id;
+  return phones.map((phone, i) => {
+    const id = directoryId(`phone|${ownerId}|${i}`);
+    const attributes = phone.emergencyRoles.map((role) => attribute(id, 'phone', 'waypoint-service-type', role, 0));
+    return {
+      id,
+      ...owner,
+      number: phone.number,
+      type: phone.type,
+      ...(phone.description === null ? {} : { description: phone.description }),
+      ...(attributes.length > 0 ? { attributes } : {}),
+    };
+  });
+}
+
+function contactsToHsds(extraEmails: string[], owner: { service_id: string } | { organization_id: string }): HsdsContact[] {
+  const ownerId = 'service_id' in owner ? owner.service_id : owner.organization_id;
+  return extraEmails.map((email, i) => ({ id: directoryId(`contact|${ownerId}|${i}`), ...owner, email }));
+}
+
+const everyDay = 'MO,TU,WE,TH,FR,SA,SU';
+
+function schedulesToHsds(entry: DirectoryEntry): HsdsSchedule[] {
+  if (entry.is24x7 !== true && entry.hours === null) return [];
+  return [
+    {
+      id: directoryId(`schedule|${entry.id}|0`),
+      service_id: entry.id,
+      // HSDS consumers that do not read Waypoint's attributes still see a round-the-clock weekly schedule.
+      ...(entry.is24x7 === true ? { freq: 'WEEKLY' as const, byday: everyDay, opens_at: '00:00', closes_at: '23:59' } : {}),
+      ...(entry.hours === null ? {} : { description: entry.hours }),
+    },
+  ];
+}
+
+export function entryToHsds(entry: DirectoryEntry): HsdsService {
+  const id = entry.id;
+  const attributes: HsdsAttribute[] = [
+    ...entry.services.map((code) => attribute(id, 'service', 'waypoint-service-type', code, 0)),
+    ...entry.populations.map((code) => attribute(id, 'service', 'waypoint-population', code, 0)),
+    ...entry.channels.map((code) => attribute(id, 'service', 'waypoint-channel', code, 0)),
+    ...(entry.is24x7 === null ? [] : [attribute(id, 'service', 'waypoint-availability', '24-7', 0, String(entry.is24x7))]),
+    ...(entry.fallback ? [attribute(id, 'service', 'waypoint-provenance', 'fallback-referral', 0, 'true')] : []),
+    ...(entry.confidentialAddress ? [attribute(id, 'service', 'waypoint-provenance', 'confidential-address', 0, 'true')] : []),
+    ...provenanceAttributes(id, 'service', entry),
+  ];
+  const [email, ...extraEmails] = entry.emails;
+  return {
+    id,
+    ...(entry.organizationId === null ? {} : { organization_id: entry.organizationId }),
+    name: entry.name,
+    ...(entry.alternateName === null ? {} : { alternate_name: entry.alternateName }),
+    description: entry.description,
+    ...(entry.url === null ? {} : { url: entry.url }),
+    ...(email === undefined ? {} : { email }),
+    status: 'active',
+    phones: phonesToHsds(entry.phones, { service_id: id }),
+    schedules: schedulesToHsds(entry),
+    service_areas: entry.countries.map((country, i) => ({
+      id: directoryId(`service-area|${id}|${i}`),
+      service_id: id,
+      name: country,
+      description: 'Country or region, as an ISO 3166-1 alpha-2 code',
+    })),
+    languages: entry.languages.map((code, i) => ({ id: directoryId(`language|${id}|${i}`), service_id: id, name: languageName(code), code })),
+    contacts: contactsToHsds(extraEmails, { service_id: id }),
+    attributes,
+  };
+}
+
+function headquartersToHsds(org: DirectoryOrganization): HsdsLocation[] {
+  if (org.headquarters === null) return [];
+  const locationId = directoryId(`location|${org.id}|0`);
+  const hq = org.headquarters;
+  return [
+    {
+      id: locationId,
+      location_type: 'physical',
+      organization_id: org.id,
+      name: 'Head office',
+      // HSDS requires every address part; a part the facts do not give is an empty string.
+      addresses: [
+        {
+          id: directoryId(`address|${locationId}|0`),
+          location_id: locationId,
+          address_1: hq.address ?? '',
+          city: hq.city ?? '',
+          state_province: '',
+          postal_code: '',
+          country: hq.country ?? '',
+          address_type: 'physical',
+        },
+      ],
+    },
+  ];
+}
+
+export function organizationToHsds(org: DirectoryOrganization): HsdsOrganization {
+  const [email, ...extraEmails] = org.emails;
+  return {
+    id: org.id,
+    name: org.name,
+    ...(org.alternateName === null ? {} : { alternate_name: org.alternateName }),
+    description: org.description,
+    ...(org.website === null ? {} : { website: org.website }),
+    ...(email === undefined ? {} : { email }),
+    phones: phonesToHsds(org.phones, { organization_id: org.id }),
+    contacts: contactsToHsds(extraEmails, { organization_id: org.id }),
+    locations: headquartersToHsds(org),
+    attributes: provenanceAttributes(org.id, 'organization', org),
+  };
+}
+
+export function directoryToHsds(directory: Directory): HsdsDirectory {
+  return {
+    format: 'waypoint-directory',
+    hsdsVersion: '3.0',
+    dataVersion: directory.dataVersion,
+    generatedAt: directory.generatedAt,
+    taxonomies: waypointTaxonomies(),
+    taxonomy_terms: waypointTaxonomyTerms(),
+    organizations: directory.organizations.map(organizationToHsds),
+    services: directory.entries.map(entryToHsds),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// HSDS -> flat
+
+interface TermRef {
+  taxonomy: TaxonomyKey;
+  code: string;
+}
+
+let termsById: Map<string, TermRef> | undefined;
+
+function termOf(attr: HsdsAttribute): TermRef | undefined {
+  termsById ??= new Map(waypointTaxonomyTerms().map((t) => [t.id, { taxonomy: t.taxonomy as TaxonomyKey, code: t.code }]));
+  return termsById.get(attr.taxonomy_term_id);
+}
+
+function codes<T extends string>(attrs: HsdsAttribute[], taxonomy: TaxonomyKey, allowed: readonly T[]): T[] {
+  return attrs
+    .map(termOf)
+    .filter((t): t is TermRef => t !== undefined && t.taxonomy === taxonomy)
+    .map((t) => t.code)
+    .filter((code): code is T => (allowed as readonly string[]).includes(code));
+}
+
+function values(attrs: HsdsAttribute[], taxonomy: TaxonomyKey, code: string): string[] {
+  return attrs.filter((a) => {
+    const term = termOf(a);
+    return term?.taxonomy === taxonomy && term.code === code;
+  }).map((a) => a.value ?? '');
+}
+
+function provenanceFromHsds(attrs: HsdsAttribute[], recordId: string): Provenance {
+  const confidence = values(attrs, 'waypoint-provenance', 'confidence')[0] ?? 'inferred';
+  if (!(confidences as readonly string[]).includes(confidence)) {
+    throw new DirectoryFormatError(`Record ${recordId} has an unknown confidence "${confidence}".`);
+  }
+  return {
+    verified: confidence === 'seen-official',
+    confidence: confidence as Confidence,
+    lastVerified: values(attrs, 'waypoint-provenance', 'last-verified')[0] ?? null,
+    sources: values(attrs, 'waypoint-provenance', 'source'),
+  };
+}
+
+function phonesFromHsds(phones: HsdsPhone[]): DirectoryPhone[] {
+  return phones.map((phone) => ({
+    number: phone.number,
+    type: phone.type,
+    description: phone.description ?? null,
+    emergencyRoles: codes(phone.attributes ?? [], 'waypoint-service-type', emergencyRoles),
+  }));
+}
+
+function flag(attrs: HsdsAttribute[], code: string): boolean {
+  return values(attrs, 'waypoint-provenance', code).includes('true');
+}
+
+export function entryFromHsds(service: HsdsService): DirectoryEntry {
+  const attrs = service.attributes;
+  const availability = values(attrs, 'waypoint-availability', '24-7')[0];
+  return {
+    id: service.id,
+    organizationId: service.organization_id ?? null,
+    name: service.name,
+    alternateName: service.alternate_name ?? null,
+    description: service.description,
+    countries: service.service_areas.map((area) => area.name),
+    services: codes(attrs, 'waypoint-service-type', serviceTypes),
+    populations: codes(attrs, 'waypoint-population', populations),
+    channels: codes(attrs, 'waypoint-channel', contactChannels),
+    languages: service.languages.map((language) => language.code),
+    is24x7: availability === undefined ? null : availability === 'true',
+    hours: service.schedules.find((s) => s.description !== undefined)?.description ?? null,
+    phones: phonesFromHsds(service.phones),
+    emails: [...(service.email === undefined ? [] : [service.email]), ...service.contacts.map((c) => c.email)],
+    url: service.url ?? null,
+    fallback: flag(attrs, 'fallback-referral'),
+    confidentialAddress: flag(attrs, 'confidential-address'),
+    ...provenanceFromHsds(attrs, service.id),
+  };
+}
+
+export function organizationFromHsds(org: HsdsOrganization): DirectoryOrganization {
+  const address = org.locations[0]?.addresses[0];
+  return {
+    id: org.id,
+    name: org.name,
+    alternateName: org.alternate_name ?? null,
+    description: org.description,
+    website: org.website ?? null,
+    emails: [...(org.email === undefined ? [] : [org.email]), ...org.contacts.map((c) => c.email)],
+    phones: phonesFromHsds(org.phones),
+    headquarters:
+      address === undefined
+        ? null
+        : { address: address.address_1 || null, city: address.city || null, country: address.country || null },
+    ...provenanceFromHsds(org.attributes, org.id),
+  };
+}
+
+export function directoryFromHsds(hsds: HsdsDirectory): Directory {
+  if (hsds.format !== 'waypoint-directory' || hsds.hsdsVersion !== '3.0') {
+    throw new DirectoryFormatError('Not a Waypoint HSDS 3.0 directory file.');
+  }
+  return {
+    dataVersion: hsds.dataVersion,
+    generatedAt: hsds.generatedAt,
+    organizations: hsds.organizations.map(organizationFromHsds),
+    entries: hsds.services.map(entryFromHsds),
+  };
+}

@@ -1,0 +1,128 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { directoryFromHsds, directoryToHsds } from '@shared/hsds/directory';
+import type { Directory, DirectoryEntry, DirectoryOrganization, DirectoryPhone, Provenance } from '@shared/hsds/directory';
+import { confidences, contactChannels, emergencyRoles, populations, serviceTypes } from '@shared/hsds/taxonomy';
+import { hsdsValidators } from './hsds-validator';
+import { loadBundledHsds } from './load';
+
+const text = fc.string({ minLength: 1, maxLength: 30 });
+const nullableText = fc.option(text, { nil: null });
+const url = fc.webUrl();
+const email = fc.stringMatching(/^[a-z]{1,8}@[a-z]{1,8}\.[a-z]{2,3}$/);
+
+const phone: fc.Arbitrary<DirectoryPhone> = fc.record({
+  number: fc.stringMatching(/^\+?\d[\d -]{0,14}$/),
+  type: fc.constantFrom('voice', 'text', 'fax', 'textphone'),
+  description: fc.option(fc.string({ maxLength: 30 }), { nil: null }),
+  emergencyRoles: fc.subarray([...emergencyRoles]),
+});
+
+const provenance: fc.Arbitrary<Provenance> = fc
+  .record({
+    confidence: fc.constantFrom(...confidences),
+    lastVerified: fc.option(fc.constantFrom('2016', '2016-10', '2026-11-28'), { nil: null }),
+    sources: fc.array(text, { maxLength: 4 }),
+  })
+  .map((p) => ({ ...p, verified: p.confidence === 'seen-official' }));
+
+function entry(id: string, organizationId: string | null): fc.Arbitrary<DirectoryEntry> {
+  return fc
+    .record({
+      name: text,
+      alternateName: nullableText,
+      description: text,
+      countries: fc.uniqueArray(fc.stringMatching(/^[A-Z]{2}$/), { maxLength: 3 }),
+      services: fc.subarray([...serviceTypes]),
+      populations: fc.subarray([...populations]),
+      channels: fc.subarray([...contactChannels]),
+      languages: fc.uniqueArray(fc.stringMatching(/^[a-z]{2}$/), { maxLength: 3 }),
+      is24x7: fc.option(fc.boolean(), { nil: null }),
+      hours: nullableText,
+      phones: fc.array(phone, { maxLength: 4 }),
+      emails: fc.array(email, { maxLength: 3 }),
+      url: fc.option(url, { nil: null }),
+      fallback: fc.boolean(),
+      confidentialAddress: fc.boolean(),
+      provenance,
+    })
+    .map(({ provenance: p, ...rest }) => ({ id, organizationId, ...rest, ...p }));
+}
+
+function organization(id: string): fc.Arbitrary<DirectoryOrganization> {
+  return fc
+    .record({
+      name: text,
+      alternateName: nullableText,
+      description: text,
+      website: fc.option(url, { nil: null }),
+      emails: fc.array(email, { maxLength: 3 }),
+      phones: fc.array(phone, { maxLength: 3 }),
+      headquarters: fc.option(fc.record({ address: nullableText, city: nullableText, country: nullableText }), { nil: null }),
+      provenance,
+    })
+    .map(({ provenance: p, ...rest }) => ({ id, ...rest, ...p }));
+}
+
+const directory: fc.Arbitrary<Directory> = fc
+  .uniqueArray(fc.uuid({ version: 5 }), { minLength: 1, maxLength: 8 })
+  .chain((ids) => {
+    const orgIds = ids.slice(0, Math.floor(ids.length / 2));
+    const entryIds = ids.slice(orgIds.length);
+    return fc.record({
+      dataVersion: fc.nat(),
+      generatedAt: fc.constant('2026-11-28'),
+      organizations: fc.tuple(...orgIds.map(organization)),
+      entries: fc.tuple(...entryIds.map((id) => fc.constantFrom(null, ...orgIds).chain((org) => entry(id, org)))),
+    });
+  });
+
+describe('flat entries <-> HSDS', () => {
+  it('entries -> HSDS -> entries is lossless', () => {
+    fc.assert(
+      fc.property(directory, (d) => {
+        expect(directoryFromHsds(directoryToHsds(d))).toEqual(d);
+      }),
+    );
+  });
+
+  it('HSDS written from any entries is valid HSDS 3.0 with no extra fields', () => {
+    const { organization: validOrganization, service: validService } = hsdsValidators({ strictFields: true });
+    fc.assert(
+      fc.property(directory, (d) => {
+        const hsds = directoryToHsds(d);
+        for (const o of hsds.organizations) expect(validOrganization(o), JSON.stringify(validOrganization.errors)).toBe(true);
+        for (const s of hsds.services) expect(validService(s), JSON.stringify(validService.errors)).toBe(true);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('HSDS -> entries -> HSDS is lossless for the bundled file', () => {
+    const hsds = loadBundledHsds();
+    expect(directoryToHsds(directoryFromHsds(hsds))).toEqual(hsds);
+  });
+
+  it('refuses a file that is not a Waypoint HSDS directory', () => {
+    const hsds = loadBundledHsds();
+    expect(() => directoryFromHsds({ ...hsds, hsdsVersion: '2.0' as '3.0' })).toThrow(/Not a Waypoint HSDS 3.0 directory/);
+  });
+
+  it('refuses an unknown confidence value', () => {
+    const d = directoryToHsds({
+      dataVersion: 1,
+      generatedAt: '2026-11-28',
+      organizations: [],
+      entries: [
+        {
+          id: '0b5b5f8e-7d0c-5b8a-9a6e-0c7a3f1e2d4b', organizationId: null, name: 'n', alternateName: null, description: 'd', countries: [],
+          services: [], populations: [], channels: [], languages: [], is24x7: null, hours: null, phones: [], emails: [], url: null,
+          fallback: false, confidentialAddress: false, verified: false, confidence: 'inferred', lastVerified: null, sources: [],
+        },
+      ],
+    });
+    const attribute = d.services[0]!.attributes.find((a) => a.value === 'inferred')!;
+    attribute.value = 'trust-me';
+    expect(() => directoryFromHsds(d)).toThrow(/unknown confidence "trust-me"/);
+  });
+});
