@@ -21,7 +21,9 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'src/renderer'),
-    resolve: { alias: { '@shared': shared, '@renderer': resolve(root, 'src/renderer/src') } },
+    resolve: {
+      alias: { '@shared': shared, '@renderer': resolve(root, 'src/renderer/src'), '@resources': resolve(root, 'resources') },
+    },
     plugins: [react()],
     build: {
       outDir: resolve(root, 'out/renderer'),

@@ -6,6 +6,7 @@ export default defineConfig({
     alias: {
       '@shared': resolve(import.meta.dirname, 'src/shared'),
       '@renderer': resolve(import.meta.dirname, 'src/renderer/src'),
+      '@resources': resolve(import.meta.dirname, 'resources'),
     },
   },
   test: {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, ipcMain, session, type BrowserWindow } from 'electron';
+import { app, ipcMain, powerMonitor, session, type BrowserWindow } from 'electron';
 import { createAppDispatch } from './ipc';
 import { handle, isTrustedSender } from './ipc/handle';
 import { APP_ORIGIN, registerAppScheme, serveAppProtocol } from './protocol';
@@ -31,16 +31,34 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     lockDownSession(session.defaultSession, appOrigins);
     serveAppProtocol(join(import.meta.dirname, '../renderer'));
-    const dispatch = createAppDispatch({
-      name: app.getName(),
-      version: app.getVersion(),
-      platform: process.platform,
-      dataFolder: app.getPath('userData'),
-      runtime: 'electron',
-    });
+    const { dispatch, vaultSession } = createAppDispatch(
+      {
+        name: app.getName(),
+        version: app.getVersion(),
+        platform: process.platform,
+        dataFolder: app.getPath('userData'),
+        runtime: 'electron',
+      },
+      {
+        quickExit() {
+          mainWindow?.minimize();
+          mainWindow?.webContents.reload();
+        },
+        clearBrowserData: () => session.defaultSession.clearStorageData().then(() => session.defaultSession.clearCache()),
+      },
+    );
     handle(ipcMain, dispatch, isTrustedSender(appOrigins));
     mainWindow = createSecureWindow(join(import.meta.dirname, '../preload/index.cjs'), appUrl, !app.isPackaged);
     mainWindow.on('closed', () => (mainWindow = null));
+
+    // Sleep and screen lock lock the vault: the key goes, and the page reloads to the lock screen.
+    const lockNow = () => {
+      if (!vaultSession.unlocked) return;
+      vaultSession.lock();
+      mainWindow?.webContents.reload();
+    };
+    powerMonitor.on('suspend', lockNow);
+    powerMonitor.on('lock-screen', lockNow);
   });
 
   // One window, one process: closing it ends the app on every platform, so nothing stays unlocked.

@@ -31,7 +31,7 @@ export interface PreviewServer {
 export async function startPreviewServer(options: PreviewOptions): Promise<PreviewServer> {
   const token = randomBytes(32).toString('hex');
   const rendererFolder = join(options.outFolder, 'renderer');
-  const dispatch = createAppDispatch({
+  const { dispatch } = createAppDispatch({
     name: 'Waypoint',
     version: options.version,
     platform: process.platform,

@@ -2,6 +2,19 @@
  * The names of every bridge method, as `<namespace>.<method>`. Kept apart from the schemas so the
  * sandboxed preload can build `window.waypoint` without bundling a validator.
  */
-export const channels = ['app.info', 'settings.get', 'settings.set'] as const;
+export const channels = [
+  'app.info',
+  'settings.get',
+  'settings.set',
+  'vault.status',
+  'vault.create',
+  'vault.unlock',
+  'vault.recover',
+  'vault.changePassphrase',
+  'vault.setEraseAfter',
+  'vault.lock',
+  'vault.quickExit',
+  'vault.erase',
+] as const;
 
 export type Channel = (typeof channels)[number];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Channel } from './channels';
 import type { Result } from './errors';
 import { settingsPatchSchema, settingsSchema } from './settings';
+import { vaultContract } from './vault';
 
 const noticeSchema = z.object({
   /** i18n key under `notices.` */
@@ -27,6 +28,7 @@ export const contract = {
   'app.info': { request: z.undefined(), response: appInfoSchema },
   'settings.get': { request: z.undefined(), response: settingsSchema },
   'settings.set': { request: settingsPatchSchema, response: settingsSchema },
+  ...vaultContract,
 } satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

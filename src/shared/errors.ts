@@ -8,6 +8,38 @@ export const errorCodes = [
   'UNKNOWN_CHANNEL',
   'INTERNAL',
   'SETTINGS_WRITE_FAILED',
+  'VAULT_EXISTS',
+  'VAULT_NOT_FOUND',
+  'VAULT_WRONG_PASSPHRASE',
+  'VAULT_WRONG_RECOVERY_KEY',
+  'VAULT_RECOVERY_KEY_MALFORMED',
+  'VAULT_PASSPHRASE_TOO_SHORT',
+  'VAULT_BAD_ARGUMENT',
+  'VAULT_LOCKED_OUT',
+  'VAULT_HEADER_CORRUPT',
+  'VAULT_UNSUPPORTED_VERSION',
+  'VAULT_WRITE_FAILED',
+  'VAULT_ERASED',
+  /** The key check in a backup's header does not match: not the passphrase chosen at export. */
+  'BACKUP_WRONG_PASSPHRASE',
+  /** The file ends inside the header, or after a complete chunk that is not the last one. */
+  'BACKUP_TRUNCATED',
+  /** A byte of the file was changed, added or removed (a cut inside a chunk looks the same). */
+  'BACKUP_TAMPERED',
+  /** A well-formed header of a format version this Waypoint does not know. */
+  'BACKUP_NEWER_VERSION',
+  /** The file does not start with the backup magic bytes (this includes an empty file). */
+  'BACKUP_NOT_A_BACKUP',
+  /** The file could not be opened or read (missing, a folder, no permission). */
+  'BACKUP_READ_FAILED',
+  'BACKUP_WRITE_FAILED',
+  /** One record is larger than the format allows (16 MiB of JSON). */
+  'BACKUP_TOO_LARGE',
+  'BACKUP_PASSPHRASE_TOO_SHORT',
+  /** A programming error: malformed record or manifest, counts that do not match, use after finish or close. */
+  'BACKUP_BAD_ARGUMENT',
+  /** The writer was aborted before the file was complete. */
+  'BACKUP_CANCELLED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -15,6 +47,8 @@ export type ErrorCode = (typeof errorCodes)[number];
 export interface BridgeErrorShape {
   code: ErrorCode;
   message: string;
+  /** After repeated wrong passphrases: how long until the next attempt is accepted. */
+  retryAfterMs?: number;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: BridgeErrorShape };
@@ -22,10 +56,12 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: BridgeError
 /** An error a service throws on purpose; its code reaches the renderer intact. */
 export class AppError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  readonly retryAfterMs: number | undefined;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; retryAfterMs?: number }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
+    this.retryAfterMs = options?.retryAfterMs;
   }
 }
 

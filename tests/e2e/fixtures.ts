@@ -18,6 +18,8 @@ export interface PreviewApp {
   requests: string[];
   /** Closes the browser and opens it again on the same profile, as a person restarting the app would. */
   restartBrowser(): Promise<Page>;
+  /** Stops the preview server and starts a new one on the same port and data folder (a restart of main). */
+  restartServer(): Promise<Page>;
 }
 
 async function launch(profileFolder: string, requests: string[]): Promise<BrowserContext> {
@@ -41,6 +43,14 @@ export const test = base.extend<{ app: PreviewApp; page: Page }>({
     const requests: string[] = [];
     const app: PreviewApp = {
       server,
+      async restartServer() {
+        const port = Number(new URL(app.server.url).port);
+        await app.server.close();
+        app.server = await startPreviewServer({ outFolder: join(root, 'out'), dataFolder, port, version });
+        const page = app.context.pages()[0] ?? (await app.context.newPage());
+        await page.goto(app.server.url);
+        return page;
+      },
       dataFolder,
       profileFolder,
       requests,
@@ -49,13 +59,13 @@ export const test = base.extend<{ app: PreviewApp; page: Page }>({
         await app.context.close();
         app.context = await launch(profileFolder, requests);
         const page = app.context.pages()[0] ?? (await app.context.newPage());
-        await page.goto(server.url);
+        await page.goto(app.server.url);
         return page;
       },
     };
     await use(app);
     await app.context.close();
-    await server.close();
+    await app.server.close();
     await rm(work, { recursive: true, force: true });
   },
   page: async ({ app }, use) => {

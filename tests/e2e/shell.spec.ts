@@ -3,6 +3,11 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectNoSeriousAxeViolations } from './axe';
 import { expect, test } from './fixtures';
+import { createVault, PASSPHRASE, unlock } from './vault-steps';
+
+test.beforeEach(async ({ page }) => {
+  await createVault(page);
+});
 
 const sections = [
   { link: 'Directory', heading: 'Directory' },
@@ -60,11 +65,12 @@ test('settings persist across a reload and a restart of the browser', async ({ p
   await expect(page.getByRole('status')).toHaveText('Settings saved');
 
   await page.reload();
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await unlock(page);
   await expect(page.getByRole('textbox', { name: 'Lock after inactivity (minutes)' })).toHaveValue('12');
   await expect(page.getByRole('combobox', { name: 'Home country' })).toHaveValue('Greece');
 
   const restarted = await app.restartBrowser();
+  await unlock(restarted);
   await restarted.getByRole('link', { name: 'Settings' }).click();
   await expect(restarted.getByRole('combobox', { name: 'Home country' })).toHaveValue('Greece');
 });
@@ -79,9 +85,13 @@ test('Arabic turns the interface right-to-left, and stays so after a reload', as
   const navigation = await page.getByRole('navigation').boundingBox();
   expect(navigation!.x).toBeGreaterThan(600);
 
+  // The lock screen after a reload is in Arabic too.
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-  await expect(page.getByRole('link', { name: 'الدليل' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Waypoint مقفل' })).toBeVisible();
+  await page.getByLabel('عبارة المرور').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'فتح القفل' }).click();
+  await expect(page.getByRole('link', { name: 'الدليل' })).toBeVisible({ timeout: 20_000 });
 
   await chooseLanguage(page, 'لغة الواجهة', 'English');
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
@@ -90,8 +100,9 @@ test('Arabic turns the interface right-to-left, and stays so after a reload', as
 test('a corrupt settings file is set aside and the user is told', async ({ app }) => {
   await mkdir(app.dataFolder, { recursive: true });
   await writeFile(join(app.dataFolder, 'settings.json'), '{"language": ');
-  const page = await app.context.newPage();
-  await page.goto(app.server.url);
+  // A new preview server reads the settings afresh, as the app does at start.
+  const page = await app.restartServer();
+  await unlock(page);
   await expect(page.getByRole('alert')).toContainText('The settings file could not be read');
   await expect(page.getByRole('alert')).toContainText('settings.corrupt-');
   await page.getByRole('button', { name: 'Dismiss' }).click();
@@ -100,6 +111,7 @@ test('a corrupt settings file is set aside and the user is told', async ({ app }
 
 for (const language of ['en', 'ar'] as const) {
   test(`axe finds no serious or critical violation on any page (${language})`, async ({ page }) => {
+    await expectNoSeriousAxeViolations(page, `unlocked shell (${language})`);
     if (language === 'ar') {
       await page.getByRole('link', { name: 'Settings' }).click();
       await chooseLanguage(page, 'Interface language', 'العربية');

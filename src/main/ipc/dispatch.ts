@@ -26,7 +26,7 @@ export function createDispatch(handlers: Handlers, log: (message: string) => voi
       const value = schema.response.parse(await handler(parsed.data));
       return { ok: true, value };
     } catch (error) {
-      if (error instanceof AppError) return failure(error.code, error.message);
+      if (error instanceof AppError) return failure(error.code, error.message, error.retryAfterMs);
       log(`[${channel}] unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : 'unknown'}`);
       return failure('INTERNAL', 'unexpected error');
     }
@@ -37,6 +37,6 @@ function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && (channels as readonly string[]).includes(value);
 }
 
-function failure(code: AppError['code'], message: string): Result<never> {
-  return { ok: false, error: { code, message } };
+function failure(code: AppError['code'], message: string, retryAfterMs?: number): Result<never> {
+  return { ok: false, error: retryAfterMs === undefined ? { code, message } : { code, message, retryAfterMs } };
 }

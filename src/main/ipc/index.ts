@@ -1,16 +1,24 @@
 import { createSettingsStore } from '../services/settings';
+import { createVault } from '../services/vault';
 import { appHandlers, type AppIdentity } from './app';
 import { createDispatch, type Dispatch } from './dispatch';
 import { settingsHandlers } from './settings';
+import { noVaultPlatform, vaultHandlers, VaultSession, type VaultPlatform } from './vault';
 
 /**
  * Wires every main service to its handlers. The Electron main process and the browser preview both
  * call this, so the preview answers the contract with the very same code.
  */
-export function createAppDispatch(identity: AppIdentity): Dispatch {
+export function createAppDispatch(
+  identity: AppIdentity,
+  platform: VaultPlatform = noVaultPlatform,
+): { dispatch: Dispatch; vaultSession: VaultSession } {
   const settings = createSettingsStore(identity.dataFolder);
-  return createDispatch({
+  const vaultSession = new VaultSession();
+  const dispatch = createDispatch({
     ...appHandlers(identity, settings),
     ...settingsHandlers(settings),
+    ...vaultHandlers(createVault({ folder: identity.dataFolder }), vaultSession, settings, platform),
   });
+  return { dispatch, vaultSession };
 }

@@ -2,12 +2,13 @@ import { isAppOrigin } from './origins';
 import type { Session } from 'electron';
 
 /**
- * Denies every permission (camera, microphone, geolocation, notifications...) and cancels every
+ * Denies every permission but clipboard writes (camera, microphone, geolocation, notifications...) and cancels every
  * request that does not go to the app's own origins: the app makes no network request of its own.
  */
 export function lockDownSession(session: Session, allowedOrigins: readonly string[]): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  // Writing to the clipboard (the copy buttons) is the one permission the app uses.
+  session.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'clipboard-sanitized-write'));
+  session.setPermissionCheckHandler((_contents, permission) => permission === 'clipboard-sanitized-write');
   session.setDevicePermissionHandler(() => false);
   session.on('will-download', (event) => event.preventDefault());
   session.webRequest.onBeforeRequest((details, callback) => {

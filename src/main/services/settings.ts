@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { Notice } from '../../shared/contract';
@@ -12,6 +12,8 @@ export interface SettingsStore {
   set(patch: SettingsPatch): Promise<Settings>;
   /** Things the user should be told once, e.g. that a corrupt file was set aside. */
   takeNotices(): Notice[];
+  /** Deletes the file and returns to defaults (erase this device). */
+  reset(): Promise<void>;
 }
 
 /**
@@ -63,6 +65,11 @@ export function createSettingsStore(folder: string, now: () => Date = () => new 
       return result;
     },
     takeNotices: () => notices.splice(0, notices.length),
+    async reset() {
+      await queue;
+      await rm(file, { force: true });
+      cached = { ...defaultSettings };
+    },
   };
 }
 

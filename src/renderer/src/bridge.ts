@@ -11,10 +11,12 @@ declare global {
 /** A failed bridge call; `code` picks the translated message (`errors.<code>`). */
 export class BridgeError extends Error {
   readonly code: ErrorCode;
+  readonly retryAfterMs: number | undefined;
   constructor(error: BridgeErrorShape) {
     super(error.message);
     this.name = 'BridgeError';
     this.code = error.code;
+    this.retryAfterMs = error.retryAfterMs;
   }
 }
 

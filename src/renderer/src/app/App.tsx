@@ -1,6 +1,7 @@
 import { Center, DirectionProvider, Loader, MantineProvider } from '@mantine/core';
 import { Router } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
+import { VaultGate } from '../features/vault/VaultGate';
 import { SettingsProvider } from './SettingsProvider';
 import { Shell } from './Shell';
 import { cssVariablesResolver, theme } from './theme';
@@ -16,9 +17,11 @@ export function App() {
             </Center>
           }
         >
-          <Router hook={useHashLocation}>
-            <Shell />
-          </Router>
+          <VaultGate>
+            <Router hook={useHashLocation}>
+              <Shell />
+            </Router>
+          </VaultGate>
         </SettingsProvider>
       </MantineProvider>
     </DirectionProvider>

@@ -1,8 +1,10 @@
 import { Suspense, useEffect, useRef } from 'react';
-import { Anchor, AppShell, Burger, Center, Group, Loader, NavLink, Title } from '@mantine/core';
+import { Anchor, AppShell, Burger, Button, Center, Group, Loader, NavLink, Title, Tooltip } from '@mantine/core';
+import { IconDoorExit, IconLock } from '@tabler/icons-react';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { useVault } from '../features/vault/VaultContext';
 import { Notices } from './Notices';
 import { sections } from './sections';
 
@@ -11,6 +13,7 @@ export function Shell() {
   const [navigationOpen, { toggle, close }] = useDisclosure(false);
   const [location] = useLocation();
   const mainRef = useRef<HTMLElement>(null);
+  const { lock, quickExit } = useVault();
 
   // After moving to another section, close the small-screen menu and start reading at its heading.
   useEffect(() => {
@@ -35,6 +38,16 @@ export function Shell() {
           <Title order={2} size="h4">
             {t('app.name')}
           </Title>
+          <Group ms="auto" gap="xs">
+            <Button variant="default" leftSection={<IconLock size={18} aria-hidden />} onClick={lock}>
+              {t('vault.lock')}
+            </Button>
+            <Tooltip label={t('vault.quickExitHint')}>
+              <Button color="red" leftSection={<IconDoorExit size={18} aria-hidden />} onClick={quickExit} aria-keyshortcuts="Escape Escape Escape">
+                {t('vault.quickExit')}
+              </Button>
+            </Tooltip>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.label')}>

@@ -4,7 +4,20 @@ import { rightToLeftLanguages, type Language } from '@shared/settings';
 import en from './locales/en.json';
 import ar from './locales/ar.json';
 
-export const resources = { en: { translation: en }, ar: { translation: ar } } as const;
+type Messages = Record<string, unknown>;
+
+/**
+ * Shared texts live in ./locales; each feature keeps its own in features/<name>/locales/<lang>.json,
+ * loaded as the i18next namespace <name> (`useTranslation('legal')`).
+ */
+const featureLocales = import.meta.glob<Messages>('../features/*/locales/*.json', { eager: true, import: 'default' });
+
+export const resources: Record<Language, Record<string, Messages>> = { en: { translation: en }, ar: { translation: ar } };
+for (const [path, messages] of Object.entries(featureLocales)) {
+  const match = /features\/([^/]+)\/locales\/(\w+)\.json$/.exec(path);
+  const language = match?.[2] as Language | undefined;
+  if (match && language && language in resources) resources[language][match[1]!] = messages;
+}
 
 export const languageNames: Record<Language, string> = { en: 'English', ar: 'العربية' };
 

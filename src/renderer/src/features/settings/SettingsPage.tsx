@@ -6,6 +6,7 @@ import { languages, type Language, type SettingsPatch } from '@shared/settings';
 import { useSettings } from '../../app/SettingsProvider';
 import { BridgeError } from '../../bridge';
 import { languageNames } from '../../i18n';
+import { SecuritySettings } from '../vault/SecuritySettings';
 
 export default function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -85,6 +86,7 @@ export default function SettingsPage() {
           )}
         </Stack>
       </Card>
+      <SecuritySettings />
       <Card withBorder padding="lg" component="section" aria-labelledby="settings-about">
         <Stack>
           <Title order={2} size="h3" id="settings-about">

@@ -1,0 +1,350 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomically } from '../atomic-file';
+import { ATTEMPTS_FILE, delayAfterFailures, readAttempts, retryAfterMs, type Attempts } from './attempts';
+import { VaultError, type VaultErrorCode } from './errors';
+import {
+  MAX_ERASE_AFTER,
+  MIN_ERASE_AFTER,
+  headerMacMatches,
+  parseHeader,
+  sealHeader,
+  serializeHeader,
+  unwrapKey,
+  wrapKey,
+  type HeaderContent,
+  type KeyWrap,
+  type VaultHeader,
+  type WrapId,
+} from './header';
+import { KEY_LENGTH, RECOVERY_COST, SALT_LENGTH, calibrateScrypt, deriveKey, type ScryptCost, type ScryptParams } from './kdf';
+import { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
+
+export const HEADER_FILE = 'vault.json';
+/** Counted in Unicode code points after NFC normalisation; the UI may ask for more. */
+export const MIN_PASSPHRASE_LENGTH = 8;
+
+export interface VaultOptions {
+  /** The data folder (Electron's userData). Created on first write. */
+  folder: string;
+  /** Clock for the failure delay, ms since the epoch. */
+  now?: () => number;
+  /** How long one passphrase derivation should take on this machine, chosen once at creation. */
+  kdfTargetMs?: readonly [number, number];
+  /**
+   * TEST ONLY. Uses scrypt N = 2^testOnlyScryptLogN for both wraps instead of calibrating, which
+   * allows costs below the production floor of 2^15. Never set in the app.
+   */
+  testOnlyScryptLogN?: number;
+}
+
+export interface VaultStatus {
+  /** A header file exists, readable or not. */
+  exists: boolean;
+  /** Why an existing header cannot be used, or null. */
+  headerError: Extract<VaultErrorCode, 'VAULT_HEADER_CORRUPT' | 'VAULT_UNSUPPORTED_VERSION'> | null;
+  failedAttempts: number;
+  retryAfterMs: number;
+  eraseAfter: number | null;
+}
+
+export interface Vault {
+  exists(): Promise<boolean>;
+  status(): Promise<VaultStatus>;
+  /** Creates the vault. Show `recoveryKey` to the user once; it is not stored anywhere. */
+  create(passphrase: string): Promise<{ recoveryKey: string; dataKey: Buffer }>;
+  /** Returns the 32-byte data key. The caller owns it and should `fill(0)` it on lock. */
+  unlock(passphrase: string): Promise<Buffer>;
+  /** Opens the vault with the recovery key and sets a new passphrase; the recovery key stays valid. */
+  unlockWithRecoveryKey(recoveryKey: string, newPassphrase: string): Promise<Buffer>;
+  /** The old passphrase stops working as soon as this resolves. */
+  changePassphrase(current: string, next: string): Promise<void>;
+  /** Erase the vault after this many failed attempts in a row (at least 3), or never (null). */
+  setEraseAfter(passphrase: string, eraseAfter: number | null): Promise<void>;
+  /** Destroys the header (overwritten, then deleted) and the failure counter. Safe to call twice. */
+  erase(): Promise<void>;
+}
+
+/**
+ * The vault header: a random data key, wrapped under the passphrase and under a recovery key, with a
+ * persistent failure counter that delays guessing. Keeps no key in memory between calls.
+ */
+export function createVault(options: VaultOptions): Vault {
+  const { folder } = options;
+  const now = options.now ?? Date.now;
+  const headerFile = join(folder, HEADER_FILE);
+  const attemptsFile = join(folder, ATTEMPTS_FILE);
+  // One operation at a time, so two quick attempts cannot both read the counter before either writes it.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  function serialised<A extends unknown[], R>(operation: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+    return (...args) => {
+      const result = queue.then(() => operation(...args));
+      queue = result.catch(() => undefined);
+      return result;
+    };
+  }
+
+  async function headerExists(): Promise<boolean> {
+    try {
+      await stat(headerFile);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
+  }
+
+  async function readHeader(): Promise<VaultHeader> {
+    let text: string;
+    try {
+      text = await readFile(headerFile, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new VaultError('VAULT_NOT_FOUND', 'no vault in this folder');
+      throw error;
+    }
+    return parseHeader(text);
+  }
+
+  async function write(file: string, text: string): Promise<void> {
+    try {
+      await mkdir(folder, { recursive: true, mode: 0o700 });
+      await writeFileAtomically(file, text);
+    } catch (error) {
+      throw new VaultError('VAULT_WRITE_FAILED', `could not write ${file}`, { cause: error });
+    }
+  }
+
+  async function writeAttempts(attempts: Attempts): Promise<void> {
+    await write(attemptsFile, JSON.stringify(attempts) + '\n');
+  }
+
+  /** Refuses the attempt, before any KDF work, while the delay from earlier failures runs. */
+  async function refuseWhileLockedOut(): Promise<void> {
+    let attempts = await readAttempts(attemptsFile);
+    const at = now();
+    if (at < attempts.lastFailureAt) {
+      // The clock went back: restart the delay from now rather than wait for the old time to return.
+      attempts = { ...attempts, lastFailureAt: at };
+      await writeAttempts(attempts);
+    }
+    const wait = retryAfterMs(attempts, at);
+    if (wait > 0) throw new VaultError('VAULT_LOCKED_OUT', `too many failed attempts; retry in ${wait} ms`, { retryAfterMs: wait });
+  }
+
+  /** Counts a failure, erases the vault if that reaches the user's limit, and throws. */
+  async function failAttempt(header: VaultHeader, code: 'VAULT_WRONG_PASSPHRASE' | 'VAULT_WRONG_RECOVERY_KEY'): Promise<never> {
+    const previous = await readAttempts(attemptsFile);
+    const failedAttempts = previous.failedAttempts + 1;
+    // The erase limit is read from a header not yet authenticated (that needs the right key). Lowering
+    // it gains nothing over deleting the file; raising or removing it breaks the MAC and the vault.
+    if (header.eraseAfter !== null && failedAttempts >= header.eraseAfter) {
+      await destroy();
+      throw new VaultError('VAULT_ERASED', `vault erased after ${failedAttempts} failed attempts`);
+    }
+    await writeAttempts({ failedAttempts, lastFailureAt: now() });
+    const delay = delayAfterFailures(failedAttempts);
+    throw new VaultError(code, code === 'VAULT_WRONG_PASSPHRASE' ? 'wrong passphrase' : 'wrong recovery key', {
+      ...(delay > 0 ? { retryAfterMs: delay } : {}),
+    });
+  }
+
+  /**
+   * Derives the key-encryption key for one wrap and opens it. A wrong secret counts as a failure; a
+   * right secret with a header whose MAC does not match is reported as corrupt and not counted.
+   */
+  async function openWrap(header: VaultHeader, id: WrapId, secret: Buffer): Promise<Buffer> {
+    await refuseWhileLockedOut();
+    const wrap = header.wraps[id];
+    const kek = await deriveKey(secret, wrap.kdf);
+    const dataKey = unwrapKey(wrap, kek, id);
+    kek.fill(0);
+    if (!dataKey) return failAttempt(header, id === 'passphrase' ? 'VAULT_WRONG_PASSPHRASE' : 'VAULT_WRONG_RECOVERY_KEY');
+    if (!headerMacMatches(header, dataKey)) {
+      dataKey.fill(0);
+      throw new VaultError('VAULT_HEADER_CORRUPT', 'vault header fields were changed (MAC does not match)');
+    }
+    await rm(attemptsFile, { force: true });
+    return dataKey;
+  }
+
+  async function openWithPassphrase(header: VaultHeader, passphrase: string): Promise<Buffer> {
+    const secret = passphraseBytes(passphrase);
+    try {
+      return await openWrap(header, 'passphrase', secret);
+    } finally {
+      secret.fill(0);
+    }
+  }
+
+  /** Wraps the data key under a secret with a fresh salt and IV. */
+  async function newWrap(dataKey: Buffer, secret: Buffer, id: WrapId, cost: ScryptCost): Promise<KeyWrap> {
+    const kdf: ScryptParams = { name: 'scrypt', ...cost, keyLength: KEY_LENGTH, salt: randomBytes(SALT_LENGTH).toString('base64') };
+    const kek = await deriveKey(secret, kdf);
+    try {
+      return wrapKey(dataKey, kek, id, kdf);
+    } finally {
+      kek.fill(0);
+    }
+  }
+
+  /** Replaces the passphrase wrap, keeping its cost parameters (see docs/vault-format.md). */
+  async function rewrapPassphrase(header: VaultHeader, dataKey: Buffer, passphrase: string): Promise<void> {
+    const secret = passphraseBytes(passphrase);
+    try {
+      const { N, r, p } = header.wraps.passphrase.kdf;
+      const passphraseWrap = await newWrap(dataKey, secret, 'passphrase', { N, r, p });
+      await writeHeader({ eraseAfter: header.eraseAfter, wraps: { ...header.wraps, passphrase: passphraseWrap } }, dataKey);
+    } finally {
+      secret.fill(0);
+    }
+  }
+
+  async function writeHeader(content: HeaderContent, dataKey: Buffer): Promise<void> {
+    await write(headerFile, serializeHeader(sealHeader(content, dataKey)));
+  }
+
+  async function passphraseCost(): Promise<ScryptCost> {
+    if (options.testOnlyScryptLogN !== undefined) return { ...RECOVERY_COST, N: 2 ** options.testOnlyScryptLogN };
+    return calibrateScrypt(options.kdfTargetMs ? { targetMs: options.kdfTargetMs } : {});
+  }
+
+  function recoveryCost(): ScryptCost {
+    if (options.testOnlyScryptLogN !== undefined) return { ...RECOVERY_COST, N: 2 ** options.testOnlyScryptLogN };
+    return RECOVERY_COST;
+  }
+
+  /** Overwrites the header in place before deleting it: a rename-based write would leave the old blocks. */
+  async function destroy(): Promise<void> {
+    let handle;
+    try {
+      handle = await open(headerFile, 'r+');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    if (handle) {
+      try {
+        const { size } = await handle.stat();
+        await handle.write(randomBytes(size), 0, size, 0);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rm(headerFile, { force: true });
+    }
+    await rm(attemptsFile, { force: true });
+  }
+
+  async function create(passphrase: string): Promise<{ recoveryKey: string; dataKey: Buffer }> {
+    requireLongEnough(passphrase);
+    if (await headerExists()) throw new VaultError('VAULT_EXISTS', 'a vault already exists in this folder');
+    const dataKey = randomBytes(KEY_LENGTH);
+    const recovery = generateRecoveryKey();
+    const passphraseSecret = passphraseBytes(passphrase);
+    const recoverySecret = Buffer.from(recovery.secret, 'ascii');
+    try {
+      const wraps = {
+        passphrase: await newWrap(dataKey, passphraseSecret, 'passphrase', await passphraseCost()),
+        recovery: await newWrap(dataKey, recoverySecret, 'recovery', recoveryCost()),
+      };
+      // A counter left by an earlier vault must not carry over to this one.
+      await rm(attemptsFile, { force: true });
+      await writeHeader({ eraseAfter: null, wraps }, dataKey);
+      return { recoveryKey: recovery.display, dataKey };
+    } catch (error) {
+      dataKey.fill(0);
+      throw error;
+    } finally {
+      passphraseSecret.fill(0);
+      recoverySecret.fill(0);
+    }
+  }
+
+  async function unlock(passphrase: string): Promise<Buffer> {
+    return openWithPassphrase(await readHeader(), passphrase);
+  }
+
+  async function unlockWithRecoveryKey(recoveryKey: string, newPassphrase: string): Promise<Buffer> {
+    requireLongEnough(newPassphrase);
+    const header = await readHeader();
+    const parsed = parseRecoveryKey(recoveryKey);
+    // A typo caught by the checksum is not a guess, so it does not count as a failed attempt.
+    if (parsed === null) throw new VaultError('VAULT_RECOVERY_KEY_MALFORMED', 'recovery key is mistyped or incomplete');
+    const secret = Buffer.from(parsed, 'ascii');
+    let dataKey: Buffer;
+    try {
+      dataKey = await openWrap(header, 'recovery', secret);
+    } finally {
+      secret.fill(0);
+    }
+    try {
+      await rewrapPassphrase(header, dataKey, newPassphrase);
+    } catch (error) {
+      dataKey.fill(0);
+      throw error;
+    }
+    return dataKey;
+  }
+
+  async function changePassphrase(current: string, next: string): Promise<void> {
+    requireLongEnough(next);
+    const header = await readHeader();
+    const dataKey = await openWithPassphrase(header, current);
+    try {
+      await rewrapPassphrase(header, dataKey, next);
+    } finally {
+      dataKey.fill(0);
+    }
+  }
+
+  async function setEraseAfter(passphrase: string, eraseAfter: number | null): Promise<void> {
+    if (eraseAfter !== null && !(Number.isInteger(eraseAfter) && eraseAfter >= MIN_ERASE_AFTER && eraseAfter <= MAX_ERASE_AFTER)) {
+      throw new VaultError('VAULT_BAD_ARGUMENT', `eraseAfter must be null or an integer from ${MIN_ERASE_AFTER} to ${MAX_ERASE_AFTER}`);
+    }
+    const header = await readHeader();
+    const dataKey = await openWithPassphrase(header, passphrase);
+    try {
+      await writeHeader({ eraseAfter, wraps: header.wraps }, dataKey);
+    } finally {
+      dataKey.fill(0);
+    }
+  }
+
+  async function status(): Promise<VaultStatus> {
+    const attempts = await readAttempts(attemptsFile);
+    const counter = { failedAttempts: attempts.failedAttempts, retryAfterMs: retryAfterMs(attempts, now()) };
+    if (!(await headerExists())) return { exists: false, headerError: null, eraseAfter: null, ...counter };
+    try {
+      const header = await readHeader();
+      return { exists: true, headerError: null, eraseAfter: header.eraseAfter, ...counter };
+    } catch (error) {
+      if (error instanceof VaultError && (error.code === 'VAULT_HEADER_CORRUPT' || error.code === 'VAULT_UNSUPPORTED_VERSION')) {
+        return { exists: true, headerError: error.code, eraseAfter: null, ...counter };
+      }
+      throw error;
+    }
+  }
+
+  return {
+    exists: headerExists,
+    status: serialised(status),
+    create: serialised(create),
+    unlock: serialised(unlock),
+    unlockWithRecoveryKey: serialised(unlockWithRecoveryKey),
+    changePassphrase: serialised(changePassphrase),
+    setEraseAfter: serialised(setEraseAfter),
+    erase: serialised(destroy),
+  };
+}
+
+/** NFC so that the same passphrase typed through different input methods gives the same bytes. */
+function passphraseBytes(passphrase: string): Buffer {
+  return Buffer.from(passphrase.normalize('NFC'), 'utf8');
+}
+
+function requireLongEnough(passphrase: string): void {
+  if ([...passphrase.normalize('NFC')].length < MIN_PASSPHRASE_LENGTH) {
+    throw new VaultError('VAULT_PASSPHRASE_TOO_SHORT', `passphrase must have at least ${MIN_PASSPHRASE_LENGTH} characters`);
+  }
+}

@@ -1,0 +1,22 @@
+export { importDataKey, recordFormatVersion, type RecordResult, type StoredRow, type UndecryptableRecord } from './cipher';
+export {
+  RecordSchemaError,
+  waypointSchema,
+  type DecryptedRecord,
+  type IndexFields,
+  type IndexValue,
+  type RecordSchema,
+  type RecordSchemaVersion,
+} from './schema';
+export {
+  closeRecordStore,
+  defaultDbName,
+  deleteDatabase,
+  openRecordStore,
+  RecordStoreError,
+  type ListFilter,
+  type OpenRecordStoreOptions,
+  type RecordInput,
+  type RecordStore,
+  type RecordTypes,
+} from './store';

@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import { Alert, Button, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { unwrap } from '../../bridge';
+import { deleteDatabase } from '../../db';
+import { errorMessage } from './errorMessage';
+
+/**
+ * Erase with typed confirmation: main destroys the vault header first (so what remains is
+ * unreadable) and the settings; then the encrypted database goes, and the app starts over.
+ */
+export function EraseDevice() {
+  const { t } = useTranslation();
+  const [typed, setTyped] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const word = t('vault.eraseWord');
+
+  async function erase() {
+    setBusy(true);
+    setError(null);
+    try {
+      await unwrap(window.waypoint.vault.erase({ confirm: true }));
+      await deleteDatabase();
+      location.reload();
+    } catch (caught) {
+      setError(errorMessage(t, caught));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Stack>
+      <Title order={3} size="h4">
+        {t('vault.eraseTitle')}
+      </Title>
+      <Text>{t('vault.eraseIntro')}</Text>
+      <TextInput label={t('vault.eraseConfirmLabel', { word })} value={typed} onChange={(event) => setTyped(event.currentTarget.value)} autoComplete="off" />
+      <Button color="red" disabled={typed.trim() !== word} loading={busy} onClick={() => void erase()}>
+        {t('vault.eraseButton')}
+      </Button>
+      {error && <Alert color="red">{error}</Alert>}
+    </Stack>
+  );
+}

@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react';
+import { PasswordInput, Progress, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { loadStrengthScorer, MIN_PASSPHRASE_CHARS, MIN_STRENGTH_SCORE } from './passphraseStrength';
+
+export interface NewPassphraseState {
+  value: string;
+  confirmation: string;
+  score: number | null;
+  acceptable: boolean;
+  setValue(value: string): void;
+  setConfirmation(value: string): void;
+}
+
+/** A new passphrase is acceptable when it is long enough, judged strong enough, and typed twice alike. */
+export function useNewPassphrase(): NewPassphraseState {
+  const [value, setValue] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [scored, setScored] = useState<{ for: string; score: number } | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    if (value) void loadStrengthScorer().then((score) => current && setScored({ for: value, score: score(value) }));
+    return () => {
+      current = false;
+    };
+  }, [value]);
+
+  const score = value && scored?.for === value ? scored.score : null;
+  const acceptable =
+    [...value].length >= MIN_PASSPHRASE_CHARS && score !== null && score >= MIN_STRENGTH_SCORE && value === confirmation;
+  return { value, confirmation, score, acceptable, setValue, setConfirmation };
+}
+
+const scoreColors = ['red', 'red', 'orange', 'teal', 'teal'];
+
+export function NewPassphraseFields({ state, label }: { state: NewPassphraseState; label?: string }) {
+  const { t } = useTranslation();
+  const labels = t('vault.strengthLabels', { returnObjects: true }) as string[];
+  const tooShort = state.value.length > 0 && [...state.value].length < MIN_PASSPHRASE_CHARS;
+  const tooWeak = !tooShort && state.score !== null && state.score < MIN_STRENGTH_SCORE;
+  const mismatch = state.confirmation.length > 0 && state.confirmation !== state.value;
+
+  return (
+    <Stack gap="sm">
+      <PasswordInput
+        label={label ?? t('vault.newPassphrase')}
+        description={t('vault.passphraseHint')}
+        value={state.value}
+        onChange={(event) => state.setValue(event.currentTarget.value)}
+        autoComplete="new-password"
+        error={tooShort ? t('vault.tooShort', { count: MIN_PASSPHRASE_CHARS }) : tooWeak ? t('vault.tooWeak') : undefined}
+      />
+      {state.value && state.score !== null && (
+        <div>
+          <Progress
+            value={(state.score + 1) * 20}
+            color={scoreColors[state.score]}
+            size="sm"
+            aria-label={t('vault.strength', { label: labels[state.score] })}
+          />
+          <Text size="sm" mt={4} aria-live="polite">
+            {t('vault.strength', { label: labels[state.score] })}
+          </Text>
+        </div>
+      )}
+      <PasswordInput
+        label={t('vault.confirmPassphrase')}
+        value={state.confirmation}
+        onChange={(event) => state.setConfirmation(event.currentTarget.value)}
+        autoComplete="new-password"
+        error={mismatch ? t('vault.mismatch') : undefined}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,57 @@
+import { useState, type FormEvent } from 'react';
+import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Unlocked } from '@shared/vault';
+import { unwrap } from '../../bridge';
+import { errorMessage } from './errorMessage';
+import { LockScreenLayout } from './LockScreenLayout';
+import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields';
+
+export function RecoverScreen({ onUnlocked, onBack }: { onUnlocked: (unlocked: Unlocked) => Promise<void>; onBack: () => void }) {
+  const { t } = useTranslation();
+  const [recoveryKey, setRecoveryKey] = useState('');
+  const newPassphrase = useNewPassphrase();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!newPassphrase.acceptable || !recoveryKey.trim() || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await onUnlocked(await unwrap(window.waypoint.vault.recover({ recoveryKey, newPassphrase: newPassphrase.value })));
+    } catch (caught) {
+      setError(errorMessage(t, caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <LockScreenLayout title={t('vault.recoverTitle')}>
+      <Text>{t('vault.recoverIntro')}</Text>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <TextInput
+            label={t('vault.recoveryKey')}
+            value={recoveryKey}
+            onChange={(event) => setRecoveryKey(event.currentTarget.value)}
+            autoComplete="off"
+            spellCheck={false}
+            styles={{ input: { fontFamily: 'monospace' } }}
+            autoFocus
+          />
+          <NewPassphraseFields state={newPassphrase} />
+          <Button type="submit" loading={busy} disabled={!newPassphrase.acceptable || !recoveryKey.trim()}>
+            {t('vault.recover')}
+          </Button>
+        </Stack>
+      </form>
+      {error && <Alert color="red">{error}</Alert>}
+      <Anchor component="button" type="button" onClick={onBack} size="sm">
+        {t('vault.backToUnlock')}
+      </Anchor>
+    </LockScreenLayout>
+  );
+}

@@ -1,0 +1,131 @@
+import { useState, type FormEvent } from 'react';
+import { Alert, Button, Card, Divider, NumberInput, PasswordInput, Stack, Switch, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { unwrap } from '../../bridge';
+import { EraseDevice } from './EraseDevice';
+import { errorMessage } from './errorMessage';
+import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields';
+
+type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; text: string } | null;
+
+function OutcomeMessage({ outcome }: { outcome: Outcome }) {
+  return (
+    <>
+      {outcome?.kind === 'ok' && (
+        <Alert color="teal" role="status">
+          {outcome.text}
+        </Alert>
+      )}
+      {outcome?.kind === 'error' && <Alert color="red">{outcome.text}</Alert>}
+    </>
+  );
+}
+
+function ChangePassphrase() {
+  const { t } = useTranslation();
+  const [current, setCurrent] = useState('');
+  const next = useNewPassphrase();
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!current || !next.acceptable || busy) return;
+    setBusy(true);
+    setOutcome(null);
+    try {
+      await unwrap(window.waypoint.vault.changePassphrase({ current, next: next.value }));
+      setCurrent('');
+      next.setValue('');
+      next.setConfirmation('');
+      setOutcome({ kind: 'ok', text: t('vault.passphraseChanged') });
+    } catch (caught) {
+      setOutcome({ kind: 'error', text: errorMessage(t, caught) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <Title order={3} size="h4">
+          {t('vault.changePassphrase')}
+        </Title>
+        <PasswordInput label={t('vault.currentPassphrase')} value={current} onChange={(event) => setCurrent(event.currentTarget.value)} autoComplete="current-password" />
+        <NewPassphraseFields state={next} />
+        <Button type="submit" loading={busy} disabled={!current || !next.acceptable} w="fit-content">
+          {t('vault.changePassphrase')}
+        </Button>
+        <OutcomeMessage outcome={outcome} />
+      </Stack>
+    </form>
+  );
+}
+
+function EraseAfterAttempts() {
+  const { t } = useTranslation();
+  const [enabled, setEnabled] = useState(false);
+  const [count, setCount] = useState<number>(10);
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setOutcome(null);
+    try {
+      await unwrap(window.waypoint.vault.setEraseAfter({ passphrase, eraseAfter: enabled ? count : null }));
+      setPassphrase('');
+      setOutcome({ kind: 'ok', text: t('vault.eraseAfterSaved') });
+    } catch (caught) {
+      setOutcome({ kind: 'error', text: errorMessage(t, caught) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <Title order={3} size="h4">
+          {t('vault.eraseAfterTitle')}
+        </Title>
+        <Switch label={t('vault.eraseAfterSwitch')} checked={enabled} onChange={(event) => setEnabled(event.currentTarget.checked)} />
+        {enabled && (
+          <>
+            <Text size="sm" c="orange.9">
+              {t('vault.eraseAfterWarning')}
+            </Text>
+            <NumberInput label={t('vault.eraseAfterCount')} min={3} max={100} allowDecimal={false} value={count} onChange={(value) => setCount(Number(value) || 3)} w={220} />
+          </>
+        )}
+        <PasswordInput label={t('vault.currentPassphrase')} value={passphrase} onChange={(event) => setPassphrase(event.currentTarget.value)} autoComplete="current-password" />
+        <Button type="submit" loading={busy} disabled={!passphrase} w="fit-content">
+          {t('vault.eraseAfterSave')}
+        </Button>
+        <OutcomeMessage outcome={outcome} />
+      </Stack>
+    </form>
+  );
+}
+
+/** The vault's part of Settings: passphrase, erase-after-attempts and erase this device. */
+export function SecuritySettings() {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="settings-security">
+      <Stack>
+        <Title order={2} size="h3" id="settings-security">
+          {t('vault.security')}
+        </Title>
+        <ChangePassphrase />
+        <Divider />
+        <EraseAfterAttempts />
+        <Divider />
+        <EraseDevice />
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,114 @@
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Alert, Center, Loader } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Unlocked, VaultStatusInfo } from '@shared/vault';
+import { useSettings } from '../../app/SettingsProvider';
+import { unwrap } from '../../bridge';
+import type { RecordStore } from '../../db';
+import { LockScreenLayout } from './LockScreenLayout';
+import { RecoverScreen } from './RecoverScreen';
+import { UnlockScreen } from './UnlockScreen';
+import { useAutoLock } from './useAutoLock';
+import { useQuickExitShortcut } from './useQuickExitShortcut';
+import { lockAndReload, openVaultStore, quickExit } from './vaultApi';
+import { VaultContext, type VaultContextValue } from './VaultContext';
+
+const CreateVaultScreen = lazy(() => import('./CreateVaultScreen'));
+
+type Stage =
+  | { name: 'loading' }
+  | { name: 'create' }
+  | { name: 'unlock'; status: VaultStatusInfo }
+  | { name: 'recover' }
+  | { name: 'unusable'; status: VaultStatusInfo }
+  | { name: 'unlocked'; store: RecordStore<Record<string, unknown>> };
+
+async function lockedStage(): Promise<Stage> {
+  let status = await unwrap(window.waypoint.vault.status());
+  if (status.unlocked) {
+    await unwrap(window.waypoint.vault.lock());
+    status = { ...status, unlocked: false };
+  }
+  if (!status.exists) return { name: 'create' };
+  if (status.headerError) return { name: 'unusable', status };
+  return { name: 'unlock', status };
+}
+
+/**
+ * Nothing but the lock screen is shown until the vault is unlocked. A fresh page always starts
+ * locked: if main still holds a key (the page was reloaded), it is dropped first.
+ */
+export function VaultGate({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { appInfo, settings } = useSettings();
+  const [stage, setStage] = useState<Stage>({ name: 'loading' });
+
+  const refresh = useCallback(() => void lockedStage().then(setStage), []);
+
+  useEffect(() => {
+    let current = true;
+    void lockedStage().then((next) => current && setStage(next));
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  const onUnlocked = useCallback(async (unlocked: Unlocked) => {
+    setStage({ name: 'unlocked', store: await openVaultStore(unlocked) });
+  }, []);
+
+  const exit = useCallback(() => quickExit(appInfo.runtime), [appInfo.runtime]);
+  const lock = useCallback(() => void lockAndReload(), []);
+  useQuickExitShortcut(exit);
+
+  const value = useMemo<VaultContextValue | null>(
+    () => (stage.name === 'unlocked' ? { store: stage.store, lock, quickExit: exit } : null),
+    [stage, lock, exit],
+  );
+
+  switch (stage.name) {
+    case 'loading':
+      return (
+        <Center h="100vh">
+          <Loader aria-label={t('app.loading')} />
+        </Center>
+      );
+    case 'create':
+      return (
+        <Suspense fallback={null}>
+          <CreateVaultScreen onUnlocked={onUnlocked} />
+        </Suspense>
+      );
+    case 'unlock':
+      return (
+        <UnlockScreen
+          status={stage.status}
+          onUnlocked={onUnlocked}
+          onRecover={() => setStage({ name: 'recover' })}
+          onErased={() => setStage({ name: 'create' })}
+        />
+      );
+    case 'recover':
+      return <RecoverScreen onUnlocked={onUnlocked} onBack={refresh} />;
+    case 'unusable':
+      return (
+        <LockScreenLayout title={t('vault.lockedTitle')}>
+          <Alert color="red">
+            {stage.status.headerError === 'VAULT_UNSUPPORTED_VERSION' ? t('vault.unsupportedVersion') : t('vault.headerCorrupt')}
+          </Alert>
+        </LockScreenLayout>
+      );
+    case 'unlocked':
+      return (
+        <VaultContext.Provider value={value}>
+          <AutoLock minutes={settings.autoLockMinutes} onIdle={lock} />
+          {children}
+        </VaultContext.Provider>
+      );
+  }
+}
+
+function AutoLock({ minutes, onIdle }: { minutes: number; onIdle: () => void }) {
+  useAutoLock(minutes, onIdle);
+  return null;
+}

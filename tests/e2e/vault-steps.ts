@@ -1,0 +1,25 @@
+import { expect, type Page } from '@playwright/test';
+
+export const PASSPHRASE = 'lantern orchard quietly seventeen';
+
+/** First run through the interface: passphrase, recovery key kept and confirmed. Returns the recovery key. */
+export async function createVault(page: Page, passphrase = PASSPHRASE): Promise<string> {
+  await expect(page.getByRole('heading', { level: 1, name: 'Set up Waypoint' })).toBeVisible();
+  await page.getByLabel('New passphrase').fill(passphrase);
+  await page.getByLabel('Repeat the passphrase').fill(passphrase);
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your recovery key' })).toBeVisible({ timeout: 20_000 });
+  const recoveryKey = (await page.getByTestId('recovery-key').textContent())!.trim();
+  await page.getByLabel('Type the last group of the key to show you have kept it').fill(recoveryKey.split('-').at(-1)!);
+  await page.getByLabel('I have stored the recovery key safely').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Directory' })).toBeVisible();
+  return recoveryKey;
+}
+
+export async function unlock(page: Page, passphrase = PASSPHRASE): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: 'Waypoint is locked' })).toBeVisible();
+  await page.getByLabel('Passphrase').fill(passphrase);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible({ timeout: 20_000 });
+}

@@ -1,0 +1,143 @@
+import { expectNoSeriousAxeViolations } from './axe';
+import { expect, test } from './fixtures';
+import { createVault, PASSPHRASE, unlock } from './vault-steps';
+
+test('first run: nothing but the name before the vault exists, then a passphrase and a recovery key', async ({ page }) => {
+  await expect(page.getByRole('heading', { level: 1, name: 'Set up Waypoint' })).toBeVisible();
+  await expect(page.getByRole('navigation')).toHaveCount(0);
+  await expect(page.locator('body')).not.toContainText(/traffick|case|legal/i);
+  await expectNoSeriousAxeViolations(page, 'create vault');
+
+  // A weak passphrase or a mismatch keeps the button disabled and says why.
+  await page.getByLabel('New passphrase').fill('password');
+  await expect(page.getByText('Use at least 10 characters.')).toBeVisible();
+  await page.getByLabel('New passphrase').fill('password1234');
+  await expect(page.getByText('This passphrase is too easy to guess.', { exact: false })).toBeVisible();
+  await page.getByLabel('New passphrase').fill(PASSPHRASE);
+  await page.getByLabel('Repeat the passphrase').fill(`${PASSPHRASE}!`);
+  await expect(page.getByText('The two passphrases are not the same.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Create' })).toBeDisabled();
+  await page.getByLabel('Repeat the passphrase').fill('');
+
+  const recoveryKey = await createVault(page);
+  expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
+  await expect(page.getByRole('button', { name: 'Quick exit' })).toBeVisible();
+});
+
+test('lock, a wrong passphrase, then unlock', async ({ page }) => {
+  await createVault(page);
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Waypoint is locked' })).toBeVisible();
+  await expect(page.getByRole('navigation')).toHaveCount(0);
+  await expectNoSeriousAxeViolations(page, 'unlock');
+
+  await page.getByLabel('Passphrase').fill('not the passphrase');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('alert')).toContainText('That passphrase is not right. Nothing was changed.');
+  await unlock(page);
+});
+
+test('repeated wrong passphrases bring an increasing delay that survives a restart', async ({ page, app }) => {
+  await createVault(page);
+  await page.getByRole('button', { name: 'Lock' }).click();
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await page.getByLabel('Passphrase').fill(`wrong guess ${attempt}`);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect(page.getByRole('alert')).not.toBeEmpty();
+  }
+  // The fourth failure starts a 1 s delay, the fifth a 2 s one: an attempt at once is refused unchecked.
+  await page.waitForTimeout(1_100);
+  await page.getByLabel('Passphrase').fill('wrong guess 5');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('alert')).toContainText('not right');
+  await page.getByLabel('Passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('alert')).toContainText(/You can try again in \d+ seconds/);
+
+  const restarted = await app.restartBrowser();
+  await expect(restarted.getByText('Wrong attempts since the last unlock: 5')).toBeVisible();
+  await restarted.waitForTimeout(2_100);
+  await unlock(restarted);
+  await restarted.getByRole('button', { name: 'Lock' }).click();
+  await expect(restarted.getByText(/Wrong attempts since the last unlock/)).toHaveCount(0);
+});
+
+test('the recovery key unlocks and sets a new passphrase; the old one stops working', async ({ page }) => {
+  const recoveryKey = await createVault(page);
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await page.getByRole('button', { name: 'Forgot your passphrase? Use the recovery key' }).click();
+  await expectNoSeriousAxeViolations(page, 'recover');
+  const newPassphrase = 'harbour violet umbrella ninety';
+  await page.getByLabel('Recovery key').fill(recoveryKey.toLowerCase().replaceAll('-', ' '));
+  await page.getByLabel('New passphrase').fill(newPassphrase);
+  await page.getByLabel('Repeat the passphrase').fill(newPassphrase);
+  await page.getByRole('button', { name: 'Unlock and set new passphrase' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Directory' })).toBeVisible({ timeout: 20_000 });
+
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await page.getByLabel('Passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('alert')).toContainText('not right');
+  await unlock(page, newPassphrase);
+});
+
+test('changing the passphrase in Settings', async ({ page }) => {
+  await createVault(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const next = 'copper meadow whistle eleven';
+  await page.getByLabel('Current passphrase').first().fill(PASSPHRASE);
+  await page.getByLabel('New passphrase').fill(next);
+  await page.getByLabel('Repeat the passphrase').fill(next);
+  await page.getByRole('button', { name: 'Change passphrase' }).click();
+  await expect(page.getByText('Passphrase changed. Use the new one from now on.')).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await unlock(page, next);
+});
+
+test('auto-lock after the idle minutes set in Settings', async ({ page }) => {
+  await page.clock.install();
+  await page.reload();
+  await createVault(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const minutes = page.getByRole('textbox', { name: 'Lock after inactivity (minutes)' });
+  await minutes.fill('1');
+  await minutes.blur();
+  await expect(page.getByText('Settings saved')).toBeVisible();
+  await page.clock.fastForward('00:30');
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await page.clock.fastForward('00:45');
+  await expect(page.getByRole('heading', { level: 1, name: 'Waypoint is locked' })).toBeVisible();
+});
+
+test('quick exit with Escape three times, even from an open dialog', async ({ page }) => {
+  await createVault(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('combobox', { name: 'Home country' }).click();
+  await expect(page.getByRole('listbox')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL('about:blank');
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Waypoint is locked' })).toBeVisible();
+});
+
+test('the quick exit button leaves at once and locks', async ({ page, app }) => {
+  await createVault(page);
+  await page.getByRole('button', { name: 'Quick exit' }).click();
+  await expect(page).toHaveURL('about:blank');
+  await page.goto(app.server.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Waypoint is locked' })).toBeVisible();
+});
+
+test('erase this device destroys the vault and starts over', async ({ page }) => {
+  await createVault(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const erase = page.getByRole('button', { name: 'Erase this device' });
+  await expect(erase).toBeDisabled();
+  await page.getByLabel('Type ERASE to confirm').fill('ERASE');
+  await erase.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Set up Waypoint' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Set up Waypoint' })).toBeVisible();
+});

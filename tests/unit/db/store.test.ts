@@ -1,0 +1,225 @@
+// Before anything imports Dexie: it picks up the global indexedDB when it loads.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  closeRecordStore,
+  deleteDatabase,
+  openRecordStore,
+  recordFormatVersion,
+  RecordStoreError,
+  type RecordSchema,
+  type RecordStore,
+} from '@renderer/db';
+import { newKey, openRaw, serialiseRow, uniqueDbName } from './helpers';
+
+interface CaseData {
+  clientName: string;
+  story: string;
+  flags: string[];
+}
+interface NoteData {
+  text: string;
+}
+type TestRecords = { cases: CaseData; notes: NoteData };
+
+const schema: RecordSchema = {
+  versions: [{ version: 1, tables: { cases: ['status', 'createdAt'], notes: ['caseId', 'createdAt'] } }],
+};
+
+async function openTestStore(dbName = uniqueDbName(), key?: CryptoKey): Promise<{ store: RecordStore<TestRecords>; dbName: string; key: CryptoKey }> {
+  const usedKey = key ?? (await newKey());
+  return { store: await openRecordStore<TestRecords>(usedKey, { dbName, schema }), dbName, key: usedKey };
+}
+
+function caseInput(id: string, status: string, clientName = 'Amina K.') {
+  return { id, kind: 'case', index: { status, createdAt: 1_700_000_000_000 }, data: { clientName, story: 'Met at the shelter.', flags: ['urgent'] } };
+}
+
+afterEach(() => closeRecordStore());
+
+describe('record store', () => {
+  it('round-trips typed records through save, get and list', async () => {
+    const { store } = await openTestStore();
+    const saved = await store.save('cases', caseInput('c1', 'open'));
+    await store.save('notes', { id: 'n1', kind: 'note', index: { caseId: 'c1', createdAt: 5 }, data: { text: 'Called back — ☎ ok' } });
+
+    const got = await store.get('cases', 'c1');
+    expect(got).toEqual(saved);
+    expect(got).toMatchObject({ id: 'c1', kind: 'case', index: { status: 'open', createdAt: 1_700_000_000_000 }, data: caseInput('c1', 'open').data });
+    expect(typeof saved.updatedAt).toBe('number');
+    expect(await store.list('notes')).toEqual([
+      { id: 'n1', kind: 'note', updatedAt: expect.any(Number), index: { caseId: 'c1', createdAt: 5 }, data: { text: 'Called back — ☎ ok' } },
+    ]);
+    expect(await store.get('cases', 'missing')).toBeUndefined();
+  });
+
+  it('writes a fresh IV and ciphertext on every save of the same record', async () => {
+    const { store, dbName } = await openTestStore();
+    const input = { ...caseInput('c1', 'open'), updatedAt: 42 };
+    await store.save('cases', input);
+    const raw = await openRaw(dbName);
+    const first = await raw.table('cases').get('c1');
+    await store.save('cases', input);
+    const second = await raw.table('cases').get('c1');
+    raw.close();
+
+    expect(first.v).toBe(recordFormatVersion);
+    expect(first.iv).toHaveLength(12);
+    expect(serialiseRow(first.iv)).not.toEqual(serialiseRow(second.iv));
+    expect(serialiseRow(first.ciphertext)).not.toEqual(serialiseRow(second.ciphertext));
+  });
+
+  it('stores no plaintext of the record: only id, kind, updatedAt, declared index fields, iv, ciphertext and v', async () => {
+    const { store, dbName } = await openTestStore();
+    const marker = `MARKER-${crypto.randomUUID()}`;
+    await store.save('cases', { ...caseInput('c1', 'open', marker), data: { clientName: marker, story: marker, flags: [marker] } });
+    const raw = await openRaw(dbName);
+    const row = await raw.table('cases').get('c1');
+    raw.close();
+
+    expect(Object.keys(row).sort()).toEqual(['ciphertext', 'createdAt', 'id', 'iv', 'kind', 'status', 'updatedAt', 'v']);
+    expect(serialiseRow(row)).not.toContain(marker);
+    expect(serialiseRow(row)).not.toContain('MARKER');
+    expect(new TextDecoder('latin1').decode(row.ciphertext)).not.toContain('MARKER');
+  });
+
+  it('refuses index fields the table does not declare, and values that are not strings or numbers', async () => {
+    const { store } = await openTestStore();
+    await expect(store.save('cases', { ...caseInput('c1', 'open'), index: { clientName: 'Amina' } })).rejects.toThrow(RecordStoreError);
+    await expect(store.save('cases', { ...caseInput('c1', 'open'), index: { status: Number.NaN } })).rejects.toThrow(RecordStoreError);
+    await expect(store.list('cases', { clientName: 'Amina' })).rejects.toThrow(RecordStoreError);
+    await expect(store.get('unknown' as 'cases', 'x')).rejects.toThrow(/Unknown record table/);
+  });
+
+  it('filters list on index fields and kind', async () => {
+    const { store } = await openTestStore();
+    await store.saveMany('cases', [caseInput('c1', 'open'), caseInput('c2', 'closed'), caseInput('c3', 'open')]);
+    await store.save('cases', { ...caseInput('c4', 'open'), kind: 'referral' });
+
+    const ids = async (filter: Record<string, string | number>) => (await store.list('cases', filter)).map((record) => record.id).sort();
+    expect(await ids({ status: 'open' })).toEqual(['c1', 'c3', 'c4']);
+    expect(await ids({ status: 'open', kind: 'case' })).toEqual(['c1', 'c3']);
+    expect(await ids({ kind: 'referral' })).toEqual(['c4']);
+    expect(await ids({ status: 'archived' })).toEqual([]);
+    expect(await ids({})).toEqual(['c1', 'c2', 'c3', 'c4']);
+  });
+
+  it('deletes one, many and all records of a table', async () => {
+    const { store } = await openTestStore();
+    await store.saveMany('cases', ['c1', 'c2', 'c3', 'c4'].map((id) => caseInput(id, 'open')));
+    await store.save('notes', { id: 'n1', kind: 'note', data: { text: 'kept' } });
+
+    await store.delete('cases', 'c1');
+    expect(await store.get('cases', 'c1')).toBeUndefined();
+    await store.deleteMany('cases', ['c2', 'c3']);
+    expect((await store.list('cases')).map((record) => record.id)).toEqual(['c4']);
+    await store.clear('cases');
+    expect(await store.list('cases')).toEqual([]);
+    expect(await store.list('notes')).toHaveLength(1);
+  });
+
+  it('encrypts a whole batch before writing: a batch with an unencodable record writes nothing', async () => {
+    const { store } = await openTestStore();
+    const unencodable = { ...caseInput('c3', 'open'), data: { clientName: 'x', story: 'x', flags: [], size: 1n } as unknown as CaseData };
+    await expect(store.saveMany('cases', [caseInput('c1', 'open'), caseInput('c2', 'open'), unencodable])).rejects.toThrow(TypeError);
+    expect(await store.list('cases')).toEqual([]);
+  });
+
+  it('rejects every call after close, and deleteDatabase erases without a key', async () => {
+    const { store, dbName, key } = await openTestStore();
+    await store.save('cases', caseInput('c1', 'open'));
+    closeRecordStore();
+    await expect(store.list('cases')).rejects.toThrow(/closed/);
+
+    await deleteDatabase(dbName);
+    const reopened = await openRecordStore<TestRecords>(key, { dbName, schema });
+    expect(await reopened.list('cases')).toEqual([]);
+  });
+
+  it('refuses a key that is not AES-256-GCM for encrypt and decrypt', async () => {
+    const hmac = await crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    await expect(openRecordStore(hmac, { dbName: uniqueDbName(), schema })).rejects.toThrow(RecordStoreError);
+    const encryptOnly = await crypto.subtle.importKey('raw', new Uint8Array(32), 'AES-GCM', false, ['encrypt']);
+    await expect(openRecordStore(encryptOnly, { dbName: uniqueDbName(), schema })).rejects.toThrow(RecordStoreError);
+  });
+});
+
+describe('records that fail to decrypt', () => {
+  async function storeWithThreeCases() {
+    const opened = await openTestStore();
+    await opened.store.saveMany('cases', [caseInput('c1', 'open'), caseInput('c2', 'open'), caseInput('c3', 'closed')]);
+    return { ...opened, raw: await openRaw(opened.dbName) };
+  }
+
+  async function listSummary(store: RecordStore<TestRecords>, table: 'cases' | 'notes' = 'cases') {
+    return (await store.list(table)).map((record) => (record.error ? `${record.id}:${record.error}` : `${record.id}:ok`));
+  }
+
+  it('flags both rows when ciphertexts are swapped between them, and leaves the others readable', async () => {
+    const { store, raw } = await storeWithThreeCases();
+    const [c1, c2] = await raw.table('cases').bulkGet(['c1', 'c2']);
+    await raw.table('cases').bulkPut([
+      { ...c1, iv: c2.iv, ciphertext: c2.ciphertext },
+      { ...c2, iv: c1.iv, ciphertext: c1.ciphertext },
+    ]);
+    raw.close();
+
+    expect(await listSummary(store)).toEqual(['c1:undecryptable', 'c2:undecryptable', 'c3:ok']);
+    expect(await store.get('cases', 'c1')).toEqual({ id: 'c1', error: 'undecryptable' });
+  });
+
+  it('flags a row moved to another table under the same id', async () => {
+    const { store, raw } = await storeWithThreeCases();
+    await store.save('notes', { id: 'n1', kind: 'note', data: { text: 'stays readable' } });
+    const c1 = await raw.table('cases').get('c1');
+    await raw.table('notes').put({ ...c1, id: 'c1' });
+    raw.close();
+
+    expect(await listSummary(store, 'notes')).toEqual(['c1:undecryptable', 'n1:ok']);
+    expect(await listSummary(store)).toEqual(['c1:ok', 'c2:ok', 'c3:ok']);
+  });
+
+  it('flags a row whose ciphertext, IV, plaintext index field or format version was altered', async () => {
+    const { store, raw } = await storeWithThreeCases();
+    await store.save('cases', caseInput('c4', 'open'));
+    const [c1, c2, c3, c4] = await raw.table('cases').bulkGet(['c1', 'c2', 'c3', 'c4']);
+    const flipped = new Uint8Array(c1.ciphertext.slice(0));
+    flipped[3] = (flipped[3] ?? 0) ^ 0x01;
+    const otherIv = new Uint8Array(c2.iv);
+    otherIv[0] = (otherIv[0] ?? 0) ^ 0x80;
+    await raw.table('cases').bulkPut([
+      { ...c1, ciphertext: flipped.buffer },
+      { ...c2, iv: otherIv },
+      { ...c3, status: 'open' },
+      { ...c4, v: recordFormatVersion + 1 },
+    ]);
+    await store.save('cases', caseInput('c5', 'closed'));
+    raw.close();
+
+    expect(await listSummary(store)).toEqual(['c1:undecryptable', 'c2:undecryptable', 'c3:undecryptable', 'c4:undecryptable', 'c5:ok']);
+    // A forged status cannot smuggle a record into a filtered list as readable data.
+    expect((await store.list('cases', { status: 'open' })).filter((record) => !record.error).map((record) => record.id)).toEqual([]);
+  });
+
+  it('lists a large table completely and in id order, flagging only the bad row', async () => {
+    const { store, dbName } = await openTestStore();
+    const ids = Array.from({ length: 2000 }, (_, i) => `c${String(i).padStart(4, '0')}`);
+    await store.saveMany('cases', ids.map((id) => caseInput(id, 'open')));
+    const raw = await openRaw(dbName);
+    await raw.table('cases').update('c1500', { status: 'closed' });
+    raw.close();
+
+    const listed = await store.list('cases');
+    expect(listed.map((record) => record.id)).toEqual(ids);
+    expect(listed.filter((record) => record.error).map((record) => record.id)).toEqual(['c1500']);
+  });
+
+  it('flags every record read with the wrong key', async () => {
+    const { store, dbName } = await openTestStore();
+    await store.saveMany('cases', [caseInput('c1', 'open'), caseInput('c2', 'closed')]);
+    store.close();
+
+    const { store: wrong } = await openTestStore(dbName, await newKey());
+    expect(await listSummary(wrong)).toEqual(['c1:undecryptable', 'c2:undecryptable']);
+  });
+});
