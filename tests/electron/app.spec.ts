@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
 import { channels } from '../../src/shared/channels';
 import { electronBinary } from '../support/electron-binary';
+import { createVault, unlock } from '../e2e/vault-steps';
 
 const namespaces = [...new Set(channels.map((channel) => channel.split('.')[0]))].sort();
 
@@ -24,9 +25,9 @@ test.describe('the real Electron app', () => {
   });
   test.afterEach(() => app.close());
 
-  test('opens one hardened window on the app page', async () => {
+  test('opens one hardened window on the app page, locked until a vault is made', async () => {
     const page = await app.firstWindow();
-    await expect(page.getByRole('heading', { level: 1, name: 'Directory' })).toBeVisible();
+    await createVault(page);
     expect(page.url()).toMatch(/^app:\/\/waypoint\//);
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
     // No Node in the page: the isolation flags themselves are pinned by the window factory's unit test.
@@ -37,12 +38,20 @@ test.describe('the real Electron app', () => {
 
   test('settings are kept by the main process and the language switch turns the page right-to-left', async () => {
     const page = await app.firstWindow();
+    await createVault(page);
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('combobox', { name: 'Interface language' }).click();
     await page.getByRole('option', { name: 'العربية' }).click();
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
     const info = await page.evaluate(() => window.waypoint.app.info());
     expect(info).toMatchObject({ ok: true, value: { runtime: 'electron' } });
+  });
+
+  test('lock reloads the window to the lock screen, and unlock opens it again', async () => {
+    const page = await app.firstWindow();
+    await createVault(page);
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await unlock(page);
   });
 
   test('navigation away from the app and new windows are refused', async () => {

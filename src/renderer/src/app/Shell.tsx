@@ -15,6 +15,10 @@ export function Shell() {
   const mainRef = useRef<HTMLElement>(null);
   const { lock, quickExit } = useVault();
 
+  useEffect(() => {
+    performance.mark('waypoint:shell-shown');
+  }, []);
+
   // After moving to another section, close the small-screen menu and start reading at its heading.
   useEffect(() => {
     close();
