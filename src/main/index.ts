@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, ipcMain, powerMonitor, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, powerMonitor, session, type BrowserWindow } from 'electron';
 import { createAppDispatch } from './ipc';
 import { handle, isTrustedSender } from './ipc/handle';
 import { APP_ORIGIN, registerAppScheme, serveAppProtocol } from './protocol';
@@ -45,6 +45,11 @@ if (!app.requestSingleInstanceLock()) {
           mainWindow?.webContents.reload();
         },
         clearBrowserData: () => session.defaultSession.clearStorageData().then(() => session.defaultSession.clearCache()),
+        async chooseSavePath(suggestedName, kind) {
+          const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: kind.toUpperCase(), extensions: [kind === 'backup' ? 'wpbackup' : kind] }] };
+          const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+          return result.canceled || !result.filePath ? null : result.filePath;
+        },
       },
     );
     handle(ipcMain, dispatch, isTrustedSender(appOrigins));

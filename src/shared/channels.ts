@@ -15,6 +15,7 @@ export const channels = [
   'vault.lock',
   'vault.quickExit',
   'vault.erase',
+  'files.save',
 ] as const;
 
 export type Channel = (typeof channels)[number];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Channel } from './channels';
 import type { Result } from './errors';
 import { settingsPatchSchema, settingsSchema } from './settings';
+import { filesContract } from './files';
 import { vaultContract } from './vault';
 
 const noticeSchema = z.object({
@@ -29,6 +30,7 @@ export const contract = {
   'settings.get': { request: z.undefined(), response: settingsSchema },
   'settings.set': { request: settingsPatchSchema, response: settingsSchema },
   ...vaultContract,
+  ...filesContract,
 } satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+export const exportKinds = ['json', 'csv', 'pdf', 'zip', 'backup'] as const;
+export type ExportKind = (typeof exportKinds)[number];
+
+/** A file name without folders or characters that Windows, macOS or Linux refuse. */
+const fileName = z
+  .string()
+  .min(1)
+  .max(120)
+  .refine(isPlainFileName, 'not a plain file name');
+
+function isPlainFileName(name: string): boolean {
+  const forbidden = '\\/:*?"<>|';
+  return !/^\.+$/.test(name) && [...name].every((char) => char.charCodeAt(0) >= 0x20 && !forbidden.includes(char));
+}
+
+export const filesContract = {
+  /**
+   * Writes a file where the user chooses (a save dialog in the app; the data folder's exports/ in
+   * the browser preview). `saved: false` means the user cancelled.
+   */
+  'files.save': {
+    request: z
+      .object({
+        suggestedName: fileName,
+        kind: z.enum(exportKinds),
+        data: z.string().max(200 * 1024 * 1024),
+        encoding: z.enum(['utf8', 'base64']),
+      })
+      .strict(),
+    response: z.object({ saved: z.boolean(), path: z.string().nullable() }),
+  },
+} as const;

@@ -1,0 +1,41 @@
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { filesContract } from '@shared/files';
+import { filesHandlers, previewSavePath } from '../../../src/main/ipc/files';
+
+describe('files.save', () => {
+  it('writes to the chosen path, and reports a cancelled dialog as not saved', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'waypoint-files-'));
+    const save = filesHandlers(async (name) => join(folder, name))['files.save'];
+    expect(await save({ suggestedName: 'a.csv', kind: 'csv', data: 'x,y\n', encoding: 'utf8' })).toEqual({ saved: true, path: join(folder, 'a.csv') });
+    expect(await readFile(join(folder, 'a.csv'), 'utf8')).toBe('x,y\n');
+    const cancelled = filesHandlers(async () => null)['files.save'];
+    expect(await cancelled({ suggestedName: 'b.csv', kind: 'csv', data: 'z', encoding: 'utf8' })).toEqual({ saved: false, path: null });
+  });
+
+  it('decodes base64 for binary files', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'waypoint-files-'));
+    const save = filesHandlers(async (name) => join(folder, name))['files.save'];
+    await save({ suggestedName: 'x.pdf', kind: 'pdf', data: Buffer.from([0x25, 0x50, 0x44, 0x46]).toString('base64'), encoding: 'base64' });
+    expect(await readFile(join(folder, 'x.pdf'), 'latin1')).toBe('%PDF');
+  });
+
+  it('gives a typed error when the write fails', async () => {
+    const save = filesHandlers(async () => join(tmpdir(), 'no-such-folder-waypoint', 'deeper', 'x.csv'))['files.save'];
+    await expect(save({ suggestedName: 'x.csv', kind: 'csv', data: 'x', encoding: 'utf8' })).rejects.toMatchObject({ code: 'FILE_WRITE_FAILED' });
+  });
+
+  it('never overwrites in the preview exports folder', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'waypoint-files-'));
+    const save = filesHandlers(previewSavePath(folder))['files.save'];
+    await save({ suggestedName: 'cases.csv', kind: 'csv', data: '1', encoding: 'utf8' });
+    await save({ suggestedName: 'cases.csv', kind: 'csv', data: '2', encoding: 'utf8' });
+    expect((await readdir(join(folder, 'exports'))).sort()).toEqual(['cases (2).csv', 'cases.csv']);
+  });
+
+  it.each(['../evil.csv', 'a/b.csv', 'C:\\x.csv', '..', 'a\u0000.csv', ''])('refuses the file name %j', (name) => {
+    expect(filesContract['files.save'].request.safeParse({ suggestedName: name, kind: 'csv', data: '', encoding: 'utf8' }).success).toBe(false);
+  });
+});
