@@ -21,37 +21,42 @@ function rotl(value: number, bits: number): number {
 }
 
 export function sha1(message: readonly number[]): number[] {
-  const bytes = [...message, 0x80];
-  while (bytes.length % 64 !== 56) bytes.push(0);
+  // Typed arrays and one reused schedule: an export derives an id for every sub-record, so this runs often.
+  const blocks = Math.ceil((message.length + 9) / 64);
+  const bytes = new Uint8Array(blocks * 64);
+  bytes.set(message);
+  bytes[message.length] = 0x80;
   const bitLength = message.length * 8;
   // The high 32 bits of the length stay zero: names are far shorter than 512 MiB.
-  bytes.push(0, 0, 0, 0, (bitLength >>> 24) & 255, (bitLength >>> 16) & 255, (bitLength >>> 8) & 255, bitLength & 255);
-  const h = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0];
-  const w = new Array<number>(80).fill(0);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(bytes.length - 4, bitLength);
+  const h = new Int32Array([0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0]);
+  const w = new Int32Array(80);
   for (let offset = 0; offset < bytes.length; offset += 64) {
-    for (let i = 0; i < 16; i++) {
-      const at = offset + i * 4;
-      w[i] = ((bytes[at] ?? 0) << 24) | ((bytes[at + 1] ?? 0) << 16) | ((bytes[at + 2] ?? 0) << 8) | (bytes[at + 3] ?? 0);
-    }
-    for (let i = 16; i < 80; i++) w[i] = rotl((w[i - 3] ?? 0) ^ (w[i - 8] ?? 0) ^ (w[i - 14] ?? 0) ^ (w[i - 16] ?? 0), 1);
-    let [a, b, c, d, e] = h as [number, number, number, number, number];
+    for (let i = 0; i < 16; i++) w[i] = view.getInt32(offset + i * 4);
+    for (let i = 16; i < 80; i++) w[i] = rotl(w[i - 3]! ^ w[i - 8]! ^ w[i - 14]! ^ w[i - 16]!, 1);
+    let a = h[0]!;
+    let b = h[1]!;
+    let c = h[2]!;
+    let d = h[3]!;
+    let e = h[4]!;
     for (let i = 0; i < 80; i++) {
-      const [f, k] =
-        i < 20 ? [(b & c) | (~b & d), 0x5a827999] : i < 40 ? [b ^ c ^ d, 0x6ed9eba1] : i < 60 ? [(b & c) | (b & d) | (c & d), 0x8f1bbcdc] : [b ^ c ^ d, 0xca62c1d6];
-      const t = (rotl(a, 5) + f + e + k + (w[i] ?? 0)) | 0;
+      const f = i < 20 ? (b & c) | (~b & d) : i < 40 ? b ^ c ^ d : i < 60 ? (b & c) | (b & d) | (c & d) : b ^ c ^ d;
+      const k = i < 20 ? 0x5a827999 : i < 40 ? 0x6ed9eba1 : i < 60 ? 0x8f1bbcdc : 0xca62c1d6;
+      const t = (rotl(a, 5) + f + e + k + w[i]!) | 0;
       e = d;
       d = c;
       c = rotl(b, 30);
       b = a;
       a = t;
     }
-    h[0] = ((h[0] ?? 0) + a) | 0;
-    h[1] = ((h[1] ?? 0) + b) | 0;
-    h[2] = ((h[2] ?? 0) + c) | 0;
-    h[3] = ((h[3] ?? 0) + d) | 0;
-    h[4] = ((h[4] ?? 0) + e) | 0;
+    h[0] = h[0]! + a;
+    h[1] = h[1]! + b;
+    h[2] = h[2]! + c;
+    h[3] = h[3]! + d;
+    h[4] = h[4]! + e;
   }
-  return h.flatMap((word) => [(word >>> 24) & 255, (word >>> 16) & 255, (word >>> 8) & 255, word & 255]);
+  return Array.from(h).flatMap((word) => [(word >>> 24) & 255, (word >>> 16) & 255, (word >>> 8) & 255, word & 255]);
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -1,0 +1,435 @@
+import { DirectoryFormatError, entryFromHsds, organizationFromHsds } from './directory';
+import type { DirectoryEntry, DirectoryOrganization } from './directory';
+import type { ImportProblem, ParsedHsds, RawRow, RawTables } from './import-read';
+import { importedTables, tableSchemas } from './tables';
+import type { TableName, TableRow } from './tables';
+import type { HsdsAttribute, HsdsLocation, HsdsOrganization, HsdsPhone, HsdsService, PhoneType } from './types';
+
+/**
+ * Planning step of an HSDS import: validates the rows read by `parseHsdsJson` / `parseHsdsPackage`, checks
+ * the references Waypoint follows, maps records to directory entries and compares them with the directory,
+ * so the person sees what will be added or updated before anything is written. A plan with errors holds
+ * nothing to apply. Records keep their HSDS ids, so importing the same data again updates in place.
+ *
+ * References Waypoint does not follow (a location's organization_id, a contact's organization_id beside a
+ * service_id, parent_organization_id, taxonomy links) are not checked: the spec's own example package has
+ * dangling ones there, and nothing is built from them.
+ */
+
+export interface PlannedUpdate<T> {
+  before: T;
+  after: T;
+}
+
+export interface ImportPlan {
+  /** True when there are no errors; only then is there anything to apply. */
+  ok: boolean;
+  toAdd: DirectoryEntry[];
+  toUpdate: PlannedUpdate<DirectoryEntry>[];
+  unchanged: DirectoryEntry[];
+  organizations: {
+    toAdd: DirectoryOrganization[];
+    toUpdate: PlannedUpdate<DirectoryOrganization>[];
+    unchanged: DirectoryOrganization[];
+  };
+  /** The first problems found (at most `maxErrors`), in file order within each check. */
+  errors: ImportProblem[];
+  /** How many problems there were in all. */
+  errorCount: number;
+  /** What was read but not imported, in plain words. */
+  notes: string[];
+}
+
+export const maxErrors = 20;
+
+function failedPlan(errors: ImportProblem[], errorCount = errors.length): ImportPlan {
+  return {
+    ok: false,
+    toAdd: [],
+    toUpdate: [],
+    unchanged: [],
+    organizations: { toAdd: [], toUpdate: [], unchanged: [] },
+    errors: errors.slice(0, maxErrors),
+    errorCount,
+    notes: [],
+  };
+}
+
+class Problems {
+  readonly list: ImportProblem[] = [];
+  count = 0;
+
+  add(row: RawRow, field: string | undefined, message: string): void {
+    this.count++;
+    if (this.list.length >= maxErrors) return;
+    this.list.push({
+      file: row.file,
+      ...(row.row === undefined ? {} : { row: row.row }),
+      ...(row.path === undefined ? {} : { path: row.path }),
+      ...(field === undefined ? {} : { field }),
+      message,
+    });
+  }
+}
+
+interface Valid<T extends TableName> {
+  raw: RawRow;
+  value: TableRow<T>;
+}
+
+type ValidTables = { [T in TableName]: Valid<T>[] };
+
+/** Tables whose rows are records in their own right, rather than children attached to one parent. */
+const recordTables = new Set<TableName>(['services', 'organizations', 'locations', 'service_at_location']);
+
+function validate(tables: RawTables, problems: Problems): ValidTables {
+  const valid = {} as ValidTables;
+  for (const table of importedTables) {
+    const schema = tableSchemas[table];
+    const rows: Valid<TableName>[] = [];
+    const firstRowOfId = new Map<string, RawRow>();
+    for (const raw of tables[table]) {
+      const result = schema.safeParse(raw.values);
+      if (!result.success) {
+        for (const issue of result.error.issues) {
+          const field = typeof issue.path[0] === 'string' ? issue.path[0] : undefined;
+          const missing = field !== undefined && raw.values[field] === undefined;
+          problems.add(raw, field, missing ? 'is required' : issue.message);
+        }
+        continue;
+      }
+      const earlier = firstRowOfId.get(result.data.id);
+      if (earlier && (earlier.repeatable || raw.repeatable)) {
+        // The same record shown again elsewhere in nested JSON: one row for a record, one per parent for a child.
+        if (recordTables.has(table) || sameData(earlier.values, raw.values)) continue;
+      } else if (earlier) {
+        const where = earlier.row === undefined ? `at ${earlier.path ?? 'the top'}` : `row ${earlier.row}`;
+        problems.add(raw, 'id', `the same id is already used (${where})`);
+        continue;
+      }
+      if (!earlier) firstRowOfId.set(result.data.id, raw);
+      rows.push({ raw, value: result.data });
+    }
+    (valid as Record<TableName, Valid<TableName>[]>)[table] = rows;
+  }
+  return valid;
+}
+
+/** Adds a child row to its parent's list, once: nested JSON may list the same child twice for one parent. */
+function pushTo<T extends { value: { id: string } }>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [item]);
+  else if (!list.some((other) => other.value.id === item.value.id)) list.push(item);
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === undefined) continue;
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** HSDS 3.0 leaves phone types open; Waypoint keeps the RFC 6350 ones and reads common others as voice. */
+function phoneType(type: string | undefined): PhoneType {
+  switch (type?.toLowerCase()) {
+    case 'text':
+    case 'sms':
+      return 'text';
+    case 'fax':
+      return 'fax';
+    case 'textphone':
+    case 'tty':
+      return 'textphone';
+    default:
+      return 'voice';
+  }
+}
+
+const allDays = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+
+function isRoundTheClock(schedule: TableRow<'schedules'>): boolean {
+  const days = (schedule.byday ?? '').toUpperCase().split(',').map((day) => day.trim());
+  return (
+    schedule.freq?.toUpperCase() === 'WEEKLY' &&
+    allDays.every((day) => days.includes(day)) &&
+    /^00:00(:00)?$/.test(schedule.opens_at ?? '') &&
+    /^(23:59(:59)?|24:00(:00)?)$/.test(schedule.closes_at ?? '')
+  );
+}
+
+const countryCode = /^[A-Z]{2}$/;
+
+function isEntity(value: string | undefined): value is HsdsAttribute['link_entity'] {
+  return value === 'service' || value === 'organization' || value === 'phone';
+}
+
+function toAttribute(a: TableRow<'attributes'>, entity: HsdsAttribute['link_entity'], linkId: string): HsdsAttribute[] {
+  if (a.taxonomy_term_id === undefined) return [];
+  return [{ id: a.id, link_id: linkId, link_entity: entity, link_type: a.link_type ?? '', taxonomy_term_id: a.taxonomy_term_id, ...(a.value === undefined ? {} : { value: a.value }) }];
+}
+
+/** Builds entries and organizations from valid tables, reporting references to records that are not there. */
+function assemble(
+  t: ValidTables,
+  existingOrganizationIds: ReadonlySet<string>,
+  problems: Problems,
+  notes: string[],
+): { entries: DirectoryEntry[]; organizations: DirectoryOrganization[] } {
+  const services = new Map(t.services.map((s) => [s.value.id, s]));
+  const organizations = new Map(t.organizations.map((o) => [o.value.id, o]));
+  const locations = new Map(t.locations.map((l) => [l.value.id, l]));
+  const serviceAtLocation = new Map(t.service_at_location.map((s) => [s.value.id, s]));
+  const phones = new Map(t.phones.map((p) => [p.value.id, p]));
+
+  const need = <T>(row: Valid<TableName>, field: string, id: string, found: ReadonlyMap<string, T>, what: string): boolean => {
+    if (found.has(id)) return true;
+    problems.add(row.raw, field, `no ${what} with this id`);
+    return false;
+  };
+
+  for (const s of t.services) {
+    const orgId = s.value.organization_id;
+    if (orgId !== undefined && !organizations.has(orgId) && !existingOrganizationIds.has(orgId)) {
+      problems.add(s.raw, 'organization_id', 'no organization with this id');
+    }
+  }
+  for (const sal of t.service_at_location) {
+    if (sal.value.service_id === undefined) problems.add(sal.raw, 'service_id', 'is required');
+    else need(sal, 'service_id', sal.value.service_id, services, 'service');
+    if (sal.value.location_id !== undefined) need(sal, 'location_id', sal.value.location_id, locations, 'location');
+  }
+  for (const a of t.addresses) if (a.value.location_id !== undefined) need(a, 'location_id', a.value.location_id, locations, 'location');
+
+  type Owner = { service: string } | { organization: string } | undefined;
+  /** The service or organization a phone or contact belongs to, by the first reference it gives. */
+  const ownerOf = (row: Valid<TableName>, v: { service_id?: string; service_at_location_id?: string; organization_id?: string }, orOrganization: boolean): Owner => {
+    if (v.service_id !== undefined) return need(row, 'service_id', v.service_id, services, 'service') ? { service: v.service_id } : undefined;
+    if (v.service_at_location_id !== undefined) {
+      const sal = serviceAtLocation.get(v.service_at_location_id);
+      if (!need(row, 'service_at_location_id', v.service_at_location_id, serviceAtLocation, 'service_at_location')) return undefined;
+      return sal?.value.service_id === undefined ? undefined : { service: sal.value.service_id };
+    }
+    if (orOrganization && v.organization_id !== undefined) {
+      return need(row, 'organization_id', v.organization_id, organizations, 'organization in this import') ? { organization: v.organization_id } : undefined;
+    }
+    return undefined;
+  };
+
+  const phonesOf = new Map<string, Valid<'phones'>[]>();
+  for (const p of t.phones) {
+    const owner = ownerOf(p, p.value, true);
+    if (owner === undefined) continue;
+    pushTo(phonesOf, 'service' in owner ? owner.service : owner.organization, p);
+  }
+  const contactsOf = new Map<string, Valid<'contacts'>[]>();
+  for (const c of t.contacts) {
+    const owner = ownerOf(c, c.value, true);
+    if (owner === undefined || c.value.email === undefined) continue;
+    pushTo(contactsOf, 'service' in owner ? owner.service : owner.organization, c);
+  }
+  const schedulesOf = new Map<string, Valid<'schedules'>[]>();
+  for (const s of t.schedules) {
+    const owner = ownerOf(s, s.value, false);
+    if (owner !== undefined && 'service' in owner) pushTo(schedulesOf, owner.service, s);
+  }
+  for (const table of ['service_areas', 'languages'] as const) {
+    for (const row of t[table]) if (row.value.service_id !== undefined) need(row, 'service_id', row.value.service_id, services, 'service');
+  }
+  const attributesOf = new Map<string, HsdsAttribute[]>();
+  for (const a of t.attributes) {
+    const entity = a.value.link_entity;
+    const linkId = a.value.link_id;
+    if (!isEntity(entity) || linkId === undefined) continue;
+    const targets: ReadonlyMap<string, unknown> = entity === 'service' ? services : entity === 'organization' ? organizations : phones;
+    if (!need(a, 'link_id', linkId, targets, entity)) continue;
+    const list = attributesOf.get(linkId);
+    if (list) list.push(...toAttribute(a.value, entity, linkId));
+    else attributesOf.set(linkId, toAttribute(a.value, entity, linkId));
+  }
+  if (problems.count > 0) return { entries: [], organizations: [] };
+
+  const areasOf = groupBy(t.service_areas, (a) => a.value.service_id);
+  const languagesOf = groupBy(t.languages, (l) => l.value.service_id);
+  const locationsOfService = groupBy(t.service_at_location, (s) => s.value.service_id);
+  const addressesOf = groupBy(t.addresses, (a) => a.value.location_id);
+  const locationsOfOrganization = groupBy(t.locations, (l) => l.value.organization_id);
+
+  const toPhones = (ownerId: string, owner: { service_id: string } | { organization_id: string }): HsdsPhone[] =>
+    (phonesOf.get(ownerId) ?? []).map(({ value: p }) => {
+      const attributes = attributesOf.get(p.id) ?? [];
+      return {
+        id: p.id,
+        ...owner,
+        number: p.number,
+        type: phoneType(p.type),
+        ...(p.description === undefined ? {} : { description: p.description }),
+        ...(attributes.length > 0 ? { attributes } : {}),
+      };
+    });
+  const toContacts = (ownerId: string, owner: { service_id: string } | { organization_id: string }) =>
+    (contactsOf.get(ownerId) ?? []).map(({ value: c }) => ({ id: c.id, ...owner, email: c.email ?? '' }));
+
+  const entries: DirectoryEntry[] = [];
+  let notActive = 0;
+  for (const { raw, value: s } of t.services) {
+    if (s.status === 'inactive' || s.status === 'defunct') {
+      notActive++;
+      continue;
+    }
+    // Countries: service areas named by an ISO code, then the countries of the service's addresses.
+    const countries = (areasOf.get(s.id) ?? []).map((a) => a.value.name ?? '').filter((name) => countryCode.test(name));
+    for (const sal of locationsOfService.get(s.id) ?? []) {
+      for (const address of addressesOf.get(sal.value.location_id ?? '') ?? []) {
+        const country = address.value.country?.toUpperCase() ?? '';
+        if (countryCode.test(country) && !countries.includes(country)) countries.push(country);
+      }
+    }
+    const schedules = schedulesOf.get(s.id) ?? [];
+    const service: HsdsService = {
+      id: s.id,
+      ...(s.organization_id === undefined ? {} : { organization_id: s.organization_id }),
+      name: s.name,
+      ...(s.alternate_name === undefined ? {} : { alternate_name: s.alternate_name }),
+      description: s.description ?? '',
+      ...(s.url === undefined ? {} : { url: s.url }),
+      ...(s.email === undefined ? {} : { email: s.email }),
+      status: 'active',
+      phones: toPhones(s.id, { service_id: s.id }),
+      schedules: schedules.map(({ value: h }) => ({ id: h.id, service_id: s.id, ...(h.description === undefined ? {} : { description: h.description }) })),
+      service_areas: countries.map((name, i) => ({ id: `${s.id}:${i}`, service_id: s.id, name, description: '' })),
+      languages: (languagesOf.get(s.id) ?? []).flatMap(({ value: l }) => (l.code ? [{ id: l.id, service_id: s.id, name: l.name ?? l.code, code: l.code }] : [])),
+      contacts: toContacts(s.id, { service_id: s.id }),
+      attributes: attributesOf.get(s.id) ?? [],
+    };
+    try {
+      const entry = entryFromHsds(service);
+      // Other HSDS tools say "open 24/7" with a weekly schedule rather than Waypoint's attribute.
+      if (entry.is24x7 === null && schedules.some((h) => isRoundTheClock(h.value))) entry.is24x7 = true;
+      entries.push(entry);
+    } catch (error) {
+      if (!(error instanceof DirectoryFormatError)) throw error;
+      problems.add(raw, 'attributes', error.message);
+    }
+  }
+  if (notActive > 0) notes.push(`Not imported: ${notActive} services marked inactive or defunct.`);
+
+  const directoryOrganizations: DirectoryOrganization[] = [];
+  for (const { raw, value: o } of t.organizations) {
+    // The head office is the first of the organization's locations that has an address.
+    const located = (locationsOfOrganization.get(o.id) ?? []).filter((l) => addressesOf.has(l.value.id));
+    const locationsHsds: HsdsLocation[] = located.slice(0, 1).map(({ value: l }) => ({
+      id: l.id,
+      location_type: 'physical',
+      organization_id: o.id,
+      name: l.name ?? '',
+      addresses: (addressesOf.get(l.id) ?? []).map(({ value: a }) => ({
+        id: a.id,
+        location_id: l.id,
+        address_1: a.address_1 ?? '',
+        city: a.city ?? '',
+        state_province: a.state_province ?? '',
+        postal_code: a.postal_code ?? '',
+        country: a.country ?? '',
+        address_type: a.address_type === 'postal' ? 'postal' : 'physical',
+      })),
+    }));
+    const organization: HsdsOrganization = {
+      id: o.id,
+      name: o.name,
+      ...(o.alternate_name === undefined ? {} : { alternate_name: o.alternate_name }),
+      description: o.description ?? '',
+      ...(o.website === undefined ? {} : { website: o.website }),
+      ...(o.email === undefined ? {} : { email: o.email }),
+      phones: toPhones(o.id, { organization_id: o.id }),
+      contacts: toContacts(o.id, { organization_id: o.id }),
+      locations: locationsHsds,
+      attributes: attributesOf.get(o.id) ?? [],
+    };
+    try {
+      directoryOrganizations.push(organizationFromHsds(organization));
+    } catch (error) {
+      if (!(error instanceof DirectoryFormatError)) throw error;
+      problems.add(raw, 'attributes', error.message);
+    }
+  }
+  const atServices = new Set(t.service_at_location.map((s) => s.value.location_id));
+  const unlinked = t.locations.filter((l) => !atServices.has(l.value.id) && !organizations.has(l.value.organization_id ?? '')).length;
+  if (unlinked > 0) notes.push(`Not imported: ${unlinked} locations linked to no service or organization in this import.`);
+  return { entries, organizations: directoryOrganizations };
+}
+
+/** Deep equality of plain data (objects, arrays, strings, numbers, booleans, null). */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const keysB = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (keysA.length !== keysB.length) return false;
+  return keysA.every((k) => sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+function diff<T extends { id: string }>(incoming: T[], existing: readonly T[]) {
+  const byId = new Map(existing.map((item) => [item.id, item]));
+  const toAdd: T[] = [];
+  const toUpdate: PlannedUpdate<T>[] = [];
+  const unchanged: T[] = [];
+  for (const item of incoming) {
+    const before = byId.get(item.id);
+    if (before === undefined) toAdd.push(item);
+    else if (sameData(before, item)) unchanged.push(item);
+    else toUpdate.push({ before, after: item });
+  }
+  return { toAdd, toUpdate, unchanged };
+}
+
+/**
+ * What importing `parsed` into a directory holding `existing` would change. Services may name an
+ * organization that is already in the directory; everything else they refer to must be in the import.
+ */
+export function planImport(
+  parsed: ParsedHsds,
+  existing: readonly DirectoryEntry[],
+  existingOrganizations: readonly DirectoryOrganization[] = [],
+): ImportPlan {
+  if (!parsed.ok) return failedPlan(parsed.errors);
+  const problems = new Problems();
+  const valid = validate(parsed.tables, problems);
+  if (problems.count > 0) return failedPlan(problems.list, problems.count);
+  const notes = [...parsed.notes];
+  const built = assemble(valid, new Set(existingOrganizations.map((o) => o.id)), problems, notes);
+  if (problems.count > 0) return failedPlan(problems.list, problems.count);
+  if (built.entries.length === 0 && built.organizations.length === 0 && notes.length === 0) {
+    return failedPlan([{ file: parsed.tables.services[0]?.file ?? 'import', message: 'there are no services or organizations to import' }]);
+  }
+  const organizations = diff(built.organizations, existingOrganizations);
+  return { ok: true, ...diff(built.entries, existing), organizations, errors: [], errorCount: 0, notes };
+}
+
+export type AppliedImport =
+  | { ok: true; entries: DirectoryEntry[]; organizations: DirectoryOrganization[] }
+  | { ok: false; errors: ImportProblem[] };
+
+function applyDiff<T extends { id: string }>(existing: readonly T[], toAdd: readonly T[], toUpdate: readonly PlannedUpdate<T>[]): T[] {
+  const updates = new Map(toUpdate.map((u) => [u.after.id, u.after]));
+  return [...existing.map((item) => updates.get(item.id) ?? item), ...toAdd];
+}
+
+/** The directory after the plan: updated records replaced in place, new ones appended. A failed plan changes nothing. */
+export function applyImportPlan(
+  plan: ImportPlan,
+  existing: readonly DirectoryEntry[],
+  existingOrganizations: readonly DirectoryOrganization[] = [],
+): AppliedImport {
+  if (!plan.ok) return { ok: false, errors: plan.errors };
+  return {
+    ok: true,
+    entries: applyDiff(existing, plan.toAdd, plan.toUpdate),
+    organizations: applyDiff(existingOrganizations, plan.organizations.toAdd, plan.organizations.toUpdate),
+  };
+}

@@ -1,0 +1,407 @@
+import { parseCsv, unguardCell } from './csv';
+import { importedTables, tableFields, tableFile, tableNames } from './tables';
+import type { TableName } from './tables';
+
+/**
+ * Reading step of an HSDS import: JSON text (nested records in any of the spec's shapes, the spec's tabular
+ * JSON, or Waypoint's own directory file) or a Tabular Data Package becomes one set of flat tables whose rows
+ * remember where they came from. Nothing is validated here beyond syntax; `planImport` validates.
+ * Rows are built on prototype-less objects holding only the fields Waypoint reads, so a key such as
+ * "__proto__" in the input is never copied anywhere.
+ */
+
+export interface ImportProblem {
+  file: string;
+  /** Spreadsheet row in a CSV file: the header is row 1, the first record row 2. */
+  row?: number;
+  /** Where in a JSON file, e.g. "contents[0].phones[1]". */
+  path?: string;
+  field?: string;
+  message: string;
+}
+
+export function describeProblem(problem: ImportProblem): string {
+  const where = [
+    problem.file,
+    problem.row === undefined ? '' : ` row ${problem.row}`,
+    problem.path ? ` at ${problem.path}` : '',
+    problem.field === undefined ? '' : `, field "${problem.field}"`,
+  ].join('');
+  return `${where}: ${problem.message}`;
+}
+
+export interface RawRow {
+  file: string;
+  row?: number;
+  path?: string;
+  values: Record<string, unknown>;
+  /**
+   * Nested JSON may show one record in several places (the spec's service_full repeats a phone under the
+   * service and under its organization); such rows may share an id. Rows of a CSV table may not.
+   */
+  repeatable?: true;
+}
+
+export type RawTables = Record<TableName, RawRow[]>;
+
+export type ParsedHsds = { ok: true; tables: RawTables; notes: string[] } | { ok: false; errors: ImportProblem[] };
+
+export interface ImportLimits {
+  /** Characters of input in all (a JSON file, or all files of a package together). */
+  maxTextLength: number;
+  /** Rows across all tables, after flattening nested JSON. */
+  maxRows: number;
+  maxFiles: number;
+}
+
+export const defaultImportLimits: ImportLimits = { maxTextLength: 256 * 1024 * 1024, maxRows: 2_000_000, maxFiles: 64 };
+
+function emptyTables(): RawTables {
+  return Object.fromEntries(tableNames.map((name) => [name, []])) as unknown as RawTables;
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+function tooLarge(file: string, limits: ImportLimits): ParsedHsds {
+  return { ok: false, errors: [{ file, message: `the input is larger than ${limits.maxTextLength} characters` }] };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// JSON
+
+class RowLimitReached extends Error {}
+
+/** Flattens nested HSDS JSON into tables; the parent's id becomes the child's foreign key. */
+class Flattener {
+  readonly tables = emptyTables();
+  readonly notes = new Map<string, number>();
+  readonly problems: ImportProblem[] = [];
+  private readonly seen = new Map<TableName, Set<string>>();
+  private rowCount = 0;
+  private flatInput = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly maxRows: number,
+  ) {}
+
+  note(text: string, count = 1): void {
+    this.notes.set(text, (this.notes.get(text) ?? 0) + count);
+  }
+
+  problem(path: string, message: string): void {
+    this.problems.push({ file: this.file, ...(path ? { path } : {}), message });
+  }
+
+  /**
+   * Adds one row. A record given only as context (a service's nested organization, a service_at_location's
+   * nested service) may repeat across a list: only its first appearance is kept. Returns false when skipped.
+   */
+  add(table: TableName, record: Record<string, unknown>, path: string, foreignKeys: Record<string, string | undefined>, contextOnly = false): boolean {
+    const id = record.id;
+    if (typeof id === 'string') {
+      const seen = this.seen.get(table) ?? new Set<string>();
+      this.seen.set(table, seen);
+      if (contextOnly && seen.has(id)) return false;
+      seen.add(id);
+    }
+    if (++this.rowCount > this.maxRows) throw new RowLimitReached();
+    const values: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    for (const field of tableFields(table)) {
+      // JSON null reads as absent: HSDS tools write either.
+      if (Object.hasOwn(record, field) && record[field] !== null) values[field] = record[field];
+    }
+    for (const [field, value] of Object.entries(foreignKeys)) if (value !== undefined) values[field] = value;
+    const repeatable = !this.flatInput && (contextOnly || (table !== 'services' && table !== 'organizations'));
+    this.tables[table].push({ file: this.file, ...(path ? { path } : {}), values, ...(repeatable ? { repeatable } : {}) });
+    return true;
+  }
+
+  private list(record: Record<string, unknown>, key: string, path: string): { item: Record<string, unknown>; path: string }[] {
+    const value = record[key];
+    if (value === undefined || value === null) return [];
+    const at = path ? `${path}.${key}` : key;
+    if (!Array.isArray(value)) {
+      this.problem(at, 'expected a list');
+      return [];
+    }
+    return value.flatMap((item: unknown, i) => {
+      const object = asRecord(item);
+      if (object === undefined) {
+        this.problem(`${at}[${i}]`, 'expected an object');
+        return [];
+      }
+      return [{ item: object, path: `${at}[${i}]` }];
+    });
+  }
+
+  private children(table: TableName, parent: Record<string, unknown>, key: string, path: string, foreignKeys: Record<string, string | undefined>): void {
+    for (const child of this.list(parent, key, path)) this.add(table, child.item, child.path, foreignKeys);
+  }
+
+  private attributes(parent: Record<string, unknown>, path: string, entity: 'service' | 'organization' | 'phone'): void {
+    const id = idOf(parent);
+    for (const child of this.list(parent, 'attributes', path)) {
+      this.add('attributes', child.item, child.path, { link_id: id, link_entity: id === undefined ? undefined : entity });
+    }
+  }
+
+  private phones(parent: Record<string, unknown>, path: string, foreignKeys: Record<string, string | undefined>): void {
+    for (const phone of this.list(parent, 'phones', path)) {
+      if (this.add('phones', phone.item, phone.path, foreignKeys)) this.attributes(phone.item, phone.path, 'phone');
+    }
+  }
+
+  service(record: Record<string, unknown>, path: string, context: { organizationId?: string; contextOnly?: boolean }): void {
+    const organization = asRecord(record.organization);
+    const organizationId = context.organizationId ?? (organization ? idOf(organization) : undefined);
+    if (organization) this.organization(organization, path ? `${path}.organization` : 'organization', true);
+    if (!this.add('services', record, path, { organization_id: organizationId }, context.contextOnly)) return;
+    const id = idOf(record);
+    const own = { service_id: id };
+    this.phones(record, path, own);
+    this.children('schedules', record, 'schedules', path, own);
+    this.children('service_areas', record, 'service_areas', path, own);
+    this.children('languages', record, 'languages', path, own);
+    this.children('contacts', record, 'contacts', path, own);
+    this.attributes(record, path, 'service');
+    for (const at of this.list(record, 'service_at_locations', path)) this.serviceAtLocation(at.item, at.path, id);
+  }
+
+  serviceAtLocation(record: Record<string, unknown>, path: string, serviceId?: string): void {
+    const service = asRecord(record.service);
+    if (service) this.service(service, path ? `${path}.service` : 'service', { contextOnly: true });
+    const location = asRecord(record.location);
+    if (location) this.location(location, path ? `${path}.location` : 'location', true);
+    const keys = { service_id: serviceId ?? (service ? idOf(service) : undefined), location_id: location ? idOf(location) : undefined };
+    if (!this.add('service_at_location', record, path, keys)) return;
+    const id = idOf(record);
+    const own = { service_at_location_id: id };
+    this.phones(record, path, own);
+    this.children('schedules', record, 'schedules', path, own);
+    this.children('contacts', record, 'contacts', path, own);
+  }
+
+  location(record: Record<string, unknown>, path: string, contextOnly = false, organizationId?: string): void {
+    if (!this.add('locations', record, path, { organization_id: organizationId }, contextOnly)) return;
+    const id = idOf(record);
+    this.children('addresses', record, 'addresses', path, { location_id: id });
+  }
+
+  organization(record: Record<string, unknown>, path: string, contextOnly = false): void {
+    if (!this.add('organizations', record, path, {}, contextOnly)) return;
+    const id = idOf(record);
+    const own = { organization_id: id };
+    this.phones(record, path, own);
+    this.children('contacts', record, 'contacts', path, own);
+    for (const location of this.list(record, 'locations', path)) this.location(location.item, location.path, false, id);
+    this.attributes(record, path, 'organization');
+    for (const service of this.list(record, 'services', path)) {
+      this.service(service.item, service.path, { organizationId: id });
+    }
+  }
+
+  /** One record of unknown kind, told apart by the fields each HSDS object requires. */
+  record(record: Record<string, unknown>, path: string): void {
+    if ('status' in record) this.service(record, path, {});
+    else if (asRecord(record.service) || asRecord(record.location)) this.serviceAtLocation(record, path);
+    else if ('location_type' in record) this.location(record, path);
+    else if ('taxonomy' in record || 'taxonomy_id' in record || 'code' in record) this.note('taxonomy terms (Waypoint keeps its own taxonomies)');
+    else if ('openapi_url' in record) this.note('HSDS API description (it holds no records)');
+    else if ('version' in record) this.note('taxonomies (Waypoint keeps its own taxonomies)');
+    else if ('name' in record) this.organization(record, path);
+    else this.problem(path, 'not an HSDS service, organization, service_at_location or location');
+  }
+
+  /** The spec's tabular JSON: file name -> list of rows, already flat. */
+  tabular(document: Record<string, unknown>): void {
+    this.flatInput = true;
+    const unread: string[] = [];
+    for (const [fileName, rows] of Object.entries(document)) {
+      const table = tableForFile(fileName);
+      if (table === undefined || !importedTables.includes(table)) {
+        unread.push(fileName);
+        continue;
+      }
+      if (!Array.isArray(rows)) {
+        this.problem(fileName, 'expected a list of rows');
+        continue;
+      }
+      rows.forEach((row: unknown, i) => {
+        const object = asRecord(row);
+        if (object === undefined) this.problem(`${fileName}[${i}]`, 'expected an object');
+        else this.add(table, object, `${fileName}[${i}]`, {});
+      });
+    }
+    if (unread.length > 0) this.note(`${unread.join(', ')} (tables Waypoint does not keep)`);
+  }
+}
+
+function idOf(record: Record<string, unknown>): string | undefined {
+  return typeof record.id === 'string' ? record.id : undefined;
+}
+
+function tableForFile(fileName: string): TableName | undefined {
+  const base = fileName.slice(fileName.lastIndexOf('/') + 1);
+  return tableNames.find((table) => tableFile(table) === base);
+}
+
+function notesOf(counts: Map<string, number>): string[] {
+  return [...counts].map(([text, count]) => `Not imported: ${count === 1 ? '' : `${count} `}${text}.`);
+}
+
+/** Reads HSDS JSON text. Never throws: problems come back as errors. */
+export function parseHsdsJson(text: string, fileName = 'import.json', limits: ImportLimits = defaultImportLimits): ParsedHsds {
+  if (text.length > limits.maxTextLength) return tooLarge(fileName, limits);
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, errors: [{ file: fileName, message: `not valid JSON (${error instanceof Error ? error.message : 'unreadable'})` }] };
+  }
+  return readHsdsValue(document, fileName, limits.maxRows);
+}
+
+/** Reads an already parsed JSON value, as `parseHsdsJson` does after parsing. */
+export function readHsdsValue(document: unknown, fileName: string, maxRows: number): ParsedHsds {
+  const flat = new Flattener(fileName, maxRows);
+  try {
+    const object = asRecord(document);
+    if (Array.isArray(document)) {
+      document.forEach((item: unknown, i) => {
+        const record = asRecord(item);
+        if (record) flat.record(record, `[${i}]`);
+        else flat.problem(`[${i}]`, 'expected an object');
+      });
+    } else if (object === undefined) {
+      flat.problem('', 'expected an HSDS object or a list of them');
+    } else if (object.format === 'waypoint-directory') {
+      // Waypoint's own directory file or export: flat lists of organizations and services.
+      for (const [key, kind] of [['organizations', 'organization'], ['services', 'service']] as const) {
+        const list = object[key];
+        if (!Array.isArray(list)) {
+          flat.problem(key, 'expected a list');
+          continue;
+        }
+        list.forEach((item: unknown, i) => {
+          const record = asRecord(item);
+          if (record === undefined) flat.problem(`${key}[${i}]`, 'expected an object');
+          else if (kind === 'organization') flat.organization(record, `${key}[${i}]`);
+          else flat.service(record, `${key}[${i}]`, {});
+        });
+      }
+    } else if (Array.isArray(object.contents)) {
+      // A page of an HSDS API list response.
+      if (typeof object.total_pages === 'number' && object.total_pages > 1) {
+        flat.note(`records on the other ${object.total_pages - 1} pages of this API response (only this page was given)`);
+      }
+      object.contents.forEach((item: unknown, i) => {
+        const record = asRecord(item);
+        if (record) flat.record(record, `contents[${i}]`);
+        else flat.problem(`contents[${i}]`, 'expected an object');
+      });
+    } else if (Object.keys(object).length > 0 && Object.keys(object).every((key) => key.endsWith('.csv'))) {
+      flat.tabular(object);
+    } else {
+      flat.record(object, '');
+    }
+  } catch (error) {
+    if (!(error instanceof RowLimitReached)) throw error;
+    return { ok: false, errors: [{ file: fileName, message: `more than ${maxRows} records and sub-records` }] };
+  }
+  if (flat.problems.length > 0) return { ok: false, errors: flat.problems };
+  return { ok: true, tables: flat.tables, notes: notesOf(flat.notes) };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Tabular Data Package
+
+interface PackageResource {
+  table: TableName;
+  file: string;
+}
+
+function packageResources(files: ReadonlyMap<string, string>, notes: Map<string, number>): { resources: PackageResource[] } | { problem: ImportProblem } {
+  const descriptorText = files.get('datapackage.json');
+  const csvFiles = [...files.keys()].filter((name) => name.endsWith('.csv'));
+  if (descriptorText === undefined) {
+    // A folder of the spec's CSV files without a descriptor: the file names say which table is which.
+    notes.set('datapackage.json is missing; tables were recognised by their file names', 1);
+    return { resources: csvFiles.flatMap((file) => (tableForFile(file) ? [{ table: tableForFile(file)!, file }] : [])) };
+  }
+  let descriptor: unknown;
+  try {
+    descriptor = JSON.parse(descriptorText);
+  } catch (error) {
+    return { problem: { file: 'datapackage.json', message: `not valid JSON (${error instanceof Error ? error.message : 'unreadable'})` } };
+  }
+  const list = asRecord(descriptor)?.resources;
+  if (!Array.isArray(list)) return { problem: { file: 'datapackage.json', field: 'resources', message: 'expected a list of resources' } };
+  const resources: PackageResource[] = [];
+  for (const [i, item] of list.entries()) {
+    const path = asRecord(item)?.path;
+    if (typeof path !== 'string') {
+      return { problem: { file: 'datapackage.json', path: `resources[${i}]`, field: 'path', message: 'expected the file name of a table' } };
+    }
+    const file = path.slice(path.lastIndexOf('/') + 1);
+    if (!files.has(file)) return { problem: { file: 'datapackage.json', path: `resources[${i}]`, field: 'path', message: `lists ${file}, which is not in the package` } };
+    const table = tableForFile(file);
+    if (table) resources.push({ table, file });
+  }
+  return { resources };
+}
+
+/**
+ * Reads an HSDS Tabular Data Package: file name -> text, as unpacked from a folder or zip by the caller
+ * (folder prefixes in the names are ignored). Never throws.
+ */
+export function parseHsdsPackage(files: Readonly<Record<string, string>>, limits: ImportLimits = defaultImportLimits): ParsedHsds {
+  const names = Object.keys(files);
+  if (names.length > limits.maxFiles) return { ok: false, errors: [{ file: 'package', message: `more than ${limits.maxFiles} files` }] };
+  const byName = new Map<string, string>();
+  let total = 0;
+  for (const name of names) {
+    const text = files[name];
+    if (typeof text !== 'string') return { ok: false, errors: [{ file: name, message: 'not a text file' }] };
+    total += text.length;
+    if (total > limits.maxTextLength) return tooLarge(name, limits);
+    const base = name.slice(name.lastIndexOf('/') + 1);
+    if (byName.has(base)) return { ok: false, errors: [{ file: base, message: 'appears twice in the package' }] };
+    byName.set(base, text);
+  }
+  const notes = new Map<string, number>();
+  const found = packageResources(byName, notes);
+  if ('problem' in found) return { ok: false, errors: [found.problem] };
+
+  const tables = emptyTables();
+  let rowCount = 0;
+  for (const { table, file } of found.resources) {
+    if (!importedTables.includes(table)) continue;
+    const parsed = parseCsv(byName.get(file) ?? '', limits.maxRows);
+    if (!parsed.ok) return { ok: false, errors: [{ file, row: parsed.row, message: parsed.message }] };
+    const { header, records, rows } = parsed.table;
+    rowCount += records.length;
+    if (rowCount > limits.maxRows) return { ok: false, errors: [{ file, message: `the package has more than ${limits.maxRows} rows` }] };
+    const columns = new Map<string, number>();
+    for (const [i, name] of header.entries()) {
+      const field = name.trim();
+      if (columns.has(field)) return { ok: false, errors: [{ file, row: 1, field, message: 'this column appears twice' }] };
+      columns.set(field, i);
+    }
+    const fields = tableFields(table).flatMap((field) => (columns.has(field) ? [[field, columns.get(field)!] as const] : []));
+    records.forEach((record, r) => {
+      const values: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+      for (const [field, column] of fields) {
+        const cell = record[column] ?? '';
+        // An empty cell is an absent value: CSV cannot tell the two apart.
+        if (cell !== '') values[field] = unguardCell(cell);
+      }
+      tables[table].push({ file, row: rows[r]!, values });
+    });
+  }
+  const unread = [...byName.keys()].filter((name) => name.endsWith('.csv') && !found.resources.some((r) => r.file === name && importedTables.includes(r.table)));
+  if (unread.length > 0) notes.set(`${unread.join(', ')} (tables Waypoint does not keep)`, 1);
+  return { ok: true, tables, notes: notesOf(notes) };
+}
