@@ -1,3 +1,4 @@
+import { seededRandom } from '../../src/shared/seeded-random';
 import type { DirectoryEntry, DirectoryOrganization } from '../../src/shared/hsds/directory';
 import { contactChannels, populations, serviceTypes } from '../../src/shared/hsds/taxonomy';
 import { directoryId } from '../../src/shared/hsds/uuid';
@@ -7,17 +8,6 @@ import { directoryId } from '../../src/shared/hsds/uuid';
  * French, Spanish, Russian and Arabic vocabulary, 1-3 countries, services, languages and phone numbers.
  */
 
-/** mulberry32: small, fast, seeded. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const descriptionWords = (
   'support help advice referral shelter safe accommodation legal aid lawyer representation medical care health counselling ' +
@@ -73,7 +63,7 @@ function digits(next: () => number, count: number): string {
 }
 
 export function generateOrganizations(count: number, seed = 7): DirectoryOrganization[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   return Array.from({ length: count }, (_, i) => ({
     id: directoryId(`bench-organization|${i}`),
     name: `${pick(next, nameHeads)} ${pick(next, ['Foundation', 'Association', 'Network', 'Alliance', 'Initiative'])} ${pick(next, cities)}`,
@@ -91,7 +81,7 @@ export function generateOrganizations(count: number, seed = 7): DirectoryOrganiz
 }
 
 export function generateEntries(count: number, organizations: readonly DirectoryOrganization[], seed = 11): DirectoryEntry[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   return Array.from({ length: count }, (_, i) => {
     const verified = next() < 0.4;
     const is24x7 = next() < 0.3 ? true : next() < 0.5 ? false : null;
@@ -127,4 +117,3 @@ export function generateEntries(count: number, organizations: readonly Directory
 }
 
 export const benchVocabulary = { descriptionWords, nameHeads, nameKinds, cities };
-export { random };

@@ -5,7 +5,8 @@ import { parseHsdsJson } from '../../src/shared/hsds/import-read';
 import { planImport } from '../../src/shared/hsds/import-plan';
 import type { DirectoryEntry } from '../../src/shared/hsds/directory';
 import { median, percentile } from '../table';
-import { benchVocabulary, generateEntries, generateOrganizations, random } from './generate';
+import { seededRandom } from '../../src/shared/seeded-random';
+import { benchVocabulary, generateEntries, generateOrganizations } from './generate';
 
 /**
  * Directory figures at 50,000 services: index build, per-keystroke search latency against a naive
@@ -37,7 +38,7 @@ function naiveSearcher(entries: readonly DirectoryEntry[], organizationNames: Re
 
 /** What a person types: each keystroke of a word (short prefixes), and of a second word after a first. */
 function keystrokes(): { short: string[]; twoWords: string[] } {
-  const next = random(3);
+  const next = seededRandom(3);
   const { descriptionWords, nameHeads, cities } = benchVocabulary;
   const pool = [...descriptionWords, ...nameHeads, ...cities].filter((word) => [...word].length >= 4 && !word.includes(' '));
   const short: string[] = [];

@@ -1,3 +1,4 @@
+import { seededRandom } from '../seeded-random';
 import type { Answer, ChecklistInstance } from '../checklists/answers';
 import type { ChecklistItem, ChecklistTemplate } from '../checklists/schema';
 import { countryCodes } from '../countries';
@@ -31,17 +32,6 @@ const tagPool = ['housing', 'legal', 'medical', 'court', 'shelter', 'interpreter
 const baseTime = Date.UTC(2024, 0, 1);
 const dayMs = 86_400_000;
 
-/** mulberry32: small, fast and good enough for test data. */
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export function generateSyntheticCases(
   count: number,
@@ -50,7 +40,7 @@ export function generateSyntheticCases(
   options: SyntheticOptions = {},
 ): SyntheticCaseData {
   const { notesPerCase = 5, checklistsPerCase = 3, noteWords = [10, 60] } = options;
-  const random = randomSource(seed);
+  const random = seededRandom(seed);
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
   const some = <T>(values: readonly T[], most: number): T[] => [...new Set(Array.from({ length: int(0, most) }, () => pick(values)))];

@@ -1,3 +1,4 @@
+import { seededRandom } from '../../../shared/seeded-random';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -94,7 +95,7 @@ const statuses = ['open', 'referred', 'waiting', 'closed'];
 
 /** Deterministic case-like records of about 1 KB of JSON each, with nested objects and several scripts. */
 export function sampleRecords(count: number, seed = 1): BackupRecord[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   return Array.from({ length: count }, (_, index) => {
     const updatedAt = 1_800_000_000_000 + index * 60_000;
@@ -124,17 +125,6 @@ export function sampleRecords(count: number, seed = 1): BackupRecord[] {
   });
 }
 
-/** A small seeded generator, so every run measures the same records. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
