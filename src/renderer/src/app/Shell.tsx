@@ -19,10 +19,29 @@ export function Shell() {
     performance.mark('waypoint:shell-shown');
   }, []);
 
-  // After moving to another section, close the small-screen menu and start reading at its heading.
+  // After moving to another page, close the small-screen menu and start reading at its heading. A page
+  // that is still loading shows its heading later, or swaps a loading heading for the real one: until
+  // the person moves focus themselves, follow the current heading for a few seconds.
   useEffect(() => {
     close();
-    mainRef.current?.querySelector('h1')?.focus();
+    const main = mainRef.current;
+    if (!main) return;
+    // Focus still where the navigation left it (the link, or nowhere) means the person has not moved on.
+    const focusAtNavigation = document.activeElement;
+    const focusHeading = () => {
+      const active = document.activeElement;
+      const untouched = active === focusAtNavigation || active === document.body || active === null;
+      const heading = main.querySelector('h1');
+      if (heading && heading !== active && (untouched || active?.tagName === 'H1')) heading.focus();
+    };
+    focusHeading();
+    const observer = new MutationObserver(focusHeading);
+    observer.observe(main, { childList: true, subtree: true });
+    const timeout = window.setTimeout(() => observer.disconnect(), 5_000);
+    return () => {
+      observer.disconnect();
+      window.clearTimeout(timeout);
+    };
   }, [location, close]);
 
   return (
