@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { measureBackup } from '../src/main/services/backup/measure';
 import { benchDirectory } from './directory';
+import { benchRecords } from './records';
 import { benchShell } from './shell';
 import { formatTable, type BenchRow } from './table';
 import { benchVault } from './vault';
@@ -12,6 +13,7 @@ const outFolder = join(resolve(import.meta.dirname, '..'), 'out');
 const sections: Array<[string, () => Promise<BenchRow[]>]> = [
   ['shell', () => benchShell(outFolder)],
   ['vault', () => benchVault(outFolder)],
+  ['encrypted records', () => benchRecords()],
   ['directory', () => benchDirectory()],
   ['backup', () => measureBackup()],
 ];
