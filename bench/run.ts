@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { measureBackup } from '../src/main/services/backup/measure';
+import { benchCases } from './cases';
 import { benchDirectory } from './directory';
 import { benchRecords } from './records';
 import { benchShell } from './shell';
@@ -14,6 +15,7 @@ const sections: Array<[string, () => Promise<BenchRow[]>]> = [
   ['shell', () => benchShell(outFolder)],
   ['vault', () => benchVault(outFolder)],
   ['encrypted records', () => benchRecords()],
+  ['cases', () => benchCases(outFolder)],
   ['directory', () => benchDirectory()],
   ['backup', () => measureBackup()],
 ];

@@ -1,15 +1,36 @@
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, dialog, ipcMain, powerMonitor, session, type BrowserWindow } from 'electron';
 import { createAppDispatch } from './ipc';
 import { handle, isTrustedSender } from './ipc/handle';
 import { APP_ORIGIN, registerAppScheme, serveAppProtocol } from './protocol';
 import { lockDownSession } from './security/session';
+import { chooseDataFolder, executableFolder } from './services/data-folder';
 import { createSecureWindow } from './window';
+import { createElectronPdfPrinter } from './pdf';
 
 // In `electron-vite dev` the renderer comes from Vite's dev server instead of app://.
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
 const appUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;
 const appOrigins = [APP_ORIGIN, ...(devServerUrl ? [new URL(devServerUrl).origin] : [])];
+
+// Before anything uses userData (the single-instance lock lives there): profile, portable or WAYPOINT_DATA_DIR.
+const dataFolder = chooseDataFolder({
+  argv: process.argv,
+  env: process.env,
+  exeDir: executableFolder(process.execPath, process.env, process.platform),
+  defaultUserData: app.getPath('userData'),
+  exists: existsSync,
+});
+try {
+  mkdirSync(dataFolder.folder, { recursive: true });
+  app.setPath('userData', dataFolder.folder);
+  app.setPath('sessionData', dataFolder.folder);
+} catch (error) {
+  // Never fall back to the profile silently: portable data must not land on this computer.
+  dialog.showErrorBox('Waypoint', `Waypoint cannot use its data folder ${dataFolder.folder}: ${String(error)}`);
+  process.exit(1);
+}
 
 registerAppScheme();
 
@@ -50,6 +71,7 @@ if (!app.requestSingleInstanceLock()) {
           const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
           return result.canceled || !result.filePath ? null : result.filePath;
         },
+        printPdf: createElectronPdfPrinter(),
       },
     );
     handle(ipcMain, dispatch, isTrustedSender(appOrigins));

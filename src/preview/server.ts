@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createAppDispatch } from '../main/ipc';
+import { createPreviewPlatform } from './platform';
 import { securityHeaders } from '../main/security/csp';
 import { contentTypeOf, resolveStaticFile } from '../main/services/static-files';
 
@@ -31,13 +32,15 @@ export interface PreviewServer {
 export async function startPreviewServer(options: PreviewOptions): Promise<PreviewServer> {
   const token = randomBytes(32).toString('hex');
   const rendererFolder = join(options.outFolder, 'renderer');
-  const { dispatch } = createAppDispatch({
+  const preview = createPreviewPlatform(options.dataFolder);
+  const identity = {
     name: 'Waypoint',
     version: options.version,
     platform: process.platform,
     dataFolder: options.dataFolder,
     runtime: 'browser-preview',
-  });
+  } as const;
+  const { dispatch } = createAppDispatch(identity, preview.platform);
   let expectedHost = '';
 
   async function serveRpc(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -86,11 +89,13 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
 
   return {
     url: `http://${expectedHost}/`,
-    close: () =>
-      new Promise((resolveClose) => {
+    close: async () => {
+      await new Promise<void>((resolveClose) => {
         server.closeAllConnections();
         server.close(() => resolveClose());
-      }),
+      });
+      await preview.close();
+    },
   };
 }
 

@@ -16,6 +16,16 @@ export const channels = [
   'vault.quickExit',
   'vault.erase',
   'files.save',
+  'export.pdf',
+  'backup.begin',
+  'backup.append',
+  'backup.finish',
+  'backup.abort',
+  'restore.begin',
+  'restore.upload',
+  'restore.open',
+  'restore.read',
+  'restore.close',
 ] as const;
 
 export type Channel = (typeof channels)[number];

@@ -4,6 +4,8 @@ import type { Result } from './errors';
 import { settingsPatchSchema, settingsSchema } from './settings';
 import { filesContract } from './files';
 import { vaultContract } from './vault';
+import { pdfContract } from './print/contract';
+import { backupContract } from './backup';
 
 const noticeSchema = z.object({
   /** i18n key under `notices.` */
@@ -31,6 +33,8 @@ export const contract = {
   'settings.set': { request: settingsPatchSchema, response: settingsSchema },
   ...vaultContract,
   ...filesContract,
+  ...pdfContract,
+  ...backupContract,
 } satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

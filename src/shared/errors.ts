@@ -41,6 +41,14 @@ export const errorCodes = [
   'BACKUP_BAD_ARGUMENT',
   /** The writer was aborted before the file was complete. */
   'BACKUP_CANCELLED',
+  /** Chromium could not turn the document into a PDF; nothing was written. */
+  'PDF_RENDER_FAILED',
+  /** The action needs the vault unlocked (backups and restores). */
+  'VAULT_IS_LOCKED',
+  /** A backup or restore session that no longer exists: ended by a lock, or replaced by a newer one. */
+  'BACKUP_SESSION_ENDED',
+  /** The uploaded backup could not be stored for checking (disk full), or its chunks came out of order. */
+  'RESTORE_UPLOAD_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

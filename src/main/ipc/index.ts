@@ -1,30 +1,43 @@
 import { createSettingsStore } from '../services/settings';
 import { createVault } from '../services/vault';
 import { appHandlers, type AppIdentity } from './app';
+import { backupHandlers, LockAwareVaultSession } from './backup';
 import { createDispatch, type Dispatch } from './dispatch';
-import { filesHandlers, previewSavePath, type ChooseSavePath } from './files';
+import { filesHandlers, type ChooseSavePath } from './files';
 import { settingsHandlers } from './settings';
-import { noVaultPlatform, vaultHandlers, VaultSession, type VaultPlatform } from './vault';
+import { pdfHandlers } from './pdf';
+import type { PdfPrinter } from '../services/pdf/printer';
+import { vaultHandlers, type VaultSession, type VaultPlatform } from './vault';
+
+/** What the services ask of their surroundings: Electron's in the app, src/preview/platform.ts in the preview. */
+export interface Platform extends VaultPlatform {
+  chooseSavePath: ChooseSavePath;
+  /** HTML to PDF through Chromium's print pipeline: printToPDF in the app, Chromium itself in the preview. */
+  printPdf: PdfPrinter;
+}
 
 /**
  * Wires every main service to its handlers. The Electron main process and the browser preview both
  * call this, so the preview answers the contract with the very same code.
  */
-export interface Platform extends VaultPlatform {
-  chooseSavePath: ChooseSavePath;
-}
-
-export function createAppDispatch(
-  identity: AppIdentity,
-  platform: Platform = { ...noVaultPlatform, chooseSavePath: previewSavePath(identity.dataFolder) },
-): { dispatch: Dispatch; vaultSession: VaultSession } {
+export function createAppDispatch(identity: AppIdentity, platform: Platform): { dispatch: Dispatch; vaultSession: VaultSession } {
   const settings = createSettingsStore(identity.dataFolder);
-  const vaultSession = new VaultSession();
+  const vaultSession = new LockAwareVaultSession();
+  const vault = createVault({ folder: identity.dataFolder });
+  const backup = backupHandlers({
+    dataFolder: identity.dataFolder,
+    vault,
+    session: vaultSession,
+    chooseSavePath: platform.chooseSavePath,
+    appVersion: identity.version,
+  });
   const dispatch = createDispatch({
     ...appHandlers(identity, settings),
     ...settingsHandlers(settings),
-    ...vaultHandlers(createVault({ folder: identity.dataFolder }), vaultSession, settings, platform),
+    ...vaultHandlers(vault, vaultSession, settings, platform),
     ...filesHandlers(platform.chooseSavePath),
+    ...backup.handlers,
+    ...pdfHandlers(platform.printPdf, platform.chooseSavePath),
   });
   return { dispatch, vaultSession };
 }

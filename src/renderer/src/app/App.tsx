@@ -1,6 +1,17 @@
 import { Center, DirectionProvider, Loader, MantineProvider } from '@mantine/core';
 import { Router } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
+
+// Links like #/directory?country=GB keep their query inside the hash: routes match the path part and
+// useSearch() reads the query part.
+function useHashPath(): [string, ReturnType<typeof useHashLocation>[1]] {
+  const [location, navigate] = useHashLocation();
+  return [location.split('?')[0] ?? '/', navigate];
+}
+
+function useHashSearch(): string {
+  return useHashLocation()[0].split('?')[1] ?? '';
+}
 import { VaultGate } from '../features/vault/VaultGate';
 import { SettingsProvider } from './SettingsProvider';
 import { Shell } from './Shell';
@@ -18,7 +29,7 @@ export function App() {
           }
         >
           <VaultGate>
-            <Router hook={useHashLocation}>
+            <Router hook={useHashPath} searchHook={useHashSearch}>
               <Shell />
             </Router>
           </VaultGate>

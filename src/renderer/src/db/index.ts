@@ -14,9 +14,11 @@ export {
   deleteDatabase,
   openRecordStore,
   RecordStoreError,
+  writeAllRecords,
   type ListFilter,
   type OpenRecordStoreOptions,
   type RecordInput,
   type RecordStore,
   type RecordTypes,
+  type WriteAllOptions,
 } from './store';

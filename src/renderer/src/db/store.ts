@@ -205,6 +205,28 @@ class DexieRecordStore implements RecordStore<RecordTypes> {
     await this.#open(table).rows.clear();
   }
 
+  /** See `writeAllRecords`. */
+  async writeAll(batches: Readonly<Record<string, readonly RecordInput<unknown>[]>>, options: WriteAllOptions): Promise<number> {
+    const now = Date.now();
+    const tables = options.clearFirst ? Object.keys(this.#tables) : Object.keys(batches);
+    const opened = tables.map((table) => ({ table, ...this.#open(table) }));
+    for (const table of Object.keys(batches)) this.#open(table); // unknown tables fail before anything is written
+    // All encryption settles before the write transaction starts.
+    const encrypted = await Promise.all(
+      opened.map(async ({ table, key, fields }) => {
+        const records = (batches[table] ?? []).map((input) => this.#toRecord(table, fields, input, now));
+        return Promise.all(records.map((record) => encryptRecord(key, table, record)));
+      }),
+    );
+    await this.#db.transaction('rw', tables, async () => {
+      for (const [position, { rows }] of opened.entries()) {
+        if (options.clearFirst) await rows.clear();
+        await rows.bulkPut(encrypted[position]!);
+      }
+    });
+    return encrypted.reduce((sum, rows) => sum + rows.length, 0);
+  }
+
   close(): void {
     this.#key = undefined;
     this.#db.close();
@@ -239,6 +261,26 @@ export async function openRecordStore<Types extends RecordTypes = RecordTypes>(
   const store = new DexieRecordStore(db, key, latestVersion(schema).tables);
   openStores.add(store);
   return store as RecordStore<RecordTypes> as RecordStore<Types>;
+}
+
+export interface WriteAllOptions {
+  /** Empties every table of the schema first (a restore that replaces everything). */
+  clearFirst: boolean;
+}
+
+/**
+ * Writes records into several tables in ONE IndexedDB transaction, so either all of them land or
+ * none (and, with `clearFirst`, nothing is emptied unless everything is written). Every record is
+ * encrypted before the transaction opens. Keeps each record's `updatedAt` when given. Returns how
+ * many records were written.
+ */
+export function writeAllRecords(
+  store: RecordStore<RecordTypes>,
+  batches: Readonly<Record<string, readonly RecordInput<unknown>[]>>,
+  options: WriteAllOptions,
+): Promise<number> {
+  if (!(store instanceof DexieRecordStore)) return Promise.reject(new RecordStoreError('writeAllRecords needs a store from openRecordStore.'));
+  return store.writeAll(batches, options);
 }
 
 /** For lock: closes every open store and drops its key. Decrypted records the UI holds must go too (reload the renderer). */

@@ -1,15 +1,146 @@
-import { IconAddressBook } from '@tabler/icons-react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Center, Loader, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { EmptyPage } from '../../components/EmptyPage';
+import { Route, Switch, useLocation, useSearch } from 'wouter';
+import type { Directory } from '@shared/hsds/directory';
+import { useSettings } from '../../app/SettingsProvider';
+import { useVault } from '../vault/VaultContext';
+import { DirectoryContext } from './context';
+import type { DirectoryContextValue, SearchState } from './context';
+import { loadShippedDirectory, loadUserDirectory, mergeDirectory } from './data';
+import type { UserDirectory } from './data';
+import { EntryFormPage } from './EntryFormPage';
+import { EntryPage } from './EntryPage';
+import { ImportPage } from './ImportPage';
+import { NotFound } from './NotFound';
+import { SearchPage } from './SearchPage';
+
+type LoadState = { status: 'loading' } | { status: 'error' } | { status: 'ready'; shipped: Directory; user: UserDirectory };
 
 export default function DirectoryPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('directory');
+  const { store } = useVault();
+  const [state, setState] = useState<LoadState>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    Promise.all([loadShippedDirectory(), loadUserDirectory(store)]).then(
+      ([shipped, user]) => !cancelled && setState({ status: 'ready', shipped, user }),
+      () => !cancelled && setState({ status: 'error' }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [store, attempt]);
+
+  const reload = useCallback(async () => {
+    const user = await loadUserDirectory(store);
+    setState((previous) => (previous.status === 'ready' ? { ...previous, user } : previous));
+  }, [store]);
+
+  const context = useMemo((): DirectoryContextValue | null => {
+    if (state.status !== 'ready') return null;
+    const directory = mergeDirectory(state.shipped, state.user);
+    return {
+      directory,
+      entryById: new Map(directory.entries.map((entry) => [entry.id, entry])),
+      organizationById: new Map(directory.organizations.map((organization) => [organization.id, organization])),
+      reload,
+    };
+  }, [state, reload]);
+
+  if (context === null) {
+    return (
+      <Stack gap="lg">
+        <Title order={1} tabIndex={-1}>
+          {t('title')}
+        </Title>
+        {state.status === 'error' ? (
+          <Alert color="red" title={t('loadError.title')}>
+            <Stack gap="sm" align="flex-start">
+              {t('loadError.body')}
+              <Button
+                variant="default"
+                onClick={() => {
+                  setState({ status: 'loading' });
+                  setAttempt((n) => n + 1);
+                }}
+              >
+                {t('loadError.retry')}
+              </Button>
+            </Stack>
+          </Alert>
+        ) : (
+          <Center p="xl">
+            <Loader aria-label={t('loading')} />
+          </Center>
+        )}
+      </Stack>
+    );
+  }
   return (
-    <EmptyPage
-      title={t('directory.title')}
-      emptyTitle={t('directory.emptyTitle')}
-      emptyBody={t('directory.emptyBody')}
-      icon={<IconAddressBook size={48} stroke={1.2} aria-hidden />}
-    />
+    <DirectoryContext.Provider value={context}>
+      {state.status === 'ready' && state.user.unreadable > 0 && (
+        <Alert color="yellow" mb="md">
+          {t('unreadable', { count: state.user.unreadable })}
+        </Alert>
+      )}
+      <DirectoryRoutes />
+    </DirectoryContext.Provider>
+  );
+}
+
+/**
+ * A country asked for in the address (`?country=GB`, as the legal section links here). With hash routing
+ * the query may arrive as the router's search or still inside the hash path, so both are read.
+ */
+function useRequestedCountry(path: string): string | null {
+  const search = useSearch();
+  const query = search || path.split('?')[1] || '';
+  const country = new URLSearchParams(query).get('country')?.toUpperCase() ?? null;
+  return country !== null && /^[A-Z]{2}$/.test(country) ? country : null;
+}
+
+function DirectoryRoutes() {
+  const { settings } = useSettings();
+  const [location] = useLocation();
+  const requested = useRequestedCountry(location);
+  // Kept above the routes, so the search is still there when the person comes back from an entry.
+  const [search, setSearch] = useState<SearchState>(() => ({
+    query: '',
+    filters: {
+      country: requested ?? settings.homeCountry,
+      service: null,
+      language: null,
+      population: null,
+      channel: null,
+      open24x7: false,
+      favouritesOnly: false,
+    },
+  }));
+  const [seenRequest, setSeenRequest] = useState(requested);
+  if (requested !== seenRequest) {
+    setSeenRequest(requested);
+    if (requested !== null) setSearch((previous) => ({ ...previous, filters: { ...previous.filters, country: requested } }));
+  }
+
+  return (
+    <Switch location={location.split('?')[0]}>
+      <Route path="/">
+        <SearchPage search={search} onSearchChange={setSearch} />
+      </Route>
+      <Route path="/new">
+        <EntryFormPage />
+      </Route>
+      <Route path="/import">
+        <ImportPage />
+      </Route>
+      <Route path="/entries/:id/edit">{(params) => <EntryFormPage id={decodeURIComponent(params.id)} />}</Route>
+      <Route path="/entries/:id">{(params) => <EntryPage id={decodeURIComponent(params.id)} />}</Route>
+      <Route>
+        <NotFound />
+      </Route>
+    </Switch>
   );
 }

@@ -6,6 +6,7 @@ import { languages, type Language, type SettingsPatch } from '@shared/settings';
 import { useSettings } from '../../app/SettingsProvider';
 import { BridgeError } from '../../bridge';
 import { languageNames } from '../../i18n';
+import { BackupPanel } from '../backup';
 import { SecuritySettings } from '../vault/SecuritySettings';
 
 export default function SettingsPage() {
@@ -87,6 +88,7 @@ export default function SettingsPage() {
         </Stack>
       </Card>
       <SecuritySettings />
+      <BackupPanel />
       <Card withBorder padding="lg" component="section" aria-labelledby="settings-about">
         <Stack>
           <Title order={2} size="h3" id="settings-about">

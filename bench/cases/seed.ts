@@ -1,0 +1,31 @@
+/**
+ * Runs in the browser preview's page (injected by ./index.ts, never part of the app's build): seeds
+ * the app's own database with synthetic cases through the app's own encrypted store and key.
+ */
+import { caseIndexValues, checklistIndexValues, generateSyntheticCases, noteIndexValues } from '../../src/shared/cases';
+import type { ChecklistTemplate } from '../../src/shared/checklists';
+import { importDataKey, openRecordStore, type RecordInput } from '../../src/renderer/src/db';
+import type { SeedOptions, SeedWindow } from './protocol';
+
+/** Rows per write: large enough to be quick, small enough to keep the ciphertexts of one batch in memory. */
+const batchSize = 2_000;
+
+async function seedCases({ keyBytes, templates, cases: count, seed }: SeedOptions): Promise<void> {
+  const data = generateSyntheticCases(count, seed, templates as ChecklistTemplate[]);
+  const store = await openRecordStore(await importDataKey(Uint8Array.from(keyBytes)));
+  const write = async <T>(table: string, records: RecordInput<T>[]) => {
+    for (let start = 0; start < records.length; start += batchSize) await store.saveMany(table, records.slice(start, start + batchSize));
+  };
+  try {
+    await write('cases', data.cases.map((record) => ({ id: record.id, kind: 'case', index: caseIndexValues(record), data: record })));
+    await write('notes', data.notes.map((note) => ({ id: note.id, kind: 'note', index: noteIndexValues(note), data: note })));
+    await write(
+      'checklists',
+      data.checklists.map((checklist) => ({ id: checklist.instance.id, kind: 'checklist', index: checklistIndexValues(checklist), data: checklist })),
+    );
+  } finally {
+    store.close();
+  }
+}
+
+(window as unknown as SeedWindow).seedCases = seedCases;

@@ -1,0 +1,420 @@
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { Alert, Button, Card, Checkbox, Divider, FileInput, Group, List, PasswordInput, Progress, Radio, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { SettingsPatch } from '@shared/settings';
+import { useSettings } from '../../app/SettingsProvider';
+import { BridgeError } from '../../bridge';
+import { applyRestore, planRestore, TransferError, type RestoreMode, type RestorePlan } from '../../db/transfer';
+import { useVault } from '../vault/VaultContext';
+import { NewPassphraseFields, useNewPassphrase } from '../vault/NewPassphraseFields';
+import { lockAndReload } from '../vault/vaultApi';
+import { closeRestore, openAndReadBackup, RECORDS_RESTORED_EVENT, runBackup, uploadBackup, type OpenedBackup } from './api';
+
+/** How many conflicts the merge preview lists before it says "and N more". */
+const MAX_LISTED_CONFLICTS = 200;
+
+type Status = { kind: 'ok' | 'error'; text: string } | null;
+
+function useErrorText(): (error: unknown) => string {
+  const { t } = useTranslation();
+  const { t: tb } = useTranslation('backup');
+  return (error) => {
+    if (error instanceof BridgeError) {
+      if (error.code === 'VAULT_LOCKED_OUT' && error.retryAfterMs) return t('vault.lockedOut', { seconds: Math.ceil(error.retryAfterMs / 1000) });
+      return t(`errors.${error.code}`);
+    }
+    if (error instanceof TransferError) return tb(error.reason === 'unknownTable' ? 'restore.unknownTable' : 'restore.malformed');
+    return tb('restore.writeFailed');
+  };
+}
+
+function StatusMessage({ status }: { status: Status }) {
+  if (!status) return null;
+  return status.kind === 'ok' ? (
+    <Alert color="teal" role="status">
+      {status.text}
+    </Alert>
+  ) : (
+    <Alert color="red" role="alert">
+      {status.text}
+    </Alert>
+  );
+}
+
+function formatBytes(bytes: number, language: string): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return new Intl.NumberFormat(language, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+}
+
+function useDateFormat(): (ms: number) => string {
+  const { i18n } = useTranslation();
+  const format = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }), [i18n.language]);
+  return (ms) => format.format(ms);
+}
+
+function BackupSection() {
+  const { t, i18n } = useTranslation('backup');
+  const errorText = useErrorText();
+  const { store } = useVault();
+  const { settings } = useSettings();
+  const [choice, setChoice] = useState<'vault' | 'new'>('vault');
+  const [vaultPassphrase, setVaultPassphrase] = useState('');
+  const fresh = useNewPassphrase();
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [status, setStatus] = useState<Status>(null);
+  const ready = choice === 'vault' ? vaultPassphrase.length > 0 : fresh.acceptable;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!ready || busy) return;
+    setBusy(true);
+    setStatus(null);
+    setProgress(null);
+    try {
+      const outcome = await runBackup(
+        store,
+        { passphrase: choice === 'vault' ? vaultPassphrase : fresh.value, usesVaultPassphrase: choice === 'vault', settings },
+        (done, total) => setProgress(total === 0 ? 100 : Math.round((done / total) * 100)),
+      );
+      if (!outcome.saved) {
+        setStatus({ kind: 'ok', text: t('backup.cancelled') });
+      } else {
+        setVaultPassphrase('');
+        fresh.setValue('');
+        fresh.setConfirmation('');
+        const saved = t('backup.saved', { count: outcome.records, path: outcome.path, size: formatBytes(outcome.bytes, i18n.language) });
+        setStatus({ kind: 'ok', text: outcome.unreadable > 0 ? `${saved} ${t('backup.unreadable', { count: outcome.unreadable })}` : saved });
+      }
+    } catch (error) {
+      setStatus({ kind: 'error', text: errorText(error) });
+    } finally {
+      setBusy(false);
+      setProgress(null);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="backup-make">
+      <Stack>
+        <Title order={3} size="h4" id="backup-make">
+          {t('backup.title')}
+        </Title>
+        <Text>{t('backup.intro')}</Text>
+        <Radio.Group label={t('backup.passphraseChoice')} value={choice} onChange={(value) => setChoice(value === 'new' ? 'new' : 'vault')}>
+          <Stack gap="xs" mt="xs">
+            <Radio value="vault" label={t('backup.useVaultPassphrase')} />
+            <Radio value="new" label={t('backup.useNewPassphrase')} />
+          </Stack>
+        </Radio.Group>
+        {choice === 'vault' ? (
+          <PasswordInput
+            label={t('backup.vaultPassphrase')}
+            description={t('backup.vaultPassphraseHelp')}
+            value={vaultPassphrase}
+            onChange={(event) => setVaultPassphrase(event.currentTarget.value)}
+            autoComplete="current-password"
+          />
+        ) : (
+          <NewPassphraseFields state={fresh} label={t('backup.newPassphrase')} />
+        )}
+        <Text size="sm">{t('backup.keepPassphrase')}</Text>
+        <Button type="submit" loading={busy} disabled={!ready} w="fit-content">
+          {t('backup.start')}
+        </Button>
+        {progress !== null && <Progress value={progress} aria-label={t('backup.progress', { percent: progress })} />}
+        <div aria-live="polite">
+          <StatusMessage status={status} />
+        </div>
+      </Stack>
+    </form>
+  );
+}
+
+interface Checked extends OpenedBackup {
+  fileName: string;
+}
+
+function RestoreSection() {
+  const { t, i18n } = useTranslation('backup');
+  const errorText = useErrorText();
+  const formatDate = useDateFormat();
+  const { store } = useVault();
+  const { updateSettings } = useSettings();
+  const [file, setFile] = useState<File | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState<'checking' | 'planning' | 'restoring' | null>(null);
+  const [progress, setProgress] = useState<{ label: string; percent: number } | null>(null);
+  const [checked, setChecked] = useState<Checked | null>(null);
+  const [mode, setMode] = useState<RestoreMode>('replace');
+  const [plan, setPlan] = useState<RestorePlan | null>(null);
+  const [withSettings, setWithSettings] = useState(true);
+  const [status, setStatus] = useState<Status>(null);
+  const [restored, setRestored] = useState(false);
+  // The uploaded copy stays in main while a wrong passphrase is retried; any other failure ends it there.
+  const upload = useRef<{ file: File; sessionId: string } | null>(null);
+
+  useEffect(
+    () => () => {
+      if (upload.current) void closeRestore(upload.current.sessionId);
+    },
+    [],
+  );
+
+  // The plan follows the records and the mode; a newer request makes an older answer stale.
+  const planRequest = useRef(0);
+  async function computePlan(records: OpenedBackup['records'], nextMode: RestoreMode) {
+    const request = ++planRequest.current;
+    setPlan(null);
+    setBusy('planning');
+    try {
+      const next = await planRestore(store, records, nextMode);
+      if (request === planRequest.current) setPlan(next);
+    } catch (error) {
+      if (request === planRequest.current) {
+        setStatus({ kind: 'error', text: errorText(error) });
+        setChecked(null);
+      }
+    } finally {
+      if (request === planRequest.current) setBusy(null);
+    }
+  }
+
+  function reset() {
+    planRequest.current += 1;
+    setChecked(null);
+    setPlan(null);
+    setMode('replace');
+    setWithSettings(true);
+  }
+
+  async function endUpload() {
+    const current = upload.current;
+    upload.current = null;
+    if (current) await closeRestore(current.sessionId);
+  }
+
+  async function check(event: FormEvent) {
+    event.preventDefault();
+    if (!file || !passphrase || busy) return;
+    setBusy('checking');
+    setStatus(null);
+    setRestored(false);
+    reset();
+    try {
+      if (upload.current?.file !== file) {
+        await endUpload();
+        setProgress({ label: t('restore.uploading'), percent: 0 });
+        const sessionId = await uploadBackup(file, (done, total) => setProgress({ label: t('restore.uploading'), percent: total === 0 ? 100 : Math.round((done / total) * 100) }));
+        upload.current = { file, sessionId };
+      }
+      setProgress({ label: t('restore.checking'), percent: 100 });
+      let opened: OpenedBackup;
+      try {
+        opened = await openAndReadBackup(upload.current!.sessionId, passphrase);
+      } catch (error) {
+        // Main keeps the upload only after a wrong passphrase.
+        if (!(error instanceof BridgeError && error.code === 'BACKUP_WRONG_PASSPHRASE')) upload.current = null;
+        throw error;
+      }
+      await endUpload(); // every record is in memory now; the temporary copy goes
+      setPassphrase('');
+      setProgress(null);
+      setChecked({ ...opened, fileName: file.name });
+      await computePlan(opened.records, 'replace');
+    } catch (error) {
+      setStatus({ kind: 'error', text: errorText(error) });
+      setBusy(null);
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  async function confirm() {
+    if (!checked || !plan || busy) return;
+    setBusy('restoring');
+    setStatus(null);
+    try {
+      const written = await applyRestore(store, plan);
+      setRestored(true);
+      window.dispatchEvent(new CustomEvent(RECORDS_RESTORED_EVENT, { detail: { tables: Object.keys(plan.writes), mode: plan.mode } }));
+      let settingsText = '';
+      if (withSettings && checked.settings) {
+        try {
+          await updateSettings(checked.settings satisfies SettingsPatch);
+          settingsText = ` ${t('restore.settingsApplied')}`;
+        } catch (error) {
+          settingsText = ` ${t('restore.settingsFailed')} ${errorText(error)}`;
+        }
+      }
+      reset();
+      setFile(null);
+      setStatus({ kind: 'ok', text: `${t('restore.done', { count: written })}${settingsText}` });
+    } catch (error) {
+      setStatus({ kind: 'error', text: errorText(error) });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  function cancel() {
+    reset();
+    setStatus(null);
+  }
+
+  const tables = checked ? Object.entries(checked.manifest.counts) : [];
+  const conflicts = plan?.conflicts ?? [];
+
+  return (
+    <Stack aria-labelledby="backup-restore" component="section">
+      <Title order={3} size="h4" id="backup-restore">
+        {t('restore.title')}
+      </Title>
+      <Text>{t('restore.intro')}</Text>
+      {!checked && (
+        <form onSubmit={check} noValidate>
+          <Stack>
+            <FileInput
+              label={t('restore.file')}
+              description={t('restore.fileHelp')}
+              value={file}
+              onChange={setFile}
+              clearable
+              clearButtonProps={{ 'aria-label': t('restore.clearFile') }}
+            />
+            <PasswordInput label={t('restore.passphrase')} value={passphrase} onChange={(event) => setPassphrase(event.currentTarget.value)} autoComplete="off" />
+            <Button type="submit" loading={busy === 'checking'} disabled={!file || !passphrase} w="fit-content">
+              {t('restore.check')}
+            </Button>
+          </Stack>
+        </form>
+      )}
+      {progress && <Progress value={progress.percent} aria-label={progress.label} animated={progress.percent === 100} />}
+      {checked && (
+        <Stack>
+          <Alert color="teal">
+            <Text fw={700}>{t('restore.verified')}</Text>
+            <Text>{t('restore.verifiedBody', { file: checked.fileName, date: formatDate(checked.manifest.createdAt), version: checked.manifest.appVersion })}</Text>
+          </Alert>
+          <Table withTableBorder aria-label={t('restore.contents')} w="fit-content">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('restore.what')}</Table.Th>
+                <Table.Th>{t('restore.howMany')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {tables.map(([table, count]) => (
+                <Table.Tr key={table}>
+                  <Table.Td>{t(`tables.${table}`, { defaultValue: table })}</Table.Td>
+                  <Table.Td>{new Intl.NumberFormat(i18n.language).format(count)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Radio.Group
+            label={t('restore.mode')}
+            value={mode}
+            onChange={(value) => {
+              const next = value === 'merge' ? 'merge' : 'replace';
+              setMode(next);
+              setWithSettings(next === 'replace');
+              if (checked) void computePlan(checked.records, next);
+            }}
+          >
+            <Stack gap="xs" mt="xs">
+              <Radio value="replace" label={t('restore.replace')} description={t('restore.replaceHelp')} />
+              <Radio value="merge" label={t('restore.merge')} description={t('restore.mergeHelp')} />
+            </Stack>
+          </Radio.Group>
+          {checked.settings && (
+            <Checkbox label={t('restore.withSettings')} checked={withSettings} onChange={(event) => setWithSettings(event.currentTarget.checked)} />
+          )}
+          {busy === 'planning' && <Text>{t('restore.planning')}</Text>}
+          {plan?.mode === 'replace' && (
+            <Alert color="orange">
+              <Text fw={700}>{t('restore.replaceWarningTitle')}</Text>
+              <Text>{t('restore.replaceWarning', { count: plan.replaced, total: plan.total })}</Text>
+            </Alert>
+          )}
+          {plan?.mode === 'merge' && (
+            <Stack gap="xs">
+              <Text>{t('restore.mergeSummary', { added: plan.added, conflicts: conflicts.length, total: plan.total })}</Text>
+              {conflicts.length > 0 && (
+                <Table withTableBorder striped aria-label={t('restore.conflicts')}>
+                  <Table.Caption>{t('restore.conflictsCaption')}</Table.Caption>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('restore.record')}</Table.Th>
+                      <Table.Th>{t('restore.onDevice')}</Table.Th>
+                      <Table.Th>{t('restore.inBackup')}</Table.Th>
+                      <Table.Th>{t('restore.kept')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {conflicts.slice(0, MAX_LISTED_CONFLICTS).map((conflict) => (
+                      <Table.Tr key={`${conflict.table}/${conflict.id}`}>
+                        <Table.Td>
+                          {t(`tables.${conflict.table}`, { defaultValue: conflict.table })}: {conflict.label ?? conflict.id}
+                        </Table.Td>
+                        <Table.Td>{conflict.deviceUpdatedAt === null ? t('restore.unreadable') : formatDate(conflict.deviceUpdatedAt)}</Table.Td>
+                        <Table.Td>{formatDate(conflict.backupUpdatedAt)}</Table.Td>
+                        <Table.Td>{conflict.winner === 'backup' ? t('restore.keptBackup') : t('restore.keptDevice')}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              )}
+              {conflicts.length > MAX_LISTED_CONFLICTS && <Text size="sm">{t('restore.moreConflicts', { count: conflicts.length - MAX_LISTED_CONFLICTS })}</Text>}
+            </Stack>
+          )}
+          <Group>
+            <Button color={mode === 'replace' ? 'red' : undefined} loading={busy === 'restoring'} disabled={!plan || busy !== null} onClick={() => void confirm()}>
+              {mode === 'replace' ? t('restore.confirmReplace') : t('restore.confirmMerge')}
+            </Button>
+            <Button variant="default" disabled={busy === 'restoring'} onClick={cancel}>
+              {t('restore.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+      <div aria-live="polite">
+        <StatusMessage status={status} />
+      </div>
+      {restored && (
+        <Stack gap="xs">
+          <Text>{t('restore.reopenHelp')}</Text>
+          <Button w="fit-content" onClick={() => void lockAndReload()}>
+            {t('restore.reopen')}
+          </Button>
+        </Stack>
+      )}
+      <List size="sm" spacing={4}>
+        <List.Item>{t('restore.noteAllOrNothing')}</List.Item>
+      </List>
+    </Stack>
+  );
+}
+
+/** Settings → Backup and restore: an encrypted backup file, and restoring one (replace or merge). */
+export function BackupPanel() {
+  const { t } = useTranslation('backup');
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="settings-backup">
+      <Stack>
+        <Title order={2} size="h3" id="settings-backup">
+          {t('title')}
+        </Title>
+        <BackupSection />
+        <Divider />
+        <RestoreSection />
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,147 @@
+import { MAX_RECORDS_PER_BATCH, SETTINGS_TABLE, UPLOAD_CHUNK_BYTES, type BackupManifestInfo } from '@shared/backup';
+import { settingsSchema, type Settings, type SettingsPatch } from '@shared/settings';
+import { unwrap } from '../../bridge';
+import type { RecordStore, RecordTypes } from '../../db';
+import { collectRecords, type TransferRecord } from '../../db/transfer';
+
+/**
+ * Fired on `window` after a restore has written records (detail: `{ tables, mode }`), so features
+ * that keep records in memory can read them again.
+ */
+export const RECORDS_RESTORED_EVENT = 'waypoint:records-restored';
+
+/** A batch sent over the bridge stops once its records' JSON passes about this many characters. */
+const BATCH_CHARS = 2 * 1024 * 1024;
+
+export interface BackupOutcome {
+  saved: boolean;
+  path: string | null;
+  bytes: number;
+  records: number;
+  /** Records on this device that could not be decrypted, so are not in the backup. */
+  unreadable: number;
+}
+
+export type Progress = (done: number, total: number) => void;
+
+export function backupFileName(now = new Date()): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `waypoint-backup-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.wpbackup`;
+}
+
+/** Cuts records into batches of at most a few MB and MAX_RECORDS_PER_BATCH records. */
+export function* batches(records: readonly TransferRecord[]): Generator<TransferRecord[]> {
+  let batch: TransferRecord[] = [];
+  let chars = 0;
+  for (const record of records) {
+    batch.push(record);
+    chars += JSON.stringify(record.data)?.length ?? 0;
+    if (batch.length >= MAX_RECORDS_PER_BATCH || chars >= BATCH_CHARS) {
+      yield batch;
+      batch = [];
+      chars = 0;
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/**
+ * Decrypts every record here, then streams them to main, which encrypts them into the file the user
+ * picks. Any failure aborts the backup: main removes the partial file.
+ */
+export async function runBackup(
+  store: RecordStore<RecordTypes>,
+  options: { passphrase: string; usesVaultPassphrase: boolean; settings: Settings },
+  progress: Progress = () => {},
+): Promise<BackupOutcome> {
+  const collected = await collectRecords(store);
+  const records: TransferRecord[] = [...collected.records, { table: SETTINGS_TABLE, id: SETTINGS_TABLE, updatedAt: Date.now(), data: options.settings }];
+  const counts = { ...collected.counts, [SETTINGS_TABLE]: 1 };
+  const { saved, sessionId } = await unwrap(
+    window.waypoint.backup.begin({
+      passphrase: options.passphrase,
+      usesVaultPassphrase: options.usesVaultPassphrase,
+      counts,
+      suggestedName: backupFileName(),
+    }),
+  );
+  if (!saved || !sessionId) return { saved: false, path: null, bytes: 0, records: 0, unreadable: collected.unreadable };
+  try {
+    let done = 0;
+    progress(done, records.length);
+    for (const batch of batches(records)) {
+      await unwrap(window.waypoint.backup.append({ sessionId, records: batch }));
+      done += batch.length;
+      progress(done, records.length);
+    }
+    const finished = await unwrap(window.waypoint.backup.finish({ sessionId }));
+    return { saved: true, path: finished.path, bytes: finished.bytes, records: finished.records, unreadable: collected.unreadable };
+  } catch (error) {
+    await window.waypoint.backup.abort({ sessionId }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** base64 of a slice of the file, without the data-URL prefix. */
+function readBase64(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error('could not read the file'));
+    reader.readAsDataURL(blob);
+  });
+}
+
+/** Sends the chosen file to main in chunks (in the app and the preview alike); returns the session. */
+export async function uploadBackup(file: Blob, progress: Progress = () => {}): Promise<string> {
+  const { sessionId } = await unwrap(window.waypoint.restore.begin({ size: file.size }));
+  try {
+    for (let offset = 0; offset < file.size; offset += UPLOAD_CHUNK_BYTES) {
+      const data = await readBase64(file.slice(offset, offset + UPLOAD_CHUNK_BYTES));
+      await unwrap(window.waypoint.restore.upload({ sessionId, offset, data }));
+      progress(Math.min(offset + UPLOAD_CHUNK_BYTES, file.size), file.size);
+    }
+  } catch (error) {
+    await closeRestore(sessionId);
+    throw error;
+  }
+  return sessionId;
+}
+
+export interface OpenedBackup {
+  manifest: BackupManifestInfo;
+  /** Every record of the file except the settings. */
+  records: TransferRecord[];
+  /** The settings the file holds, checked; null when it holds none that this version understands. */
+  settings: SettingsPatch | null;
+}
+
+/** Main verifies the whole file before it answers; then every record is read into memory here. */
+export async function openAndReadBackup(sessionId: string, passphrase: string, progress: Progress = () => {}): Promise<OpenedBackup> {
+  const { manifest, records: total } = await unwrap(window.waypoint.restore.open({ sessionId, passphrase }));
+  const records: TransferRecord[] = [];
+  let settings: SettingsPatch | null = null;
+  let cursor = 0;
+  for (;;) {
+    const batch = await unwrap(window.waypoint.restore.read({ sessionId, cursor }));
+    for (const record of batch.records) {
+      if (record.table === SETTINGS_TABLE) {
+        const parsed = settingsSchema.partial().safeParse(record.data);
+        settings = parsed.success ? parsed.data : null;
+      } else {
+        records.push(record as TransferRecord);
+      }
+    }
+    cursor = batch.cursor;
+    progress(cursor, total);
+    if (batch.done) break;
+  }
+  return { manifest, records, settings };
+}
+
+export async function closeRestore(sessionId: string): Promise<void> {
+  await window.waypoint.restore.close({ sessionId }).catch(() => undefined);
+}

@@ -1,0 +1,216 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { ExportPdfButton } from '../export';
+import { Alert, Anchor, Button, Group, Modal, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { IconArrowBackUp, IconCircleCheck, IconEdit, IconSend, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
+import { changeCaseStatus, isChildAtIdentification, type CaseRecord, type CaseStatus } from '@shared/cases';
+import { useSettings } from '../../app/SettingsProvider';
+import { CaseChecklistsPanel, ScreeningSummaryPanel } from '../checklists';
+import { CaseNotFound } from './CaseNotFound';
+import { formatDay, useCountryOptions, useDateFormats } from './labels';
+import { NotesPanel } from './NotesPanel';
+import { CasesLoadState, PageTitle, StatusBadge } from './parts';
+import { useCases } from './repository';
+
+export function CaseDetailPage({ caseId }: { caseId: string }) {
+  const { t } = useTranslation('cases');
+  const { repository, snapshot } = useCases();
+  const record = snapshot.byId.get(caseId);
+
+  // Checklists are edited in their own panel: on leaving, their answers go into the search index.
+  useEffect(() => () => void repository.refreshIndexOf(caseId), [repository, caseId]);
+
+  if (snapshot.status !== 'ready') return <CasesLoadState title={t('title')} status={snapshot.status} onRetry={() => void repository.load()} />;
+  if (!record) return <CaseNotFound />;
+  return <CaseView record={record} />;
+}
+
+/** The next steps a status allows, in the order they are offered. */
+const statusActions: Record<CaseStatus, ReadonlyArray<{ to: CaseStatus; key: string; icon: ReactNode }>> = {
+  open: [
+    { to: 'referred', key: 'markReferred', icon: <IconSend size={18} aria-hidden /> },
+    { to: 'closed', key: 'close', icon: <IconCircleCheck size={18} aria-hidden /> },
+  ],
+  referred: [
+    { to: 'closed', key: 'close', icon: <IconCircleCheck size={18} aria-hidden /> },
+    { to: 'open', key: 'reopen', icon: <IconArrowBackUp size={18} aria-hidden /> },
+  ],
+  closed: [{ to: 'open', key: 'reopen', icon: <IconArrowBackUp size={18} aria-hidden /> }],
+};
+
+function CaseView({ record }: { record: CaseRecord }) {
+  const { t } = useTranslation('cases');
+  const { repository } = useCases();
+  const { settings } = useSettings();
+  const { date } = useDateFormats();
+  const [failed, setFailed] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const caseContext = { isChild: isChildAtIdentification(record), country: record.profile.countriesOfExploitation[0] ?? settings.homeCountry };
+
+  async function changeStatus(status: CaseStatus) {
+    setFailed(false);
+    try {
+      await repository.saveCase(changeCaseStatus(record, status, new Date().toISOString()));
+    } catch {
+      setFailed(true);
+    }
+  }
+
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} href="/" size="sm">
+        {t('actions.backToList')}
+      </Anchor>
+      <Stack gap={4}>
+        <Group gap="sm" align="center">
+          <PageTitle>
+            <bdi>{record.code}</bdi>
+          </PageTitle>
+          <StatusBadge status={record.status} />
+        </Group>
+        <Text c={record.alias ? undefined : 'dimmed'}>{record.alias ? t('detail.alias', { alias: record.alias }) : t('detail.noAlias')}</Text>
+      </Stack>
+      <Group gap="sm">
+        {statusActions[record.status].map((action) => (
+          <Button key={action.to} variant="default" leftSection={action.icon} onClick={() => void changeStatus(action.to)}>
+            {t(`actions.${action.key}`)}
+          </Button>
+        ))}
+        <Button component={Link} href={`/${record.id}/edit`} variant="default" leftSection={<IconEdit size={18} aria-hidden />}>
+          {t('actions.edit')}
+        </Button>
+        <ExportPdfButton kind="caseSummary" caseId={record.id} />
+        <Button variant="outline" color="red" leftSection={<IconTrash size={18} aria-hidden />} onClick={() => setDeleting(true)}>
+          {t('actions.delete')}
+        </Button>
+      </Group>
+      {failed && (
+        <Alert color="red" role="alert" title={t('detail.statusFailedTitle')}>
+          {t('detail.statusFailed')}
+        </Alert>
+      )}
+      <section aria-labelledby="case-status-history">
+        <Title order={2} size="h4" id="case-status-history" mb="xs">
+          {t('detail.statusHistory')}
+        </Title>
+        <Stack component="ol" gap={2} m={0} ps="lg">
+          {record.statusHistory.map((change) => (
+            <Text component="li" key={`${change.status}-${change.date}`} size="sm">
+              {t('detail.statusChange', { status: t(`status.${change.status}`), date: date(change.date) })}
+            </Text>
+          ))}
+        </Stack>
+      </section>
+      <Tabs defaultValue="notes" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="profile">{t('tabs.profile')}</Tabs.Tab>
+          <Tabs.Tab value="notes">{t('tabs.notes')}</Tabs.Tab>
+          <Tabs.Tab value="checklists">{t('tabs.checklists')}</Tabs.Tab>
+          <Tabs.Tab value="screening">{t('tabs.screening')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="profile" pt="md">
+          <ProfileView record={record} />
+        </Tabs.Panel>
+        <Tabs.Panel value="notes" pt="md">
+          <NotesPanel caseId={record.id} code={record.code} />
+        </Tabs.Panel>
+        <Tabs.Panel value="checklists" pt="md">
+          <CaseChecklistsPanel caseId={record.id} caseContext={caseContext} />
+        </Tabs.Panel>
+        <Tabs.Panel value="screening" pt="md">
+          <ScreeningSummaryPanel caseId={record.id} caseContext={caseContext} />
+        </Tabs.Panel>
+      </Tabs>
+      <DeleteCaseDialog record={record} opened={deleting} onClose={() => setDeleting(false)} />
+    </Stack>
+  );
+}
+
+function ProfileView({ record }: { record: CaseRecord }) {
+  const { t } = useTranslation('cases');
+  const { nameOf } = useCountryOptions();
+  const { date } = useDateFormats();
+  const { profile, consent } = record;
+  const unknown = <Text span c="dimmed" inherit>{t('detail.notRecorded')}</Text>;
+  const values = (list: string, items: readonly string[]) => (items.length > 0 ? items.map((item) => t(`values.${list}.${item}`)).join(', ') : unknown);
+  const countries = (codes: readonly string[]) => (codes.length > 0 ? codes.map(nameOf).join(', ') : unknown);
+  const yesNo = (agreed: boolean) => (agreed ? t('detail.agreed') : t('detail.notAgreed'));
+  const rows: Array<[string, ReactNode]> = [
+    [t('fields.assignedTo'), record.assignedTo || unknown],
+    [t('fields.tags'), record.tags.length > 0 ? record.tags.join(', ') : unknown],
+    [t('fields.gender'), profile.gender ? t(`values.genders.${profile.gender}`) : unknown],
+    [t('fields.birthYear'), profile.birthYear ?? unknown],
+    [t('fields.ageGroup'), profile.ageGroup ? t(`values.ageGroups.${profile.ageGroup}`) : unknown],
+    [t('fields.citizenship'), countries(profile.citizenship)],
+    [t('fields.identifiedOn'), profile.identifiedOn ? formatDay(date, profile.identifiedOn) : unknown],
+    [t('fields.countriesOfOrigin'), countries(profile.countriesOfOrigin)],
+    [t('fields.countriesOfTransit'), countries(profile.countriesOfTransit)],
+    [t('fields.countriesOfExploitation'), countries(profile.countriesOfExploitation)],
+    [t('fields.exploitationTypes'), values('exploitationTypes', profile.exploitationTypes)],
+    [t('fields.labourSector'), profile.labourSector ? t(`values.labourSectors.${profile.labourSector}`) : unknown],
+    [t('fields.methodsOfControl'), values('methodsOfControl', profile.methodsOfControl)],
+    [t('fields.assistanceProvided'), values('assistance', profile.assistanceProvided)],
+    [t('consent.record'), yesNo(consent.record)],
+    [t('consent.refer'), yesNo(consent.refer)],
+    [t('consent.share'), yesNo(consent.share)],
+    [t('detail.opened'), date(record.createdAt)],
+  ];
+  return (
+    <Table variant="vertical" withTableBorder aria-label={t('tabs.profile')}>
+      <Table.Tbody>
+        {rows.map(([label, value]) => (
+          <Table.Tr key={label}>
+            <Table.Th w={260}>{label}</Table.Th>
+            <Table.Td>{value}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** Deleting cannot be undone, so the caseworker types the case code to confirm. */
+function DeleteCaseDialog({ record, opened, onClose }: { record: CaseRecord; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation('cases');
+  const { repository } = useCases();
+  const [, navigate] = useLocation();
+  const [typed, setTyped] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+
+  async function remove() {
+    setBusy(true);
+    setFailed(false);
+    try {
+      await repository.deleteCase(record.id);
+      repository.leaveNotice({ kind: 'deleted', code: record.code });
+      navigate('/');
+    } catch {
+      setFailed(true);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('delete.title', { code: record.code })}>
+      <Stack component="form" onSubmit={(event) => (event.preventDefault(), void remove())}>
+        <Text>{t('delete.body', { code: record.code })}</Text>
+        <TextInput label={t('delete.typeCode', { code: record.code })} value={typed} onChange={(event) => setTyped(event.currentTarget.value)} autoComplete="off" data-autofocus />
+        {failed && (
+          <Alert color="red" role="alert">
+            {t('delete.failed')}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('actions.cancel')}
+          </Button>
+          <Button type="submit" color="red" disabled={typed.trim() !== record.code} loading={busy}>
+            {t('delete.confirm')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

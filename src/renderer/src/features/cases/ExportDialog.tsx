@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { Alert, Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { casesToHtcdsCsv, type CaseRecord } from '@shared/cases';
+import { saveFile } from '../../files';
+import { useCaseRepository } from './repository';
+
+type Outcome = { kind: 'saved'; path: string } | { kind: 'error' } | null;
+
+/** HTCDS CSV of the chosen cases. The file leaves the vault, so the dialog says it is not encrypted. */
+export function ExportDialog({
+  opened,
+  onClose,
+  cases,
+  scope,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  cases: readonly CaseRecord[];
+  scope: 'selected' | 'filtered' | 'all';
+}) {
+  const { t } = useTranslation('cases');
+  const repository = useCaseRepository();
+  const [deidentified, setDeidentified] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+
+  async function save() {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const notes = deidentified ? [] : await repository.notesOf(new Set(cases.map((record) => record.id)));
+      const csv = casesToHtcdsCsv(cases, { deidentified, notes });
+      const day = new Date().toISOString().slice(0, 10);
+      const path = await saveFile(`waypoint-htcds-${deidentified ? 'deidentified-' : ''}${day}.csv`, 'csv', csv);
+      if (path) setOutcome({ kind: 'saved', path });
+    } catch {
+      setOutcome({ kind: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function close() {
+    setOutcome(null);
+    onClose();
+  }
+
+  return (
+    <Modal opened={opened} onClose={close} title={t('export.title')} size="lg">
+      <Stack>
+        <Text>{t(`export.scope.${scope}`, { count: cases.length })}</Text>
+        <Checkbox
+          label={t('export.deidentified')}
+          description={t('export.deidentifiedHelp')}
+          checked={deidentified}
+          onChange={(event) => setDeidentified(event.currentTarget.checked)}
+        />
+        <Alert color="yellow" icon={<IconAlertTriangle aria-hidden />} title={t('export.notEncryptedTitle')}>
+          {deidentified ? t('export.notEncrypted') : t('export.notEncryptedIdentifying')}
+        </Alert>
+        <div role="status" aria-live="polite">
+          {outcome?.kind === 'saved' && (
+            <Text c="teal.9" style={{ wordBreak: 'break-all' }}>
+              {t('export.saved', { path: outcome.path })}
+            </Text>
+          )}
+        </div>
+        {outcome?.kind === 'error' && (
+          <Alert color="red" role="alert" title={t('export.errorTitle')}>
+            {t('export.error')}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            {outcome?.kind === 'saved' ? t('actions.done') : t('actions.cancel')}
+          </Button>
+          <Button onClick={() => void save()} loading={busy} disabled={cases.length === 0}>
+            {t('export.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,192 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Card, Collapse, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { createNote, editNote, noteLimits, type CaseNote } from '@shared/cases';
+import { useDateFormats } from './labels';
+import { useCaseRepository, type NoteResult } from './repository';
+
+type Load = { status: 'loading' } | { status: 'ready'; notes: NoteResult[] } | { status: 'error' };
+
+/** Dated notes, newest first. Editing keeps the earlier wording, which anyone can open. */
+export function NotesPanel({ caseId, code }: { caseId: string; code: string }) {
+  const { t } = useTranslation('cases');
+  const repository = useCaseRepository();
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [text, setText] = useState('');
+  const [failed, setFailed] = useState(false);
+  const [saving, setSaving] = useState(false);
+
+  const fetchNotes = useCallback(
+    (): Promise<Load> => repository.listNotes(caseId).then((notes) => ({ status: 'ready', notes }), () => ({ status: 'error' })),
+    [repository, caseId],
+  );
+  const reload = async () => setLoad(await fetchNotes());
+
+  useEffect(() => {
+    let current = true;
+    void fetchNotes().then((loaded) => current && setLoad(loaded));
+    return () => {
+      current = false;
+    };
+  }, [fetchNotes]);
+
+  /** Returns whether the note was saved; on failure the typed text stays where it is. */
+  async function save(note: CaseNote): Promise<boolean> {
+    setFailed(false);
+    try {
+      await repository.saveNote(note);
+      await reload();
+      return true;
+    } catch {
+      setFailed(true);
+      return false;
+    }
+  }
+
+  async function add() {
+    setSaving(true);
+    const saved = await save(createNote({ id: crypto.randomUUID(), caseId, text: text.trim(), now: new Date().toISOString() }));
+    setSaving(false);
+    if (saved) setText('');
+  }
+
+  return (
+    <Stack>
+      <Stack gap="xs" component="form" onSubmit={(event) => (event.preventDefault(), void add())}>
+        <Textarea
+          label={t('notes.newNote')}
+          description={t('notes.newNoteHelp', { code })}
+          value={text}
+          onChange={(event) => setText(event.currentTarget.value)}
+          autosize
+          minRows={3}
+          maxLength={noteLimits.textChars}
+        />
+        <Group>
+          <Button type="submit" disabled={text.trim() === ''} loading={saving}>
+            {t('notes.add')}
+          </Button>
+        </Group>
+      </Stack>
+      {failed && (
+        <Alert color="red" role="alert" title={t('notes.saveFailedTitle')}>
+          {t('notes.saveFailed')}
+        </Alert>
+      )}
+      <Title order={3} size="h4">
+        {t('notes.timeline')}
+      </Title>
+      {load.status === 'error' && (
+        <Alert color="red" role="alert">
+          <Group>
+            {t('notes.loadFailed')}
+            <Button variant="default" size="xs" onClick={() => void reload()}>
+              {t('loadError.retry')}
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      {load.status === 'ready' && load.notes.length === 0 && <Text c="dimmed">{t('notes.empty')}</Text>}
+      {load.status === 'ready' && load.notes.length > 0 && (
+        <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('notes.timeline')}>
+          {load.notes.map((result) =>
+            'note' in result ? (
+              <NoteItem key={result.note.id} note={result.note} onSave={save} />
+            ) : (
+              <Card component="li" key={result.unreadableId} withBorder bg="var(--mantine-color-yellow-light)">
+                <Group gap="xs">
+                  <IconAlertTriangle size={18} aria-hidden />
+                  <Text>{t('notes.unreadable')}</Text>
+                </Group>
+              </Card>
+            ),
+          )}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
+function NoteItem({ note, onSave }: { note: CaseNote; onSave: (note: CaseNote) => Promise<boolean> }) {
+  const { t } = useTranslation('cases');
+  const { dateTime } = useDateFormats();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const written = dateTime(note.createdAt);
+
+  async function saveEdit() {
+    if (editing === null) return;
+    setSaving(true);
+    const saved = await onSave(editNote(note, editing.trim(), new Date().toISOString()));
+    setSaving(false);
+    if (saved) setEditing(null);
+  }
+
+  return (
+    <Card component="li" withBorder aria-label={t('notes.noteOf', { date: written })}>
+      <Stack gap="xs">
+        <Group justify="space-between" gap="xs">
+          <Text size="sm" fw={600} component="time" dateTime={note.createdAt}>
+            {written}
+          </Text>
+          {note.history.length > 0 && (
+            <Text size="sm" c="dimmed">
+              {t('notes.edited', { date: dateTime(note.updatedAt) })}
+            </Text>
+          )}
+        </Group>
+        {editing === null ? (
+          <Text style={{ whiteSpace: 'pre-wrap' }}>{note.text}</Text>
+        ) : (
+          <Textarea
+            label={t('notes.editLabel')}
+            description={t('notes.editHelp')}
+            value={editing}
+            onChange={(event) => setEditing(event.currentTarget.value)}
+            autosize
+            minRows={3}
+            maxLength={noteLimits.textChars}
+            data-autofocus
+          />
+        )}
+        <Group gap="xs">
+          {editing === null ? (
+            <Button size="xs" variant="default" onClick={() => setEditing(note.text)}>
+              {t('notes.edit')}
+            </Button>
+          ) : (
+            <>
+              <Button size="xs" onClick={() => void saveEdit()} loading={saving} disabled={editing.trim() === ''}>
+                {t('notes.saveEdit')}
+              </Button>
+              <Button size="xs" variant="default" onClick={() => setEditing(null)}>
+                {t('actions.cancel')}
+              </Button>
+            </>
+          )}
+          {note.history.length > 0 && (
+            <Button size="xs" variant="subtle" onClick={() => setHistoryOpen((open) => !open)} aria-expanded={historyOpen}>
+              {historyOpen ? t('notes.hideHistory') : t('notes.showHistory', { count: note.history.length })}
+            </Button>
+          )}
+        </Group>
+        <Collapse expanded={historyOpen}>
+          <Stack gap="xs" component="ol" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('notes.historyLabel')}>
+            {[...note.history].reverse().map((version) => (
+              <Card component="li" key={version.replacedAt} bg="var(--mantine-color-gray-light)" padding="sm">
+                <Text size="xs" c="dimmed">
+                  {t('notes.replacedAt', { date: dateTime(version.replacedAt) })}
+                </Text>
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                  {version.text}
+                </Text>
+              </Card>
+            ))}
+          </Stack>
+        </Collapse>
+      </Stack>
+    </Card>
+  );
+}

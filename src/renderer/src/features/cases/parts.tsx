@@ -1,0 +1,54 @@
+import type { ReactNode } from 'react';
+import { Alert, Badge, Button, Center, Loader, Stack, Title } from '@mantine/core';
+import { IconCircleCheck, IconCircleDot, IconSend } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { CaseStatus } from '@shared/cases';
+
+const statusLook: Record<CaseStatus, { color: string; icon: ReactNode }> = {
+  open: { color: 'blue', icon: <IconCircleDot size={14} aria-hidden /> },
+  referred: { color: 'grape', icon: <IconSend size={14} aria-hidden /> },
+  closed: { color: 'gray', icon: <IconCircleCheck size={14} aria-hidden /> },
+};
+
+/** The status in words, with an icon and colour only as extras. */
+export function StatusBadge({ status }: { status: CaseStatus }) {
+  const { t } = useTranslation('cases');
+  return (
+    <Badge variant="light" color={statusLook[status].color} leftSection={statusLook[status].icon} style={{ textTransform: 'none' }}>
+      {t(`status.${status}`)}
+    </Badge>
+  );
+}
+
+/** A page's one heading, focusable so moving between pages starts reading there. */
+export function PageTitle({ children }: { children: ReactNode }) {
+  return (
+    <Title order={1} tabIndex={-1}>
+      {children}
+    </Title>
+  );
+}
+
+/** While cases are read, or when they could not be. */
+export function CasesLoadState({ title, status, onRetry }: { title: string; status: 'loading' | 'error'; onRetry: () => void }) {
+  const { t } = useTranslation('cases');
+  return (
+    <Stack gap="lg">
+      <PageTitle>{title}</PageTitle>
+      {status === 'loading' ? (
+        <Center p="xl">
+          <Loader aria-label={t('loading')} />
+        </Center>
+      ) : (
+        <Alert color="red" title={t('loadError.title')} role="alert">
+          <Stack align="flex-start">
+            {t('loadError.body')}
+            <Button variant="default" onClick={onRetry}>
+              {t('loadError.retry')}
+            </Button>
+          </Stack>
+        </Alert>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,241 @@
+import { useState } from 'react';
+import { Alert, Anchor, Badge, Button, Center, Group, Loader, Modal, Paper, Radio, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { progress, startChecklist, type CaseContext, type ChecklistTemplate } from '@shared/checklists';
+import type { CaseChecklist } from '@shared/cases';
+import { useVault } from '../vault/VaultContext';
+import { ChecklistRunner } from './ChecklistRunner';
+import { saveCaseChecklist, useCaseChecklists, useTemplateChoices, type Stored } from './data';
+import { ProgressLine, TemplateText } from './parts';
+import { itemCount } from './view';
+
+export type { CaseContext };
+
+export interface CasePanelProps {
+  caseId: string;
+  caseContext: CaseContext;
+}
+
+/** A case's checklists: the list, starting one from a template, and filling one in. */
+export function CaseChecklistsPanel({ caseId, caseContext }: CasePanelProps) {
+  const { t } = useTranslation('checklists');
+  const { store } = useVault();
+  const { state, retry } = useCaseChecklists(store, caseId);
+  const [openedId, setOpenedId] = useState<string | null>(null);
+  const [choosing, setChoosing] = useState(false);
+
+  const openChecklist = openedId !== null && state.status === 'ready' ? state.value.find((entry) => entry.ok && entry.id === openedId) : undefined;
+
+  return (
+    <section aria-labelledby={`checklists-${caseId}`}>
+      <Stack gap="md">
+        <Title order={2} id={`checklists-${caseId}`} size="h3">
+          {t('panel.title')}
+        </Title>
+        {openChecklist?.ok ? (
+          <ChecklistRunner
+            key={openChecklist.id}
+            initial={openChecklist.value}
+            caseContext={caseContext}
+            onBack={() => setOpenedId(null)}
+          />
+        ) : state.status === 'loading' ? (
+          <Center p="md">
+            <Loader size="sm" aria-label={t('loading')} />
+          </Center>
+        ) : state.status === 'error' ? (
+          <LoadFailed onRetry={retry} />
+        ) : (
+          <>
+            <ChecklistList checklists={state.value} caseContext={caseContext} onOpen={setOpenedId} />
+            <Group>
+              <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setChoosing(true)}>
+                {t('panel.start')}
+              </Button>
+            </Group>
+          </>
+        )}
+      </Stack>
+      <StartChecklistModal
+        opened={choosing}
+        caseId={caseId}
+        onClose={() => setChoosing(false)}
+        onStarted={(id) => {
+          setChoosing(false);
+          setOpenedId(id);
+        }}
+      />
+    </section>
+  );
+}
+
+export function LoadFailed({ onRetry }: { onRetry: () => void }) {
+  const { t } = useTranslation('checklists');
+  return (
+    <Alert color="red" variant="light" title={t('loadFailed.title')} icon={<IconAlertTriangle aria-hidden />}>
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{t('loadFailed.body')}</Text>
+        <Button size="xs" variant="default" onClick={onRetry}>
+          {t('loadFailed.retry')}
+        </Button>
+      </Stack>
+    </Alert>
+  );
+}
+
+function ChecklistList({
+  checklists,
+  caseContext,
+  onOpen,
+}: {
+  checklists: Stored<CaseChecklist>[];
+  caseContext: CaseContext;
+  onOpen: (id: string) => void;
+}) {
+  const { t, i18n } = useTranslation('checklists');
+  if (checklists.length === 0) {
+    return <Text c="dimmed">{t('panel.empty')}</Text>;
+  }
+  return (
+    <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+      {checklists.map((entry) => (
+        <li key={entry.id}>
+          {entry.ok ? (
+            <Paper withBorder radius="md" p="md">
+              <Group justify="space-between" align="flex-start" wrap="nowrap">
+                <Stack gap="xs" style={{ flex: 1 }}>
+                  <Group gap="xs">
+                    <Text fw={600}>
+                      <TemplateText language={entry.value.instance.templateSnapshot.language}>{entry.value.instance.templateSnapshot.title}</TemplateText>
+                    </Text>
+                    <Badge variant="light" color={entry.value.status === 'completed' ? 'teal' : 'blue'} tt="none">
+                      {t(entry.value.status === 'completed' ? 'status.completed' : 'status.inProgress')}
+                    </Badge>
+                  </Group>
+                  <Text size="xs" c="dimmed">
+                    {t('panel.started', { date: new Date(entry.value.instance.startedAt).toLocaleDateString(i18n.language) })}
+                  </Text>
+                  <ProgressLine value={progress(entry.value.instance.templateSnapshot, entry.value.instance.answers, caseContext)} />
+                </Stack>
+                <Button variant="default" onClick={() => onOpen(entry.id)} aria-label={t('panel.openNamed', { title: entry.value.instance.templateSnapshot.title })}>
+                  {t('panel.open')}
+                </Button>
+              </Group>
+            </Paper>
+          ) : (
+            <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('panel.unreadableTitle')}>
+              {t('panel.unreadableBody')}
+            </Alert>
+          )}
+        </li>
+      ))}
+    </Stack>
+  );
+}
+
+function StartChecklistModal({
+  opened,
+  caseId,
+  onClose,
+  onStarted,
+}: {
+  opened: boolean;
+  caseId: string;
+  onClose: () => void;
+  onStarted: (id: string) => void;
+}) {
+  const { t } = useTranslation('checklists');
+  const { store } = useVault();
+  const { state, retry } = useTemplateChoices(store);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [starting, setStarting] = useState(false);
+
+  const templates: Array<{ key: string; template: ChecklistTemplate; custom: boolean }> =
+    state.status === 'ready'
+      ? [
+          ...state.value.shipped.map((template) => ({ key: `shipped:${template.id}`, template, custom: false })),
+          ...state.value.custom.flatMap((entry) => (entry.ok ? [{ key: `custom:${entry.id}`, template: entry.value.template, custom: true }] : [])),
+        ]
+      : [];
+
+  const start = async () => {
+    const picked = templates.find((entry) => entry.key === chosen);
+    if (!picked) return;
+    const now = new Date().toISOString();
+    const checklist: CaseChecklist = { caseId, status: 'inProgress', instance: startChecklist(picked.template, crypto.randomUUID(), now) };
+    setStarting(true);
+    setFailed(false);
+    try {
+      await saveCaseChecklist(store, checklist);
+      setChosen(null);
+      onStarted(checklist.instance.id);
+    } catch (error) {
+      console.error(error);
+      setFailed(true);
+    } finally {
+      setStarting(false);
+    }
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('start.title')} size="lg">
+      {state.status === 'loading' ? (
+        <Center p="md">
+          <Loader size="sm" aria-label={t('loading')} />
+        </Center>
+      ) : state.status === 'error' ? (
+        <LoadFailed onRetry={retry} />
+      ) : (
+        <Stack gap="md">
+          <Radio.Group label={t('start.choose')} description={t('start.chooseHelp')} value={chosen} onChange={setChosen}>
+            <Stack gap="sm" mt="sm">
+              {templates.map(({ key, template, custom }) => (
+                <Radio.Card key={key} value={key} radius="md" p="md">
+                  <Group wrap="nowrap" align="flex-start">
+                    <Radio.Indicator />
+                    <Stack gap={4}>
+                      <Group gap="xs">
+                        <Text fw={600}>
+                          <TemplateText language={template.language}>{template.title}</TemplateText>
+                        </Text>
+                        {custom && (
+                          <Badge variant="outline" tt="none" size="sm">
+                            {t('templates.custom')}
+                          </Badge>
+                        )}
+                      </Group>
+                      <Text size="sm" c="dimmed" lineClamp={3}>
+                        <TemplateText language={template.language}>{template.description}</TemplateText>
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {t('templates.itemCount', { count: itemCount(template) })}
+                      </Text>
+                    </Stack>
+                  </Group>
+                </Radio.Card>
+              ))}
+            </Stack>
+          </Radio.Group>
+          {failed && (
+            <Alert color="red" variant="light" title={t('start.failedTitle')}>
+              {t('start.failedBody')}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Anchor href="#/cases/templates" size="sm" me="auto">
+              {t('start.manageTemplates')}
+            </Anchor>
+            <Button variant="default" onClick={onClose}>
+              {t('cancel')}
+            </Button>
+            <Button onClick={() => void start()} disabled={chosen === null} loading={starting}>
+              {t('start.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,296 @@
+import { useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
+import { Alert, Anchor, Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { IconArrowLeft, IconEdit, IconEye, IconStar, IconStarFilled } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import type { DirectoryEntry, DirectoryHeadquarters } from '@shared/hsds/directory';
+import { useVault } from '../vault/VaultContext';
+import { useDirectory } from './context';
+import { loadNote, saveNote, setFavourite } from './data';
+import type { Origin } from './data';
+import classes from './directory.module.css';
+import { isWebLink, useLabels } from './labels';
+import type { Labels } from './labels';
+import { NotFound } from './NotFound';
+import { CopyValue, EntryBadges, PhoneLink, entryPath } from './parts';
+
+export function EntryPage({ id }: { id: string }) {
+  const { t } = useTranslation('directory');
+  const labels = useLabels();
+  const { directory, entryById, organizationById } = useDirectory();
+  const entry = entryById.get(id);
+  if (entry === undefined) return <NotFound />;
+  const origin = directory.origins.get(entry.id);
+  const organization = entry.organizationId === null ? undefined : organizationById.get(entry.organizationId);
+  const yesNoUnknown = entry.is24x7 === null ? t('entry.unknown') : entry.is24x7 ? t('entry.yes') : t('entry.no');
+
+  return (
+    <Stack gap="lg" maw={900}>
+      <Anchor component={Link} href="/">
+        <Group gap={4} component="span">
+          <IconArrowLeft size={16} aria-hidden className={classes.mirrorInRtl} />
+          {t('entry.back')}
+        </Group>
+      </Anchor>
+      <Stack gap="xs">
+        <Title order={1} tabIndex={-1}>
+          {entry.name}
+        </Title>
+        {entry.alternateName !== null && <Text c="dimmed">{entry.alternateName}</Text>}
+        {organization !== undefined && organization.name !== entry.name && <Text>{t('entry.runBy', { organization: organization.name })}</Text>}
+        <EntryBadges entry={entry} origin={origin} favourite={directory.favourites.has(entry.id)} />
+      </Stack>
+      <Group gap="xs">
+        <FavouriteButton entryId={entry.id} />
+        {origin !== undefined && (
+          <Button component={Link} href={`${entryPath(entry.id)}/edit`} variant="default" leftSection={<IconEdit size={18} aria-hidden />}>
+            {t('entry.edit')}
+          </Button>
+        )}
+      </Group>
+      <Text>{trustExplanation(entry, origin, t)}</Text>
+      {/* Data text is mostly English: let it keep its own direction inside an Arabic page. */}
+      {entry.description !== '' && (
+        <Text className="prose" dir="auto">
+          {entry.description}
+        </Text>
+      )}
+
+      <Section title={t('entry.contact')}>
+        {entry.phones.length === 0 && entry.emails.length === 0 && entry.url === null && <Text>{t('entry.noContact')}</Text>}
+        {entry.phones.map((phone, i) => (
+          <Group key={i} gap="xs" wrap="nowrap">
+            <Text span size="sm" miw={90}>
+              {t(`phoneTypes.${phone.type}`)}
+            </Text>
+            <PhoneLink phone={phone} />
+            <CopyValue value={phone.number} label={t('entry.copyNumber', { number: phone.number })} />
+            {phone.emergencyRoles.length > 0 && <Text span size="sm">{phone.emergencyRoles.map(labels.term).join(', ')}</Text>}
+            {phone.description !== null && (
+              <Text span size="sm" c="dimmed">
+                {phone.description}
+              </Text>
+            )}
+          </Group>
+        ))}
+        {entry.emails.map((email) => (
+          <Group key={email} gap="xs">
+            <Text span size="sm" miw={90}>
+              {t('entry.email')}
+            </Text>
+            <Anchor href={`mailto:${email}`} dir="ltr">
+              {email}
+            </Anchor>
+            <CopyValue value={email} label={t('entry.copyEmail', { email })} />
+          </Group>
+        ))}
+        {entry.url !== null && (
+          <Group gap="xs">
+            <Text span size="sm" miw={90}>
+              {t('entry.website')}
+            </Text>
+            <WebLink url={entry.url} />
+            <CopyValue value={entry.url} label={t('entry.copyWebsite')} />
+          </Group>
+        )}
+        {entry.channels.length > 0 && <Fact label={t('entry.channels')} value={entry.channels.map(labels.term).join(', ')} />}
+      </Section>
+
+      <Section title={t('entry.details')}>
+        <Fact label={t('entry.open24x7')} value={yesNoUnknown} />
+        {entry.hours !== null && <Fact label={t('entry.hours')} value={entry.hours} />}
+        <Fact label={t('entry.countries')} value={entry.countries.length === 0 ? t('international') : entry.countries.map(labels.country).join(', ')} />
+        {entry.services.length > 0 && <Fact label={t('entry.services')} value={entry.services.map(labels.term).join(', ')} />}
+        <Fact label={t('entry.languages')} value={entry.languages.length === 0 ? t('entry.notStated') : entry.languages.map(labels.languageName).join(', ')} />
+        <Fact label={t('entry.populations')} value={entry.populations.length === 0 ? t('entry.notStated') : entry.populations.map(labels.term).join(', ')} />
+        {organization?.headquarters != null && <Address headquarters={organization.headquarters} confidential={entry.confidentialAddress} labels={labels} />}
+      </Section>
+
+      <Section title={t('entry.provenance')}>
+        <Fact label={t('entry.lastVerified')} value={entry.lastVerified === null ? t('entry.unknown') : labels.date(entry.lastVerified)} />
+        {entry.sources.length > 0 && (
+          <Stack gap={4}>
+            <Text size="sm" fw={600}>
+              {t('entry.sources')}
+            </Text>
+            <ul>
+              {entry.sources.map((source, i) => (
+                <li key={i}>
+                  <WebLink url={source} />
+                </li>
+              ))}
+            </ul>
+          </Stack>
+        )}
+      </Section>
+
+      <PrivateNote entryId={entry.id} />
+    </Stack>
+  );
+}
+
+function trustExplanation(entry: DirectoryEntry, origin: Origin | undefined, t: (key: string) => string): string {
+  if (origin !== undefined) return t(origin === 'added' ? 'entry.trustAdded' : 'entry.trustImported');
+  return t(entry.verified ? 'entry.trustVerified' : 'entry.trustUnverified');
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Stack gap="xs" component="section">
+      <Title order={2} size="h3">
+        {title}
+      </Title>
+      {children}
+    </Stack>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <Text>
+      <Text span fw={600}>
+        {label}:
+      </Text>{' '}
+      {value}
+    </Text>
+  );
+}
+
+function WebLink({ url }: { url: string }) {
+  if (!isWebLink(url)) return <Text span dir="ltr">{url}</Text>;
+  return (
+    <Anchor href={url} target="_blank" rel="noreferrer" dir="ltr">
+      {url}
+    </Anchor>
+  );
+}
+
+function Address({ headquarters, confidential, labels }: { headquarters: DirectoryHeadquarters; confidential: boolean; labels: Labels }) {
+  const { t } = useTranslation('directory');
+  const [revealed, setRevealed] = useState(false);
+  const text = [headquarters.address, headquarters.city, headquarters.country === null ? null : labels.country(headquarters.country)]
+    .filter((part) => part !== null && part !== '')
+    .join(', ');
+  if (text === '') return null;
+  if (!confidential) return <Fact label={t('entry.address')} value={text} />;
+  return (
+    <Stack gap={4} align="flex-start">
+      <Text>
+        <Text span fw={600}>
+          {t('entry.address')}:
+        </Text>{' '}
+        {t('entry.confidentialAddress')}
+      </Text>
+      {revealed ? (
+        <Text className={classes.confidential}>{text}</Text>
+      ) : (
+        <Button variant="default" size="xs" leftSection={<IconEye size={16} aria-hidden />} onClick={() => setRevealed(true)}>
+          {t('entry.revealAddress')}
+        </Button>
+      )}
+    </Stack>
+  );
+}
+
+function FavouriteButton({ entryId }: { entryId: string }) {
+  const { t } = useTranslation('directory');
+  const { store } = useVault();
+  const { directory, reload } = useDirectory();
+  const favourite = directory.favourites.has(entryId);
+  const [failed, setFailed] = useState(false);
+  const toggle = async () => {
+    try {
+      await setFavourite(store, entryId, !favourite);
+      setFailed(false);
+      await reload();
+    } catch {
+      setFailed(true);
+    }
+  };
+  return (
+    <>
+      <Button
+        variant={favourite ? 'light' : 'default'}
+        aria-pressed={favourite}
+        leftSection={favourite ? <IconStarFilled size={18} aria-hidden /> : <IconStar size={18} aria-hidden />}
+        onClick={() => void toggle()}
+      >
+        {t('entry.favourite')}
+      </Button>
+      {failed && (
+        <Text role="alert" c="red.8" size="sm">
+          {t('entry.favouriteFailed')}
+        </Text>
+      )}
+    </>
+  );
+}
+
+type NoteState = { status: 'loading' } | { status: 'unreadable' } | { status: 'ready'; saved: string };
+
+function PrivateNote({ entryId }: { entryId: string }) {
+  const { t } = useTranslation('directory');
+  const { store } = useVault();
+  const [state, setState] = useState<NoteState>({ status: 'loading' });
+  const [text, setText] = useState('');
+  const [message, setMessage] = useState<'saved' | 'failed' | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    loadNote(store, entryId).then(
+      (saved) => {
+        if (cancelled) return;
+        setState({ status: 'ready', saved });
+        setText(saved);
+      },
+      () => !cancelled && setState({ status: 'unreadable' }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [store, entryId]);
+
+  const save = async () => {
+    try {
+      await saveNote(store, entryId, text);
+      setState({ status: 'ready', saved: text });
+      setMessage('saved');
+    } catch {
+      setMessage('failed');
+    }
+  };
+
+  return (
+    <Section title={t('note.title')}>
+      <Text size="sm" c="dimmed">
+        {t('note.hint')}
+      </Text>
+      {state.status === 'unreadable' ? (
+        <Alert color="red">{t('note.unreadable')}</Alert>
+      ) : (
+        <>
+          <Textarea
+            label={t('note.label')}
+            autosize
+            minRows={3}
+            value={text}
+            disabled={state.status === 'loading'}
+            onChange={(event) => {
+              setText(event.currentTarget.value);
+              setMessage(null);
+            }}
+          />
+          <Group gap="sm">
+            <Button onClick={() => void save()} disabled={state.status !== 'ready' || text === state.saved}>
+              {t('note.save')}
+            </Button>
+            <Text role="status" size="sm" c={message === 'failed' ? 'red.8' : undefined}>
+              {message === 'saved' ? t('note.saved') : message === 'failed' ? t('note.failed') : ''}
+            </Text>
+          </Group>
+        </>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,133 @@
+import type { Directory, DirectoryEntry, DirectoryOrganization } from '@shared/hsds/directory';
+import { parseDirectory } from '@shared/hsds/parse';
+import type { RecordInput, RecordStore } from '../../db';
+
+/*
+ * The directory as the person sees it: the shipped file, loaded on first visit, with the person's own
+ * records laid over it. Own records live in the encrypted store (table orgNotes, one kind each, until the
+ * directory gets tables of its own), so a new shipped file replaces shipped records only and never these.
+ */
+
+const directoryFile = import.meta.glob<unknown>('@resources/directory/directory.json', { import: 'default' });
+
+let shipped: Promise<Directory> | undefined;
+
+export function loadShippedDirectory(): Promise<Directory> {
+  const [load] = Object.values(directoryFile);
+  if (!load) return Promise.reject(new Error('directory.json is not bundled'));
+  shipped ??= load()
+    .then(parseDirectory)
+    .catch((error: unknown) => {
+      shipped = undefined; // let a retry load it again
+      throw error;
+    });
+  return shipped;
+}
+
+const table = 'orgNotes';
+const kinds = { entry: 'ownEntry', organization: 'ownOrganization', favourite: 'favourite', note: 'orgNote' } as const;
+
+/** How an own entry came in: typed in the form, or read from an HSDS import. */
+export type Origin = 'added' | 'imported';
+
+interface OwnEntryData {
+  entry: DirectoryEntry;
+  origin: Origin;
+}
+
+export interface UserDirectory {
+  entries: { entry: DirectoryEntry; origin: Origin }[];
+  organizations: DirectoryOrganization[];
+  favourites: Set<string>;
+  /** Own records that could not be decrypted; they are left untouched. */
+  unreadable: number;
+}
+
+type Store = RecordStore<Record<string, unknown>>;
+
+// Record ids carry the kind, so an entry and an organization with the same HSDS id never collide in one table.
+const entryRecordId = (id: string) => `entry:${id}`;
+const organizationRecordId = (id: string) => `organization:${id}`;
+const favouriteRecordId = (id: string) => `favourite:${id}`;
+const noteRecordId = (id: string) => `note:${id}`;
+
+export async function loadUserDirectory(store: Store): Promise<UserDirectory> {
+  const records = await store.list(table);
+  const result: UserDirectory = { entries: [], organizations: [], favourites: new Set(), unreadable: 0 };
+  for (const record of records) {
+    if (record.error !== undefined) {
+      result.unreadable++;
+    } else if (record.kind === kinds.entry) {
+      result.entries.push(record.data as unknown as OwnEntryData);
+    } else if (record.kind === kinds.organization) {
+      result.organizations.push(record.data as unknown as DirectoryOrganization);
+    } else if (record.kind === kinds.favourite) {
+      result.favourites.add(String(record.index['orgId']));
+    }
+  }
+  return result;
+}
+
+export function entryRecord(entry: DirectoryEntry, origin: Origin): RecordInput<Record<string, unknown>> {
+  const data: OwnEntryData = { entry, origin };
+  return { id: entryRecordId(entry.id), kind: kinds.entry, index: { orgId: entry.id }, data: data as unknown as Record<string, unknown> };
+}
+
+export function organizationRecord(organization: DirectoryOrganization): RecordInput<Record<string, unknown>> {
+  return {
+    id: organizationRecordId(organization.id),
+    kind: kinds.organization,
+    index: { orgId: organization.id },
+    data: organization as unknown as Record<string, unknown>,
+  };
+}
+
+/** Writes entries and organizations in one transaction: all of them or none. */
+export async function saveOwnRecords(store: Store, entries: readonly DirectoryEntry[], organizations: readonly DirectoryOrganization[], origin: Origin): Promise<void> {
+  await store.saveMany(table, [...organizations.map(organizationRecord), ...entries.map((entry) => entryRecord(entry, origin))]);
+}
+
+export async function deleteOwnEntry(store: Store, entryId: string): Promise<void> {
+  await store.delete(table, entryRecordId(entryId));
+}
+
+export async function setFavourite(store: Store, entryId: string, favourite: boolean): Promise<void> {
+  if (favourite) await store.save(table, { id: favouriteRecordId(entryId), kind: kinds.favourite, index: { orgId: entryId }, data: {} });
+  else await store.delete(table, favouriteRecordId(entryId));
+}
+
+export async function loadNote(store: Store, entryId: string): Promise<string> {
+  const record = await store.get(table, noteRecordId(entryId));
+  if (record === undefined) return '';
+  if (record.error !== undefined) throw new Error('undecryptable note');
+  return String((record.data as { text?: unknown }).text ?? '');
+}
+
+export async function saveNote(store: Store, entryId: string, text: string): Promise<void> {
+  await store.save(table, { id: noteRecordId(entryId), kind: kinds.note, index: { orgId: entryId }, data: { text } });
+}
+
+export interface MergedDirectory {
+  entries: DirectoryEntry[];
+  organizations: DirectoryOrganization[];
+  /** Own entries (typed in or imported) by id; an own entry with a shipped id takes its place. */
+  origins: Map<string, Origin>;
+  favourites: Set<string>;
+  ownOrganizationIds: Set<string>;
+}
+
+function overlay<T extends { id: string }>(base: readonly T[], own: readonly T[]): T[] {
+  const byId = new Map(base.map((item) => [item.id, item]));
+  for (const item of own) byId.set(item.id, item);
+  return [...byId.values()];
+}
+
+export function mergeDirectory(shippedDirectory: Directory, user: UserDirectory): MergedDirectory {
+  return {
+    entries: overlay(shippedDirectory.entries, user.entries.map((own) => own.entry)),
+    organizations: overlay(shippedDirectory.organizations, user.organizations),
+    origins: new Map(user.entries.map((own) => [own.entry.id, own.origin])),
+    favourites: user.favourites,
+    ownOrganizationIds: new Set(user.organizations.map((o) => o.id)),
+  };
+}

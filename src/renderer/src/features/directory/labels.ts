@@ -1,0 +1,64 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { contactChannels, populations, serviceTypes } from '@shared/hsds/taxonomy';
+
+/** Names of codes in the interface language: countries and languages from Intl, terms from this feature's texts. */
+export interface Labels {
+  language: string;
+  country(code: string): string;
+  languageName(code: string): string;
+  term(code: string): string;
+  /** "2016-10" -> "October 2016", at the precision the date has. */
+  date(value: string): string;
+}
+
+const termGroups = ['serviceTypes', 'populations', 'channels'] as const;
+export const termCodes = [...serviceTypes, ...populations, ...contactChannels] as const;
+
+export function useLabels(): Labels {
+  const { t, i18n } = useTranslation('directory');
+  const language = i18n.language;
+  return useMemo(() => {
+    const regions = new Intl.DisplayNames([language], { type: 'region', fallback: 'code' });
+    const languages = new Intl.DisplayNames([language], { type: 'language', fallback: 'code' });
+    const term = (code: string): string => {
+      for (const group of termGroups) {
+        const key = `${group}.${code}`;
+        if (i18n.exists(key, { ns: 'directory' })) return t(key);
+      }
+      return code;
+    };
+    return {
+      language,
+      country: (code) => (/^[A-Z]{2}$/.test(code) ? regions.of(code) ?? code : code),
+      languageName: (code) => {
+        try {
+          return languages.of(code) ?? code;
+        } catch {
+          return code; // not a well-formed language tag
+        }
+      },
+      term,
+      date: (value) => formatPartialDate(value, language),
+    };
+  }, [language, t, i18n]);
+}
+
+function formatPartialDate(value: string, language: string): string {
+  const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(value);
+  if (!match) return value;
+  const [, year, month, day] = match;
+  const date = new Date(Date.UTC(Number(year), Number(month ?? 1) - 1, Number(day ?? 1)));
+  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric', ...(month ? { month: 'long' } : {}), ...(day ? { day: 'numeric' } : {}) };
+  return new Intl.DateTimeFormat(language, options).format(date);
+}
+
+/** Digits and a leading plus: what a tel: or sms: link needs ("08000 121 700" -> "08000121700"). */
+export function dialable(number: string): string {
+  return number.replace(/[^\d+]/g, '').replace(/(?!^)\+/g, '');
+}
+
+/** Only https addresses become links: imported data could hold any scheme. */
+export function isWebLink(url: string): boolean {
+  return /^https:\/\/\S+$/i.test(url);
+}

@@ -1,0 +1,70 @@
+import { ActionIcon, Anchor, Badge, CopyButton, Group, Tooltip } from '@mantine/core';
+import { IconCheck, IconCopy } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { DirectoryEntry, DirectoryPhone } from '@shared/hsds/directory';
+import type { Origin } from './data';
+import { dialable } from './labels';
+
+export const entryPath = (id: string) => `/entries/${encodeURIComponent(id)}`;
+
+/** A number as a tel: link (sms: for text lines), always left-to-right so digits keep their order in Arabic. */
+export function PhoneLink({ phone }: { phone: Pick<DirectoryPhone, 'number' | 'type'> }) {
+  const scheme = phone.type === 'text' ? 'sms' : 'tel';
+  return (
+    <Anchor href={`${scheme}:${dialable(phone.number)}`} dir="ltr" fw={600}>
+      {phone.number}
+    </Anchor>
+  );
+}
+
+export function CopyValue({ value, label }: { value: string; label: string }) {
+  const { t } = useTranslation('directory');
+  return (
+    <CopyButton value={value}>
+      {({ copied, copy }) => (
+        <Tooltip label={copied ? t('copied') : label}>
+          <ActionIcon variant="subtle" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label={copied ? t('copied') : label}>
+            {copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
+          </ActionIcon>
+        </Tooltip>
+      )}
+    </CopyButton>
+  );
+}
+
+/** Status badges in words (never colour alone): own or verified/unverified, fallback, 24/7, favourite. */
+export function EntryBadges({ entry, origin, favourite }: { entry: DirectoryEntry; origin: Origin | undefined; favourite: boolean }) {
+  const { t } = useTranslation('directory');
+  return (
+    <Group gap="xs">
+      {origin !== undefined ? (
+        <Badge variant="default">
+          {t(origin === 'added' ? 'badges.addedByYou' : 'badges.importedByYou')}
+        </Badge>
+      ) : entry.verified ? (
+        <Badge variant="default">
+          {t('badges.verified')}
+        </Badge>
+      ) : (
+        <Badge variant="default">
+          {t('badges.unverified')}
+        </Badge>
+      )}
+      {entry.is24x7 === true && (
+        <Badge variant="default">
+          {t('badges.open24x7')}
+        </Badge>
+      )}
+      {entry.fallback && (
+        <Badge variant="default">
+          {t('badges.fallback')}
+        </Badge>
+      )}
+      {favourite && (
+        <Badge variant="default">
+          {t('badges.favourite')}
+        </Badge>
+      )}
+    </Group>
+  );
+}

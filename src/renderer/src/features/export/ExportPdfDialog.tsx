@@ -1,0 +1,186 @@
+import { useContext, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, Button, Group, Modal, Radio, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { CaseChecklist } from '@shared/cases/records';
+import type { CaseNote } from '@shared/cases/notes';
+import type { CaseRecord } from '@shared/cases/schema';
+import type { ChecklistTemplate } from '@shared/checklists/schema';
+import { renderPrintDocument, type Paper, type PrintLabels, type Redaction } from '@shared/print';
+import { languages, type Language } from '@shared/settings';
+import { BridgeError, unwrap } from '../../bridge';
+import { languageNames } from '../../i18n';
+import { VaultContext } from '../vault/VaultContext';
+import type { RecordStore } from '../../db';
+
+/** What to export: a case summary, one filled checklist of a case, or a blank template for paper. */
+export type ExportTarget =
+  | { kind: 'caseSummary'; caseId: string }
+  | { kind: 'filledChecklist'; caseId: string; checklistId: string }
+  | { kind: 'blankChecklist'; template: ChecklistTemplate };
+
+export type ExportPdfDialogProps = ExportTarget & { opened: boolean; onClose(): void };
+
+type Outcome = { state: 'idle' } | { state: 'working' } | { state: 'saved'; path: string } | { state: 'cancelled' } | { state: 'error'; message: string };
+
+type Store = RecordStore<Record<string, unknown>>;
+
+/** The words of the document in the chosen language (which may differ from the interface's). */
+function printLabels(i18n: ReturnType<typeof useTranslation>['i18n'], language: Language): PrintLabels {
+  const labels = i18n.getResource(language, 'export', 'print') as PrintLabels;
+  const values = i18n.getResource(language, 'cases', 'values') as PrintLabels['values'] | undefined;
+  return values ? { ...labels, values } : labels;
+}
+
+async function loadCase(store: Store, target: Exclude<ExportTarget, { kind: 'blankChecklist' }>) {
+  const record = await store.get('cases', target.caseId);
+  if (!record || record.error !== undefined) return null;
+  const decrypted = <T,>(results: Awaited<ReturnType<Store['list']>>) =>
+    results.flatMap((result) => (result.error === undefined ? [result.data as T] : []));
+  if (target.kind === 'filledChecklist') {
+    const checklist = await store.get('checklists', target.checklistId);
+    if (!checklist || checklist.error !== undefined) return null;
+    return { caseRecord: record.data as CaseRecord, notes: [], checklists: [checklist.data as CaseChecklist] };
+  }
+  const [notes, checklists] = await Promise.all([store.list('notes', { caseId: target.caseId }), store.list('checklists', { caseId: target.caseId })]);
+  return { caseRecord: record.data as CaseRecord, notes: decrypted<CaseNote>(notes), checklists: decrypted<CaseChecklist>(checklists) };
+}
+
+/**
+ * The choices before a PDF is made (what to include, paper, language), with the warning that a PDF
+ * is not encrypted. The document is rendered here from the decrypted records; main prints it and
+ * writes it only where the caseworker chooses.
+ */
+export function ExportPdfDialog(props: ExportPdfDialogProps) {
+  const { t, i18n } = useTranslation('export');
+  const vault = useContext(VaultContext);
+  const [redaction, setRedaction] = useState<Redaction>('noAliasNoNotes');
+  const [paper, setPaper] = useState<Paper>('A4');
+  const [language, setLanguage] = useState<Language>((languages as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'en');
+  const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
+  const blank = props.kind === 'blankChecklist';
+
+  async function exportPdf() {
+    setOutcome({ state: 'working' });
+    try {
+      const labels = printLabels(i18n, language);
+      const common = { language, paper, redaction, labels };
+      let options;
+      if (props.kind === 'blankChecklist') {
+        options = { ...common, kind: props.kind, template: props.template };
+      } else {
+        const loaded = vault ? await loadCase(vault.store, props) : null;
+        if (!loaded) {
+          setOutcome({ state: 'error', message: t('dialog.notFound') });
+          return;
+        }
+        options = { ...common, kind: props.kind, ...loaded };
+      }
+      const document = renderPrintDocument(options);
+      const result = await unwrap(
+        window.waypoint.export.pdf({
+          html: document.html,
+          headerTemplate: document.headerTemplate,
+          footerTemplate: document.footerTemplate,
+          paper,
+          suggestedName: document.suggestedName,
+        }),
+      );
+      setOutcome(result.saved && result.path ? { state: 'saved', path: result.path } : { state: 'cancelled' });
+    } catch (error) {
+      const code = error instanceof BridgeError ? error.code : 'unknown';
+      setOutcome({ state: 'error', message: i18n.t(`errors.${code}`, { ns: 'translation' }) });
+    }
+  }
+
+  const close = () => {
+    setOutcome({ state: 'idle' });
+    props.onClose();
+  };
+  const done = outcome.state === 'saved';
+
+  return (
+    <Modal opened={props.opened} onClose={close} title={t('dialog.title')} size="lg">
+      <Stack gap="md">
+        {blank ? (
+          <Text>{t('dialog.blankInfo')}</Text>
+        ) : (
+          <Radio.Group label={t('dialog.include')} value={redaction} onChange={(value) => setRedaction(value as Redaction)}>
+            <Stack gap="xs" mt="xs">
+              {(['full', 'noAliasNoNotes', 'structureOnly'] as const).map((level) => (
+                <Radio key={level} value={level} label={t(`dialog.redaction.${level}`)} />
+              ))}
+            </Stack>
+          </Radio.Group>
+        )}
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="export-paper-label">
+            {t('dialog.paper')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="export-paper-label"
+            value={paper}
+            onChange={(value) => setPaper(value as Paper)}
+            data={[
+              { value: 'A4', label: t('dialog.paperA4') },
+              { value: 'Letter', label: t('dialog.paperLetter') },
+            ]}
+          />
+        </Stack>
+        <Select
+          label={t('dialog.language')}
+          value={language}
+          allowDeselect={false}
+          onChange={(value) => value && setLanguage(value as Language)}
+          data={languages.map((code) => ({ value: code, label: languageNames[code] }))}
+        />
+        {!blank && (
+          <Alert color="orange" title={t('dialog.warningTitle')}>
+            {t('dialog.warning')}
+          </Alert>
+        )}
+        {outcome.state === 'saved' && (
+          <Alert color="teal" role="status">
+            {t('dialog.saved', { path: outcome.path })}
+          </Alert>
+        )}
+        {outcome.state === 'cancelled' && <Alert role="status">{t('dialog.cancelled')}</Alert>}
+        {outcome.state === 'error' && (
+          <Alert color="red" role="alert">
+            {outcome.message}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            {done ? t('dialog.close') : t('dialog.cancel')}
+          </Button>
+          {!done && (
+            <Button onClick={() => void exportPdf()} loading={outcome.state === 'working'}>
+              {t('dialog.export')}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/**
+ * A button that opens the export dialog; the cases and checklists pages mount it:
+ * `<ExportPdfButton kind="caseSummary" caseId={id} />`,
+ * `<ExportPdfButton kind="filledChecklist" caseId={id} checklistId={checklistId} />`,
+ * `<ExportPdfButton kind="blankChecklist" template={template} />`.
+ */
+export function ExportPdfButton(props: ExportTarget & { variant?: string }) {
+  const { t } = useTranslation('export');
+  const [opened, { open, close }] = useDisclosure(false);
+  const { variant = 'default', ...target } = props;
+  return (
+    <>
+      <Button variant={variant} onClick={open}>
+        {t(`button.${props.kind}`)}
+      </Button>
+      {opened && <ExportPdfDialog {...target} opened={opened} onClose={close} />}
+    </>
+  );
+}

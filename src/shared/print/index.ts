@@ -1,0 +1,6 @@
+export * from './document';
+export * from './escape';
+export * from './fonts';
+export * from './labels';
+export * from './styles';
+export { maxPrintHtmlBytes, maxPrintTemplateChars } from './contract';

@@ -1,0 +1,99 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { englishPrintLabels, renderPrintDocument, type PrintLabels } from '../../src/shared/print';
+import arabic from '../../src/renderer/src/features/export/locales/ar.json' with { type: 'json' };
+import { markers, printCase, printChecklist, printNotes } from '../unit/print/fixtures';
+import { expect, test } from './fixtures';
+import { createVault } from './vault-steps';
+
+const now = new Date('2026-03-05T12:00:00Z');
+
+function text(path: string): string {
+  return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+}
+
+function pageCount(path: string): number {
+  return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))?.[1]);
+}
+
+test('the preview prints a case summary to PDF with the redaction chosen, in Latin, Cyrillic, Arabic and Thai', async ({ app, page }) => {
+  await createVault(page);
+  const exportsFolder = join(app.dataFolder, 'exports');
+  const exportPdf = (document: ReturnType<typeof renderPrintDocument>, suggestedName: string) =>
+    page.evaluate(
+      (request) => window.waypoint.export.pdf(request),
+      { html: document.html, headerTemplate: document.headerTemplate, footerTemplate: document.footerTemplate, paper: 'A4' as const, suggestedName },
+    );
+  const common = { kind: 'caseSummary' as const, paper: 'A4' as const, caseRecord: printCase(), notes: printNotes(), checklists: [printChecklist()], now };
+
+  const full = renderPrintDocument({ ...common, language: 'en', redaction: 'full', labels: englishPrintLabels });
+  const fullResult = await exportPdf(full, 'full.pdf');
+  expect(fullResult).toMatchObject({ ok: true, value: { saved: true } });
+  const fullPath = join(exportsFolder, 'full.pdf');
+  const fullText = text(fullPath);
+  for (const expected of ['WP-2026-0042', 'ALIASMARK Zoya', 'NOTEMARK', 'TEXTANSWERMARK', 'ITEMNOTEMARK', 'Кириллица', 'ภาษาไทย', 'CONFIDENTIAL', 'Case summary']) {
+    expect(fullText).toContain(expected);
+  }
+  // pdftotext gives Arabic in logical order when the text was laid out right to left.
+  expect(fullText).toMatch(/عربية|ملاحظة/);
+  const pages = pageCount(fullPath);
+  expect(pages).toBeGreaterThanOrEqual(2);
+  expect(fullText).toContain(`Page 1 of ${pages}`);
+  expect(fullText).toContain(`Page ${pages} of ${pages}`);
+
+  const redacted = renderPrintDocument({ ...common, language: 'en', redaction: 'noAliasNoNotes', labels: englishPrintLabels });
+  await exportPdf(redacted, 'redacted.pdf');
+  const redactedText = text(join(exportsFolder, 'redacted.pdf'));
+  expect(redactedText).toContain('WP-2026-0042');
+  expect(redactedText).toContain('OPTIONMARK');
+  for (const absent of ['ALIASMARK', 'Zoya', 'NOTEMARK', 'TEXTANSWERMARK', 'ITEMNOTEMARK', 'Кириллица', 'ภาษาไทย']) expect(redactedText).not.toContain(absent);
+
+  const structure = renderPrintDocument({ ...common, language: 'en', redaction: 'structureOnly', labels: englishPrintLabels });
+  await exportPdf(structure, 'structure.pdf');
+  const structureText = text(join(exportsFolder, 'structure.pdf'));
+  for (const absent of ['ALIASMARK', 'NOTEMARK', 'TEXTANSWERMARK', 'OPTIONMARK', 'Caseworker Ana']) expect(structureText).not.toContain(absent);
+  expect(structureText).toContain('Was the person misled about the work?');
+
+  const inArabic = renderPrintDocument({ ...common, language: 'ar', redaction: 'full', labels: arabic.print as PrintLabels });
+  await exportPdf(inArabic, 'arabic.pdf');
+  const arabicPath = join(exportsFolder, 'arabic.pdf');
+  // pdftotext adds bidi embedding marks, moves diacritics and splits the lam-alef ligature: compare without them.
+  const arabicText = text(arabicPath)
+    .replace(/[\u202A-\u202E\u200E\u200F]/g, '')
+    .replace(/\p{Mn}/gu, '')
+    .replace(/[ \t]+/g, ' ');
+  for (const expected of ['ملخص الحالة', 'رمز الحالة', 'عربية عن', 'WP-2026-0042', 'ALIASMARK', 'Кириллица', 'ภาษาไทย']) expect(arabicText).toContain(expected);
+  expect(arabicText).toMatch(/الصفحة ?1 ?من ?\d|\d ?من ?1 ?الصفحة/);
+  expect(arabicText).toMatch(/سر ?ي/);
+  const fonts = execFileSync('pdffonts', [arabicPath], { encoding: 'utf8' });
+  expect(fonts).toContain('NotoSansArabic');
+
+  // Page 1 as an image, for a person to look at (test-results/e2e/pdf-page-1-*.png).
+  const outputs = test.info().outputPath('pages');
+  execFileSync('mkdir', ['-p', outputs]);
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', fullPath, join(outputs, 'english')]);
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', arabicPath, join(outputs, 'arabic')]);
+  expect(readdirSync(outputs).filter((name) => name.endsWith('.png'))).toHaveLength(2);
+
+  // Only the four chosen files exist: no temporary or plaintext copy in the data folder.
+  expect(readdirSync(exportsFolder).sort()).toEqual(['arabic.pdf', 'full.pdf', 'redacted.pdf', 'structure.pdf']);
+  expect(markers.alias).toBe('ALIASMARK Zoya');
+});
+
+test('a blank checklist prints every item; the bridge refuses a name that is not a PDF', async ({ app, page }) => {
+  await createVault(page);
+  const { shippedTemplate } = await import('../unit/checklists/fixtures');
+  const template = shippedTemplate('referral-services');
+  const blank = renderPrintDocument({ kind: 'blankChecklist', language: 'en', paper: 'Letter', redaction: 'full', template, labels: englishPrintLabels, now });
+  const request = { html: blank.html, headerTemplate: blank.headerTemplate, footerTemplate: blank.footerTemplate, paper: 'Letter' as const, suggestedName: blank.suggestedName };
+  const result = await page.evaluate((body) => window.waypoint.export.pdf(body), request);
+  expect(result).toMatchObject({ ok: true, value: { saved: true } });
+  const path = join(app.dataFolder, 'exports', 'checklist-referral-services.pdf');
+  const pdfText = text(path);
+  expect(pdfText).toContain(template.title);
+  expect(pdfText).toContain(template.title.slice(0, 20)); // in the header too
+  expect(execFileSync('pdfinfo', [path], { encoding: 'utf8' })).toMatch(/Page size:\s+612 x 792/);
+  const refused = await page.evaluate((body) => window.waypoint.export.pdf({ ...body, suggestedName: 'x.exe' }), request);
+  expect(refused).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+});

@@ -1,0 +1,174 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { englishPrintLabels, renderPrintDocument, escapeHtml, spellOut, type PrintLabels, type PrintOptions } from '@shared/print';
+import { markers, printCase, printChecklist, printNotes, printTemplate } from './fixtures';
+
+const labels: PrintLabels = englishPrintLabels;
+const arabicLabels = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../src/renderer/src/features/export/locales/ar.json'), 'utf8')).print as PrintLabels;
+const now = new Date('2026-03-05T12:00:00Z');
+
+function render(options: Partial<PrintOptions> & Pick<PrintOptions, 'kind'>) {
+  return renderPrintDocument({
+    language: 'en',
+    paper: 'A4',
+    redaction: 'full',
+    labels,
+    now,
+    timeZone: 'UTC',
+    caseRecord: printCase(),
+    notes: printNotes(),
+    checklists: [printChecklist()],
+    ...options,
+  });
+}
+
+describe('case summary', () => {
+  it('full: carries the alias, every note, text answers and item notes', () => {
+    const { html } = render({ kind: 'caseSummary' });
+    for (const marker of [markers.alias, markers.note, markers.arabicNote, markers.textAnswer, markers.itemNote, markers.option, 'WP-2026-0042']) {
+      expect(html).toContain(escapeHtml(marker));
+    }
+    expect(html).toContain('Caseworker Ana');
+    expect(html).toContain(labels.screening.title);
+  });
+
+  it('noAliasNoNotes: no alias, no note text, no text answers, no item notes; the choices stay', () => {
+    const { html, suggestedName } = render({ kind: 'caseSummary', redaction: 'noAliasNoNotes' });
+    for (const marker of ['ALIASMARK', 'Zoya', 'NOTEMARK', markers.arabicNote, 'TEXTANSWERMARK', 'ITEMNOTEMARK', 'Кириллица']) expect(html).not.toContain(marker);
+    expect(html).toContain(markers.option);
+    expect(html).toContain('WP-2026-0042');
+    expect(html).toContain(labels.checklist.withheld);
+    expect(html).toContain('3 notes, not included');
+    expect(suggestedName).toBe('WP-2026-0042-summary.pdf');
+  });
+
+  it('structureOnly: items and whether they are answered, no values, no profile', () => {
+    const { html } = render({ kind: 'caseSummary', redaction: 'structureOnly' });
+    for (const marker of ['ALIASMARK', 'NOTEMARK', 'TEXTANSWERMARK', 'ITEMNOTEMARK', 'OPTIONMARK', 'Caseworker Ana', 'priority', labels.screening.title]) {
+      expect(html).not.toContain(marker);
+    }
+    expect(html).toContain('Was the person misled about the work?');
+    expect(html).toContain(`>${labels.checklist.answered}<`);
+    expect(html).toContain(labels.case.profileOmitted);
+  });
+});
+
+describe('filled checklist', () => {
+  it('shows visible items with their answers; a follow-up is shown once its condition holds', () => {
+    const { html, reference } = render({ kind: 'filledChecklist' });
+    expect(reference).toBe('WP-2026-0042');
+    expect(html).toContain('Asked only if misled');
+    expect(html).toContain('7 of 8 answered');
+    expect(html).toContain(escapeHtml(markers.itemNote));
+    expect(html).not.toContain(markers.note); // case notes belong to the summary
+  });
+
+  it('drops free text at noAliasNoNotes and every value at structureOnly', () => {
+    const partial = render({ kind: 'filledChecklist', redaction: 'noAliasNoNotes' }).html;
+    expect(partial).not.toContain('TEXTANSWERMARK');
+    expect(partial).not.toContain('ITEMNOTEMARK');
+    expect(partial).toContain('OPTIONMARK');
+    const structure = render({ kind: 'filledChecklist', redaction: 'structureOnly' }).html;
+    for (const marker of ['TEXTANSWERMARK', 'ITEMNOTEMARK', 'OPTIONMARK', '>Yes<', 'Debt']) expect(structure).not.toContain(marker);
+  });
+});
+
+describe('blank checklist', () => {
+  it('prints every item, conditional ones marked, with boxes and lines and no case data', () => {
+    const { html, headerTemplate, suggestedName } = render({ kind: 'blankChecklist', template: printTemplate });
+    for (const section of printTemplate.sections) for (const item of section.items) expect(html).toContain(escapeHtml(item.label));
+    expect(html).toContain(labels.checklist.ifApplicable);
+    expect(html).toContain('class="box"');
+    expect(html).toContain('class="circle"');
+    expect(html).toContain('class="write-line"');
+    for (const marker of ['WP-2026-0042', 'ALIASMARK', 'TEXTANSWERMARK']) expect(html).not.toContain(marker);
+    expect(headerTemplate).toContain('Print sample checklist');
+    expect(suggestedName).toBe('checklist-print-sample.pdf');
+  });
+
+  it('prints every shipped template', () => {
+    const folder = resolve(import.meta.dirname, '../../../resources/checklists');
+    const ilo = JSON.parse(readFileSync(resolve(folder, 'ilo-forced-labour-indicators.json'), 'utf8'));
+    expect(render({ kind: 'blankChecklist', template: ilo }).html).toContain(escapeHtml(ilo.sections[0].items[0].label));
+  });
+});
+
+describe('escaping', () => {
+  it('escapes hostile text everywhere it can appear', () => {
+    const record = { ...printCase(), alias: markers.hostile, tags: [markers.hostile] };
+    const notes = [{ ...printNotes()[0]!, text: markers.hostile }];
+    const template = {
+      ...printTemplate,
+      title: `Title ${markers.hostile}`,
+      sections: [{ ...printTemplate.sections[0]!, title: `"quoted" ${markers.hostile}` }, printTemplate.sections[1]!],
+    };
+    const checklist = printChecklist(template);
+    const { html, headerTemplate } = render({ kind: 'caseSummary', caseRecord: record, notes, checklists: [checklist] });
+    const blank = render({ kind: 'blankChecklist', template });
+    for (const text of [html, headerTemplate, blank.html, blank.headerTemplate]) {
+      expect(text).not.toContain('<script>');
+      expect(text).not.toContain('<img');
+      expect(text).not.toMatch(/onerror='/);
+    }
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(html).toContain('onerror=&#39;boom&#39;');
+    expect(html.match(/<script/g)).toBeNull();
+  });
+
+  it('escapes the label texts too', () => {
+    const hostileLabels = { ...labels, confidential: '<b>Confidential</b>' };
+    const { html, headerTemplate, footerTemplate } = render({ kind: 'caseSummary', labels: hostileLabels });
+    for (const text of [html, headerTemplate, footerTemplate]) expect(text).not.toContain('<b>Confidential');
+  });
+});
+
+describe('language and direction', () => {
+  it('an Arabic document is right to left, with Arabic words and the Arabic face first', () => {
+    const { html, headerTemplate, footerTemplate } = render({ kind: 'caseSummary', language: 'ar', labels: arabicLabels });
+    expect(html).toMatch(/<html lang="ar" dir="rtl">/);
+    expect(html).toContain('ملخص الحالة');
+    expect(html).toMatch(/font-family: 'Waypoint Print Arabic', 'Waypoint Print Sans'/);
+    expect(headerTemplate).toContain('dir="rtl"');
+    expect(headerTemplate).toContain('سرّي');
+    expect(footerTemplate).toContain('الصفحة <span class="pageNumber"></span> من <span class="totalPages"></span>');
+  });
+
+  it('an English document is left to right', () => {
+    expect(render({ kind: 'caseSummary' }).html).toMatch(/<html lang="en" dir="ltr">/);
+  });
+
+  it('the fonts are the bundled ones, by URL at the print origin; Arabic and Thai only where used', () => {
+    const { html } = render({ kind: 'caseSummary' });
+    expect(html).toContain("url('https://print.waypoint.invalid/fonts/NotoSansArabic-Regular.ttf')");
+    expect(html).toMatch(/Waypoint Print Thai'; font-style: normal; font-weight: 400; font-display: block; src: url\('[^']+NotoSansThai-Regular.ttf'\) format\('truetype'\); unicode-range: U\+0E00-0E7F/);
+  });
+});
+
+describe('header and footer', () => {
+  it('carry Confidential, the case code, the date and page N of M', () => {
+    const { headerTemplate, footerTemplate } = render({ kind: 'caseSummary' });
+    expect(headerTemplate).toContain('Confidential');
+    expect(headerTemplate).toContain('WP-2026-0042');
+    expect(headerTemplate).toContain('March 5, 2026');
+    expect(headerTemplate).not.toContain('ALIASMARK');
+    expect(footerTemplate).toContain('Page <span class="pageNumber"></span> of <span class="totalPages"></span>');
+    expect(footerTemplate).toContain('Confidential');
+  });
+});
+
+describe('labels', () => {
+  it('the export locales carry exactly the print labels', () => {
+    const keys = (value: unknown, prefix = ''): string[] =>
+      typeof value === 'object' && value !== null ? Object.entries(value).flatMap(([key, inner]) => keys(inner, `${prefix}${key}.`)) : [prefix];
+    const en = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../src/renderer/src/features/export/locales/en.json'), 'utf8'));
+    const ar = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../src/renderer/src/features/export/locales/ar.json'), 'utf8'));
+    expect(en.print).toEqual(englishPrintLabels);
+    expect(keys(ar).sort()).toEqual(keys(en).sort());
+  });
+
+  it('spells out HTCDS values without a label', () => {
+    expect(spellOut('ForcedLabour')).toBe('Forced labour');
+    expect(spellOut('A_AgricultureForestryAndFishing')).toBe('Agriculture forestry and fishing');
+  });
+});
