@@ -16,7 +16,7 @@ import { createVault } from '../../src/main/services/vault';
 import { startPreviewServer } from '../../src/preview/server';
 import { generateSyntheticCases } from '../../src/shared/cases';
 import { parseTemplateFile, type ChecklistTemplate } from '../../src/shared/checklists';
-import { chromiumArgs, chromiumExecutable } from '../../tests/support/chromium';
+import { chromiumArgs, chromiumExecutable } from '../../src/preview/chromium';
 import { median, percentile, type BenchRow } from '../table';
 import type { SeedOptions, SeedWindow } from './protocol';
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
-import { chromiumArgs, chromiumExecutable } from '../../tests/support/chromium';
+import { chromiumArgs, chromiumExecutable } from '../../src/preview/chromium';
 import { median, type BenchRow } from '../table';
 import type { RecordsBenchOptions, RecordsBenchSamples, RecordsBenchWindow } from './protocol';
 

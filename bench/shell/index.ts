@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { startPreviewServer } from '../../src/preview/server';
-import { chromiumArgs, chromiumExecutable } from '../../tests/support/chromium';
+import { chromiumArgs, chromiumExecutable } from '../../src/preview/chromium';
 import { median, type BenchRow } from '../table';
 
 /** Gzipped size of the JavaScript the first screen loads: the entry module and what it preloads. */

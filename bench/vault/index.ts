@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { createVault } from '../../src/main/services/vault';
 import { startPreviewServer } from '../../src/preview/server';
-import { chromiumArgs, chromiumExecutable } from '../../tests/support/chromium';
+import { chromiumArgs, chromiumExecutable } from '../../src/preview/chromium';
 import { median, type BenchRow } from '../table';
 
 const PASSPHRASE = 'bench lantern orchard seventeen';

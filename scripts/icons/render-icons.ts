@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
-import { chromiumArgs, chromiumExecutable } from '../../tests/support/chromium';
+import { chromiumArgs, chromiumExecutable } from '../../src/preview/chromium';
 
 export const ICON_SIZES = [16, 32, 48, 64, 128, 256, 512, 1024] as const;
 type Size = (typeof ICON_SIZES)[number];

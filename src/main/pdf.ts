@@ -1,6 +1,6 @@
 import { BrowserWindow, session, type BrowserWindowConstructorOptions, type Session } from 'electron';
 import { printOrigin } from '../shared/print/fonts';
-import { guardWebContents } from './window';
+import { guardWebContents, hardenedWebPreferences } from './window';
 import { PrintSite } from './services/pdf/fonts';
 import { pdfMargins, type PdfPrinter } from './services/pdf/printer';
 
@@ -14,24 +14,7 @@ export function printWindowOptions(printSession: Session): BrowserWindowConstruc
     width: 794,
     height: 1123,
     paintWhenInitiallyHidden: true,
-    webPreferences: {
-      session: printSession,
-      contextIsolation: true,
-      sandbox: true,
-      javascript: false,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      safeDialogs: true,
-      devTools: false,
-      backgroundThrottling: false,
-    },
+    webPreferences: { ...hardenedWebPreferences, session: printSession, javascript: false, devTools: false, backgroundThrottling: false },
   };
 }
 

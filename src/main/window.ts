@@ -1,5 +1,21 @@
-import { BrowserWindow, shell, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
+import { BrowserWindow, shell, type BrowserWindowConstructorOptions, type WebContents, type WebPreferences } from 'electron';
 import { isAllowedExternalUrl } from './security/external-links';
+
+/** Isolation on, every integration off: shared by the app window and the hidden print window. */
+export const hardenedWebPreferences = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webviewTag: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+  spellcheck: false, // the spellchecker may download dictionaries and sees every word typed
+  safeDialogs: true,
+} as const satisfies WebPreferences;
 
 /** The only options any Waypoint window is created with; a unit test pins every security flag. */
 export function secureWindowOptions(preloadPath: string, devTools: boolean): BrowserWindowConstructorOptions {
@@ -12,22 +28,7 @@ export function secureWindowOptions(preloadPath: string, devTools: boolean): Bro
     title: 'Waypoint',
     backgroundColor: '#ffffff',
     autoHideMenuBar: true,
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      spellcheck: false, // the spellchecker may download dictionaries and sees every word typed
-      safeDialogs: true,
-      devTools,
-    },
+    webPreferences: { ...hardenedWebPreferences, preload: preloadPath, devTools },
   };
 }
 

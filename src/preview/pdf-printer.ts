@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { printOrigin } from '../shared/print/fonts';
+import { chromiumArgs, chromiumExecutable } from './chromium';
 import { PrintSite } from '../main/services/pdf/fonts';
 import { pdfMargins, type ClosablePdfPrinter, type PdfPrintOptions } from '../main/services/pdf/printer';
 
@@ -9,16 +10,6 @@ export interface PreviewPrinterOptions {
   site?: PrintSite;
 }
 
-const chromiumFlags = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 /**
  * The browser preview's printer: headless Chromium through Playwright (development tooling, loaded
@@ -34,9 +25,8 @@ export function createPreviewPdfPrinter(options: PreviewPrinterOptions = {}): Cl
 
   async function launch(): Promise<Page> {
     const { chromium } = await import('@playwright/test');
-    const { existsSync } = await import('node:fs');
-    const executablePath = options.executablePath ?? [process.env['CHROMIUM_PATH'], '/usr/bin/chromium'].find((path) => !!path && existsSync(path));
-    browser = await chromium.launch({ headless: true, args: chromiumFlags, ...(executablePath ? { executablePath } : {}) });
+    const executablePath = options.executablePath ?? chromiumExecutable();
+    browser = await chromium.launch({ headless: true, args: chromiumArgs, ...(executablePath ? { executablePath } : {}) });
     browser.on('disconnected', () => {
       browser = null;
       ready = null;

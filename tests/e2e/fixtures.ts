@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, chromium, type BrowserContext, type Page } from '@playwright/test';
 import { startPreviewServer, type PreviewServer } from '../../src/preview/server';
-import { chromiumArgs, chromiumExecutable } from '../support/chromium';
+import { chromiumArgs, chromiumExecutable } from '../../src/preview/chromium';
 
 const root = resolve(import.meta.dirname, '../..');
 

@@ -146,7 +146,8 @@ function addCase(
   index.slotOfCase.set(record.id, slot);
 }
 
-function groupByCase<T extends { caseId: string }>(records: readonly T[]): Map<string, T[]> {
+/** Notes or checklists by the case they belong to. */
+export function groupByCase<T extends { caseId: string }>(records: readonly T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const record of records) {
     const group = groups.get(record.caseId);

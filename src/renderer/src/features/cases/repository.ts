@@ -12,6 +12,7 @@ import {
   buildCaseSearchIndex,
   caseIndexValues,
   caseStatuses,
+  groupByCase,
   noteIndexValues,
   removeCaseFromIndex,
   updateCaseInIndex,
@@ -78,15 +79,6 @@ function isChecklist(data: unknown): data is CaseChecklist {
   return typeof checklist?.caseId === 'string' && typeof checklist.instance === 'object' && checklist.instance !== null;
 }
 
-function groupByCase<T extends { caseId: string }>(records: readonly T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const record of records) {
-    const group = groups.get(record.caseId);
-    if (group) group.push(record);
-    else groups.set(record.caseId, [record]);
-  }
-  return groups;
-}
 
 /** Runs `step` in idle time until it returns false; each call should do a few milliseconds of work. */
 function inIdleSlices(step: (deadline: () => boolean) => boolean, done: () => void): void {

@@ -1,3 +1,4 @@
+import { once } from '@shared/once';
 import { useCallback, useEffect, useState } from 'react';
 import { z } from 'zod';
 import { templateSchema, type ChecklistTemplate } from '@shared/checklists';
@@ -15,16 +16,6 @@ type Store = VaultContextValue['store'];
 const shippedFiles = import.meta.glob<unknown>('@resources/checklists/*.json', { import: 'default' });
 const instrumentFiles = import.meta.glob<unknown>('@resources/legal/instruments.json', { import: 'default' });
 
-function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | undefined;
-  return () => {
-    pending ??= load().catch((error: unknown) => {
-      pending = undefined;
-      throw error;
-    });
-    return pending;
-  };
-}
 
 export const loadShippedTemplates = once(async (): Promise<ChecklistTemplate[]> => {
   const raw = await Promise.all(Object.values(shippedFiles).map((load) => load()));

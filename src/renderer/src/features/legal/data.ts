@@ -1,3 +1,4 @@
+import { once } from '@shared/once';
 import { useEffect, useState } from 'react';
 import { templateSchema, type ChecklistTemplate } from '@shared/checklists';
 import type { DirectoryEntry } from '@shared/hsds/directory';
@@ -21,16 +22,6 @@ function loadNamed(files: Record<string, () => Promise<unknown>>, name: string):
   return entry[1]();
 }
 
-function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | undefined;
-  return () => {
-    pending ??= load().catch((error: unknown) => {
-      pending = undefined;
-      throw error;
-    });
-    return pending;
-  };
-}
 
 export const loadLegalIndex = once(async (): Promise<LegalIndex> => {
   const [instruments, judgments, topics, countries, explainers] = await Promise.all(

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 
 /**
- * The Chromium that tests and the bench drive: CHROMIUM_PATH, else Debian's /usr/bin/chromium,
+ * The Chromium that the preview's printer, the tests and the bench drive: CHROMIUM_PATH, else Debian's /usr/bin/chromium,
  * else undefined so Playwright uses a browser it installed itself. Nothing is ever downloaded here.
  */
 export function chromiumExecutable(): string | undefined {
