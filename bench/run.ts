@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { measureBackup } from '../src/main/services/backup/measure';
 import { benchCases } from './cases';
 import { benchDirectory } from './directory';
+import { measurePdf } from './pdf';
 import { benchRecords } from './records';
 import { benchShell } from './shell';
 import { formatTable, type BenchRow } from './table';
@@ -17,6 +18,7 @@ const sections: Array<[string, () => Promise<BenchRow[]>]> = [
   ['encrypted records', () => benchRecords()],
   ['cases', () => benchCases(outFolder)],
   ['directory', () => benchDirectory()],
+  ['pdf', () => measurePdf()],
   ['backup', () => measureBackup()],
 ];
 

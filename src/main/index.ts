@@ -5,6 +5,7 @@ import { createAppDispatch } from './ipc';
 import { handle, isTrustedSender } from './ipc/handle';
 import { APP_ORIGIN, registerAppScheme, serveAppProtocol } from './protocol';
 import { lockDownSession } from './security/session';
+import { readBuildDate } from './services/about';
 import { chooseDataFolder, executableFolder } from './services/data-folder';
 import { createSecureWindow } from './window';
 import { createElectronPdfPrinter } from './pdf';
@@ -59,6 +60,8 @@ if (!app.requestSingleInstanceLock()) {
         platform: process.platform,
         dataFolder: app.getPath('userData'),
         runtime: 'electron',
+        buildDate: readBuildDate(app.getAppPath()),
+        dataFolderMode: dataFolder.mode,
       },
       {
         quickExit() {

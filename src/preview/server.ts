@@ -39,6 +39,8 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     platform: process.platform,
     dataFolder: options.dataFolder,
     runtime: 'browser-preview',
+    buildDate: null,
+    dataFolderMode: 'override', // the --data folder
   } as const;
   const { dispatch } = createAppDispatch(identity, preview.platform);
   let expectedHost = '';

@@ -22,6 +22,10 @@ const appInfoSchema = z.object({
   dataFolder: z.string(),
   /** 'electron' in the desktop app, 'browser-preview' in the development preview. */
   runtime: z.enum(['electron', 'browser-preview']),
+  /** YYYY-MM-DD of a packaged build; null in development and the preview. */
+  buildDate: z.string().nullable(),
+  /** normal: the user profile; portable: next to the executable; override: a folder set explicitly. */
+  dataFolderMode: z.enum(['normal', 'portable', 'override']),
   notices: z.array(noticeSchema),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;

@@ -1,3 +1,4 @@
+import type { DataFolderMode } from '../services/data-folder';
 import type { Handlers } from './dispatch';
 import type { SettingsStore } from '../services/settings';
 
@@ -7,6 +8,8 @@ export interface AppIdentity {
   platform: string;
   dataFolder: string;
   runtime: 'electron' | 'browser-preview';
+  buildDate: string | null;
+  dataFolderMode: DataFolderMode;
 }
 
 export function appHandlers(identity: AppIdentity, settings: SettingsStore): Pick<Handlers, 'app.info'> {

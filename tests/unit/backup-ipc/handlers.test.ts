@@ -271,7 +271,7 @@ describe('wired into the app dispatch', () => {
       const { createPreviewPlatform } = await import('../../../src/preview/platform');
       const preview = createPreviewPlatform(folder);
       const { dispatch } = createAppDispatch(
-        { name: 'Waypoint', version: '0.1.0', platform: 'linux', dataFolder: folder, runtime: 'browser-preview' },
+        { name: 'Waypoint', version: '0.1.0', platform: 'linux', dataFolder: folder, runtime: 'browser-preview', buildDate: null, dataFolderMode: 'override' },
         preview.platform,
       );
       expect(await dispatch('backup.begin', { passphrase: BACKUP_PASSPHRASE, usesVaultPassphrase: false, counts: {}, suggestedName: 'x.wpbackup' })).toMatchObject({

@@ -31,7 +31,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
   ) as unknown as Handlers;
   return {
     ...unused,
-    'app.info': async () => ({ name: 'Waypoint', version: '1.0.0', platform: 'linux', dataFolder: '/tmp', runtime: 'electron', notices: [] }),
+    'app.info': async () => ({ name: 'Waypoint', version: '1.0.0', platform: 'linux', dataFolder: '/tmp', runtime: 'electron', buildDate: null, dataFolderMode: 'normal', notices: [] }),
     'settings.get': async () => defaultSettings,
     'settings.set': async (patch) => ({ ...defaultSettings, ...patch }),
     ...overrides,

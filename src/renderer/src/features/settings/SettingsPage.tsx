@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
-import { Alert, Card, NumberInput, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Card, List, NumberInput, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { countryCodes } from '@shared/countries';
+import { bundledLicences } from '@shared/licences';
 import { languages, type Language, type SettingsPatch } from '@shared/settings';
 import { useSettings } from '../../app/SettingsProvider';
 import { BridgeError } from '../../bridge';
@@ -105,11 +106,35 @@ export default function SettingsPage() {
                 <Table.Td>{t(`settings.runtimes.${appInfo.runtime}`)}</Table.Td>
               </Table.Tr>
               <Table.Tr>
+                <Table.Th>{t('settings.buildDate')}</Table.Th>
+                <Table.Td>{appInfo.buildDate ?? t('settings.developmentBuild')}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
                 <Table.Th>{t('settings.dataFolder')}</Table.Th>
-                <Table.Td style={{ wordBreak: 'break-all' }}>{appInfo.dataFolder}</Table.Td>
+                <Table.Td style={{ wordBreak: 'break-all' }}>
+                  {appInfo.dataFolder}
+                  <Text size="sm" c="dimmed">
+                    {t(`settings.dataFolderModes.${appInfo.dataFolderMode}`)}
+                  </Text>
+                </Table.Td>
               </Table.Tr>
             </Table.Tbody>
           </Table>
+          <Text size="sm">{t('settings.noUpdates')}</Text>
+          <Text size="sm">{t('settings.noNetwork')}</Text>
+          <Title order={3} size="h5">
+            {t('settings.licences')}
+          </Title>
+          <List size="sm" spacing={4}>
+            {bundledLicences.map((licence) => (
+              <List.Item key={licence.name}>
+                <span lang="en">{licence.name}</span>:{' '}
+                <Anchor href={licence.licenceUrl} target="_blank" rel="noreferrer">
+                  {licence.licence}
+                </Anchor>
+              </List.Item>
+            ))}
+          </List>
         </Stack>
       </Card>
     </Stack>
