@@ -43,20 +43,21 @@ test('nothing typed about a person reaches the disk in plaintext, while a contro
   await page.getByRole('link', { name: 'New case' }).first().click();
   await page.getByLabel('Alias').fill(aliasMarker);
   await page.getByRole('button', { name: 'Create case' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(aliasMarker);
+  await expect(page.getByText(`Alias: ${aliasMarker}`)).toBeVisible();
 
   await page.getByLabel('New note').fill(noteMarker);
   await page.getByRole('button', { name: 'Add note' }).click();
-  await expect(page.getByText(noteMarker)).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Notes, newest first' }).getByText(noteMarker)).toBeVisible();
 
-  // A checklist answer: the first free-text item of the safety plan.
+  // A checklist answer: the first question of the safety plan, a free-text one.
+  await page.getByRole('tab', { name: 'Checklists' }).click();
   await page.getByRole('button', { name: 'Start a checklist' }).click();
-  await page.getByRole('radio', { name: /Safety plan/ }).check();
-  await page.getByRole('button', { name: 'Start' }).click();
-  const textAnswer = page.getByRole('textbox').first();
-  await textAnswer.fill(answerMarker);
-  await textAnswer.blur();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved' }).first()).toBeVisible();
+  const dialog = page.getByRole('dialog', { name: 'Start a checklist' });
+  await dialog.getByRole('radio', { name: /^Safety plan/ }).click();
+  await dialog.getByRole('button', { name: 'Start', exact: true }).click();
+  const firstAnswer = page.getByRole('textbox', { name: /^Who might pose a risk/ });
+  await firstAnswer.fill(answerMarker);
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
 
   // Control: the same markers written to IndexedDB without encryption, in a database of its own.
   await page.evaluate(

@@ -101,7 +101,7 @@ function BackupSection() {
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="backup-make">
+    <form autoComplete="off" onSubmit={submit} noValidate aria-labelledby="backup-make">
       <Stack>
         <Title order={3} size="h4" id="backup-make">
           {t('backup.title')}
@@ -119,7 +119,7 @@ function BackupSection() {
             description={t('backup.vaultPassphraseHelp')}
             value={vaultPassphrase}
             onChange={(event) => setVaultPassphrase(event.currentTarget.value)}
-            autoComplete="current-password"
+            autoComplete="off"
           />
         ) : (
           <NewPassphraseFields state={fresh} label={t('backup.newPassphrase')} />
@@ -278,7 +278,7 @@ function RestoreSection() {
       </Title>
       <Text>{t('restore.intro')}</Text>
       {!checked && (
-        <form onSubmit={check} noValidate>
+        <form autoComplete="off" onSubmit={check} noValidate>
           <Stack>
             <FileInput
               label={t('restore.file')}

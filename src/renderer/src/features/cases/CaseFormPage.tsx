@@ -134,7 +134,7 @@ function CaseForm({ existing, title }: { existing: CaseRecord | undefined; title
 
   const { profile, consent } = draft;
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate>
+    <form autoComplete="off" onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="lg" maw={860}>
       <PageTitle>{title}</PageTitle>
       <Fieldset legend={t('form.aboutCase')}>

@@ -57,6 +57,7 @@ export function NotesPanel({ caseId, code }: { caseId: string; code: string }) {
         <Textarea
           label={t('notes.newNote')}
           description={t('notes.newNoteHelp', { code })}
+          autoComplete="off"
           value={text}
           onChange={(event) => setText(event.currentTarget.value)}
           autosize

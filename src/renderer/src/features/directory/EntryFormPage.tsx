@@ -127,7 +127,7 @@ export function EntryFormPage({ id }: { id?: string }) {
   }
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate>
+    <form autoComplete="off" onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="lg" maw={760}>
         <Title order={1} tabIndex={-1}>
           {existing === undefined ? t('form.newTitle') : t('form.editTitle')}

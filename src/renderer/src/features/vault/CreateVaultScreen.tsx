@@ -34,7 +34,7 @@ export default function CreateVaultScreen({ onUnlocked }: { onUnlocked: (unlocke
   return (
     <LockScreenLayout title={t('vault.createTitle')}>
       <Text>{t('vault.createIntro')}</Text>
-      <form onSubmit={submit} noValidate>
+      <form autoComplete="off" onSubmit={submit} noValidate>
         <Stack>
           <NewPassphraseFields state={passphrase} />
           <Button type="submit" loading={busy} disabled={!passphrase.acceptable}>

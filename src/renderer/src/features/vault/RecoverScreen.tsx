@@ -31,7 +31,7 @@ export function RecoverScreen({ onUnlocked, onBack }: { onUnlocked: (unlocked: U
   return (
     <LockScreenLayout title={t('vault.recoverTitle')}>
       <Text>{t('vault.recoverIntro')}</Text>
-      <form onSubmit={submit} noValidate>
+      <form autoComplete="off" onSubmit={submit} noValidate>
         <Stack>
           <TextInput
             label={t('vault.recoveryKey')}

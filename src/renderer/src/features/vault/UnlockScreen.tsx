@@ -43,13 +43,13 @@ export function UnlockScreen({
 
   return (
     <LockScreenLayout title={t('vault.lockedTitle')}>
-      <form onSubmit={submit} noValidate>
+      <form autoComplete="off" onSubmit={submit} noValidate>
         <PasswordInput
           label={t('vault.passphrase')}
           value={passphrase}
           onChange={(event) => setPassphrase(event.currentTarget.value)}
           autoFocus
-          autoComplete="current-password"
+          autoComplete="off"
           mb="md"
         />
         <Button type="submit" fullWidth loading={busy} disabled={!passphrase}>
