@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import { isCountryCode } from './countries';
-
-export const languages = ['en', 'ar'] as const;
-export type Language = (typeof languages)[number];
-
-export const rightToLeftLanguages: readonly Language[] = ['ar'];
+import { languages } from './languages';
 
 export const settingsSchema = z.object({
   language: z.enum(languages),

@@ -97,3 +97,38 @@ test('a blank checklist prints every item; the bridge refuses a name that is not
   const refused = await page.evaluate((body) => window.waypoint.export.pdf({ ...body, suggestedName: 'x.exe' }), request);
   expect(refused).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
 });
+
+test('from a case page: the export dialog makes a case summary PDF, and the redacted one leaves out the alias and notes', async ({ app, page }) => {
+  await createVault(page);
+  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('link', { name: 'New case' }).first().click();
+  await page.getByLabel('Alias').fill('Mariam');
+  await page.getByRole('button', { name: 'Create case' }).click();
+  const code = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+  await page.getByLabel('New note').fill('Met at the clinic; wants legal advice first.');
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await expect(page.getByRole('list', { name: 'Notes, newest first' })).toContainText('wants legal advice');
+
+  async function exportSummary(include: RegExp): Promise<string> {
+    await page.getByRole('button', { name: 'Export as PDF' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export as PDF' });
+    await expect(dialog.getByText('A PDF is not encrypted')).toBeVisible();
+    await dialog.getByRole('radio', { name: include }).check();
+    await dialog.getByRole('button', { name: 'Choose where to save…' }).click();
+    const saved = await dialog.getByText(/^Saved: /).textContent({ timeout: 30_000 });
+    await dialog.getByRole('button', { name: 'Close' }).first().click();
+    return saved!.replace(/^Saved: /, '').trim();
+  }
+
+  const full = text(await exportSummary(/^Everything/));
+  expect(full).toContain(code);
+  expect(full).toContain('Mariam');
+  expect(full).toContain('wants legal advice');
+  expect(full).toMatch(/Page 1 of \d/);
+
+  const redacted = text(await exportSummary(/^Without the alias/));
+  expect(redacted).toContain(code);
+  expect(redacted).not.toContain('Mariam');
+  expect(redacted).not.toContain('wants legal advice');
+  expect(readdirSync(join(app.dataFolder, 'exports')).filter((name) => name.endsWith('.pdf'))).toHaveLength(2);
+});

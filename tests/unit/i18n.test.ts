@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '@shared/errors';
-import { languages } from '@shared/settings';
+import { languages } from '@shared/languages';
 
 const renderer = resolve(import.meta.dirname, '../../src/renderer/src');
 

@@ -4,7 +4,7 @@ import { isChildAtIdentification, type CaseRecord } from '../cases/schema';
 import { answerFor, isAnswered, visibleItems, type Answer } from '../checklists/answers';
 import type { CaseContext, ChecklistItem, ChecklistTemplate } from '../checklists/schema';
 import { screeningSummary } from '../checklists/screening';
-import type { Language } from '../settings';
+import type { Language } from '../languages';
 import { escapeHtml } from './escape';
 import { headerFooterFontStack } from './fonts';
 import { fillLabel, type PrintLabels } from './labels';

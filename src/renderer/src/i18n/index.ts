@@ -1,23 +1,32 @@
-import i18next from 'i18next';
+import i18next, { type BackendModule, type ReadCallback } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { rightToLeftLanguages, type Language } from '@shared/settings';
+import { rightToLeftLanguages, type Language } from '@shared/languages';
 import en from './locales/en.json';
-import ar from './locales/ar.json';
 
 type Messages = Record<string, unknown>;
 
 /**
- * Shared texts live in ./locales; each feature keeps its own in features/<name>/locales/<lang>.json,
- * loaded as the i18next namespace <name> (`useTranslation('legal')`).
+ * Shared English texts are bundled, so the lock screen needs no loading. Everything else loads on
+ * first use: shared texts in another language from ./locales, and each feature's own texts from
+ * features/<name>/locales/<lang>.json as the i18next namespace <name> (`useTranslation('legal')`),
+ * which suspends the lazily loaded page that asks for it until they are there.
  */
-const featureLocales = import.meta.glob<Messages>('../features/*/locales/*.json', { eager: true, import: 'default' });
+const sharedLocales = import.meta.glob<Messages>('./locales/*.json', { import: 'default' });
+const featureLocales = import.meta.glob<Messages>('../features/*/locales/*.json', { import: 'default' });
 
-export const resources: Record<Language, Record<string, Messages>> = { en: { translation: en }, ar: { translation: ar } };
-for (const [path, messages] of Object.entries(featureLocales)) {
-  const match = /features\/([^/]+)\/locales\/(\w+)\.json$/.exec(path);
-  const language = match?.[2] as Language | undefined;
-  if (match && language && language in resources) resources[language][match[1]!] = messages;
-}
+const localeFiles: BackendModule = {
+  type: 'backend',
+  init: () => {},
+  read(language: string, namespace: string, callback: ReadCallback) {
+    const load =
+      namespace === 'translation' ? sharedLocales[`./locales/${language}.json`] : featureLocales[`../features/${namespace}/locales/${language}.json`];
+    if (!load) return callback(new Error(`no ${language} texts for ${namespace}`), false);
+    load().then(
+      (messages) => callback(null, messages),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
+    );
+  },
+};
 
 export const languageNames: Record<Language, string> = { en: 'English', ar: 'العربية' };
 
@@ -32,12 +41,17 @@ export async function applyLanguage(language: Language): Promise<void> {
   document.documentElement.dir = directionOf(language);
 }
 
-void i18next.use(initReactI18next).init({
-  resources,
-  lng: 'en',
-  fallbackLng: false,
-  interpolation: { escapeValue: false }, // React escapes
-  returnNull: false,
-});
+void i18next
+  .use(localeFiles)
+  .use(initReactI18next)
+  .init({
+    resources: { en: { translation: en } },
+    partialBundledLanguages: true,
+    ns: ['translation'],
+    lng: 'en',
+    fallbackLng: false,
+    interpolation: { escapeValue: false }, // React escapes
+    returnNull: false,
+  });
 
 export { i18next };

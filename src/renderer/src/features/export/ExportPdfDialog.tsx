@@ -7,7 +7,7 @@ import type { CaseNote } from '@shared/cases/notes';
 import type { CaseRecord } from '@shared/cases/schema';
 import type { ChecklistTemplate } from '@shared/checklists/schema';
 import { renderPrintDocument, type Paper, type PrintLabels, type Redaction } from '@shared/print';
-import { languages, type Language } from '@shared/settings';
+import { languages, type Language } from '@shared/languages';
 import { BridgeError, unwrap } from '../../bridge';
 import { languageNames } from '../../i18n';
 import { VaultContext } from '../vault/VaultContext';

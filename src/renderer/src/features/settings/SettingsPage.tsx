@@ -3,7 +3,8 @@ import { Alert, Anchor, Card, List, NumberInput, Select, Stack, Table, Text, Tit
 import { useTranslation } from 'react-i18next';
 import { countryCodes } from '@shared/countries';
 import { bundledLicences } from '@shared/licences';
-import { languages, type Language, type SettingsPatch } from '@shared/settings';
+import { languages, type Language } from '@shared/languages';
+import type { SettingsPatch } from '@shared/settings';
 import { useSettings } from '../../app/SettingsProvider';
 import { BridgeError } from '../../bridge';
 import { languageNames } from '../../i18n';
