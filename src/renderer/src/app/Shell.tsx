@@ -37,9 +37,15 @@ export function Shell() {
     focusHeading();
     const observer = new MutationObserver(focusHeading);
     observer.observe(main, { childList: true, subtree: true });
-    const timeout = window.setTimeout(() => observer.disconnect(), 5_000);
+    // The person's own click or key press ends the following at once.
+    const stop = () => observer.disconnect();
+    window.addEventListener('pointerdown', stop, { capture: true, once: true });
+    window.addEventListener('keydown', stop, { capture: true, once: true });
+    const timeout = window.setTimeout(stop, 5_000);
     return () => {
-      observer.disconnect();
+      stop();
+      window.removeEventListener('pointerdown', stop, { capture: true });
+      window.removeEventListener('keydown', stop, { capture: true });
       window.clearTimeout(timeout);
     };
   }, [location, close]);
