@@ -11,12 +11,12 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { build } from 'vite';
 import { createVault } from '../../src/main/services/vault';
 import { startPreviewServer } from '../../src/preview/server';
 import { generateSyntheticCases } from '../../src/shared/cases';
 import { parseTemplateFile, type ChecklistTemplate } from '../../src/shared/checklists';
 import { chromiumArgs, chromiumExecutable } from '../../src/preview/chromium';
+import { buildBrowserScript } from '../browser-script';
 import { median, percentile, type BenchRow } from '../table';
 import type { SeedOptions, SeedWindow } from './protocol';
 
@@ -38,20 +38,6 @@ async function shippedTemplates(): Promise<ChecklistTemplate[]> {
   );
 }
 
-async function buildSeedScript(outDir: string): Promise<string> {
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    build: {
-      outDir,
-      emptyOutDir: true,
-      minify: true,
-      lib: { entry: resolve(import.meta.dirname, 'seed.ts'), formats: ['iife'], name: 'casesSeed', fileName: () => 'seed.js' },
-    },
-  });
-  return readFile(join(outDir, 'seed.js'), 'utf8');
-}
 
 /** Unlocks on the case list and returns ms from the key's arrival (after the KDF) to the list's first rows. */
 async function unlockToList(page: Page): Promise<number> {
@@ -110,7 +96,7 @@ export async function benchCases(outFolder: string): Promise<BenchRow[]> {
   const vault = createVault({ folder: dataFolder });
   await vault.create(PASSPHRASE);
   const key = await createVault({ folder: dataFolder }).unlock(PASSPHRASE);
-  const seedScript = await buildSeedScript(join(work, 'seed'));
+  const seedScript = await buildBrowserScript(resolve(import.meta.dirname, 'seed.ts'), join(work, 'seed'), 'casesSeed');
   const server = await startPreviewServer({ outFolder, dataFolder, port: 0, version: 'bench' });
   // bypassCSP lets the bench inject its seeding script; the app itself never loads it.
   const context = await chromium.launchPersistentContext(join(work, 'profile'), {

@@ -2,35 +2,19 @@
  * Encrypted record store versus plain Dexie in real Chromium: builds ./page.ts into one script,
  * serves it on 127.0.0.1 (WebCrypto needs a secure context; file:// is not one) and drives it with Playwright.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
-import { build } from 'vite';
 import { chromiumArgs, chromiumExecutable } from '../../src/preview/chromium';
+import { buildBrowserScript } from '../browser-script';
 import { median, type BenchRow } from '../table';
 import type { RecordsBenchOptions, RecordsBenchSamples, RecordsBenchWindow } from './protocol';
 
-const bundleName = 'records-bench.js';
+const bundleName = 'recordsBench.js';
 const pageHtml = `<!doctype html><meta charset="utf-8"><title>records bench</title><script src="/${bundleName}"></script>`;
-
-
-async function buildPage(outDir: string): Promise<string> {
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    build: {
-      outDir,
-      emptyOutDir: true,
-      minify: true,
-      lib: { entry: resolve(import.meta.dirname, 'page.ts'), formats: ['iife'], name: 'recordsBench', fileName: () => bundleName },
-    },
-  });
-  return readFile(join(outDir, bundleName), 'utf8');
-}
 
 function serve(script: string): Promise<Server> {
   const server = createServer((request, response) => {
@@ -48,7 +32,7 @@ function serve(script: string): Promise<Server> {
 async function sampleInChromium(options: RecordsBenchOptions): Promise<RecordsBenchSamples> {
   const outDir = await mkdtemp(join(tmpdir(), 'records-bench-'));
   try {
-    const server = await serve(await buildPage(outDir));
+    const server = await serve(await buildBrowserScript(resolve(import.meta.dirname, 'page.ts'), outDir, 'recordsBench'));
     const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
     try {
       const page = await (await browser.newContext()).newPage();

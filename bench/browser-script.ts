@@ -1,0 +1,15 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { build } from 'vite';
+
+/** Bundles a bench entry into one classic script for a page, with the app's own code inside; returns its text. */
+export async function buildBrowserScript(entry: string, outDir: string, globalName: string): Promise<string> {
+  const fileName = `${globalName}.js`;
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: { outDir, emptyOutDir: true, minify: true, lib: { entry, formats: ['iife'], name: globalName, fileName: () => fileName } },
+  });
+  return readFile(join(outDir, fileName), 'utf8');
+}
