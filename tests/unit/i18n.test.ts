@@ -29,13 +29,45 @@ function leaves(value: unknown, prefix = ''): Array<[string, string]> {
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]).sort();
 
+const pluralSuffix = /_(zero|one|two|few|many|other)$/;
+
+/**
+ * A plural text is a family of keys `<base>_<category>`. Each language must have exactly the
+ * categories its Intl.PluralRules knows (Arabic six, English two), so i18next never falls back to
+ * showing a key. Returns the plain keys and the plural bases with their categories.
+ */
+function splitPlurals(keys: Iterable<string>): { plain: string[]; plural: Map<string, string[]> } {
+  const plain: string[] = [];
+  const plural = new Map<string, string[]>();
+  for (const key of keys) {
+    const match = pluralSuffix.exec(key);
+    if (!match) plain.push(key);
+    else plural.set(key.slice(0, match.index), [...(plural.get(key.slice(0, match.index)) ?? []), match[1]!]);
+  }
+  return { plain: plain.sort(), plural };
+}
+
+const categoriesOf = (language: string) => [...new Intl.PluralRules(language).resolvedOptions().pluralCategories].sort();
+
 describe.each(localeFolders)('translations of %s', (_namespace, folder) => {
   const english = new Map(leaves(load(folder, 'en')));
+  const englishKeys = splitPlurals(english.keys());
 
-  it.each(languages.filter((language) => language !== 'en'))('%s has every English key, no other, and the same placeholders', (language) => {
+  it.each(languages)('%s has every English key, no other, its own plural forms and the same placeholders', (language) => {
     const other = new Map(leaves(load(folder, language)));
-    expect([...other.keys()].sort()).toEqual([...english.keys()].sort());
-    for (const [key, text] of english) expect(placeholders(other.get(key) ?? ''), key).toEqual(placeholders(text));
+    const otherKeys = splitPlurals(other.keys());
+    expect(otherKeys.plain).toEqual(englishKeys.plain);
+    expect([...otherKeys.plural.keys()].sort()).toEqual([...englishKeys.plural.keys()].sort());
+    for (const [base, categories] of otherKeys.plural) expect(categories.sort(), base).toEqual(categoriesOf(language));
+    for (const key of englishKeys.plain) expect(placeholders(other.get(key) ?? ''), key).toEqual(placeholders(english.get(key)!));
+    // A plural form may spell the number out ("one case"), so it may leave {{count}} out, but it may
+    // not ask for a value the English text does not pass.
+    for (const base of englishKeys.plural.keys()) {
+      const allowed = new Set(placeholders(english.get(`${base}_other`) ?? ''));
+      for (const category of categoriesOf(language)) {
+        for (const name of placeholders(other.get(`${base}_${category}`) ?? '')) expect(allowed.has(name), `${base}_${category}: {{${name}}}`).toBe(true);
+      }
+    }
     for (const [key, text] of other) expect(text.trim(), key).not.toBe('');
   });
 });

@@ -24,7 +24,7 @@ export function App() {
         <SettingsProvider
           fallback={
             <Center h="100vh">
-              <Loader aria-label="Loading" />
+              <Loader role="status" aria-label="Loading" />
             </Center>
           }
         >

@@ -98,7 +98,7 @@ export function Shell() {
         <Suspense
           fallback={
             <Center p="xl">
-              <Loader aria-label={t('app.loading')} />
+              <Loader role="status" aria-label={t('app.loading')} />
             </Center>
           }
         >

@@ -37,7 +37,7 @@ export function CasesLoadState({ title, status, onRetry }: { title: string; stat
       <PageTitle>{title}</PageTitle>
       {status === 'loading' ? (
         <Center p="xl">
-          <Loader aria-label={t('loading')} />
+          <Loader role="status" aria-label={t('loading')} />
         </Center>
       ) : (
         <Alert color="red" title={t('loadError.title')} role="alert">

@@ -42,7 +42,7 @@ export function CaseChecklistsPanel({ caseId, caseContext }: CasePanelProps) {
           />
         ) : state.status === 'loading' ? (
           <Center p="md">
-            <Loader size="sm" aria-label={t('loading')} />
+            <Loader size="sm" role="status" aria-label={t('loading')} />
           </Center>
         ) : state.status === 'error' ? (
           <LoadFailed onRetry={retry} />
@@ -183,7 +183,7 @@ function StartChecklistModal({
     <Modal opened={opened} onClose={onClose} title={t('start.title')} size="lg">
       {state.status === 'loading' ? (
         <Center p="md">
-          <Loader size="sm" aria-label={t('loading')} />
+          <Loader size="sm" role="status" aria-label={t('loading')} />
         </Center>
       ) : state.status === 'error' ? (
         <LoadFailed onRetry={retry} />

@@ -178,7 +178,7 @@ export function ChecklistTemplatesPage() {
 
       {state.status === 'loading' ? (
         <Center p="md">
-          <Loader size="sm" aria-label={t('loading')} />
+          <Loader size="sm" role="status" aria-label={t('loading')} />
         </Center>
       ) : state.status === 'error' ? (
         <LoadFailed onRetry={retry} />

@@ -42,7 +42,7 @@ export function ScreeningSummaryPanel({ caseId, caseContext }: CasePanelProps) {
         </Alert>
         {state.status === 'loading' ? (
           <Center p="md">
-            <Loader size="sm" aria-label={t('loading')} />
+            <Loader size="sm" role="status" aria-label={t('loading')} />
           </Center>
         ) : state.status === 'error' ? (
           <LoadFailed onRetry={retry} />

@@ -73,7 +73,7 @@ export default function DirectoryPage() {
           </Alert>
         ) : (
           <Center p="xl">
-            <Loader aria-label={t('loading')} />
+            <Loader role="status" aria-label={t('loading')} />
           </Center>
         )}
       </Stack>

@@ -121,7 +121,7 @@ export function LoadState<T>({ state, retry, loadingLabel, children }: { state: 
   if (state.status === 'loading') {
     return (
       <Center p="md">
-        <Loader size="sm" aria-label={loadingLabel} />
+        <Loader size="sm" role="status" aria-label={loadingLabel} />
       </Center>
     );
   }

@@ -71,7 +71,7 @@ export function VaultGate({ children }: { children: ReactNode }) {
     case 'loading':
       return (
         <Center h="100vh">
-          <Loader aria-label={t('app.loading')} />
+          <Loader role="status" aria-label={t('app.loading')} />
         </Center>
       );
     case 'create':
