@@ -55,7 +55,7 @@ export const englishPrintLabels = {
     consentShare: 'To information being shared with another organisation',
     notes: 'Notes',
     noNotes: 'No notes.',
-    notesOmitted: '{count} notes, not included in this export.',
+    notesOmitted: 'Notes not included in this export: {count}.',
     edited: 'Edited; earlier wordings are kept in Waypoint.',
   },
   caseStatus: {

@@ -39,7 +39,7 @@ describe('case summary', () => {
     expect(html).toContain(markers.option);
     expect(html).toContain('WP-2026-0042');
     expect(html).toContain(labels.checklist.withheld);
-    expect(html).toContain('3 notes, not included');
+    expect(html).toContain('Notes not included in this export: 3.');
     expect(suggestedName).toBe('WP-2026-0042-summary.pdf');
   });
 

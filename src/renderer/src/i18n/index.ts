@@ -28,7 +28,7 @@ const localeFiles: BackendModule = {
   },
 };
 
-export const languageNames: Record<Language, string> = { en: 'English', ar: 'العربية' };
+export const languageNames: Record<Language, string> = { en: 'English', es: 'Español', fr: 'Français', ar: 'العربية' };
 
 export function directionOf(language: Language): 'ltr' | 'rtl' {
   return rightToLeftLanguages.includes(language) ? 'rtl' : 'ltr';
