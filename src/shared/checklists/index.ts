@@ -2,3 +2,4 @@ export * from './schema';
 export * from './answers';
 export * from './screening';
 export * from './templateFile';
+export * from './translations';

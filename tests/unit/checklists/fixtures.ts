@@ -11,6 +11,15 @@ export function shippedFiles(): Array<{ file: string; text: string }> {
     .map((file) => ({ file, text: readFileSync(resolve(shippedDir, file), 'utf8') }));
 }
 
+/** The translations of the shipped templates in one language, from resources/checklists/<language>/. */
+export function translatedFiles(language: string): Array<{ file: string; text: string }> {
+  const folder = resolve(shippedDir, language);
+  return readdirSync(folder)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) => ({ file, text: readFileSync(resolve(folder, file), 'utf8') }));
+}
+
 export function shippedTemplate(id: string): ChecklistTemplate {
   const result = parseTemplateFile(readFileSync(resolve(shippedDir, `${id}.json`), 'utf8'));
   if (!result.ok) throw new Error(`${id}: ${JSON.stringify(result.errors)}`);

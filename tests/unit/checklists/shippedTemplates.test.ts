@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { iloForcedLabourIndicatorIds, legalRefsOf, parseTemplateFile, type ChecklistTemplate } from '@shared/checklists';
-import { shippedFiles, shippedTemplate } from './fixtures';
+import { iloForcedLabourIndicatorIds, legalRefsOf, parseTemplateFile, sameStructure, type ChecklistTemplate } from '@shared/checklists';
+import { shippedFiles, shippedTemplate, translatedFiles } from './fixtures';
 
 // The provision ids the legal corpus promises to resolve; templates may cite only these.
 const knownLegalRefs = new Set([
@@ -106,5 +106,26 @@ describe('shipped templates', () => {
       expect(ids).toContain(`${service}-organization`);
       expect(ids).toContain(`${service}-date`);
     }
+  });
+});
+
+describe('shipped translations', () => {
+  const english = new Map(shippedFiles().map(({ file, text }) => [file, text]));
+
+  describe.each(['es', 'fr', 'ar'] as const)('%s', (language) => {
+    it('has every English template and no other', () => {
+      expect(translatedFiles(language).map(({ file }) => file)).toEqual([...english.keys()]);
+    });
+
+    it.each(translatedFiles(language))('$file validates and differs from the English only in its words', ({ file, text }) => {
+      const result = parseTemplateFile(text);
+      expect(result.ok ? [] : result.errors).toEqual([]);
+      if (!result.ok) return;
+      const original = parseTemplateFile(english.get(file) ?? '');
+      if (!original.ok) throw new Error(`${file}: the English original is invalid`);
+      expect(result.template.language).toBe(language);
+      expect(sameStructure(result.template, original.template)).toBe(true);
+      expect(result.template.title).not.toBe(original.template.title);
+    });
   });
 });

@@ -6,8 +6,8 @@ import { progress, startChecklist, type CaseContext, type ChecklistTemplate } fr
 import type { CaseChecklist } from '@shared/cases';
 import { useVault } from '../vault/VaultContext';
 import { ChecklistRunner } from './ChecklistRunner';
-import { saveCaseChecklist, useCaseChecklists, useTemplateChoices, type Stored } from './data';
-import { ProgressLine, TemplateText } from './parts';
+import { saveCaseChecklist, shippedInLanguage, shippedKey, templateLanguageOf, useCaseChecklists, useTemplateChoices, type Stored } from './data';
+import { ProgressLine, TemplateLanguageSelect, TemplateText } from './parts';
 import { itemCount } from './view';
 
 export type { CaseContext };
@@ -145,9 +145,10 @@ function StartChecklistModal({
   onClose: () => void;
   onStarted: (id: string) => void;
 }) {
-  const { t } = useTranslation('checklists');
+  const { t, i18n } = useTranslation('checklists');
   const { store } = useVault();
   const { state, retry } = useTemplateChoices(store);
+  const [language, setLanguage] = useState(() => templateLanguageOf(i18n.language));
   const [chosen, setChosen] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
   const [starting, setStarting] = useState(false);
@@ -155,7 +156,7 @@ function StartChecklistModal({
   const templates: Array<{ key: string; template: ChecklistTemplate; custom: boolean }> =
     state.status === 'ready'
       ? [
-          ...state.value.shipped.map((template) => ({ key: `shipped:${template.id}`, template, custom: false })),
+          ...shippedInLanguage(state.value.shipped, language).map((template) => ({ key: shippedKey(template), template, custom: false })),
           ...state.value.custom.flatMap((entry) => (entry.ok ? [{ key: `custom:${entry.id}`, template: entry.value.template, custom: true }] : [])),
         ]
       : [];
@@ -189,6 +190,10 @@ function StartChecklistModal({
         <LoadFailed onRetry={retry} />
       ) : (
         <Stack gap="md">
+          <TemplateLanguageSelect label={t('start.language')} description={t('start.languageHelp')} value={language} onChange={(next) => {
+            setLanguage(next);
+            setChosen(null);
+          }} />
           <Radio.Group label={t('start.choose')} description={t('start.chooseHelp')} value={chosen} onChange={setChosen}>
             <Stack gap="sm" mt="sm">
               {templates.map(({ key, template, custom }) => (

@@ -27,13 +27,14 @@ import {
   serializeTemplate,
   type ChecklistTemplate,
   type TemplateFileError,
+  type TemplateLanguage,
 } from '@shared/checklists';
 import { saveFile } from '../../files';
 import { useVault } from '../vault/VaultContext';
 import { LoadFailed } from './CaseChecklistsPanel';
 import classes from './checklists.module.css';
-import { deleteCustomTemplate, saveCustomTemplate, useTemplateChoices, type TemplateChoices } from './data';
-import { LegalRefLinks, TemplateText } from './parts';
+import { deleteCustomTemplate, saveCustomTemplate, shippedInLanguage, shippedKey, templateLanguageOf, useTemplateChoices, type TemplateChoices } from './data';
+import { LegalRefLinks, TemplateLanguageSelect, TemplateText } from './parts';
 import { TemplateEditor } from './TemplateEditor';
 import { itemCount } from './view';
 
@@ -49,9 +50,9 @@ type Editing = { recordId: string | null; createdAt: string | null; draft: Check
 
 type Message = { kind: 'done'; text: string } | { kind: 'failed'; title: string; text: string; errors?: TemplateFileError[] };
 
-function listedOf(choices: TemplateChoices): Listed[] {
+function listedOf(choices: TemplateChoices, language: TemplateLanguage): Listed[] {
   return [
-    ...choices.shipped.map((template) => ({ key: `shipped:${template.id}`, template, recordId: null, createdAt: null })),
+    ...shippedInLanguage(choices.shipped, language).map((template) => ({ key: shippedKey(template), template, recordId: null, createdAt: null })),
     ...choices.custom.flatMap((entry) =>
       entry.ok ? [{ key: `custom:${entry.id}`, template: entry.value.template, recordId: entry.id, createdAt: entry.value.createdAt }] : [],
     ),
@@ -60,13 +61,14 @@ function listedOf(choices: TemplateChoices): Listed[] {
 
 /** Shipped and custom checklist templates: preview, duplicate and edit, delete, import and export. */
 export function ChecklistTemplatesPage() {
-  const { t } = useTranslation('checklists');
+  const { t, i18n } = useTranslation('checklists');
   const { store } = useVault();
   const { state, retry } = useTemplateChoices(store);
   const [previewing, setPreviewing] = useState<ChecklistTemplate | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [deleting, setDeleting] = useState<Listed | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
+  const [language, setLanguage] = useState(() => templateLanguageOf(i18n.language));
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -89,7 +91,7 @@ export function ChecklistTemplatesPage() {
     );
   }
 
-  const listed = state.status === 'ready' ? listedOf(state.value) : [];
+  const listed = state.status === 'ready' ? listedOf(state.value, language) : [];
   const unreadable = state.status === 'ready' ? state.value.custom.filter((entry) => !entry.ok).length : 0;
 
   const duplicate = (template: ChecklistTemplate) => {
@@ -151,7 +153,8 @@ export function ChecklistTemplatesPage() {
         {t('templates.title')}
       </Title>
       <Text maw="72ch">{t('templates.intro')}</Text>
-      <Group>
+      <Group align="flex-end" justify="space-between">
+        <TemplateLanguageSelect label={t('templates.languageFilter')} value={language} onChange={setLanguage} />
         <FileButton onChange={(file) => void importFile(file)} accept="application/json,.json">
           {(props) => (
             <Button {...props} variant="default" leftSection={<IconFileImport size={18} aria-hidden />}>

@@ -1,7 +1,7 @@
 import { once } from '@shared/once';
 import { useCallback, useEffect, useState } from 'react';
 import { z } from 'zod';
-import { templateSchema, type ChecklistTemplate } from '@shared/checklists';
+import { templateLanguages, templateSchema, type ChecklistTemplate, type TemplateLanguage } from '@shared/checklists';
 import { caseChecklistSchema, checklistIndexValues, type CaseChecklist } from '@shared/cases';
 import { instrumentSchema } from '@shared/legal/schema';
 import type { VaultContextValue } from '../vault/VaultContext';
@@ -13,14 +13,31 @@ type Store = VaultContextValue['store'];
  * Shipped templates and the legal corpus's provision labels load on first use, so the first
  * screen stays small. A failed load is retried on the next use.
  */
-const shippedFiles = import.meta.glob<unknown>('@resources/checklists/*.json', { import: 'default' });
+// English originals at the top, translations with the same ids in es/, fr/ and ar/.
+const shippedFiles = import.meta.glob<unknown>(['@resources/checklists/*.json', '@resources/checklists/*/*.json'], { import: 'default' });
 const instrumentFiles = import.meta.glob<unknown>('@resources/legal/instruments.json', { import: 'default' });
 
 
+/** Every shipped template in every language it comes in. */
 export const loadShippedTemplates = once(async (): Promise<ChecklistTemplate[]> => {
   const raw = await Promise.all(Object.values(shippedFiles).map((load) => load()));
-  return raw.map((template) => templateSchema.parse(template)).sort((a, b) => a.title.localeCompare(b.title, 'en'));
+  return raw.map((template) => templateSchema.parse(template)).sort((a, b) => a.title.localeCompare(b.title, a.language));
 });
+
+/** The interface language as a template language, English when templates do not come in it. */
+export function templateLanguageOf(interfaceLanguage: string): TemplateLanguage {
+  return (templateLanguages as readonly string[]).includes(interfaceLanguage) ? (interfaceLanguage as TemplateLanguage) : 'en';
+}
+
+/** A shipped template's key in lists: its id and language (ids repeat across languages). */
+export const shippedKey = (template: ChecklistTemplate) => `shipped:${template.id}:${template.language}`;
+
+/** One shipped template per id: in `language` where it exists, else the English original. */
+export function shippedInLanguage(all: readonly ChecklistTemplate[], language: TemplateLanguage): ChecklistTemplate[] {
+  const chosen = all.filter((template) => template.language === language);
+  const have = new Set(chosen.map((template) => template.id));
+  return [...chosen, ...all.filter((template) => template.language === 'en' && !have.has(template.id))];
+}
 
 export const loadCitations = once(async (): Promise<Map<string, Citation>> => {
   const [load] = Object.values(instrumentFiles);

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import { Anchor, Group, Progress, Stack, Text } from '@mantine/core';
+import { Anchor, Group, Progress, Select, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Progress as ChecklistProgress } from '@shared/checklists';
+import { templateLanguages, type Progress as ChecklistProgress, type TemplateLanguage } from '@shared/checklists';
 import { useCitations } from './data';
 import { provisionHref } from './view';
 
@@ -11,6 +11,22 @@ export function TemplateText({ language, children }: { language: string; childre
     <span lang={language} dir="auto">
       {children}
     </span>
+  );
+}
+
+/** Which language's shipped templates to offer; each language's name is given in that language too. */
+export function TemplateLanguageSelect({ label, description, value, onChange }: { label: string; description?: string; value: TemplateLanguage; onChange(language: TemplateLanguage): void }) {
+  const { t } = useTranslation('checklists');
+  return (
+    <Select
+      label={label}
+      description={description}
+      value={value}
+      onChange={(next) => next && onChange(next as TemplateLanguage)}
+      allowDeselect={false}
+      data={templateLanguages.map((code) => ({ value: code, label: t(`languages.${code}`) }))}
+      maw={320}
+    />
   );
 }
 

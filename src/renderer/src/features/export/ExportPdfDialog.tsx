@@ -5,12 +5,13 @@ import { useDisclosure } from '@mantine/hooks';
 import type { CaseChecklist } from '@shared/cases/records';
 import type { CaseNote } from '@shared/cases/notes';
 import type { CaseRecord } from '@shared/cases/schema';
-import type { ChecklistTemplate } from '@shared/checklists/schema';
+import { templateInLanguage, type ChecklistTemplate } from '@shared/checklists';
 import { renderPrintDocument, type Paper, type PrintLabels, type Redaction } from '@shared/print';
 import { languages, type Language } from '@shared/languages';
 import { BridgeError, unwrap } from '../../bridge';
 import { languageNames } from '../../i18n';
 import { VaultContext } from '../vault/VaultContext';
+import { loadShippedTemplates } from '../checklists/data';
 import type { RecordStore } from '../../db';
 
 /** What to export: a case summary, one filled checklist of a case, or a blank template for paper. */
@@ -25,8 +26,10 @@ type Outcome = { state: 'idle' } | { state: 'working' } | { state: 'saved'; path
 
 type Store = RecordStore<Record<string, unknown>>;
 
-/** The words of the document in the chosen language (which may differ from the interface's). */
-function printLabels(i18n: ReturnType<typeof useTranslation>['i18n'], language: Language): PrintLabels {
+/** The words of the document in the chosen language (which may differ from the interface's, and so may not be loaded yet). */
+async function printLabels(i18n: ReturnType<typeof useTranslation>['i18n'], language: Language): Promise<PrintLabels> {
+  await i18n.loadNamespaces(['export', 'cases']);
+  await i18n.loadLanguages(language);
   const labels = i18n.getResource(language, 'export', 'print') as PrintLabels;
   const values = i18n.getResource(language, 'cases', 'values') as PrintLabels['values'] | undefined;
   return values ? { ...labels, values } : labels;
@@ -63,18 +66,24 @@ export function ExportPdfDialog(props: ExportPdfDialogProps) {
   async function exportPdf() {
     setOutcome({ state: 'working' });
     try {
-      const labels = printLabels(i18n, language);
+      const [labels, shipped] = await Promise.all([printLabels(i18n, language), loadShippedTemplates()]);
+      // A shipped checklist prints in the document's language where it comes in it; answers follow by question.
+      const translate = (template: ChecklistTemplate) => templateInLanguage(template, shipped, language);
       const common = { language, paper, redaction, labels };
       let options;
       if (props.kind === 'blankChecklist') {
-        options = { ...common, kind: props.kind, template: props.template };
+        options = { ...common, kind: props.kind, template: translate(props.template) };
       } else {
         const loaded = vault ? await loadCase(vault.store, props) : null;
         if (!loaded) {
           setOutcome({ state: 'error', message: t('dialog.notFound') });
           return;
         }
-        options = { ...common, kind: props.kind, ...loaded };
+        const checklists = loaded.checklists.map((checklist) => ({
+          ...checklist,
+          instance: { ...checklist.instance, templateSnapshot: translate(checklist.instance.templateSnapshot) },
+        }));
+        options = { ...common, kind: props.kind, ...loaded, checklists };
       }
       const document = renderPrintDocument(options);
       const result = await unwrap(

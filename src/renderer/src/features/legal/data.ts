@@ -1,6 +1,5 @@
 import { once } from '@shared/once';
 import { useEffect, useState } from 'react';
-import { templateSchema, type ChecklistTemplate } from '@shared/checklists';
 import type { DirectoryEntry } from '@shared/hsds/directory';
 import { parseDirectory } from '@shared/hsds/parse';
 import { buildLegalIndex, type LegalIndex } from '@shared/legal/corpus';
@@ -13,7 +12,6 @@ import { legalCorpusSchema } from '@shared/legal/schema';
  */
 
 const legalFiles = import.meta.glob<unknown>('@resources/legal/*.json', { import: 'default' });
-const checklistFiles = import.meta.glob<unknown>('@resources/checklists/*.json', { import: 'default' });
 const directoryFile = import.meta.glob<unknown>('@resources/directory/directory.json', { import: 'default' });
 
 function loadNamed(files: Record<string, () => Promise<unknown>>, name: string): Promise<unknown> {
@@ -30,10 +28,6 @@ export const loadLegalIndex = once(async (): Promise<LegalIndex> => {
   return buildLegalIndex(legalCorpusSchema.parse({ instruments, judgments, topics, countries, explainers }));
 });
 
-export const loadChecklistTemplates = once(async (): Promise<ChecklistTemplate[]> => {
-  const raw = await Promise.all(Object.values(checklistFiles).map((load) => load()));
-  return raw.map((template) => templateSchema.parse(template));
-});
 
 export const loadDirectoryEntries = once(async (): Promise<DirectoryEntry[]> => {
   const [load] = Object.values(directoryFile);

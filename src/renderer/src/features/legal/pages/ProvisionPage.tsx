@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { judgmentsForProvision, type LegalIndex } from '@shared/legal/corpus';
 import { BackLink, EnglishOnlyNote, LegalNote, LoadState, TopicBadges, useEnglishText } from '../components';
-import { loadChecklistTemplates, useLoaded } from '../data';
+import { useLoaded } from '../data';
+import { loadShippedTemplates, shippedInLanguage, templateLanguageOf } from '../../checklists/data';
 import { legalPaths } from '../paths';
 import { checklistItemsCiting } from '../view';
 import { JudgmentCard } from './parts';
@@ -74,8 +75,8 @@ export function ProvisionPage({ index, id }: { index: LegalIndex; id: string }) 
 }
 
 function CitingChecklists({ provisionId }: { provisionId: string }) {
-  const { t } = useTranslation('legal');
-  const { state, retry } = useLoaded(loadChecklistTemplates);
+  const { t, i18n } = useTranslation('legal');
+  const { state, retry } = useLoaded(loadShippedTemplates);
   return (
     <Stack gap="sm" component="section" aria-labelledby="provision-checklists">
       <Title order={2} size="h3" id="provision-checklists">
@@ -83,7 +84,7 @@ function CitingChecklists({ provisionId }: { provisionId: string }) {
       </Title>
       <LoadState state={state} retry={retry} loadingLabel={t('provision.loadingChecklists')}>
         {(templates) => {
-          const citing = checklistItemsCiting(templates, provisionId);
+          const citing = checklistItemsCiting(shippedInLanguage(templates, templateLanguageOf(i18n.language)), provisionId);
           if (citing.length === 0) return <Text c="dimmed">{t('provision.noChecklists')}</Text>;
           return citing.map((template) => (
             <Stack gap={4} key={template.templateId}>
