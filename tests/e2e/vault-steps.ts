@@ -2,8 +2,11 @@ import { expect, type Page } from '@playwright/test';
 
 export const PASSPHRASE = 'lantern orchard quietly seventeen';
 
-/** First run through the interface: passphrase, recovery key kept and confirmed. Returns the recovery key. */
-export async function createVault(page: Page, passphrase = PASSPHRASE): Promise<string> {
+/**
+ * First run through the interface: passphrase, recovery key kept and confirmed, and the
+ * getting-started guide skipped unless asked to stay. Returns the recovery key.
+ */
+export async function createVault(page: Page, passphrase = PASSPHRASE, { keepGuideOpen = false } = {}): Promise<string> {
   await expect(page.getByRole('heading', { level: 1, name: 'Set up Waypoint' })).toBeVisible();
   await page.getByLabel('New passphrase').fill(passphrase);
   await page.getByLabel('Repeat the passphrase').fill(passphrase);
@@ -13,6 +16,10 @@ export async function createVault(page: Page, passphrase = PASSPHRASE): Promise<
   await page.getByLabel('Type the last group of the key to show you have kept it').fill(recoveryKey.split('-').at(-1)!);
   await page.getByLabel('I have stored the recovery key safely').check();
   await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('dialog', { name: 'Getting started with Waypoint' })).toBeVisible();
+  if (keepGuideOpen) return recoveryKey;
+  await page.getByRole('button', { name: 'Skip the guide' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1, name: 'Directory' })).toBeVisible();
   return recoveryKey;
 }

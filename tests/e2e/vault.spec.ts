@@ -24,6 +24,34 @@ test('first run: nothing but the name before the vault exists, then a passphrase
   await expect(page.getByRole('button', { name: 'Quick exit' })).toBeVisible();
 });
 
+test('a three-screen guide follows the first run, can be skipped, and opens again from Settings', async ({ page }) => {
+  await createVault(page, PASSPHRASE, { keepGuideOpen: true });
+  const guide = page.getByRole('dialog', { name: 'Getting started with Waypoint' });
+  await expect(guide.getByText('Step 1 of 3')).toBeVisible();
+  await expect(guide.getByRole('heading', { name: 'What Waypoint keeps, and where' })).toBeVisible();
+  await expectNoSeriousAxeViolations(page, 'guide');
+  await guide.getByRole('button', { name: 'Next' }).click();
+  await expect(guide.getByRole('heading', { name: 'Lock and leave quickly' })).toBeVisible();
+  await expect(guide).toContainText('after 5 minutes');
+  await guide.getByRole('button', { name: 'Next' }).click();
+  await expect(guide.getByText('Step 3 of 3')).toBeVisible();
+  await guide.getByRole('button', { name: 'Back' }).click();
+  await expect(guide.getByText('Step 2 of 3')).toBeVisible();
+  await guide.getByRole('button', { name: 'Next' }).click();
+  await guide.getByRole('button', { name: 'Start using Waypoint' }).click();
+  await expect(guide).toHaveCount(0);
+
+  // Not shown again at the next unlock, but reachable from Settings.
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await unlock(page);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Show the getting-started guide' }).click();
+  await expect(guide.getByText('Step 1 of 3')).toBeVisible();
+  await guide.getByRole('button', { name: 'Skip the guide' }).click();
+  await expect(guide).toHaveCount(0);
+});
+
 test('lock, a wrong passphrase, then unlock', async ({ page }) => {
   await createVault(page);
   await page.getByRole('button', { name: 'Lock' }).click();

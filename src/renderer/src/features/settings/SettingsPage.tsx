@@ -9,6 +9,7 @@ import { useSettings } from '../../app/SettingsProvider';
 import { BridgeError } from '../../bridge';
 import { languageNames } from '../../i18n';
 import { BackupPanel } from '../backup';
+import { GuideLauncher } from '../guide';
 import { SecuritySettings } from '../vault/SecuritySettings';
 
 export default function SettingsPage() {
@@ -75,6 +76,7 @@ export default function SettingsPage() {
             clearable
             onChange={(value) => void save({ homeCountry: value })}
           />
+          <GuideLauncher />
           <div role="status" aria-live="polite">
             {status?.kind === 'saved' && (
               <Text size="sm" c="teal.9">

@@ -5,6 +5,7 @@ import type { Unlocked, VaultStatusInfo } from '@shared/vault';
 import { useSettings } from '../../app/SettingsProvider';
 import { unwrap } from '../../bridge';
 import type { RecordStore } from '../../db';
+import { FirstRunGuide } from '../guide';
 import { LockScreenLayout } from './LockScreenLayout';
 import { RecoverScreen } from './RecoverScreen';
 import { UnlockScreen } from './UnlockScreen';
@@ -21,7 +22,7 @@ type Stage =
   | { name: 'unlock'; status: VaultStatusInfo }
   | { name: 'recover' }
   | { name: 'unusable'; status: VaultStatusInfo }
-  | { name: 'unlocked'; store: RecordStore<Record<string, unknown>> };
+  | { name: 'unlocked'; store: RecordStore<Record<string, unknown>>; firstRun: boolean };
 
 async function lockedStage(): Promise<Stage> {
   let status = await unwrap(window.waypoint.vault.status());
@@ -53,19 +54,19 @@ export function VaultGate({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  const onUnlocked = useCallback(async (unlocked: Unlocked) => {
+  const onUnlocked = useCallback(async (unlocked: Unlocked, firstRun = false) => {
     performance.mark('waypoint:key-received'); // `npm run bench` measures unlock after the KDF from here
-    setStage({ name: 'unlocked', store: await openVaultStore(unlocked) });
+    setStage({ name: 'unlocked', store: await openVaultStore(unlocked), firstRun });
   }, []);
+  const onCreated = useCallback((unlocked: Unlocked) => onUnlocked(unlocked, true), [onUnlocked]);
+  const closeGuide = useCallback(() => setStage((current) => (current.name === 'unlocked' ? { ...current, firstRun: false } : current)), []);
 
   const exit = useCallback(() => quickExit(appInfo.runtime), [appInfo.runtime]);
   const lock = useCallback(() => void lockAndReload(), []);
   useQuickExitShortcut(exit);
 
-  const value = useMemo<VaultContextValue | null>(
-    () => (stage.name === 'unlocked' ? { store: stage.store, lock, quickExit: exit } : null),
-    [stage, lock, exit],
-  );
+  const store = stage.name === 'unlocked' ? stage.store : null;
+  const value = useMemo<VaultContextValue | null>(() => (store ? { store, lock, quickExit: exit } : null), [store, lock, exit]);
 
   switch (stage.name) {
     case 'loading':
@@ -77,7 +78,7 @@ export function VaultGate({ children }: { children: ReactNode }) {
     case 'create':
       return (
         <Suspense fallback={null}>
-          <CreateVaultScreen onUnlocked={onUnlocked} />
+          <CreateVaultScreen onUnlocked={onCreated} />
         </Suspense>
       );
     case 'unlock':
@@ -104,6 +105,11 @@ export function VaultGate({ children }: { children: ReactNode }) {
         <VaultContext.Provider value={value}>
           <AutoLock minutes={settings.autoLockMinutes} onIdle={lock} />
           {children}
+          {stage.firstRun && (
+            <Suspense fallback={null}>
+              <FirstRunGuide onClose={closeGuide} />
+            </Suspense>
+          )}
         </VaultContext.Provider>
       );
   }

@@ -1,0 +1,1 @@
+export { FirstRunGuide, GuideLauncher } from './GuideLauncher';
