@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test as base, chromium, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, chromium, expect, type BrowserContext, type Page } from '@playwright/test';
 import { startPreviewServer, type PreviewServer } from '../../src/preview/server';
 import { chromiumArgs, chromiumExecutable } from '../../src/preview/chromium';
 
@@ -30,8 +30,15 @@ async function launch(profileFolder: string, requests: string[]): Promise<Browse
     viewport: { width: 1280, height: 800 },
   });
   context.on('request', (request) => requests.push(request.url()));
+  // The interface reports a text it has no translation for (see src/renderer/src/i18n); collect them.
+  context.on('console', (message) => {
+    if (message.type() === 'error' && message.text().startsWith('Missing text:')) missingTexts.push(message.text());
+  });
   return context;
 }
+
+/** Texts the interface asked for and did not have, in any page of the running test. */
+const missingTexts: string[] = [];
 
 export const test = base.extend<{ app: PreviewApp; page: Page }>({
   app: async ({}, use) => {
@@ -63,7 +70,10 @@ export const test = base.extend<{ app: PreviewApp; page: Page }>({
         return page;
       },
     };
+    missingTexts.length = 0;
     await use(app);
+    // A key shown instead of a text fails the test that showed it.
+    expect(missingTexts, 'texts missing from a locale file').toEqual([]);
     await app.context.close();
     await app.server.close();
     await rm(work, { recursive: true, force: true });
@@ -75,4 +85,4 @@ export const test = base.extend<{ app: PreviewApp; page: Page }>({
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };

@@ -10,7 +10,6 @@ import {
   checklistItemsCiting,
   countryList,
   filterInstruments,
-  formatCorpusDate,
   groupByInstrument,
   hotlinesForCountry,
   linkDomain,
@@ -45,19 +44,6 @@ describe('pickText', () => {
   it('falls back to English, marked as not translated', () => {
     expect(pickText({ en: 'Consent' }, 'ar')).toEqual({ text: 'Consent', language: 'en', translated: false });
     expect(pickText(text, 'de')).toEqual({ text: 'Consent', language: 'en', translated: false });
-  });
-});
-
-describe('formatCorpusDate', () => {
-  it('keeps the precision the corpus has', () => {
-    expect(formatCorpusDate('2005-05-03', 'en')).toBe('May 3, 2005');
-    expect(formatCorpusDate('2016-11', 'en')).toBe('November 2016');
-    expect(formatCorpusDate('1999', 'en')).toBe('1999');
-  });
-
-  it('formats in the interface language without shifting the day across time zones', () => {
-    expect(formatCorpusDate('2000-01-01', 'ar')).toContain('يناير');
-    expect(formatCorpusDate('2000-12-31', 'en')).toBe('December 31, 2000');
   });
 });
 

@@ -1,6 +1,7 @@
-import i18next, { type BackendModule, type ReadCallback } from 'i18next';
+import i18next, { type BackendModule, type FormatterModule, type ReadCallback } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { rightToLeftLanguages, type Language } from '@shared/languages';
+import { formatNumber } from './format';
 import en from './locales/en.json';
 
 type Messages = Record<string, unknown>;
@@ -28,6 +29,16 @@ const localeFiles: BackendModule = {
   },
 };
 
+/** Every number put into a text is written the language's way ("1,234", "1 234"); counts still choose the plural form from the number itself. */
+const numbersInTexts: FormatterModule = {
+  type: 'formatter',
+  init: () => {},
+  format: (value: unknown, _format, language) => (typeof value === 'number' && language ? formatNumber(value, language) : (value as string)),
+  // Named formats ("{{n, currency}}") are not used in our texts.
+  add: () => {},
+  addCached: () => {},
+};
+
 export const languageNames: Record<Language, string> = { en: 'English', es: 'Español', fr: 'Français', ar: 'العربية' };
 
 export function directionOf(language: Language): 'ltr' | 'rtl' {
@@ -43,6 +54,7 @@ export async function applyLanguage(language: Language): Promise<void> {
 
 void i18next
   .use(localeFiles)
+  .use(numbersInTexts)
   .use(initReactI18next)
   .init({
     resources: { en: { translation: en } },
@@ -50,8 +62,11 @@ void i18next
     ns: ['translation'],
     lng: 'en',
     fallbackLng: false,
-    interpolation: { escapeValue: false }, // React escapes
+    interpolation: { escapeValue: false, alwaysFormat: true }, // React escapes
     returnNull: false,
+    // A text asked for but missing is reported (the end-to-end tests fail on it) instead of passing silently as its key.
+    saveMissing: true,
+    missingKeyHandler: (languages, namespace, key) => console.error(`Missing text: ${namespace}:${key} (${languages.join(', ')})`),
   });
 
 export { i18next };

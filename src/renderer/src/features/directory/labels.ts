@@ -1,3 +1,4 @@
+import { formatPartialDate } from '../../i18n/format';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contactChannels, populations, serviceTypes } from '@shared/hsds/taxonomy';
@@ -42,15 +43,6 @@ export function useLabels(): Labels {
       date: (value) => formatPartialDate(value, language),
     };
   }, [language, t, i18n]);
-}
-
-function formatPartialDate(value: string, language: string): string {
-  const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(value);
-  if (!match) return value;
-  const [, year, month, day] = match;
-  const date = new Date(Date.UTC(Number(year), Number(month ?? 1) - 1, Number(day ?? 1)));
-  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric', ...(month ? { month: 'long' } : {}), ...(day ? { day: 'numeric' } : {}) };
-  return new Intl.DateTimeFormat(language, options).format(date);
 }
 
 /** Digits and a leading plus: what a tel: or sms: link needs ("08000 121 700" -> "08000121700"). */

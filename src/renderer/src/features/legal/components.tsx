@@ -8,7 +8,8 @@ import type { LegalIndex } from '@shared/legal/corpus';
 import type { Loaded } from './data';
 import classes from './legal.module.css';
 import { legalPaths } from './paths';
-import { formatCorpusDate, linkDomain, linkLabel, pickText } from './view';
+import { formatPartialDate } from '../../i18n/format';
+import { linkDomain, linkLabel, pickText } from './view';
 
 /** Props for an element holding corpus text that exists only in English. */
 export function useEnglishText(): { lang?: 'en'; dir?: 'auto' } {
@@ -31,7 +32,7 @@ export function ExternalLink({ href, label, children }: { href: string; label?: 
 
 export function CorpusDate({ value }: { value: string | null }) {
   const { t, i18n } = useTranslation('legal');
-  return value === null ? t('dateNotRecorded') : formatCorpusDate(value, i18n.language);
+  return value === null ? t('dateNotRecorded') : formatPartialDate(value, i18n.language);
 }
 
 /**

@@ -21,14 +21,6 @@ export function pickText(text: Partial<LocalizedText> & Pick<LocalizedText, 'en'
   return { text: text.en, language: 'en', translated: interfaceLanguage === 'en' };
 }
 
-/** A corpus date (YYYY, YYYY-MM or YYYY-MM-DD) at the precision it has, in the interface language. */
-export function formatCorpusDate(iso: string, locale: string): string {
-  const [year = 0, month, day] = iso.split('-').map(Number);
-  const options: Intl.DateTimeFormatOptions =
-    month === undefined ? { year: 'numeric' } : day === undefined ? { year: 'numeric', month: 'long' } : { dateStyle: 'long' };
-  return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1)));
-}
-
 /** The host name shown beside an external link, without "www.". */
 export function linkDomain(url: string): string {
   try {
