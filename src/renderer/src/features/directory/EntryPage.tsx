@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
-import { Alert, Anchor, Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconArrowLeft, IconEdit, IconEye, IconStar, IconStarFilled } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -16,7 +16,7 @@ import { NotFound } from './NotFound';
 import { CopyValue, EntryBadges, PhoneLink, entryPath } from './parts';
 
 export function EntryPage({ id }: { id: string }) {
-  const { t } = useTranslation('directory');
+  const { t, i18n } = useTranslation('directory');
   const labels = useLabels();
   const { directory, entryById, organizationById } = useDirectory();
   const entry = entryById.get(id);
@@ -52,8 +52,17 @@ export function EntryPage({ id }: { id: string }) {
       <Text>{trustExplanation(entry, origin, t)}</Text>
       {/* Data text is mostly English: let it keep its own direction inside an Arabic page. */}
       {entry.description !== '' && (
-        <Text className="prose" dir="auto">
+        // Shipped descriptions are written in English; own and imported ones in whatever language they were typed.
+        <Text className="prose" dir="auto" lang={origin === undefined ? 'en' : undefined}>
           {entry.description}
+        </Text>
+      )}
+      {entry.description !== '' && origin === undefined && i18n.language !== 'en' && (
+        <Text size="sm" c="dimmed">
+          <Badge tt="none" variant="light" color="gray" me="xs">
+            {t('entry.englishOnly')}
+          </Badge>
+          {t('entry.englishOnlyBody')}
         </Text>
       )}
 
