@@ -115,6 +115,7 @@ test('a corrupt settings file is set aside and the user is told', async ({ app }
 
 for (const language of ['en', 'ar'] as const) {
   test(`axe finds no serious or critical violation on any page (${language})`, async ({ page }) => {
+    test.slow(); // axe walks five pages
     await expectNoSeriousAxeViolations(page, `unlocked shell (${language})`);
     if (language === 'ar') {
       await page.getByRole('link', { name: 'Settings' }).click();
