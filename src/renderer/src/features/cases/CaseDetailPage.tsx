@@ -193,7 +193,7 @@ function DeleteCaseDialog({ record, opened, onClose }: { record: CaseRecord; ope
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('delete.title', { code: record.code })}>
+    <Modal opened={opened} onClose={onClose} title={t('delete.title', { code: record.code })} closeButtonProps={{ 'aria-label': t('app.closeDialog', { ns: 'translation' }) }}>
       <Stack component="form" onSubmit={(event) => (event.preventDefault(), void remove())}>
         <Text>{t('delete.body', { code: record.code })}</Text>
         <TextInput label={t('delete.typeCode', { code: record.code })} value={typed} onChange={(event) => setTyped(event.currentTarget.value)} autoComplete="off" data-autofocus />
