@@ -37,15 +37,21 @@ export function Shell() {
     focusHeading();
     const observer = new MutationObserver(focusHeading);
     observer.observe(main, { childList: true, subtree: true });
-    // The person's own click or key press ends the following at once.
-    const stop = () => observer.disconnect();
-    window.addEventListener('pointerdown', stop, { capture: true, once: true });
-    window.addEventListener('keydown', stop, { capture: true, once: true });
+    // The person's own click or key press ends the following at once; one in a dialog over the page (the
+    // getting-started guide, shown while the first page loads) does not, as focus comes back to the page.
+    const stop = () => {
+      observer.disconnect();
+      window.removeEventListener('pointerdown', onInput, { capture: true });
+      window.removeEventListener('keydown', onInput, { capture: true });
+    };
+    const onInput = (event: Event) => {
+      if (!(event.target instanceof Element && event.target.closest('[role="dialog"]'))) stop();
+    };
+    window.addEventListener('pointerdown', onInput, { capture: true });
+    window.addEventListener('keydown', onInput, { capture: true });
     const timeout = window.setTimeout(stop, 5_000);
     return () => {
       stop();
-      window.removeEventListener('pointerdown', stop, { capture: true });
-      window.removeEventListener('keydown', stop, { capture: true });
       window.clearTimeout(timeout);
     };
   }, [location, close]);
