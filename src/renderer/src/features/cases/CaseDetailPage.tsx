@@ -14,7 +14,9 @@ import { CasesLoadState, PageTitle, StatusBadge } from './parts';
 import { useCases } from './repository';
 
 export function CaseDetailPage({ caseId }: { caseId: string }) {
-  const { t } = useTranslation('cases');
+  // The checklist tabs' texts load with the page: loading them on opening a tab would blank the page
+  // for a moment and drop the keyboard focus from the tab.
+  const { t } = useTranslation(['cases', 'checklists']);
   const { repository, snapshot } = useCases();
   const record = snapshot.byId.get(caseId);
 
