@@ -78,9 +78,11 @@ test('a case from the empty list to notes, status changes and history', async ({
   // Edit the older note: the earlier wording stays viewable.
   const older = notes.getByRole('listitem').filter({ hasText: 'First meeting' });
   await older.getByRole('button', { name: 'Edit note' }).click();
+  await expect(older.getByLabel('Note text')).toBeFocused(); // focus follows the buttons swapped for the box
   await older.getByLabel('Note text').fill('First meeting at the drop-in centre, with an interpreter.');
   await older.getByRole('button', { name: 'Save note' }).click();
   await expect(older).toContainText(/Edited/);
+  await expect(older.getByRole('button', { name: 'Edit note' })).toBeFocused();
   await older.getByRole('button', { name: 'Earlier versions (1)' }).click();
   await expect(older.getByRole('list', { name: 'Earlier versions, newest first' })).toContainText('First meeting at the drop-in centre.');
 
@@ -88,6 +90,7 @@ test('a case from the empty list to notes, status changes and history', async ({
   const history = page.getByRole('region', { name: 'Status history' });
   await page.getByRole('button', { name: 'Close case' }).click();
   await expect(history.getByRole('listitem')).toHaveText([/^Open: /, /^Closed: /]);
+  await expect(page.getByRole('button', { name: 'Reopen' })).toBeFocused(); // not lost with the button that went away
   await page.getByRole('button', { name: 'Reopen' }).click();
   await page.getByRole('button', { name: 'Mark referred' }).click();
   await expect(history.getByRole('listitem')).toHaveText([/^Open: /, /^Closed: /, /^Open: /, /^Referred: /]);

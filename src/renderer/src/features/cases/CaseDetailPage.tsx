@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ExportPdfButton } from '../export';
 import { Alert, Anchor, Button, Group, Modal, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { IconArrowBackUp, IconCircleCheck, IconEdit, IconSend, IconTrash } from '@tabler/icons-react';
@@ -48,12 +48,17 @@ function CaseView({ record }: { record: CaseRecord }) {
   const { date } = useDateFormats();
   const [failed, setFailed] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const actions = useRef<HTMLDivElement>(null);
   const caseContext = { isChild: isChildAtIdentification(record), country: record.profile.countriesOfExploitation[0] ?? settings.homeCountry };
 
   async function changeStatus(status: CaseStatus) {
     setFailed(false);
     try {
       await repository.saveCase(changeCaseStatus(record, status, new Date().toISOString()));
+      // The button pressed goes away with the old status: focus moves to the first step the new one offers.
+      requestAnimationFrame(() => {
+        if (document.activeElement === document.body || document.activeElement === null) actions.current?.querySelector('button')?.focus();
+      });
     } catch {
       setFailed(true);
     }
@@ -73,7 +78,7 @@ function CaseView({ record }: { record: CaseRecord }) {
         </Group>
         <Text c={record.alias ? undefined : 'dimmed'}>{record.alias ? t('detail.alias', { alias: record.alias }) : t('detail.noAlias')}</Text>
       </Stack>
-      <Group gap="sm">
+      <Group gap="sm" ref={actions}>
         {statusActions[record.status].map((action) => (
           <Button key={action.to} variant="default" leftSection={action.icon} onClick={() => void changeStatus(action.to)}>
             {t(`actions.${action.key}`)}
