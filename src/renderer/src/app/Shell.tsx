@@ -1,7 +1,7 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { Anchor, AppShell, Burger, Button, Center, Group, Loader, NavLink, Title, Tooltip } from '@mantine/core';
 import { IconDoorExit, IconLock } from '@tabler/icons-react';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { useVault } from '../features/vault/VaultContext';
@@ -14,6 +14,9 @@ export function Shell() {
   const [location] = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const { lock, quickExit } = useVault();
+  // Below the "sm" breakpoint the navigation folds away behind the menu button: out of sight, it is
+  // taken out of the Tab order too, so focus never lands on a link no one can see.
+  const folded = useMediaQuery('(max-width: 47.99em)') === true && !navigationOpen;
 
   useEffect(() => {
     performance.mark('waypoint:shell-shown');
@@ -69,6 +72,8 @@ export function Shell() {
             hiddenFrom="sm"
             size="sm"
             aria-label={navigationOpen ? t('app.closeNavigation') : t('app.openNavigation')}
+            aria-expanded={navigationOpen}
+            aria-controls="navigation"
           />
           <Title order={2} size="h4">
             {t('app.name')}
@@ -85,7 +90,7 @@ export function Shell() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.label')}>
+      <AppShell.Navbar id="navigation" p="sm" component="nav" aria-label={t('nav.label')} inert={folded}>
         {sections.map((section) => (
           <NavLink
             key={section.path}
