@@ -83,7 +83,7 @@ export function Shell() {
               {t('vault.lock')}
             </Button>
             <Tooltip label={t('vault.quickExitHint')}>
-              <Button color="red" leftSection={<IconDoorExit size={18} aria-hidden />} onClick={quickExit} aria-keyshortcuts="Escape Escape Escape">
+              <Button color="red" leftSection={<IconDoorExit size={18} aria-hidden className="mirror-in-rtl" />} onClick={quickExit} aria-keyshortcuts="Escape Escape Escape">
                 {t('vault.quickExit')}
               </Button>
             </Tooltip>

@@ -31,14 +31,14 @@ export function CaseDetailPage({ caseId }: { caseId: string }) {
 /** The next steps a status allows, in the order they are offered. */
 const statusActions: Record<CaseStatus, ReadonlyArray<{ to: CaseStatus; key: string; icon: ReactNode }>> = {
   open: [
-    { to: 'referred', key: 'markReferred', icon: <IconSend size={18} aria-hidden /> },
+    { to: 'referred', key: 'markReferred', icon: <IconSend size={18} aria-hidden className="mirror-in-rtl" /> },
     { to: 'closed', key: 'close', icon: <IconCircleCheck size={18} aria-hidden /> },
   ],
   referred: [
     { to: 'closed', key: 'close', icon: <IconCircleCheck size={18} aria-hidden /> },
-    { to: 'open', key: 'reopen', icon: <IconArrowBackUp size={18} aria-hidden /> },
+    { to: 'open', key: 'reopen', icon: <IconArrowBackUp size={18} aria-hidden className="mirror-in-rtl" /> },
   ],
-  closed: [{ to: 'open', key: 'reopen', icon: <IconArrowBackUp size={18} aria-hidden /> }],
+  closed: [{ to: 'open', key: 'reopen', icon: <IconArrowBackUp size={18} aria-hidden className="mirror-in-rtl" /> }],
 };
 
 function CaseView({ record }: { record: CaseRecord }) {

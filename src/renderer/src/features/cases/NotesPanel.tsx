@@ -165,7 +165,9 @@ function NoteItem({ note, onSave }: { note: CaseNote; onSave: (note: CaseNote) =
           )}
         </Group>
         {editing === null ? (
-          <Text style={{ whiteSpace: 'pre-wrap' }}>{note.text}</Text>
+          <Text style={{ whiteSpace: 'pre-wrap' }} dir="auto">
+            {note.text}
+          </Text>
         ) : (
           <Textarea
             label={t('notes.editLabel')}
@@ -206,7 +208,7 @@ function NoteItem({ note, onSave }: { note: CaseNote; onSave: (note: CaseNote) =
                 <Text size="xs" c="dimmed">
                   {t('notes.replacedAt', { date: dateTime(version.replacedAt) })}
                 </Text>
-                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} dir="auto">
                   {version.text}
                 </Text>
               </Card>
