@@ -1,7 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expectNoSeriousAxeViolations } from './axe';
 import { expect, test } from './fixtures';
 import { createVault, unlock } from './vault-steps';
 
@@ -78,9 +77,11 @@ test('a case from the empty list to notes, status changes and history', async ({
   // Edit the older note: the earlier wording stays viewable.
   const older = notes.getByRole('listitem').filter({ hasText: 'First meeting' });
   await older.getByRole('button', { name: 'Edit note' }).click();
+  await expect(older.getByLabel('Note text')).toBeFocused(); // focus follows the buttons swapped for the box
   await older.getByLabel('Note text').fill('First meeting at the drop-in centre, with an interpreter.');
   await older.getByRole('button', { name: 'Save note' }).click();
   await expect(older).toContainText(/Edited/);
+  await expect(older.getByRole('button', { name: 'Edit note' })).toBeFocused();
   await older.getByRole('button', { name: 'Earlier versions (1)' }).click();
   await expect(older.getByRole('list', { name: 'Earlier versions, newest first' })).toContainText('First meeting at the drop-in centre.');
 
@@ -88,6 +89,7 @@ test('a case from the empty list to notes, status changes and history', async ({
   const history = page.getByRole('region', { name: 'Status history' });
   await page.getByRole('button', { name: 'Close case' }).click();
   await expect(history.getByRole('listitem')).toHaveText([/^Open: /, /^Closed: /]);
+  await expect(page.getByRole('button', { name: 'Reopen' })).toBeFocused(); // not lost with the button that went away
   await page.getByRole('button', { name: 'Reopen' }).click();
   await page.getByRole('button', { name: 'Mark referred' }).click();
   await expect(history.getByRole('listitem')).toHaveText([/^Open: /, /^Closed: /, /^Open: /, /^Referred: /]);
@@ -217,30 +219,4 @@ test('exports de-identified HTCDS CSV and warns that the file is not encrypted',
   expect(csv).not.toContain('Caseworker R');
   expect(row).toContain('Active');
   expect(row).toContain('ForcedLabour');
-});
-
-test('the case list and case page pass axe in English and Arabic', async ({ page }) => {
-  test.setTimeout(120_000); // five axe runs
-  await openCases(page);
-  await expectNoSeriousAxeViolations(page, 'empty case list');
-  const caseCode = await createCase(page, { alias: 'Huda', tags: ['housing'], exploitation: 'Forced labour' });
-  await addNote(page, 'Met at the clinic.');
-  await expectNoSeriousAxeViolations(page, 'case page (English)');
-  await page.getByRole('link', { name: 'All cases' }).click();
-  await expectNoSeriousAxeViolations(page, 'case list (English)');
-  await page.getByRole('link', { name: 'New case' }).click();
-  await expectNoSeriousAxeViolations(page, 'new case form (English)');
-  await page.screenshot({ path: '/tmp/cases-form-en.png', fullPage: true });
-
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings' }).click();
-  await pick(page, 'Interface language', 'العربية');
-  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-  await page.getByRole('navigation').getByRole('link', { name: 'الحالات' }).click();
-  await expect(heading(page, 'الحالات')).toBeVisible();
-  await expectNoSeriousAxeViolations(page, 'case list (Arabic)');
-  await page.screenshot({ path: '/tmp/cases-list-ar.png', fullPage: true });
-  await page.getByRole('link', { name: caseCode }).click();
-  await expect(heading(page, caseCode)).toBeVisible();
-  await expectNoSeriousAxeViolations(page, 'case page (Arabic)');
-  await page.screenshot({ path: '/tmp/cases-detail-ar.png', fullPage: true });
 });

@@ -2,7 +2,6 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Page } from '@playwright/test';
-import { expectNoSeriousAxeViolations } from './axe';
 import { expect, test } from './fixtures';
 import { createVault } from './vault-steps';
 
@@ -236,42 +235,11 @@ test('a broken package shows file, row and field, and changes nothing', async ({
   const row = alert.getByRole('row').nth(1);
   await expect(row.getByRole('cell')).toHaveText(['services.csv', '3', 'name', 'is required']);
   await page.screenshot({ path: '/tmp/directory-import-error-en.png', fullPage: true });
-  await expect(page.getByRole('button', { name: /^Import \d+ entries$/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Import \d+ entr(y|ies)$/ })).toHaveCount(0);
 
   await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles({ name: 'damaged.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip') });
   await expect(alert.getByRole('row').nth(1).getByRole('cell')).toHaveText(['damaged.zip', '—', '—', 'not a readable zip file']);
 
   await page.getByRole('link', { name: 'Back to the directory' }).click();
   await expect(resultCount(page)).toHaveText(before!);
-});
-
-test('the directory pages pass axe in English and Arabic', async ({ page }) => {
-  await chooseCountry(page, 'United Kingdom');
-  await expectNoSeriousAxeViolations(page, 'directory (English)');
-  await page.getByRole('link', { name: 'Modern Slavery & Exploitation Helpline' }).first().click();
-  await expectNoSeriousAxeViolations(page, 'entry (English)');
-  await page.goto(`${page.url().split('#')[0]}#/directory/new`);
-  await expect(heading(page, 'Add an entry')).toBeVisible();
-  await expectNoSeriousAxeViolations(page, 'new entry (English)');
-  await page.goto(`${page.url().split('#')[0]}#/directory/import`);
-  await expect(heading(page, 'Import HSDS data')).toBeVisible();
-  await expectNoSeriousAxeViolations(page, 'import (English)');
-
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings' }).click();
-  await page.getByRole('combobox', { name: 'Interface language', exact: true }).click();
-  await page.getByRole('option', { name: 'العربية', exact: true }).click();
-  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-  await page.getByRole('navigation').getByRole('link', { name: 'الدليل' }).click();
-  await expect(heading(page, 'الدليل')).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: /^النتائج: \d+$/ })).toBeVisible();
-  await pick(page, 'البلد', 'المملكة المتحدة');
-  await expectNoSeriousAxeViolations(page, 'directory (Arabic)');
-  await page.screenshot({ path: '/tmp/directory-home-ar.png', fullPage: true });
-  await page.getByRole('region', { name: /^أرقام الطوارئ/ }).getByRole('link', { name: 'Modern Slavery & Exploitation Helpline' }).click();
-  await expect(heading(page, 'Modern Slavery & Exploitation Helpline')).toBeVisible();
-  await expectNoSeriousAxeViolations(page, 'entry (Arabic)');
-  await page.screenshot({ path: '/tmp/directory-entry-ar.png', fullPage: true });
-  await page.goto(`${page.url().split('#')[0]}#/directory/import`);
-  await expect(heading(page, 'استيراد بيانات HSDS')).toBeVisible();
-  await expectNoSeriousAxeViolations(page, 'import (Arabic)');
 });

@@ -1,7 +1,6 @@
 import { writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expectNoSeriousAxeViolations } from './axe';
 import { expect, test } from './fixtures';
 import { createVault, PASSPHRASE, unlock } from './vault-steps';
 
@@ -112,23 +111,6 @@ test('a corrupt settings file is set aside and the user is told', async ({ app }
   await page.getByRole('button', { name: 'Dismiss' }).click();
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
-
-for (const language of ['en', 'ar'] as const) {
-  test(`axe finds no serious or critical violation on any page (${language})`, async ({ page }) => {
-    test.slow(); // axe walks five pages
-    await expectNoSeriousAxeViolations(page, `unlocked shell (${language})`);
-    if (language === 'ar') {
-      await page.getByRole('link', { name: 'Settings' }).click();
-      await chooseLanguage(page, 'Interface language', 'العربية');
-      await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-    }
-    for (const path of ['directory', 'legal', 'cases', 'settings']) {
-      await page.goto(`${new URL(page.url()).origin}/#/${path}`);
-      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-      await expectNoSeriousAxeViolations(page, `${path} (${language})`);
-    }
-  });
-}
 
 test('the page makes no request to any origin but its own', async ({ page, app }) => {
   for (const section of sections) {

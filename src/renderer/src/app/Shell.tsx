@@ -1,7 +1,7 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { Anchor, AppShell, Burger, Button, Center, Group, Loader, NavLink, Title, Tooltip } from '@mantine/core';
 import { IconDoorExit, IconLock } from '@tabler/icons-react';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { useVault } from '../features/vault/VaultContext';
@@ -14,6 +14,9 @@ export function Shell() {
   const [location] = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const { lock, quickExit } = useVault();
+  // Below the "sm" breakpoint the navigation folds away behind the menu button: out of sight, it is
+  // taken out of the Tab order too, so focus never lands on a link no one can see.
+  const folded = useMediaQuery('(max-width: 47.99em)') === true && !navigationOpen;
 
   useEffect(() => {
     performance.mark('waypoint:shell-shown');
@@ -37,15 +40,21 @@ export function Shell() {
     focusHeading();
     const observer = new MutationObserver(focusHeading);
     observer.observe(main, { childList: true, subtree: true });
-    // The person's own click or key press ends the following at once.
-    const stop = () => observer.disconnect();
-    window.addEventListener('pointerdown', stop, { capture: true, once: true });
-    window.addEventListener('keydown', stop, { capture: true, once: true });
+    // The person's own click or key press ends the following at once; one in a dialog over the page (the
+    // getting-started guide, shown while the first page loads) does not, as focus comes back to the page.
+    const stop = () => {
+      observer.disconnect();
+      window.removeEventListener('pointerdown', onInput, { capture: true });
+      window.removeEventListener('keydown', onInput, { capture: true });
+    };
+    const onInput = (event: Event) => {
+      if (!(event.target instanceof Element && event.target.closest('[role="dialog"]'))) stop();
+    };
+    window.addEventListener('pointerdown', onInput, { capture: true });
+    window.addEventListener('keydown', onInput, { capture: true });
     const timeout = window.setTimeout(stop, 5_000);
     return () => {
       stop();
-      window.removeEventListener('pointerdown', stop, { capture: true });
-      window.removeEventListener('keydown', stop, { capture: true });
       window.clearTimeout(timeout);
     };
   }, [location, close]);
@@ -63,6 +72,8 @@ export function Shell() {
             hiddenFrom="sm"
             size="sm"
             aria-label={navigationOpen ? t('app.closeNavigation') : t('app.openNavigation')}
+            aria-expanded={navigationOpen}
+            aria-controls="navigation"
           />
           <Title order={2} size="h4">
             {t('app.name')}
@@ -72,14 +83,14 @@ export function Shell() {
               {t('vault.lock')}
             </Button>
             <Tooltip label={t('vault.quickExitHint')}>
-              <Button color="red" leftSection={<IconDoorExit size={18} aria-hidden />} onClick={quickExit} aria-keyshortcuts="Escape Escape Escape">
+              <Button color="red" leftSection={<IconDoorExit size={18} aria-hidden className="mirror-in-rtl" />} onClick={quickExit} aria-keyshortcuts="Escape Escape Escape">
                 {t('vault.quickExit')}
               </Button>
             </Tooltip>
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.label')}>
+      <AppShell.Navbar id="navigation" p="sm" component="nav" aria-label={t('nav.label')} inert={folded}>
         {sections.map((section) => (
           <NavLink
             key={section.path}

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ExportPdfButton } from '../export';
 import { Alert, Anchor, Button, Group, Modal, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { IconArrowBackUp, IconCircleCheck, IconEdit, IconSend, IconTrash } from '@tabler/icons-react';
@@ -14,7 +14,9 @@ import { CasesLoadState, PageTitle, StatusBadge } from './parts';
 import { useCases } from './repository';
 
 export function CaseDetailPage({ caseId }: { caseId: string }) {
-  const { t } = useTranslation('cases');
+  // The checklist tabs' texts load with the page: loading them on opening a tab would blank the page
+  // for a moment and drop the keyboard focus from the tab.
+  const { t } = useTranslation(['cases', 'checklists']);
   const { repository, snapshot } = useCases();
   const record = snapshot.byId.get(caseId);
 
@@ -29,14 +31,14 @@ export function CaseDetailPage({ caseId }: { caseId: string }) {
 /** The next steps a status allows, in the order they are offered. */
 const statusActions: Record<CaseStatus, ReadonlyArray<{ to: CaseStatus; key: string; icon: ReactNode }>> = {
   open: [
-    { to: 'referred', key: 'markReferred', icon: <IconSend size={18} aria-hidden /> },
+    { to: 'referred', key: 'markReferred', icon: <IconSend size={18} aria-hidden className="mirror-in-rtl" /> },
     { to: 'closed', key: 'close', icon: <IconCircleCheck size={18} aria-hidden /> },
   ],
   referred: [
     { to: 'closed', key: 'close', icon: <IconCircleCheck size={18} aria-hidden /> },
-    { to: 'open', key: 'reopen', icon: <IconArrowBackUp size={18} aria-hidden /> },
+    { to: 'open', key: 'reopen', icon: <IconArrowBackUp size={18} aria-hidden className="mirror-in-rtl" /> },
   ],
-  closed: [{ to: 'open', key: 'reopen', icon: <IconArrowBackUp size={18} aria-hidden /> }],
+  closed: [{ to: 'open', key: 'reopen', icon: <IconArrowBackUp size={18} aria-hidden className="mirror-in-rtl" /> }],
 };
 
 function CaseView({ record }: { record: CaseRecord }) {
@@ -46,12 +48,17 @@ function CaseView({ record }: { record: CaseRecord }) {
   const { date } = useDateFormats();
   const [failed, setFailed] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const actions = useRef<HTMLDivElement>(null);
   const caseContext = { isChild: isChildAtIdentification(record), country: record.profile.countriesOfExploitation[0] ?? settings.homeCountry };
 
   async function changeStatus(status: CaseStatus) {
     setFailed(false);
     try {
       await repository.saveCase(changeCaseStatus(record, status, new Date().toISOString()));
+      // The button pressed goes away with the old status: focus moves to the first step the new one offers.
+      requestAnimationFrame(() => {
+        if (document.activeElement === document.body || document.activeElement === null) actions.current?.querySelector('button')?.focus();
+      });
     } catch {
       setFailed(true);
     }
@@ -71,7 +78,7 @@ function CaseView({ record }: { record: CaseRecord }) {
         </Group>
         <Text c={record.alias ? undefined : 'dimmed'}>{record.alias ? t('detail.alias', { alias: record.alias }) : t('detail.noAlias')}</Text>
       </Stack>
-      <Group gap="sm">
+      <Group gap="sm" ref={actions}>
         {statusActions[record.status].map((action) => (
           <Button key={action.to} variant="default" leftSection={action.icon} onClick={() => void changeStatus(action.to)}>
             {t(`actions.${action.key}`)}
@@ -193,7 +200,7 @@ function DeleteCaseDialog({ record, opened, onClose }: { record: CaseRecord; ope
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('delete.title', { code: record.code })}>
+    <Modal opened={opened} onClose={onClose} title={t('delete.title', { code: record.code })} closeButtonProps={{ 'aria-label': t('app.closeDialog', { ns: 'translation' }) }}>
       <Stack component="form" onSubmit={(event) => (event.preventDefault(), void remove())}>
         <Text>{t('delete.body', { code: record.code })}</Text>
         <TextInput label={t('delete.typeCode', { code: record.code })} value={typed} onChange={(event) => setTyped(event.currentTarget.value)} autoComplete="off" data-autofocus />

@@ -143,8 +143,8 @@ function CaseForm({ existing, title }: { existing: CaseRecord | undefined; title
             <Text size="sm" fw={500}>
               {t('fields.code')}
             </Text>
-            <Text fw={700} size="lg" dir="ltr" style={{ textAlign: 'start' }}>
-              {code}
+            <Text fw={700} size="lg">
+              <bdi>{code}</bdi>
             </Text>
             <Text size="xs" c="dimmed">
               {t('form.codeHelp')}

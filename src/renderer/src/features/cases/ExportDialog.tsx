@@ -48,7 +48,7 @@ export function ExportDialog({
   }
 
   return (
-    <Modal opened={opened} onClose={close} title={t('export.title')} size="lg">
+    <Modal opened={opened} onClose={close} title={t('export.title')} size="lg" closeButtonProps={{ 'aria-label': t('app.closeDialog', { ns: 'translation' }) }}>
       <Stack>
         <Text>{t(`export.scope.${scope}`, { count: cases.length })}</Text>
         <Checkbox

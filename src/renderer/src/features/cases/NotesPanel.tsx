@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Collapse, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,8 @@ export function NotesPanel({ caseId, code }: { caseId: string; code: string }) {
   const [text, setText] = useState('');
   const [failed, setFailed] = useState(false);
   const [saving, setSaving] = useState(false);
+  const [added, setAdded] = useState(false);
+  const newNote = useRef<HTMLTextAreaElement>(null);
 
   const fetchNotes = useCallback(
     (): Promise<Load> => repository.listNotes(caseId).then((notes) => ({ status: 'ready', notes }), () => ({ status: 'error' })),
@@ -48,7 +50,12 @@ export function NotesPanel({ caseId, code }: { caseId: string; code: string }) {
     setSaving(true);
     const saved = await save(createNote({ id: crypto.randomUUID(), caseId, text: text.trim(), now: new Date().toISOString() }));
     setSaving(false);
-    if (saved) setText('');
+    if (saved) {
+      setText('');
+      // Said out loud, and focus back in the empty box (the button is disabled now, and was while saving).
+      setAdded(true);
+      newNote.current?.focus();
+    }
   }
 
   return (
@@ -59,15 +66,22 @@ export function NotesPanel({ caseId, code }: { caseId: string; code: string }) {
           description={t('notes.newNoteHelp', { code })}
           autoComplete="off"
           value={text}
-          onChange={(event) => setText(event.currentTarget.value)}
+          onChange={(event) => {
+            setText(event.currentTarget.value);
+            setAdded(false);
+          }}
           autosize
           minRows={3}
           maxLength={noteLimits.textChars}
+          ref={newNote}
         />
         <Group>
           <Button type="submit" disabled={text.trim() === ''} loading={saving}>
             {t('notes.add')}
           </Button>
+          <Text role="status" size="sm" c="teal.9">
+            {added ? t('notes.added') : ''}
+          </Text>
         </Group>
       </Stack>
       {failed && (
@@ -116,13 +130,25 @@ function NoteItem({ note, onSave }: { note: CaseNote; onSave: (note: CaseNote) =
   const [historyOpen, setHistoryOpen] = useState(false);
   const [saving, setSaving] = useState(false);
   const written = dateTime(note.createdAt);
+  const editBox = useRef<HTMLTextAreaElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+
+  // The buttons swap places with the box as editing starts and ends: focus follows, so it is not lost.
+  function startEditing() {
+    setEditing(note.text);
+    requestAnimationFrame(() => editBox.current?.focus());
+  }
+  function stopEditing() {
+    setEditing(null);
+    requestAnimationFrame(() => editButton.current?.focus());
+  }
 
   async function saveEdit() {
     if (editing === null) return;
     setSaving(true);
     const saved = await onSave(editNote(note, editing.trim(), new Date().toISOString()));
     setSaving(false);
-    if (saved) setEditing(null);
+    if (saved) stopEditing();
   }
 
   return (
@@ -139,7 +165,9 @@ function NoteItem({ note, onSave }: { note: CaseNote; onSave: (note: CaseNote) =
           )}
         </Group>
         {editing === null ? (
-          <Text style={{ whiteSpace: 'pre-wrap' }}>{note.text}</Text>
+          <Text style={{ whiteSpace: 'pre-wrap' }} dir="auto">
+            {note.text}
+          </Text>
         ) : (
           <Textarea
             label={t('notes.editLabel')}
@@ -149,12 +177,12 @@ function NoteItem({ note, onSave }: { note: CaseNote; onSave: (note: CaseNote) =
             autosize
             minRows={3}
             maxLength={noteLimits.textChars}
-            data-autofocus
+            ref={editBox}
           />
         )}
         <Group gap="xs">
           {editing === null ? (
-            <Button size="xs" variant="default" onClick={() => setEditing(note.text)}>
+            <Button size="xs" variant="default" onClick={startEditing} ref={editButton}>
               {t('notes.edit')}
             </Button>
           ) : (
@@ -162,7 +190,7 @@ function NoteItem({ note, onSave }: { note: CaseNote; onSave: (note: CaseNote) =
               <Button size="xs" onClick={() => void saveEdit()} loading={saving} disabled={editing.trim() === ''}>
                 {t('notes.saveEdit')}
               </Button>
-              <Button size="xs" variant="default" onClick={() => setEditing(null)}>
+              <Button size="xs" variant="default" onClick={stopEditing}>
                 {t('actions.cancel')}
               </Button>
             </>
@@ -180,7 +208,7 @@ function NoteItem({ note, onSave }: { note: CaseNote; onSave: (note: CaseNote) =
                 <Text size="xs" c="dimmed">
                   {t('notes.replacedAt', { date: dateTime(version.replacedAt) })}
                 </Text>
-                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} dir="auto">
                   {version.text}
                 </Text>
               </Card>

@@ -6,7 +6,7 @@ import type { CaseStatus } from '@shared/cases';
 
 const statusLook: Record<CaseStatus, { color: string; icon: ReactNode }> = {
   open: { color: 'blue', icon: <IconCircleDot size={14} aria-hidden /> },
-  referred: { color: 'grape', icon: <IconSend size={14} aria-hidden /> },
+  referred: { color: 'grape', icon: <IconSend size={14} aria-hidden className="mirror-in-rtl" /> },
   closed: { color: 'gray', icon: <IconCircleCheck size={14} aria-hidden /> },
 };
 

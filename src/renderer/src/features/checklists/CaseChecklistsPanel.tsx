@@ -181,7 +181,7 @@ function StartChecklistModal({
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('start.title')} size="lg">
+    <Modal opened={opened} onClose={onClose} title={t('start.title')} size="lg" closeButtonProps={{ 'aria-label': t('app.closeDialog', { ns: 'translation' }) }}>
       {state.status === 'loading' ? (
         <Center p="md">
           <Loader size="sm" role="status" aria-label={t('loading')} />

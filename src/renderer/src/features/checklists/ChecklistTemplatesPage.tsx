@@ -219,7 +219,7 @@ export function ChecklistTemplatesPage() {
         </Alert>
       )}
 
-      <Modal opened={previewing !== null} onClose={() => setPreviewing(null)} title={t('templates.previewTitle')} size="xl">
+      <Modal opened={previewing !== null} onClose={() => setPreviewing(null)} title={t('templates.previewTitle')} size="xl" closeButtonProps={{ 'aria-label': t('app.closeDialog', { ns: 'translation' }) }}>
         {previewing && (
           <Stack>
             <Group justify="flex-end">
@@ -338,7 +338,7 @@ function DeleteModal({ entry, onClose, onDeleted }: { entry: Listed | null; onCl
     }
   };
   return (
-    <Modal opened={entry !== null} onClose={onClose} title={t('templates.deleteTitle')}>
+    <Modal opened={entry !== null} onClose={onClose} title={t('templates.deleteTitle')} closeButtonProps={{ 'aria-label': t('app.closeDialog', { ns: 'translation' }) }}>
       {entry && (
         <Stack gap="md">
           <Text size="sm">{t('templates.deleteBody', { title: entry.template.title })}</Text>

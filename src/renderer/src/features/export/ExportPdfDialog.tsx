@@ -109,7 +109,7 @@ export function ExportPdfDialog(props: ExportPdfDialogProps) {
   const done = outcome.state === 'saved';
 
   return (
-    <Modal opened={props.opened} onClose={close} title={t('dialog.title')} size="lg">
+    <Modal opened={props.opened} onClose={close} title={t('dialog.title')} size="lg" closeButtonProps={{ 'aria-label': t('app.closeDialog', { ns: 'translation' }) }}>
       <Stack gap="md">
         {blank ? (
           <Text>{t('dialog.blankInfo')}</Text>

@@ -16,9 +16,19 @@ export default function FirstRunGuide({ onClose }: { onClose(): void }) {
   const step = steps[index]!;
   const last = index === steps.length - 1;
   const points = t(`${step}.points`, { returnObjects: true, minutes: settings.autoLockMinutes, folder: appInfo.dataFolder }) as string[];
+  // The guide is taken away rather than closed, so focus is given back here: to the button that opened
+  // it, or, after the vault is created (that screen is gone), to the heading of the page below.
+  const [opener] = useState(() => document.activeElement);
+  const close = () => {
+    onClose();
+    window.setTimeout(() => {
+      const target = opener instanceof HTMLElement && opener !== document.body && opener.isConnected ? opener : document.querySelector<HTMLElement>('main h1');
+      target?.focus();
+    });
+  };
 
   return (
-    <Modal opened onClose={onClose} title={t('title')} size="lg" closeButtonProps={{ 'aria-label': t('close') }}>
+    <Modal opened onClose={close} title={t('title')} size="lg" closeButtonProps={{ 'aria-label': t('close') }}>
       <Stack gap="md">
         <Text size="sm" c="dimmed" aria-live="polite">
           {t('stepOf', { step: index + 1, total: steps.length })}
@@ -32,7 +42,7 @@ export default function FirstRunGuide({ onClose }: { onClose(): void }) {
           ))}
         </List>
         <Group justify="space-between" mt="sm">
-          <Button variant="subtle" onClick={onClose}>
+          <Button variant="subtle" onClick={close}>
             {t('skip')}
           </Button>
           <Group gap="sm">
@@ -41,7 +51,7 @@ export default function FirstRunGuide({ onClose }: { onClose(): void }) {
                 {t('back')}
               </Button>
             )}
-            <Button onClick={() => (last ? onClose() : setIndex(index + 1))} data-autofocus>
+            <Button onClick={() => (last ? close() : setIndex(index + 1))} data-autofocus>
               {last ? t('done') : t('next')}
             </Button>
           </Group>
