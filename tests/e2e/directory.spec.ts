@@ -219,7 +219,7 @@ test('imports a package after showing what it would add, all at once', async ({ 
 test('imports the HSDS specification example as JSON', async ({ page }) => {
   await page.getByRole('link', { name: 'Import HSDS' }).click();
   await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles(resolve(import.meta.dirname, '../fixtures/hsds/service_full.json'));
-  await page.getByRole('button', { name: 'Import 1 entries' }).click();
+  await page.getByRole('button', { name: 'Import 1 entry' }).click();
   await page.getByRole('link', { name: 'Show the directory' }).click();
   await chooseCountry(page, 'All countries');
   await page.getByRole('searchbox', { name: 'Search the directory' }).fill('Community Counselling');
