@@ -234,15 +234,46 @@ test('a broken package shows file, row and field, and changes nothing', async ({
   const alert = page.getByRole('alert').filter({ hasText: 'Nothing was imported' });
   await expect(alert).toContainText('Your directory is unchanged.');
   const row = alert.getByRole('row').nth(1);
-  await expect(row.getByRole('cell')).toHaveText(['services.csv', '3', 'name', 'is required']);
+  await expect(row.getByRole('cell')).toHaveText(['services.csv', '3', 'name', 'This field must have a value.']);
   await page.screenshot({ path: '/tmp/directory-import-error-en.png', fullPage: true });
   await expect(page.getByRole('button', { name: /^Import \d+ entries$/ })).toHaveCount(0);
 
   await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles({ name: 'damaged.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip') });
-  await expect(alert.getByRole('row').nth(1).getByRole('cell')).toHaveText(['damaged.zip', '—', '—', 'not a readable zip file']);
+  await expect(alert.getByRole('row').nth(1).getByRole('cell')).toHaveText(['damaged.zip', '—', '—', 'This is not a readable zip file.']);
 
   await page.getByRole('link', { name: 'Back to the directory' }).click();
   await expect(resultCount(page)).toHaveText(before!);
+});
+
+async function chooseLanguage(page: Page, language: string) {
+  await page.goto(`${page.url().split('#')[0]}#/settings`);
+  await page.getByRole('combobox', { name: /^(Interface language|Idioma de la interfaz|Langue de l.interface|لغة الواجهة)$/ }).click();
+  await page.getByRole('option', { name: language, exact: true }).click();
+}
+
+test('the same broken package explains its problem in Spanish and in Arabic', async ({ page }) => {
+  await chooseLanguage(page, 'Español');
+  await page.goto(`${page.url().split('#')[0]}#/directory/import`);
+  await expect(heading(page, 'Importar datos HSDS')).toBeVisible();
+  await page.locator('input[type=file][webkitdirectory]').setInputFiles(join(fixtures, 'broken'));
+  const spanish = page.getByRole('alert').filter({ hasText: 'No se importó nada' });
+  await expect(spanish.getByRole('row').nth(1).getByRole('cell')).toHaveText(['services.csv', '3', 'name', 'Este campo debe tener un valor.']);
+
+  await chooseLanguage(page, 'العربية');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page.goto(`${page.url().split('#')[0]}#/directory/import`);
+  await expect(heading(page, 'استيراد بيانات HSDS')).toBeVisible();
+  await page.locator('input[type=file][webkitdirectory]').setInputFiles(join(fixtures, 'broken'));
+  const arabic = page.getByRole('alert').filter({ hasText: 'لم يُستورَد شيء' });
+  await expect(arabic.getByRole('row').first().getByRole('columnheader')).toHaveText(['الملف', 'الصف', 'الحقل', 'المشكلة']);
+  const cells = arabic.getByRole('row').nth(1).getByRole('cell');
+  await expect(cells).toHaveText(['services.csv', '3', 'name', 'يجب أن يكون لهذا الحقل قيمة.']);
+  // The sentence follows the page's direction; the file name reads left to right in a cell aligned as the page is.
+  await expect(cells.first().locator('[dir=ltr]')).toHaveText('services.csv');
+  await expect(cells.last().locator('[dir=ltr]')).toHaveCount(0);
+  expect(await cells.first().evaluate((cell) => getComputedStyle(cell).direction)).toBe('rtl');
+  await expectNoSeriousAxeViolations(page, 'import errors (Arabic)');
+  await page.screenshot({ path: 'test-results/screens/directory-import-error-ar.png', fullPage: true });
 });
 
 test('the directory pages pass axe in English and Arabic', async ({ page }) => {

@@ -7,6 +7,7 @@ import { Link } from 'wouter';
 import type { DirectoryEntry } from '@shared/hsds/directory';
 import { planImport } from '@shared/hsds/import-plan';
 import type { ImportPlan } from '@shared/hsds/import-plan';
+import type { ProblemDetail } from '@shared/hsds/import-problems';
 import { useVault } from '../vault/VaultContext';
 import { useDirectory } from './context';
 import { saveOwnRecords } from './data';
@@ -33,11 +34,7 @@ export function ImportPage() {
   async function choose(files: File[], fromFolder: boolean) {
     if (files.length === 0) return;
     setStage({ status: 'reading' });
-    const parsed = await readImportFiles(files, fromFolder, {
-      notZip: t('import.notZip'),
-      nothingToRead: t('import.nothingToRead'),
-      wrongType: t('import.wrongType'),
-    });
+    const parsed = await readImportFiles(files, fromFolder);
     const source = fromFolder ? (files[0]?.webkitRelativePath.split('/')[0] ?? '') : (files[0]?.name ?? '');
     setStage({ status: 'planned', plan: planImport(parsed, directory.entries, directory.organizations), source });
   }
@@ -107,8 +104,15 @@ export function ImportPage() {
   );
 }
 
+/** Unicode isolates: a file name or list of values keeps its own direction inside a right-to-left sentence. */
+const isolate = (value: string) => `\u2068${value}\u2069`;
+
 function PlanView({ plan, source, saving, saveFailed, onImport, onCancel }: { plan: ImportPlan; source: string; saving: boolean; saveFailed: boolean; onImport: () => void; onCancel: () => void }) {
   const { t } = useTranslation('directory');
+  const problemText = (problem: ProblemDetail) => {
+    const values = Object.fromEntries(Object.entries(problem.values ?? {}).map(([name, value]) => [name, typeof value === 'string' ? isolate(value) : value]));
+    return t(`import.problems.${problem.code}`, values);
+  };
   if (!plan.ok) {
     return (
       <Alert color="red" title={t('import.failedTitle')} role="alert">
@@ -126,10 +130,17 @@ function PlanView({ plan, source, saving, saveFailed, onImport, onCancel }: { pl
             <Table.Tbody>
               {plan.errors.map((problem, i) => (
                 <Table.Tr key={i}>
-                  <Table.Td dir="ltr">{problem.file}</Table.Td>
-                  <Table.Td dir="ltr">{problem.row ?? problem.path ?? '—'}</Table.Td>
-                  <Table.Td dir="ltr">{problem.field ?? '—'}</Table.Td>
-                  <Table.Td dir="ltr">{problem.message}</Table.Td>
+                  {/* Names from the file read left to right, in a cell aligned as the page is. */}
+                  <Table.Td>
+                    <span dir="ltr">{problem.file}</span>
+                  </Table.Td>
+                  <Table.Td>
+                    <span dir="ltr">{problem.row ?? problem.path ?? '—'}</span>
+                  </Table.Td>
+                  <Table.Td>
+                    <span dir="ltr">{problem.field ?? '—'}</span>
+                  </Table.Td>
+                  <Table.Td>{problemText(problem)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
