@@ -137,6 +137,59 @@ test('an entry shows its channels, trust, favourite and an encrypted private not
   await page.getByRole('link', { name: 'National Human Trafficking Hotline' }).first().click();
   await expect(page.getByLabel('Your note on this entry')).toHaveValue('Ask for the Spanish line; calls back within an hour.');
   await expect(page.getByRole('link', { name: 'Edit' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Delete this entry' })).toHaveCount(0);
+});
+
+test('an own entry can be deleted, with its note and favourite mark, after a confirmation naming it', async ({ page }) => {
+  await page.getByRole('link', { name: 'Add an entry' }).click();
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Lantern House Shelter');
+  await pick(page, 'Country', 'Ireland');
+  await page.getByRole('textbox', { name: 'Number 1', exact: true }).fill('+353 1 555 0199');
+  await page.getByRole('textbox', { name: 'Address', exact: true }).fill('12 Quiet Lane, Safehaven');
+  await page.getByRole('switch', { name: 'Confidential address' }).check({ force: true });
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(heading(page, 'Lantern House Shelter')).toBeVisible();
+  await page.getByRole('button', { name: 'Favourite' }).click();
+  await expect(page.getByRole('button', { name: 'Favourite' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByLabel('Your note on this entry').fill('Ask for the night coordinator.');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await expect(page.getByText('Note saved')).toBeVisible();
+
+  // Cancelling changes nothing.
+  const remove = page.getByRole('button', { name: 'Delete this entry' });
+  await remove.click();
+  const dialog = page.getByRole('dialog', { name: 'Delete this entry?' });
+  await expect(dialog).toContainText('Lantern House Shelter');
+  await expect(dialog).toContainText('with your private note on it and its favourite mark');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await expectNoSeriousAxeViolations(page, 'delete entry dialog');
+  await page.screenshot({ path: 'test-results/screens/directory-delete-dialog-en.png', fullPage: true });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(heading(page, 'Lantern House Shelter')).toBeVisible();
+
+  await remove.click();
+  await dialog.getByRole('button', { name: 'Delete entry' }).click();
+  // Back at the search, which says what happened and holds the focus.
+  const notice = page.getByRole('status').filter({ hasText: /was deleted from your directory\.$/ });
+  await expect(notice).toContainText('Lantern House Shelter');
+  await expect(notice).toBeFocused();
+  await expect(heading(page, 'Directory')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/directory-deleted-en.png', fullPage: true });
+
+  await chooseCountry(page, 'All countries');
+  await page.getByRole('searchbox', { name: 'Search the directory' }).fill('Lantern House');
+  await expect(resultCount(page)).toHaveText('Results: 0');
+  await page.getByRole('searchbox', { name: 'Search the directory' }).fill('');
+  await page.getByRole('switch', { name: 'Favourites only' }).check({ force: true });
+  await expect(resultCount(page)).toHaveText('Results: 0');
+
+  // Shipped entries offer no delete.
+  await page.getByRole('switch', { name: 'Favourites only' }).uncheck({ force: true });
+  await chooseCountry(page, 'United Kingdom');
+  await page.getByRole('link', { name: 'Modern Slavery & Exploitation Helpline' }).first().click();
+  await expect(heading(page, 'Modern Slavery & Exploitation Helpline')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Delete this entry' })).toHaveCount(0);
 });
 
 test('an own entry with a confidential address is marked, hidden, and left out of both exports', async ({ app, page }) => {

@@ -12,7 +12,7 @@ import { useVault } from '../vault/VaultContext';
 import { useDirectory } from './context';
 import { saveOwnRecords } from './data';
 import { readImportFiles } from './importFiles';
-import { useLabels } from './labels';
+import { isolate, useLabels } from './labels';
 
 type Stage =
   | { status: 'idle' }
@@ -103,9 +103,6 @@ export function ImportPage() {
     </Stack>
   );
 }
-
-/** Unicode isolates: a file name or list of values keeps its own direction inside a right-to-left sentence. */
-const isolate = (value: string) => `\u2068${value}\u2069`;
 
 function PlanView({ plan, source, saving, saveFailed, onImport, onCancel }: { plan: ImportPlan; source: string; saving: boolean; saveFailed: boolean; onImport: () => void; onCancel: () => void }) {
   const { t } = useTranslation('directory');

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Group, Loader, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { IconDatabaseImport, IconDownload, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -10,12 +10,12 @@ import { contactChannels, populations, serviceTypes } from '@shared/hsds/taxonom
 import type { ContactChannel, Population, ServiceType } from '@shared/hsds/taxonomy';
 import { useSettings } from '../../app/SettingsProvider';
 import { useDirectory } from './context';
-import type { SearchFilters, SearchState } from './context';
+import type { DirectoryNotice, SearchFilters, SearchState } from './context';
 import classes from './directory.module.css';
 import { EmergencyPanel } from './EmergencyPanel';
 import { EntryCard } from './EntryCard';
 import { ExportDialog } from './ExportDialog';
-import { termCodes, useLabels } from './labels';
+import { isolate, termCodes, useLabels } from './labels';
 import type { Labels } from './labels';
 import { useSearchIndex } from './useSearchIndex';
 
@@ -39,11 +39,26 @@ function options(codes: readonly string[], label: (code: string) => string, anyL
   return [{ value: any, label: anyLabel }, ...sorted];
 }
 
-export function SearchPage({ search, onSearchChange }: { search: SearchState; onSearchChange: (next: SearchState) => void }) {
+export function SearchPage({
+  search,
+  onSearchChange,
+  notice: givenNotice,
+  onNoticeShown,
+}: {
+  search: SearchState;
+  onSearchChange: (next: SearchState) => void;
+  /** Shown once, on arrival: what an entry page just did (e.g. deleted its entry). */
+  notice: DirectoryNotice | null;
+  onNoticeShown: () => void;
+}) {
   const { t } = useTranslation('directory');
   const labels = useLabels();
   const { settings } = useSettings();
   const { directory } = useDirectory();
+  const [notice] = useState(givenNotice);
+  useEffect(() => {
+    if (givenNotice !== null) onNoticeShown();
+  }, [givenNotice, onNoticeShown]);
   const [shown, setShown] = useState({ search, count: pageSize });
   const [exportOpen, setExportOpen] = useState(false);
 
@@ -92,6 +107,8 @@ export function SearchPage({ search, onSearchChange }: { search: SearchState; on
           </Button>
         </Group>
       </Group>
+
+      {notice !== null && <Notice notice={notice} />}
 
       <Stack gap="sm" component="section" aria-label={t('search.region')}>
         <TextInput
@@ -164,6 +181,24 @@ export function SearchPage({ search, onSearchChange }: { search: SearchState; on
 
       <ExportDialog opened={exportOpen} onClose={() => setExportOpen(false)} shown={results} />
     </Stack>
+  );
+}
+
+/**
+ * What just happened, focused on arrival so a screen reader says it first; Tab then goes on to the search.
+ * Focus moves after the shell has put it on the page heading, as it does on every navigation.
+ */
+function Notice({ notice }: { notice: DirectoryNotice }) {
+  const { t } = useTranslation('directory');
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const timer = window.setTimeout(() => ref.current?.focus(), 0);
+    return () => window.clearTimeout(timer);
+  }, []);
+  return (
+    <Alert ref={ref} tabIndex={-1} color="teal" role="status">
+      {t(notice.kind === 'deleted' ? 'entry.deleted' : 'entry.reverted', { name: isolate(notice.name) })}
+    </Alert>
   );
 }
 

@@ -50,6 +50,11 @@ export function dialable(number: string): string {
   return number.replace(/[^\d+]/g, '').replace(/(?!^)\+/g, '');
 }
 
+/** Unicode isolates around a name or value put into a sentence: it keeps its own direction inside a right-to-left text. */
+export function isolate(value: string): string {
+  return `\u2068${value}\u2069`;
+}
+
 /** Only https addresses become links: imported data could hold any scheme. */
 export function isWebLink(url: string): boolean {
   return /^https:\/\/\S+$/i.test(url);
