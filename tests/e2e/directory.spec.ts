@@ -105,6 +105,26 @@ test('the emergency panel puts the trafficking hotline first, then emergency num
   await page.screenshot({ path: '/tmp/directory-home-en.png', fullPage: true });
 });
 
+test('an EU member state shows the EU-wide 116 000, marked so, in its emergency panel and its results', async ({ page }) => {
+  await chooseCountry(page, 'Germany');
+  const panel = page.getByRole('region', { name: /^Emergency numbers/ });
+  await expect(panel.getByRole('heading')).toHaveText('Emergency numbers: Germany');
+  const euWide = panel.getByRole('listitem').filter({ hasText: '116 000 - European hotline for missing children' });
+  await expect(euWide).toContainText('EU-wide');
+  await expect(euWide.getByRole('link', { name: '116 000', exact: true })).toHaveAttribute('href', 'tel:116000');
+  // Germany's own line comes first.
+  await expect(panel.getByRole('listitem').last()).toContainText('116 000 - European hotline for missing children');
+  await expect(panel.getByRole('listitem').first()).toContainText("Hilfetelefon 'Gewalt gegen Frauen'");
+  await expect(results(page).filter({ hasText: '116 000 - European hotline for missing children' })).toContainText('EU-wide');
+  await expect(results(page).first()).toContainText('Germany');
+  await page.screenshot({ path: 'test-results/screens/directory-eu-wide-de.png', fullPage: true });
+
+  // A country outside the EU does not get it.
+  await chooseCountry(page, 'Switzerland');
+  await expect(panel.getByRole('heading')).toHaveText('Emergency numbers: Switzerland');
+  await expect(panel).not.toContainText('116 000');
+});
+
 test('a link with ?country= opens the directory on that country', async ({ page }) => {
   // The form `#/directory/?country=` survives the shell's routes (see the report on `#/directory?country=`).
   await page.evaluate(() => (location.hash = '#/directory/?country=GB'));

@@ -127,7 +127,7 @@ export function EntryPage({ id, onDeleted }: { id: string; onDeleted: (notice: D
       <Section title={t('entry.details')}>
         <Fact label={t('entry.open24x7')} value={yesNoUnknown} />
         {entry.hours !== null && <Fact label={t('entry.hours')} value={entry.hours} />}
-        <Fact label={t('entry.countries')} value={entry.countries.length === 0 ? t('international') : entry.countries.map(labels.country).join(', ')} />
+        <Fact label={t('entry.countries')} value={entry.countries.length === 0 ? t('international') : entry.countries.map(labels.area).join(', ')} />
         {entry.services.length > 0 && <Fact label={t('entry.services')} value={entry.services.map(labels.term).join(', ')} />}
         <Fact label={t('entry.languages')} value={entry.languages.length === 0 ? t('entry.notStated') : entry.languages.map(labels.languageName).join(', ')} />
         <Fact label={t('entry.populations')} value={entry.populations.length === 0 ? t('entry.notStated') : entry.populations.map(labels.term).join(', ')} />

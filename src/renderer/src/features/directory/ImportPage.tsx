@@ -223,7 +223,7 @@ function EntryList({ title, entries }: { title: string; entries: DirectoryEntry[
         {entries.slice(0, listLimit).map((entry) => (
           <List.Item key={entry.id}>
             {entry.name}
-            {entry.countries.length > 0 && ` (${entry.countries.map(labels.country).join(', ')})`}
+            {entry.countries.length > 0 && ` (${entry.countries.map(labels.area).join(', ')})`}
           </List.Item>
         ))}
       </List>

@@ -3,6 +3,7 @@ import { Alert, Button, Group, Loader, Select, SimpleGrid, Stack, Switch, Text, 
 import { IconDatabaseImport, IconDownload, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { areasCovering } from '@shared/countries';
 import { searchDirectory } from '@shared/directory-search';
 import type { DirectoryFilters } from '@shared/directory-search';
 import type { DirectoryEntry } from '@shared/hsds/directory';
@@ -25,7 +26,8 @@ const any = 'any';
 
 function toSearchFilters(filters: SearchFilters): DirectoryFilters {
   return {
-    ...(filters.country === null ? {} : { countries: [filters.country] }),
+    // A country also finds what serves it as part of a wider area: the EU-wide 116 000 for each member state.
+    ...(filters.country === null ? {} : { countries: areasCovering(filters.country) }),
     ...(filters.service === null ? {} : { services: [filters.service as ServiceType] }),
     ...(filters.language === null ? {} : { languages: [filters.language] }),
     ...(filters.population === null ? {} : { populations: [filters.population as Population] }),
@@ -72,7 +74,10 @@ export function SearchPage({
   const results = useMemo((): DirectoryEntry[] | null => {
     if (ready === null) return null;
     const found = searchDirectory(ready.index, search.query, toSearchFilters(search.filters));
-    const entries = Array.from(found.positions, (position) => ready.entries[position]!);
+    let entries = Array.from(found.positions, (position) => ready.entries[position]!);
+    const country = search.filters.country;
+    // The country's own entries before those that serve it as part of a wider area (EU-wide), each in search order.
+    if (country !== null) entries = [...entries.filter((entry) => entry.countries.includes(country)), ...entries.filter((entry) => !entry.countries.includes(country))];
     return search.filters.favouritesOnly ? entries.filter((entry) => directory.favourites.has(entry.id)) : entries;
   }, [ready, search, directory.favourites]);
 
