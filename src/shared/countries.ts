@@ -15,3 +15,32 @@ export const countryCodes = (
 export function isCountryCode(value: string): boolean {
   return countryCodes.includes(value);
 }
+
+/**
+ * Area codes that stand for a group of countries. "EU" (exceptionally reserved in ISO 3166-1 for the
+ * European Union) marks a service for the whole Union, such as the 116 000 hotline for missing children:
+ * it is stored once, with the area "EU", and is shown for each member state.
+ */
+export const wideAreas: Readonly<Record<string, readonly string[]>> = {
+  // The 27 member states since 1 February 2020; change this list when membership changes.
+  EU: 'AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK'.split(' '),
+};
+
+/** The area codes an entry may carry to serve `country`: the country itself, then each wider area it belongs to ("DE" -> DE, EU). */
+export function areasCovering(country: string): string[] {
+  return [country, ...Object.keys(wideAreas).filter((area) => wideAreas[area]!.includes(country))];
+}
+
+/** Whether an entry listed for `areas` serves `country`, itself or through a wider area. */
+export function servesCountry(areas: readonly string[], country: string): boolean {
+  return areasCovering(country).some((area) => areas.includes(area));
+}
+
+/**
+ * The wider area through which an entry listed for `areas` serves `country` ('EU' for the 116 000 in
+ * Germany); undefined when it is listed for the country itself, or does not serve it.
+ */
+export function wideAreaServing(areas: readonly string[], country: string): string | undefined {
+  if (areas.includes(country)) return undefined;
+  return areasCovering(country).find((area) => area !== country && areas.includes(area));
+}

@@ -104,6 +104,26 @@ test('the emergency panel puts the trafficking hotline first, then emergency num
   await page.screenshot({ path: '/tmp/directory-home-en.png', fullPage: true });
 });
 
+test('an EU member state shows the EU-wide 116 000, marked so, in its emergency panel and its results', async ({ page }) => {
+  await chooseCountry(page, 'Germany');
+  const panel = page.getByRole('region', { name: /^Emergency numbers/ });
+  await expect(panel.getByRole('heading')).toHaveText('Emergency numbers: Germany');
+  const euWide = panel.getByRole('listitem').filter({ hasText: '116 000 - European hotline for missing children' });
+  await expect(euWide).toContainText('EU-wide');
+  await expect(euWide.getByRole('link', { name: '116 000', exact: true })).toHaveAttribute('href', 'tel:116000');
+  // Germany's own line comes first.
+  await expect(panel.getByRole('listitem').last()).toContainText('116 000 - European hotline for missing children');
+  await expect(panel.getByRole('listitem').first()).toContainText("Hilfetelefon 'Gewalt gegen Frauen'");
+  await expect(results(page).filter({ hasText: '116 000 - European hotline for missing children' })).toContainText('EU-wide');
+  await expect(results(page).first()).toContainText('Germany');
+  await page.screenshot({ path: 'test-results/screens/directory-eu-wide-de.png', fullPage: true });
+
+  // A country outside the EU does not get it.
+  await chooseCountry(page, 'Switzerland');
+  await expect(panel.getByRole('heading')).toHaveText('Emergency numbers: Switzerland');
+  await expect(panel).not.toContainText('116 000');
+});
+
 test('a link with ?country= opens the directory on that country', async ({ page }) => {
   // The form `#/directory/?country=` survives the shell's routes (see the report on `#/directory?country=`).
   await page.evaluate(() => (location.hash = '#/directory/?country=GB'));
@@ -136,6 +156,59 @@ test('an entry shows its channels, trust, favourite and an encrypted private not
   await page.getByRole('link', { name: 'National Human Trafficking Hotline' }).first().click();
   await expect(page.getByLabel('Your note on this entry')).toHaveValue('Ask for the Spanish line; calls back within an hour.');
   await expect(page.getByRole('link', { name: 'Edit' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Delete this entry' })).toHaveCount(0);
+});
+
+test('an own entry can be deleted, with its note and favourite mark, after a confirmation naming it', async ({ page }) => {
+  await page.getByRole('link', { name: 'Add an entry' }).click();
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Lantern House Shelter');
+  await pick(page, 'Country', 'Ireland');
+  await page.getByRole('textbox', { name: 'Number 1', exact: true }).fill('+353 1 555 0199');
+  await page.getByRole('textbox', { name: 'Address', exact: true }).fill('12 Quiet Lane, Safehaven');
+  await page.getByRole('switch', { name: 'Confidential address' }).check({ force: true });
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(heading(page, 'Lantern House Shelter')).toBeVisible();
+  await page.getByRole('button', { name: 'Favourite' }).click();
+  await expect(page.getByRole('button', { name: 'Favourite' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByLabel('Your note on this entry').fill('Ask for the night coordinator.');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await expect(page.getByText('Note saved')).toBeVisible();
+
+  // Cancelling changes nothing.
+  const remove = page.getByRole('button', { name: 'Delete this entry' });
+  await remove.click();
+  const dialog = page.getByRole('dialog', { name: 'Delete this entry?' });
+  await expect(dialog).toContainText('Lantern House Shelter');
+  await expect(dialog).toContainText('with your private note on it and its favourite mark');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await expectNoSeriousAxeViolations(page, 'delete entry dialog');
+  await page.screenshot({ path: 'test-results/screens/directory-delete-dialog-en.png', fullPage: true });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(heading(page, 'Lantern House Shelter')).toBeVisible();
+
+  await remove.click();
+  await dialog.getByRole('button', { name: 'Delete entry' }).click();
+  // Back at the search, which says what happened and holds the focus.
+  const notice = page.getByRole('status').filter({ hasText: /was deleted from your directory\.$/ });
+  await expect(notice).toContainText('Lantern House Shelter');
+  await expect(notice).toBeFocused();
+  await expect(heading(page, 'Directory')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/directory-deleted-en.png', fullPage: true });
+
+  await chooseCountry(page, 'All countries');
+  await page.getByRole('searchbox', { name: 'Search the directory' }).fill('Lantern House');
+  await expect(resultCount(page)).toHaveText('Results: 0');
+  await page.getByRole('searchbox', { name: 'Search the directory' }).fill('');
+  await page.getByRole('switch', { name: 'Favourites only' }).check({ force: true });
+  await expect(resultCount(page)).toHaveText('Results: 0');
+
+  // Shipped entries offer no delete.
+  await page.getByRole('switch', { name: 'Favourites only' }).uncheck({ force: true });
+  await chooseCountry(page, 'United Kingdom');
+  await page.getByRole('link', { name: 'Modern Slavery & Exploitation Helpline' }).first().click();
+  await expect(heading(page, 'Modern Slavery & Exploitation Helpline')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Delete this entry' })).toHaveCount(0);
 });
 
 test('an own entry with a confidential address is marked, hidden, and left out of both exports', async ({ app, page }) => {
@@ -233,13 +306,43 @@ test('a broken package shows file, row and field, and changes nothing', async ({
   const alert = page.getByRole('alert').filter({ hasText: 'Nothing was imported' });
   await expect(alert).toContainText('Your directory is unchanged.');
   const row = alert.getByRole('row').nth(1);
-  await expect(row.getByRole('cell')).toHaveText(['services.csv', '3', 'name', 'is required']);
+  await expect(row.getByRole('cell')).toHaveText(['services.csv', '3', 'name', 'This field must have a value.']);
   await page.screenshot({ path: '/tmp/directory-import-error-en.png', fullPage: true });
   await expect(page.getByRole('button', { name: /^Import \d+ entr(y|ies)$/ })).toHaveCount(0);
 
   await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles({ name: 'damaged.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip') });
-  await expect(alert.getByRole('row').nth(1).getByRole('cell')).toHaveText(['damaged.zip', '—', '—', 'not a readable zip file']);
+  await expect(alert.getByRole('row').nth(1).getByRole('cell')).toHaveText(['damaged.zip', '—', '—', 'This is not a readable zip file.']);
 
   await page.getByRole('link', { name: 'Back to the directory' }).click();
   await expect(resultCount(page)).toHaveText(before!);
+});
+
+async function chooseLanguage(page: Page, language: string) {
+  await page.goto(`${page.url().split('#')[0]}#/settings`);
+  await page.getByRole('combobox', { name: /^(Interface language|Idioma de la interfaz|Langue de l.interface|لغة الواجهة)$/ }).click();
+  await page.getByRole('option', { name: language, exact: true }).click();
+}
+
+test('the same broken package explains its problem in Spanish and in Arabic', async ({ page }) => {
+  await chooseLanguage(page, 'Español');
+  await page.goto(`${page.url().split('#')[0]}#/directory/import`);
+  await expect(heading(page, 'Importar datos HSDS')).toBeVisible();
+  await page.locator('input[type=file][webkitdirectory]').setInputFiles(join(fixtures, 'broken'));
+  const spanish = page.getByRole('alert').filter({ hasText: 'No se importó nada' });
+  await expect(spanish.getByRole('row').nth(1).getByRole('cell')).toHaveText(['services.csv', '3', 'name', 'Este campo debe tener un valor.']);
+
+  await chooseLanguage(page, 'العربية');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page.goto(`${page.url().split('#')[0]}#/directory/import`);
+  await expect(heading(page, 'استيراد بيانات HSDS')).toBeVisible();
+  await page.locator('input[type=file][webkitdirectory]').setInputFiles(join(fixtures, 'broken'));
+  const arabic = page.getByRole('alert').filter({ hasText: 'لم يُستورَد شيء' });
+  await expect(arabic.getByRole('row').first().getByRole('columnheader')).toHaveText(['الملف', 'الصف', 'الحقل', 'المشكلة']);
+  const cells = arabic.getByRole('row').nth(1).getByRole('cell');
+  await expect(cells).toHaveText(['services.csv', '3', 'name', 'يجب أن يكون لهذا الحقل قيمة.']);
+  // The sentence follows the page's direction; the file name reads left to right in a cell aligned as the page is.
+  await expect(cells.first().locator('[dir=ltr]')).toHaveText('services.csv');
+  await expect(cells.last().locator('[dir=ltr]')).toHaveCount(0);
+  expect(await cells.first().evaluate((cell) => getComputedStyle(cell).direction)).toBe('rtl');
+  await expectNoSeriousAxeViolations(page, 'import errors (Arabic)');
 });

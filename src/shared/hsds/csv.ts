@@ -1,3 +1,5 @@
+import type { ProblemDetail } from './import-problems';
+
 /**
  * RFC 4180 CSV, small enough to audit: the HSDS tabular package is the only CSV Waypoint reads or writes.
  * Kept in one module so a library parser (e.g. papaparse) could replace it behind the same two functions.
@@ -11,7 +13,7 @@ export interface CsvTable {
   rows: number[];
 }
 
-export type CsvResult = { ok: true; table: CsvTable } | { ok: false; row: number; message: string };
+export type CsvResult = { ok: true; table: CsvTable } | { ok: false; row: number; problem: ProblemDetail };
 
 /**
  * Parses CSV text. Accepts CRLF or LF line ends and a leading byte-order mark; a quoted field may span lines.
@@ -55,11 +57,11 @@ export function parseCsv(text: string, maxRecords: number): CsvResult {
           break;
         }
       }
-      if (!closed) return { ok: false, row: startRow, message: 'a quoted field is never closed (a " is missing)' };
+      if (!closed) return { ok: false, row: startRow, problem: { code: 'csvUnclosedQuote' } };
       fieldStarted = true;
       const after = text[at];
       if (after !== undefined && after !== ',' && after !== '\n' && after !== '\r') {
-        return { ok: false, row: rows.length + 1, message: 'unexpected text after a closing quote (a " inside a field must be doubled)' };
+        return { ok: false, row: rows.length + 1, problem: { code: 'csvTextAfterQuote' } };
       }
       continue;
     }
@@ -70,7 +72,7 @@ export function parseCsv(text: string, maxRecords: number): CsvResult {
       at++;
     } else if (char === '\n' || char === '\r') {
       at += char === '\r' && text[at + 1] === '\n' ? 2 : 1;
-      if (!endRecord()) return { ok: false, row: rows.length, message: `more than ${maxRecords} data rows` };
+      if (!endRecord()) return { ok: false, row: rows.length, problem: { code: 'tooManyRows', values: { limit: maxRecords } } };
     } else {
       // Plain run up to the next delimiter, read in one slice for speed.
       let stop = at;
@@ -85,11 +87,11 @@ export function parseCsv(text: string, maxRecords: number): CsvResult {
     }
   }
   if (field !== '' || fieldStarted || row.length > 0) {
-    if (!endRecord()) return { ok: false, row: rows.length, message: `more than ${maxRecords} data rows` };
+    if (!endRecord()) return { ok: false, row: rows.length, problem: { code: 'tooManyRows', values: { limit: maxRecords } } };
   }
 
   const [header, ...lines] = rows;
-  if (header === undefined) return { ok: false, row: 1, message: 'the file is empty (no header row)' };
+  if (header === undefined) return { ok: false, row: 1, problem: { code: 'csvEmpty' } };
   const records: string[][] = [];
   const recordRows: number[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -97,7 +99,7 @@ export function parseCsv(text: string, maxRecords: number): CsvResult {
     // A blank line yields one empty field; skip it rather than report a field count mismatch.
     if (record.length === 1 && record[0] === '' && header.length > 1) continue;
     if (record.length !== header.length) {
-      return { ok: false, row: i + 2, message: `has ${record.length} fields, the header has ${header.length}` };
+      return { ok: false, row: i + 2, problem: { code: 'fieldCount', values: { found: record.length, expected: header.length } } };
     }
     records.push(record);
     recordRows.push(i + 2);

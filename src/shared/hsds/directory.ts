@@ -1,3 +1,4 @@
+import type { ProblemDetail } from './import-problems';
 import { languageName } from './languages';
 import {
   confidences,
@@ -97,9 +98,13 @@ export interface Directory {
 }
 
 export class DirectoryFormatError extends Error {
-  constructor(message: string) {
+  /** The same, as an import problem the interface can put in the person's language. */
+  readonly problem: ProblemDetail;
+
+  constructor(message: string, problem: ProblemDetail = { code: 'invalidValue' }) {
     super(message);
     this.name = 'DirectoryFormatError';
+    this.problem = problem;
   }
 }
 
@@ -287,7 +292,7 @@ function values(attrs: HsdsAttribute[], taxonomy: TaxonomyKey, code: string): st
 function provenanceFromHsds(attrs: HsdsAttribute[], recordId: string): Provenance {
   const confidence = values(attrs, 'waypoint-provenance', 'confidence')[0] ?? 'inferred';
   if (!(confidences as readonly string[]).includes(confidence)) {
-    throw new DirectoryFormatError(`Record ${recordId} has an unknown confidence "${confidence}".`);
+    throw new DirectoryFormatError(`Record ${recordId} has an unknown confidence "${confidence}".`, { code: 'unknownConfidence', values: { value: confidence } });
   }
   return {
     verified: confidence === 'seen-official',

@@ -1,6 +1,7 @@
 import { writeCsv } from './csv';
 import { directoryToHsds } from './directory';
 import type { DirectoryEntry, DirectoryOrganization } from './directory';
+import { describeProblem } from './import-problems';
 import { readHsdsValue } from './import-read';
 import { tableFields, tableFile } from './tables';
 import type { TableName } from './tables';
@@ -82,7 +83,7 @@ export function exportHsdsPackage(input: DirectoryExportInput): Record<string, s
   const hsds = withoutConfidentialAddresses(input);
   const flat = readHsdsValue(hsds, 'export', Number.MAX_SAFE_INTEGER);
   // Our own directoryToHsds output always reads back; an error here is a bug, not bad input.
-  if (!flat.ok) throw new Error(`export could not be flattened: ${flat.errors[0]?.message ?? ''}`);
+  if (!flat.ok) throw new Error(`export could not be flattened: ${flat.errors[0] ? describeProblem(flat.errors[0]) : ''}`);
   const files: Record<string, string> = { 'datapackage.json': descriptor() };
   const rows: Record<TableName, Record<string, unknown>[]> = {
     ...Object.fromEntries(exportedTables.map((table) => [table, flat.tables[table].map((row) => row.values)])),

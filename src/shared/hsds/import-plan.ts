@@ -1,6 +1,8 @@
 import { DirectoryFormatError, entryFromHsds, organizationFromHsds } from './directory';
 import type { DirectoryEntry, DirectoryOrganization } from './directory';
-import type { ImportProblem, ParsedHsds, RawRow, RawTables } from './import-read';
+import { schemaProblem } from './import-problems';
+import type { ImportProblem, ProblemDetail } from './import-problems';
+import type { ParsedHsds, RawRow, RawTables } from './import-read';
 import { importedTables, tableSchemas } from './tables';
 import type { TableName, TableRow } from './tables';
 import type { HsdsAttribute, HsdsLocation, HsdsOrganization, HsdsPhone, HsdsService, PhoneType } from './types';
@@ -59,7 +61,7 @@ class Problems {
   readonly list: ImportProblem[] = [];
   count = 0;
 
-  add(row: RawRow, field: string | undefined, message: string): void {
+  add(row: RawRow, field: string | undefined, detail: ProblemDetail): void {
     this.count++;
     if (this.list.length >= maxErrors) return;
     this.list.push({
@@ -67,7 +69,7 @@ class Problems {
       ...(row.row === undefined ? {} : { row: row.row }),
       ...(row.path === undefined ? {} : { path: row.path }),
       ...(field === undefined ? {} : { field }),
-      message,
+      ...detail,
     });
   }
 }
@@ -94,7 +96,7 @@ function validate(tables: RawTables, problems: Problems): ValidTables {
         for (const issue of result.error.issues) {
           const field = typeof issue.path[0] === 'string' ? issue.path[0] : undefined;
           const missing = field !== undefined && raw.values[field] === undefined;
-          problems.add(raw, field, missing ? 'is required' : issue.message);
+          problems.add(raw, field, schemaProblem(issue, missing));
         }
         continue;
       }
@@ -103,8 +105,15 @@ function validate(tables: RawTables, problems: Problems): ValidTables {
         // The same record shown again elsewhere in nested JSON: one row for a record, one per parent for a child.
         if (recordTables.has(table) || sameData(earlier.values, raw.values)) continue;
       } else if (earlier) {
-        const where = earlier.row === undefined ? `at ${earlier.path ?? 'the top'}` : `row ${earlier.row}`;
-        problems.add(raw, 'id', `the same id is already used (${where})`);
+        problems.add(
+          raw,
+          'id',
+          earlier.row !== undefined
+            ? { code: 'duplicateIdRow', values: { row: earlier.row } }
+            : earlier.path !== undefined
+              ? { code: 'duplicateIdAt', values: { path: earlier.path } }
+              : { code: 'duplicateId' },
+        );
         continue;
       }
       if (!earlier) firstRowOfId.set(result.data.id, raw);
@@ -186,36 +195,38 @@ function assemble(
   const serviceAtLocation = new Map(t.service_at_location.map((s) => [s.value.id, s]));
   const phones = new Map(t.phones.map((p) => [p.value.id, p]));
 
-  const need = <T>(row: Valid<TableName>, field: string, id: string, found: ReadonlyMap<string, T>, what: string): boolean => {
+  const need = <T>(row: Valid<TableName>, field: string, id: string, found: ReadonlyMap<string, T>, missing: ProblemDetail): boolean => {
     if (found.has(id)) return true;
-    problems.add(row.raw, field, `no ${what} with this id`);
+    problems.add(row.raw, field, missing);
     return false;
   };
+  const noService: ProblemDetail = { code: 'noService' };
+  const noLocation: ProblemDetail = { code: 'noLocation' };
 
   for (const s of t.services) {
     const orgId = s.value.organization_id;
     if (orgId !== undefined && !organizations.has(orgId) && !existingOrganizationIds.has(orgId)) {
-      problems.add(s.raw, 'organization_id', 'no organization with this id');
+      problems.add(s.raw, 'organization_id', { code: 'noOrganization' });
     }
   }
   for (const sal of t.service_at_location) {
-    if (sal.value.service_id === undefined) problems.add(sal.raw, 'service_id', 'is required');
-    else need(sal, 'service_id', sal.value.service_id, services, 'service');
-    if (sal.value.location_id !== undefined) need(sal, 'location_id', sal.value.location_id, locations, 'location');
+    if (sal.value.service_id === undefined) problems.add(sal.raw, 'service_id', { code: 'required' });
+    else need(sal, 'service_id', sal.value.service_id, services, noService);
+    if (sal.value.location_id !== undefined) need(sal, 'location_id', sal.value.location_id, locations, noLocation);
   }
-  for (const a of t.addresses) if (a.value.location_id !== undefined) need(a, 'location_id', a.value.location_id, locations, 'location');
+  for (const a of t.addresses) if (a.value.location_id !== undefined) need(a, 'location_id', a.value.location_id, locations, noLocation);
 
   type Owner = { service: string } | { organization: string } | undefined;
   /** The service or organization a phone or contact belongs to, by the first reference it gives. */
   const ownerOf = (row: Valid<TableName>, v: { service_id?: string; service_at_location_id?: string; organization_id?: string }, orOrganization: boolean): Owner => {
-    if (v.service_id !== undefined) return need(row, 'service_id', v.service_id, services, 'service') ? { service: v.service_id } : undefined;
+    if (v.service_id !== undefined) return need(row, 'service_id', v.service_id, services, noService) ? { service: v.service_id } : undefined;
     if (v.service_at_location_id !== undefined) {
       const sal = serviceAtLocation.get(v.service_at_location_id);
-      if (!need(row, 'service_at_location_id', v.service_at_location_id, serviceAtLocation, 'service_at_location')) return undefined;
+      if (!need(row, 'service_at_location_id', v.service_at_location_id, serviceAtLocation, { code: 'noServiceAtLocation' })) return undefined;
       return sal?.value.service_id === undefined ? undefined : { service: sal.value.service_id };
     }
     if (orOrganization && v.organization_id !== undefined) {
-      return need(row, 'organization_id', v.organization_id, organizations, 'organization in this import') ? { organization: v.organization_id } : undefined;
+      return need(row, 'organization_id', v.organization_id, organizations, { code: 'noOrganizationInImport' }) ? { organization: v.organization_id } : undefined;
     }
     return undefined;
   };
@@ -238,7 +249,7 @@ function assemble(
     if (owner !== undefined && 'service' in owner) pushTo(schedulesOf, owner.service, s);
   }
   for (const table of ['service_areas', 'languages'] as const) {
-    for (const row of t[table]) if (row.value.service_id !== undefined) need(row, 'service_id', row.value.service_id, services, 'service');
+    for (const row of t[table]) if (row.value.service_id !== undefined) need(row, 'service_id', row.value.service_id, services, noService);
   }
   const attributesOf = new Map<string, HsdsAttribute[]>();
   for (const a of t.attributes) {
@@ -246,7 +257,8 @@ function assemble(
     const linkId = a.value.link_id;
     if (!isEntity(entity) || linkId === undefined) continue;
     const targets: ReadonlyMap<string, unknown> = entity === 'service' ? services : entity === 'organization' ? organizations : phones;
-    if (!need(a, 'link_id', linkId, targets, entity)) continue;
+    const noTarget: ProblemDetail = entity === 'service' ? noService : entity === 'organization' ? { code: 'noOrganizationInImport' } : { code: 'noPhone' };
+    if (!need(a, 'link_id', linkId, targets, noTarget)) continue;
     const list = attributesOf.get(linkId);
     if (list) list.push(...toAttribute(a.value, entity, linkId));
     else attributesOf.set(linkId, toAttribute(a.value, entity, linkId));
@@ -313,7 +325,7 @@ function assemble(
       entries.push(entry);
     } catch (error) {
       if (!(error instanceof DirectoryFormatError)) throw error;
-      problems.add(raw, 'attributes', error.message);
+      problems.add(raw, 'attributes', error.problem);
     }
   }
   if (notActive > 0) notes.push(`Not imported: ${notActive} services marked inactive or defunct.`);
@@ -354,7 +366,7 @@ function assemble(
       directoryOrganizations.push(organizationFromHsds(organization));
     } catch (error) {
       if (!(error instanceof DirectoryFormatError)) throw error;
-      problems.add(raw, 'attributes', error.message);
+      problems.add(raw, 'attributes', error.problem);
     }
   }
   const atServices = new Set(t.service_at_location.map((s) => s.value.location_id));
@@ -405,7 +417,7 @@ export function planImport(
   const built = assemble(valid, new Set(existingOrganizations.map((o) => o.id)), problems, notes);
   if (problems.count > 0) return failedPlan(problems.list, problems.count);
   if (built.entries.length === 0 && built.organizations.length === 0 && notes.length === 0) {
-    return failedPlan([{ file: parsed.tables.services[0]?.file ?? 'import', message: 'there are no services or organizations to import' }]);
+    return failedPlan([{ file: parsed.tables.services[0]?.file ?? 'import', code: 'nothingToImport' }]);
   }
   const organizations = diff(built.organizations, existingOrganizations);
   return { ok: true, ...diff(built.entries, existing), organizations, errors: [], errorCount: 0, notes };

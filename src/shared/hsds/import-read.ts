@@ -1,4 +1,6 @@
 import { parseCsv, unguardCell } from './csv';
+import { jsonSyntaxProblem } from './import-problems';
+import type { ImportProblem, ProblemDetail } from './import-problems';
 import { importedTables, tableFields, tableFile, tableNames } from './tables';
 import type { TableName } from './tables';
 
@@ -10,25 +12,8 @@ import type { TableName } from './tables';
  * "__proto__" in the input is never copied anywhere.
  */
 
-export interface ImportProblem {
-  file: string;
-  /** Spreadsheet row in a CSV file: the header is row 1, the first record row 2. */
-  row?: number;
-  /** Where in a JSON file, e.g. "contents[0].phones[1]". */
-  path?: string;
-  field?: string;
-  message: string;
-}
-
-export function describeProblem(problem: ImportProblem): string {
-  const where = [
-    problem.file,
-    problem.row === undefined ? '' : ` row ${problem.row}`,
-    problem.path ? ` at ${problem.path}` : '',
-    problem.field === undefined ? '' : `, field "${problem.field}"`,
-  ].join('');
-  return `${where}: ${problem.message}`;
-}
+export type { ImportProblem } from './import-problems';
+export { describeProblem } from './import-problems';
 
 export interface RawRow {
   file: string;
@@ -65,7 +50,7 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
 }
 
 function tooLarge(file: string, limits: ImportLimits): ParsedHsds {
-  return { ok: false, errors: [{ file, message: `the input is larger than ${limits.maxTextLength} characters` }] };
+  return { ok: false, errors: [{ file, code: 'tooLarge', values: { limit: limits.maxTextLength } }] };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -91,8 +76,8 @@ class Flattener {
     this.notes.set(text, (this.notes.get(text) ?? 0) + count);
   }
 
-  problem(path: string, message: string): void {
-    this.problems.push({ file: this.file, ...(path ? { path } : {}), message });
+  problem(path: string, detail: ProblemDetail): void {
+    this.problems.push({ file: this.file, ...(path ? { path } : {}), ...detail });
   }
 
   /**
@@ -124,13 +109,13 @@ class Flattener {
     if (value === undefined || value === null) return [];
     const at = path ? `${path}.${key}` : key;
     if (!Array.isArray(value)) {
-      this.problem(at, 'expected a list');
+      this.problem(at, { code: 'expectedList' });
       return [];
     }
     return value.flatMap((item: unknown, i) => {
       const object = asRecord(item);
       if (object === undefined) {
-        this.problem(`${at}[${i}]`, 'expected an object');
+        this.problem(`${at}[${i}]`, { code: 'expectedObject' });
         return [];
       }
       return [{ item: object, path: `${at}[${i}]` }];
@@ -212,7 +197,7 @@ class Flattener {
     else if ('openapi_url' in record) this.note('HSDS API description (it holds no records)');
     else if ('version' in record) this.note('taxonomies (Waypoint keeps its own taxonomies)');
     else if ('name' in record) this.organization(record, path);
-    else this.problem(path, 'not an HSDS service, organization, service_at_location or location');
+    else this.problem(path, { code: 'unknownRecord' });
   }
 
   /** The spec's tabular JSON: file name -> list of rows, already flat. */
@@ -226,12 +211,12 @@ class Flattener {
         continue;
       }
       if (!Array.isArray(rows)) {
-        this.problem(fileName, 'expected a list of rows');
+        this.problem(fileName, { code: 'expectedList' });
         continue;
       }
       rows.forEach((row: unknown, i) => {
         const object = asRecord(row);
-        if (object === undefined) this.problem(`${fileName}[${i}]`, 'expected an object');
+        if (object === undefined) this.problem(`${fileName}[${i}]`, { code: 'expectedObject' });
         else this.add(table, object, `${fileName}[${i}]`, {});
       });
     }
@@ -259,7 +244,7 @@ export function parseHsdsJson(text: string, fileName = 'import.json', limits: Im
   try {
     document = JSON.parse(text);
   } catch (error) {
-    return { ok: false, errors: [{ file: fileName, message: `not valid JSON (${error instanceof Error ? error.message : 'unreadable'})` }] };
+    return { ok: false, errors: [{ file: fileName, ...jsonSyntaxProblem(text, error) }] };
   }
   return readHsdsValue(document, fileName, limits.maxRows);
 }
@@ -273,21 +258,21 @@ export function readHsdsValue(document: unknown, fileName: string, maxRows: numb
       document.forEach((item: unknown, i) => {
         const record = asRecord(item);
         if (record) flat.record(record, `[${i}]`);
-        else flat.problem(`[${i}]`, 'expected an object');
+        else flat.problem(`[${i}]`, { code: 'expectedObject' });
       });
     } else if (object === undefined) {
-      flat.problem('', 'expected an HSDS object or a list of them');
+      flat.problem('', { code: 'notHsds' });
     } else if (object.format === 'waypoint-directory') {
       // Waypoint's own directory file or export: flat lists of organizations and services.
       for (const [key, kind] of [['organizations', 'organization'], ['services', 'service']] as const) {
         const list = object[key];
         if (!Array.isArray(list)) {
-          flat.problem(key, 'expected a list');
+          flat.problem(key, { code: 'expectedList' });
           continue;
         }
         list.forEach((item: unknown, i) => {
           const record = asRecord(item);
-          if (record === undefined) flat.problem(`${key}[${i}]`, 'expected an object');
+          if (record === undefined) flat.problem(`${key}[${i}]`, { code: 'expectedObject' });
           else if (kind === 'organization') flat.organization(record, `${key}[${i}]`);
           else flat.service(record, `${key}[${i}]`, {});
         });
@@ -300,7 +285,7 @@ export function readHsdsValue(document: unknown, fileName: string, maxRows: numb
       object.contents.forEach((item: unknown, i) => {
         const record = asRecord(item);
         if (record) flat.record(record, `contents[${i}]`);
-        else flat.problem(`contents[${i}]`, 'expected an object');
+        else flat.problem(`contents[${i}]`, { code: 'expectedObject' });
       });
     } else if (Object.keys(object).length > 0 && Object.keys(object).every((key) => key.endsWith('.csv'))) {
       flat.tabular(object);
@@ -309,7 +294,7 @@ export function readHsdsValue(document: unknown, fileName: string, maxRows: numb
     }
   } catch (error) {
     if (!(error instanceof RowLimitReached)) throw error;
-    return { ok: false, errors: [{ file: fileName, message: `more than ${maxRows} records and sub-records` }] };
+    return { ok: false, errors: [{ file: fileName, code: 'tooManyRecords', values: { limit: maxRows } }] };
   }
   if (flat.problems.length > 0) return { ok: false, errors: flat.problems };
   return { ok: true, tables: flat.tables, notes: notesOf(flat.notes) };
@@ -335,18 +320,18 @@ function packageResources(files: ReadonlyMap<string, string>, notes: Map<string,
   try {
     descriptor = JSON.parse(descriptorText);
   } catch (error) {
-    return { problem: { file: 'datapackage.json', message: `not valid JSON (${error instanceof Error ? error.message : 'unreadable'})` } };
+    return { problem: { file: 'datapackage.json', ...jsonSyntaxProblem(descriptorText, error) } };
   }
   const list = asRecord(descriptor)?.resources;
-  if (!Array.isArray(list)) return { problem: { file: 'datapackage.json', field: 'resources', message: 'expected a list of resources' } };
+  if (!Array.isArray(list)) return { problem: { file: 'datapackage.json', field: 'resources', code: 'expectedList' } };
   const resources: PackageResource[] = [];
   for (const [i, item] of list.entries()) {
     const path = asRecord(item)?.path;
     if (typeof path !== 'string') {
-      return { problem: { file: 'datapackage.json', path: `resources[${i}]`, field: 'path', message: 'expected the file name of a table' } };
+      return { problem: { file: 'datapackage.json', path: `resources[${i}]`, field: 'path', code: 'expectedFileName' } };
     }
     const file = path.slice(path.lastIndexOf('/') + 1);
-    if (!files.has(file)) return { problem: { file: 'datapackage.json', path: `resources[${i}]`, field: 'path', message: `lists ${file}, which is not in the package` } };
+    if (!files.has(file)) return { problem: { file: 'datapackage.json', path: `resources[${i}]`, field: 'path', code: 'missingFile', values: { file } } };
     const table = tableForFile(file);
     if (table) resources.push({ table, file });
   }
@@ -359,16 +344,16 @@ function packageResources(files: ReadonlyMap<string, string>, notes: Map<string,
  */
 export function parseHsdsPackage(files: Readonly<Record<string, string>>, limits: ImportLimits = defaultImportLimits): ParsedHsds {
   const names = Object.keys(files);
-  if (names.length > limits.maxFiles) return { ok: false, errors: [{ file: 'package', message: `more than ${limits.maxFiles} files` }] };
+  if (names.length > limits.maxFiles) return { ok: false, errors: [{ file: 'package', code: 'tooManyFiles', values: { limit: limits.maxFiles } }] };
   const byName = new Map<string, string>();
   let total = 0;
   for (const name of names) {
     const text = files[name];
-    if (typeof text !== 'string') return { ok: false, errors: [{ file: name, message: 'not a text file' }] };
+    if (typeof text !== 'string') return { ok: false, errors: [{ file: name, code: 'notText' }] };
     total += text.length;
     if (total > limits.maxTextLength) return tooLarge(name, limits);
     const base = name.slice(name.lastIndexOf('/') + 1);
-    if (byName.has(base)) return { ok: false, errors: [{ file: base, message: 'appears twice in the package' }] };
+    if (byName.has(base)) return { ok: false, errors: [{ file: base, code: 'duplicateFile' }] };
     byName.set(base, text);
   }
   const notes = new Map<string, number>();
@@ -380,14 +365,14 @@ export function parseHsdsPackage(files: Readonly<Record<string, string>>, limits
   for (const { table, file } of found.resources) {
     if (!importedTables.includes(table)) continue;
     const parsed = parseCsv(byName.get(file) ?? '', limits.maxRows);
-    if (!parsed.ok) return { ok: false, errors: [{ file, row: parsed.row, message: parsed.message }] };
+    if (!parsed.ok) return { ok: false, errors: [{ file, row: parsed.row, ...parsed.problem }] };
     const { header, records, rows } = parsed.table;
     rowCount += records.length;
-    if (rowCount > limits.maxRows) return { ok: false, errors: [{ file, message: `the package has more than ${limits.maxRows} rows` }] };
+    if (rowCount > limits.maxRows) return { ok: false, errors: [{ file, code: 'tooManyRows', values: { limit: limits.maxRows } }] };
     const columns = new Map<string, number>();
     for (const [i, name] of header.entries()) {
       const field = name.trim();
-      if (columns.has(field)) return { ok: false, errors: [{ file, row: 1, field, message: 'this column appears twice' }] };
+      if (columns.has(field)) return { ok: false, errors: [{ file, row: 1, field, code: 'duplicateColumn' }] };
       columns.set(field, i);
     }
     const fields = tableFields(table).flatMap((field) => (columns.has(field) ? [[field, columns.get(field)!] as const] : []));

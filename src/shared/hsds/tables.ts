@@ -12,10 +12,11 @@ export function isUuid(value: string): boolean {
   return uuidPattern.test(value);
 }
 
-const id = z.string().regex(uuidPattern, 'is not a UUID');
+// Any 8-4-4-4-12 hex id, as uuidPattern: the format is what an import problem reports (`schemaProblem`).
+const id = z.guid();
 const optionalId = id.optional();
 const text = z.string().optional();
-const required = z.string().min(1, 'is empty');
+const required = z.string().min(1);
 
 export const tableSchemas = {
   organizations: z.object({

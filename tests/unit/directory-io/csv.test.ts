@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { guardCell, parseCsv, unguardCell, writeCsv } from '@shared/hsds/csv';
+import { importProblemCodes } from '@shared/hsds/import-problems';
 
 describe('CSV (RFC 4180)', () => {
   it('reads quoted fields with commas, doubled quotes, line breaks, CRLF and a byte-order mark', () => {
@@ -10,16 +11,17 @@ describe('CSV (RFC 4180)', () => {
 
   it('counts rows as a spreadsheet does: the header is row 1, a multi-line record is one row', () => {
     const result = parseCsv('a,b\n"x\ny",1\n2,3,4\n', 10);
-    expect(result).toEqual({ ok: false, row: 3, message: 'has 3 fields, the header has 2' });
+    expect(result).toEqual({ ok: false, row: 3, problem: { code: 'fieldCount', values: { found: 3, expected: 2 } } });
   });
 
   it('reports an unclosed quote and text after a closing quote', () => {
-    expect(parseCsv('a\n"open\n', 10)).toMatchObject({ ok: false, row: 2, message: expect.stringMatching(/never closed/) });
-    expect(parseCsv('a\n"x"y\n', 10)).toMatchObject({ ok: false, row: 2, message: expect.stringMatching(/after a closing quote/) });
+    expect(parseCsv('a\n"open\n', 10)).toEqual({ ok: false, row: 2, problem: { code: 'csvUnclosedQuote' } });
+    expect(parseCsv('a\n"x"y\n', 10)).toEqual({ ok: false, row: 2, problem: { code: 'csvTextAfterQuote' } });
+    expect(parseCsv('', 10)).toEqual({ ok: false, row: 1, problem: { code: 'csvEmpty' } });
   });
 
   it('stops at the row limit', () => {
-    expect(parseCsv('a\n1\n2\n3\n', 2)).toMatchObject({ ok: false, message: 'more than 2 data rows' });
+    expect(parseCsv('a\n1\n2\n3\n', 2)).toMatchObject({ ok: false, problem: { code: 'tooManyRows', values: { limit: 2 } } });
     expect(parseCsv('a\n1\n2\n', 2)).toMatchObject({ ok: true });
   });
 
@@ -49,7 +51,7 @@ describe('CSV (RFC 4180)', () => {
   it('never throws on any text', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => {
       const result = parseCsv(text, 50);
-      if (!result.ok) expect(result.message.length).toBeGreaterThan(0);
+      if (!result.ok) expect(importProblemCodes).toContain(result.problem.code);
     }));
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportHsdsJson, exportHsdsPackage } from '@shared/hsds/export';
+import { importProblemCodes } from '@shared/hsds/import-problems';
 import { describeProblem, parseHsdsJson, parseHsdsPackage } from '@shared/hsds/import-read';
 import { applyImportPlan, planImport } from '@shared/hsds/import-plan';
 import type { ImportPlan } from '@shared/hsds/import-plan';
@@ -16,7 +17,12 @@ const validPackages = [exportHsdsPackage(small), specCsvPackage()];
 function expectCleanOutcome(plan: ImportPlan): void {
   if (plan.ok) return;
   expect(plan.errors.length).toBeGreaterThan(0);
-  for (const problem of plan.errors) expect(describeProblem(problem)).toMatch(/: \S/);
+  for (const problem of plan.errors) {
+    expect(importProblemCodes).toContain(problem.code);
+    // Every value its text names is given: no placeholder is left in the English line.
+    expect(describeProblem(problem)).toMatch(/: \S/);
+    expect(describeProblem(problem)).not.toContain('{{');
+  }
   expect([plan.toAdd, plan.toUpdate, plan.unchanged]).toEqual([[], [], []]);
   expect(applyImportPlan(plan, existing)).toEqual({ ok: false, errors: plan.errors });
 }
@@ -70,7 +76,7 @@ describe('hostile or broken input never throws and is rejected with a clear erro
     const lines = files['organizations.csv']!.split('\r\n');
     const plan = planImport(parseHsdsPackage({ ...files, 'organizations.csv': [lines[0], ...lines.slice(2)].join('\r\n') }), existing);
     expect(plan.ok).toBe(false);
-    expect(plan.errors.map(describeProblem).join('\n')).toMatch(/services\.csv row \d+, field "organization_id": no organization with this id/);
+    expect(plan.errors).toContainEqual({ file: 'services.csv', row: expect.any(Number) as number, field: 'organization_id', code: 'noOrganization' });
     expect(applyImportPlan(plan, existing)).toMatchObject({ ok: false });
   });
 });

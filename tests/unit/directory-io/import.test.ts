@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportHsdsPackage } from '@shared/hsds/export';
 import { describeProblem, parseHsdsJson, parseHsdsPackage } from '@shared/hsds/import-read';
+import type { ImportProblem } from '@shared/hsds/import-problems';
 import { applyImportPlan, planImport } from '@shared/hsds/import-plan';
 import { shippedDirectory, shippedDirectoryText, specCsvPackage, specJsonExamples } from './fixtures';
 
@@ -107,10 +108,11 @@ describe('import errors', () => {
   const row = (id: string, organizationId: string, name = 'A service', status = 'active') =>
     `${id},${organizationId},,${name},,,,,${status},,,,,,,,,,,,,,`;
 
-  it('names the file, the row (header = row 1) and the field', () => {
+  it('names the file, the row (header = row 1) and the field, with a code for the problem', () => {
     const plan = planImport(parseHsdsPackage(withRows([row('4f0ad09e-0b5b-4b0e-9a57-1d9d4f1e0a01', '00000000-0000-4000-8000-000000000000')])), []);
     expect(plan.ok).toBe(false);
-    expect(plan.errors.map(describeProblem)).toEqual(['services.csv row 3, field "organization_id": no organization with this id']);
+    expect(plan.errors).toEqual<ImportProblem[]>([{ file: 'services.csv', row: 3, field: 'organization_id', code: 'noOrganization' }]);
+    expect(plan.errors.map(describeProblem)).toEqual(['services.csv row 3, field "organization_id": No organization has this id, in this import or in your directory.']);
     expect(plan.toAdd).toEqual([]);
   });
 
@@ -121,19 +123,35 @@ describe('import errors', () => {
       row('4f0ad09e-0b5b-4b0e-9a57-1d9d4f1e0a03', exampleOrganization, 'x', 'open'),
       row(counselling, exampleOrganization),
     ])), []);
-    expect(plan.errors.map(describeProblem)).toEqual([
-      'services.csv row 3, field "id": is not a UUID',
-      'services.csv row 4, field "name": is required',
-      expect.stringMatching(/^services\.csv row 5, field "status": /),
-      'services.csv row 6, field "id": the same id is already used (row 2)',
+    expect(plan.errors).toEqual<ImportProblem[]>([
+      { file: 'services.csv', row: 3, field: 'id', code: 'notUuid' },
+      { file: 'services.csv', row: 4, field: 'name', code: 'required' },
+      { file: 'services.csv', row: 5, field: 'status', code: 'notAllowed', values: { allowed: 'active, inactive, defunct, temporarily closed' } },
+      { file: 'services.csv', row: 6, field: 'id', code: 'duplicateIdRow', values: { row: 2 } },
     ]);
+    expect(describeProblem(plan.errors[2]!)).toBe('services.csv row 5, field "status": This value is not allowed here. Allowed values: active, inactive, defunct, temporarily closed.');
   });
 
   it('names the place in a JSON file', () => {
     const service = JSON.parse(examples['service_full.json']!) as { phones: { number?: string }[] };
     delete service.phones[0]!.number;
     const plan = planImport(parseHsdsJson(JSON.stringify(service), 'mine.json'), []);
-    expect(plan.errors.map(describeProblem)).toContain('mine.json at phones[0], field "number": is required');
+    expect(plan.errors).toContainEqual({ file: 'mine.json', path: 'phones[0]', field: 'number', code: 'required' });
+    expect(plan.errors.map(describeProblem)).toContain('mine.json at phones[0], field "number": This field must have a value.');
+  });
+
+  it('says what is wrong with a value in JSON: wrong type, empty, not allowed, repeated id', () => {
+    const service = JSON.parse(examples['service_full.json']!) as Record<string, unknown> & { phones: Record<string, unknown>[] };
+    service.name = 42;
+    service.status = 'open';
+    service.phones[0]!.number = '';
+    service.phones[1] = { ...service.phones[0], number: '+1 555' };
+    const plan = planImport(parseHsdsJson(JSON.stringify(service), 'mine.json'), []);
+    expect(plan.errors).toEqual(expect.arrayContaining<ImportProblem>([
+      { file: 'mine.json', field: 'name', code: 'expectedText' },
+      { file: 'mine.json', field: 'status', code: 'notAllowed', values: { allowed: 'active, inactive, defunct, temporarily closed' } },
+      { file: 'mine.json', path: 'phones[0]', field: 'number', code: 'required' },
+    ]));
   });
 
   it('reports at most 20 problems but counts them all', () => {
@@ -151,11 +169,11 @@ describe('import errors', () => {
 
   it('refuses input over the size and row limits', () => {
     const limits = { maxTextLength: 100, maxRows: 1_000, maxFiles: 64 };
-    expect(planImport(parseHsdsJson(examples['service_full.json']!, 'big.json', limits), []).errors[0]!.message).toMatch(/larger than 100 characters/);
+    expect(planImport(parseHsdsJson(examples['service_full.json']!, 'big.json', limits), []).errors).toEqual([{ file: 'big.json', code: 'tooLarge', values: { limit: 100 } }]);
     const fewRows = { maxTextLength: 1e6, maxRows: 3, maxFiles: 64 };
-    expect(planImport(parseHsdsJson(examples['service_full.json']!, 'x.json', fewRows), []).errors[0]!.message).toMatch(/more than 3 records/);
-    expect(parseHsdsPackage(specCsvPackage(), { ...fewRows, maxRows: 2 }).ok).toBe(false);
-    expect(parseHsdsPackage(specCsvPackage(), { ...fewRows, maxFiles: 3 }).ok).toBe(false);
+    expect(planImport(parseHsdsJson(examples['service_full.json']!, 'x.json', fewRows), []).errors).toEqual([{ file: 'x.json', code: 'tooManyRecords', values: { limit: 3 } }]);
+    expect(parseHsdsPackage(specCsvPackage(), { ...fewRows, maxRows: 2 })).toMatchObject({ ok: false, errors: [{ code: 'tooManyRows', values: { limit: 2 } }] });
+    expect(parseHsdsPackage(specCsvPackage(), { ...fewRows, maxFiles: 3 })).toEqual({ ok: false, errors: [{ file: 'package', code: 'tooManyFiles', values: { limit: 3 } }] });
   });
 
   it('never copies a __proto__ or constructor key anywhere', () => {
@@ -171,15 +189,27 @@ describe('import errors', () => {
   });
 
   it('reports broken JSON, a wrong top-level value and an empty list', () => {
-    expect(planImport(parseHsdsJson('{"id": ', 'x.json'), []).errors[0]!.message).toMatch(/^not valid JSON/);
-    expect(describeProblem(planImport(parseHsdsJson('42', 'x.json'), []).errors[0]!)).toMatch(/^x\.json: expected an HSDS object/);
-    expect(planImport(parseHsdsJson('[]', 'x.json'), []).errors[0]!.message).toMatch(/no services or organizations/);
-    expect(planImport(parseHsdsJson('[{"foo": 1}]', 'x.json'), []).errors.map(describeProblem)).toEqual(['x.json at [0]: not an HSDS service, organization, service_at_location or location']);
+    expect(planImport(parseHsdsJson('{"id": ', 'x.json'), []).errors).toEqual([{ file: 'x.json', code: 'invalidJsonEnd' }]);
+    expect(planImport(parseHsdsJson('{\n  "id": 1,\n  x', 'x.json'), []).errors).toEqual([{ file: 'x.json', code: 'invalidJsonAt', values: { line: 3, column: 3 } }]);
+    expect(describeProblem(planImport(parseHsdsJson('42', 'x.json'), []).errors[0]!)).toBe('x.json: Expected an HSDS record or a list of them.');
+    expect(planImport(parseHsdsJson('[]', 'x.json'), []).errors).toEqual([{ file: 'import', code: 'nothingToImport' }]);
+    expect(planImport(parseHsdsJson('[{"foo": 1}]', 'x.json'), []).errors).toEqual([{ file: 'x.json', path: '[0]', code: 'unknownRecord' }]);
+    expect(planImport(parseHsdsJson('{"contents": [1]}', 'x.json'), []).errors).toEqual([{ file: 'x.json', path: 'contents[0]', code: 'expectedObject' }]);
   });
 
   it('reports a datapackage.json that lists a missing file', () => {
     const files = specCsvPackage();
     files['datapackage.json'] = JSON.stringify({ resources: [{ path: 'services.csv' }, { path: 'nowhere.csv' }] });
-    expect(describeProblem(planImport(parseHsdsPackage(files), []).errors[0]!)).toBe('datapackage.json at resources[1], field "path": lists nowhere.csv, which is not in the package');
+    expect(planImport(parseHsdsPackage(files), []).errors).toEqual([{ file: 'datapackage.json', path: 'resources[1]', field: 'path', code: 'missingFile', values: { file: 'nowhere.csv' } }]);
+    expect(describeProblem(planImport(parseHsdsPackage(files), []).errors[0]!)).toBe('datapackage.json at resources[1], field "path": This lists nowhere.csv, which is not in the package.');
+  });
+
+  it('reports CSV problems with their row, and a column named twice', () => {
+    const broken = { ...specCsvPackage(), 'services.csv': `${services.trimEnd()}\n"unclosed,x\n` };
+    expect(planImport(parseHsdsPackage(broken), []).errors).toEqual([{ file: 'services.csv', row: 3, code: 'csvUnclosedQuote' }]);
+    const short = { ...specCsvPackage(), 'services.csv': `${services.trimEnd()}\na,b\n` };
+    expect(planImport(parseHsdsPackage(short), []).errors).toEqual([{ file: 'services.csv', row: 3, code: 'fieldCount', values: { found: 2, expected: services.split('\n')[0]!.split(',').length } }]);
+    const twice = { ...specCsvPackage(), 'services.csv': 'id,name,status,name\r\n' };
+    expect(planImport(parseHsdsPackage(twice), []).errors).toEqual([{ file: 'services.csv', row: 1, field: 'name', code: 'duplicateColumn' }]);
   });
 });

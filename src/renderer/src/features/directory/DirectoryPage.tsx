@@ -5,8 +5,8 @@ import { Route, Switch, useLocation, useSearch } from 'wouter';
 import type { Directory } from '@shared/hsds/directory';
 import { useSettings } from '../../app/SettingsProvider';
 import { useVault } from '../vault/VaultContext';
-import { DirectoryContext } from './context';
-import type { DirectoryContextValue, SearchState } from './context';
+import { DirectoryContext, useDirectory } from './context';
+import type { DirectoryContextValue, DirectoryNotice, SearchState } from './context';
 import { loadShippedDirectory, loadUserDirectory, mergeDirectory } from './data';
 import type { UserDirectory } from './data';
 import { EntryFormPage } from './EntryFormPage';
@@ -104,7 +104,9 @@ function useRequestedCountry(path: string): string | null {
 
 function DirectoryRoutes() {
   const { settings } = useSettings();
-  const [location] = useLocation();
+  const { reload } = useDirectory();
+  const [location, navigate] = useLocation();
+  const [notice, setNotice] = useState<DirectoryNotice | null>(null);
   const requested = useRequestedCountry(location);
   // Kept above the routes, so the search is still there when the person comes back from an entry.
   const [search, setSearch] = useState<SearchState>(() => ({
@@ -128,7 +130,7 @@ function DirectoryRoutes() {
   return (
     <Switch location={location.split('?')[0]}>
       <Route path="/">
-        <SearchPage search={search} onSearchChange={setSearch} />
+        <SearchPage search={search} onSearchChange={setSearch} notice={notice} onNoticeShown={() => setNotice(null)} />
       </Route>
       <Route path="/new">
         <EntryFormPage />
@@ -137,7 +139,19 @@ function DirectoryRoutes() {
         <ImportPage />
       </Route>
       <Route path="/entries/:id/edit">{(params) => <EntryFormPage id={decodeURIComponent(params.id)} />}</Route>
-      <Route path="/entries/:id">{(params) => <EntryPage id={decodeURIComponent(params.id)} />}</Route>
+      <Route path="/entries/:id">
+        {(params) => (
+          <EntryPage
+            id={decodeURIComponent(params.id)}
+            onDeleted={(deleted) => {
+              // Back to the search, which says what happened; the list is read again behind it.
+              setNotice(deleted);
+              navigate('/');
+              void reload().catch(() => undefined);
+            }}
+          />
+        )}
+      </Route>
       <Route>
         <NotFound />
       </Route>

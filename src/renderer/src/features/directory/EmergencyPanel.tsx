@@ -1,4 +1,4 @@
-import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconPhoneCall } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -54,9 +54,16 @@ function EmergencyRow({ line, labels }: { line: EmergencyLine; labels: Labels })
     line.kind === 'hotline' ? t('emergency.hotline') : line.kind === 'fallback' ? t('emergency.fallback') : line.roles.map(labels.term).join(', ');
   return (
     <li>
-      <Text fw={700} size="sm">
-        {what}
-      </Text>
+      <Group gap="xs">
+        <Text fw={700} size="sm">
+          {what}
+        </Text>
+        {line.wideArea !== undefined && (
+          <Badge variant="default" tt="none">
+            {labels.area(line.wideArea)}
+          </Badge>
+        )}
+      </Group>
       <Group gap="sm" wrap="wrap">
         {line.phones.map((phone, i) => (
           <PhoneLink key={i} phone={phone} />

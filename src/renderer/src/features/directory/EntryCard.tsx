@@ -12,7 +12,7 @@ export function EntryCard({ entry, labels }: { entry: DirectoryEntry; labels: La
   const { t } = useTranslation('directory');
   const { directory, organizationById } = useDirectory();
   const organization = entry.organizationId === null ? undefined : organizationById.get(entry.organizationId);
-  const countries = entry.countries.length === 0 ? t('international') : entry.countries.map(labels.country).join(', ');
+  const countries = entry.countries.length === 0 ? t('international') : entry.countries.map(labels.area).join(', ');
   return (
     <Card withBorder padding="md" component="li">
       <Stack gap={6}>

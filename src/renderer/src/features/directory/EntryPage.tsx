@@ -1,27 +1,31 @@
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
-import { IconArrowLeft, IconEdit, IconEye, IconStar, IconStarFilled } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
+import { IconArrowLeft, IconEdit, IconEye, IconStar, IconStarFilled, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { DirectoryEntry, DirectoryHeadquarters } from '@shared/hsds/directory';
 import { useVault } from '../vault/VaultContext';
 import { useDirectory } from './context';
-import { loadNote, saveNote, setFavourite } from './data';
-import type { Origin } from './data';
+import type { DirectoryNotice } from './context';
+import { deleteOwnEntry, loadNote, ownEntryDeletion, saveNote, setFavourite } from './data';
+import type { Origin, OwnEntryDeletion } from './data';
 import classes from './directory.module.css';
-import { isWebLink, useLabels } from './labels';
+import { isWebLink, isolate, useLabels } from './labels';
 import type { Labels } from './labels';
 import { NotFound } from './NotFound';
 import { CopyValue, EntryBadges, PhoneLink, entryPath } from './parts';
 
-export function EntryPage({ id }: { id: string }) {
+export function EntryPage({ id, onDeleted }: { id: string; onDeleted: (notice: DirectoryNotice) => void }) {
   const { t, i18n } = useTranslation('directory');
   const labels = useLabels();
   const { directory, entryById, organizationById } = useDirectory();
+  const [deleting, setDeleting] = useState(false);
   const entry = entryById.get(id);
   if (entry === undefined) return <NotFound />;
   const origin = directory.origins.get(entry.id);
+  // Only the person's own entries, added or imported, can be deleted; shipped ones never.
+  const deletion = ownEntryDeletion(directory, entry.id);
   const organization = entry.organizationId === null ? undefined : organizationById.get(entry.organizationId);
   const yesNoUnknown = entry.is24x7 === null ? t('entry.unknown') : entry.is24x7 ? t('entry.yes') : t('entry.no');
 
@@ -48,7 +52,21 @@ export function EntryPage({ id }: { id: string }) {
             {t('entry.edit')}
           </Button>
         )}
+        {deletion !== undefined && (
+          <Button variant="outline" color="red" leftSection={<IconTrash size={18} aria-hidden />} onClick={() => setDeleting(true)}>
+            {t('entry.delete')}
+          </Button>
+        )}
       </Group>
+      {deletion !== undefined && (
+        <DeleteEntryDialog
+          name={entry.name}
+          deletion={deletion}
+          opened={deleting}
+          onClose={() => setDeleting(false)}
+          onDeleted={() => onDeleted({ kind: deletion.withNoteAndFavourite ? 'deleted' : 'reverted', name: entry.name })}
+        />
+      )}
       <Text>{trustExplanation(entry, origin, t)}</Text>
       {/* Data text is mostly English: let it keep its own direction inside an Arabic page. */}
       {entry.description !== '' && (
@@ -109,7 +127,7 @@ export function EntryPage({ id }: { id: string }) {
       <Section title={t('entry.details')}>
         <Fact label={t('entry.open24x7')} value={yesNoUnknown} />
         {entry.hours !== null && <Fact label={t('entry.hours')} value={entry.hours} />}
-        <Fact label={t('entry.countries')} value={entry.countries.length === 0 ? t('international') : entry.countries.map(labels.country).join(', ')} />
+        <Fact label={t('entry.countries')} value={entry.countries.length === 0 ? t('international') : entry.countries.map(labels.area).join(', ')} />
         {entry.services.length > 0 && <Fact label={t('entry.services')} value={entry.services.map(labels.term).join(', ')} />}
         <Fact label={t('entry.languages')} value={entry.languages.length === 0 ? t('entry.notStated') : entry.languages.map(labels.languageName).join(', ')} />
         <Fact label={t('entry.populations')} value={entry.populations.length === 0 ? t('entry.notStated') : entry.populations.map(labels.term).join(', ')} />
@@ -136,6 +154,54 @@ export function EntryPage({ id }: { id: string }) {
 
       <PrivateNote entryId={entry.id} />
     </Stack>
+  );
+}
+
+/** Asks before deleting, naming the entry; deleting cannot be undone. */
+function DeleteEntryDialog({ name, deletion, opened, onClose, onDeleted }: { name: string; deletion: OwnEntryDeletion; opened: boolean; onClose: () => void; onDeleted: () => void }) {
+  const { t } = useTranslation('directory');
+  const { store } = useVault();
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+
+  async function remove() {
+    setBusy(true);
+    setFailed(false);
+    try {
+      await deleteOwnEntry(store, deletion);
+    } catch {
+      setFailed(true);
+      setBusy(false);
+      return;
+    }
+    onDeleted();
+  }
+
+  const close = () => {
+    if (busy) return;
+    setFailed(false);
+    onClose();
+  };
+
+  return (
+    <Modal opened={opened} onClose={close} title={t('entry.deleteTitle')} closeButtonProps={{ 'aria-label': t('close') }}>
+      <Stack gap="md">
+        <Text>{t(deletion.withNoteAndFavourite ? 'entry.deleteBody' : 'entry.deleteRevertBody', { name: isolate(name) })}</Text>
+        {failed && (
+          <Alert color="red" role="alert">
+            {t('entry.deleteFailed')}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close} disabled={busy} data-autofocus>
+            {t('form.cancel')}
+          </Button>
+          <Button color="red" onClick={() => void remove()} loading={busy}>
+            {t('entry.deleteConfirm')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }
 

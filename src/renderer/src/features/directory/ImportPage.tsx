@@ -7,11 +7,12 @@ import { Link } from 'wouter';
 import type { DirectoryEntry } from '@shared/hsds/directory';
 import { planImport } from '@shared/hsds/import-plan';
 import type { ImportPlan } from '@shared/hsds/import-plan';
+import type { ProblemDetail } from '@shared/hsds/import-problems';
 import { useVault } from '../vault/VaultContext';
 import { useDirectory } from './context';
 import { saveOwnRecords } from './data';
 import { readImportFiles } from './importFiles';
-import { useLabels } from './labels';
+import { isolate, useLabels } from './labels';
 
 type Stage =
   | { status: 'idle' }
@@ -33,11 +34,7 @@ export function ImportPage() {
   async function choose(files: File[], fromFolder: boolean) {
     if (files.length === 0) return;
     setStage({ status: 'reading' });
-    const parsed = await readImportFiles(files, fromFolder, {
-      notZip: t('import.notZip'),
-      nothingToRead: t('import.nothingToRead'),
-      wrongType: t('import.wrongType'),
-    });
+    const parsed = await readImportFiles(files, fromFolder);
     const source = fromFolder ? (files[0]?.webkitRelativePath.split('/')[0] ?? '') : (files[0]?.name ?? '');
     setStage({ status: 'planned', plan: planImport(parsed, directory.entries, directory.organizations), source });
   }
@@ -109,6 +106,10 @@ export function ImportPage() {
 
 function PlanView({ plan, source, saving, saveFailed, onImport, onCancel }: { plan: ImportPlan; source: string; saving: boolean; saveFailed: boolean; onImport: () => void; onCancel: () => void }) {
   const { t } = useTranslation('directory');
+  const problemText = (problem: ProblemDetail) => {
+    const values = Object.fromEntries(Object.entries(problem.values ?? {}).map(([name, value]) => [name, typeof value === 'string' ? isolate(value) : value]));
+    return t(`import.problems.${problem.code}`, values);
+  };
   if (!plan.ok) {
     return (
       <Alert color="red" title={t('import.failedTitle')} role="alert">
@@ -126,10 +127,17 @@ function PlanView({ plan, source, saving, saveFailed, onImport, onCancel }: { pl
             <Table.Tbody>
               {plan.errors.map((problem, i) => (
                 <Table.Tr key={i}>
-                  <Table.Td dir="ltr">{problem.file}</Table.Td>
-                  <Table.Td dir="ltr">{problem.row ?? problem.path ?? '—'}</Table.Td>
-                  <Table.Td dir="ltr">{problem.field ?? '—'}</Table.Td>
-                  <Table.Td dir="ltr">{problem.message}</Table.Td>
+                  {/* Names from the file read left to right, in a cell aligned as the page is. */}
+                  <Table.Td>
+                    <span dir="ltr">{problem.file}</span>
+                  </Table.Td>
+                  <Table.Td>
+                    <span dir="ltr">{problem.row ?? problem.path ?? '—'}</span>
+                  </Table.Td>
+                  <Table.Td>
+                    <span dir="ltr">{problem.field ?? '—'}</span>
+                  </Table.Td>
+                  <Table.Td>{problemText(problem)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -215,7 +223,7 @@ function EntryList({ title, entries }: { title: string; entries: DirectoryEntry[
         {entries.slice(0, listLimit).map((entry) => (
           <List.Item key={entry.id}>
             {entry.name}
-            {entry.countries.length > 0 && ` (${entry.countries.map(labels.country).join(', ')})`}
+            {entry.countries.length > 0 && ` (${entry.countries.map(labels.area).join(', ')})`}
           </List.Item>
         ))}
       </List>

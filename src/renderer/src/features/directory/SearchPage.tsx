@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Group, Loader, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { IconDatabaseImport, IconDownload, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { areasCovering } from '@shared/countries';
 import { searchDirectory } from '@shared/directory-search';
 import type { DirectoryFilters } from '@shared/directory-search';
 import type { DirectoryEntry } from '@shared/hsds/directory';
@@ -10,12 +11,12 @@ import { contactChannels, populations, serviceTypes } from '@shared/hsds/taxonom
 import type { ContactChannel, Population, ServiceType } from '@shared/hsds/taxonomy';
 import { useSettings } from '../../app/SettingsProvider';
 import { useDirectory } from './context';
-import type { SearchFilters, SearchState } from './context';
+import type { DirectoryNotice, SearchFilters, SearchState } from './context';
 import classes from './directory.module.css';
 import { EmergencyPanel } from './EmergencyPanel';
 import { EntryCard } from './EntryCard';
 import { ExportDialog } from './ExportDialog';
-import { termCodes, useLabels } from './labels';
+import { isolate, termCodes, useLabels } from './labels';
 import type { Labels } from './labels';
 import { useSearchIndex } from './useSearchIndex';
 
@@ -25,7 +26,8 @@ const any = 'any';
 
 function toSearchFilters(filters: SearchFilters): DirectoryFilters {
   return {
-    ...(filters.country === null ? {} : { countries: [filters.country] }),
+    // A country also finds what serves it as part of a wider area: the EU-wide 116 000 for each member state.
+    ...(filters.country === null ? {} : { countries: areasCovering(filters.country) }),
     ...(filters.service === null ? {} : { services: [filters.service as ServiceType] }),
     ...(filters.language === null ? {} : { languages: [filters.language] }),
     ...(filters.population === null ? {} : { populations: [filters.population as Population] }),
@@ -39,11 +41,26 @@ function options(codes: readonly string[], label: (code: string) => string, anyL
   return [{ value: any, label: anyLabel }, ...sorted];
 }
 
-export function SearchPage({ search, onSearchChange }: { search: SearchState; onSearchChange: (next: SearchState) => void }) {
+export function SearchPage({
+  search,
+  onSearchChange,
+  notice: givenNotice,
+  onNoticeShown,
+}: {
+  search: SearchState;
+  onSearchChange: (next: SearchState) => void;
+  /** Shown once, on arrival: what an entry page just did (e.g. deleted its entry). */
+  notice: DirectoryNotice | null;
+  onNoticeShown: () => void;
+}) {
   const { t } = useTranslation('directory');
   const labels = useLabels();
   const { settings } = useSettings();
   const { directory } = useDirectory();
+  const [notice] = useState(givenNotice);
+  useEffect(() => {
+    if (givenNotice !== null) onNoticeShown();
+  }, [givenNotice, onNoticeShown]);
   const [shown, setShown] = useState({ search, count: pageSize });
   const [exportOpen, setExportOpen] = useState(false);
 
@@ -57,7 +74,10 @@ export function SearchPage({ search, onSearchChange }: { search: SearchState; on
   const results = useMemo((): DirectoryEntry[] | null => {
     if (ready === null) return null;
     const found = searchDirectory(ready.index, search.query, toSearchFilters(search.filters));
-    const entries = Array.from(found.positions, (position) => ready.entries[position]!);
+    let entries = Array.from(found.positions, (position) => ready.entries[position]!);
+    const country = search.filters.country;
+    // The country's own entries before those that serve it as part of a wider area (EU-wide), each in search order.
+    if (country !== null) entries = [...entries.filter((entry) => entry.countries.includes(country)), ...entries.filter((entry) => !entry.countries.includes(country))];
     return search.filters.favouritesOnly ? entries.filter((entry) => directory.favourites.has(entry.id)) : entries;
   }, [ready, search, directory.favourites]);
 
@@ -92,6 +112,8 @@ export function SearchPage({ search, onSearchChange }: { search: SearchState; on
           </Button>
         </Group>
       </Group>
+
+      {notice !== null && <Notice notice={notice} />}
 
       <Stack gap="sm" component="section" aria-label={t('search.region')}>
         <TextInput
@@ -164,6 +186,24 @@ export function SearchPage({ search, onSearchChange }: { search: SearchState; on
 
       <ExportDialog opened={exportOpen} onClose={() => setExportOpen(false)} shown={results} />
     </Stack>
+  );
+}
+
+/**
+ * What just happened, focused on arrival so a screen reader says it first; Tab then goes on to the search.
+ * Focus moves after the shell has put it on the page heading, as it does on every navigation.
+ */
+function Notice({ notice }: { notice: DirectoryNotice }) {
+  const { t } = useTranslation('directory');
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const timer = window.setTimeout(() => ref.current?.focus(), 0);
+    return () => window.clearTimeout(timer);
+  }, []);
+  return (
+    <Alert ref={ref} tabIndex={-1} color="teal" role="status">
+      {t(notice.kind === 'deleted' ? 'entry.deleted' : 'entry.reverted', { name: isolate(notice.name) })}
+    </Alert>
   );
 }
 

@@ -18,6 +18,13 @@ export interface SearchState {
   filters: SearchFilters;
 }
 
+/** A message for the search page to show once, after an entry page deleted its entry. */
+export interface DirectoryNotice {
+  /** 'reverted': an imported version of a shipped entry was deleted, and the shipped one is shown again. */
+  kind: 'deleted' | 'reverted';
+  name: string;
+}
+
 export interface DirectoryContextValue {
   directory: MergedDirectory;
   entryById: ReadonlyMap<string, DirectoryEntry>;

@@ -87,8 +87,39 @@ export async function saveOwnRecords(store: Store, entries: readonly DirectoryEn
   await store.saveMany(table, [...organizations.map(organizationRecord), ...entries.map((entry) => entryRecord(entry, origin))]);
 }
 
-export async function deleteOwnEntry(store: Store, entryId: string): Promise<void> {
-  await store.delete(table, entryRecordId(entryId));
+/** What deleting an own entry removes, decided by `ownEntryDeletion`. */
+export interface OwnEntryDeletion {
+  entryId: string;
+  /** The entry's own organization when no other entry names it (it may hold a confidential address); null to keep it. */
+  organizationId: string | null;
+  /**
+   * False when the entry is an imported version of a shipped one: the shipped entry is shown again, and the
+   * person's note and favourite stay with it.
+   */
+  withNoteAndFavourite: boolean;
+}
+
+/** What deleting the own entry `entryId` should remove; undefined for a shipped entry, which cannot be deleted. */
+export function ownEntryDeletion(directory: MergedDirectory, entryId: string): OwnEntryDeletion | undefined {
+  if (!directory.origins.has(entryId)) return undefined;
+  const entry = directory.entries.find((e) => e.id === entryId);
+  const organizationId = entry?.organizationId ?? null;
+  const orphaned =
+    organizationId !== null &&
+    directory.ownOrganizationIds.has(organizationId) &&
+    !directory.shippedOrganizationIds.has(organizationId) &&
+    !directory.entries.some((other) => other.id !== entryId && other.organizationId === organizationId);
+  return { entryId, organizationId: orphaned ? organizationId : null, withNoteAndFavourite: !directory.shippedEntryIds.has(entryId) };
+}
+
+/** Deletes an own entry, with its note, favourite mark and orphaned organization as `deletion` says, in one transaction. */
+export async function deleteOwnEntry(store: Store, deletion: OwnEntryDeletion): Promise<void> {
+  const { entryId, organizationId, withNoteAndFavourite } = deletion;
+  await store.deleteMany(table, [
+    entryRecordId(entryId),
+    ...(withNoteAndFavourite ? [noteRecordId(entryId), favouriteRecordId(entryId)] : []),
+    ...(organizationId === null ? [] : [organizationRecordId(organizationId)]),
+  ]);
 }
 
 export async function setFavourite(store: Store, entryId: string, favourite: boolean): Promise<void> {
@@ -114,6 +145,9 @@ export interface MergedDirectory {
   origins: Map<string, Origin>;
   favourites: Set<string>;
   ownOrganizationIds: Set<string>;
+  /** Ids of the shipped entries and organizations, including those an own record replaces. */
+  shippedEntryIds: Set<string>;
+  shippedOrganizationIds: Set<string>;
 }
 
 function overlay<T extends { id: string }>(base: readonly T[], own: readonly T[]): T[] {
@@ -129,5 +163,7 @@ export function mergeDirectory(shippedDirectory: Directory, user: UserDirectory)
     origins: new Map(user.entries.map((own) => [own.entry.id, own.origin])),
     favourites: user.favourites,
     ownOrganizationIds: new Set(user.organizations.map((o) => o.id)),
+    shippedEntryIds: new Set(shippedDirectory.entries.map((e) => e.id)),
+    shippedOrganizationIds: new Set(shippedDirectory.organizations.map((o) => o.id)),
   };
 }

@@ -1,12 +1,15 @@
 import { formatPartialDate } from '../../i18n/format';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { wideAreas } from '@shared/countries';
 import { contactChannels, populations, serviceTypes } from '@shared/hsds/taxonomy';
 
 /** Names of codes in the interface language: countries and languages from Intl, terms from this feature's texts. */
 export interface Labels {
   language: string;
   country(code: string): string;
+  /** Where an entry serves: a country's name, or "EU-wide" for a wider area. */
+  area(code: string): string;
   languageName(code: string): string;
   term(code: string): string;
   /** "2016-10" -> "October 2016", at the precision the date has. */
@@ -29,9 +32,11 @@ export function useLabels(): Labels {
       }
       return code;
     };
+    const country = (code: string) => (/^[A-Z]{2}$/.test(code) ? regions.of(code) ?? code : code);
     return {
       language,
-      country: (code) => (/^[A-Z]{2}$/.test(code) ? regions.of(code) ?? code : code),
+      country,
+      area: (code) => (Object.hasOwn(wideAreas, code) ? t(`wideAreas.${code}`) : country(code)),
       languageName: (code) => {
         try {
           return languages.of(code) ?? code;
@@ -48,6 +53,11 @@ export function useLabels(): Labels {
 /** Digits and a leading plus: what a tel: or sms: link needs ("08000 121 700" -> "08000121700"). */
 export function dialable(number: string): string {
   return number.replace(/[^\d+]/g, '').replace(/(?!^)\+/g, '');
+}
+
+/** Unicode isolates around a name or value put into a sentence: it keeps its own direction inside a right-to-left text. */
+export function isolate(value: string): string {
+  return `\u2068${value}\u2069`;
 }
 
 /** Only https addresses become links: imported data could hold any scheme. */
