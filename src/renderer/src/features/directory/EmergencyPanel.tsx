@@ -69,7 +69,7 @@ function EmergencyRow({ line, labels }: { line: EmergencyLine; labels: Labels })
           <PhoneLink key={i} phone={phone} />
         ))}
         <Anchor component={Link} href={entryPath(line.entry.id)} size="sm">
-          {line.entry.name}
+          <bdi>{line.entry.name}</bdi>
         </Anchor>
       </Group>
     </li>

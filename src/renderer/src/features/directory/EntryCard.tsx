@@ -18,7 +18,7 @@ export function EntryCard({ entry, labels }: { entry: DirectoryEntry; labels: La
       <Stack gap={6}>
         <Title order={3} size="h4">
           <Anchor component={Link} href={entryPath(entry.id)}>
-            {entry.name}
+            <bdi>{entry.name}</bdi>
           </Anchor>
         </Title>
         {organization !== undefined && organization.name !== entry.name && (

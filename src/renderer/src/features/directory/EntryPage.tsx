@@ -39,7 +39,7 @@ export function EntryPage({ id, onDeleted }: { id: string; onDeleted: (notice: D
       </Anchor>
       <Stack gap="xs">
         <Title order={1} tabIndex={-1}>
-          {entry.name}
+          <bdi>{entry.name}</bdi>
         </Title>
         {entry.alternateName !== null && <Text c="dimmed">{entry.alternateName}</Text>}
         {organization !== undefined && organization.name !== entry.name && <Text>{t('entry.runBy', { organization: organization.name })}</Text>}

@@ -222,7 +222,7 @@ function EntryList({ title, entries }: { title: string; entries: DirectoryEntry[
       <List size="sm">
         {entries.slice(0, listLimit).map((entry) => (
           <List.Item key={entry.id}>
-            {entry.name}
+            <bdi>{entry.name}</bdi>
             {entry.countries.length > 0 && ` (${entry.countries.map(labels.area).join(', ')})`}
           </List.Item>
         ))}
