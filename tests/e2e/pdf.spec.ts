@@ -100,7 +100,7 @@ test('a blank checklist prints every item; the bridge refuses a name that is not
 
 test('from a case page: the export dialog makes a case summary PDF, and the redacted one leaves out the alias and notes', async ({ app, page }) => {
   await createVault(page);
-  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Cases' }).click();
   await page.getByRole('link', { name: 'New case' }).first().click();
   await page.getByLabel('Alias').fill('Mariam');
   await page.getByRole('button', { name: 'Create case' }).click();
