@@ -49,17 +49,23 @@ function CaseView({ record }: { record: CaseRecord }) {
   const [failed, setFailed] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const actions = useRef<HTMLDivElement>(null);
+  const focusActions = useRef(false);
+
+  // The button pressed goes away with the old status: focus moves to the first step the new one offers.
+  useEffect(() => {
+    if (!focusActions.current) return;
+    focusActions.current = false;
+    if (document.activeElement === document.body || document.activeElement === null) actions.current?.querySelector('button')?.focus();
+  }, [record.status]);
   const caseContext = { isChild: isChildAtIdentification(record), country: record.profile.countriesOfExploitation[0] ?? settings.homeCountry };
 
   async function changeStatus(status: CaseStatus) {
     setFailed(false);
+    focusActions.current = true;
     try {
       await repository.saveCase(changeCaseStatus(record, status, new Date().toISOString()));
-      // The button pressed goes away with the old status: focus moves to the first step the new one offers.
-      requestAnimationFrame(() => {
-        if (document.activeElement === document.body || document.activeElement === null) actions.current?.querySelector('button')?.focus();
-      });
     } catch {
+      focusActions.current = false;
       setFailed(true);
     }
   }

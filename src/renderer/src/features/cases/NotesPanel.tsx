@@ -132,15 +132,22 @@ function NoteItem({ note, onSave }: { note: CaseNote; onSave: (note: CaseNote) =
   const written = dateTime(note.createdAt);
   const editBox = useRef<HTMLTextAreaElement>(null);
   const editButton = useRef<HTMLButtonElement>(null);
+  const focusAfterSwap = useRef(false);
 
   // The buttons swap places with the box as editing starts and ends: focus follows, so it is not lost.
+  const editingNow = editing !== null;
+  useEffect(() => {
+    if (!focusAfterSwap.current) return;
+    focusAfterSwap.current = false;
+    (editingNow ? editBox.current : editButton.current)?.focus();
+  }, [editingNow]);
   function startEditing() {
+    focusAfterSwap.current = true;
     setEditing(note.text);
-    requestAnimationFrame(() => editBox.current?.focus());
   }
   function stopEditing() {
+    focusAfterSwap.current = true;
     setEditing(null);
-    requestAnimationFrame(() => editButton.current?.focus());
   }
 
   async function saveEdit() {
