@@ -2,7 +2,8 @@ import type { DirectoryEntry, DirectoryOrganization } from '../hsds/directory';
 import { languageName } from '../hsds/languages';
 import { waypointTaxonomyTerms } from '../hsds/taxonomy';
 import type { ContactChannel, Population, ServiceType } from '../hsds/taxonomy';
-import { cachedTokenizer, foldText, parseQuery, phoneDigits } from './normalize';
+import { foldText, indexWords, parseQuery, phoneDigits } from './normalize';
+import { CachedTokenizer, TermList } from './tokenizer';
 
 /**
  * Search over the flat directory entries: one box, every word must match (the last as a prefix), plus
@@ -13,7 +14,9 @@ import { cachedTokenizer, foldText, parseQuery, phoneDigits } from './normalize'
  *    comes out already ranked within each tier and nothing is sorted per keystroke;
  *  - facet values map to sorted document lists.
  * The index is plain data (arrays, typed arrays, Maps): it can be built in a Web Worker and posted back, or
- * built ahead of time.
+ * built ahead of time. Building it is mostly reading millions of words of a few tens of thousands of distinct
+ * ones, so the build numbers words instead of handling strings (tokenizer.ts), reads what entries share once,
+ * and gathers posting lists in typed arrays (PostingsBuilder).
  */
 
 interface WordIndex {
@@ -56,6 +59,7 @@ export interface SearchResult {
   positions: Uint32Array;
 }
 
+/** The name functions are asked once per code and build, so each must give the same names for the same code. */
 export interface IndexOptions {
   /** Organizations, so an entry is found by its organization's name. */
   organizations?: readonly DirectoryOrganization[];
@@ -91,72 +95,147 @@ function englishTermName(code: string): readonly string[] {
 
 export type FieldKind = 'name' | 'other' | 'phone';
 
-interface Labels {
-  country: (code: string) => readonly string[];
-  language: (code: string) => readonly string[];
-  term: (code: string) => readonly string[];
+/**
+ * A field that many entries have alike, given by a code: an organization (its name), a country or a language
+ * (the code and its names), a service type or population (its names).
+ */
+type SharedKind = 'organization' | 'country' | 'language' | 'term';
+
+interface FieldVisitor {
+  /** A text of the entry's own. */
+  text(text: string, kind: FieldKind): void;
+  /** A shared field, whose texts `sharedTexts` gives. */
+  shared(kind: SharedKind, code: string): void;
 }
 
-function labelsOf(options: IndexOptions): Labels {
+/** Every field of an entry the search box looks at; with `sharedTexts`, the one definition of what is searchable. */
+function visitFields(entry: DirectoryEntry, visit: FieldVisitor): void {
+  visit.text(entry.name, 'name');
+  if (entry.alternateName !== null) visit.text(entry.alternateName, 'name');
+  visit.text(entry.description, 'other');
+  if (entry.organizationId !== null) visit.shared('organization', entry.organizationId);
+  for (const code of entry.countries) visit.shared('country', code);
+  for (const code of entry.languages) visit.shared('language', code);
+  for (const code of entry.services) visit.shared('term', code);
+  for (const code of entry.populations) visit.shared('term', code);
+  for (const phone of entry.phones) {
+    visit.text(phone.number, 'phone');
+    if (phone.description !== null) visit.text(phone.description, 'other');
+  }
+}
+
+/** Where the texts of shared fields come from. */
+interface SharedSources {
+  organizationNames: ReadonlyMap<string, string>;
+  countryNames: (code: string) => readonly string[];
+  languageNames: (code: string) => readonly string[];
+  termNames: (code: string) => readonly string[];
+}
+
+function sharedSources(options: IndexOptions, organizationNames: ReadonlyMap<string, string>): SharedSources {
   return {
-    country: options.countryNames ?? englishCountryName,
-    language: options.languageNames ?? ((code: string) => [languageName(code)]),
-    term: options.termNames ?? englishTermName,
+    organizationNames,
+    countryNames: options.countryNames ?? englishCountryName,
+    languageNames: options.languageNames ?? ((code: string) => [languageName(code)]),
+    termNames: options.termNames ?? englishTermName,
   };
 }
 
-/** Every text of an entry the search box looks at; the one definition of what is searchable. */
-function visitFields(entry: DirectoryEntry, labels: Labels, organizationNames: ReadonlyMap<string, string>, visit: (text: string, kind: FieldKind) => void): void {
-  visit(entry.name, 'name');
-  if (entry.alternateName !== null) visit(entry.alternateName, 'name');
-  visit(entry.description, 'other');
-  const organization = entry.organizationId === null ? undefined : organizationNames.get(entry.organizationId);
-  if (organization !== undefined) visit(organization, 'other');
-  for (const code of entry.countries) {
-    visit(code, 'other');
-    for (const name of labels.country(code)) visit(name, 'other');
-  }
-  for (const code of entry.languages) {
-    visit(code, 'other');
-    for (const name of labels.language(code)) visit(name, 'other');
-  }
-  for (const code of entry.services) for (const name of labels.term(code)) visit(name, 'other');
-  for (const code of entry.populations) for (const name of labels.term(code)) visit(name, 'other');
-  for (const phone of entry.phones) {
-    visit(phone.number, 'phone');
-    if (phone.description !== null) visit(phone.description, 'other');
+function sharedTexts(kind: SharedKind, code: string, sources: SharedSources): readonly string[] {
+  switch (kind) {
+    case 'organization': {
+      const name = sources.organizationNames.get(code);
+      return name === undefined ? [] : [name];
+    }
+    case 'country':
+      return [code, ...sources.countryNames(code)];
+    case 'language':
+      return [code, ...sources.languageNames(code)];
+    case 'term':
+      return sources.termNames(code);
   }
 }
 
 /** The searchable texts of an entry (for a naive scan to compare with). */
 export function searchableTexts(entry: DirectoryEntry, options: IndexOptions, organizationNames: ReadonlyMap<string, string>): string[] {
+  const sources = sharedSources(options, organizationNames);
   const texts: string[] = [];
-  visitFields(entry, labelsOf(options), organizationNames, (text) => texts.push(text));
+  visitFields(entry, {
+    text: (text) => texts.push(text),
+    shared: (kind, code) => texts.push(...sharedTexts(kind, code, sources)),
+  });
   return texts;
 }
 
-type Tokenizer = ReturnType<typeof cachedTokenizer>;
+/**
+ * Reads the terms of entries into two lists, those of the name and those of the other fields (a term can be
+ * in both, and more than once). Made once per build and reused for every entry: one vocabulary and tokenizer,
+ * so each distinct word is folded once per build, and the terms of a shared field are worked out once per
+ * code (with the renderer's options that also means one Intl.DisplayNames lookup per code rather than per
+ * entry, at microseconds each).
+ */
+class TermReader implements FieldVisitor {
+  readonly vocabulary = new Vocabulary();
+  readonly nameTerms = new TermList();
+  readonly otherTerms = new TermList();
+  private readonly tokenizer = new CachedTokenizer(this.vocabulary.id);
+  private readonly sharedTerms: Record<SharedKind, Map<string, readonly number[]>> = {
+    organization: new Map(), country: new Map(), language: new Map(), term: new Map(),
+  };
 
-/** Calls `visit` with every folded word an entry can be found by; `inName` for words of its name. */
-function visitWords(entry: DirectoryEntry, labels: Labels, organizationNames: ReadonlyMap<string, string>, tokens: Tokenizer, visit: (word: string, inName: boolean) => void): void {
-  const inName = (word: string) => visit(word, true);
-  const other = (word: string) => visit(word, false);
-  visitFields(entry, labels, organizationNames, (text, kind) => {
-    tokens(text, kind === 'name' ? inName : other);
+  constructor(private readonly sources: SharedSources) {}
+
+  /** Replaces the lists with the terms of `entry`. */
+  read(entry: DirectoryEntry): void {
+    this.nameTerms.length = 0;
+    this.otherTerms.length = 0;
+    visitFields(entry, this);
+  }
+
+  text(text: string, kind: FieldKind): void {
+    this.tokenizer.read(text, kind === 'name' ? this.nameTerms : this.otherTerms);
     if (kind === 'phone') {
       const digits = phoneDigits(text);
-      if (digits !== undefined) visit(digits, false);
+      if (digits !== undefined) this.otherTerms.push(this.vocabulary.id(digits));
     }
-  });
+  }
+
+  shared(kind: SharedKind, code: string): void {
+    const known = this.sharedTerms[kind];
+    let terms = known.get(code);
+    if (terms === undefined) {
+      const list = new TermList();
+      for (const text of sharedTexts(kind, code, this.sources)) this.tokenizer.read(text, list);
+      terms = [...list.ids.subarray(0, list.length)];
+      known.set(code, terms);
+    }
+    this.otherTerms.pushAll(terms);
+  }
 }
 
-/** Every folded word an entry can be found by (all fields), and those of its name. */
+/**
+ * Every folded word an entry can be found by (all fields), and those of its name: what the index holds for
+ * it, worked out plainly (`indexWords` per text), to check the index against.
+ */
 export function entryWords(entry: DirectoryEntry, options: IndexOptions, organizationNames: ReadonlyMap<string, string>): { all: Set<string>; name: Set<string> } {
+  const sources = sharedSources(options, organizationNames);
   const all = new Set<string>();
   const name = new Set<string>();
-  visitWords(entry, labelsOf(options), organizationNames, cachedTokenizer(), (word, inName) => {
-    all.add(word);
-    if (inName) name.add(word);
+  const add = (text: string, inName: boolean) => {
+    for (const word of indexWords(text)) {
+      all.add(word);
+      if (inName) name.add(word);
+    }
+  };
+  visitFields(entry, {
+    text: (text, kind) => {
+      add(text, kind === 'name');
+      const digits = kind === 'phone' ? phoneDigits(text) : undefined;
+      if (digits !== undefined) all.add(digits);
+    },
+    shared: (kind, code) => {
+      for (const text of sharedTexts(kind, code, sources)) add(text, false);
+    },
   });
   return { all, name };
 }
@@ -171,83 +250,173 @@ export function compareForResults(a: DirectoryEntry, b: DirectoryEntry): number 
   const fa = foldText(a.name);
   const fb = foldText(b.name);
   if (fa !== fb) return fa < fb ? -1 : 1;
+  return compareNamesAndIds(a, b);
+}
+
+/** The last keys of the result order, for entries whose folded names are the same. */
+function compareNamesAndIds(a: DirectoryEntry, b: DirectoryEntry): number {
   if (a.name !== b.name) return a.name < b.name ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** Posting lists under construction; documents arrive in order, so each list stays sorted. */
-class PostingLists {
-  private readonly idOf = new Map<string, number>();
-  private readonly words: string[] = [];
-  private readonly lists: number[][] = [];
-  private readonly lastDoc: number[] = [];
+/** Terms (folded words, or facet values) numbered in the order they are first met. */
+class Vocabulary {
+  readonly terms: string[] = [];
+  private readonly ids = new Map<string, number>();
 
-  add(word: string, doc: number): void {
-    let id = this.idOf.get(word);
+  /** A property, not a method, so it can be handed to the tokenizer as it is. */
+  readonly id = (term: string): number => {
+    let id = this.ids.get(term);
     if (id === undefined) {
-      id = this.words.length;
-      this.idOf.set(word, id);
-      this.words.push(word);
-      this.lists.push([]);
-      this.lastDoc.push(-1);
+      id = this.terms.length;
+      this.ids.set(term, id);
+      this.terms.push(term);
     }
-    if (this.lastDoc[id] !== doc) {
-      this.lastDoc[id] = doc;
-      this.lists[id]!.push(doc);
-    }
-  }
+    return id;
+  };
 
-  finish(): WordIndex {
-    const order = this.words.map((_, id) => id).sort((a, b) => (this.words[a]! < this.words[b]! ? -1 : 1));
-    const starts = new Uint32Array(order.length + 1);
-    let total = 0;
-    order.forEach((id, i) => {
-      starts[i] = total;
-      total += this.lists[id]!.length;
-    });
-    starts[order.length] = total;
-    const postings = new Uint32Array(total);
-    order.forEach((id, i) => postings.set(this.lists[id]!, starts[i]));
-    return { words: order.map((id) => this.words[id]!), starts, postings };
+  /** Every term id, in code unit order of the terms (the order of WordIndex.words). */
+  sortedIds(): Uint32Array {
+    const { terms } = this;
+    return new Uint32Array(terms.map((_, id) => id).sort((a, b) => (terms[a]! < terms[b]! ? -1 : 1)));
   }
 }
 
+function grown(array: Uint32Array, minLength: number): Uint32Array<ArrayBuffer> {
+  const larger = new Uint32Array(Math.max(minLength, array.length * 2));
+  larger.set(array);
+  return larger;
+}
+
+const chunkBits = 16;
+const chunkMask = (1 << chunkBits) - 1;
+
+/**
+ * Posting lists under construction. Entries are added one after another, each with its terms, which are
+ * stored in fixed-size chunks; at the end each term's documents are counted, then placed in document order,
+ * which gives every list sorted, without sorting. This replaces one growing array per term (millions of
+ * small pushes, and a copy of each list at the end); chunks rather than one typed array that doubles, since
+ * the copies of a doubling array (tens of MB) made V8 run a full garbage collection during the build.
+ * Entries are added in the order they are given, not in document order: reading objects in the order they
+ * were made (and lie in memory) is faster.
+ */
+class PostingsBuilder {
+  private readonly chunks: Uint32Array[] = [];
+  private chunk = new Uint32Array(0);
+  private termCount = 0;
+  /** The number of terms stored up to the end of each entry. */
+  private readonly entryEnds: Uint32Array;
+  private entry = 0;
+  /** Per term id: how many entries have it, and the last one plus 1 (0: none yet), to add each once. */
+  private counts = new Uint32Array(1 << 10);
+  private lastEntryPlusOne = new Uint32Array(1 << 10);
+
+  constructor(entries: number) {
+    this.entryEnds = new Uint32Array(entries);
+  }
+
+  /** Adds `term` to the current entry (once, however often it is added). */
+  add(term: number): void {
+    if (term >= this.counts.length) {
+      this.counts = grown(this.counts, term + 1);
+      this.lastEntryPlusOne = grown(this.lastEntryPlusOne, term + 1);
+    }
+    if (this.lastEntryPlusOne[term] === this.entry + 1) return;
+    this.lastEntryPlusOne[term] = this.entry + 1;
+    this.counts[term]!++;
+    const offset = this.termCount++ & chunkMask;
+    if (offset === 0) this.chunks.push((this.chunk = new Uint32Array(chunkMask + 1)));
+    this.chunk[offset] = term;
+  }
+
+  endEntry(): void {
+    this.entryEnds[this.entry++] = this.termCount;
+  }
+
+  /**
+   * The lists of the terms added, in the order of `sortedIds` (all ids of `vocabulary`, sorted), with the
+   * entry at positions[doc] as document `doc`.
+   */
+  finish(vocabulary: Vocabulary, sortedIds: Uint32Array, positions: Uint32Array): WordIndex {
+    const { counts, chunks, entryEnds } = this;
+    const words: string[] = [];
+    const starts: number[] = [];
+    const next = new Uint32Array(counts.length); // where the next document of each term goes
+    let total = 0;
+    for (const term of sortedIds) {
+      const count = counts[term] ?? 0;
+      if (count === 0) continue;
+      words.push(vocabulary.terms[term]!);
+      starts.push(total);
+      next[term] = total;
+      total += count;
+    }
+    starts.push(total);
+    const postings = new Uint32Array(total);
+    for (let doc = 0; doc < positions.length; doc++) {
+      const entry = positions[doc]!;
+      for (let i = entry === 0 ? 0 : entryEnds[entry - 1]!, end = entryEnds[entry]!; i < end; i++) {
+        postings[next[chunks[i >>> chunkBits]![i & chunkMask]!]!++] = doc;
+      }
+    }
+    return { words, starts: new Uint32Array(starts), postings };
+  }
+}
+
+/**
+ * Positions of the entries in result order: verified first, then by folded name, name and id, as
+ * compareForResults. The keys are worked out once (folding in the comparator would redo it n log n times)
+ * and the distinct folded names are sorted once, so that most comparisons are of two integers: names repeat
+ * (the bench's 50,000 services have some 15,000).
+ */
+function resultOrder(entries: readonly DirectoryEntry[]): Uint32Array {
+  const folded = entries.map((entry) => foldText(entry.name));
+  const rankOf = new Map([...new Set(folded)].sort().map((name, rank) => [name, rank])); // sort(): code unit order
+  const rank = new Uint32Array(folded.map((name) => rankOf.get(name)!));
+  const verified = new Uint8Array(entries.map((entry) => (entry.verified ? 1 : 0)));
+  const order = entries.map((_, position) => position);
+  order.sort((a, b) => verified[b]! - verified[a]! || rank[a]! - rank[b]! || compareNamesAndIds(entries[a]!, entries[b]!));
+  return new Uint32Array(order);
+}
+
 export function buildSearchIndex(entries: readonly DirectoryEntry[], options: IndexOptions = {}): DirectorySearchIndex {
-  const organizationNames = organizationNameMap(options.organizations);
-  // Sort keys are computed once: folding inside the comparator would redo it n log n times.
-  const keyed = entries.map((entry, position) => ({ entry, position, folded: foldText(entry.name) }));
-  keyed.sort((a, b) => {
-    if (a.entry.verified !== b.entry.verified) return a.entry.verified ? -1 : 1;
-    if (a.folded !== b.folded) return a.folded < b.folded ? -1 : 1;
-    return compareForResults(a.entry, b.entry);
-  });
+  const positions = resultOrder(entries);
+  const reader = new TermReader(sharedSources(options, organizationNameMap(options.organizations)));
+  const all = new PostingsBuilder(entries.length);
+  const names = new PostingsBuilder(entries.length);
+  const facetNames: FacetName[] = ['countries', 'services', 'languages', 'populations', 'channels'];
+  const facetLists = facetNames.map((facet) => ({ facet, vocabulary: new Vocabulary(), postings: new PostingsBuilder(entries.length) }));
+  const { nameTerms, otherTerms } = reader;
+  for (const entry of entries) {
+    reader.read(entry);
+    for (let i = 0; i < nameTerms.length; i++) {
+      all.add(nameTerms.ids[i]!);
+      names.add(nameTerms.ids[i]!);
+    }
+    for (let i = 0; i < otherTerms.length; i++) all.add(otherTerms.ids[i]!);
+    all.endEntry();
+    names.endEntry();
+    for (const { facet, vocabulary: values, postings } of facetLists) {
+      for (const value of entry[facet]) postings.add(values.id(value));
+      postings.endEntry();
+    }
+  }
 
-  const all = new PostingLists();
-  const names = new PostingLists();
-  const facetLists: Record<FacetName, PostingLists> = {
-    countries: new PostingLists(), services: new PostingLists(), languages: new PostingLists(), populations: new PostingLists(), channels: new PostingLists(),
-  };
-  const facetNames = Object.keys(facetLists) as FacetName[];
-  const open24x7: number[] = [];
-  const positions = new Uint32Array(keyed.length);
-  const tokens = cachedTokenizer();
-  const labels = labelsOf(options);
-  keyed.forEach(({ entry, position }, doc) => {
-    positions[doc] = position;
-    visitWords(entry, labels, organizationNames, tokens, (word, inName) => {
-      all.add(word, doc);
-      if (inName) names.add(word, doc);
-    });
-    for (const facet of facetNames) for (const value of entry[facet]) facetLists[facet].add(value, doc);
-    if (entry.is24x7 === true) open24x7.push(doc);
-  });
-
+  const { vocabulary } = reader;
+  const sortedIds = vocabulary.sortedIds();
   const facets = {} as Record<FacetName, Map<string, Uint32Array>>;
-  for (const facet of facetNames) {
-    const { words, starts, postings } = facetLists[facet].finish();
+  for (const { facet, vocabulary: values, postings: lists } of facetLists) {
+    const { words, starts, postings } = lists.finish(values, values.sortedIds(), positions);
     facets[facet] = new Map(words.map((value, i) => [value, postings.subarray(starts[i], starts[i + 1])]));
   }
-  return { version: 1, size: keyed.length, positions, all: all.finish(), names: names.finish(), facets, open24x7: Uint32Array.from(open24x7) };
+  const open24x7: number[] = [];
+  positions.forEach((position, doc) => {
+    if (entries[position]!.is24x7 === true) open24x7.push(doc);
+  });
+  return {
+    version: 1, size: positions.length, positions, all: all.finish(vocabulary, sortedIds, positions), names: names.finish(vocabulary, sortedIds, positions),
+    facets, open24x7: new Uint32Array(open24x7),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -15,55 +15,44 @@ const arabicVariants: Record<string, string> = {
 const variantPattern = new RegExp(`[${Object.keys(arabicVariants).join('')}]`, 'g');
 const nonAscii = /[^ -~\t\n\r]/; // anything beyond printable ASCII and common whitespace
 
+const marks = /\p{M}/gu;
+const unifyVariant = (char: string) => arabicVariants[char] ?? char;
+
 export function foldText(text: string): string {
   if (!nonAscii.test(text)) return text.toLowerCase();
   // NFKD splits a letter from its marks (including أ إ آ ؤ ئ into a bare letter plus a hamza or madda mark).
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(variantPattern, (char) => arabicVariants[char] ?? char);
+  return text.toLowerCase().normalize('NFKD').replace(marks, '').replace(variantPattern, unifyVariant);
 }
 
 const word = /[\p{L}\p{N}]+/gu;
-// Marks belong to the word they sit on until folding removes them.
-const rawWord = /[\p{L}\p{N}\p{M}]+/gu;
 
 /** The words of a text, folded. Scripts written without spaces (Thai, Chinese) come out as long runs. */
 export function tokenize(text: string): string[] {
   return foldText(text).match(word) ?? [];
 }
 
+// Marks belong to the word they sit on until folding removes them.
+const rawWord = /[\p{L}\p{N}\p{M}]+/gu;
+
 /**
- * `tokenize` for many texts with a shared vocabulary: splits first and folds each distinct raw word once,
- * calling `visit` per word instead of building arrays (building an index is mostly this loop).
- * Gives the words `tokenize` gives, except from symbols that NFKD turns into letters (℃ -> °C).
+ * The words of a text as the index takes them: split first (runs of letters, digits and marks), then each
+ * folded with `tokenize`. The same as `tokenize(text)` except for symbols that NFKD turns into letters
+ * (℃ -> °C). The index build gets these words from CachedTokenizer (tokenizer.ts), which is faster.
  */
-export function cachedTokenizer(): (text: string, visit: (word: string) => void) => void {
-  const cache = new Map<string, string | readonly string[]>();
-  return (text, visit) => {
-    rawWord.lastIndex = 0;
-    for (let match = rawWord.exec(text); match !== null; match = rawWord.exec(text)) {
-      const raw = match[0];
-      let words = cache.get(raw);
-      if (words === undefined) {
-        const folded = tokenize(raw);
-        words = folded.length === 1 ? folded[0]! : folded;
-        cache.set(raw, words);
-      }
-      if (typeof words === 'string') visit(words);
-      else for (const word of words) visit(word);
-    }
-  };
+export function indexWords(text: string): string[] {
+  return (text.match(rawWord) ?? []).flatMap((raw) => tokenize(raw));
 }
 
 const phoneLike = /^\+?[\d\s\-()./]+$/;
+const twoDigitGroups = /\d\D+\d/;
+const nonDigits = /\D/g;
 
 /** The digits of a phone number, as one word, so "1-888-373" finds "+1 888 373 7888". */
 export function phoneDigits(text: string): string | undefined {
-  if (!phoneLike.test(text.trim())) return undefined;
-  const digits = text.replace(/\D/g, '');
-  return digits.length >= 2 && /\d\D+\d/.test(text) ? digits : undefined;
+  // Two digit groups means two digits or more. The index calls this for every phone number, hence regexes
+  // made once, and no digits string for a text that is not a phone number.
+  if (!phoneLike.test(text.trim()) || !twoDigitGroups.test(text)) return undefined;
+  return text.replace(nonDigits, '');
 }
 
 export interface ParsedQuery {
