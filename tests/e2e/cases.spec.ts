@@ -200,7 +200,7 @@ test('exports de-identified HTCDS CSV and warns that the file is not encrypted',
 
   await page.getByRole('button', { name: 'Export HTCDS CSV' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export cases as HTCDS CSV' });
-  await expect(dialog).toContainText('All 1 cases will be exported.');
+  await expect(dialog).toContainText('The only case will be exported.');
   await expect(dialog).toContainText('The file will not be encrypted');
   await expect(dialog.getByLabel('De-identified')).toBeChecked();
   await dialog.getByRole('button', { name: 'Save CSV file' }).click();
