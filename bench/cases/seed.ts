@@ -17,7 +17,11 @@ async function seedCases({ keyBytes, templates, cases: count, seed }: SeedOption
     for (let start = 0; start < records.length; start += batchSize) await store.saveMany(table, records.slice(start, start + batchSize));
   };
   try {
-    await write('cases', data.cases.map((record) => ({ id: record.id, kind: 'case', index: caseIndexValues(record), data: record })));
+    // As the app saves a case: the store's updatedAt is the case's own, which the list reads the newest cases by.
+    await write(
+      'cases',
+      data.cases.map((record) => ({ id: record.id, kind: 'case', index: caseIndexValues(record), data: record, updatedAt: Date.parse(record.updatedAt) })),
+    );
     await write('notes', data.notes.map((note) => ({ id: note.id, kind: 'note', index: noteIndexValues(note), data: note })));
     await write(
       'checklists',

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { startChecklist, recordAnswer, type ChecklistInstance } from '@shared/checklists';
 import {
+  addTokensToCases,
   buildCaseSearchIndex,
   changeCaseStatus,
   createNote,
@@ -10,6 +11,8 @@ import {
   generateSyntheticCases,
   removeCaseFromIndex,
   searchCases,
+  setCasesInIndex,
+  tokenize,
   updateCaseInIndex,
   type CaseChecklist,
   type CaseNote,
@@ -180,5 +183,56 @@ describe('incremental updates', () => {
     for (const query of [...queries, ...queries.map((q) => q.slice(0, 2))]) {
       expect(searchCases(index, query)).toEqual(searchCases(rebuilt, query));
     }
+  });
+});
+
+describe('batches and short prefixes', () => {
+  const data = generateSyntheticCases(80, 11, shippedTemplates(), { notesPerCase: 2, checklistsPerCase: 1 });
+  const words = [...new Set(data.notes.flatMap((note) => tokenize(note.text)))];
+  // One- and two-letter prefixes come from bitsets kept up to date; longer ones from the vocabulary.
+  const queries = [...new Set([...words.slice(0, 40), ...words.map((word) => word.slice(0, 1)), ...words.map((word) => word.slice(0, 2)), 'wp', 'w', '2', 'zz'])];
+
+  function expectSameAnswers(index: ReturnType<typeof buildCaseSearchIndex>, rebuilt: ReturnType<typeof buildCaseSearchIndex>) {
+    for (const query of queries) expect(searchCases(index, query), query).toEqual(searchCases(rebuilt, query));
+  }
+
+  it('adds the words of notes and checklists to an index of codes, aliases and tags as a full build has them', () => {
+    const index = buildCaseSearchIndex(data.cases, [], []);
+    const items = data.cases.map((record) => ({
+      caseId: record.id,
+      tokens: [...data.notes.filter((note) => note.caseId === record.id).flatMap((note) => tokenize(note.text))],
+    }));
+    addTokensToCases(index, items.slice(0, 30));
+    addTokensToCases(index, [...items.slice(30), { caseId: 'no-such-case', tokens: ['ignored'] }]);
+    expectSameAnswers(index, buildCaseSearchIndex(data.cases, data.notes, []));
+    expect(searchCases(index, 'ignored')).toEqual([]);
+  });
+
+  it('replaces cases in one batch, the same case even twice, as one at a time would', () => {
+    const index = buildCaseSearchIndex(data.cases, data.notes, data.checklists);
+    const [first, second] = data.cases;
+    const renamed = { ...first!, alias: 'Quetzal Unique', updatedAt: '2030-01-01T00:00:00.000Z' };
+    setCasesInIndex(index, [
+      { record: first!, tokens: ['transient'] },
+      { record: second!, tokens: [] },
+      { record: renamed, tokens: ['lasting'] },
+    ]);
+    expect(searchCases(index, 'transient')).toEqual([]);
+    expect(searchCases(index, 'tr').includes(first!.id)).toBe(false);
+    expect(searchCases(index, 'quetzal')).toEqual([first!.id]);
+    expect(searchCases(index, 'lasting')).toEqual([first!.id]);
+    expect(searchCases(index, 'q')[0]).toBe(first!.id);
+  });
+
+  it('forgets the short prefixes of a removed case', () => {
+    const index = buildCaseSearchIndex(data.cases, data.notes, data.checklists);
+    const lonely = sampleCase({ id: 'lonely', code: 'XQ-1', alias: 'ظلال', tags: [] });
+    updateCaseInIndex(index, lonely, [], []);
+    expect(searchCases(index, 'xq')).toEqual(['lonely']);
+    expect(searchCases(index, 'ظ')).toEqual(['lonely']);
+    removeCaseFromIndex(index, 'lonely');
+    expect(searchCases(index, 'xq')).toEqual([]);
+    expect(searchCases(index, 'ظ')).toEqual([]);
+    expectSameAnswers(index, buildCaseSearchIndex(data.cases, data.notes, data.checklists));
   });
 });

@@ -104,6 +104,87 @@ describe('record store', () => {
     expect(await ids({})).toEqual(['c1', 'c2', 'c3', 'c4']);
   });
 
+  it('reads the most recently updated records first, with every record tied with the last of them', async () => {
+    const { store } = await openTestStore();
+    await store.saveMany('cases', [
+      { ...caseInput('old', 'open'), updatedAt: 10 },
+      { ...caseInput('tie-a', 'open'), updatedAt: 20 },
+      { ...caseInput('tie-b', 'closed'), updatedAt: 20 },
+      { ...caseInput('tie-c', 'open'), updatedAt: 20 },
+      { ...caseInput('new', 'open'), updatedAt: 30 },
+    ]);
+    const ids = async (limit: number) => (await store.listNewest('cases', limit)).map((record) => record.id);
+
+    expect(await ids(1)).toEqual(['new']);
+    // The second is tied with two more: all three come, so a caller breaking ties its own way has them.
+    expect((await ids(2)).sort()).toEqual(['new', 'tie-a', 'tie-b', 'tie-c']);
+    expect((await ids(4)).slice(0, 1)).toEqual(['new']);
+    expect(await ids(4)).toHaveLength(4);
+    expect(await ids(10)).toHaveLength(5);
+    expect(await ids(0)).toEqual([]);
+    expect((await store.listNewest('cases', 1))[0]).toMatchObject({ id: 'new', data: caseInput('new', 'open').data });
+  });
+
+  it('reads a whole table in batches, in id order, the next batch while the last is used', async () => {
+    const { store } = await openTestStore();
+    const ids = Array.from({ length: 23 }, (_, i) => `c${String(i).padStart(2, '0')}`);
+    await store.saveMany('cases', [...ids].reverse().map((id) => caseInput(id, 'open')));
+
+    const sizes: number[] = [];
+    const read: string[] = [];
+    for await (const batch of store.listInBatches('cases', 5)) {
+      sizes.push(batch.length);
+      read.push(...batch.map((record) => record.id));
+    }
+    expect(sizes).toEqual([5, 5, 5, 5, 3]);
+    expect(read).toEqual(ids);
+
+    const first: string[] = [];
+    for await (const batch of store.listInBatches('cases', 10)) {
+      first.push(...batch.map((record) => record.id));
+      break; // leaves the read of the next batch unawaited, which must not surface as an error
+    }
+    expect(first).toEqual(ids.slice(0, 10));
+    await expect(store.listInBatches('cases', 0).next()).rejects.toThrow(RecordStoreError);
+  });
+
+  it('stops reading in batches once the store is closed', async () => {
+    const { store } = await openTestStore();
+    await store.saveMany('cases', ['c1', 'c2', 'c3'].map((id) => caseInput(id, 'open')));
+    const batches = store.listInBatches('cases', 1);
+    expect((await batches.next()).value).toHaveLength(1);
+    store.close();
+    await expect(batches.next()).rejects.toThrow(/closed/);
+  });
+
+  it('counts rows by plaintext fields without decrypting them, readable or not', async () => {
+    const { store, dbName } = await openTestStore();
+    await store.saveMany('cases', [caseInput('c1', 'open'), caseInput('c2', 'closed'), caseInput('c3', 'open')]);
+    const raw = await openRaw(dbName);
+    const c3 = await raw.table('cases').get('c3');
+    await raw.table('cases').put({ ...c3, ciphertext: new ArrayBuffer(40) });
+    raw.close();
+
+    expect(await store.count('cases')).toBe(3);
+    expect(await store.count('cases', { status: 'open' })).toBe(2);
+    expect(await store.count('cases', { status: 'open', kind: 'case' })).toBe(2);
+    expect(await store.count('notes')).toBe(0);
+    await expect(store.count('cases', { clientName: 'Amina' })).rejects.toThrow(RecordStoreError);
+  });
+
+  it('hands a Web Worker what it needs to open the same store, and nothing once closed', async () => {
+    const { store, dbName } = await openTestStore();
+    await store.save('cases', caseInput('c1', 'open'));
+    const handle = store.handle();
+    expect(handle.dbName).toBe(dbName);
+    expect(handle.key.extractable).toBe(false);
+
+    const other = await openRecordStore<TestRecords>(handle.key, { dbName: handle.dbName, schema });
+    expect(await other.get('cases', 'c1')).toMatchObject({ id: 'c1', data: caseInput('c1', 'open').data });
+    store.close();
+    expect(() => store.handle()).toThrow(/closed/);
+  });
+
   it('deletes one, many and all records of a table', async () => {
     const { store } = await openTestStore();
     await store.saveMany('cases', ['c1', 'c2', 'c3', 'c4'].map((id) => caseInput(id, 'open')));

@@ -19,6 +19,7 @@ export {
   type OpenRecordStoreOptions,
   type RecordInput,
   type RecordStore,
+  type RecordStoreHandle,
   type RecordTypes,
   type WriteAllOptions,
 } from './store';

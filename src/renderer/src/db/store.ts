@@ -7,7 +7,7 @@
  * underneath (or fail with TransactionInactiveError). So every write encrypts all its records first
  * and then issues one Dexie call; every read finishes its Dexie call, then decrypts.
  */
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Collection, type Table } from 'dexie';
 import { decryptRow, encryptRecord, type RecordResult, type StoredRow } from './cipher';
 import {
   assertValidSchema,
@@ -51,11 +51,37 @@ export interface RecordStore<Types extends RecordTypes> {
   get<K extends keyof Types & string>(table: K, id: string): Promise<RecordResult<Types[K]> | undefined>;
   /** Records that fail to decrypt come back as `{ id, error: 'undecryptable' }` among the others. */
   list<K extends keyof Types & string>(table: K, filter?: ListFilter): Promise<RecordResult<Types[K]>[]>;
+  /**
+   * The `limit` most recently updated records, newest first, and after them any others updated at
+   * the same instant as the last (so a caller that breaks ties by a field of its own has them all).
+   * Reads and decrypts only those rows.
+   */
+  listNewest<K extends keyof Types & string>(table: K, limit: number): Promise<RecordResult<Types[K]>[]>;
+  /**
+   * Every record of the table, `batchSize` rows at a time in id order. Each batch is read in a
+   * transaction of its own (the next one while the last is decrypted and used): a large table is
+   * never held whole, nor read in one long task. Records written meanwhile may or may not be seen.
+   */
+  listInBatches<K extends keyof Types & string>(table: K, batchSize: number): AsyncGenerator<RecordResult<Types[K]>[], void, undefined>;
+  /** How many rows match, readable or not, without decrypting any (a count by plaintext fields only). */
+  count(table: keyof Types & string, filter?: ListFilter): Promise<number>;
   delete(table: keyof Types & string, id: string): Promise<void>;
   deleteMany(table: keyof Types & string, ids: readonly string[]): Promise<void>;
   clear(table: keyof Types & string): Promise<void>;
   /** Closes the database and drops the key; every later call rejects. */
   close(): void;
+  /** What a Web Worker needs to open this same store with `openRecordStore` (see `RecordStoreHandle`). */
+  handle(): RecordStoreHandle;
+}
+
+/**
+ * The key handle and database name, for a Web Worker of the same page to open the store itself.
+ * Structured clone copies a CryptoKey as the same non-extractable key: the raw key never becomes
+ * readable, and reloading the page at lock ends the worker with the rest of the page.
+ */
+export interface RecordStoreHandle {
+  readonly key: CryptoKey;
+  readonly dbName: string;
 }
 
 export interface OpenRecordStoreOptions {
@@ -115,7 +141,8 @@ async function runBackfills(db: Dexie, key: CryptoKey, schema: RecordSchema): Pr
       await db.table<StoredRow, string>(table).bulkPut(updated);
     }
   }
-  await meta.put({ key: backfilledVersionKey, value: latestVersion(schema).version });
+  // Written only when it changes: every unlock opens the store, and a write costs it a transaction.
+  if (done !== latestVersion(schema).version) await meta.put({ key: backfilledVersionKey, value: latestVersion(schema).version });
 }
 
 class DexieRecordStore implements RecordStore<RecordTypes> {
@@ -174,23 +201,68 @@ class DexieRecordStore implements RecordStore<RecordTypes> {
     return row && decryptRow(key, table, row);
   }
 
-  async list(table: string, filter: ListFilter = {}): Promise<RecordResult<unknown>[]> {
+  /**
+   * The rows matching a filter. Plaintext index fields are authenticated (they are part of the
+   * associated data), so filtering on them is safe.
+   */
+  #matching(table: string, filter: ListFilter): { key: CryptoKey; found: Table<StoredRow, string> | Collection<StoredRow, string> } {
     const { key, rows, fields } = this.#open(table);
     const entries = Object.entries(filter);
     for (const [field] of entries) {
       if (field !== 'kind' && !fields.includes(field)) throw new RecordStoreError(`"${field}" is not a declared index field of "${table}".`);
     }
     const [first, ...rest] = entries;
-    // Plaintext index fields are authenticated (they are part of the associated data), so filtering on them is safe.
+    if (!first) return { key, found: rows };
+    const matches = rows.where(first[0]).equals(first[1]);
+    return { key, found: rest.length === 0 ? matches : matches.and((row) => rest.every(([field, value]) => row[field] === value)) };
+  }
+
+  async list(table: string, filter: ListFilter = {}): Promise<RecordResult<unknown>[]> {
+    const { key, found } = this.#matching(table, filter);
     // One getAll, then all decryptions at once: paging the read to overlap it with decryption measured slower.
-    const found = first
-      ? await rows
-          .where(first[0])
-          .equals(first[1])
-          .and((row) => rest.every(([field, value]) => row[field] === value))
-          .toArray()
-      : await rows.toArray();
+    return decryptRows(key, table, await found.toArray());
+  }
+
+  async listNewest(table: string, limit: number): Promise<RecordResult<unknown>[]> {
+    const { key, rows } = this.#open(table);
+    if (limit <= 0) return [];
+    // In one transaction, so a write in between cannot show a row twice or not at all. One row
+    // more than asked says whether the last is tied with others; only then are they read.
+    const found = await this.#db.transaction('r', rows, async () => {
+      const newest = await rows.orderBy('updatedAt').reverse().limit(limit + 1).toArray();
+      const last = newest[limit - 1];
+      const next = newest[limit];
+      if (!last || !next || next.updatedAt !== last.updatedAt) return newest.slice(0, limit);
+      const taken = new Set(newest.map((row) => row.id));
+      const ties = await rows.where('updatedAt').equals(last.updatedAt).toArray();
+      return [...newest, ...ties.filter((row) => !taken.has(row.id))];
+    });
     return decryptRows(key, table, found);
+  }
+
+  async *listInBatches(table: string, batchSize: number): AsyncGenerator<RecordResult<unknown>[], void, undefined> {
+    if (!(batchSize >= 1)) throw new RecordStoreError('listInBatches needs a batch size of at least 1.');
+    // Opened again for every batch: the store may have been closed (locked) in between.
+    const read = (after: string | undefined): Promise<StoredRow[]> => {
+      const { rows } = this.#open(table);
+      const batch = (after === undefined ? rows.orderBy('id') : rows.where('id').above(after)).limit(batchSize).toArray();
+      batch.catch(() => undefined); // a caller that stops early leaves the next read unawaited
+      return batch;
+    };
+    let reading: Promise<StoredRow[]> | null = read(undefined);
+    while (reading) {
+      const batch: StoredRow[] = await reading;
+      const last = batch.at(-1);
+      if (!last) return;
+      // The next batch is read while this one is decrypted and used: IndexedDB, WebCrypto and the
+      // caller each work on a thread of their own.
+      reading = batch.length < batchSize ? null : read(last.id);
+      yield await decryptRows(this.#open(table).key, table, batch);
+    }
+  }
+
+  async count(table: string, filter: ListFilter = {}): Promise<number> {
+    return this.#matching(table, filter).found.count();
   }
 
   async delete(table: string, id: string): Promise<void> {
@@ -225,6 +297,11 @@ class DexieRecordStore implements RecordStore<RecordTypes> {
       }
     });
     return encrypted.reduce((sum, rows) => sum + rows.length, 0);
+  }
+
+  handle(): RecordStoreHandle {
+    if (!this.#key) throw new RecordStoreError('The record store is closed.');
+    return { key: this.#key, dbName: this.#db.name };
   }
 
   close(): void {

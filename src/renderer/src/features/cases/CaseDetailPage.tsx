@@ -23,8 +23,9 @@ export function CaseDetailPage({ caseId }: { caseId: string }) {
   // Checklists are edited in their own panel: on leaving, their answers go into the search index.
   useEffect(() => () => void repository.refreshIndexOf(caseId), [repository, caseId]);
 
-  if (snapshot.status !== 'ready') return <CasesLoadState title={t('title')} status={snapshot.status} onRetry={() => void repository.load()} />;
-  if (!record) return <CaseNotFound />;
+  if (snapshot.status === 'error') return <CasesLoadState title={t('title')} status="error" onRetry={() => void repository.load()} />;
+  // Right after unlock only the newest cases are in memory: any other is still being read.
+  if (!record) return snapshot.complete ? <CaseNotFound /> : <CasesLoadState title={t('title')} status="loading" onRetry={() => void repository.load()} />;
   return <CaseView record={record} />;
 }
 
@@ -80,7 +81,7 @@ function CaseView({ record }: { record: CaseRecord }) {
           <PageTitle>
             <bdi>{record.code}</bdi>
           </PageTitle>
-          <StatusBadge status={record.status} />
+          <StatusBadge status={record.status} label={t(`status.${record.status}`)} />
         </Group>
         <Text c={record.alias ? undefined : 'dimmed'}>{record.alias ? t('detail.alias', { alias: record.alias }) : t('detail.noAlias')}</Text>
       </Stack>

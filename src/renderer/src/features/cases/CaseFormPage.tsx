@@ -64,7 +64,8 @@ export function CaseFormPage({ caseId }: { caseId?: string }) {
   const { t } = useTranslation('cases');
   const { repository, snapshot } = useCases();
   const title = caseId ? t('form.editTitle') : t('form.newTitle');
-  if (snapshot.status !== 'ready') return <CasesLoadState title={title} status={snapshot.status} onRetry={() => void repository.load()} />;
+  // A new case's code follows every other case's, so the form waits until all of them are read.
+  if (!snapshot.complete) return <CasesLoadState title={title} status={snapshot.status === 'error' ? 'error' : 'loading'} onRetry={() => void repository.load()} />;
   const existing = caseId ? snapshot.byId.get(caseId) : undefined;
   if (caseId && !existing) return <CaseNotFound />;
   return <CaseForm key={caseId ?? 'new'} existing={existing} title={title} />;

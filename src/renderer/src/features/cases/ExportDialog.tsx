@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { Alert, Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +8,11 @@ import { useCaseRepository } from './repository';
 
 type Outcome = { kind: 'saved'; path: string } | { kind: 'error' } | null;
 
-/** HTCDS CSV of the chosen cases. The file leaves the vault, so the dialog says it is not encrypted. */
-export function ExportDialog({
+/**
+ * HTCDS CSV of the chosen cases. The file leaves the vault, so the dialog says it is not encrypted.
+ * Memoised: the case list re-renders on every keystroke, the closed dialog need not.
+ */
+export const ExportDialog = memo(function ExportDialog({
   opened,
   onClose,
   cases,
@@ -83,4 +86,4 @@ export function ExportDialog({
       </Stack>
     </Modal>
   );
-}
+});

@@ -10,12 +10,14 @@ const statusLook: Record<CaseStatus, { color: string; icon: ReactNode }> = {
   closed: { color: 'gray', icon: <IconCircleCheck size={14} aria-hidden /> },
 };
 
-/** The status in words, with an icon and colour only as extras. */
-export function StatusBadge({ status }: { status: CaseStatus }) {
-  const { t } = useTranslation('cases');
+/**
+ * The status in words (`label`, the translation of `status.<status>`), with an icon and colour only
+ * as extras. The caller translates, so a list's rows need no translation hook each.
+ */
+export function StatusBadge({ status, label }: { status: CaseStatus; label: string }) {
   return (
     <Badge variant="light" color={statusLook[status].color} leftSection={statusLook[status].icon} style={{ textTransform: 'none' }}>
-      {t(`status.${status}`)}
+      {label}
     </Badge>
   );
 }

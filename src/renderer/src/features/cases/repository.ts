@@ -2,37 +2,67 @@
  * The cases feature's view of the encrypted store: decrypted cases in memory, the in-memory search
  * index, and every write (cases, notes, deleting a case with its notes and checklists).
  *
- * Loading is staged so the list is on screen quickly: first the cases alone are decrypted and
- * shown; after that paint, an index over codes, aliases and tags is built; then notes and
- * checklists are decrypted and added to the index a few cases at a time in idle slices, so typing
- * never waits for the whole build (about 3 s for 10,000 cases).
+ * Loading is staged so the list is on screen quickly and typing never waits for what follows:
+ * 1. the newest cases, enough for the list's first page, and the counts by status (from the
+ *    plaintext status field: nothing else is decrypted) are read and shown;
+ * 2. after that paint, every case is read and decrypted in batches, and an index over codes,
+ *    aliases and tags is built in idle slices;
+ * 3. meanwhile a Web Worker reads, decrypts and splits every note and checklist (seconds for
+ *    10,000 cases), and the page adds their words to the index in idle slices.
  */
 import { useEffect, useSyncExternalStore } from 'react';
 import {
+  addTokensToCases,
   buildCaseSearchIndex,
   caseIndexValues,
   caseStatuses,
-  groupByCase,
+  countCasesByStatus,
   noteIndexValues,
   removeCaseFromIndex,
+  setCasesInIndex,
+  sortCasesByUpdated,
   updateCaseInIndex,
-  type CaseChecklist,
   type CaseNote,
   type CaseRecord,
   type CaseSearchIndex,
+  type CaseStatus,
 } from '@shared/cases';
 import type { RecordResult, RecordStore } from '../../db';
 import { useVault } from '../vault/VaultContext';
+import { isCaseRecord, isChecklist, isNote, readable } from './shapes';
+import { collectCaseTokens, tokensOfCase, type CaseTokens } from './textIndex';
+import type { TextIndexReply } from './textIndexWorker';
 
 type Store = RecordStore<Record<string, unknown>>;
+
+/** Rows on a page of the case list; the first page is what the list shows before every case is read. */
+export const casesPerPage = 50;
+
+/** Cases decrypted per batch after the first page: small enough that no batch is a long task. */
+const caseBatchSize = 1_000;
+
+/** Cases put in the index per step of an idle slice: a few milliseconds of work. */
+const indexStep = 64;
 
 /** none: no index yet; cases: codes, aliases and tags; full: notes and checklists too. */
 export type IndexStage = 'none' | 'cases' | 'full';
 
+export interface CaseCounts {
+  all: number;
+  byStatus: Record<CaseStatus, number>;
+}
+
 export interface CasesSnapshot {
   status: 'loading' | 'ready' | 'error';
+  /**
+   * Whether every case has been read. Until then (a moment after the first paint) `cases` holds
+   * only the most recently updated cases, enough for the list's first page, and there is no index.
+   */
+  complete: boolean;
   cases: readonly CaseRecord[];
   byId: ReadonlyMap<string, CaseRecord>;
+  /** Until `complete`, counted from the rows' plaintext status: a row that turns out unreadable is still in them. */
+  counts: CaseCounts;
   /** Ids of rows that could not be decrypted or are not a case. */
   unreadable: readonly string[];
   index: CaseSearchIndex | null;
@@ -48,62 +78,76 @@ export interface ListNotice {
 
 export type NoteResult = { note: CaseNote } | { unreadableId: string };
 
-/** Cheap shape check on decrypted data: full schema validation of 10,000 cases would cost the list its first paint. */
-function isCaseRecord(data: unknown): data is CaseRecord {
-  const record = data as Partial<CaseRecord> | null;
-  return (
-    typeof record?.id === 'string' &&
-    typeof record.code === 'string' &&
-    (caseStatuses as readonly unknown[]).includes(record.status) &&
-    Array.isArray(record.statusHistory) &&
-    Array.isArray(record.tags) &&
-    typeof record.profile === 'object' &&
-    record.profile !== null &&
-    typeof record.consent === 'object'
-  );
+/** Runs `step` in idle time until it returns false, then resolves; `step` works while its argument says there is time. */
+function inIdleSlices(step: (hasTime: () => boolean) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const run = (idle: IdleDeadline) => {
+      if (step(() => idle.timeRemaining() > 1)) requestIdleCallback(run, { timeout: 100 });
+      else resolve();
+    };
+    requestIdleCallback(run, { timeout: 100 });
+  });
 }
 
-function isNote(data: unknown): data is CaseNote {
-  const note = data as Partial<CaseNote> | null;
-  return typeof note?.id === 'string' && typeof note.text === 'string' && Array.isArray(note.history);
+/** Resolves after the next paint: requestAnimationFrame runs before it, the timeout after it. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
-function readable<T>(results: readonly RecordResult<unknown>[], check: (data: unknown) => data is T): T[] {
-  const values: T[] = [];
-  for (const result of results) if (!result.error && check(result.data)) values.push(result.data);
-  return values;
+function casesOf(results: readonly RecordResult<unknown>[]): { cases: CaseRecord[]; unreadable: string[] } {
+  const cases: CaseRecord[] = [];
+  const unreadable: string[] = [];
+  for (const result of results) {
+    if (!result.error && isCaseRecord(result.data)) cases.push(result.data);
+    else unreadable.push(result.id);
+  }
+  return { cases, unreadable };
 }
 
-function isChecklist(data: unknown): data is CaseChecklist {
-  const checklist = data as Partial<CaseChecklist> | null;
-  return typeof checklist?.caseId === 'string' && typeof checklist.instance === 'object' && checklist.instance !== null;
+/**
+ * The words of every note and checklist, collected in a Web Worker that opens the store with the
+ * same key handle. A worker that cannot start must not leave notes unsearchable: then on this page.
+ */
+function collectInWorker(store: Store): Promise<CaseTokens> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./textIndexWorker.ts', import.meta.url), { type: 'module' });
+    worker.addEventListener('message', (event: MessageEvent<TextIndexReply>) => {
+      worker.terminate();
+      if ('tokens' in event.data) resolve(event.data.tokens);
+      else reject(new Error('The text index worker could not read the notes and checklists.'));
+    });
+    worker.addEventListener('error', () => {
+      worker.terminate();
+      collectCaseTokens(store).then(resolve, reject);
+    });
+    worker.postMessage(store.handle());
+  });
 }
 
-
-/** Runs `step` in idle time until it returns false; each call should do a few milliseconds of work. */
-function inIdleSlices(step: (deadline: () => boolean) => boolean, done: () => void): void {
-  const run = (idle: IdleDeadline) => {
-    if (step(() => idle.timeRemaining() > 1)) requestIdleCallback(run, { timeout: 100 });
-    else done();
-  };
-  requestIdleCallback(run, { timeout: 100 });
-}
+const emptySnapshot: CasesSnapshot = {
+  status: 'loading',
+  complete: false,
+  cases: [],
+  byId: new Map(),
+  counts: { all: 0, byStatus: countCasesByStatus([]) },
+  unreadable: [],
+  index: null,
+  indexStage: 'none',
+  indexVersion: 0,
+};
 
 export class CaseRepository {
   readonly #store: Store;
-  #snapshot: CasesSnapshot = {
-    status: 'loading',
-    cases: [],
-    byId: new Map(),
-    unreadable: [],
-    index: null,
-    indexStage: 'none',
-    indexVersion: 0,
-  };
+  #snapshot: CasesSnapshot = emptySnapshot;
   readonly #listeners = new Set<() => void>();
-  #loading: Promise<void> | null = null;
+  /** Stage 1, once (again after a failure). */
+  #firstPage: Promise<void> | null = null;
+  /** Stage 2, once (again after a failure); stage 3 follows it. */
+  #rest: Promise<void> | null = null;
   /** Cases whose index entry already holds their current notes and checklists. */
   readonly #indexedInFull = new Set<string>();
+  /** Cases whose notes or checklists changed before there was an index. */
+  readonly #refreshLater = new Set<string>();
   #notice: ListNotice | null = null;
 
   constructor(store: Store) {
@@ -135,67 +179,135 @@ export class CaseRepository {
     for (const listener of this.#listeners) listener();
   }
 
+  /** Every case is in memory: counts come from the decrypted cases. */
   #setCases(cases: readonly CaseRecord[], patch: Partial<CasesSnapshot> = {}): void {
-    this.#set({ cases, byId: new Map(cases.map((record) => [record.id, record])), ...patch });
+    this.#set({
+      cases,
+      byId: new Map(cases.map((record) => [record.id, record])),
+      counts: { all: cases.length, byStatus: countCasesByStatus(cases) },
+      ...patch,
+    });
   }
 
+  /** Reads the newest cases, enough for the list's first page; after a failure, tries again. Never rejects: see `status`. */
   load(): Promise<void> {
-    this.#loading ??= (async () => {
-      try {
-        const results = await this.#store.list('cases');
-        const cases: CaseRecord[] = [];
-        const unreadable: string[] = [];
-        for (const result of results) {
-          if (!result.error && isCaseRecord(result.data)) cases.push(result.data);
-          else unreadable.push(result.id);
-        }
-        this.#setCases(cases, { status: 'ready', unreadable });
-        // requestAnimationFrame runs before the next paint; the timeout after it.
-        requestAnimationFrame(() => setTimeout(() => void this.#buildIndex(), 0));
-      } catch {
-        this.#loading = null;
-        this.#set({ status: 'error' });
-      }
-    })();
-    return this.#loading;
+    this.#firstPage ??= this.#loadFirstPage().catch(() => {
+      this.#firstPage = null;
+      this.#set({ status: 'error' });
+    });
+    return this.#firstPage;
   }
 
-  async #buildIndex(): Promise<void> {
-    const index = buildCaseSearchIndex(this.#snapshot.cases, [], []);
-    this.#set({ index, indexStage: 'cases', indexVersion: this.#snapshot.indexVersion + 1 });
-    let notesByCase: Map<string, CaseNote[]>;
-    let checklistsByCase: Map<string, CaseChecklist[]>;
+  /**
+   * Reads every case (and has the notes and checklists indexed after that, in the background).
+   * Pages call it once they have shown what `load` read, so decrypting the rest never delays
+   * their first paint.
+   */
+  loadAll(): Promise<void> {
+    this.#rest ??= (async () => {
+      let tokens: Promise<CaseTokens>;
+      try {
+        await this.load();
+        if (this.#snapshot.status !== 'ready') throw new Error('The newest cases could not be read.');
+        await afterPaint();
+        // The worker reads the notes and checklists while this page reads the cases.
+        tokens = collectInWorker(this.#store);
+        tokens.catch(() => undefined); // handled where it is awaited; this page may fail first
+        await this.#readEveryCase();
+      } catch {
+        this.#firstPage = null;
+        this.#rest = null;
+        this.#set({ status: 'error' });
+        return;
+      }
+      void this.#indexNotesAndChecklists(tokens);
+    })();
+    return this.#rest;
+  }
+
+  /** Stage 1: the newest cases and the counts, with nothing else decrypted. */
+  async #loadFirstPage(): Promise<void> {
+    const [newest, statusCounts] = await Promise.all([
+      this.#store.listNewest('cases', casesPerPage),
+      // Every case row has a status (it is authenticated with the row), so these add up to them all.
+      Promise.all(caseStatuses.map(async (status) => [status, await this.#store.count('cases', { status })] as const)),
+    ]);
+    const { cases, unreadable } = casesOf(newest);
+    // The rows are ordered by the store's updatedAt, which saveCase sets to the case's own; sorting
+    // here breaks ties by code as the full list does, and the ties are all among `newest`.
+    const firstPage = sortCasesByUpdated(cases).slice(0, casesPerPage);
+    this.#set({
+      status: 'ready',
+      cases: firstPage,
+      byId: new Map(firstPage.map((record) => [record.id, record])),
+      counts: { all: statusCounts.reduce((sum, [, count]) => sum + count, 0), byStatus: Object.fromEntries(statusCounts) as Record<CaseStatus, number> },
+      unreadable,
+    });
+  }
+
+  /** Stage 2: every case, a batch at a time, then (in idle slices) the index over codes, aliases and tags. */
+  async #readEveryCase(): Promise<void> {
+    const cases: CaseRecord[] = [];
+    const unreadable: string[] = [];
+    for await (const batch of this.#store.listInBatches('cases', caseBatchSize)) {
+      const read = casesOf(batch);
+      cases.push(...read.cases);
+      unreadable.push(...read.unreadable);
+    }
+    const index = buildCaseSearchIndex([], [], []);
+    let next = 0;
+    await inIdleSlices((hasTime) => {
+      while (next < cases.length && hasTime()) {
+        setCasesInIndex(index, cases.slice(next, next + indexStep).map((record) => ({ record, tokens: [] })));
+        next += indexStep;
+      }
+      return next < cases.length;
+    });
+    this.#setCases(cases, { complete: true, unreadable, index, indexStage: 'cases', indexVersion: this.#snapshot.indexVersion + 1 });
+    // Notes and checklists changed before there was an index: indexed now, with what they hold now.
+    for (const caseId of this.#refreshLater) void this.refreshIndexOf(caseId);
+    this.#refreshLater.clear();
+  }
+
+  /** Stage 3: the words of notes and checklists from the worker, added to the index in idle slices. */
+  async #indexNotesAndChecklists(collected: Promise<CaseTokens>): Promise<void> {
+    const { index } = this.#snapshot;
+    let tokens: CaseTokens;
     try {
-      const [notes, checklists] = await Promise.all([this.#store.list('notes'), this.#store.list('checklists')]);
-      notesByCase = groupByCase(readable(notes, isNote));
-      checklistsByCase = groupByCase(readable(checklists, isChecklist));
+      tokens = await collected;
     } catch {
       return; // Codes, aliases and tags stay searchable; the list says notes are not.
     }
+    if (!index) return;
+    // Cases added since are indexed in full when saved; deleted ones are skipped.
+    const { caseIds } = tokens;
     let next = 0;
-    inIdleSlices(
-      (hasTime) => {
-        const { cases } = this.#snapshot;
-        while (next < cases.length && hasTime()) {
-          const record = cases[next++]!;
-          if (this.#indexedInFull.has(record.id)) continue;
-          updateCaseInIndex(index, record, notesByCase.get(record.id) ?? [], checklistsByCase.get(record.id) ?? []);
-          this.#indexedInFull.add(record.id);
+    await inIdleSlices((hasTime) => {
+      while (next < caseIds.length && hasTime()) {
+        const items: Array<{ caseId: string; tokens: string[] }> = [];
+        for (let position = next; position < Math.min(next + indexStep, caseIds.length); position++) {
+          const caseId = caseIds[position] as string;
+          // A case edited since the worker read it has been indexed with its current notes already.
+          if (!this.#indexedInFull.has(caseId)) items.push({ caseId, tokens: tokensOfCase(tokens, position) });
         }
-        return next < cases.length;
-      },
-      () => {
-        performance.mark('waypoint:case-index-ready');
-        this.#set({ indexStage: 'full', indexVersion: this.#snapshot.indexVersion + 1 });
-      },
-    );
+        next += indexStep;
+        addTokensToCases(index, items);
+      }
+      return next < caseIds.length;
+    });
+    performance.mark('waypoint:case-index-ready');
+    this.#set({ indexStage: 'full', indexVersion: this.#snapshot.indexVersion + 1 });
   }
 
   /** Puts a case's current notes and checklists in the index (after an edit here or in the checklists panel). */
   async refreshIndexOf(caseId: string): Promise<void> {
     const { index } = this.#snapshot;
+    if (!index) {
+      this.#refreshLater.add(caseId);
+      return;
+    }
     const record = this.#snapshot.byId.get(caseId);
-    if (!index || !record) return;
+    if (!record) return;
     const [notes, checklists] = await Promise.all([this.listNotes(caseId), this.#store.list('checklists', { caseId })]);
     const current = this.#snapshot.byId.get(caseId);
     if (!current) return; // deleted meanwhile
@@ -205,8 +317,16 @@ export class CaseRepository {
     this.#set({ indexVersion: this.#snapshot.indexVersion + 1 });
   }
 
+  /** Writes wait until every case is in memory, so a batch read before a write cannot undo it there. */
+  async #whenAllRead(): Promise<void> {
+    await this.loadAll();
+    if (!this.#snapshot.complete) throw new Error('The cases could not be read.');
+  }
+
   async saveCase(record: CaseRecord): Promise<void> {
-    await this.#store.save('cases', { id: record.id, kind: 'case', index: caseIndexValues(record), data: record });
+    await this.#whenAllRead();
+    // The store's updatedAt is the case's own, so the newest cases can be read first at the next unlock.
+    await this.#store.save('cases', { id: record.id, kind: 'case', index: caseIndexValues(record), data: record, updatedAt: Date.parse(record.updatedAt) });
     const exists = this.#snapshot.byId.has(record.id);
     const cases = exists ? this.#snapshot.cases.map((other) => (other.id === record.id ? record : other)) : [...this.#snapshot.cases, record];
     this.#setCases(cases);
@@ -223,6 +343,7 @@ export class CaseRepository {
 
   /** Deletes the notes and checklists first: if something fails, the case is still there to delete again. */
   async deleteCase(caseId: string): Promise<void> {
+    await this.#whenAllRead();
     const [notes, checklists] = await Promise.all([this.#store.list('notes', { caseId }), this.#store.list('checklists', { caseId })]);
     await this.#store.deleteMany('notes', notes.map((note) => note.id));
     await this.#store.deleteMany('checklists', checklists.map((checklist) => checklist.id));
@@ -264,6 +385,9 @@ export function useCaseRepository(): CaseRepository {
   if (!repository) {
     repository = new CaseRepository(store);
     repositories.set(store, repository);
+    // Reading starts with the first render of a cases page: an effect would run only once the
+    // loading state has painted, and the first page can be read while it paints.
+    void repository.load();
   }
   return repository;
 }
@@ -272,8 +396,13 @@ export function useCaseRepository(): CaseRepository {
 export function useCases(): { repository: CaseRepository; snapshot: CasesSnapshot } {
   const repository = useCaseRepository();
   const snapshot = useSyncExternalStore(repository.subscribe, repository.getSnapshot);
+  // A page opened after reading failed tries again.
   useEffect(() => {
     void repository.load();
   }, [repository]);
+  // Runs once this page has rendered the newest cases: the rest is read after that paint.
+  useEffect(() => {
+    if (snapshot.status === 'ready') void repository.loadAll();
+  }, [repository, snapshot.status]);
   return { repository, snapshot };
 }

@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNo
 import { Alert, Center, Loader } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Unlocked, VaultStatusInfo } from '@shared/vault';
+import { preloadSectionAt } from '../../app/sections';
 import { useSettings } from '../../app/SettingsProvider';
 import { unwrap } from '../../bridge';
 import type { RecordStore } from '../../db';
@@ -45,6 +46,11 @@ export function VaultGate({ children }: { children: ReactNode }) {
   const [stage, setStage] = useState<Stage>({ name: 'loading' });
 
   const refresh = useCallback(() => void lockedStage().then(setStage), []);
+
+  // While the passphrase is typed, the page that unlocking leads to loads its code.
+  useEffect(() => {
+    if (stage.name === 'unlock') preloadSectionAt(location.hash);
+  }, [stage.name]);
 
   useEffect(() => {
     let current = true;

@@ -1,0 +1,42 @@
+// Before anything imports Dexie: it picks up the global indexedDB when it loads.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { caseIndexValues, checklistIndexValues, checklistTokens, generateSyntheticCases, noteIndexValues, tokenize } from '@shared/cases';
+import { closeRecordStore, openRecordStore } from '@renderer/db';
+import { collectCaseTokens, tokensOfCase } from '@renderer/features/cases/textIndex';
+import { newKey, openRaw, uniqueDbName } from '../db/helpers';
+import { shippedTemplates } from './fixtures';
+
+afterEach(() => closeRecordStore());
+
+describe('words of notes and checklists, by case', () => {
+  it('collects each case’s distinct tokens from every note and checklist, leaving unreadable rows out', async () => {
+    const data = generateSyntheticCases(12, 5, shippedTemplates(), { notesPerCase: 3, checklistsPerCase: 2 });
+    const dbName = uniqueDbName();
+    const store = await openRecordStore(await newKey(), { dbName });
+    await store.saveMany('cases', data.cases.map((record) => ({ id: record.id, kind: 'case', index: caseIndexValues(record), data: record })));
+    await store.saveMany('notes', data.notes.map((note) => ({ id: note.id, kind: 'note', index: noteIndexValues(note), data: note })));
+    await store.saveMany(
+      'checklists',
+      data.checklists.map((checklist) => ({ id: checklist.instance.id, kind: 'checklist', index: checklistIndexValues(checklist), data: checklist })),
+    );
+    const spoiled = data.notes[0]!;
+    const raw = await openRaw(dbName);
+    await raw.table('notes').update(spoiled.id, { ciphertext: new ArrayBuffer(32) });
+    raw.close();
+
+    const tokens = await collectCaseTokens(store);
+    const labels = new Map<string, string[]>();
+    for (const record of data.cases) {
+      const expected = new Set([
+        ...data.notes.filter((note) => note.caseId === record.id && note !== spoiled).flatMap((note) => tokenize(note.text)),
+        ...data.checklists.filter((checklist) => checklist.caseId === record.id).flatMap((checklist) => checklistTokens(checklist, labels)),
+      ]);
+      const position = tokens.caseIds.indexOf(record.id);
+      const got = tokensOfCase(tokens, position);
+      expect(got).toHaveLength(expected.size); // each token once
+      expect(new Set(got)).toEqual(expected);
+    }
+    expect(tokens.offsets).toHaveLength(tokens.caseIds.length + 1);
+  });
+});
