@@ -1,4 +1,4 @@
-import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type Dispatch, type RefObject, type SetStateAction } from 'react';
+import { memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type Dispatch, type RefObject, type SetStateAction } from 'react';
 import {
   Anchor,
   Alert,
@@ -72,9 +72,9 @@ function rowsInViewAtFirst(): number {
 
 /**
  * How many rows of the table body start above the bottom of the window: after a keystroke these
- * are rendered at once, the rest of the page in a deferred render (which React drops when another
- * keystroke comes first), so a keystroke costs only what can be seen. Measured once the table is
- * there (`shown`), and again when the window scrolls or resizes.
+ * are rendered at once, the rest of the page once that has painted (see `useValueAfterPaint`), so
+ * a keystroke costs only what can be seen. Measured once the table is there (`shown`), and again
+ * when the window scrolls or resizes.
  */
 function useRowsInView(body: RefObject<HTMLElement | null>, shown: boolean): number {
   const [rows, setRows] = useState(rowsInViewAtFirst);
@@ -103,6 +103,27 @@ function useRowsInView(body: RefObject<HTMLElement | null>, shown: boolean): num
   return rows;
 }
 
+/**
+ * `value` as it was when the browser last painted, until a transition started after that paint
+ * brings it up to date (and is dropped if `value` changes again first). For what is out of sight:
+ * rendering it then never delays the paint of what is in sight, where React's own deferred render
+ * (useDeferredValue) would run a slice of it before that paint.
+ */
+function useValueAfterPaint<T>(value: T): T {
+  const [later, setLater] = useState(value);
+  useEffect(() => {
+    let timeout = 0;
+    const frame = requestAnimationFrame(() => {
+      timeout = window.setTimeout(() => startTransition(() => setLater(value)));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timeout);
+    };
+  }, [value]);
+  return later;
+}
+
 // Marked once per page load: `npm run bench` measures unlock to this mark.
 let listShownMarked = false;
 
@@ -122,8 +143,8 @@ function filtersOf(state: FilterState): CaseSearchFilters {
  * Typing in the search box re-renders this page on every keystroke, and what we aim at is under
  * 16 ms per keystroke with 10,000 cases. So the search returns ids and only the page shown becomes
  * records; every part a keystroke does not change (header, filters, table head, buttons,
- * pagination, export dialog) is memoised with stable props; and the rows below the first screen
- * follow in a deferred render.
+ * pagination, export dialog) is memoised with stable props; and the rows below the window follow
+ * once the rows in it have painted.
  */
 export function CaseListPage({ state, onChange }: { state: ListState; onChange: Dispatch<SetStateAction<ListState>> }) {
   const { t } = useTranslation('cases');
@@ -160,12 +181,12 @@ export function CaseListPage({ state, onChange }: { state: ListState; onChange: 
     if (matches) return matches.slice((page - 1) * casesPerPage, page * casesPerPage).flatMap((id) => byId.get(id) ?? []);
     return waiting ? noCases : sortCasesByUpdated(cases).slice(0, casesPerPage);
   }, [matches, page, byId, waiting, cases]);
-  // The rows below the window and the pagination under them follow a render later: for that
+  // The rows below the window and the pagination under them follow after the next paint: for that
   // moment they still show the previous results, out of sight.
   const body = useRef<HTMLTableSectionElement>(null);
   const rowsInView = useRowsInView(body, snapshot.status === 'ready');
-  const laterRows = useDeferredValue(shown);
-  const laterPages = useDeferredValue(pages);
+  const laterRows = useValueAfterPaint(shown);
+  const laterPages = useValueAfterPaint(pages);
   const labels = useMemo(() => rowLabels(t), [t]);
 
   // The header checkbox acts on the rows shown when it is clicked, without re-rendering the
