@@ -1,4 +1,4 @@
-import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type Dispatch, type RefObject, type SetStateAction } from 'react';
+import { memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type Dispatch, type RefObject, type SetStateAction } from 'react';
 import {
   Anchor,
   Alert,
@@ -72,9 +72,9 @@ function rowsInViewAtFirst(): number {
 
 /**
  * How many rows of the table body start above the bottom of the window: after a keystroke these
- * are rendered at once, the rest of the page in a deferred render (which React drops when another
- * keystroke comes first), so a keystroke costs only what can be seen. Measured once the table is
- * there (`shown`), and again when the window scrolls or resizes.
+ * are rendered at once, the rest of the page once that has painted (see `useValueAfterPaint`), so
+ * a keystroke costs only what can be seen. Measured once the table is there (`shown`), and again
+ * when the window scrolls or resizes.
  */
 function useRowsInView(body: RefObject<HTMLElement | null>, shown: boolean): number {
   const [rows, setRows] = useState(rowsInViewAtFirst);
@@ -103,6 +103,27 @@ function useRowsInView(body: RefObject<HTMLElement | null>, shown: boolean): num
   return rows;
 }
 
+/**
+ * `value` as it was when the browser last painted, until a transition started after that paint
+ * brings it up to date (and is dropped if `value` changes again first). For what is out of sight:
+ * rendering it then never delays the paint of what is in sight, where React's own deferred render
+ * (useDeferredValue) would run a slice of it before that paint.
+ */
+function useValueAfterPaint<T>(value: T): T {
+  const [later, setLater] = useState(value);
+  useEffect(() => {
+    let timeout = 0;
+    const frame = requestAnimationFrame(() => {
+      timeout = window.setTimeout(() => startTransition(() => setLater(value)));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timeout);
+    };
+  }, [value]);
+  return later;
+}
+
 // Marked once per page load: `npm run bench` measures unlock to this mark.
 let listShownMarked = false;
 
@@ -122,8 +143,8 @@ function filtersOf(state: FilterState): CaseSearchFilters {
  * Typing in the search box re-renders this page on every keystroke, and what we aim at is under
  * 16 ms per keystroke with 10,000 cases. So the search returns ids and only the page shown becomes
  * records; every part a keystroke does not change (header, filters, table head, buttons,
- * pagination, export dialog) is memoised with stable props; and the rows below the first screen
- * follow in a deferred render.
+ * pagination, export dialog) is memoised with stable props; and the rows below the window follow
+ * once the rows in it have painted.
  */
 export function CaseListPage({ state, onChange }: { state: ListState; onChange: Dispatch<SetStateAction<ListState>> }) {
   const { t } = useTranslation('cases');
@@ -160,12 +181,12 @@ export function CaseListPage({ state, onChange }: { state: ListState; onChange: 
     if (matches) return matches.slice((page - 1) * casesPerPage, page * casesPerPage).flatMap((id) => byId.get(id) ?? []);
     return waiting ? noCases : sortCasesByUpdated(cases).slice(0, casesPerPage);
   }, [matches, page, byId, waiting, cases]);
-  // The rows below the window and the pagination under them follow a render later: for that
+  // The rows below the window and the pagination under them follow after the next paint: for that
   // moment they still show the previous results, out of sight.
   const body = useRef<HTMLTableSectionElement>(null);
   const rowsInView = useRowsInView(body, snapshot.status === 'ready');
-  const laterRows = useDeferredValue(shown);
-  const laterPages = useDeferredValue(pages);
+  const laterRows = useValueAfterPaint(shown);
+  const laterPages = useValueAfterPaint(pages);
   const labels = useMemo(() => rowLabels(t), [t]);
 
   // The header checkbox acts on the rows shown when it is clicked, without re-rendering the
@@ -262,7 +283,9 @@ export function CaseListPage({ state, onChange }: { state: ListState; onChange: 
       </Group>
       {/* Native overflow: a scroll area would measure the table again whenever its rows change. */}
       <Table.ScrollContainer minWidth={640} type="native">
-        <Table striped highlightOnHover aria-label={t('list.tableLabel')}>
+        {/* Fixed layout: the column widths come from the head, so new results neither shift the
+            columns nor make the browser lay out every row again. */}
+        <Table {...tableLook} layout="fixed" aria-label={t('list.tableLabel')}>
           <CaseTableHead selection={selectedShown === 0 ? 'none' : selectedShown === shown.length ? 'all' : 'some'} onToggle={toggleShown} />
           {page === 1 && unreadable.length > 0 && (
             <Table.Tbody>
@@ -362,11 +385,11 @@ const CaseTableHead = memo(function CaseTableHead({ selection, onToggle }: { sel
             onChange={(event) => onToggle(event.currentTarget.checked)}
           />
         </Table.Th>
-        <Table.Th>{t('fields.code')}</Table.Th>
+        <Table.Th w="9rem">{t('fields.code')}</Table.Th>
         <Table.Th>{t('fields.alias')}</Table.Th>
-        <Table.Th>{t('fields.status')}</Table.Th>
+        <Table.Th w="9rem">{t('fields.status')}</Table.Th>
         <Table.Th>{t('fields.tags')}</Table.Th>
-        <Table.Th>{t('list.updated')}</Table.Th>
+        <Table.Th w="9rem">{t('list.updated')}</Table.Th>
       </Table.Tr>
     </Table.Thead>
   );
@@ -451,33 +474,53 @@ interface CaseRowProps {
   date: (iso: string) => string;
 }
 
-/** One case; renders again only when its case or its selection changes. */
+/** The case table's look: given to Mantine's Table, and followed by the rows' own markup. */
+const tableLook = { striped: true, highlightOnHover: true } as const;
+
+/**
+ * What Mantine's Table.Tr and Table.Td render inside a table of `tableLook` (their classes and
+ * data attributes), written by the rows themselves: seven Mantine components a row, for markup
+ * that never changes, were much of what re-rendering a row cost.
+ */
+const rowMarkup = { className: `${Table.classes.tr} mantine-Table-tr`, 'data-with-row-border': true, 'data-striped': 'odd', 'data-hover': true } as const;
+const cellClass = `${Table.classes.td} mantine-Table-td`;
+
+/** A missing alias, in Mantine's dimmed text colour. */
+const dimmed = { color: 'var(--mantine-color-dimmed)' } as const;
+
+/**
+ * One case; renders again only when its case or its selection changes. Elements keep their place
+ * from one case to the next (tags by position, the alias always a span), so a new case in the row
+ * changes texts and attributes rather than adding and removing elements.
+ */
 const CaseRow = memo(function CaseRow({ record, href, selected, onToggle, labels, date }: CaseRowProps) {
   return (
-    <Table.Tr>
-      <Table.Td>
+    <tr {...rowMarkup}>
+      <td className={cellClass}>
         <Checkbox aria-label={labels.select(record.code)} checked={selected} onChange={(event) => onToggle(record.id, event.currentTarget.checked)} />
-      </Table.Td>
-      <Table.Td>
+      </td>
+      <td className={cellClass}>
         <Anchor href={href} fw={600} dir="ltr">
           {record.code}
         </Anchor>
-      </Table.Td>
-      <Table.Td>{record.alias || <Text span c="dimmed">{labels.noAlias}</Text>}</Table.Td>
-      <Table.Td>
+      </td>
+      <td className={cellClass}>
+        <span style={record.alias ? undefined : dimmed}>{record.alias || labels.noAlias}</span>
+      </td>
+      <td className={cellClass}>
         <StatusBadge status={record.status} label={labels.status[record.status]} />
-      </Table.Td>
-      <Table.Td>
+      </td>
+      <td className={cellClass}>
         <Group gap={4}>
-          {record.tags.map((tag) => (
-            <Badge key={tag} variant="outline" color="gray" style={{ textTransform: 'none' }}>
+          {record.tags.map((tag, at) => (
+            <Badge key={at} variant="outline" color="gray" style={{ textTransform: 'none' }}>
               {tag}
             </Badge>
           ))}
         </Group>
-      </Table.Td>
-      <Table.Td>{date(record.updatedAt)}</Table.Td>
-    </Table.Tr>
+      </td>
+      <td className={cellClass}>{date(record.updatedAt)}</td>
+    </tr>
   );
 });
 
