@@ -1,10 +1,7 @@
 import { memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type Dispatch, type RefObject, type SetStateAction } from 'react';
 import {
-  Anchor,
   Alert,
-  Badge,
   Button,
-  Checkbox,
   Group,
   Pagination,
   SegmentedControl,
@@ -30,6 +27,7 @@ import {
   type CaseStatus,
   type HtcdsExploitationType,
 } from '@shared/cases';
+import classes from './cases.module.css';
 import { ExportDialog } from './ExportDialog';
 import { useDateFormats, useValueOptions } from './labels';
 import { CasesLoadState, PageTitle, StatusBadge } from './parts';
@@ -374,14 +372,20 @@ const SelectionActions = memo(function SelectionActions({
 
 const CaseTableHead = memo(function CaseTableHead({ selection, onToggle }: { selection: 'none' | 'some' | 'all'; onToggle: (on: boolean) => void }) {
   const { t } = useTranslation('cases');
+  // A check box is "some selected" only through its DOM property: there is no attribute for it.
+  const indeterminate = useCallback((box: HTMLInputElement | null) => {
+    if (box) box.indeterminate = selection === 'some';
+  }, [selection]);
   return (
     <Table.Thead>
       <Table.Tr>
         <Table.Th w={40}>
-          <Checkbox
+          <input
+            type="checkbox"
+            ref={indeterminate}
+            className={classes.checkbox}
             aria-label={t('list.selectPage')}
             checked={selection === 'all'}
-            indeterminate={selection === 'some'}
             onChange={(event) => onToggle(event.currentTarget.checked)}
           />
         </Table.Th>
@@ -485,9 +489,6 @@ const tableLook = { striped: true, highlightOnHover: true } as const;
 const rowMarkup = { className: `${Table.classes.tr} mantine-Table-tr`, 'data-with-row-border': true, 'data-striped': 'odd', 'data-hover': true } as const;
 const cellClass = `${Table.classes.td} mantine-Table-td`;
 
-/** A missing alias, in Mantine's dimmed text colour. */
-const dimmed = { color: 'var(--mantine-color-dimmed)' } as const;
-
 /**
  * One case; renders again only when its case or its selection changes. Elements keep their place
  * from one case to the next (tags by position, the alias always a span), so a new case in the row
@@ -497,27 +498,33 @@ const CaseRow = memo(function CaseRow({ record, href, selected, onToggle, labels
   return (
     <tr {...rowMarkup}>
       <td className={cellClass}>
-        <Checkbox aria-label={labels.select(record.code)} checked={selected} onChange={(event) => onToggle(record.id, event.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          className={classes.checkbox}
+          aria-label={labels.select(record.code)}
+          checked={selected}
+          onChange={(event) => onToggle(record.id, event.currentTarget.checked)}
+        />
       </td>
       <td className={cellClass}>
-        <Anchor href={href} fw={600} dir="ltr">
+        <a href={href} className={classes.code} dir="ltr">
           {record.code}
-        </Anchor>
+        </a>
       </td>
       <td className={cellClass}>
-        <span style={record.alias ? undefined : dimmed}>{record.alias || labels.noAlias}</span>
+        <span className={record.alias ? undefined : classes.dimmed}>{record.alias || labels.noAlias}</span>
       </td>
       <td className={cellClass}>
         <StatusBadge status={record.status} label={labels.status[record.status]} />
       </td>
       <td className={cellClass}>
-        <Group gap={4}>
+        <span className={classes.tags}>
           {record.tags.map((tag, at) => (
-            <Badge key={at} variant="outline" color="gray" style={{ textTransform: 'none' }}>
+            <span key={at} className={classes.tag}>
               {tag}
-            </Badge>
+            </span>
           ))}
-        </Group>
+        </span>
       </td>
       <td className={cellClass}>{date(record.updatedAt)}</td>
     </tr>

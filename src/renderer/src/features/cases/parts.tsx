@@ -1,24 +1,26 @@
 import type { ReactNode } from 'react';
-import { Alert, Badge, Button, Center, Loader, Stack, Title } from '@mantine/core';
+import { Alert, Button, Center, Loader, Stack, Title } from '@mantine/core';
 import { IconCircleCheck, IconCircleDot, IconSend } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { CaseStatus } from '@shared/cases';
+import classes from './cases.module.css';
 
-const statusLook: Record<CaseStatus, { color: string; icon: ReactNode }> = {
-  open: { color: 'blue', icon: <IconCircleDot size={14} aria-hidden /> },
-  referred: { color: 'grape', icon: <IconSend size={14} aria-hidden className="mirror-in-rtl" /> },
-  closed: { color: 'gray', icon: <IconCircleCheck size={14} aria-hidden /> },
+const statusIcon: Record<CaseStatus, ReactNode> = {
+  open: <IconCircleDot size={14} aria-hidden />,
+  referred: <IconSend size={14} aria-hidden className="mirror-in-rtl" />,
+  closed: <IconCircleCheck size={14} aria-hidden />,
 };
 
 /**
  * The status in words (`label`, the translation of `status.<status>`), with an icon and colour only
- * as extras. The caller translates, so a list's rows need no translation hook each.
+ * as extras (cases.module.css). The caller translates, so a list's rows need no translation hook each.
  */
 export function StatusBadge({ status, label }: { status: CaseStatus; label: string }) {
   return (
-    <Badge variant="light" color={statusLook[status].color} leftSection={statusLook[status].icon} style={{ textTransform: 'none' }}>
+    <span className={classes.status} data-status={status}>
+      {statusIcon[status]}
       {label}
-    </Badge>
+    </span>
   );
 }
 
