@@ -4,11 +4,7 @@ import { unwrap } from '../../bridge';
 import type { RecordStore, RecordTypes } from '../../db';
 import { collectRecords, type TransferRecord } from '../../db/transfer';
 
-/**
- * Fired on `window` after a restore has written records (detail: `{ tables, mode }`), so features
- * that keep records in memory can read them again.
- */
-export const RECORDS_RESTORED_EVENT = 'waypoint:records-restored';
+export { RECORDS_RESTORED_EVENT } from '../../db/events';
 
 /** A batch sent over the bridge stops once its records' JSON passes about this many characters. */
 const BATCH_CHARS = 2 * 1024 * 1024;

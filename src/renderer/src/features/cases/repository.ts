@@ -28,6 +28,7 @@ import {
   type CaseStatus,
 } from '@shared/cases';
 import type { RecordResult, RecordStore } from '../../db';
+import { RECORDS_RESTORED_EVENT } from '../../db/events';
 import { useVault } from '../vault/VaultContext';
 import { isCaseRecord, isChecklist, isNote, readable } from './shapes';
 import { collectCaseTokens, tokensOfCase, type CaseTokens } from './textIndex';
@@ -376,8 +377,12 @@ export class CaseRepository {
   }
 }
 
-// One repository per unlocked store; locking reloads the page, which drops it with the key.
-const repositories = new WeakMap<Store, CaseRepository>();
+// One repository per unlocked store; locking reloads the page, which drops it with the key. A
+// restore rewrites records under the store, so the next cases page starts a repository afresh.
+let repositories = new WeakMap<Store, CaseRepository>();
+window.addEventListener(RECORDS_RESTORED_EVENT, () => {
+  repositories = new WeakMap();
+});
 
 export function useCaseRepository(): CaseRepository {
   const { store } = useVault();
