@@ -7,6 +7,7 @@ import { APP_ORIGIN, registerAppScheme, serveAppProtocol } from './protocol';
 import { lockDownSession } from './security/session';
 import { readBuildDate } from './services/about';
 import { chooseDataFolder, executableFolder } from './services/data-folder';
+import { savedLanguage } from './services/settings';
 import { createSecureWindow } from './window';
 import { createElectronPdfPrinter } from './pdf';
 
@@ -32,6 +33,10 @@ try {
   dialog.showErrorBox('Waypoint', `Waypoint cannot use its data folder ${dataFolder.folder}: ${String(error)}`);
   process.exit(1);
 }
+
+// Date fields show day, month and year in the order of the interface language (from the next start
+// after it changes).
+app.commandLine.appendSwitch('lang', savedLanguage(dataFolder.folder));
 
 registerAppScheme();
 

@@ -1,8 +1,9 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
 import { channels } from '../../src/shared/channels';
+import { defaultSettings } from '../../src/shared/settings';
 import { electronBinary } from '../support/electron-binary';
 import { createVault, unlock } from '../e2e/vault-steps';
 
@@ -16,12 +17,15 @@ test.describe('the real Electron app', () => {
   test.skip(!binary, skipReason);
 
   let app: ElectronApplication;
-  test.beforeEach(async () => {
-    const userData = await mkdtemp(join(tmpdir(), 'waypoint-electron-'));
-    app = await electron.launch({
+  let userData: string;
+  const launch = () =>
+    electron.launch({
       executablePath: binary!,
       args: [resolve(import.meta.dirname, '../../out/main/index.js'), `--user-data-dir=${userData}`],
     });
+  test.beforeEach(async () => {
+    userData = await mkdtemp(join(tmpdir(), 'waypoint-electron-'));
+    app = await launch();
   });
   test.afterEach(() => app.close());
 
@@ -45,6 +49,14 @@ test.describe('the real Electron app', () => {
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
     const info = await page.evaluate(() => window.waypoint.app.info());
     expect(info).toMatchObject({ ok: true, value: { runtime: 'electron' } });
+  });
+
+  test('Chromium starts in the saved interface language, which orders the parts of date fields', async () => {
+    expect(await app.evaluate(({ app: electronApp }) => electronApp.getLocale())).toMatch(/^en/);
+    await app.close();
+    await writeFile(join(userData, 'settings.json'), JSON.stringify({ ...defaultSettings, language: 'fr' }));
+    app = await launch();
+    expect(await app.evaluate(({ app: electronApp }) => electronApp.getLocale())).toBe('fr');
   });
 
   test('lock reloads the window to the lock screen, and unlock opens it again', async () => {

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { Notice } from '../../shared/contract';
 import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../shared/settings';
+import type { Language } from '../../shared/languages';
 import { writeFileAtomically } from './atomic-file';
 
 export const SETTINGS_FILE = 'settings.json';
@@ -71,6 +73,19 @@ export function createSettingsStore(folder: string, now: () => Date = () => new 
       cached = { ...defaultSettings };
     },
   };
+}
+
+/**
+ * The interface language saved in the data folder, read before the app is ready: Chromium takes its
+ * locale (the order of day, month and year in date fields) from the command line at start. Only
+ * reads; a missing or unreadable file means the default, and the settings store deals with it later.
+ */
+export function savedLanguage(folder: string): Language {
+  try {
+    return safeParse(readFileSync(join(folder, SETTINGS_FILE), 'utf8'))?.language ?? defaultSettings.language;
+  } catch {
+    return defaultSettings.language;
+  }
 }
 
 function safeParse(text: string): Settings | null {

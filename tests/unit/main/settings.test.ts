@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '@shared/settings';
-import { createSettingsStore, SETTINGS_FILE } from '../../../src/main/services/settings';
+import { createSettingsStore, savedLanguage, SETTINGS_FILE } from '../../../src/main/services/settings';
 
 let folder: string;
 beforeEach(async () => {
@@ -71,5 +71,21 @@ describe('settings store', () => {
     await expect(store.set({ language: 'en' })).rejects.toMatchObject({ code: 'SETTINGS_WRITE_FAILED' });
     expect(await store.get()).toMatchObject({ language: 'ar' });
     expect((await readdir(folder)).sort()).toEqual([SETTINGS_FILE]);
+  });
+});
+
+describe('the language read before the app starts', () => {
+  it('is the saved interface language', async () => {
+    await createSettingsStore(folder).set({ language: 'fr' });
+    expect(savedLanguage(folder)).toBe('fr');
+  });
+
+  it('is the default when there is no file, an unreadable file or an unknown language, and the file is left alone', async () => {
+    expect(savedLanguage(folder)).toBe(defaultSettings.language);
+    await writeFile(join(folder, SETTINGS_FILE), '{ not json');
+    expect(savedLanguage(folder)).toBe(defaultSettings.language);
+    await writeFile(join(folder, SETTINGS_FILE), JSON.stringify({ ...defaultSettings, language: 'xx' }));
+    expect(savedLanguage(folder)).toBe(defaultSettings.language);
+    expect(await readdir(folder)).toEqual([SETTINGS_FILE]);
   });
 });
