@@ -256,6 +256,10 @@ export function compareForResults(a: DirectoryEntry, b: DirectoryEntry): number 
 /** The last keys of the result order, for entries whose folded names are the same. */
 function compareNamesAndIds(a: DirectoryEntry, b: DirectoryEntry): number {
   if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+  return compareIds(a, b);
+}
+
+function compareIds(a: DirectoryEntry, b: DirectoryEntry): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
@@ -365,18 +369,69 @@ class PostingsBuilder {
 
 /**
  * Positions of the entries in result order: verified first, then by folded name, name and id, as
- * compareForResults. The keys are worked out once (folding in the comparator would redo it n log n times)
- * and the distinct folded names are sorted once, so that most comparisons are of two integers: names repeat
- * (the bench's 50,000 services have some 15,000).
+ * compareForResults. Names repeat (the bench's 50,000 services have some 15,000), so each distinct name is
+ * folded once and the distinct names are sorted once, by folded name then name; the entries are then placed
+ * by (verified, rank of their name) with a counting sort, which needs no comparisons, and only entries with
+ * the very same name are compared, by id. A comparison sort of all entries did some 800,000 comparisons.
  */
 function resultOrder(entries: readonly DirectoryEntry[]): Uint32Array {
-  const folded = entries.map((entry) => foldText(entry.name));
-  const rankOf = new Map([...new Set(folded)].sort().map((name, rank) => [name, rank])); // sort(): code unit order
-  const rank = new Uint32Array(folded.map((name) => rankOf.get(name)!));
-  const verified = new Uint8Array(entries.map((entry) => (entry.verified ? 1 : 0)));
-  const order = entries.map((_, position) => position);
-  order.sort((a, b) => verified[b]! - verified[a]! || rank[a]! - rank[b]! || compareNamesAndIds(entries[a]!, entries[b]!));
-  return new Uint32Array(order);
+  const count = entries.length;
+  const nameNumbers = new Map<string, number>(); // distinct names, numbered in the order met
+  const nameOf = new Uint32Array(count);
+  for (let position = 0; position < count; position++) {
+    const { name } = entries[position]!;
+    let number = nameNumbers.get(name);
+    if (number === undefined) {
+      number = nameNumbers.size;
+      nameNumbers.set(name, number);
+    }
+    nameOf[position] = number;
+  }
+  const names = [...nameNumbers.keys()];
+  const folded = names.map(foldText);
+  // Code unit order, no locale; two distinct names are never equal.
+  const byName = names.map((_, number) => number).sort((a, b) => {
+    if (folded[a] !== folded[b]) return folded[a]! < folded[b]! ? -1 : 1;
+    return names[a]! < names[b]! ? -1 : 1;
+  });
+  const rank = new Uint32Array(names.length);
+  byName.forEach((number, r) => (rank[number] = r));
+
+  // Keys: verified entries' name ranks first, then the others'. Counting sort, stable in position.
+  const key = new Uint32Array(count);
+  const starts = new Uint32Array(2 * names.length + 1);
+  for (let position = 0; position < count; position++) {
+    const k = (entries[position]!.verified ? 0 : names.length) + rank[nameOf[position]!]!;
+    key[position] = k;
+    starts[k + 1]!++;
+  }
+  for (let k = 1; k < starts.length; k++) starts[k]! += starts[k - 1]!;
+  const order = new Uint32Array(count);
+  const next = starts.slice(0, -1);
+  for (let position = 0; position < count; position++) order[next[key[position]!]!++] = position;
+  for (let k = 0; k + 1 < starts.length; k++) {
+    if (starts[k + 1]! - starts[k]! > 1) sortByIds(order, starts[k]!, starts[k + 1]!, entries);
+  }
+  return order;
+}
+
+/**
+ * Sorts order[from, to) (ascending positions) by the entries' ids, equal ids by position, as a stable sort of
+ * all entries would. These runs (entries with one name) are mostly of a few entries, where an insertion sort
+ * is much cheaper than a call of the built-in sort.
+ */
+function sortByIds(order: Uint32Array, from: number, to: number, entries: readonly DirectoryEntry[]): void {
+  if (to - from > 16) {
+    order.subarray(from, to).sort((a, b) => compareIds(entries[a]!, entries[b]!) || a - b);
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const position = order[i]!;
+    const { id } = entries[position]!;
+    let j = i;
+    for (; j > from && entries[order[j - 1]!]!.id > id; j--) order[j] = order[j - 1]!;
+    order[j] = position;
+  }
 }
 
 export function buildSearchIndex(entries: readonly DirectoryEntry[], options: IndexOptions = {}): DirectorySearchIndex {
