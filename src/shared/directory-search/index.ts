@@ -204,9 +204,11 @@ class TermReader implements FieldVisitor {
     const known = this.sharedTerms[kind];
     let terms = known.get(code);
     if (terms === undefined) {
-      const list = new TermList();
-      for (const text of sharedTexts(kind, code, this.sources)) this.tokenizer.read(text, list);
-      terms = [...list.ids.subarray(0, list.length)];
+      // indexWords gives the scanner's words. These few texts are not given to the scanner, so that it sees
+      // only the entries' own texts: V8 specialises its string accesses (text.length, charCodeAt) to the
+      // kinds of string met there, up to four (one- or two-byte, flat or concatenated...), and the shared
+      // texts (literals, Intl names, organization names) were more kinds, which made every text's read slower.
+      terms = sharedTexts(kind, code, this.sources).flatMap(indexWords).map(this.vocabulary.id);
       known.set(code, terms);
     }
     this.otherTerms.pushAll(terms);
