@@ -1,4 +1,4 @@
-import type { DirectoryEntry, DirectoryOrganization } from '../hsds/directory';
+import type { DirectoryEntry, DirectoryOrganization, DirectoryPhone } from '../hsds/directory';
 import { languageName } from '../hsds/languages';
 import { waypointTaxonomyTerms } from '../hsds/taxonomy';
 import type { ContactChannel, Population, ServiceType } from '../hsds/taxonomy';
@@ -28,6 +28,19 @@ interface WordIndex {
 }
 
 export type FacetName = 'countries' | 'services' | 'languages' | 'populations' | 'channels';
+
+/** What the index reads of an entry: a DirectoryEntry is one, and so is what is posted to the search worker. */
+export interface SearchableEntry extends Pick<DirectoryEntry, 'id' | 'organizationId' | 'name' | 'alternateName' | 'description' | 'verified' | 'is24x7'> {
+  countries: readonly string[];
+  services: readonly string[];
+  languages: readonly string[];
+  populations: readonly string[];
+  channels: readonly string[];
+  phones: readonly Pick<DirectoryPhone, 'number' | 'description'>[];
+}
+
+/** What the index reads of an organization: its names, found under its entries. */
+export type SearchableOrganization = Pick<DirectoryOrganization, 'id' | 'name' | 'alternateName'>;
 
 export interface DirectorySearchIndex {
   version: 1;
@@ -62,7 +75,7 @@ export interface SearchResult {
 /** The name functions are asked once per code and build, so each must give the same names for the same code. */
 export interface IndexOptions {
   /** Organizations, so an entry is found by its organization's name. */
-  organizations?: readonly DirectoryOrganization[];
+  organizations?: readonly SearchableOrganization[];
   /** Names of a country code to index besides the code; defaults to the English name. */
   countryNames?: (code: string) => readonly string[];
   /** Names of a language code besides the code; defaults to the English name. */
@@ -109,7 +122,7 @@ interface FieldVisitor {
 }
 
 /** Every field of an entry the search box looks at; with `sharedTexts`, the one definition of what is searchable. */
-function visitFields(entry: DirectoryEntry, visit: FieldVisitor): void {
+function visitFields(entry: SearchableEntry, visit: FieldVisitor): void {
   visit.text(entry.name, 'name');
   if (entry.alternateName !== null) visit.text(entry.alternateName, 'name');
   visit.text(entry.description, 'other');
@@ -157,7 +170,7 @@ function sharedTexts(kind: SharedKind, code: string, sources: SharedSources): re
 }
 
 /** The searchable texts of an entry (for a naive scan to compare with). */
-export function searchableTexts(entry: DirectoryEntry, options: IndexOptions, organizationNames: ReadonlyMap<string, string>): string[] {
+export function searchableTexts(entry: SearchableEntry, options: IndexOptions, organizationNames: ReadonlyMap<string, string>): string[] {
   const sources = sharedSources(options, organizationNames);
   const texts: string[] = [];
   visitFields(entry, {
@@ -186,7 +199,7 @@ class TermReader implements FieldVisitor {
   constructor(private readonly sources: SharedSources) {}
 
   /** Replaces the lists with the terms of `entry`. */
-  read(entry: DirectoryEntry): void {
+  read(entry: SearchableEntry): void {
     this.nameTerms.length = 0;
     this.otherTerms.length = 0;
     visitFields(entry, this);
@@ -219,7 +232,7 @@ class TermReader implements FieldVisitor {
  * Every folded word an entry can be found by (all fields), and those of its name: what the index holds for
  * it, worked out plainly (`indexWords` per text), to check the index against.
  */
-export function entryWords(entry: DirectoryEntry, options: IndexOptions, organizationNames: ReadonlyMap<string, string>): { all: Set<string>; name: Set<string> } {
+export function entryWords(entry: SearchableEntry, options: IndexOptions, organizationNames: ReadonlyMap<string, string>): { all: Set<string>; name: Set<string> } {
   const sources = sharedSources(options, organizationNames);
   const all = new Set<string>();
   const name = new Set<string>();
@@ -242,12 +255,12 @@ export function entryWords(entry: DirectoryEntry, options: IndexOptions, organiz
   return { all, name };
 }
 
-export function organizationNameMap(organizations: readonly DirectoryOrganization[] = []): Map<string, string> {
+export function organizationNameMap(organizations: readonly SearchableOrganization[] = []): Map<string, string> {
   return new Map(organizations.map((o) => [o.id, `${o.name} ${o.alternateName ?? ''}`]));
 }
 
 /** Result order within a tier: verified first, then by folded name, name and id (code unit order, no locale). */
-export function compareForResults(a: DirectoryEntry, b: DirectoryEntry): number {
+export function compareForResults(a: SearchableEntry, b: SearchableEntry): number {
   if (a.verified !== b.verified) return a.verified ? -1 : 1;
   const fa = foldText(a.name);
   const fb = foldText(b.name);
@@ -256,12 +269,12 @@ export function compareForResults(a: DirectoryEntry, b: DirectoryEntry): number 
 }
 
 /** The last keys of the result order, for entries whose folded names are the same. */
-function compareNamesAndIds(a: DirectoryEntry, b: DirectoryEntry): number {
+function compareNamesAndIds(a: SearchableEntry, b: SearchableEntry): number {
   if (a.name !== b.name) return a.name < b.name ? -1 : 1;
   return compareIds(a, b);
 }
 
-function compareIds(a: DirectoryEntry, b: DirectoryEntry): number {
+function compareIds(a: SearchableEntry, b: SearchableEntry): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
@@ -405,7 +418,7 @@ class PostingsBuilder {
  * by (verified, rank of their name) with a counting sort, which needs no comparisons, and only entries with
  * the very same name are compared, by id. A comparison sort of all entries did some 800,000 comparisons.
  */
-function resultOrder(entries: readonly DirectoryEntry[]): Uint32Array {
+function resultOrder(entries: readonly SearchableEntry[]): Uint32Array {
   const count = entries.length;
   const nameNumbers = new Map<string, number>(); // distinct names, numbered in the order met
   const nameOf = new Uint32Array(count);
@@ -451,7 +464,7 @@ function resultOrder(entries: readonly DirectoryEntry[]): Uint32Array {
  * all entries would. These runs (entries with one name) are mostly of a few entries, where an insertion sort
  * is much cheaper than a call of the built-in sort.
  */
-function sortByIds(order: Uint32Array, from: number, to: number, entries: readonly DirectoryEntry[]): void {
+function sortByIds(order: Uint32Array, from: number, to: number, entries: readonly SearchableEntry[]): void {
   if (to - from > 16) {
     order.subarray(from, to).sort((a, b) => compareIds(entries[a]!, entries[b]!) || a - b);
     return;
@@ -465,7 +478,7 @@ function sortByIds(order: Uint32Array, from: number, to: number, entries: readon
   }
 }
 
-export function buildSearchIndex(entries: readonly DirectoryEntry[], options: IndexOptions = {}): DirectorySearchIndex {
+export function buildSearchIndex(entries: readonly SearchableEntry[], options: IndexOptions = {}): DirectorySearchIndex {
   const positions = resultOrder(entries);
   const reader = new TermReader(sharedSources(options, organizationNameMap(options.organizations)));
   const all = new PostingsBuilder(entries.length);
