@@ -303,6 +303,7 @@ test('imports a package after showing what it would add, all at once', async ({ 
   await expect(page.getByRole('heading', { name: 'What importing harbour-light.zip would change' })).toBeVisible();
   await expect(page.getByText('New entries')).toBeVisible();
   await expect(page.getByText('Harbour Light Advice Line (United Kingdom)')).toBeVisible();
+  await expect(page.getByText('There is no datapackage.json: the tables were recognised by their file names.')).toBeVisible();
   await expect(page.getByText('Nothing has been saved yet.')).toBeVisible();
   await page.screenshot({ path: '/tmp/directory-import-plan-en.png', fullPage: true });
 
@@ -383,3 +384,21 @@ test('the same broken package explains its problem in Spanish and in Arabic', as
   expect(await cells.first().evaluate((cell) => getComputedStyle(cell).direction)).toBe('rtl');
   await expectNoSeriousAxeViolations(page, 'import errors (Arabic)');
 });
+
+test('what an import reads but leaves out is said in Spanish and in Arabic', async ({ page }) => {
+  await chooseLanguage(page, 'Español');
+  await page.goto(`${page.url().split('#')[0]}#/directory/import`);
+  await page.locator('input[type=file][webkitdirectory]').setInputFiles(join(fixtures, 'package'));
+  const spanish = page.getByRole('listitem').filter({ hasText: 'No hay datapackage.json: las tablas se reconocieron por el nombre de sus archivos.' });
+  await expect(spanish).toBeVisible();
+
+  await chooseLanguage(page, 'العربية');
+  await page.goto(`${page.url().split('#')[0]}#/directory/import`);
+  await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles(resolve(import.meta.dirname, '../fixtures/hsds/tabular.json'));
+  // Ten tables: the Arabic form for three to ten. The file names stay isolated, left to right, in the sentence.
+  const arabic = page.getByRole('listitem').filter({ hasText: 'فهي جداول لا يحتفظ بها Waypoint' });
+  await expect(arabic).toContainText('\u2068programs.csv, funding.csv');
+  expect(await arabic.evaluate((item) => getComputedStyle(item).direction)).toBe('rtl');
+  await expectNoSeriousAxeViolations(page, 'import notes (Arabic)');
+});
+
