@@ -61,8 +61,13 @@ export async function benchDirectory(): Promise<Array<{ name: string; value: num
   const organizations = generateOrganizations(organizationCount);
   const entries = generateEntries(serviceCount, organizations);
 
-  buildSearchIndex(entries.slice(0, 2_000), { organizations }); // warm-up
-  const builds = [0, 1, 2].map(() => timed(() => buildSearchIndex(entries, { organizations })));
+  // The app builds the index in a Web Worker, from entries posted to it: structured clones, whose strings are
+  // flat. The generator's strings are mostly concatenations (V8 cons strings), slower to scan and compare, so
+  // the build is measured on a clone, as the worker gets them. The process's first build is reported too: a
+  // new worker's build is one.
+  const posted = structuredClone({ entries, organizations });
+  const firstBuild = timed(() => buildSearchIndex(posted.entries, { organizations: posted.organizations }));
+  const builds = [0, 1, 2].map(() => timed(() => buildSearchIndex(posted.entries, { organizations: posted.organizations })));
   const index = builds[builds.length - 1]!.value;
 
   const naive = naiveSearcher(entries, organizationNameMap(organizations));
@@ -81,6 +86,7 @@ export async function benchDirectory(): Promise<Array<{ name: string; value: num
 
   return [
     { name: `directory: search index build, ${serviceCount} services`, value: median(builds.map((b) => b.ms)), unit: 'ms', target: '< 1000' },
+    { name: 'directory: the same, first build in the process (as in a new worker)', value: firstBuild.ms, unit: 'ms', target: '< 1000' },
     { name: 'directory: keystroke, 1-3 char prefix, median', value: median(shortTimes), unit: 'ms' },
     { name: 'directory: keystroke, 1-3 char prefix, p95', value: percentile(shortTimes, 95), unit: 'ms', target: '< 5' },
     { name: 'directory: keystroke, two words, median', value: median(twoWordTimes), unit: 'ms' },

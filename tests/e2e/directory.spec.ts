@@ -160,6 +160,42 @@ test('an entry shows its channels, trust, favourite and an encrypted private not
   await expect(page.getByRole('button', { name: 'Delete this entry' })).toHaveCount(0);
 });
 
+test('the search index is kept while going to entries, forms and imports and back, and built again when entries change', async ({ page }) => {
+  // Each build of the index starts a search worker; the first one ran while the vault was being created.
+  const builds: string[] = [];
+  page.on('worker', (worker) => {
+    if (worker.url().includes('searchWorker')) builds.push(worker.url());
+  });
+  await chooseCountry(page, 'United States');
+  const search = page.getByRole('searchbox', { name: 'Search the directory' });
+  await search.fill('trafficking hotline');
+  await page.getByRole('link', { name: 'National Human Trafficking Hotline' }).first().click();
+  await page.getByRole('button', { name: 'Favourite' }).click();
+  await expect(page.getByRole('button', { name: 'Favourite' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('link', { name: 'Back to the directory' }).click();
+  // The results are there at once, with the search as it was.
+  await expect(search).toHaveValue('trafficking hotline');
+  await expect(results(page).first()).toContainText('National Human Trafficking Hotline');
+  for (const [link, title] of [['Add an entry', 'Add an entry'], ['Import HSDS', 'Import HSDS data']] as const) {
+    await page.getByRole('link', { name: link }).click();
+    await expect(heading(page, title)).toBeVisible();
+    await page.goBack();
+    await expect(results(page).first()).toContainText('National Human Trafficking Hotline');
+  }
+  expect(builds).toEqual([]);
+
+  // A new entry is a change: the index is built again, and finds it.
+  await page.getByRole('link', { name: 'Add an entry' }).click();
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Lantern House Shelter');
+  await pick(page, 'Country', 'United States');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(heading(page, 'Lantern House Shelter')).toBeVisible();
+  await page.getByRole('link', { name: 'Back to the directory' }).click();
+  await search.fill('Lantern House');
+  await expect(results(page).first()).toContainText('Lantern House Shelter');
+  expect(builds).toHaveLength(1);
+});
+
 test('an own entry can be deleted, with its note and favourite mark, after a confirmation naming it', async ({ page }) => {
   await page.getByRole('link', { name: 'Add an entry' }).click();
   await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Lantern House Shelter');
@@ -267,6 +303,7 @@ test('imports a package after showing what it would add, all at once', async ({ 
   await expect(page.getByRole('heading', { name: 'What importing harbour-light.zip would change' })).toBeVisible();
   await expect(page.getByText('New entries')).toBeVisible();
   await expect(page.getByText('Harbour Light Advice Line (United Kingdom)')).toBeVisible();
+  await expect(page.getByText('There is no datapackage.json: the tables were recognised by their file names.')).toBeVisible();
   await expect(page.getByText('Nothing has been saved yet.')).toBeVisible();
   await page.screenshot({ path: '/tmp/directory-import-plan-en.png', fullPage: true });
 
@@ -347,3 +384,21 @@ test('the same broken package explains its problem in Spanish and in Arabic', as
   expect(await cells.first().evaluate((cell) => getComputedStyle(cell).direction)).toBe('rtl');
   await expectNoSeriousAxeViolations(page, 'import errors (Arabic)');
 });
+
+test('what an import reads but leaves out is said in Spanish and in Arabic', async ({ page }) => {
+  await chooseLanguage(page, 'Español');
+  await page.goto(`${page.url().split('#')[0]}#/directory/import`);
+  await page.locator('input[type=file][webkitdirectory]').setInputFiles(join(fixtures, 'package'));
+  const spanish = page.getByRole('listitem').filter({ hasText: 'No hay datapackage.json: las tablas se reconocieron por el nombre de sus archivos.' });
+  await expect(spanish).toBeVisible();
+
+  await chooseLanguage(page, 'العربية');
+  await page.goto(`${page.url().split('#')[0]}#/directory/import`);
+  await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles(resolve(import.meta.dirname, '../fixtures/hsds/tabular.json'));
+  // Ten tables: the Arabic form for three to ten. The file names stay isolated, left to right, in the sentence.
+  const arabic = page.getByRole('listitem').filter({ hasText: 'فهي جداول لا يحتفظ بها Waypoint' });
+  await expect(arabic).toContainText('\u2068programs.csv, funding.csv');
+  expect(await arabic.evaluate((item) => getComputedStyle(item).direction)).toBe('rtl');
+  await expectNoSeriousAxeViolations(page, 'import notes (Arabic)');
+});
+

@@ -1,4 +1,4 @@
-import type { DirectoryEntry, DirectoryOrganization } from '../hsds/directory';
+import type { DirectoryEntry, DirectoryOrganization, DirectoryPhone } from '../hsds/directory';
 import { languageName } from '../hsds/languages';
 import { waypointTaxonomyTerms } from '../hsds/taxonomy';
 import type { ContactChannel, Population, ServiceType } from '../hsds/taxonomy';
@@ -28,6 +28,19 @@ interface WordIndex {
 }
 
 export type FacetName = 'countries' | 'services' | 'languages' | 'populations' | 'channels';
+
+/** What the index reads of an entry: a DirectoryEntry is one, and so is what is posted to the search worker. */
+export interface SearchableEntry extends Pick<DirectoryEntry, 'id' | 'organizationId' | 'name' | 'alternateName' | 'description' | 'verified' | 'is24x7'> {
+  countries: readonly string[];
+  services: readonly string[];
+  languages: readonly string[];
+  populations: readonly string[];
+  channels: readonly string[];
+  phones: readonly Pick<DirectoryPhone, 'number' | 'description'>[];
+}
+
+/** What the index reads of an organization: its names, found under its entries. */
+export type SearchableOrganization = Pick<DirectoryOrganization, 'id' | 'name' | 'alternateName'>;
 
 export interface DirectorySearchIndex {
   version: 1;
@@ -62,7 +75,7 @@ export interface SearchResult {
 /** The name functions are asked once per code and build, so each must give the same names for the same code. */
 export interface IndexOptions {
   /** Organizations, so an entry is found by its organization's name. */
-  organizations?: readonly DirectoryOrganization[];
+  organizations?: readonly SearchableOrganization[];
   /** Names of a country code to index besides the code; defaults to the English name. */
   countryNames?: (code: string) => readonly string[];
   /** Names of a language code besides the code; defaults to the English name. */
@@ -109,7 +122,7 @@ interface FieldVisitor {
 }
 
 /** Every field of an entry the search box looks at; with `sharedTexts`, the one definition of what is searchable. */
-function visitFields(entry: DirectoryEntry, visit: FieldVisitor): void {
+function visitFields(entry: SearchableEntry, visit: FieldVisitor): void {
   visit.text(entry.name, 'name');
   if (entry.alternateName !== null) visit.text(entry.alternateName, 'name');
   visit.text(entry.description, 'other');
@@ -157,7 +170,7 @@ function sharedTexts(kind: SharedKind, code: string, sources: SharedSources): re
 }
 
 /** The searchable texts of an entry (for a naive scan to compare with). */
-export function searchableTexts(entry: DirectoryEntry, options: IndexOptions, organizationNames: ReadonlyMap<string, string>): string[] {
+export function searchableTexts(entry: SearchableEntry, options: IndexOptions, organizationNames: ReadonlyMap<string, string>): string[] {
   const sources = sharedSources(options, organizationNames);
   const texts: string[] = [];
   visitFields(entry, {
@@ -186,7 +199,7 @@ class TermReader implements FieldVisitor {
   constructor(private readonly sources: SharedSources) {}
 
   /** Replaces the lists with the terms of `entry`. */
-  read(entry: DirectoryEntry): void {
+  read(entry: SearchableEntry): void {
     this.nameTerms.length = 0;
     this.otherTerms.length = 0;
     visitFields(entry, this);
@@ -204,9 +217,11 @@ class TermReader implements FieldVisitor {
     const known = this.sharedTerms[kind];
     let terms = known.get(code);
     if (terms === undefined) {
-      const list = new TermList();
-      for (const text of sharedTexts(kind, code, this.sources)) this.tokenizer.read(text, list);
-      terms = [...list.ids.subarray(0, list.length)];
+      // indexWords gives the scanner's words. These few texts are not given to the scanner, so that it sees
+      // only the entries' own texts: V8 specialises its string accesses (text.length, charCodeAt) to the
+      // kinds of string met there, up to four (one- or two-byte, flat or concatenated...), and the shared
+      // texts (literals, Intl names, organization names) were more kinds, which made every text's read slower.
+      terms = sharedTexts(kind, code, this.sources).flatMap(indexWords).map(this.vocabulary.id);
       known.set(code, terms);
     }
     this.otherTerms.pushAll(terms);
@@ -217,7 +232,7 @@ class TermReader implements FieldVisitor {
  * Every folded word an entry can be found by (all fields), and those of its name: what the index holds for
  * it, worked out plainly (`indexWords` per text), to check the index against.
  */
-export function entryWords(entry: DirectoryEntry, options: IndexOptions, organizationNames: ReadonlyMap<string, string>): { all: Set<string>; name: Set<string> } {
+export function entryWords(entry: SearchableEntry, options: IndexOptions, organizationNames: ReadonlyMap<string, string>): { all: Set<string>; name: Set<string> } {
   const sources = sharedSources(options, organizationNames);
   const all = new Set<string>();
   const name = new Set<string>();
@@ -240,12 +255,12 @@ export function entryWords(entry: DirectoryEntry, options: IndexOptions, organiz
   return { all, name };
 }
 
-export function organizationNameMap(organizations: readonly DirectoryOrganization[] = []): Map<string, string> {
+export function organizationNameMap(organizations: readonly SearchableOrganization[] = []): Map<string, string> {
   return new Map(organizations.map((o) => [o.id, `${o.name} ${o.alternateName ?? ''}`]));
 }
 
 /** Result order within a tier: verified first, then by folded name, name and id (code unit order, no locale). */
-export function compareForResults(a: DirectoryEntry, b: DirectoryEntry): number {
+export function compareForResults(a: SearchableEntry, b: SearchableEntry): number {
   if (a.verified !== b.verified) return a.verified ? -1 : 1;
   const fa = foldText(a.name);
   const fb = foldText(b.name);
@@ -254,26 +269,59 @@ export function compareForResults(a: DirectoryEntry, b: DirectoryEntry): number 
 }
 
 /** The last keys of the result order, for entries whose folded names are the same. */
-function compareNamesAndIds(a: DirectoryEntry, b: DirectoryEntry): number {
+function compareNamesAndIds(a: SearchableEntry, b: SearchableEntry): number {
   if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+  return compareIds(a, b);
+}
+
+function compareIds(a: SearchableEntry, b: SearchableEntry): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** Terms (folded words, or facet values) numbered in the order they are first met. */
+/**
+ * Terms (folded words, or facet values) numbered in the order they are first met. An open-addressing table
+ * over FNV-1a hashes of the terms rather than a Map: nearly every phone number is a term of its own (some
+ * 75,000 of 86,000 at 50,000 services), and inserting that many fresh strings into a Map took ~6% of the build.
+ */
 class Vocabulary {
   readonly terms: string[] = [];
-  private readonly ids = new Map<string, number>();
+  /** 1 + the id of a term in each slot, 0 for none; kept at most half full. */
+  private slots = new Int32Array(1 << 8);
+  private hashes = new Int32Array(1 << 7);
 
   /** A property, not a method, so it can be handed to the tokenizer as it is. */
   readonly id = (term: string): number => {
-    let id = this.ids.get(term);
-    if (id === undefined) {
-      id = this.terms.length;
-      this.ids.set(term, id);
-      this.terms.push(term);
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < term.length; i++) hash = Math.imul(hash ^ term.charCodeAt(i), 0x01000193);
+    const { slots, terms } = this;
+    const mask = slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const id = slots[slot]! - 1;
+      if (id < 0) return this.add(term, hash, slot);
+      if (this.hashes[id] === hash && terms[id] === term) return id;
+    }
+  };
+
+  private add(term: string, hash: number, slot: number): number {
+    const id = this.terms.push(term) - 1;
+    if (id === this.hashes.length) {
+      const larger = new Int32Array(id * 2);
+      larger.set(this.hashes);
+      this.hashes = larger;
+    }
+    this.hashes[id] = hash;
+    this.slots[slot] = id + 1;
+    if (this.terms.length * 2 > this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 2);
+      const mask = this.slots.length - 1;
+      this.hashes.subarray(0, this.terms.length).forEach((known, id) => {
+        let at = known & mask;
+        while (this.slots[at] !== 0) at = (at + 1) & mask;
+        this.slots[at] = id + 1;
+      });
     }
     return id;
-  };
+  }
 
   /** Every term id, in code unit order of the terms (the order of WordIndex.words). */
   sortedIds(): Uint32Array {
@@ -365,21 +413,72 @@ class PostingsBuilder {
 
 /**
  * Positions of the entries in result order: verified first, then by folded name, name and id, as
- * compareForResults. The keys are worked out once (folding in the comparator would redo it n log n times)
- * and the distinct folded names are sorted once, so that most comparisons are of two integers: names repeat
- * (the bench's 50,000 services have some 15,000).
+ * compareForResults. Names repeat (the bench's 50,000 services have some 15,000), so each distinct name is
+ * folded once and the distinct names are sorted once, by folded name then name; the entries are then placed
+ * by (verified, rank of their name) with a counting sort, which needs no comparisons, and only entries with
+ * the very same name are compared, by id. A comparison sort of all entries did some 800,000 comparisons.
  */
-function resultOrder(entries: readonly DirectoryEntry[]): Uint32Array {
-  const folded = entries.map((entry) => foldText(entry.name));
-  const rankOf = new Map([...new Set(folded)].sort().map((name, rank) => [name, rank])); // sort(): code unit order
-  const rank = new Uint32Array(folded.map((name) => rankOf.get(name)!));
-  const verified = new Uint8Array(entries.map((entry) => (entry.verified ? 1 : 0)));
-  const order = entries.map((_, position) => position);
-  order.sort((a, b) => verified[b]! - verified[a]! || rank[a]! - rank[b]! || compareNamesAndIds(entries[a]!, entries[b]!));
-  return new Uint32Array(order);
+function resultOrder(entries: readonly SearchableEntry[]): Uint32Array {
+  const count = entries.length;
+  const nameNumbers = new Map<string, number>(); // distinct names, numbered in the order met
+  const nameOf = new Uint32Array(count);
+  for (let position = 0; position < count; position++) {
+    const { name } = entries[position]!;
+    let number = nameNumbers.get(name);
+    if (number === undefined) {
+      number = nameNumbers.size;
+      nameNumbers.set(name, number);
+    }
+    nameOf[position] = number;
+  }
+  const names = [...nameNumbers.keys()];
+  const folded = names.map(foldText);
+  // Code unit order, no locale; two distinct names are never equal.
+  const byName = names.map((_, number) => number).sort((a, b) => {
+    if (folded[a] !== folded[b]) return folded[a]! < folded[b]! ? -1 : 1;
+    return names[a]! < names[b]! ? -1 : 1;
+  });
+  const rank = new Uint32Array(names.length);
+  byName.forEach((number, r) => (rank[number] = r));
+
+  // Keys: verified entries' name ranks first, then the others'. Counting sort, stable in position.
+  const key = new Uint32Array(count);
+  const starts = new Uint32Array(2 * names.length + 1);
+  for (let position = 0; position < count; position++) {
+    const k = (entries[position]!.verified ? 0 : names.length) + rank[nameOf[position]!]!;
+    key[position] = k;
+    starts[k + 1]!++;
+  }
+  for (let k = 1; k < starts.length; k++) starts[k]! += starts[k - 1]!;
+  const order = new Uint32Array(count);
+  const next = starts.slice(0, -1);
+  for (let position = 0; position < count; position++) order[next[key[position]!]!++] = position;
+  for (let k = 0; k + 1 < starts.length; k++) {
+    if (starts[k + 1]! - starts[k]! > 1) sortByIds(order, starts[k]!, starts[k + 1]!, entries);
+  }
+  return order;
 }
 
-export function buildSearchIndex(entries: readonly DirectoryEntry[], options: IndexOptions = {}): DirectorySearchIndex {
+/**
+ * Sorts order[from, to) (ascending positions) by the entries' ids, equal ids by position, as a stable sort of
+ * all entries would. These runs (entries with one name) are mostly of a few entries, where an insertion sort
+ * is much cheaper than a call of the built-in sort.
+ */
+function sortByIds(order: Uint32Array, from: number, to: number, entries: readonly SearchableEntry[]): void {
+  if (to - from > 16) {
+    order.subarray(from, to).sort((a, b) => compareIds(entries[a]!, entries[b]!) || a - b);
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const position = order[i]!;
+    const { id } = entries[position]!;
+    let j = i;
+    for (; j > from && entries[order[j - 1]!]!.id > id; j--) order[j] = order[j - 1]!;
+    order[j] = position;
+  }
+}
+
+export function buildSearchIndex(entries: readonly SearchableEntry[], options: IndexOptions = {}): DirectorySearchIndex {
   const positions = resultOrder(entries);
   const reader = new TermReader(sharedSources(options, organizationNameMap(options.organizations)));
   const all = new PostingsBuilder(entries.length);
@@ -387,7 +486,9 @@ export function buildSearchIndex(entries: readonly DirectoryEntry[], options: In
   const facetNames: FacetName[] = ['countries', 'services', 'languages', 'populations', 'channels'];
   const facetLists = facetNames.map((facet) => ({ facet, vocabulary: new Vocabulary(), postings: new PostingsBuilder(entries.length) }));
   const { nameTerms, otherTerms } = reader;
-  for (const entry of entries) {
+  const is24x7 = new Uint8Array(entries.length); // read with the rest of the entry, not later in document order
+  entries.forEach((entry, position) => {
+    if (entry.is24x7 === true) is24x7[position] = 1;
     reader.read(entry);
     for (let i = 0; i < nameTerms.length; i++) {
       all.add(nameTerms.ids[i]!);
@@ -400,7 +501,7 @@ export function buildSearchIndex(entries: readonly DirectoryEntry[], options: In
       for (const value of entry[facet]) postings.add(values.id(value));
       postings.endEntry();
     }
-  }
+  });
 
   const { vocabulary } = reader;
   const sortedIds = vocabulary.sortedIds();
@@ -411,7 +512,7 @@ export function buildSearchIndex(entries: readonly DirectoryEntry[], options: In
   }
   const open24x7: number[] = [];
   positions.forEach((position, doc) => {
-    if (entries[position]!.is24x7 === true) open24x7.push(doc);
+    if (is24x7[position] === 1) open24x7.push(doc);
   });
   return {
     version: 1, size: positions.length, positions, all: all.finish(vocabulary, sortedIds, positions), names: names.finish(vocabulary, sortedIds, positions),

@@ -1,5 +1,6 @@
 import { DirectoryFormatError, entryFromHsds, organizationFromHsds } from './directory';
 import type { DirectoryEntry, DirectoryOrganization } from './directory';
+import type { ImportNote } from './import-notes';
 import { schemaProblem } from './import-problems';
 import type { ImportProblem, ProblemDetail } from './import-problems';
 import type { ParsedHsds, RawRow, RawTables } from './import-read';
@@ -38,8 +39,8 @@ export interface ImportPlan {
   errors: ImportProblem[];
   /** How many problems there were in all. */
   errorCount: number;
-  /** What was read but not imported, in plain words. */
-  notes: string[];
+  /** What was read but not imported, as codes the interface puts in words (import-notes.ts). */
+  notes: ImportNote[];
 }
 
 export const maxErrors = 20;
@@ -187,7 +188,7 @@ function assemble(
   t: ValidTables,
   existingOrganizationIds: ReadonlySet<string>,
   problems: Problems,
-  notes: string[],
+  notes: ImportNote[],
 ): { entries: DirectoryEntry[]; organizations: DirectoryOrganization[] } {
   const services = new Map(t.services.map((s) => [s.value.id, s]));
   const organizations = new Map(t.organizations.map((o) => [o.value.id, o]));
@@ -328,7 +329,7 @@ function assemble(
       problems.add(raw, 'attributes', error.problem);
     }
   }
-  if (notActive > 0) notes.push(`Not imported: ${notActive} services marked inactive or defunct.`);
+  if (notActive > 0) notes.push({ code: 'inactiveServices', values: { count: notActive } });
 
   const directoryOrganizations: DirectoryOrganization[] = [];
   for (const { raw, value: o } of t.organizations) {
@@ -371,7 +372,7 @@ function assemble(
   }
   const atServices = new Set(t.service_at_location.map((s) => s.value.location_id));
   const unlinked = t.locations.filter((l) => !atServices.has(l.value.id) && !organizations.has(l.value.organization_id ?? '')).length;
-  if (unlinked > 0) notes.push(`Not imported: ${unlinked} locations linked to no service or organization in this import.`);
+  if (unlinked > 0) notes.push({ code: 'unlinkedLocations', values: { count: unlinked } });
   return { entries, organizations: directoryOrganizations };
 }
 

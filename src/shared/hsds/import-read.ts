@@ -1,4 +1,5 @@
 import { parseCsv, unguardCell } from './csv';
+import type { ImportNote } from './import-notes';
 import { jsonSyntaxProblem } from './import-problems';
 import type { ImportProblem, ProblemDetail } from './import-problems';
 import { importedTables, tableFields, tableFile, tableNames } from './tables';
@@ -29,7 +30,7 @@ export interface RawRow {
 
 export type RawTables = Record<TableName, RawRow[]>;
 
-export type ParsedHsds = { ok: true; tables: RawTables; notes: string[] } | { ok: false; errors: ImportProblem[] };
+export type ParsedHsds = { ok: true; tables: RawTables; notes: ImportNote[] } | { ok: false; errors: ImportProblem[] };
 
 export interface ImportLimits {
   /** Characters of input in all (a JSON file, or all files of a package together). */
@@ -58,10 +59,15 @@ function tooLarge(file: string, limits: ImportLimits): ParsedHsds {
 
 class RowLimitReached extends Error {}
 
+type SkippedRecord = 'taxonomyTerms' | 'taxonomies' | 'apiDescription';
+
 /** Flattens nested HSDS JSON into tables; the parent's id becomes the child's foreign key. */
 class Flattener {
   readonly tables = emptyTables();
-  readonly notes = new Map<string, number>();
+  /** What was read but not imported, besides the skipped records. */
+  readonly notes: ImportNote[] = [];
+  /** Records of kinds Waypoint does not import, counted by kind in the order first met. */
+  private readonly skipped = new Map<SkippedRecord, number>();
   readonly problems: ImportProblem[] = [];
   private readonly seen = new Map<TableName, Set<string>>();
   private rowCount = 0;
@@ -72,8 +78,12 @@ class Flattener {
     private readonly maxRows: number,
   ) {}
 
-  note(text: string, count = 1): void {
-    this.notes.set(text, (this.notes.get(text) ?? 0) + count);
+  skip(kind: SkippedRecord): void {
+    this.skipped.set(kind, (this.skipped.get(kind) ?? 0) + 1);
+  }
+
+  allNotes(): ImportNote[] {
+    return [...this.notes, ...[...this.skipped].map(([code, count]): ImportNote => ({ code, values: { count } }))];
   }
 
   problem(path: string, detail: ProblemDetail): void {
@@ -193,9 +203,9 @@ class Flattener {
     if ('status' in record) this.service(record, path, {});
     else if (asRecord(record.service) || asRecord(record.location)) this.serviceAtLocation(record, path);
     else if ('location_type' in record) this.location(record, path);
-    else if ('taxonomy' in record || 'taxonomy_id' in record || 'code' in record) this.note('taxonomy terms (Waypoint keeps its own taxonomies)');
-    else if ('openapi_url' in record) this.note('HSDS API description (it holds no records)');
-    else if ('version' in record) this.note('taxonomies (Waypoint keeps its own taxonomies)');
+    else if ('taxonomy' in record || 'taxonomy_id' in record || 'code' in record) this.skip('taxonomyTerms');
+    else if ('openapi_url' in record) this.skip('apiDescription');
+    else if ('version' in record) this.skip('taxonomies');
     else if ('name' in record) this.organization(record, path);
     else this.problem(path, { code: 'unknownRecord' });
   }
@@ -220,7 +230,7 @@ class Flattener {
         else this.add(table, object, `${fileName}[${i}]`, {});
       });
     }
-    if (unread.length > 0) this.note(`${unread.join(', ')} (tables Waypoint does not keep)`);
+    if (unread.length > 0) this.notes.push(unreadTablesNote(unread));
   }
 }
 
@@ -233,8 +243,8 @@ function tableForFile(fileName: string): TableName | undefined {
   return tableNames.find((table) => tableFile(table) === base);
 }
 
-function notesOf(counts: Map<string, number>): string[] {
-  return [...counts].map(([text, count]) => `Not imported: ${count === 1 ? '' : `${count} `}${text}.`);
+function unreadTablesNote(files: readonly string[]): ImportNote {
+  return { code: 'unreadTables', values: { files: files.join(', '), count: files.length } };
 }
 
 /** Reads HSDS JSON text. Never throws: problems come back as errors. */
@@ -280,7 +290,7 @@ export function readHsdsValue(document: unknown, fileName: string, maxRows: numb
     } else if (Array.isArray(object.contents)) {
       // A page of an HSDS API list response.
       if (typeof object.total_pages === 'number' && object.total_pages > 1) {
-        flat.note(`records on the other ${object.total_pages - 1} pages of this API response (only this page was given)`);
+        flat.notes.push({ code: 'otherPages', values: { count: object.total_pages - 1 } });
       }
       object.contents.forEach((item: unknown, i) => {
         const record = asRecord(item);
@@ -297,7 +307,7 @@ export function readHsdsValue(document: unknown, fileName: string, maxRows: numb
     return { ok: false, errors: [{ file: fileName, code: 'tooManyRecords', values: { limit: maxRows } }] };
   }
   if (flat.problems.length > 0) return { ok: false, errors: flat.problems };
-  return { ok: true, tables: flat.tables, notes: notesOf(flat.notes) };
+  return { ok: true, tables: flat.tables, notes: flat.allNotes() };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -308,12 +318,12 @@ interface PackageResource {
   file: string;
 }
 
-function packageResources(files: ReadonlyMap<string, string>, notes: Map<string, number>): { resources: PackageResource[] } | { problem: ImportProblem } {
+function packageResources(files: ReadonlyMap<string, string>, notes: ImportNote[]): { resources: PackageResource[] } | { problem: ImportProblem } {
   const descriptorText = files.get('datapackage.json');
   const csvFiles = [...files.keys()].filter((name) => name.endsWith('.csv'));
   if (descriptorText === undefined) {
     // A folder of the spec's CSV files without a descriptor: the file names say which table is which.
-    notes.set('datapackage.json is missing; tables were recognised by their file names', 1);
+    notes.push({ code: 'noDescriptor' });
     return { resources: csvFiles.flatMap((file) => (tableForFile(file) ? [{ table: tableForFile(file)!, file }] : [])) };
   }
   let descriptor: unknown;
@@ -356,7 +366,7 @@ export function parseHsdsPackage(files: Readonly<Record<string, string>>, limits
     if (byName.has(base)) return { ok: false, errors: [{ file: base, code: 'duplicateFile' }] };
     byName.set(base, text);
   }
-  const notes = new Map<string, number>();
+  const notes: ImportNote[] = [];
   const found = packageResources(byName, notes);
   if ('problem' in found) return { ok: false, errors: [found.problem] };
 
@@ -387,6 +397,6 @@ export function parseHsdsPackage(files: Readonly<Record<string, string>>, limits
     });
   }
   const unread = [...byName.keys()].filter((name) => name.endsWith('.csv') && !found.resources.some((r) => r.file === name && importedTables.includes(r.table)));
-  if (unread.length > 0) notes.set(`${unread.join(', ')} (tables Waypoint does not keep)`, 1);
-  return { ok: true, tables, notes: notesOf(notes) };
+  if (unread.length > 0) notes.push(unreadTablesNote(unread));
+  return { ok: true, tables, notes };
 }

@@ -4,9 +4,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { closeRecordStore, openRecordStore, type RecordStore } from '@renderer/db';
 import {
   deleteOwnEntry,
+  keepUnchangedLists,
   loadNote,
   loadUserDirectory,
   mergeDirectory,
+  mergeLists,
   ownEntryDeletion,
   saveNote,
   saveOwnRecords,
@@ -163,5 +165,29 @@ describe('deleting an own directory entry', () => {
     expect(after.origins.has(original.id)).toBe(false);
     expect(after.favourites.has(original.id)).toBe(true);
     expect(await loadNote(store, original.id)).toBe('Call after 10.');
+  });
+});
+
+describe('reloading the own records', () => {
+  it('keeps the very entry and organization lists while only favourites and notes change', async () => {
+    const store = await openStore();
+    await saveOwnRecords(store, [ownEntry(lantern, 'Lantern House Shelter', lanternHouse)], [ownOrganization(lanternHouse, '12 Quiet Lane')], 'added');
+    const first = await loadUserDirectory(store);
+    await setFavourite(store, lantern, true);
+    await saveNote(store, lantern, 'Ask for Mary.');
+    const second = keepUnchangedLists(first, await loadUserDirectory(store));
+    expect(second.favourites).toEqual(new Set([lantern]));
+    expect(second.entries).toBe(first.entries);
+    expect(second.organizations).toBe(first.organizations);
+
+    // Saving an entry again (an edit) gives new lists, with the edit in them.
+    await new Promise((resolve) => setTimeout(resolve, 2)); // a later update time
+    await saveOwnRecords(store, [ownEntry(lantern, 'Lantern House Night Shelter', lanternHouse)], [], 'added');
+    const third = keepUnchangedLists(second, await loadUserDirectory(store));
+    expect(third.entries).not.toBe(second.entries);
+    expect(mergeLists(shipped, third).entries.find((e) => e.id === lantern)?.name).toBe('Lantern House Night Shelter');
+    // A new organization, or one deleted, gives new lists too.
+    await saveOwnRecords(store, [], [ownOrganization(lantern, '3 Harbour Road')], 'added');
+    expect(keepUnchangedLists(third, await loadUserDirectory(store)).organizations).not.toBe(third.organizations);
   });
 });

@@ -148,6 +148,15 @@ describe('buildSearchIndex', () => {
     expectSameIndex(buildSearchIndex(entries, options), referenceIndex(entries, options));
   });
 
+  it('orders entries of one name by id, in short and long runs, equal ids as given', () => {
+    const named = generateEntries(120, organizations, 6).map((entry, i) => ({
+      ...entry,
+      name: i % 3 === 0 ? 'Hope Hotline' : i % 3 === 1 ? 'hope hotline' : `Hope ${i % 5}`,
+      id: i % 10 === 0 ? 'same-id' : entry.id,
+    }));
+    expectSameIndex(buildSearchIndex(named, { organizations }), referenceIndex(named, { organizations }));
+  });
+
   it('asks for the names of each code once per build', () => {
     const asked = new Map<string, number>();
     const count = (kind: string) => (code: string) => {

@@ -7,13 +7,15 @@ import { useSettings } from '../../app/SettingsProvider';
 import { useVault } from '../vault/VaultContext';
 import { DirectoryContext, useDirectory } from './context';
 import type { DirectoryContextValue, DirectoryNotice, SearchState } from './context';
-import { loadShippedDirectory, loadUserDirectory, mergeDirectory } from './data';
+import { keepUnchangedLists, loadShippedDirectory, loadUserDirectory, mergeDirectory, mergeLists } from './data';
 import type { UserDirectory } from './data';
 import { EntryFormPage } from './EntryFormPage';
 import { EntryPage } from './EntryPage';
 import { ImportPage } from './ImportPage';
+import { termCodes, useLabels } from './labels';
 import { NotFound } from './NotFound';
 import { SearchPage } from './SearchPage';
+import { useSearchIndex } from './useSearchIndex';
 
 type LoadState = { status: 'loading' } | { status: 'error' } | { status: 'ready'; shipped: Directory; user: UserDirectory };
 
@@ -36,19 +38,29 @@ export default function DirectoryPage() {
 
   const reload = useCallback(async () => {
     const user = await loadUserDirectory(store);
-    setState((previous) => (previous.status === 'ready' ? { ...previous, user } : previous));
+    setState((previous) => (previous.status === 'ready' ? { ...previous, user: keepUnchangedLists(previous.user, user) } : previous));
   }, [store]);
 
+  // The entry and organization lists are merged again only when the shipped or own ones change, not when a
+  // favourite does: the search index is built from these very lists, and kept while they are the same.
+  const shipped = state.status === 'ready' ? state.shipped : null;
+  const ownEntries = state.status === 'ready' ? state.user.entries : null;
+  const ownOrganizations = state.status === 'ready' ? state.user.organizations : null;
+  const lists = useMemo(
+    () => (shipped && ownEntries && ownOrganizations ? mergeLists(shipped, { entries: ownEntries, organizations: ownOrganizations }) : null),
+    [shipped, ownEntries, ownOrganizations],
+  );
+
   const context = useMemo((): DirectoryContextValue | null => {
-    if (state.status !== 'ready') return null;
-    const directory = mergeDirectory(state.shipped, state.user);
+    if (state.status !== 'ready' || lists === null) return null;
+    const directory = mergeDirectory(state.shipped, state.user, lists);
     return {
       directory,
       entryById: new Map(directory.entries.map((entry) => [entry.id, entry])),
       organizationById: new Map(directory.organizations.map((organization) => [organization.id, organization])),
       reload,
     };
-  }, [state, reload]);
+  }, [state, lists, reload]);
 
   if (context === null) {
     return (
@@ -104,7 +116,8 @@ function useRequestedCountry(path: string): string | null {
 
 function DirectoryRoutes() {
   const { settings } = useSettings();
-  const { reload } = useDirectory();
+  const { directory, reload } = useDirectory();
+  const labels = useLabels();
   const [location, navigate] = useLocation();
   const [notice, setNotice] = useState<DirectoryNotice | null>(null);
   const requested = useRequestedCountry(location);
@@ -127,10 +140,19 @@ function DirectoryRoutes() {
     if (requested !== null) setSearch((previous) => ({ ...previous, filters: { ...previous.filters, country: requested } }));
   }
 
+  // The search index lives here too, so that coming back from an entry, a form or an import finds it ready;
+  // it is built again only when the entries, organizations or interface language change.
+  const termLabels = useMemo(() => Object.fromEntries(termCodes.map((code) => [code, labels.term(code)])), [labels]);
+  const indexSource = useMemo(
+    () => ({ entries: directory.entries, organizations: directory.organizations, language: labels.language, termLabels }),
+    [directory.entries, directory.organizations, labels.language, termLabels],
+  );
+  const searchIndex = useSearchIndex(indexSource);
+
   return (
     <Switch location={location.split('?')[0]}>
       <Route path="/">
-        <SearchPage search={search} onSearchChange={setSearch} notice={notice} onNoticeShown={() => setNotice(null)} />
+        <SearchPage search={search} onSearchChange={setSearch} searchIndex={searchIndex} notice={notice} onNoticeShown={() => setNotice(null)} />
       </Route>
       <Route path="/new">
         <EntryFormPage />

@@ -7,6 +7,7 @@ import { Link } from 'wouter';
 import type { DirectoryEntry } from '@shared/hsds/directory';
 import { planImport } from '@shared/hsds/import-plan';
 import type { ImportPlan } from '@shared/hsds/import-plan';
+import type { ImportNote } from '@shared/hsds/import-notes';
 import type { ProblemDetail } from '@shared/hsds/import-problems';
 import { useVault } from '../vault/VaultContext';
 import { useDirectory } from './context';
@@ -106,10 +107,11 @@ export function ImportPage() {
 
 function PlanView({ plan, source, saving, saveFailed, onImport, onCancel }: { plan: ImportPlan; source: string; saving: boolean; saveFailed: boolean; onImport: () => void; onCancel: () => void }) {
   const { t } = useTranslation('directory');
-  const problemText = (problem: ProblemDetail) => {
-    const values = Object.fromEntries(Object.entries(problem.values ?? {}).map(([name, value]) => [name, typeof value === 'string' ? isolate(value) : value]));
-    return t(`import.problems.${problem.code}`, values);
-  };
+  // A problem or a note is a code with values; names among the values are isolated, as they may run the other way.
+  const codedText = (key: string, values: Record<string, string | number> = {}) =>
+    t(key, Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === 'string' ? isolate(value) : value])));
+  const problemText = (problem: ProblemDetail) => codedText(`import.problems.${problem.code}`, problem.values);
+  const noteText = (note: ImportNote) => codedText(`import.notImported.${note.code}`, note.values);
   if (!plan.ok) {
     return (
       <Alert color="red" title={t('import.failedTitle')} role="alert">
@@ -168,9 +170,7 @@ function PlanView({ plan, source, saving, saveFailed, onImport, onCancel }: { pl
           <Text fw={600}>{t('import.notes')}</Text>
           <List size="sm">
             {plan.notes.map((note, i) => (
-              <List.Item key={i} dir="ltr">
-                {note}
-              </List.Item>
+              <List.Item key={i}>{noteText(note)}</List.Item>
             ))}
           </List>
         </Stack>

@@ -16,9 +16,9 @@ import classes from './directory.module.css';
 import { EmergencyPanel } from './EmergencyPanel';
 import { EntryCard } from './EntryCard';
 import { ExportDialog } from './ExportDialog';
-import { isolate, termCodes, useLabels } from './labels';
+import { isolate, useLabels } from './labels';
 import type { Labels } from './labels';
-import { useSearchIndex } from './useSearchIndex';
+import type { ReadyIndex } from './useSearchIndex';
 
 const pageSize = 50;
 /** Select value for "no filter": Mantine selects hold strings. */
@@ -44,11 +44,14 @@ function options(codes: readonly string[], label: (code: string) => string, anyL
 export function SearchPage({
   search,
   onSearchChange,
+  searchIndex: ready,
   notice: givenNotice,
   onNoticeShown,
 }: {
   search: SearchState;
   onSearchChange: (next: SearchState) => void;
+  /** null while the first index is being built. */
+  searchIndex: ReadyIndex | null;
   /** Shown once, on arrival: what an entry page just did (e.g. deleted its entry). */
   notice: DirectoryNotice | null;
   onNoticeShown: () => void;
@@ -63,13 +66,6 @@ export function SearchPage({
   }, [givenNotice, onNoticeShown]);
   const [shown, setShown] = useState({ search, count: pageSize });
   const [exportOpen, setExportOpen] = useState(false);
-
-  const termLabels = useMemo(() => Object.fromEntries(termCodes.map((code) => [code, labels.term(code)])), [labels]);
-  const request = useMemo(
-    () => ({ entries: directory.entries, organizations: directory.organizations, language: labels.language, termLabels }),
-    [directory.entries, directory.organizations, labels.language, termLabels],
-  );
-  const ready = useSearchIndex(request);
 
   const results = useMemo((): DirectoryEntry[] | null => {
     if (ready === null) return null;

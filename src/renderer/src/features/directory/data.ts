@@ -41,6 +41,8 @@ export interface UserDirectory {
   favourites: Set<string>;
   /** Own records that could not be decrypted; they are left untouched. */
   unreadable: number;
+  /** Ids and update times of the own entries and organizations: the same version, the same records. */
+  version: string;
 }
 
 type Store = RecordStore<Record<string, unknown>>;
@@ -53,19 +55,31 @@ const noteRecordId = (id: string) => `note:${id}`;
 
 export async function loadUserDirectory(store: Store): Promise<UserDirectory> {
   const records = await store.list(table);
-  const result: UserDirectory = { entries: [], organizations: [], favourites: new Set(), unreadable: 0 };
+  const result: UserDirectory = { entries: [], organizations: [], favourites: new Set(), unreadable: 0, version: '' };
+  const versions: string[] = [];
   for (const record of records) {
     if (record.error !== undefined) {
       result.unreadable++;
     } else if (record.kind === kinds.entry) {
       result.entries.push(record.data as unknown as OwnEntryData);
+      versions.push(`${record.id} ${record.updatedAt}`);
     } else if (record.kind === kinds.organization) {
       result.organizations.push(record.data as unknown as DirectoryOrganization);
+      versions.push(`${record.id} ${record.updatedAt}`);
     } else if (record.kind === kinds.favourite) {
       result.favourites.add(String(record.index['orgId']));
     }
   }
+  result.version = versions.join('\n');
   return result;
+}
+
+/**
+ * `next`, holding the very entry and organization lists of `previous` when those records have not changed
+ * (a favourite was set, say), so that what is built from the lists (the search index) can be kept.
+ */
+export function keepUnchangedLists(previous: UserDirectory, next: UserDirectory): UserDirectory {
+  return previous.version === next.version ? { ...next, entries: previous.entries, organizations: previous.organizations } : next;
 }
 
 export function entryRecord(entry: DirectoryEntry, origin: Origin): RecordInput<Record<string, unknown>> {
@@ -156,10 +170,19 @@ function overlay<T extends { id: string }>(base: readonly T[], own: readonly T[]
   return [...byId.values()];
 }
 
-export function mergeDirectory(shippedDirectory: Directory, user: UserDirectory): MergedDirectory {
+/** The shipped entries and organizations with the person's own laid over them. */
+export function mergeLists(shippedDirectory: Directory, user: Pick<UserDirectory, 'entries' | 'organizations'>): Pick<MergedDirectory, 'entries' | 'organizations'> {
   return {
     entries: overlay(shippedDirectory.entries, user.entries.map((own) => own.entry)),
     organizations: overlay(shippedDirectory.organizations, user.organizations),
+  };
+}
+
+/** `lists`: mergeLists of the same arguments, when already made. */
+export function mergeDirectory(shippedDirectory: Directory, user: UserDirectory, lists = mergeLists(shippedDirectory, user)): MergedDirectory {
+  return {
+    entries: lists.entries,
+    organizations: lists.organizations,
     origins: new Map(user.entries.map((own) => [own.entry.id, own.origin])),
     favourites: user.favourites,
     ownOrganizationIds: new Set(user.organizations.map((o) => o.id)),

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import { buildSearchIndex } from '@shared/directory-search';
-import type { DirectorySearchIndex } from '@shared/directory-search';
+import type { DirectorySearchIndex, SearchableOrganization } from '@shared/directory-search';
 import type { DirectoryEntry } from '@shared/hsds/directory';
-import { indexOptions } from './searchIndexRequest';
-import type { SearchIndexRequest } from './searchIndexRequest';
+import { indexOptions, searchIndexRequest } from './searchIndexRequest';
 
 /** An index and the very entry list its positions point into. */
 export interface ReadyIndex {
@@ -11,18 +10,29 @@ export interface ReadyIndex {
   index: DirectorySearchIndex;
 }
 
+/** What the index is built from; a new source (by identity) builds a new index. */
+export interface SearchIndexSource {
+  entries: readonly DirectoryEntry[];
+  organizations: readonly SearchableOrganization[];
+  /** Interface language: countries and languages are found by their names in it as well as in English. */
+  language: string;
+  /** Labels of service types, populations and channels in the interface language. */
+  termLabels: Record<string, string>;
+}
+
 /**
  * Builds the search index in a Web Worker after the page has painted. Until a new index is ready the
- * previous one (with its own entry list) stays in use, so results never point at the wrong entries.
+ * previous one (with its own entry list) stays in use, so results never point at the wrong entries. The
+ * worker gets only what the index reads (searchIndexRequest); the entries stay here, paired with the index.
  */
-export function useSearchIndex(request: SearchIndexRequest): ReadyIndex | null {
+export function useSearchIndex(source: SearchIndexSource): ReadyIndex | null {
   const [ready, setReady] = useState<ReadyIndex | null>(null);
   useEffect(() => {
     let done = false;
     const finish = (index: DirectorySearchIndex) => {
       if (done) return;
       done = true;
-      setReady({ entries: request.entries, index });
+      setReady({ entries: source.entries, index });
     };
     const worker = new Worker(new URL('./searchWorker.ts', import.meta.url), { type: 'module' });
     worker.addEventListener('message', (event: MessageEvent<DirectorySearchIndex>) => {
@@ -32,13 +42,13 @@ export function useSearchIndex(request: SearchIndexRequest): ReadyIndex | null {
     // A worker that cannot start must not leave search unusable: build here instead, after this frame.
     worker.addEventListener('error', () => {
       worker.terminate();
-      setTimeout(() => finish(buildSearchIndex(request.entries, indexOptions(request))), 0);
+      setTimeout(() => finish(buildSearchIndex(source.entries, indexOptions(source))), 0);
     });
-    worker.postMessage(request);
+    worker.postMessage(searchIndexRequest(source.entries, source.organizations, source.language, source.termLabels));
     return () => {
       done = true;
       worker.terminate();
     };
-  }, [request]);
+  }, [source]);
   return ready;
 }
