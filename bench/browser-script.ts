@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { build } from 'vite';
 
 /** Bundles a bench entry into one classic script for a page, with the app's own code inside; returns its text. */
@@ -8,6 +8,7 @@ export async function buildBrowserScript(entry: string, outDir: string, globalNa
   await build({
     configFile: false,
     logLevel: 'silent',
+    resolve: { alias: { '@shared': resolve(import.meta.dirname, '../src/shared') } },
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: { outDir, emptyOutDir: true, minify: true, lib: { entry, formats: ['iife'], name: globalName, fileName: () => fileName } },
   });
