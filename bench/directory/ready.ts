@@ -36,7 +36,7 @@ export async function benchIndexReady(services: number, organizations: number): 
     }
     return [
       { name: `directory: start to index ready in Chromium, ${services} services (fresh worker, median of ${runs})`, value: median(ready), unit: 'ms', target: '< 1000' },
-      { name: 'directory: main thread busy making and posting the request', value: median(mainThread), unit: 'ms' },
+      { name: 'directory: longest main-thread task making and posting a part of the request', value: median(mainThread), unit: 'ms' },
     ];
   } finally {
     await browser.close();

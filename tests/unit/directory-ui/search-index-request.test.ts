@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '@shared/directory-search';
 import type { DirectoryEntry } from '@shared/hsds/directory';
-import { columnEntries, indexOptions, searchIndexRequest } from '@renderer/features/directory/searchIndexRequest';
+import { indexOptions, searchIndexReceiver, searchWorkerMessages } from '@renderer/features/directory/searchIndexRequest';
 import { generateEntries, generateOrganizations } from '../../../bench/directory/generate';
 
 const organizations = generateOrganizations(40, 2);
@@ -17,15 +17,27 @@ const entries = [...generateEntries(500, organizations, 9), ...odd];
 const termLabels = { shelter: 'Refugio', hotline: 'Línea' };
 
 describe('the search worker request', () => {
-  it('gives, through a structured clone, the index of the entries themselves', () => {
-    const request = structuredClone(searchIndexRequest(entries, organizations, 'es', termLabels));
-    const fromRequest = buildSearchIndex(columnEntries(request.entries), indexOptions(request));
+  it('gives, through structured clones of its parts, the index of the entries themselves', () => {
     const direct = buildSearchIndex(entries, indexOptions({ organizations, language: 'es', termLabels }));
-    expect(fromRequest).toEqual(direct);
+    for (const partSize of [1, 97, entries.length, 10_000]) {
+      const messages = [...searchWorkerMessages(entries, organizations, 'es', termLabels, partSize)];
+      expect(messages).toHaveLength(Math.ceil(entries.length / partSize) + 1);
+      const receive = searchIndexReceiver();
+      const replies = messages.map((message) => receive(structuredClone(message)));
+      expect(replies.slice(0, -1)).toEqual(messages.slice(0, -1).map(() => null));
+      expect(replies.at(-1)).toEqual(direct);
+    }
+  });
+
+  it('with no entries, builds an empty index', () => {
+    const receive = searchIndexReceiver();
+    const messages = [...searchWorkerMessages([], organizations, 'en', {})];
+    expect(messages.map((message) => message.kind)).toEqual(['build']);
+    expect(receive(messages[0]!)).toMatchObject({ size: 0 });
   });
 
   it('holds only what the index reads', () => {
-    const text = JSON.stringify(searchIndexRequest(entries, organizations, 'en', {}));
+    const text = JSON.stringify([...searchWorkerMessages(entries, organizations, 'en', {})]);
     for (const organization of organizations.slice(0, 5)) {
       expect(text).not.toContain(organization.website!);
       expect(text).not.toContain(organization.headquarters!.address!);

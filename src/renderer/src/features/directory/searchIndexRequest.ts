@@ -1,15 +1,29 @@
-import type { IndexOptions, SearchableEntry, SearchableOrganization } from '@shared/directory-search';
+import { buildSearchIndex } from '@shared/directory-search';
+import type { DirectorySearchIndex, IndexOptions, SearchableEntry, SearchableOrganization } from '@shared/directory-search';
 import { waypointTaxonomyTerms } from '@shared/hsds/taxonomy';
 
-/** What the search worker needs: plain data only, since functions cannot be posted to a worker. */
-export interface SearchIndexRequest {
-  entries: EntryColumns;
-  organizations: readonly SearchableOrganization[];
-  /** Interface language: countries and languages are found by their names in it as well as in English. */
-  language: string;
-  /** Labels of service types, populations and channels in the interface language. */
-  termLabels: Record<string, string>;
-}
+/**
+ * What the search worker is sent, in order: the entries in parts, then the rest of what the index needs,
+ * which starts the build. Plain data only, since functions cannot be posted to a worker.
+ */
+export type SearchWorkerMessage =
+  | { kind: 'entries'; columns: EntryColumns }
+  | {
+      kind: 'build';
+      organizations: readonly SearchableOrganization[];
+      /** Interface language: countries and languages are found by their names in it as well as in English. */
+      language: string;
+      /** Labels of service types, populations and channels in the interface language. */
+      termLabels: Record<string, string>;
+    };
+
+type BuildRequest = Omit<Extract<SearchWorkerMessage, { kind: 'build' }>, 'kind'>;
+
+/**
+ * Entries per message. Made and posted one part at a time, with the main thread given back in between, so
+ * the worker unpacks a part while the next is made, and no single task holds the page for long.
+ */
+const entriesPerMessage = 5_000;
 
 /**
  * The entries as the index reads them (SearchableEntry), field by field, in entry order. Posting a message
@@ -37,18 +51,28 @@ export interface EntryColumns {
 
 const codeLists = ['countries', 'services', 'languages', 'populations', 'channels'] as const;
 
-export function searchIndexRequest(
+/** The messages for the worker, each made only when asked for. */
+export function* searchWorkerMessages(
   entries: readonly SearchableEntry[],
   organizations: readonly SearchableOrganization[],
   language: string,
   termLabels: Record<string, string>,
-): SearchIndexRequest {
-  return {
-    entries: entryColumns(entries),
-    // Names only: an organization's other details (an address, say) have no business in the worker.
-    organizations: organizations.map(({ id, name, alternateName }) => ({ id, name, alternateName })),
-    language,
-    termLabels,
+  partSize = entriesPerMessage,
+): Generator<SearchWorkerMessage> {
+  for (let start = 0; start < entries.length; start += partSize) yield { kind: 'entries', columns: entryColumns(entries.slice(start, start + partSize)) };
+  // Names only: an organization's other details (an address, say) have no business in the worker.
+  yield { kind: 'build', organizations: organizations.map(({ id, name, alternateName }) => ({ id, name, alternateName })), language, termLabels };
+}
+
+/** The worker's side: takes the messages in order and gives the index after the last. */
+export function searchIndexReceiver(): (message: SearchWorkerMessage) => DirectorySearchIndex | null {
+  const entries: SearchableEntry[] = [];
+  return (message) => {
+    if (message.kind === 'entries') {
+      for (const entry of columnEntries(message.columns)) entries.push(entry);
+      return null;
+    }
+    return buildSearchIndex(entries, indexOptions(message));
   };
 }
 
@@ -135,7 +159,7 @@ function namesIn(languages: string[], type: 'region' | 'language'): (code: strin
   };
 }
 
-export function indexOptions(request: Pick<SearchIndexRequest, 'organizations' | 'language' | 'termLabels'>): IndexOptions {
+export function indexOptions(request: BuildRequest): IndexOptions {
   const languages = [...new Set([request.language, 'en'])];
   const englishTerms = new Map(waypointTaxonomyTerms().map((term) => [term.code, term.name]));
   return {

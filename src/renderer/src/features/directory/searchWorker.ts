@@ -1,9 +1,9 @@
-import { buildSearchIndex } from '@shared/directory-search';
-import type { SearchIndexRequest } from './searchIndexRequest';
-import { columnEntries, indexOptions } from './searchIndexRequest';
+import type { SearchWorkerMessage } from './searchIndexRequest';
+import { searchIndexReceiver } from './searchIndexRequest';
 
 // Builds the search index off the main thread, so typing and scrolling stay smooth while it is made.
-self.addEventListener('message', (event: MessageEvent<SearchIndexRequest>) => {
-  const request = event.data;
-  self.postMessage(buildSearchIndex(columnEntries(request.entries), indexOptions(request)));
+const receive = searchIndexReceiver();
+self.addEventListener('message', (event: MessageEvent<SearchWorkerMessage>) => {
+  const index = receive(event.data);
+  if (index !== null) self.postMessage(index);
 });

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { buildSearchIndex } from '@shared/directory-search';
 import type { DirectorySearchIndex, SearchableOrganization } from '@shared/directory-search';
 import type { DirectoryEntry } from '@shared/hsds/directory';
-import { indexOptions, searchIndexRequest } from './searchIndexRequest';
+import { indexOptions, searchWorkerMessages } from './searchIndexRequest';
 
 /** An index and the very entry list its positions point into. */
 export interface ReadyIndex {
@@ -23,7 +23,7 @@ export interface SearchIndexSource {
 /**
  * Builds the search index in a Web Worker after the page has painted. Until a new index is ready the
  * previous one (with its own entry list) stays in use, so results never point at the wrong entries. The
- * worker gets only what the index reads (searchIndexRequest); the entries stay here, paired with the index.
+ * worker gets only what the index reads, in parts (searchWorkerMessages); the entries stay here, paired with the index.
  */
 export function useSearchIndex(source: SearchIndexSource): ReadyIndex | null {
   const [ready, setReady] = useState<ReadyIndex | null>(null);
@@ -44,7 +44,14 @@ export function useSearchIndex(source: SearchIndexSource): ReadyIndex | null {
       worker.terminate();
       setTimeout(() => finish(buildSearchIndex(source.entries, indexOptions(source))), 0);
     });
-    worker.postMessage(searchIndexRequest(source.entries, source.organizations, source.language, source.termLabels));
+    const messages = searchWorkerMessages(source.entries, source.organizations, source.language, source.termLabels);
+    const postNext = () => {
+      const next = messages.next();
+      if (done || next.done) return;
+      worker.postMessage(next.value);
+      setTimeout(postNext, 0);
+    };
+    postNext();
     return () => {
       done = true;
       worker.terminate();
