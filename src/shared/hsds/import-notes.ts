@@ -1,3 +1,5 @@
+import { fillEnglishText } from './import-problems';
+
 /**
  * What an HSDS import read but did not import, as stable codes with the values their text needs, like the
  * import problems (import-problems.ts). The shared code says what was left out; the interface says it in the
@@ -59,5 +61,5 @@ export const englishNoteTexts: Record<string, string> = {
 export function noteMessage(note: ImportNote): string {
   const values: Record<string, string | number> = note.values ?? {};
   const key = 'count' in values ? `${note.code}_${values.count === 1 ? 'one' : 'other'}` : note.code;
-  return englishNoteTexts[key]!.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return fillEnglishText(englishNoteTexts[key]!, values);
 }

@@ -136,10 +136,14 @@ export const englishProblemTexts: Record<ImportProblemCode, string> = {
   nothingToImport: 'There are no services or organizations to import.',
 };
 
+/** An English text with its `{{name}}` placeholders filled in from `values` (those not given are left as they are). */
+export function fillEnglishText(text: string, values: Readonly<Record<string, string | number>> = {}): string {
+  return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
 /** The problem's text in English, values filled in. */
 export function problemMessage(problem: ProblemDetail): string {
-  const values: Record<string, string | number> = problem.values ?? {};
-  return englishProblemTexts[problem.code].replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return fillEnglishText(englishProblemTexts[problem.code], problem.values);
 }
 
 /** One English line naming the place and the problem, e.g. `services.csv row 3, field "name": This field must have a value.` */
