@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconArrowLeft, IconEdit, IconEye, IconStar, IconStarFilled, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { DirectoryEntry, DirectoryHeadquarters } from '@shared/hsds/directory';
+import { NotTranslatedNote } from '../../components/NotTranslatedNote';
 import { useVault } from '../vault/VaultContext';
 import { useDirectory } from './context';
 import type { DirectoryNotice } from './context';
@@ -76,12 +77,7 @@ export function EntryPage({ id, onDeleted }: { id: string; onDeleted: (notice: D
         </Text>
       )}
       {entry.description !== '' && origin === undefined && i18n.language !== 'en' && (
-        <Text size="sm" c="dimmed">
-          <Badge tt="none" variant="light" color="gray" me="xs">
-            {t('entry.englishOnly')}
-          </Badge>
-          {t('entry.englishOnlyBody')}
-        </Text>
+        <NotTranslatedNote label={t('entry.englishOnly')} body={t('entry.englishOnlyBody')} />
       )}
 
       <Section title={t('entry.contact')}>

@@ -10,6 +10,7 @@ import classes from './legal.module.css';
 import { legalPaths } from './paths';
 import { formatPartialDate } from '../../i18n/format';
 import { linkDomain, linkLabel, pickText } from './view';
+import { NotTranslatedNote } from '../../components/NotTranslatedNote';
 
 /** Props for an element holding corpus text that exists only in English. */
 export function useEnglishText(): { lang?: 'en'; dir?: 'auto' } {
@@ -72,14 +73,7 @@ export function LegalNote({ source }: { source?: { lastVerified: string | null; 
 export function EnglishOnlyNote() {
   const { t, i18n } = useTranslation('legal');
   if (i18n.language === 'en') return null;
-  return (
-    <Text size="sm" c="dimmed">
-      <Badge tt="none" variant="light" color="gray" me="xs">
-        {t('notTranslated')}
-      </Badge>
-      {t('notTranslatedBody')}
-    </Text>
-  );
+  return <NotTranslatedNote label={t('notTranslated')} body={t('notTranslatedBody')} />;
 }
 
 export function TopicBadges({ index, topics }: { index: LegalIndex; topics: readonly TopicId[] }) {
