@@ -6,6 +6,7 @@ import { measurePdf } from './pdf';
 import { benchRecords } from './records';
 import { benchShell } from './shell';
 import { formatTable, type BenchRow } from './table';
+import { benchTestTimes } from './test-times';
 import { benchVault } from './vault';
 
 // `npm run bench` builds first, then measures; each figure is printed with what we aim at.
@@ -20,6 +21,7 @@ const sections: Array<[string, () => Promise<BenchRow[]>]> = [
   ['directory', () => benchDirectory()],
   ['pdf', () => measurePdf()],
   ['backup', () => measureBackup()],
+  ['test layers', async () => benchTestTimes()],
 ];
 
 // `tsx bench/run.ts directory cases` measures only the sections named (after a build of its own).

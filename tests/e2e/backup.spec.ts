@@ -7,6 +7,8 @@ import { createVault, PASSPHRASE, unlock } from './vault-steps';
 
 const NEW_PASSPHRASE = 'a brand new vault passphrase here';
 
+test.use({ vault: 'prepared' });
+
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
 async function openSection(page: Page, name: string, title: string) {
@@ -59,7 +61,6 @@ async function eraseDevice(page: Page, app: PreviewApp) {
 
 test('back up, erase the device, restore on a new vault: every case and setting comes back', async ({ page, app }) => {
   test.setTimeout(180_000);
-  await createVault(page);
   const aliases = ['Amal backup-e2e', 'Bashir backup-e2e', 'Chiara backup-e2e'];
   for (const alias of aliases) await createCase(page, alias);
 
@@ -108,7 +109,6 @@ test('back up, erase the device, restore on a new vault: every case and setting 
 
 test('a tampered copy and a wrong passphrase are refused with a clear message, and nothing changes', async ({ page, app }) => {
   test.setTimeout(180_000);
-  await createVault(page);
   await createCase(page, 'Dalia backup-e2e');
   const file = await backUp(page, app);
   await createCase(page, 'Emre backup-e2e'); // on the device, not in the backup

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createVault, unlock } from './vault-steps';
+import { unlock } from './vault-steps';
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 const year = new Date().getFullYear();
@@ -47,9 +47,7 @@ async function addNote(page: Page, text: string) {
   await expect(page.getByRole('list', { name: 'Notes, newest first' }).getByText(text)).toBeVisible();
 }
 
-test.beforeEach(async ({ page }) => {
-  await createVault(page);
-});
+test.use({ vault: 'prepared' });
 
 test('a case from the empty list to notes, status changes and history', async ({ page }) => {
   await openCases(page);

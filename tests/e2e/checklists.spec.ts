@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectNoSeriousAxeViolations } from './axe';
 import { expect, test } from './fixtures';
-import { createVault, unlock } from './vault-steps';
+import { unlock } from './vault-steps';
 
 const screeningTitle = 'Initial screening: the three elements';
 
@@ -33,9 +33,7 @@ async function startScreening(page: Page) {
 const question = (page: Page, label: string | RegExp) => page.getByRole('radiogroup', { name: label });
 const savedStatus = (page: Page) => page.getByRole('status').filter({ hasText: 'Saved' });
 
-test.beforeEach(async ({ page }) => {
-  await createVault(page);
-});
+test.use({ vault: 'prepared' });
 
 test('fills in the initial screening in any order, sees the summary, and finds the answers after a reload', async ({ page }) => {
   await createCase(page);

@@ -4,12 +4,12 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Page } from '@playwright/test';
 import { expectNoSeriousAxeViolations } from './axe';
 import { expect, test } from './fixtures';
-import { createVault } from './vault-steps';
 
 const fixtures = resolve(import.meta.dirname, '../fixtures/directory-import');
 
+test.use({ vault: 'prepared' });
+
 test.beforeEach(async ({ page }) => {
-  await createVault(page);
   await expect(page.getByRole('status').filter({ hasText: /^Results: \d+$/ })).toBeVisible();
 });
 

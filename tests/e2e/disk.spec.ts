@@ -1,7 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { createVault } from './vault-steps';
 
 /** Every regular file under the folders, with the paths of those that contain any of the byte patterns. */
 async function filesContaining(folders: string[], patterns: Buffer[]): Promise<{ scanned: number; hits: string[] }> {
@@ -29,6 +28,8 @@ function encodings(marker: string): Buffer[] {
   return [Buffer.from(marker, 'utf8'), utf16le, utf16be];
 }
 
+test.use({ vault: 'prepared' });
+
 test('nothing typed about a person reaches the disk in plaintext, while a control write does', async ({ page, app }) => {
   test.setTimeout(180_000);
   const unique = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
@@ -38,7 +39,6 @@ test('nothing typed about a person reaches the disk in plaintext, while a contro
   const noteMarker = `note ${latin} ${arabic}`;
   const answerMarker = `answer${latin}`;
 
-  await createVault(page);
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Cases' }).click();
   await page.getByRole('link', { name: 'New case' }).first().click();
   await page.getByLabel('Alias').fill(aliasMarker);

@@ -1,9 +1,10 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, chromium, expect, type BrowserContext, type Page } from '@playwright/test';
 import { startPreviewServer, type PreviewServer } from '../../src/preview/server';
 import { chromiumArgs, chromiumExecutable } from '../../src/preview/chromium';
+import { createVault, unlock } from './vault-steps';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -40,12 +41,69 @@ async function launch(profileFolder: string, requests: string[]): Promise<Browse
 /** Texts the interface asked for and did not have, in any page of the running test. */
 const missingTexts: string[] = [];
 
-export const test = base.extend<{ app: PreviewApp; page: Page }>({
-  app: async ({}, use) => {
+async function appVersion(): Promise<string> {
+  return (JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/**
+ * How a test's app starts. 'none': no vault yet, the page shows the first run. 'prepared': the data
+ * folder and profile are copies of a vault this worker created once through the interface (passphrase
+ * PASSPHRASE), and the `page` fixture unlocks it on the lock screen, so the test starts on the Directory.
+ * Creating a vault costs a KDF calibration; only the tests about creating one should pay it each time.
+ */
+export type VaultStart = 'none' | 'prepared';
+
+interface VaultTemplate {
+  dataFolder: string;
+  profileFolder: string;
+}
+
+/** First run through the real interface and services (real KDF calibration), then everything closed. */
+async function prepareVault(work: string): Promise<VaultTemplate> {
+  const template = { dataFolder: join(work, 'data'), profileFolder: join(work, 'profile') };
+  const server = await startPreviewServer({ outFolder: join(root, 'out'), dataFolder: template.dataFolder, port: 0, version: await appVersion() });
+  const context = await launch(template.profileFolder, []);
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(server.url);
+    await createVault(page);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+  return template;
+}
+
+export const test = base.extend<{ app: PreviewApp; page: Page; vault: VaultStart }, { vaultTemplate: () => Promise<VaultTemplate> }>({
+  vault: ['none', { option: true }],
+  // Made on first use, so a worker that only runs first-run tests never makes one.
+  vaultTemplate: [
+    async ({}, use) => {
+      const work = await mkdtemp(join(tmpdir(), 'waypoint-e2e-template-'));
+      let template: Promise<VaultTemplate> | undefined;
+      await use(() => {
+        if (!template) {
+          // The worker's one-off cost, not the time of the test that happens to come first.
+          base.info().setTimeout(base.info().timeout + 60_000);
+          template = prepareVault(work);
+        }
+        return template;
+      });
+      await rm(work, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ vault, vaultTemplate }, use) => {
     const work = await mkdtemp(join(tmpdir(), 'waypoint-e2e-'));
     const dataFolder = join(work, 'data');
     const profileFolder = join(work, 'profile');
-    const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
+    if (vault === 'prepared') {
+      // Each test gets its own copy: what one test writes never reaches another.
+      const template = await vaultTemplate();
+      await cp(template.dataFolder, dataFolder, { recursive: true });
+      await cp(template.profileFolder, profileFolder, { recursive: true });
+    }
+    const version = await appVersion();
     const server = await startPreviewServer({ outFolder: join(root, 'out'), dataFolder, port: 0, version });
     const requests: string[] = [];
     const app: PreviewApp = {
@@ -78,9 +136,13 @@ export const test = base.extend<{ app: PreviewApp; page: Page }>({
     await app.server.close();
     await rm(work, { recursive: true, force: true });
   },
-  page: async ({ app }, use) => {
+  page: async ({ app, vault }, use) => {
     const page = app.context.pages()[0] ?? (await app.context.newPage());
     await page.goto(app.server.url);
+    if (vault === 'prepared') {
+      await unlock(page);
+      await expect(page.getByRole('heading', { level: 1, name: 'Directory' })).toBeVisible();
+    }
     await use(page);
   },
 });

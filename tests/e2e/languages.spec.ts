@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expectNoSeriousAxeViolations } from './axe';
 import { expect, test } from './fixtures';
-import { createVault, PASSPHRASE } from './vault-steps';
+import { PASSPHRASE } from './vault-steps';
 
 /**
  * Every page, in every language of the interface: axe finds no serious or critical violation, the
@@ -85,6 +85,8 @@ async function expectNoRawKeys(page: Page, label: string) {
   expect(shown.filter((value) => rawKeys.has(value)), `raw keys on ${label}`).toEqual([]);
 }
 
+test.use({ vault: 'prepared' });
+
 for (const language of languages) {
   test(`every page in ${language.name}: axe, language and direction, no raw key`, async ({ page }) => {
     test.setTimeout(240_000); // about twenty-five axe runs
@@ -102,7 +104,6 @@ for (const language of languages) {
       await expectNoSeriousAxeViolations(page, `${label} (${language.code})`);
     }
 
-    await createVault(page);
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings' }).click();
     if (language.code !== 'en') {
       await page.getByRole('combobox', { name: 'Interface language', exact: true }).click();

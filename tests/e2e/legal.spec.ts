@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createVault, unlock } from './vault-steps';
+import { unlock } from './vault-steps';
 
 /** Moves to a legal page the way a link elsewhere in the app does (a new history entry). */
 async function followLink(page: Page, hash: string) {
@@ -25,9 +25,7 @@ async function chooseOption(page: Page, combobox: string, option: string) {
 
 const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
 
-test.beforeEach(async ({ page }) => {
-  await createVault(page);
-});
+test.use({ vault: 'prepared' });
 
 test('browses an instrument: facts, key provisions, official link, provision and back', async ({ page }) => {
   await openLegal(page);

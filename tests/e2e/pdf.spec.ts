@@ -5,7 +5,8 @@ import { englishPrintLabels, renderPrintDocument, type PrintLabels } from '../..
 import arabic from '../../src/renderer/src/features/export/locales/ar.json' with { type: 'json' };
 import { markers, printCase, printChecklist, printNotes } from '../unit/print/fixtures';
 import { expect, test } from './fixtures';
-import { createVault } from './vault-steps';
+
+test.use({ vault: 'prepared' });
 
 const now = new Date('2026-03-05T12:00:00Z');
 
@@ -18,7 +19,6 @@ function pageCount(path: string): number {
 }
 
 test('the preview prints a case summary to PDF with the redaction chosen, in Latin, Cyrillic, Arabic and Thai', async ({ app, page }) => {
-  await createVault(page);
   const exportsFolder = join(app.dataFolder, 'exports');
   const exportPdf = (document: ReturnType<typeof renderPrintDocument>, suggestedName: string) =>
     page.evaluate(
@@ -82,7 +82,6 @@ test('the preview prints a case summary to PDF with the redaction chosen, in Lat
 });
 
 test('a blank checklist prints every item; the bridge refuses a name that is not a PDF', async ({ app, page }) => {
-  await createVault(page);
   const { shippedTemplate } = await import('../unit/checklists/fixtures');
   const template = shippedTemplate('referral-services');
   const blank = renderPrintDocument({ kind: 'blankChecklist', language: 'en', paper: 'Letter', redaction: 'full', template, labels: englishPrintLabels, now });
@@ -99,7 +98,6 @@ test('a blank checklist prints every item; the bridge refuses a name that is not
 });
 
 test('from a case page: the export dialog makes a case summary PDF, and the redacted one leaves out the alias and notes', async ({ app, page }) => {
-  await createVault(page);
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Cases' }).click();
   await page.getByRole('link', { name: 'New case' }).first().click();
   await page.getByLabel('Alias').fill('Mariam');

@@ -2,11 +2,9 @@ import { writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createVault, PASSPHRASE, unlock } from './vault-steps';
+import { PASSPHRASE, unlock } from './vault-steps';
 
-test.beforeEach(async ({ page }) => {
-  await createVault(page);
-});
+test.use({ vault: 'prepared' });
 
 const sections = [
   { link: 'Directory', heading: 'Directory' },
