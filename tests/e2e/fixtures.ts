@@ -47,22 +47,21 @@ async function appVersion(): Promise<string> {
 
 /**
  * How a test's app starts. 'none': no vault yet, the page shows the first run. 'prepared': the data
- * folder and profile are copies of a vault this worker created once through the interface (passphrase
- * PASSPHRASE), and the `page` fixture unlocks it on the lock screen, so the test starts on the Directory.
+ * folder is a copy of a vault this worker created once through the interface (passphrase PASSPHRASE),
+ * and the `page` fixture unlocks it on the lock screen, so the test starts on the Directory.
  * Creating a vault costs a KDF calibration; only the tests about creating one should pay it each time.
  */
 export type VaultStart = 'none' | 'prepared';
 
-interface VaultTemplate {
-  dataFolder: string;
-  profileFolder: string;
-}
-
-/** First run through the real interface and services (real KDF calibration), then everything closed. */
-async function prepareVault(work: string): Promise<VaultTemplate> {
-  const template = { dataFolder: join(work, 'data'), profileFolder: join(work, 'profile') };
-  const server = await startPreviewServer({ outFolder: join(root, 'out'), dataFolder: template.dataFolder, port: 0, version: await appVersion() });
-  const context = await launch(template.profileFolder, []);
+/**
+ * First run through the real interface and services (real KDF calibration), then everything closed;
+ * returns the data folder. The profile is not kept: its records store belongs to the origin, and
+ * every test's server has a port (an origin) of its own, so a copy would never be read.
+ */
+async function prepareVault(work: string): Promise<string> {
+  const dataFolder = join(work, 'data');
+  const server = await startPreviewServer({ outFolder: join(root, 'out'), dataFolder, port: 0, version: await appVersion() });
+  const context = await launch(join(work, 'profile'), []);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(server.url);
@@ -71,16 +70,16 @@ async function prepareVault(work: string): Promise<VaultTemplate> {
     await context.close();
     await server.close();
   }
-  return template;
+  return dataFolder;
 }
 
-export const test = base.extend<{ app: PreviewApp; page: Page; vault: VaultStart }, { vaultTemplate: () => Promise<VaultTemplate> }>({
+export const test = base.extend<{ app: PreviewApp; page: Page; vault: VaultStart }, { vaultTemplate: () => Promise<string> }>({
   vault: ['none', { option: true }],
   // Made on first use, so a worker that only runs first-run tests never makes one.
   vaultTemplate: [
     async ({}, use) => {
       const work = await mkdtemp(join(tmpdir(), 'waypoint-e2e-template-'));
-      let template: Promise<VaultTemplate> | undefined;
+      let template: Promise<string> | undefined;
       await use(() => {
         if (!template) {
           // The worker's one-off cost, not the time of the test that happens to come first.
@@ -99,9 +98,7 @@ export const test = base.extend<{ app: PreviewApp; page: Page; vault: VaultStart
     const profileFolder = join(work, 'profile');
     if (vault === 'prepared') {
       // Each test gets its own copy: what one test writes never reaches another.
-      const template = await vaultTemplate();
-      await cp(template.dataFolder, dataFolder, { recursive: true });
-      await cp(template.profileFolder, profileFolder, { recursive: true });
+      await cp(await vaultTemplate(), dataFolder, { recursive: true });
     }
     const version = await appVersion();
     const server = await startPreviewServer({ outFolder: join(root, 'out'), dataFolder, port: 0, version });
