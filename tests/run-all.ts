@@ -17,7 +17,7 @@ for (const name of layers) {
   // npm is a .cmd file on Windows, which only a shell starts.
   const result = spawnSync('npm', ['run', name], { stdio: 'inherit', shell: process.platform === 'win32' });
   status = result.status ?? 1;
-  times.layers.push({ name, seconds: (performance.now() - start) / 1000, passed: status === 0 });
+  times.layers.push({ name, seconds: Math.round(performance.now() - start) / 1000, passed: status === 0 });
   if (status !== 0) break;
 }
 times.finishedAt = new Date().toISOString();

@@ -5,6 +5,8 @@ export const PASSPHRASE = 'lantern orchard quietly seventeen';
 /**
  * First run through the interface: passphrase, recovery key kept and confirmed, and the
  * getting-started guide skipped unless asked to stay. Returns the recovery key.
+ * It calibrates the KDF, which takes seconds: a test that is not about creating a vault starts from
+ * `test.use({ vault: 'prepared' })` instead (fixtures.ts, docs/testing.md).
  */
 export async function createVault(page: Page, passphrase = PASSPHRASE, { keepGuideOpen = false } = {}): Promise<string> {
   await expect(page.getByRole('heading', { level: 1, name: 'Set up Waypoint' })).toBeVisible();
