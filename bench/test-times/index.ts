@@ -11,16 +11,17 @@ export const timesFile = join(resolve(import.meta.dirname, '../..'), 'test-resul
 export interface TestTimes {
   /** When the run ended, ISO 8601. */
   finishedAt: string;
-  /** Wall time per layer, in order; a layer that failed is the last one. */
+  /** Wall time of the whole run; less than the layers' sum where some ran side by side. */
+  totalSeconds: number;
+  /** Wall time per layer, in order; the run stopped after a step where one failed. */
   layers: Array<{ name: string; seconds: number; passed: boolean }>;
 }
 
 export function timeRows(times: TestTimes): BenchRow[] {
-  const total = times.layers.reduce((sum, layer) => sum + layer.seconds, 0);
   const failed = times.layers.some((layer) => !layer.passed);
   return [
     ...times.layers.map((layer) => ({ name: `npm test: ${layer.name}${layer.passed ? '' : ' (failed)'}`, value: layer.seconds, unit: 's' })),
-    { name: `npm test: all layers${failed ? ' (stopped early)' : ''}`, value: total, unit: 's', target: `<= ${BUDGET_SECONDS}` },
+    { name: `npm test: all layers${failed ? ' (stopped early)' : ''}`, value: times.totalSeconds, unit: 's', target: `<= ${BUDGET_SECONDS}` },
   ];
 }
 
