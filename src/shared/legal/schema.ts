@@ -3,7 +3,7 @@ import { isCountryCode } from '../countries';
 
 /*
  * The legal-references corpus shipped in resources/legal/. Everything here is public law and public
- * court records, written in the project's own plain words from /work/shared/reference.
+ * court records, written in the project's own plain words from the reference fact set (resources/legal/README.md).
  *
  * How dates are chosen (the reference files record no date on which anyone checked them, so none is
  * made up here):
@@ -143,24 +143,35 @@ export const instrumentSchema = z
   });
 export type Instrument = z.infer<typeof instrumentSchema>;
 
+/**
+ * Courts whose judgments the corpus records: the European and Inter-American human rights courts, the
+ * ECOWAS Court and national appeal courts. The UI names them in the interface language.
+ */
+export const courts = ['ecthr', 'iacthr', 'ecowas-ccj', 'ewca-crim'] as const;
+export const courtSchema = z.enum(courts);
+export type Court = z.infer<typeof courtSchema>;
+/** National courts judge no State: their judgments have no respondent States. */
+const nationalCourts: readonly Court[] = ['ewca-crim'];
+
 export const judgmentSchema = z
   .strictObject({
     id: slugSchema,
     /** The case name as the court published it. */
     name: text,
-    court: z.literal('European Court of Human Rights'),
+    court: courtSchema,
     formation: text,
-    applicationNumbers: z.array(z.string().regex(/^\d{1,6}\/\d{2}$/)).min(1),
+    /** Application numbers (ECtHR: "25965/04"), or the court's own case or series numbers. */
+    applicationNumbers: z.array(text).min(1),
     judgmentDate: fullDateSchema,
     finalDate: fullDateSchema.nullable(),
     applicants: z.array(text).min(1),
-    respondentStates: z.array(countryCodeSchema).min(1),
+    respondentStates: z.array(countryCodeSchema),
     outcome: text,
     holding: text,
     /** A brief, non-graphic account of the facts. */
     context: text.nullable(),
-    /** Provisions of this corpus that the judgment interprets. */
-    interprets: z.array(provisionIdSchema).min(1),
+    /** Provisions of this corpus that the judgment interprets; empty when it applied only law the corpus does not hold. */
+    interprets: z.array(provisionIdSchema),
     /** Other articles the judgment also decided on, as the court cites them. */
     alsoConcerns: z.array(text),
     topics: z.array(topicIdSchema),
@@ -170,9 +181,19 @@ export const judgmentSchema = z
     confidence: sourceConfidenceSchema,
     lastVerified: isoDateSchema.nullable(),
   })
-  .refine((judgment) => dateNotBefore(judgment.finalDate, judgment.judgmentDate), {
-    message: 'final date precedes the judgment',
-    path: ['finalDate'],
+  .superRefine((judgment, ctx) => {
+    if (!dateNotBefore(judgment.finalDate, judgment.judgmentDate)) {
+      ctx.addIssue({ code: 'custom', message: 'final date precedes the judgment', path: ['finalDate'] });
+    }
+    if (judgment.court === 'ecthr') {
+      judgment.applicationNumbers.forEach((number, i) => {
+        if (!/^\d{1,6}\/\d{2}$/.test(number)) ctx.addIssue({ code: 'custom', message: 'not an ECtHR application number', path: ['applicationNumbers', i] });
+      });
+      if (judgment.interprets.length === 0) ctx.addIssue({ code: 'custom', message: 'an ECtHR judgment interprets Article 4', path: ['interprets'] });
+    }
+    if (nationalCourts.includes(judgment.court) !== (judgment.respondentStates.length === 0)) {
+      ctx.addIssue({ code: 'custom', message: 'international courts name respondent States; national courts none', path: ['respondentStates'] });
+    }
   });
 export type Judgment = z.infer<typeof judgmentSchema>;
 

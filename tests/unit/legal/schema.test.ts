@@ -56,6 +56,21 @@ describe('legal corpus schema', () => {
     expect(found).toContain('final date precedes the judgment');
   });
 
+  it('checks judgments by court: ECtHR application numbers and Article 4, respondents for international courts only', () => {
+    const corpus = corpusCopy();
+    const byId = (id: string) => corpus.judgments.find((j: { id: string }) => j.id === id);
+    byId('siliadin-v-france').applicationNumbers = ['ECW/CCJ/APP/08/08'];
+    byId('rantsev-v-cyprus-and-russia').interprets = [];
+    byId('r-v-l-2013-ewca-crim-991').respondentStates = ['GB'];
+    byId('hadijatou-mani-koraou-v-niger').respondentStates = [];
+    byId('sm-v-croatia').court = 'Grand Chamber';
+    const found = messages(corpus);
+    expect(found).toContain('not an ECtHR application number');
+    expect(found).toContain('an ECtHR judgment interprets Article 4');
+    expect(found.filter((m) => m === 'international courts name respondent States; national courts none')).toHaveLength(2);
+    expect(found.some((m) => /Invalid option|expected one of/i.test(m))).toBe(true);
+  });
+
   it('rejects a provision filed under the wrong instrument and duplicate ids', () => {
     const corpus = corpusCopy();
     corpus.instruments[0].provisions[0].id = 'cets-197#art-2';

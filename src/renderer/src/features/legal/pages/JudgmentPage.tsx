@@ -22,7 +22,7 @@ export function JudgmentPage({ index, id }: { index: LegalIndex; id: string }) {
           {judgment.name}
         </Title>
         <Text c="dimmed">
-          {t('judgment.court')} · <CorpusDate value={judgment.judgmentDate} />
+          {t(`judgment.courts.${judgment.court}`)} · <CorpusDate value={judgment.judgmentDate} />
         </Text>
       </Stack>
       <LegalNote source={{ lastVerified: judgment.lastVerified, officialUrl: null }} />
@@ -44,24 +44,26 @@ export function JudgmentPage({ index, id }: { index: LegalIndex; id: string }) {
         label={t('judgment.facts')}
         rows={[
           [t('judgment.outcome'), <span {...english}>{judgment.outcome}</span>],
-          [
-            t('judgment.interprets'),
-            <Stack gap={2}>
-              {judgment.interprets.map((provisionId) => {
-                const provision = index.provisions.get(provisionId);
-                const instrument = index.provisionInstrument.get(provisionId);
-                return (
-                  <Anchor key={provisionId} component={Link} href={legalPaths.provision(provisionId)} {...english}>
-                    {instrument && provision ? `${instrument.shortName}, ${provision.label}` : provisionId}
-                  </Anchor>
-                );
-              })}
-            </Stack>,
-          ],
+          judgment.interprets.length > 0
+            ? [
+                t('judgment.interprets'),
+                <Stack gap={2}>
+                  {judgment.interprets.map((provisionId) => {
+                    const provision = index.provisions.get(provisionId);
+                    const instrument = index.provisionInstrument.get(provisionId);
+                    return (
+                      <Anchor key={provisionId} component={Link} href={legalPaths.provision(provisionId)} {...english}>
+                        {instrument && provision ? `${instrument.shortName}, ${provision.label}` : provisionId}
+                      </Anchor>
+                    );
+                  })}
+                </Stack>,
+              ]
+            : null,
           judgment.alsoConcerns.length > 0 ? [t('judgment.alsoConcerns'), <span {...english}>{judgment.alsoConcerns.join('; ')}</span>] : null,
           [t('judgment.formation'), <span {...english}>{judgment.formation}</span>],
-          [t('judgment.respondents'), judgment.respondentStates.map((code) => names.of(code) ?? code).join(', ')],
-          [t('judgment.applications'), judgment.applicationNumbers.join(', ')],
+          judgment.respondentStates.length > 0 ? [t('judgment.respondents'), judgment.respondentStates.map((code) => names.of(code) ?? code).join(', ')] : null,
+          [t(judgment.court === 'ecthr' ? 'judgment.applications' : 'judgment.caseNumbers'), judgment.applicationNumbers.join(', ')],
           [t('judgment.judgmentDate'), <CorpusDate value={judgment.judgmentDate} />],
           [t('judgment.finalDate'), <CorpusDate value={judgment.finalDate} />],
           judgment.citations.length > 0 ? [t('judgment.citations'), <span {...english}>{judgment.citations.join('; ')}</span>] : null,
