@@ -40,12 +40,15 @@ test('fills in the initial screening in any order, sees the summary, and finds t
   await startScreening(page);
   await expect(page.getByText(/^0 of \d+ questions answered$/).first()).toBeVisible();
 
+  // Questions about what happened appear only once the person agrees to talk.
+  await expect(question(page, /^Did someone recruit, move/)).toHaveCount(0);
+  await question(page, /^Does the person agree to talk with you/).getByRole('radio', { name: 'Yes' }).check();
   // A later question first: its follow-up appears once it is answered "yes".
   await question(page, /^Did someone recruit, move/).getByRole('radio', { name: 'Yes' }).check();
   await page.getByRole('group', { name: 'Which of these happened?' }).getByRole('checkbox', { name: /^Recruitment/ }).check();
   await question(page, /^Is it safe and private to talk now\?/).getByRole('radio', { name: 'Yes' }).check();
-  await expect(page.getByText(/^3 of \d+ questions answered$/).first()).toBeVisible();
-  await expect(page.getByRole('progressbar', { name: /^3 of \d+ questions answered$/ })).toBeVisible();
+  await expect(page.getByText(/^4 of \d+ questions answered$/).first()).toBeVisible();
+  await expect(page.getByRole('progressbar', { name: /^4 of \d+ questions answered$/ })).toBeVisible();
   await page.getByRole('button', { name: 'Add a note' }).first().click();
   await page.getByRole('textbox', { name: 'Note' }).fill('Spoke in a private room at the drop-in centre.');
   await expect(savedStatus(page)).toBeVisible();
@@ -75,7 +78,7 @@ test('fills in the initial screening in any order, sees the summary, and finds t
   await unlock(page);
   await page.goto(caseUrl);
   await page.getByRole('tab', { name: 'Checklists' }).click();
-  await expect(page.getByText(/^4 of \d+ questions answered$/)).toBeVisible();
+  await expect(page.getByText(/^5 of \d+ questions answered$/)).toBeVisible();
   await page.getByRole('button', { name: `Open ${screeningTitle}` }).click();
   await expect(question(page, /^Did someone recruit, move/).getByRole('radio', { name: 'Yes' })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: /^Recruitment/ })).toBeChecked();
@@ -92,6 +95,7 @@ test('fills in the initial screening in any order, sees the summary, and finds t
 test('a legal reference on an item opens the provision page', async ({ page }) => {
   await createCase(page);
   await startScreening(page);
+  await question(page, /^Does the person agree to talk with you/).getByRole('radio', { name: 'Yes' }).check();
   await page.getByRole('link', { name: 'Article 3(a), UN Trafficking in Persons Protocol (Palermo Protocol)' }).first().click();
   await expect(page).toHaveURL(/#\/legal\/provisions\/palermo-tip-protocol%23art-3a$/);
   await expect(page.getByRole('heading', { level: 1, name: /^Article 3\(a\)/ })).toBeVisible();
@@ -114,12 +118,12 @@ test('templates: duplicate and edit, export, refuse a malformed file, import a v
   await page.getByRole('textbox', { name: /^Title/ }).fill('Screening for our drop-in centre');
   const firstSection = page.getByRole('group', { name: 'Section 1' });
   await firstSection.getByRole('button', { name: 'Move question 2 up' }).click();
-  await expect(firstSection.getByRole('group', { name: 'Question 1' }).getByRole('textbox', { name: /^Question/ })).toHaveValue(/^You explained who you are/);
+  await expect(firstSection.getByRole('group', { name: 'Question 1' }).getByRole('textbox', { name: /^Question/ })).toHaveValue(/^Is it safe and private to talk now/);
   await firstSection.getByRole('button', { name: 'Add a question' }).click();
   await page.getByRole('button', { name: 'Save template' }).click();
   // The new question has no text yet: nothing is saved, and the field says why.
   await expect(page.getByText('The template was not saved: problems found: 1')).toBeVisible();
-  const newQuestion = firstSection.getByRole('group', { name: 'Question 4' });
+  const newQuestion = firstSection.getByRole('group', { name: 'Question 3' });
   await expect(newQuestion.getByText('This field is required.')).toBeVisible();
   await newQuestion.getByRole('textbox', { name: /^Question/ }).fill('Was a snack and a drink offered?');
   await page.getByRole('button', { name: 'Save template' }).click();
@@ -132,7 +136,7 @@ test('templates: duplicate and edit, export, refuse a malformed file, import a v
   const [exported] = await readdir(exportsFolder);
   const template = JSON.parse(await readFile(join(exportsFolder, exported!), 'utf8')) as Record<string, unknown> & { sections: Array<{ items: Array<Record<string, unknown>> }> };
   expect(template.title).toBe('Screening for our drop-in centre');
-  expect(template.sections[0]!.items[3]!.label).toBe('Was a snack and a drink offered?');
+  expect(template.sections[0]!.items[2]!.label).toBe('Was a snack and a drink offered?');
 
   const fileInput = page.locator('input[type="file"]');
   const malformed = structuredClone(template);

@@ -24,7 +24,9 @@ function filled(template: ChecklistTemplate, values: Record<string, unknown>, id
 }
 
 const palermo = shippedTemplate('palermo-initial-screening');
+// Questions about what happened appear only once the person agrees to talk.
 const actAndPurpose = {
+  'agrees-to-talk': 'yes',
   'act-any': 'yes',
   'act-forms': ['recruitment', 'transport'],
   'means-any': 'no',
@@ -80,7 +82,7 @@ describe('screeningSummary: Palermo elements', () => {
   });
 
   it('an option with no element mark supports nothing', () => {
-    const summary = screeningSummary([filled(palermo, { 'purpose-any': 'yes', 'purpose-forms': ['other-exploitation'] })], unknownAge);
+    const summary = screeningSummary([filled(palermo, { 'agrees-to-talk': 'yes', 'purpose-any': 'yes', 'purpose-forms': ['other-exploitation'] })], unknownAge);
     expect(summary.elements.purpose.supported).toBe(false);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { iloForcedLabourIndicatorIds, legalRefsOf, parseTemplateFile, sameStructure, type ChecklistTemplate } from '@shared/checklists';
+import { iloForcedLabourIndicatorIds, legalRefsOf, parseTemplateFile, sameStructure, visibleItems, type ChecklistTemplate } from '@shared/checklists';
 import { shippedFiles, shippedTemplate, translatedFiles } from './fixtures';
 
 // The provision ids the legal corpus promises to resolve; templates may cite only these.
@@ -79,6 +79,24 @@ describe('shipped templates', () => {
     expect(template.sections.flatMap((section) => section.items).filter((item) => 'indicatesChild' in item).map((item) => item.id)).toEqual([
       'age-under-18',
     ]);
+  });
+
+  it('the initial screening asks about immediate danger, then agreement to talk, before anything about what happened', () => {
+    // WHO ethical and safety recommendations for interviewing trafficked women; IOM direct assistance practice.
+    const template = shippedTemplate('palermo-initial-screening');
+    expect(template.version).toBe(2);
+    const order = allIds(template);
+    expect(order[0]).toBe('immediate-danger');
+    expect(order.indexOf('agrees-to-talk')).toBeLessThan(order.indexOf('act-any'));
+    const whatHappened = ['act-any', 'means-any', 'purpose-any', 'paid-to-cross-border'];
+    const shown = (answers: Record<string, string>) => {
+      const recorded = Object.fromEntries(Object.entries(answers).map(([id, value]) => [id, { value, answeredAt: '2026-01-01T00:00:00.000Z' }]));
+      return visibleItems(template, recorded, { isChild: null, country: null }).map((item) => item.id);
+    };
+    for (const answer of [{}, { 'agrees-to-talk': 'no' }, { 'agrees-to-talk': 'unknown' }] as Record<string, string>[]) {
+      expect(shown(answer).filter((id) => whatHappened.includes(id))).toEqual([]);
+    }
+    expect(shown({ 'agrees-to-talk': 'yes' })).toEqual(expect.arrayContaining(whatHappened));
   });
 
   it('the ILO template marks each of the eleven indicators exactly once', () => {
