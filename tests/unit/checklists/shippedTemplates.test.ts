@@ -6,7 +6,7 @@ import { shippedFiles, shippedTemplate, translatedFiles } from './fixtures';
 const knownLegalRefs = new Set([
   'palermo-tip-protocol#art-3a', 'palermo-tip-protocol#art-3b', 'palermo-tip-protocol#art-3c', 'palermo-tip-protocol#art-3d',
   'palermo-tip-protocol#art-6', 'palermo-tip-protocol#art-7', 'palermo-tip-protocol#art-8',
-  'cets-197#art-4', 'cets-197#art-10', 'cets-197#art-12', 'cets-197#art-13', 'cets-197#art-14', 'cets-197#art-15',
+  'cets-197#art-4', 'cets-197#art-10', 'cets-197#art-10-3', 'cets-197#art-10-4', 'cets-197#art-12', 'cets-197#art-13', 'cets-197#art-14', 'cets-197#art-15',
   'cets-197#art-16', 'cets-197#art-26',
   'eu-dir-2011-36#art-2', 'eu-dir-2011-36#art-8', 'eu-dir-2011-36#art-11',
   'ilo-c29#art-2', 'echr-art4#art-4', 'smuggling-protocol#art-3a', 'crc#art-34', 'crc#art-35',
@@ -15,6 +15,7 @@ const knownLegalRefs = new Set([
 ]);
 
 const expectedTemplates = [
+  'child-protection',
   'ilo-forced-labour-indicators',
   'immediate-safety-needs',
   'informed-consent',
@@ -97,6 +98,20 @@ describe('shipped templates', () => {
       expect(shown(answer).filter((id) => whatHappened.includes(id))).toEqual([]);
     }
     expect(shown({ 'agrees-to-talk': 'yes' })).toEqual(expect.arrayContaining(whatHappened));
+  });
+
+  it('the child checklist covers age, guardian, views, best interests, family tracing and return, and consent', () => {
+    const template = shippedTemplate('child-protection');
+    const ids = allIds(template);
+    expect(ids).toEqual(expect.arrayContaining([
+      'age-under-18', 'age-assessment', 'guardian', 'views-heard', 'best-interests-assessment', 'determination-needed', 'family-tracing',
+      'return-risk-assessment', 'who-consents', 'child-agreement', 'refer-without-consent',
+    ]));
+    const item = (id: string) => template.sections.flatMap((section) => section.items).find((candidate) => candidate.id === id);
+    // A "yes" to the age question switches on the child rule in the screening summary.
+    expect(item('age-under-18')).toMatchObject({ kind: 'yesNoUnknown', indicatesChild: true, legalRefs: ['cets-197#art-10-3'] });
+    expect(item('guardian')?.legalRefs).toContain('cets-197#art-10-4');
+    expect(item('return-risk-assessment')?.legalRefs).toContain('cets-197#art-16');
   });
 
   it('the ILO template marks each of the eleven indicators exactly once', () => {
