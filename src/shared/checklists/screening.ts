@@ -125,3 +125,14 @@ export function screeningSummary(checklists: readonly ScreenedChecklist[], conte
     disclaimerKey: screeningDisclaimerKey,
   };
 }
+
+/**
+ * The case context as conditions should see it. The child rule takes the more protective reading, so
+ * a "yes" to an age question in any of the case's checklists counts as the person being a child, not
+ * only the case record: a checklist's child section must not stay hidden because the age was asked in
+ * another checklist.
+ */
+export function contextWithAnswers(context: CaseContext, checklists: readonly ScreenedChecklist[]): CaseContext {
+  if (context.isChild === true) return context;
+  return screeningSummary(checklists, context).childRule.applies ? { ...context, isChild: true } : context;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  contextWithAnswers,
   iloForcedLabourIndicatorIds,
   recordAnswer,
   screeningSummary,
@@ -7,6 +8,7 @@ import {
   type CaseContext,
   type ChecklistInstance,
   type ChecklistTemplate,
+  visibleItems,
 } from '@shared/checklists';
 import { sampleTemplate, shippedTemplate } from './fixtures';
 
@@ -122,5 +124,27 @@ describe('screeningSummary: ILO indicators and disclaimer', () => {
     expect(summary.disclaimerKey).toBe('checklists.screening.disclaimer');
     expect(summary.requiredElementsSupported).toBe(false);
     expect(Object.keys(summary).sort()).toEqual(['childRule', 'disclaimerKey', 'elements', 'ilo', 'indicators', 'requiredElementsSupported']);
+  });
+});
+
+describe('child sections follow any answer that says the person may be under 18', () => {
+  const safety = shippedTemplate('immediate-safety-needs');
+  const childItemsShown = (answers: ChecklistInstance['answers'], context: CaseContext) =>
+    visibleItems(safety, answers, context).filter((item) => item.id.startsWith('child-')).map((item) => item.id);
+
+  it("the safety checklist's own age question shows its child section, as the case record does", () => {
+    expect(childItemsShown({}, unknownAge)).toEqual([]);
+    expect(childItemsShown(filled(safety, { 'may-be-under-18': 'yes' }).answers, unknownAge)).toEqual(['child-guardian', 'child-views']);
+    expect(childItemsShown({}, { isChild: true, country: null })).toEqual(['child-guardian', 'child-views']);
+  });
+
+  it('a "yes" to an age question in another checklist of the case shows it too', () => {
+    const screening = filled(palermo, { 'age-under-18': 'yes' });
+    const context = contextWithAnswers(unknownAge, [screening]);
+    expect(context.isChild).toBe(true);
+    expect(childItemsShown({}, context)).toEqual(['child-guardian', 'child-views']);
+    expect(contextWithAnswers(unknownAge, [filled(palermo, { 'age-under-18': 'no' })])).toEqual(unknownAge);
+    // The case record saying "adult" does not outweigh an answer saying the person may be a child.
+    expect(contextWithAnswers({ isChild: false, country: 'GB' }, [screening])).toEqual({ isChild: true, country: 'GB' });
   });
 });

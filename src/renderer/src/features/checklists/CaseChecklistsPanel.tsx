@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Center, Group, Loader, Modal, Paper, Radio, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { progress, startChecklist, type CaseContext, type ChecklistTemplate } from '@shared/checklists';
+import { contextWithAnswers, progress, startChecklist, type CaseContext, type ChecklistTemplate } from '@shared/checklists';
 import type { CaseChecklist } from '@shared/cases';
 import { useVault } from '../vault/VaultContext';
 import { ChecklistRunner } from './ChecklistRunner';
@@ -18,10 +18,13 @@ export interface CasePanelProps {
 }
 
 /** A case's checklists: the list, starting one from a template, and filling one in. */
-export function CaseChecklistsPanel({ caseId, caseContext }: CasePanelProps) {
+export function CaseChecklistsPanel({ caseId, caseContext: recordContext }: CasePanelProps) {
   const { t } = useTranslation('checklists');
   const { store } = useVault();
   const { state, retry } = useCaseChecklists(store, caseId);
+  // An answer in any checklist saying the person may be under 18 shows the child sections in all of them.
+  const caseContext =
+    state.status === 'ready' ? contextWithAnswers(recordContext, state.value.flatMap((entry) => (entry.ok ? [entry.value.instance] : []))) : recordContext;
   const [openedId, setOpenedId] = useState<string | null>(null);
   const [choosing, setChoosing] = useState(false);
 
