@@ -9,7 +9,7 @@ const knownLegalRefs = new Set([
   'cets-197#art-4', 'cets-197#art-10', 'cets-197#art-10-3', 'cets-197#art-10-4', 'cets-197#art-12', 'cets-197#art-13', 'cets-197#art-14', 'cets-197#art-15',
   'cets-197#art-16', 'cets-197#art-26', 'cets-197#art-28',
   'eu-dir-2011-36#art-2', 'eu-dir-2011-36#art-8', 'eu-dir-2011-36#art-11',
-  'ilo-c29#art-2', 'echr-art4#art-4', 'smuggling-protocol#art-3a', 'crc#art-34', 'crc#art-35',
+  'ilo-c29#art-2', 'ilo-p29#art-4-1', 'echr-art4#art-4', 'smuggling-protocol#art-3a', 'crc#art-34', 'crc#art-35',
   'uk-msa-2015#s-1', 'uk-msa-2015#s-2', 'uk-msa-2015#s-45', 'uk-msa-2015#s-48',
   'us-tvpa-2000#t-visa', 'us-tvpa-2000#22-usc-7102',
 ]);
@@ -135,7 +135,10 @@ describe('shipped templates', () => {
   it('referral covers each service with an organization and a date', () => {
     const template = shippedTemplate('referral-services');
     const ids = new Set(allIds(template));
-    for (const service of ['shelter', 'medical', 'psychological', 'legal-aid', 'interpretation', 'residence-reflection', 'return-integration', 'compensation']) {
+    const services = ['shelter', 'medical', 'psychological', 'legal-aid', 'interpretation', 'residence-reflection', 'return-integration', 'compensation'];
+    // Added in version 2, from practice: labour rights, children, family, consulate, schooling.
+    services.push('labour-rights', 'child-protection', 'family-tracing', 'consular', 'education');
+    for (const service of services) {
       expect(ids).toContain(`${service}-organization`);
       expect(ids).toContain(`${service}-date`);
     }

@@ -62,7 +62,7 @@ describe('legal corpus data', () => {
     const cited = [
       'palermo-tip-protocol#art-3a', 'palermo-tip-protocol#art-3b', 'palermo-tip-protocol#art-3c', 'palermo-tip-protocol#art-3d',
       'palermo-tip-protocol#art-6', 'palermo-tip-protocol#art-7', 'palermo-tip-protocol#art-8', 'cets-197#art-4', 'cets-197#art-10',
-      'cets-197#art-10-3', 'cets-197#art-10-4', 'cets-197#art-28',
+      'cets-197#art-10-3', 'cets-197#art-10-4', 'cets-197#art-28', 'ilo-p29#art-4-1',
       'cets-197#art-12', 'cets-197#art-13', 'cets-197#art-14', 'cets-197#art-15', 'cets-197#art-16', 'cets-197#art-26',
       'eu-dir-2011-36#art-2', 'eu-dir-2011-36#art-8', 'eu-dir-2011-36#art-11', 'ilo-c29#art-2', 'echr-art4#art-4',
       'smuggling-protocol#art-3a', 'crc#art-34', 'crc#art-35', 'uk-msa-2015#s-1', 'uk-msa-2015#s-2', 'uk-msa-2015#s-45',
