@@ -114,6 +114,29 @@ describe('shipped templates', () => {
     expect(item('return-risk-assessment')?.legalRefs).toContain('cets-197#art-16');
   });
 
+  it.each([
+    ['informed-consent', ['confidentiality-limits', 'records-kept', 'interpreter-agreed', 'no-promises']],
+    ['immediate-safety-needs', ['self-harm-risk', 'pregnancy', 'detention-or-removal', 'may-be-under-18']],
+    ['safety-plan', ['grab-bag', 'document-copies', 'debt-or-family-threats', 'court-safety', 'review-triggers']],
+    ['uk-nrm-prompts', ['uk-nation', 'child-referral', 'support-contract', 'two-decisions-explained', 'recovery-period-explained', 'temporary-permission']],
+    ['us-t-visa-continued-presence', ['certification-letter', 'hhs-notified', 'eligibility-letter', 'continued-presence-who', 'other-routes-considered']],
+    ['referral-services', ['labour-rights-wanted', 'child-protection-wanted', 'family-tracing-wanted', 'consular-wanted', 'education-wanted']],
+  ])('%s version 2 asks what practice expects', (id, expected) => {
+    // Started checklists keep their version 1 snapshot; new ones start from version 2.
+    const template = shippedTemplate(id);
+    expect(template.version).toBe(2);
+    expect(allIds(template)).toEqual(expect.arrayContaining(expected));
+  });
+
+  it('US prompts: HHS letters follow the age, and Continued Presence is for law enforcement to request', () => {
+    const template = shippedTemplate('us-t-visa-continued-presence');
+    const shown = (context: { isChild: boolean | null; country: string | null }) => visibleItems(template, {}, context).map((item) => item.id);
+    expect(shown({ isChild: true, country: 'US' })).toEqual(expect.arrayContaining(['hhs-notified', 'eligibility-letter']));
+    expect(shown({ isChild: true, country: 'US' })).not.toContain('certification-letter');
+    expect(shown({ isChild: false, country: 'US' })).toContain('certification-letter');
+    expect(shown({ isChild: false, country: 'US' })).not.toContain('hhs-notified');
+  });
+
   it('the ILO template marks each of the eleven indicators exactly once', () => {
     const marks = shippedTemplate('ilo-forced-labour-indicators').sections.flatMap((section) =>
       section.items.flatMap((item) => ('indicator' in item && item.indicator ? [item.indicator] : [])),
