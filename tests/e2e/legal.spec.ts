@@ -190,3 +190,22 @@ test('every legal page carries the note', async ({ page }) => {
     if (hash.includes('/provisions/')) await expect(page.locator('section[aria-labelledby="provision-checklists"] li').first()).toBeVisible();
   }
 });
+
+test("a judgment of a court other than the ECtHR names its court, its case numbers and no respondent States", async ({ page }) => {
+  await openLegal(page);
+  await followLink(page, '#/legal/judgments/r-v-l-2013-ewca-crim-991');
+  await expect(heading(page, 'R v L and others (L, HVN, THN and T v R)')).toBeVisible();
+  await expect(page.getByText(/^Court of Appeal of England and Wales \(Criminal Division\) ·/)).toBeVisible();
+  const facts = page.getByRole('table', { name: 'About the judgment' });
+  await expect(facts.getByRole('rowheader', { name: 'Case numbers' })).toBeVisible();
+  await expect(facts.getByRole('rowheader', { name: 'Respondent states' })).toHaveCount(0);
+  await expect(facts.getByRole('link', { name: 'Council of Europe Anti-Trafficking Convention (CETS No. 197), Article 26' })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('judgment-r-v-l.png'), fullPage: true });
+
+  // An ECtHR judgment keeps its application numbers and respondent States.
+  await followLink(page, '#/legal/judgments/sm-v-croatia');
+  await expect(page.getByText(/^European Court of Human Rights ·/)).toBeVisible();
+  await expect(facts.getByRole('rowheader', { name: 'Application numbers' })).toBeVisible();
+  await expect(facts.getByRole('row', { name: /Respondent states/ })).toContainText('Croatia');
+  await expectLegalNote(page);
+});
