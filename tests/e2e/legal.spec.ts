@@ -86,6 +86,10 @@ test('a topic shows the matching provisions of each instrument', async ({ page }
   const groups = page.getByRole('region');
   await expect(groups.filter({ has: page.getByRole('heading', { level: 2, name: 'Council of Europe Anti-Trafficking Convention (CETS No. 197)' }) }).getByRole('link', { name: 'Article 26: Non-punishment' })).toBeVisible();
   expect(await page.getByRole('heading', { level: 2 }).count()).toBeGreaterThan(1);
+  // Judgments on the topic are listed too, whichever court gave them.
+  const judgments = page.getByRole('region', { name: 'Judgments on this topic' });
+  await expect(judgments.getByRole('link', { name: 'R v L and others (L, HVN, THN and T v R)' })).toBeVisible();
+  await expect(judgments.getByRole('link', { name: 'V.C.L. and A.N. v. the United Kingdom' })).toBeVisible();
 });
 
 test('country profiles: treaties, national law, referral and hotlines', async ({ page }) => {

@@ -130,6 +130,11 @@ export function judgmentsForProvision(index: LegalIndex, provisionId: string): J
   return index.corpus.judgments.filter((judgment) => judgment.interprets.includes(provisionId));
 }
 
+/** Judgments tagged with a topic: the only way to reach one that interprets no provision of the corpus. */
+export function judgmentsForTopic(index: LegalIndex, topicId: TopicId): Judgment[] {
+  return index.corpus.judgments.filter((judgment) => judgment.topics.includes(topicId));
+}
+
 export function searchLegal(index: LegalIndex, query: string, limit?: number): SearchHit[] {
   return searchDocuments(index.searchDocuments, query, limit);
 }

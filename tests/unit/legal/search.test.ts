@@ -5,6 +5,7 @@ import {
   buildLegalIndex,
   instrumentsForCountry,
   judgmentsForProvision,
+  judgmentsForTopic,
   provisionsForTopic,
   searchLegal,
 } from '@shared/legal/corpus';
@@ -41,6 +42,12 @@ describe('legal index lookups', () => {
     expect(provisionsForTopic(index, 'non-punishment').map((p) => p.id)).toEqual(
       expect.arrayContaining(['cets-197#art-26', 'eu-dir-2011-36#art-8', 'uk-msa-2015#s-45']),
     );
+  });
+
+  it('lists the judgments of a topic, including those that interpret no provision of the corpus', () => {
+    const forcedLabour = judgmentsForTopic(index, 'forced-labour').map((j) => j.id);
+    expect(forcedLabour).toEqual(expect.arrayContaining(['hadijatou-mani-koraou-v-niger', 'hacienda-brasil-verde-v-brazil', 'siliadin-v-france']));
+    expect(judgmentsForTopic(index, 'non-punishment').map((j) => j.id)).toEqual(['vcl-an-v-uk', 'r-v-l-2013-ewca-crim-991']);
   });
 
   it('lists the instruments that apply to a country, treaties with their status and national law', () => {

@@ -1,12 +1,13 @@
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { provisionsForTopic, type LegalIndex } from '@shared/legal/corpus';
+import { judgmentsForTopic, provisionsForTopic, type LegalIndex } from '@shared/legal/corpus';
 import { topicIdSchema } from '@shared/legal/schema';
 import { BackLink, CorpusDate, EnglishOnlyNote, ExternalLink, LegalNote, useEnglishText } from '../components';
 import { legalPaths } from '../paths';
 import { groupByInstrument, pickText } from '../view';
 import { NotFound } from './NotFound';
+import { JudgmentCard } from './parts';
 
 /** One topic across instruments: each instrument's matching provisions, side by side. */
 export function TopicPage({ index, id }: { index: LegalIndex; id: string }) {
@@ -16,6 +17,7 @@ export function TopicPage({ index, id }: { index: LegalIndex; id: string }) {
   const topic = topicId.success ? index.topics.get(topicId.data) : undefined;
   if (!topicId.success || !topic) return <NotFound />;
   const groups = groupByInstrument(index, provisionsForTopic(index, topicId.data));
+  const judgments = judgmentsForTopic(index, topicId.data);
   const name = pickText(topic.name, i18n.language);
   const description = pickText(topic.description, i18n.language);
 
@@ -77,6 +79,16 @@ export function TopicPage({ index, id }: { index: LegalIndex; id: string }) {
           </Card>
         ))}
       </SimpleGrid>
+      {judgments.length > 0 && (
+        <Stack gap="sm" component="section" aria-labelledby="topic-judgments">
+          <Title order={2} size="h3" id="topic-judgments">
+            {t('topic.judgments')}
+          </Title>
+          {judgments.map((judgment) => (
+            <JudgmentCard key={judgment.id} judgment={judgment} />
+          ))}
+        </Stack>
+      )}
     </Stack>
   );
 }
