@@ -75,7 +75,10 @@ export function generateOrganizations(count: number, seed = 7): DirectoryOrganiz
     headquarters: { address: `${1 + (i % 200)} Main Street`, city: pick(next, cities), country: pick(next, countries) },
     verified: next() < 0.5,
     confidence: 'seen-secondary',
-    lastVerified: '2026-11',
+    checked: null,
+    readBy: '2026-11',
+    sourceDate: null,
+    notes: null,
     sources: [`https://example.org/${i}/about`],
   }));
 }
@@ -110,7 +113,10 @@ export function generateEntries(count: number, organizations: readonly Directory
       confidentialAddress: next() < 0.05,
       verified,
       confidence: verified ? 'seen-official' : 'seen-secondary',
-      lastVerified: '2026-11-28',
+      checked: verified ? '2026-12-07' : null,
+      readBy: verified ? null : '2026-11-28',
+      sourceDate: null,
+      notes: null,
       sources: [`https://example.org/sources/${i}`],
     };
   });

@@ -1,6 +1,6 @@
 /**
  * Builds resources/directory/directory.json (HSDS 3.0) from the reference facts and Waypoint's own
- * descriptions (descriptions.json). Usage: npx tsx scripts/directory/build-directory.ts [referenceDir] [outFile]
+ * descriptions (descriptions.json). Usage: npx tsx scripts/directory/build-directory.ts <referenceDir> [outFile]
  * The output is committed; the app and CI never read the reference folder.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { contactChannels, populations, serviceTypes } from '../../src/shared/hsd
 import type { ContactChannel, EmergencyRole, Population, ServiceType } from '../../src/shared/hsds/taxonomy';
 import type { PhoneType } from '../../src/shared/hsds/types';
 import { directoryId } from '../../src/shared/hsds/uuid';
-import { hotlineKey, latestDate, parseEmergencyNumber, splitPhone } from './reference';
+import { hotlineKey, parseEmergencyNumbers, sourceDate, splitPhone } from './reference';
 import type { ReferenceEmergency, ReferenceHotline, ReferenceOrganization } from './reference';
 
 interface Curated {
@@ -26,6 +26,8 @@ interface Curated {
 
 interface CuratedHotline extends Curated {
   organization?: string;
+  /** A national child helpline: its numbers get the child-helpline role, so the emergency panel lists them. */
+  childHelpline?: boolean;
   extraPhones?: { number: string; type: PhoneType; description: string }[];
 }
 
@@ -39,8 +41,15 @@ interface CuratedOrganization extends Curated {
 export interface Descriptions {
   dataVersion: number;
   generatedAt: string;
-  /** Used as lastVerified where a record's as_of names no date: the day the reference set was taken. */
+  /** The day the reference facts were last fact-checked (shown as what the data was built from). */
+  referenceDate: string;
+  /** The day the reference set was first taken: a record not checked since was read no later than this. */
   referenceSnapshotDate: string;
+  /**
+   * Where a hotline's as_of note misdates its sources (a founding year read as a page date, or a recent
+   * date about something else): the date of its newest source, as the reference notes give it.
+   */
+  sourceDates: Record<string, { date: string | null; why: string }>;
   emergency: { description: string; childHelplineDescription: string };
   hotlines: Record<string, CuratedHotline>;
   organizations: Record<string, CuratedOrganization>;
@@ -101,9 +110,14 @@ function channelsOf(r: ReferenceHotline, phones: DirectoryPhone[]): ContactChann
   return contactChannels.filter((c) => found[c]);
 }
 
-function hotlineEntry(r: ReferenceHotline, c: CuratedHotline, key: string, snapshot: string): DirectoryEntry {
+/** When a record was checked, or else when the facts it comes from were read at the latest. */
+function checkedOrReadBy(checked: string | undefined, d: Descriptions): { checked: string | null; readBy: string | null } {
+  return checked === undefined ? { checked: null, readBy: d.referenceSnapshotDate } : { checked, readBy: null };
+}
+
+function hotlineEntry(r: ReferenceHotline, c: CuratedHotline, key: string, d: Descriptions): DirectoryEntry {
   const voice = r.phones.flatMap((raw) =>
-    splitPhone(raw).map((p) => ({ number: copied(p.number, raw, key), type: 'voice' as const, description: p.description, emergencyRoles: [] })),
+    splitPhone(raw).map((p) => ({ number: copied(p.number, raw, key), type: 'voice' as const, description: p.description, emergencyRoles: c.childHelpline ? ['child-helpline' as const] : [] })),
   );
   const sms = r.sms === null ? [] : splitPhone(r.sms).map((p) => ({ number: copied(p.number, r.sms ?? '', key), type: 'text' as const, description: p.description, emergencyRoles: [] }));
   const extra = (c.extraPhones ?? []).map((p) => ({ ...p, number: copied(p.number, r.other_channels.join(' | '), key), emergencyRoles: [] }));
@@ -128,8 +142,10 @@ function hotlineEntry(r: ReferenceHotline, c: CuratedHotline, key: string, snaps
     confidentialAddress: false,
     verified: r.confidence === 'seen-official',
     confidence: r.confidence,
-    lastVerified: latestDate(r.as_of) ?? snapshot,
+    ...checkedOrReadBy(r.checked, d),
+    sourceDate: key in d.sourceDates ? (d.sourceDates[key]?.date ?? null) : sourceDate(r.as_of),
     sources: unique([r.source, ...r.additional_sources].map(sourceText)),
+    notes: r.notes,
   };
 }
 
@@ -137,9 +153,7 @@ const roleOrder: EmergencyRole[] = ['police', 'ambulance', 'fire'];
 
 function emergencyEntries(r: ReferenceEmergency, d: Descriptions): DirectoryEntry[] {
   const provenance = {
-    verified: false,
-    confidence: r.confidence,
-    lastVerified: d.referenceSnapshotDate,
+    sourceDate: null,
     fallback: false,
     confidentialAddress: false,
     organizationId: null,
@@ -151,10 +165,15 @@ function emergencyEntries(r: ReferenceEmergency, d: Descriptions): DirectoryEntr
     emails: [],
     url: null,
   };
-  const phones = r.emergency_numbers.flatMap((raw) => {
-    const parsed = parseEmergencyNumber(raw);
-    return parsed === null ? [] : [{ number: copied(parsed.number, raw, r.country_iso2), type: 'voice' as const, description: parsed.description, emergencyRoles: parsed.roles }];
-  });
+  const phones = r.emergency_numbers.flatMap((raw) =>
+    parseEmergencyNumbers(raw).map((parsed): DirectoryPhone => ({
+      number: copied(parsed.number, raw, r.country_iso2),
+      type: 'voice',
+      description: parsed.description,
+      emergencyRoles: parsed.roles,
+      ...(parsed.unconfirmed ? { unconfirmed: true as const } : {}),
+    })),
+  );
   const roles = roleOrder.filter((role) => phones.some((p) => p.emergencyRoles.includes(role)));
   const entries: DirectoryEntry[] = [
     {
@@ -166,7 +185,11 @@ function emergencyEntries(r: ReferenceEmergency, d: Descriptions): DirectoryEntr
       populations: [],
       channels: ['phone'],
       phones,
-      sources: [sourceText(r.source)],
+      verified: r.confidence === 'seen-official',
+      confidence: r.confidence,
+      ...checkedOrReadBy(r.checked, d),
+      sources: unique([r.source, ...(r.additional_sources ?? [])].map(sourceText)),
+      notes: r.notes,
     },
   ];
   const child = r.child_helpline;
@@ -180,20 +203,28 @@ function emergencyEntries(r: ReferenceEmergency, d: Descriptions): DirectoryEntr
       populations: ['children'],
       channels: ['phone'],
       phones: [{ number: child.number, type: 'voice', description: null, emergencyRoles: ['child-helpline'] }],
+      // The 2026-12-07 check read the emergency numbers, not the child helplines (their records' notes say so).
+      verified: false,
+      confidence: 'seen-secondary',
+      checked: null,
+      readBy: d.referenceSnapshotDate,
       sources: [sourceText(child.source)],
+      notes: null,
     });
   }
   return entries;
 }
 
-function organization(r: ReferenceOrganization, c: CuratedOrganization, snapshot: string): [DirectoryOrganization, DirectoryEntry] {
+function organization(r: ReferenceOrganization, c: CuratedOrganization, d: Descriptions): [DirectoryOrganization, DirectoryEntry] {
   const contact = r.contact ?? '';
   const address = c.address === undefined ? null : copied(c.address, contact, r.id);
   const provenance = {
     verified: r.confidence === 'seen-official',
     confidence: r.confidence,
-    lastVerified: snapshot,
+    ...checkedOrReadBy(undefined, d),
+    sourceDate: null,
     sources: unique([r.source, ...r.additional_sources].map(sourceText)),
+    notes: r.notes,
   };
   const id = directoryId(`organization|${r.id}`);
   const phones: DirectoryPhone[] = (c.phones ?? []).map((n) => ({ number: copied(n, contact, r.id), type: 'voice', description: null, emergencyRoles: [] }));
@@ -242,15 +273,16 @@ export function buildDirectory(reference: Reference, d: Descriptions): Directory
     hotlineKeys.add(key);
     const curated = d.hotlines[key] ?? fail(`No description for hotline ${key}`);
     checkCurated(curated, key);
-    entries.push(hotlineEntry(r, curated, key, d.referenceSnapshotDate));
+    entries.push(hotlineEntry(r, curated, key, d));
   }
   for (const key of Object.keys(d.hotlines)) if (!hotlineKeys.has(key)) fail(`Description for unknown hotline ${key}`);
+  for (const key of Object.keys(d.sourceDates)) if (!hotlineKeys.has(key)) fail(`Source date for unknown hotline ${key}`);
 
   const organizations: DirectoryOrganization[] = [];
   for (const r of reference.organizations) {
     const curated = d.organizations[r.id] ?? fail(`No description for organization ${r.id}`);
     checkCurated(curated, r.id);
-    const [org, entry] = organization(r, curated, d.referenceSnapshotDate);
+    const [org, entry] = organization(r, curated, d);
     organizations.push(org);
     entries.push(entry);
   }
@@ -266,7 +298,7 @@ export function buildDirectory(reference: Reference, d: Descriptions): Directory
     if (e.organizationId !== null && !orgIds.has(e.organizationId)) fail(`${e.name}: unknown organization`);
     for (const country of e.countries) if (!isCountryCode(country) && country !== 'EU') fail(`${e.name}: unknown country ${country}`);
   }
-  return { dataVersion: d.dataVersion, generatedAt: d.generatedAt, organizations, entries };
+  return { dataVersion: d.dataVersion, generatedAt: d.generatedAt, referenceDate: d.referenceDate, organizations, entries };
 }
 
 export function readReference(dir: string): Reference {
@@ -283,7 +315,11 @@ export function readDescriptions(): Descriptions {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  const referenceDir = process.argv[2] ?? '/work/shared/reference';
+  const referenceDir = process.argv[2];
+  if (referenceDir === undefined) {
+    console.error('Usage: npx tsx scripts/directory/build-directory.ts <reference folder> [output file]');
+    process.exit(2);
+  }
   const outFile = process.argv[3] ?? resolve(import.meta.dirname, '../../resources/directory/directory.json');
   const directory = buildDirectory(readReference(referenceDir), readDescriptions());
   writeFileSync(outFile, `${JSON.stringify(directoryToHsds(directory), null, 1)}\n`);

@@ -1,5 +1,5 @@
 /**
- * Reading the reference facts (/work/shared/reference): record shapes and the small parsers that split a
+ * Reading the reference facts (the folder given to build-directory.ts): record shapes and the small parsers that split a
  * reference phone string into the number itself and its qualifier, and find the date in an `as_of` note.
  * Numbers are never rewritten: each one is a verbatim piece of the reference string.
  */
@@ -26,6 +26,8 @@ export interface ReferenceHotline {
   confidence: ReferenceConfidence;
   as_of: string | null;
   notes: string | null;
+  /** The day the record was checked against a source (absent: not re-checked). */
+  checked?: string;
 }
 
 export interface ReferenceEmergency {
@@ -33,7 +35,10 @@ export interface ReferenceEmergency {
   emergency_numbers: string[];
   child_helpline: { name: string; number: string; source: string } | null;
   source: string;
+  additional_sources?: string[];
   confidence: ReferenceConfidence;
+  notes: string | null;
+  checked?: string;
 }
 
 export interface ReferenceOrganization {
@@ -110,21 +115,52 @@ export function splitPhone(raw: string): PhonePart[] {
 
 export interface EmergencyPhone extends PhonePart {
   roles: EmergencyRole[];
+  /** Listed in the reference without being read in a source ("per dataset; not read in a source"). */
+  unconfirmed: boolean;
 }
 
-/** "999 (police, ambulance, fire)" or "102 from a mobile (police)"; dataset notes return null. */
-export function parseEmergencyNumber(raw: string): EmergencyPhone | null {
-  if (raw.startsWith('dataset note')) return null;
-  const match = /^(.*?)\s*\(([^()]*)\)$/.exec(raw);
+// What a number is for, read from the reference's words about it. A number for one part of a service only
+// (traffic, tourist or highway police, a non-emergency line) gets no role: it is listed, not offered as "police".
+const notEmergency = /non-emergency|traffic police|tourist police|highway police/i;
+const allServices = /all services|single emergency number|unified emergency/i;
+const roleWords: [EmergencyRole, RegExp][] = [
+  ['police', /\bpolice\b|gendarmerie/i],
+  ['ambulance', /ambulance|medical|SAMU|health emergency/i],
+  ['fire', /\bfire\b|pompiers|bomberos/i],
+];
+const unconfirmedWords = /per dataset|not read in a source|not confirmed/i;
+
+/**
+ * "999 (police)", "112 (single emergency number, all services)", "118 (ambulance, per dataset)":
+ * the number, the reference's words about it kept as its description, the roles those words name, and
+ * whether the reference says the number was not read in a source. "999 / 112 / 911 (police and
+ * emergencies, free)" gives three numbers sharing the words; dataset notes give none.
+ */
+export function parseEmergencyNumbers(raw: string): EmergencyPhone[] {
+  if (raw.startsWith('dataset note')) return [];
+  const match = /^(.*?)\s*\((.*)\)$/.exec(raw);
   if (!match?.[1] || !match[2]) throw new Error(`Unexpected emergency number "${raw}"`);
-  const roles = match[2].split(',').map((role) => role.trim());
-  for (const role of roles) {
-    if (role !== 'police' && role !== 'ambulance' && role !== 'fire') throw new Error(`Unknown role "${role}" in "${raw}"`);
-  }
-  const parts = splitPhone(match[1]);
-  const [part] = parts;
-  if (!part || parts.length !== 1) throw new Error(`Expected one number in "${raw}"`);
-  return { ...part, roles: roles as EmergencyRole[] };
+  const words = match[2];
+  const roles = notEmergency.test(words) ? [] : allServices.test(words) ? roleWords.map(([role]) => role) : roleWords.filter(([, re]) => re.test(words)).map(([role]) => role);
+  // Words that only name roles ("police, ambulance, fire") are shown as the roles; any other words are kept verbatim.
+  const plainRoles = words.split(',').every((word) => roleWords.some(([role]) => role === word.trim()));
+  return splitPhone(match[1]).map((part) => ({
+    number: part.number,
+    description: [part.description, plainRoles ? null : words].filter((d) => d !== null).join('; ') || null,
+    roles,
+    unconfirmed: unconfirmedWords.test(words),
+  }));
+}
+
+// Words in an as_of note that date the service itself (founded, launched), not the source that describes it.
+const serviceDates = /\b(?:established|est\.|launched|since|set up|created|started|opened|renamed|founded)\s[^;,()]*/gi;
+
+/**
+ * The newest date an `as_of` note gives for a source itself, leaving out the dates a service was founded or
+ * launched ("established Oct 2016" says nothing about how old the page is). Null when it gives none.
+ */
+export function sourceDate(note: string | null): string | null {
+  return note === null ? null : latestDate(note.replace(serviceDates, ' '));
 }
 
 const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

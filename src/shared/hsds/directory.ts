@@ -37,15 +37,27 @@ export interface DirectoryPhone {
   description: string | null;
   /** Set on public emergency numbers and child helplines: what the number is for. */
   emergencyRoles: EmergencyRole[];
+  /** True when the number was listed ("per dataset") without anyone reading it in a source: never shown as verified. */
+  unconfirmed?: true;
 }
 
 export interface Provenance {
   /** True only for facts read on the operator's or a government's own page (confidence "seen-official"). */
   verified: boolean;
   confidence: Confidence;
-  /** ISO 8601 date, as precise as known: YYYY, YYYY-MM or YYYY-MM-DD; null when not known. */
-  lastVerified: string | null;
+  /*
+   * Dates are ISO 8601, as precise as known (YYYY, YYYY-MM or YYYY-MM-DD). There is no single "last verified":
+   * a founding year or a source's own date is never shown as the day anyone checked the record.
+   */
+  /** The day a source was read and the record confirmed against it; null when the record was never re-checked. */
+  checked: string | null;
+  /** For a record not checked itself: it was taken from a set of facts read no later than this day. */
+  readBy: string | null;
+  /** The newest date the record's sources give for themselves (page, report), when known: for saying a source is old. */
+  sourceDate: string | null;
   sources: string[];
+  /** What a check confirmed, corrected or left in doubt (English, from the reference facts). */
+  notes: string | null;
 }
 
 export interface DirectoryEntry extends Provenance {
@@ -92,7 +104,10 @@ export interface DirectoryOrganization extends Provenance {
 
 export interface Directory {
   dataVersion: number;
+  /** The day the file was built. */
   generatedAt: string;
+  /** Shipped directory: the day the reference facts it was built from were last fact-checked. */
+  referenceDate?: string;
   organizations: DirectoryOrganization[];
   entries: DirectoryEntry[];
 }
@@ -127,7 +142,10 @@ function attribute(linkId: string, entity: LinkEntity, taxonomy: TaxonomyKey, co
 function provenanceAttributes(linkId: string, entity: LinkEntity, p: Provenance): HsdsAttribute[] {
   return [
     attribute(linkId, entity, 'waypoint-provenance', 'confidence', 0, p.confidence),
-    ...(p.lastVerified === null ? [] : [attribute(linkId, entity, 'waypoint-provenance', 'last-verified', 0, p.lastVerified)]),
+    ...(p.checked === null ? [] : [attribute(linkId, entity, 'waypoint-provenance', 'checked', 0, p.checked)]),
+    ...(p.readBy === null ? [] : [attribute(linkId, entity, 'waypoint-provenance', 'read-by', 0, p.readBy)]),
+    ...(p.sourceDate === null ? [] : [attribute(linkId, entity, 'waypoint-provenance', 'source-date', 0, p.sourceDate)]),
+    ...(p.notes === null ? [] : [attribute(linkId, entity, 'waypoint-provenance', 'verification-notes', 0, p.notes)]),
     ...p.sources.map((source, i) => attribute(linkId, entity, 'waypoint-provenance', 'source', i, source)),
   ];
 }
@@ -136,7 +154,10 @@ function phonesToHsds(phones: DirectoryPhone[], owner: { service_id: string } | 
   const ownerId = 'service_id' in owner ? owner.service_id : owner.organization_id;
   return phones.map((phone, i) => {
     const id = directoryId(`phone|${ownerId}|${i}`);
-    const attributes = phone.emergencyRoles.map((role) => attribute(id, 'phone', 'waypoint-service-type', role, 0));
+    const attributes = [
+      ...phone.emergencyRoles.map((role) => attribute(id, 'phone', 'waypoint-service-type', role, 0)),
+      ...(phone.unconfirmed ? [attribute(id, 'phone', 'waypoint-provenance', 'unconfirmed-number', 0, 'true')] : []),
+    ];
     return {
       id,
       ...owner,
@@ -252,6 +273,7 @@ export function directoryToHsds(directory: Directory): HsdsDirectory {
     hsdsVersion: '3.0',
     dataVersion: directory.dataVersion,
     generatedAt: directory.generatedAt,
+    ...(directory.referenceDate === undefined ? {} : { referenceDate: directory.referenceDate }),
     taxonomies: waypointTaxonomies(),
     taxonomy_terms: waypointTaxonomyTerms(),
     organizations: directory.organizations.map(organizationToHsds),
@@ -297,8 +319,11 @@ function provenanceFromHsds(attrs: HsdsAttribute[], recordId: string): Provenanc
   return {
     verified: confidence === 'seen-official',
     confidence: confidence as Confidence,
-    lastVerified: values(attrs, 'waypoint-provenance', 'last-verified')[0] ?? null,
+    checked: values(attrs, 'waypoint-provenance', 'checked')[0] ?? null,
+    readBy: values(attrs, 'waypoint-provenance', 'read-by')[0] ?? null,
+    sourceDate: values(attrs, 'waypoint-provenance', 'source-date')[0] ?? null,
     sources: values(attrs, 'waypoint-provenance', 'source'),
+    notes: values(attrs, 'waypoint-provenance', 'verification-notes')[0] ?? null,
   };
 }
 
@@ -308,6 +333,7 @@ function phonesFromHsds(phones: HsdsPhone[]): DirectoryPhone[] {
     type: phone.type,
     description: phone.description ?? null,
     emergencyRoles: codes(phone.attributes ?? [], 'waypoint-service-type', emergencyRoles),
+    ...(flag(phone.attributes ?? [], 'unconfirmed-number') ? { unconfirmed: true as const } : {}),
   }));
 }
 
@@ -365,6 +391,7 @@ export function directoryFromHsds(hsds: HsdsDirectory): Directory {
   return {
     dataVersion: hsds.dataVersion,
     generatedAt: hsds.generatedAt,
+    ...(hsds.referenceDate === undefined ? {} : { referenceDate: hsds.referenceDate }),
     organizations: hsds.organizations.map(organizationFromHsds),
     entries: hsds.services.map(entryFromHsds),
   };

@@ -96,6 +96,7 @@ const hsdsDirectorySchema: z.ZodType<HsdsDirectory> = z.object({
   hsdsVersion: z.literal('3.0'),
   dataVersion: z.number().int().nonnegative(),
   generatedAt: z.string(),
+  referenceDate: z.string().optional(),
   taxonomies: z.array(z.object({ id: uuid, name: z.string(), description: z.string(), version: z.string() })),
   taxonomy_terms: z.array(
     z.object({

@@ -25,7 +25,9 @@ export type ContactChannel = (typeof contactChannels)[number];
 export const confidences = ['seen-official', 'seen-secondary', 'inferred'] as const;
 export type Confidence = (typeof confidences)[number];
 
-export const provenanceTerms = ['source', 'last-verified', 'confidence', 'fallback-referral', 'confidential-address'] as const;
+export const provenanceTerms = [
+  'source', 'checked', 'read-by', 'source-date', 'confidence', 'verification-notes', 'unconfirmed-number', 'fallback-referral', 'confidential-address',
+] as const;
 export type ProvenanceTerm = (typeof provenanceTerms)[number];
 
 interface TaxonomyDefinition {
@@ -98,7 +100,13 @@ const definitions = {
     description: 'Where a record comes from and how far to trust it.',
     terms: {
       source: { name: 'Source', description: 'Value: the address the facts were read from; one attribute per source, in order.' },
-      'last-verified': { name: 'Last verified', description: 'Value: ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD).' },
+      // Three dates, never one "last verified": when a source was read to confirm the record, or else when the
+      // facts it was taken from were read at the latest, and how old its newest source is.
+      checked: { name: 'Checked', description: 'Value: ISO 8601 date on which a source was read and the record confirmed against it.' },
+      'read-by': { name: 'Taken from facts read no later than', description: 'Value: ISO 8601 date; set when the record was not checked itself.' },
+      'source-date': { name: 'Newest source dated', description: 'Value: ISO 8601 date the newest source gives for itself. Not a verification date.' },
+      'verification-notes': { name: 'Verification notes', description: 'Value: what was confirmed, corrected or left in doubt.' },
+      'unconfirmed-number': { name: 'Number not read in a source', description: 'On a phone: "true" when the number was listed without being read in any source.' },
       confidence: { name: 'Confidence', description: 'Value: seen-official (verified), seen-secondary or inferred (unverified).' },
       'fallback-referral': { name: 'Fallback referral point', description: 'Not trafficking-specific; listed where no dedicated line was found.' },
       'confidential-address': { name: 'Confidential address', description: 'The address must not be shown or shared.' },

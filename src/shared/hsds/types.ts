@@ -129,6 +129,7 @@ export interface HsdsDirectory {
   hsdsVersion: '3.0';
   dataVersion: number;
   generatedAt: string;
+  referenceDate?: string;
   taxonomies: HsdsTaxonomy[];
   taxonomy_terms: HsdsTaxonomyTerm[];
   organizations: HsdsOrganization[];

@@ -21,7 +21,14 @@ const phone: fc.Arbitrary<DirectoryPhone> = fc.record({
 });
 
 const provenance: fc.Arbitrary<Provenance> = fc
-  .record({ confidence: fc.constantFrom(...confidences), lastVerified: fc.option(fc.constantFrom('2016', '2026-11-28'), { nil: null }), sources: fc.array(text, { maxLength: 3 }) })
+  .record({
+    confidence: fc.constantFrom(...confidences),
+    checked: fc.option(fc.constantFrom('2026-12-07', '2025'), { nil: null }),
+    readBy: fc.option(fc.constantFrom('2026-11-28'), { nil: null }),
+    sourceDate: fc.option(fc.constantFrom('2016', '2016-10'), { nil: null }),
+    notes: fc.option(text, { nil: null }),
+    sources: fc.array(text, { maxLength: 3 }),
+  })
   .map((p) => ({ ...p, verified: p.confidence === 'seen-official' }));
 
 function entry(id: string, organizationId: string | null): fc.Arbitrary<DirectoryEntry> {

@@ -13,7 +13,7 @@ function entry(fields: Partial<DirectoryEntry>): DirectoryEntry {
   return {
     id: `00000000-0000-4000-8000-${String(serial).padStart(12, '0')}`, organizationId: null, name: `Entry ${serial}`, alternateName: null,
     description: '', countries: [], services: [], populations: [], channels: [], languages: [], is24x7: null, hours: null, phones: [],
-    emails: [], url: null, fallback: false, confidentialAddress: false, verified: false, confidence: 'inferred', lastVerified: null, sources: [],
+    emails: [], url: null, fallback: false, confidentialAddress: false, verified: false, confidence: 'inferred', checked: null, readBy: null, sourceDate: null, notes: null, sources: [],
     ...fields,
   };
 }

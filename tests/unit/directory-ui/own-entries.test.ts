@@ -47,7 +47,10 @@ function ownEntry(id: string, name: string, organizationId: string | null = null
     confidentialAddress: true,
     verified: false,
     confidence: 'inferred',
-    lastVerified: '2025-01-01',
+    checked: null,
+    readBy: null,
+    sourceDate: null,
+    notes: null,
     sources: [],
   };
 }
@@ -64,7 +67,10 @@ function ownOrganization(id: string, address: string): DirectoryOrganization {
     headquarters: { address, city: null, country: 'IE' },
     verified: false,
     confidence: 'inferred',
-    lastVerified: '2025-01-01',
+    checked: null,
+    readBy: null,
+    sourceDate: null,
+    notes: null,
     sources: [],
   };
 }

@@ -24,6 +24,8 @@ function reference(overrides: Partial<ReferenceHotline> = {}): Reference {
         child_helpline: { name: 'Test child line', number: '0800 0000', source: 'https://example.net/child' },
         source: 'https://example.net/list',
         confidence: 'seen-secondary',
+        notes: 'Checked: 112 read on a news page.',
+        checked: '2026-12-07',
       },
     ],
     organizations: [
@@ -39,8 +41,10 @@ function reference(overrides: Partial<ReferenceHotline> = {}): Reference {
 function descriptions(): Descriptions {
   return {
     dataVersion: 3,
-    generatedAt: '2026-11-28',
+    generatedAt: '2026-12-07',
+    referenceDate: '2026-12-07',
     referenceSnapshotDate: '2026-11-28',
+    sourceDates: {},
     emergency: { description: 'Emergency numbers, in our words.', childHelplineDescription: 'A child helpline, in our words.' },
     hotlines: {
       'NL/test-line': {
@@ -66,7 +70,8 @@ describe('buildDirectory', () => {
     ]);
     expect(line.emails).toEqual(['help@example.org']);
     expect(line.channels).toEqual(['phone', 'sms', 'email', 'web', 'chat']);
-    expect(line.lastVerified).toBe('2017-03-01');
+    // Not re-checked: taken from facts read by the snapshot date; "launched 1 Mar 2017" dates the line, not a source.
+    expect(line).toMatchObject({ checked: null, readBy: '2026-11-28', sourceDate: null });
     expect(line.sources).toEqual(['https://example.org/about', 'https://example.com/news']);
     expect(line.verified).toBe(true);
     expect(line.description).toBe('A test line, described in our own words.');
@@ -75,7 +80,8 @@ describe('buildDirectory', () => {
   it('maps emergency numbers and the child helpline as unverified, leaving dataset notes out', () => {
     const [, , emergency, child] = built.entries;
     expect(emergency!.phones).toEqual([{ number: '112', type: 'voice', description: null, emergencyRoles: ['police', 'ambulance', 'fire'] }]);
-    expect(emergency!.verified).toBe(false);
+    expect(emergency!).toMatchObject({ verified: false, checked: '2026-12-07', readBy: null, notes: 'Checked: 112 read on a news page.' });
+    expect(child!).toMatchObject({ verified: false, checked: null, readBy: '2026-11-28' });
     expect(child!.phones[0]!.emergencyRoles).toEqual(['child-helpline']);
     expect(child!.sources).toEqual(['https://example.net/child']);
   });

@@ -26,9 +26,9 @@ const organizationIds =
   'iom unodc ilo unhcr osce-osr-cthb osce-odihr coe-greta la-strada-international polaris ecpat anti-slavery-international walk-free freedom-fund ijm gaatw liberty-shared stop-the-traffik dhs-blue-campaign unseen a21 ccteht consejo-ciudadano-cdmx missing-children-europe'.split(' ');
 
 describe('counts: every reference record is shipped', () => {
-  it('has all 116 hotlines and referral points (56 + 60)', () => {
+  it('has all 120 hotlines, referral points and child helplines (60 + 60)', () => {
     const keys = Object.keys(descriptions.hotlines);
-    expect(keys).toHaveLength(116);
+    expect(keys).toHaveLength(120);
     for (const key of keys) expect(entry(key).description).toBe(descriptions.hotlines[key]!.description);
   });
 
@@ -42,13 +42,13 @@ describe('counts: every reference record is shipped', () => {
     expect(childHelplineCountries).toHaveLength(37);
     for (const country of emergencyCountries) expect(entry(`emergency/${country}`).countries).toEqual([country]);
     for (const country of childHelplineCountries) expect(entry(`child-helpline/${country}`).services).toContain('child-helpline');
-    // 168 numbers in emergency.json, not counting its free-text dataset notes.
+    // 214 numbers in emergency.json, not counting its free-text dataset notes.
     const emergencyPhones = emergencyCountries.flatMap((c) => entry(`emergency/${c}`).phones);
-    expect(emergencyPhones).toHaveLength(168);
+    expect(emergencyPhones).toHaveLength(214);
   });
 
   it('has nothing else', () => {
-    expect(directory.entries).toHaveLength(116 + 23 + 81 + 37);
+    expect(directory.entries).toHaveLength(120 + 23 + 81 + 37);
   });
 });
 
@@ -72,11 +72,14 @@ describe('mapping of known reference facts', () => {
     expect(us.organizationId).toBe(directoryId('organization|polaris'));
   });
 
-  it('takes lastVerified from as_of where it names a date, else the reference snapshot date', () => {
-    expect(entry('GB/modern-slavery-exploitation-helpline').lastVerified).toBe('2016-10');
-    expect(entry('CA/canadian-human-trafficking-hotline').lastVerified).toBe('2019-05-29');
-    expect(entry('US/national-human-trafficking-hotline').lastVerified).toBe(descriptions.referenceSnapshotDate);
-    expect(entry('emergency/ID').lastVerified).toBe(descriptions.referenceSnapshotDate);
+  it('dates a record by its check, or else by when its facts were read; never by a founding date', () => {
+    expect(entry('emergency/ID')).toMatchObject({ checked: '2026-12-07', readBy: null });
+    expect(entry('JM/national-taskforce-against-trafficking-in-persons-natfatip-ministry-of-justice')).toMatchObject({ checked: '2026-12-07', sourceDate: '2019-04-05' });
+    // "established Oct 2016" and "launched 29 May 2019" date the lines, not their sources.
+    expect(entry('GB/modern-slavery-exploitation-helpline')).toMatchObject({ checked: null, readBy: descriptions.referenceSnapshotDate, sourceDate: null });
+    expect(entry('CA/canadian-human-trafficking-hotline')).toMatchObject({ checked: null, readBy: descriptions.referenceSnapshotDate, sourceDate: null });
+    expect(entry('emergency/SA')).toMatchObject({ checked: null, readBy: descriptions.referenceSnapshotDate });
+    expect(entry('LS/national-child-helpline-800-22-345').sourceDate).toBe('2008');
   });
 
   it('splits a number from its qualifier and keeps both', () => {
@@ -112,18 +115,21 @@ describe('mapping of known reference facts', () => {
     expect(fallbackCount).toBeGreaterThanOrEqual(25);
   });
 
-  it('ships emergency.json numbers as unverified, with their roles', () => {
+  it('ships emergency.json numbers with their roles, marking those not read in a source', () => {
     const id = entry('emergency/ID');
-    expect(id.phones.map((p) => [p.number, p.emergencyRoles])).toEqual([
-      ['110', ['police']],
-      ['118', ['ambulance']],
-      ['113', ['fire']],
+    expect(id.phones.map((p) => [p.number, p.emergencyRoles, p.unconfirmed ?? false])).toEqual([
+      ['110', ['police'], false],
+      ['112', ['police', 'ambulance', 'fire'], false],
+      ['113', ['fire'], false],
+      ['119', ['ambulance'], false],
+      ['118', ['ambulance'], true],
     ]);
     expect(id.verified).toBe(false);
     expect(id.confidence).toBe('seen-secondary');
+    expect(id.notes).toMatch(/^Checked 2026-12-07/);
     expect(entry('emergency/MY').phones).toEqual([{ number: '999', type: 'voice', description: null, emergencyRoles: ['police', 'ambulance', 'fire'] }]);
-    expect(entry('emergency/RU').phones[0]).toMatchObject({ number: '102', description: 'from a mobile' });
-    for (const country of emergencyCountries) expect(entry(`emergency/${country}`).verified).toBe(false);
+    // Only Russia's record was read on an official page (mos.ru) alone.
+    expect(emergencyCountries.filter((country) => entry(`emergency/${country}`).verified)).toEqual(['RU']);
   });
 
   it('ships child helplines with their number and role', () => {
@@ -149,10 +155,11 @@ describe('mapping of known reference facts', () => {
 describe('every shipped entry', () => {
   const all = [...directory.entries, ...directory.organizations];
 
-  it('has a source, a lastVerified date, and verified only for official sources', () => {
+  it('has a source, either a checked date or the date its facts were read by, and verified only for official sources', () => {
     for (const e of all) {
       expect(e.sources.length, e.name).toBeGreaterThan(0);
-      expect(e.lastVerified, e.name).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);
+      expect(e.checked ?? e.readBy, e.name).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);
+      expect(e.checked === null || e.readBy === null, e.name).toBe(true);
       expect(e.verified, e.name).toBe(e.confidence === 'seen-official');
     }
   });
@@ -200,5 +207,6 @@ describe('versions', () => {
     expect(hsds.hsdsVersion).toBe('3.0');
     expect(hsds.dataVersion).toBe(descriptions.dataVersion);
     expect(hsds.generatedAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(hsds.referenceDate).toBe(descriptions.referenceDate);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hotlineKey, latestDate, parseEmergencyNumber, splitPhone } from '../../../scripts/directory/reference';
+import { hotlineKey, latestDate, parseEmergencyNumbers, sourceDate, splitPhone } from '../../../scripts/directory/reference';
 
 describe('splitPhone', () => {
   it.each([
@@ -36,18 +36,52 @@ describe('splitPhone', () => {
   });
 });
 
-describe('parseEmergencyNumber', () => {
-  it('reads the number and its roles', () => {
-    expect(parseEmergencyNumber('999 (police, ambulance, fire)')).toEqual({ number: '999', description: null, roles: ['police', 'ambulance', 'fire'] });
-    expect(parseEmergencyNumber('102 from a mobile (police)')).toEqual({ number: '102', description: 'from a mobile', roles: ['police'] });
+describe('parseEmergencyNumbers', () => {
+  it('reads the number and its roles; words that only name roles are not repeated as a description', () => {
+    expect(parseEmergencyNumbers('999 (police, ambulance, fire)')).toEqual([{ number: '999', description: null, roles: ['police', 'ambulance', 'fire'], unconfirmed: false }]);
+    expect(parseEmergencyNumbers('102 from a mobile (police)')).toEqual([{ number: '102', description: 'from a mobile', roles: ['police'], unconfirmed: false }]);
+  });
+
+  it('keeps the reference words and reads the roles they name', () => {
+    expect(parseEmergencyNumbers('112 (single emergency number, all services)')[0]).toMatchObject({ number: '112', description: 'single emergency number, all services', roles: ['police', 'ambulance', 'fire'] });
+    expect(parseEmergencyNumbers('997 (fire / civil defence)')[0]?.roles).toEqual(['fire']);
+    expect(parseEmergencyNumbers('15 (SAMU medical emergency - Ouagadougou; Bobo-Dioulasso planned, 2025)')[0]?.roles).toEqual(['ambulance']);
+    expect(parseEmergencyNumbers('16 (gendarmerie)')[0]?.roles).toEqual(['police']);
+  });
+
+  it('gives no role to a line for part of a service only, so the panel never offers it as "police"', () => {
+    for (const raw of ['901 (police non-emergency)', '126 (tourist police)', '1880 (highway police, per dataset)', '104 (gas emergency)']) {
+      expect(parseEmergencyNumbers(raw)[0]?.roles, raw).toEqual([]);
+    }
+  });
+
+  it('marks numbers the reference lists without having read them in a source', () => {
+    expect(parseEmergencyNumbers('118 (ambulance, per dataset)')[0]?.unconfirmed).toBe(true);
+    expect(parseEmergencyNumbers('140 (ambulance - Lebanese Red Cross, per dataset; not read in a source)')[0]?.unconfirmed).toBe(true);
+    expect(parseEmergencyNumbers('103 (ambulance)')[0]?.unconfirmed).toBe(false);
+  });
+
+  it('splits several numbers sharing their words', () => {
+    expect(parseEmergencyNumbers('999 / 112 / 911 (police and emergencies, free)').map((p) => p.number)).toEqual(['999', '112', '911']);
   });
 
   it('skips free-text dataset notes', () => {
-    expect(parseEmergencyNumber('dataset note (police): Mobile phones – 112.')).toBeNull();
+    expect(parseEmergencyNumbers('dataset note (police): Mobile phones – 112.')).toEqual([]);
   });
+});
 
-  it('refuses an unknown role', () => {
-    expect(() => parseEmergencyNumber('1515 (coast guard)')).toThrow(/Unknown role/);
+describe('sourceDate', () => {
+  it.each([
+    [null, null],
+    ['established Oct 2016', null],
+    ['launched 29 May 2019', null],
+    ['2013 government page', '2013'],
+    ['JIS page last updated 5 Apr 2019', '2019-04-05'],
+    ['hotline launched 15 Apr 2011; confirmed Jan 2019 and May 2023', '2023-05'],
+    ['centre est. 2007', null],
+    ['page c. 2013-2015 (mentions shelter opened 30 Apr 2013)', '2015'],
+  ])('%s -> %s', (note, expected) => {
+    expect(sourceDate(note)).toBe(expected);
   });
 });
 

@@ -11,17 +11,24 @@ const nullableText = fc.option(text, { nil: null });
 const url = fc.webUrl();
 const email = fc.stringMatching(/^[a-z]{1,8}@[a-z]{1,8}\.[a-z]{2,3}$/);
 
-const phone: fc.Arbitrary<DirectoryPhone> = fc.record({
-  number: fc.stringMatching(/^\+?\d[\d -]{0,14}$/),
-  type: fc.constantFrom('voice', 'text', 'fax', 'textphone'),
-  description: fc.option(fc.string({ maxLength: 30 }), { nil: null }),
-  emergencyRoles: fc.subarray([...emergencyRoles]),
-});
+const phone: fc.Arbitrary<DirectoryPhone> = fc.record(
+  {
+    number: fc.stringMatching(/^\+?\d[\d -]{0,14}$/),
+    type: fc.constantFrom('voice', 'text', 'fax', 'textphone'),
+    description: fc.option(fc.string({ maxLength: 30 }), { nil: null }),
+    emergencyRoles: fc.subarray([...emergencyRoles]),
+    unconfirmed: fc.constant(true as const),
+  },
+  { requiredKeys: ['number', 'type', 'description', 'emergencyRoles'] },
+);
 
 const provenance: fc.Arbitrary<Provenance> = fc
   .record({
     confidence: fc.constantFrom(...confidences),
-    lastVerified: fc.option(fc.constantFrom('2016', '2016-10', '2026-11-28'), { nil: null }),
+    checked: fc.option(fc.constantFrom('2026-12-07', '2025'), { nil: null }),
+    readBy: fc.option(fc.constantFrom('2026-11-28'), { nil: null }),
+    sourceDate: fc.option(fc.constantFrom('2016', '2016-10'), { nil: null }),
+    notes: fc.option(text, { nil: null }),
     sources: fc.array(text, { maxLength: 4 }),
   })
   .map((p) => ({ ...p, verified: p.confidence === 'seen-official' }));
@@ -117,7 +124,7 @@ describe('flat entries <-> HSDS', () => {
         {
           id: '0b5b5f8e-7d0c-5b8a-9a6e-0c7a3f1e2d4b', organizationId: null, name: 'n', alternateName: null, description: 'd', countries: [],
           services: [], populations: [], channels: [], languages: [], is24x7: null, hours: null, phones: [], emails: [], url: null,
-          fallback: false, confidentialAddress: false, verified: false, confidence: 'inferred', lastVerified: null, sources: [],
+          fallback: false, confidentialAddress: false, verified: false, confidence: 'inferred', checked: null, readBy: null, sourceDate: null, notes: null, sources: [],
         },
       ],
     });

@@ -8,12 +8,16 @@ import classes from './directory.module.css';
 import { emergencyLines } from './emergency';
 import type { EmergencyLine } from './emergency';
 import type { Labels } from './labels';
-import { PhoneLink, entryPath } from './parts';
+import { PhoneLink, TrustBadge, entryPath } from './parts';
+import { checkedSentence, phoneVerified } from './verification';
 
 export function EmergencyPanel({ country, labels }: { country: string | null; labels: Labels }) {
   const { t } = useTranslation('directory');
   const { directory } = useDirectory();
   const lines = useMemo(() => (country === null ? [] : emergencyLines(directory.entries, country)), [directory.entries, country]);
+  // Said in the heading, so a caseworker in a hurry sees it before dialling.
+  const noneConfirmed =
+    lines.length > 0 && !lines.some((line) => !directory.origins.has(line.entry.id) && line.phones.some((phone) => phoneVerified(line.entry, phone)));
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="emergency-heading">
@@ -21,7 +25,9 @@ export function EmergencyPanel({ country, labels }: { country: string | null; la
         <Group gap="xs">
           <IconPhoneCall size={20} aria-hidden />
           <Title order={2} size="h4" id="emergency-heading">
-            {country === null ? t('emergency.title') : t('emergency.titleFor', { country: labels.country(country) })}
+            {country === null
+              ? t('emergency.title')
+              : t(noneConfirmed ? 'emergency.titleForNoneConfirmed' : 'emergency.titleFor', { country: labels.country(country) })}
           </Title>
         </Group>
         {country === null ? (
@@ -50,6 +56,8 @@ export function EmergencyPanel({ country, labels }: { country: string | null; la
 
 function EmergencyRow({ line, labels }: { line: EmergencyLine; labels: Labels }) {
   const { t } = useTranslation('directory');
+  const { directory } = useDirectory();
+  const origin = directory.origins.get(line.entry.id);
   const what =
     line.kind === 'hotline' ? t('emergency.hotline') : line.kind === 'fallback' ? t('emergency.fallback') : line.roles.map(labels.term).join(', ');
   return (
@@ -66,12 +74,21 @@ function EmergencyRow({ line, labels }: { line: EmergencyLine; labels: Labels })
       </Group>
       <Group gap="sm" wrap="wrap">
         {line.phones.map((phone, i) => (
-          <PhoneLink key={i} phone={phone} />
+          <Group key={i} gap={6} wrap="nowrap">
+            <PhoneLink phone={phone} />
+            <TrustBadge verified={phoneVerified(line.entry, phone)} origin={origin} />
+            {phone.unconfirmed && <Text span size="sm">{t('verification.unconfirmedNumber')}</Text>}
+          </Group>
         ))}
         <Anchor component={Link} href={entryPath(line.entry.id)} size="sm">
           <bdi>{line.entry.name}</bdi>
         </Anchor>
       </Group>
+      {origin === undefined && (
+        <Text size="xs" c="dimmed">
+          {checkedSentence(line.entry, t, labels.date)}
+        </Text>
+      )}
     </li>
   );
 }

@@ -223,12 +223,14 @@ export function EntryFormPage({ id }: { id?: string }) {
   );
 }
 
+/** The person's own entries: nobody checked them against a source, so no date says otherwise. */
+const notChecked = { checked: null, readBy: null, sourceDate: null, notes: null } as const;
+
 function buildRecords(
   values: FormValues,
   existing: DirectoryEntry | undefined,
   ownOrganization: DirectoryOrganization | undefined,
 ): { entry: DirectoryEntry; organization: DirectoryOrganization | null } {
-  const today = new Date().toISOString().slice(0, 10);
   const name = values.name.trim();
   const url = values.url.trim() || null;
   const email = values.email.trim();
@@ -260,7 +262,7 @@ function buildRecords(
           headquarters: address === '' ? null : { address, city: null, country: values.country },
           verified: false,
           confidence: 'inferred',
-          lastVerified: today,
+          ...notChecked,
           sources: ownOrganization?.sources ?? [],
         }
       : null;
@@ -284,7 +286,7 @@ function buildRecords(
     confidentialAddress: values.confidentialAddress,
     verified: false,
     confidence: 'inferred',
-    lastVerified: today,
+    ...notChecked,
     sources: existing?.sources ?? [],
   };
   return { entry, organization };

@@ -16,6 +16,7 @@ import { isWebLink, isolate, useLabels } from './labels';
 import type { Labels } from './labels';
 import { NotFound } from './NotFound';
 import { CopyValue, EntryBadges, PhoneLink, entryPath } from './parts';
+import { checkedSentence, oldSourceDate } from './verification';
 
 export function EntryPage({ id, onDeleted }: { id: string; onDeleted: (notice: DirectoryNotice) => void }) {
   const { t, i18n } = useTranslation('directory');
@@ -90,6 +91,7 @@ export function EntryPage({ id, onDeleted }: { id: string; onDeleted: (notice: D
             <PhoneLink phone={phone} />
             <CopyValue value={phone.number} label={t('entry.copyNumber', { number: phone.number })} />
             {phone.emergencyRoles.length > 0 && <Text span size="sm">{phone.emergencyRoles.map(labels.term).join(', ')}</Text>}
+            {phone.unconfirmed && <Text span size="sm" fw={600}>{t('verification.unconfirmedNumber')}</Text>}
             {phone.description !== null && (
               <Text span size="sm" c="dimmed">
                 {phone.description}
@@ -131,7 +133,7 @@ export function EntryPage({ id, onDeleted }: { id: string; onDeleted: (notice: D
       </Section>
 
       <Section title={t('entry.provenance')}>
-        <Fact label={t('entry.lastVerified')} value={entry.lastVerified === null ? t('entry.unknown') : labels.date(entry.lastVerified)} />
+        <Provenance entry={entry} own={origin !== undefined} labels={labels} />
         {entry.sources.length > 0 && (
           <Stack gap={4}>
             <Text size="sm" fw={600}>
@@ -204,6 +206,34 @@ function DeleteEntryDialog({ name, deletion, opened, onClose, onDeleted }: { nam
 function trustExplanation(entry: DirectoryEntry, origin: Origin | undefined, t: (key: string) => string): string {
   if (origin !== undefined) return t(origin === 'added' ? 'entry.trustAdded' : 'entry.trustImported');
   return t(entry.verified ? 'entry.trustVerified' : 'entry.trustUnverified');
+}
+
+/** When the record was checked (or else when its facts were read), an old newest source, and the check's notes. */
+function Provenance({ entry, own, labels }: { entry: DirectoryEntry; own: boolean; labels: Labels }) {
+  const { t } = useTranslation('directory');
+  const oldSource = oldSourceDate(entry, new Date());
+  if (own) return null;
+  return (
+    <>
+      <Text>{checkedSentence(entry, t, labels.date)}</Text>
+      {oldSource !== null && (
+        <Alert color="yellow" role="note">
+          {t('verification.oldSource', { date: labels.date(oldSource) })}
+        </Alert>
+      )}
+      {entry.notes !== null && (
+        <Stack gap={4}>
+          <Text size="sm" fw={600}>
+            {t('verification.notes')}
+          </Text>
+          {/* The reference's own notes, in English. */}
+          <Text size="sm" lang="en" dir="auto">
+            {entry.notes}
+          </Text>
+        </Stack>
+      )}
+    </>
+  );
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {

@@ -13,6 +13,7 @@ import { useSettings } from '../../app/SettingsProvider';
 import { useDirectory } from './context';
 import type { DirectoryNotice, SearchFilters, SearchState } from './context';
 import classes from './directory.module.css';
+import { DirectoryDataAge } from './DirectoryDataAge';
 import { EmergencyPanel } from './EmergencyPanel';
 import { EntryCard } from './EntryCard';
 import { ExportDialog } from './ExportDialog';
@@ -109,6 +110,7 @@ export function SearchPage({
         </Group>
       </Group>
 
+      <DirectoryDataAge labels={labels} />
       {notice !== null && <Notice notice={notice} />}
 
       <Stack gap="sm" component="section" aria-label={t('search.region')}>

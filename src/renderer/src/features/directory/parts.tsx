@@ -32,24 +32,19 @@ export function CopyValue({ value, label }: { value: string; label: string }) {
   );
 }
 
+/** Whose word a record or number is, in the same words everywhere: the person's own, verified or not verified. */
+export function TrustBadge({ verified, origin }: { verified: boolean; origin: Origin | undefined }) {
+  const { t } = useTranslation('directory');
+  const key = origin !== undefined ? (origin === 'added' ? 'badges.addedByYou' : 'badges.importedByYou') : verified ? 'badges.verified' : 'badges.unverified';
+  return <Badge variant="default">{t(key)}</Badge>;
+}
+
 /** Status badges in words (never colour alone): own or verified/unverified, fallback, 24/7, favourite. */
 export function EntryBadges({ entry, origin, favourite }: { entry: DirectoryEntry; origin: Origin | undefined; favourite: boolean }) {
   const { t } = useTranslation('directory');
   return (
     <Group gap="xs">
-      {origin !== undefined ? (
-        <Badge variant="default">
-          {t(origin === 'added' ? 'badges.addedByYou' : 'badges.importedByYou')}
-        </Badge>
-      ) : entry.verified ? (
-        <Badge variant="default">
-          {t('badges.verified')}
-        </Badge>
-      ) : (
-        <Badge variant="default">
-          {t('badges.unverified')}
-        </Badge>
-      )}
+      <TrustBadge verified={entry.verified} origin={origin} />
       {entry.is24x7 === true && (
         <Badge variant="default">
           {t('badges.open24x7')}
