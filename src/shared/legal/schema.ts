@@ -14,8 +14,10 @@ import { isCountryCode } from '../countries';
  * - Dates may be partial (YYYY or YYYY-MM) where the source gives only a year or month; a fact the
  *   source does not give stays null, with the source's own caveat in the matching `...Note` field.
  * - Judgments carry no `lastVerified`-worthy date in the reference, so theirs is null.
- * - A country profile's `lastVerified` is the latest dated fact in it; each treaty status row keeps
- *   its own `asOf`, which the UI shows beside it because the rows come from sources of different ages.
+ * - A country profile has no date of its own: each treaty status row keeps its own `asOf` (the date its
+ *   source gives), `checked` (the day the row was confirmed against a source) and, where it could not be
+ *   re-confirmed, `notConfirmedSince`; the UI shows them per row because the rows come from sources of
+ *   different ages. Treaty rows are built by scripts/legal/build-countries.ts.
  *
  * Links: every link is https. Reference links given as http were upgraded to https (the app never
  * fetches them; they open in the system browser on a click). See resources/legal/README.md.
@@ -218,6 +220,14 @@ export const treatyStatusSchema = z.strictObject({
   asOfNote: text.nullable(),
   source: httpsUrlSchema,
   confidence: z.enum(['high', 'medium', 'low']),
+  /** The day someone read a source and confirmed this row; null when never re-checked. */
+  checked: fullDateSchema.nullable(),
+  /** Set when a check could not re-confirm the row: the year of the newest source that did (YYYY). */
+  notConfirmedSince: z.string().regex(/^\d{4}$/).nullable(),
+  /** What the reference records about the row: corrections, doubts, other sources (English). */
+  note: text.nullable(),
+  /** The depositary's page listing the current parties, where one was read. */
+  statusPage: httpsUrlSchema.nullable(),
 });
 export type TreatyStatus = z.infer<typeof treatyStatusSchema>;
 
@@ -246,9 +256,16 @@ export const countryProfileSchema = z.strictObject({
   nationalLaws: z.array(nationalLawSchema),
   referralMechanism: referralMechanismSchema.nullable(),
   sources: z.array(httpsUrlSchema),
-  lastVerified: isoDateSchema.nullable(),
 });
 export type CountryProfile = z.infer<typeof countryProfileSchema>;
+
+/** resources/legal/build-info.json: when the country profiles' treaty rows were built, and from what. */
+export const buildInfoSchema = z.strictObject({
+  builtAt: fullDateSchema,
+  /** The day the reference facts the rows come from were last fact-checked. */
+  referenceDate: fullDateSchema,
+});
+export type BuildInfo = z.infer<typeof buildInfoSchema>;
 
 export const explainerSectionSchema = z.strictObject({
   heading: localizedTextSchema,

@@ -38,9 +38,10 @@ export function CorpusDate({ value }: { value: string | null }) {
 
 /**
  * The note on every legal page: what these texts are (and are not), how fresh they are, and
- * where the official text is. Without `source`, the page shows several sources and dates its parts.
+ * where the official text is. Without `source`, the page shows several sources and dates its parts
+ * (`perItem` says how).
  */
-export function LegalNote({ source }: { source?: { lastVerified: string | null; officialUrl: string | null } }) {
+export function LegalNote({ source, perItem }: { source?: { lastVerified: string | null; officialUrl: string | null }; perItem?: string }) {
   const { t } = useTranslation('legal');
   return (
     <Paper withBorder p="md" radius="md" bg="var(--mantine-color-gray-0)" role="note" aria-label={t('note.label')}>
@@ -61,7 +62,7 @@ export function LegalNote({ source }: { source?: { lastVerified: string | null; 
               )}
             </Text>
           ) : (
-            <Text size="sm">{t('note.perItem')}</Text>
+            <Text size="sm">{perItem ?? t('note.perItem')}</Text>
           )}
         </Stack>
       </Group>

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import type { DirectoryEntry } from '@shared/hsds/directory';
 import { parseDirectory } from '@shared/hsds/parse';
 import { buildLegalIndex, type LegalIndex } from '@shared/legal/corpus';
-import { legalCorpusSchema } from '@shared/legal/schema';
+import { buildInfoSchema, legalCorpusSchema } from '@shared/legal/schema';
+import type { BuildInfo } from '@shared/legal/schema';
 
 /*
  * Shipped data, loaded on first use so the first screen stays small: the corpus when the section
@@ -28,6 +29,8 @@ export const loadLegalIndex = once(async (): Promise<LegalIndex> => {
   return buildLegalIndex(legalCorpusSchema.parse({ instruments, judgments, topics, countries, explainers }));
 });
 
+/** When the country profiles' treaty rows were built, and from what (resources/legal/build-info.json). */
+export const loadLegalBuildInfo = once(async (): Promise<BuildInfo> => buildInfoSchema.parse(await loadNamed(legalFiles, 'build-info')));
 
 export const loadDirectoryEntries = once(async (): Promise<DirectoryEntry[]> => {
   const [load] = Object.values(directoryFile);

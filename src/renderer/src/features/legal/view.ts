@@ -142,3 +142,25 @@ export function hotlinesForCountry(entries: readonly DirectoryEntry[], countryCo
     .filter((entry) => entry.countries.includes(countryCode) && entry.phones.length > 0)
     .sort((a, b) => Number(a.fallback) - Number(b.fallback) || Number(!a.services.includes('hotline')) - Number(!b.services.includes('hotline')));
 }
+
+/** A row counts as current only when a source read after 2020 said so (its check, else its as-of date). */
+const currentFrom = '2021';
+
+/**
+ * What a country profile may say about one treaty row, so a status is never shown as newer than its source:
+ * - `notConfirmed`: a check could not re-confirm it; say since when, and link the depositary's page;
+ * - `dated`: a status other than "party" from a source older than 2021 (a signature may since have become a
+ *   ratification): say it as of that date, and that the current status is not known here;
+ * - `current`: as the row says, with the day it was checked if it was.
+ */
+export type TreatyRowView =
+  | { kind: 'notConfirmed'; since: string }
+  | { kind: 'dated'; asOf: string | null }
+  | { kind: 'current'; checked: string | null };
+
+export function treatyRowView(row: Pick<TreatyStatus, 'status' | 'asOf' | 'checked' | 'notConfirmedSince'>): TreatyRowView {
+  if (row.notConfirmedSince !== null) return { kind: 'notConfirmed', since: row.notConfirmedSince };
+  const confirmed = row.checked ?? row.asOf;
+  if (row.status !== 'party' && (confirmed === null || confirmed < currentFrom)) return { kind: 'dated', asOf: row.asOf };
+  return { kind: 'current', checked: row.checked };
+}

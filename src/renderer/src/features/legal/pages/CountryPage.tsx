@@ -7,7 +7,7 @@ import type { TreatyStatus } from '@shared/legal/schema';
 import { BackLink, CorpusDate, EnglishOnlyNote, ExternalLink, LegalNote, LoadState, Sources, useEnglishText } from '../components';
 import { loadDirectoryEntries, useLoaded } from '../data';
 import { directoryHref, legalPaths } from '../paths';
-import { hotlinesForCountry, phoneHref } from '../view';
+import { hotlinesForCountry, phoneHref, treatyRowView } from '../view';
 import { NotFound } from './NotFound';
 
 export function CountryPage({ index, code }: { index: LegalIndex; code: string }) {
@@ -27,7 +27,7 @@ export function CountryPage({ index, code }: { index: LegalIndex; code: string }
         </Title>
         <Text c="dimmed">{t('country.subtitle')}</Text>
       </Stack>
-      <LegalNote source={{ lastVerified: profile.lastVerified, officialUrl: null }} />
+      <LegalNote perItem={t('country.perRow')} />
 
       <Stack gap="sm" component="section" aria-labelledby="country-instruments">
         <Title order={2} size="h3" id="country-instruments">
@@ -54,7 +54,7 @@ export function CountryPage({ index, code }: { index: LegalIndex; code: string }
                       {instrument.shortName}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td>{status ? t(`status.${status.status}`) : t('country.nationalLaw')}</Table.Td>
+                  <Table.Td>{status ? <StatusCell status={status} /> : t('country.nationalLaw')}</Table.Td>
                   <Table.Td>{status ? <StatusDate status={status} /> : <CorpusDate value={instrument.entryIntoForce ?? instrument.adopted} />}</Table.Td>
                   <Table.Td>
                     {status ? (
@@ -70,6 +70,11 @@ export function CountryPage({ index, code }: { index: LegalIndex; code: string }
                         <Text size="xs">
                           <ExternalLink href={status.source} />
                         </Text>
+                        {status.checked !== null && status.notConfirmedSince === null && (
+                          <Text size="xs">
+                            {t('country.checked')} <CorpusDate value={status.checked} />
+                          </Text>
+                        )}
                       </Stack>
                     ) : (
                       <CorpusDate value={instrument.lastVerified} />
@@ -137,11 +142,29 @@ export function CountryPage({ index, code }: { index: LegalIndex; code: string }
         <Title order={2} size="h3" id="country-sources">
           {t('sourceAndVerification')}
         </Title>
-        <Text size="sm">
-          {t('note.lastVerified')} <CorpusDate value={profile.lastVerified} />
-        </Text>
         <Sources urls={profile.sources} />
       </Stack>
+    </Stack>
+  );
+}
+
+/** The status as far as its source allows, and where to look up the current one when it may be out of date. */
+function StatusCell({ status }: { status: TreatyStatus }) {
+  const { t } = useTranslation('legal');
+  const view = treatyRowView(status);
+  return (
+    <Stack gap={2}>
+      <span>{t(view.kind === 'dated' ? `datedStatus.${status.status}` : `status.${status.status}`)}</span>
+      {view.kind === 'notConfirmed' && (
+        <Text size="xs" fw={600}>
+          {t('country.notConfirmedSince', { year: view.since })}
+        </Text>
+      )}
+      {view.kind !== 'current' && status.statusPage !== null && (
+        <Text size="xs">
+          <ExternalLink href={status.statusPage}>{t('country.currentStatus')}</ExternalLink>
+        </Text>
+      )}
     </Stack>
   );
 }

@@ -6,7 +6,10 @@ import { Link } from 'wouter';
 import { searchLegal, type LegalIndex } from '@shared/legal/corpus';
 import { topicIds, type TopicId } from '@shared/legal/schema';
 import type { SearchHit } from '@shared/legal/search';
+import { formatPartialDate } from '../../../i18n/format';
+import { DataAgeNote } from '../../../components/DataAgeNote';
 import { EnglishOnlyNote, LegalNote, useEnglishText } from '../components';
+import { loadLegalBuildInfo, useLoaded } from '../data';
 import { legalPaths } from '../paths';
 import { countryList, filterInstruments, pickText, type InstrumentFilters, type Region, type Scope } from '../view';
 
@@ -18,6 +21,16 @@ export interface HomeState {
 
 const scopes: Scope[] = ['international', 'regional', 'national'];
 const regions: Region[] = ['council-of-europe', 'european-union', 'asean', 'saarc'];
+
+/** When the shipped treaty rows were built and from what; a warning once that is more than a year ago. */
+function LegalDataAge() {
+  const { t, i18n } = useTranslation('legal');
+  const { state } = useLoaded(loadLegalBuildInfo);
+  if (state.status !== 'ready') return null;
+  const date = (iso: string) => formatPartialDate(iso, i18n.language);
+  const built = t('dataAge.built', { built: date(state.value.builtAt), reference: date(state.value.referenceDate) });
+  return <DataAgeNote builtOn={state.value.builtAt} built={built} stale={t('dataAge.stale')} />;
+}
 
 export function LegalHome({ index, state, onChange, homeCountry }: { index: LegalIndex; state: HomeState; onChange: (state: HomeState) => void; homeCountry: string | null }) {
   const { t, i18n } = useTranslation('legal');
@@ -34,6 +47,7 @@ export function LegalHome({ index, state, onChange, homeCountry }: { index: Lega
         </Title>
         <Text maw="72ch">{t('home.intro')}</Text>
         <LegalNote />
+        <LegalDataAge />
       </Stack>
 
       <Stack gap="xs" component="section" aria-labelledby="legal-search">
