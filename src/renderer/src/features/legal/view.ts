@@ -148,19 +148,22 @@ const currentFrom = '2021';
 
 /**
  * What a country profile may say about one treaty row, so a status is never shown as newer than its source:
- * - `notConfirmed`: a check could not re-confirm it; say since when, and link the depositary's page;
- * - `dated`: a status other than "party" from a source older than 2021 (a signature may since have become a
- *   ratification): say it as of that date, and that the current status is not known here;
- * - `current`: as the row says, with the day it was checked if it was.
+ * - `notConfirmedSince`: a check could not re-confirm the row; say since when, and link the depositary's page;
+ * - `dated`: a status other than "party" not confirmed after 2020 (a signature may since have become a
+ *   ratification): say it held at the row's date only, and that the current status is not known here;
+ * - `checked`: the day the row was confirmed against a source, when it was.
  */
-export type TreatyRowView =
-  | { kind: 'notConfirmed'; since: string }
-  | { kind: 'dated'; asOf: string | null }
-  | { kind: 'current'; checked: string | null };
+export interface TreatyRowView {
+  notConfirmedSince: string | null;
+  dated: boolean;
+  checked: string | null;
+}
 
 export function treatyRowView(row: Pick<TreatyStatus, 'status' | 'asOf' | 'checked' | 'notConfirmedSince'>): TreatyRowView {
-  if (row.notConfirmedSince !== null) return { kind: 'notConfirmed', since: row.notConfirmedSince };
-  const confirmed = row.checked ?? row.asOf;
-  if (row.status !== 'party' && (confirmed === null || confirmed < currentFrom)) return { kind: 'dated', asOf: row.asOf };
-  return { kind: 'current', checked: row.checked };
+  const confirmed = row.notConfirmedSince === null ? (row.checked ?? row.asOf) : null;
+  return {
+    notConfirmedSince: row.notConfirmedSince,
+    dated: row.status !== 'party' && (confirmed === null || confirmed < currentFrom),
+    checked: row.notConfirmedSince === null ? row.checked : null,
+  };
 }

@@ -70,7 +70,7 @@ export function CountryPage({ index, code }: { index: LegalIndex; code: string }
                         <Text size="xs">
                           <ExternalLink href={status.source} />
                         </Text>
-                        {status.checked !== null && status.notConfirmedSince === null && (
+                        {treatyRowView(status).checked !== null && (
                           <Text size="xs">
                             {t('country.checked')} <CorpusDate value={status.checked} />
                           </Text>
@@ -154,13 +154,13 @@ function StatusCell({ status }: { status: TreatyStatus }) {
   const view = treatyRowView(status);
   return (
     <Stack gap={2}>
-      <span>{t(view.kind === 'dated' ? `datedStatus.${status.status}` : `status.${status.status}`)}</span>
-      {view.kind === 'notConfirmed' && (
+      <span>{t(view.dated ? `datedStatus.${status.status}` : `status.${status.status}`)}</span>
+      {view.notConfirmedSince !== null && (
         <Text size="xs" fw={600}>
-          {t('country.notConfirmedSince', { year: view.since })}
+          {t('country.notConfirmedSince', { year: view.notConfirmedSince })}
         </Text>
       )}
-      {view.kind !== 'current' && status.statusPage !== null && (
+      {(view.dated || view.notConfirmedSince !== null) && status.statusPage !== null && (
         <Text size="xs">
           <ExternalLink href={status.statusPage}>{t('country.currentStatus')}</ExternalLink>
         </Text>
