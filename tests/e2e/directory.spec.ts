@@ -112,9 +112,10 @@ test('an EU member state shows the EU-wide 116 000, marked so, in its emergency 
   const euWide = panel.getByRole('listitem').filter({ hasText: '116 000 - European hotline for missing children' });
   await expect(euWide).toContainText('EU-wide');
   await expect(euWide.getByRole('link', { name: '116 000', exact: true })).toHaveAttribute('href', 'tel:116000');
-  // Germany's own line comes first.
+  // Germany's own lines come first: its national child helpline, then its fallback referral point.
   await expect(panel.getByRole('listitem').last()).toContainText('116 000 - European hotline for missing children');
-  await expect(panel.getByRole('listitem').first()).toContainText("Hilfetelefon 'Gewalt gegen Frauen'");
+  await expect(panel.getByRole('listitem').first()).toContainText('Nummer gegen Kummer');
+  await expect(panel.getByRole('listitem').nth(1)).toContainText("Hilfetelefon 'Gewalt gegen Frauen'");
   await expect(results(page).filter({ hasText: '116 000 - European hotline for missing children' })).toContainText('EU-wide');
   await expect(results(page).first()).toContainText('Germany');
   await page.screenshot({ path: 'test-results/screens/directory-eu-wide-de.png', fullPage: true });
@@ -141,7 +142,7 @@ test('an entry shows its channels, trust, favourite and an encrypted private not
   const website = page.getByRole('link', { name: 'https://humantraffickinghotline.org', exact: true });
   await expect(website).toHaveAttribute('target', '_blank');
   await expect(website).toHaveAttribute('rel', 'noreferrer');
-  await expect(page.getByText('Last verified:')).toBeVisible();
+  await expect(page.getByText('Taken from reference facts read no later than November 28, 2026; not checked since.')).toBeVisible();
 
   const favourite = page.getByRole('button', { name: 'Favourite' });
   await favourite.click();
