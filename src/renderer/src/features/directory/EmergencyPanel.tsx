@@ -8,6 +8,7 @@ import classes from './directory.module.css';
 import { emergencyLines } from './emergency';
 import type { EmergencyLine } from './emergency';
 import type { Labels } from './labels';
+import { lastFailure, useNumberReports } from './NumberReports';
 import { PhoneLink, TrustBadge, entryPath } from './parts';
 import { checkedSentence, phoneVerified } from './verification';
 
@@ -15,6 +16,7 @@ export function EmergencyPanel({ country, labels }: { country: string | null; la
   const { t } = useTranslation('directory');
   const { directory } = useDirectory();
   const lines = useMemo(() => (country === null ? [] : emergencyLines(directory.entries, country)), [directory.entries, country]);
+  const { state: reports } = useNumberReports();
   // Said in the heading, so a caseworker in a hurry sees it before dialling.
   const noneConfirmed =
     lines.length > 0 && !lines.some((line) => !directory.origins.has(line.entry.id) && line.phones.some((phone) => phoneVerified(line.entry, phone)));
@@ -39,7 +41,7 @@ export function EmergencyPanel({ country, labels }: { country: string | null; la
             {lines[0]?.kind !== 'hotline' && <Text size="sm">{t('emergency.noHotline')}</Text>}
             <Stack component="ul" gap="xs" className={classes.plainList}>
               {lines.map((line, i) => (
-                <EmergencyRow key={i} line={line} labels={labels} />
+                <EmergencyRow key={i} line={line} labels={labels} reports={reports} />
               ))}
             </Stack>
             {!lines.some((line) => line.kind === 'emergency') && (
@@ -54,7 +56,7 @@ export function EmergencyPanel({ country, labels }: { country: string | null; la
   );
 }
 
-function EmergencyRow({ line, labels }: { line: EmergencyLine; labels: Labels }) {
+function EmergencyRow({ line, labels, reports }: { line: EmergencyLine; labels: Labels; reports: ReturnType<typeof useNumberReports>['state'] }) {
   const { t } = useTranslation('directory');
   const { directory } = useDirectory();
   const origin = directory.origins.get(line.entry.id);
@@ -78,6 +80,7 @@ function EmergencyRow({ line, labels }: { line: EmergencyLine; labels: Labels })
             <PhoneLink phone={phone} />
             <TrustBadge verified={phoneVerified(line.entry, phone)} origin={origin} />
             {phone.unconfirmed && <Text span size="sm">{t('verification.unconfirmedNumber')}</Text>}
+            <FailureNote date={lastFailure(reports, line.entry.id, phone.number)} labels={labels} />
           </Group>
         ))}
         <Anchor component={Link} href={entryPath(line.entry.id)} size="sm">
@@ -90,5 +93,16 @@ function EmergencyRow({ line, labels }: { line: EmergencyLine; labels: Labels })
         </Text>
       )}
     </li>
+  );
+}
+
+/** The person's own note that a number did not work for them, in words (not colour alone). */
+function FailureNote({ date, labels }: { date: string | undefined; labels: Labels }) {
+  const { t } = useTranslation('directory');
+  if (date === undefined) return null;
+  return (
+    <Text span size="sm" fw={600} c="red.8">
+      {t('reports.inPanel', { date: labels.date(date) })}
+    </Text>
   );
 }

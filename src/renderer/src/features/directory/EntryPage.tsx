@@ -15,6 +15,7 @@ import classes from './directory.module.css';
 import { isWebLink, isolate, useLabels } from './labels';
 import type { Labels } from './labels';
 import { NotFound } from './NotFound';
+import { NumberReports } from './NumberReports';
 import { CopyValue, EntryBadges, PhoneLink, entryPath } from './parts';
 import { checkedSentence, oldSourceDate } from './verification';
 
@@ -150,6 +151,7 @@ export function EntryPage({ id, onDeleted }: { id: string; onDeleted: (notice: D
         )}
       </Section>
 
+      <NumberReports key={entry.id} entry={entry} labels={labels} />
       <PrivateNote entryId={entry.id} />
     </Stack>
   );

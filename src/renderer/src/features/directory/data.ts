@@ -25,7 +25,7 @@ export function loadShippedDirectory(): Promise<Directory> {
 }
 
 const table = 'orgNotes';
-const kinds = { entry: 'ownEntry', organization: 'ownOrganization', favourite: 'favourite', note: 'orgNote' } as const;
+const kinds = { entry: 'ownEntry', organization: 'ownOrganization', favourite: 'favourite', note: 'orgNote', report: 'numberReport' } as const;
 
 /** How an own entry came in: typed in the form, or read from an HSDS import. */
 export type Origin = 'added' | 'imported';
@@ -52,6 +52,7 @@ const entryRecordId = (id: string) => `entry:${id}`;
 const organizationRecordId = (id: string) => `organization:${id}`;
 const favouriteRecordId = (id: string) => `favourite:${id}`;
 const noteRecordId = (id: string) => `note:${id}`;
+const reportRecordId = (entryId: string, reportId: string) => `report:${entryId}:${reportId}`;
 
 export async function loadUserDirectory(store: Store): Promise<UserDirectory> {
   const records = await store.list(table);
@@ -126,12 +127,17 @@ export function ownEntryDeletion(directory: MergedDirectory, entryId: string): O
   return { entryId, organizationId: orphaned ? organizationId : null, withNoteAndFavourite: !directory.shippedEntryIds.has(entryId) };
 }
 
-/** Deletes an own entry, with its note, favourite mark and orphaned organization as `deletion` says, in one transaction. */
+/**
+ * Deletes an own entry, with its note, favourite mark, "did not work" reports and orphaned organization as
+ * `deletion` says, in one transaction.
+ */
 export async function deleteOwnEntry(store: Store, deletion: OwnEntryDeletion): Promise<void> {
   const { entryId, organizationId, withNoteAndFavourite } = deletion;
+  const reports = withNoteAndFavourite ? (await loadNumberReports(store)).filter((report) => report.entryId === entryId) : [];
   await store.deleteMany(table, [
     entryRecordId(entryId),
     ...(withNoteAndFavourite ? [noteRecordId(entryId), favouriteRecordId(entryId)] : []),
+    ...reports.map((report) => reportRecordId(entryId, report.id)),
     ...(organizationId === null ? [] : [organizationRecordId(organizationId)]),
   ]);
 }
@@ -189,4 +195,46 @@ export function mergeDirectory(shippedDirectory: Directory, user: UserDirectory,
     shippedEntryIds: new Set(shippedDirectory.entries.map((e) => e.id)),
     shippedOrganizationIds: new Set(shippedDirectory.organizations.map((o) => o.id)),
   };
+}
+
+/**
+ * "This number did not work": the caseworker's own report on a directory number, kept encrypted like the
+ * private notes (same table), shown only to them, and exported only when they ask for a correction list.
+ */
+export interface NumberReport {
+  id: string;
+  entryId: string;
+  number: string;
+  /** YYYY-MM-DD: the day the number failed. */
+  date: string;
+  /** Optional; empty when not given. */
+  note: string;
+}
+
+export async function saveNumberReport(store: Store, report: Omit<NumberReport, 'id'>): Promise<NumberReport> {
+  const saved = { ...report, id: crypto.randomUUID() };
+  await store.save(table, {
+    id: reportRecordId(report.entryId, saved.id),
+    kind: kinds.report,
+    index: { orgId: report.entryId },
+    data: { number: saved.number, date: saved.date, note: saved.note },
+  });
+  return saved;
+}
+
+/** Every report, oldest day first; reports that cannot be read are left as they are and not shown. */
+export async function loadNumberReports(store: Store): Promise<NumberReport[]> {
+  const reports: NumberReport[] = [];
+  for (const record of await store.list(table, { kind: kinds.report })) {
+    if (record.error !== undefined) continue;
+    const entryId = String(record.index['orgId']);
+    const data = record.data as { number?: unknown; date?: unknown; note?: unknown };
+    const id = record.id.slice(reportRecordId(entryId, '').length);
+    reports.push({ id, entryId, number: String(data.number ?? ''), date: String(data.date ?? ''), note: String(data.note ?? '') });
+  }
+  return reports.sort((a, b) => a.date.localeCompare(b.date));
+}
+
+export async function deleteNumberReport(store: Store, report: Pick<NumberReport, 'entryId' | 'id'>): Promise<void> {
+  await store.delete(table, reportRecordId(report.entryId, report.id));
 }
