@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { createVault } from './vault-steps';
@@ -56,6 +58,35 @@ test.describe('emergency panel: whether each number is confirmed, and when', () 
     await expect(page.getByText('Notes from the check (in English)')).toBeVisible();
     await expect(page.getByText('Last verified')).toHaveCount(0);
   });
+});
+
+test('a number that did not work is recorded on its entry, shown in the panel, and exported as a correction list', async ({ app, page }) => {
+  await createVault(page);
+  await chooseCountry(page, 'Egypt');
+  await panel(page).getByRole('link', { name: 'Emergency numbers (police, ambulance, fire)' }).first().click();
+  const reports = page.getByRole('region', { name: 'Numbers that did not work' });
+  // The first of the entry's numbers is chosen already.
+  await expect(reports.getByRole('combobox', { name: 'Number' })).toHaveValue('122');
+  await reports.getByLabel('Day it did not work').fill('2026-12-05');
+  await reports.getByLabel('Note (optional)').fill('=1+1 no answer after 20 rings');
+  await reports.getByRole('button', { name: 'Record: this number did not work' }).click();
+  await expect(reports.getByRole('status')).toHaveText('Recorded.');
+  await expect(reports).toContainText('122 did not work on December 5, 2026');
+  await page.screenshot({ path: 'test-results/screens/number-report-entry.png', fullPage: true });
+
+  await reports.getByRole('button', { name: 'Export the correction list (CSV)' }).click();
+  await expect(reports.getByRole('status').filter({ hasText: 'Saved to' })).toBeVisible();
+  const folder = join(app.dataFolder, 'exports');
+  const file = (await readdir(folder)).find((name) => name.startsWith('waypoint-number-corrections-'))!;
+  const csv = await readFile(join(folder, file), 'utf8');
+  expect(csv.split('\r\n')[0]).toBe('reported_on,number,service,country,service_id,source,note');
+  expect(csv).toContain("2026-12-05,122,\"Emergency numbers (police, ambulance, fire)\",EG,");
+  expect(csv).toContain("'=1+1 no answer after 20 rings");
+
+  await page.getByRole('link', { name: 'Back to the directory' }).click();
+  await chooseCountry(page, 'Egypt');
+  await expect(row(page, '122')).toContainText('You noted it did not work on December 5, 2026');
+  await expect(row(page, '123')).not.toContainText('You noted');
 });
 
 test('the directory says when its data was built, and after a year that it may be out of date', async ({ page }) => {
