@@ -116,6 +116,10 @@ test('a country profile shows the Trafficking Protocol as confirmed, or since wh
   await expect(palermo).toContainText('Party');
   await expect(palermo).toContainText('Checked:');
   await expect(palermo).not.toContainText('Not confirmed since');
+  // Its hotlines carry the directory's words on verification.
+  const hotline = page.getByRole('article').filter({ hasText: 'IOM Tokyo' });
+  await expect(hotline).toContainText('Not verified');
+  await expect(hotline).toContainText('Taken from reference facts read no later than November 28, 2026; not checked since.');
   await page.screenshot({ path: 'test-results/screens/legal-country-jp.png', fullPage: true });
 
   await page.evaluate(() => (window.location.hash = '#/legal/countries/UG'));

@@ -3,12 +3,16 @@ import { IconPhone } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { instrumentsForCountry, type LegalIndex } from '@shared/legal/corpus';
+import type { DirectoryEntry } from '@shared/hsds/directory';
 import type { TreatyStatus } from '@shared/legal/schema';
 import { BackLink, CorpusDate, EnglishOnlyNote, ExternalLink, LegalNote, LoadState, Sources, useEnglishText } from '../components';
 import { loadDirectoryEntries, useLoaded } from '../data';
 import { directoryHref, legalPaths } from '../paths';
 import { hotlinesForCountry, phoneHref, treatyRowView } from '../view';
 import { NotFound } from './NotFound';
+import { formatPartialDate } from '../../../i18n/format';
+import { TrustBadge } from '../../directory/parts';
+import { checkedSentence, phoneVerified } from '../../directory/verification';
 
 export function CountryPage({ index, code }: { index: LegalIndex; code: string }) {
   const { t, i18n } = useTranslation('legal');
@@ -230,10 +234,13 @@ function Hotlines({ code, countryName }: { code: string; countryName: string }) 
                             <Text span size="sm" c="dimmed" ms={6} dir="auto">
                               {phone.description}
                             </Text>
-                          )}
+                          )}{' '}
+                          {/* The same words and badge as the directory's, for the same numbers. */}
+                          <TrustBadge verified={phoneVerified(entry, phone)} origin={undefined} />
                         </li>
                       ))}
                     </Group>
+                    <HotlineChecked entry={entry} />
                     {entry.url && (
                       <Text size="sm">
                         <ExternalLink href={entry.url}>{t('country.website')}</ExternalLink>
@@ -248,5 +255,15 @@ function Hotlines({ code, countryName }: { code: string; countryName: string }) 
         }}
       </LoadState>
     </Stack>
+  );
+}
+
+/** When a hotline was checked, or when its facts were read by, in the directory's words. */
+function HotlineChecked({ entry }: { entry: DirectoryEntry }) {
+  const { t, i18n } = useTranslation('directory');
+  return (
+    <Text size="xs" c="dimmed">
+      {checkedSentence(entry, t, (iso) => formatPartialDate(iso, i18n.language))}
+    </Text>
   );
 }
