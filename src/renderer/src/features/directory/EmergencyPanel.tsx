@@ -9,6 +9,7 @@ import { emergencyLines } from './emergency';
 import type { EmergencyLine } from './emergency';
 import type { Labels } from './labels';
 import { lastFailure, useNumberReports } from './NumberReports';
+import type { NumberReportsState } from './NumberReports';
 import { PhoneLink, TrustBadge, entryPath } from './parts';
 import { checkedSentence, phoneVerified } from './verification';
 
@@ -56,7 +57,7 @@ export function EmergencyPanel({ country, labels }: { country: string | null; la
   );
 }
 
-function EmergencyRow({ line, labels, reports }: { line: EmergencyLine; labels: Labels; reports: ReturnType<typeof useNumberReports>['state'] }) {
+function EmergencyRow({ line, labels, reports }: { line: EmergencyLine; labels: Labels; reports: NumberReportsState }) {
   const { t } = useTranslation('directory');
   const { directory } = useDirectory();
   const origin = directory.origins.get(line.entry.id);

@@ -11,12 +11,12 @@ import { deleteNumberReport, loadNumberReports, saveNumberReport } from './data'
 import type { NumberReport } from './data';
 import type { Labels } from './labels';
 
-type Reports = { status: 'loading' } | { status: 'unreadable' } | { status: 'ready'; reports: NumberReport[] };
+export type NumberReportsState = { status: 'loading' } | { status: 'unreadable' } | { status: 'ready'; reports: NumberReport[] };
 
 /** The person's "did not work" reports, read from the encrypted store; `reload` after a change. */
-export function useNumberReports(): { state: Reports; reload: () => void } {
+export function useNumberReports(): { state: NumberReportsState; reload: () => void } {
   const { store } = useVault();
-  const [state, setState] = useState<Reports>({ status: 'loading' });
+  const [state, setState] = useState<NumberReportsState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let cancelled = false;
@@ -32,7 +32,7 @@ export function useNumberReports(): { state: Reports; reload: () => void } {
 }
 
 /** The newest day the person noted a number of an entry did not work, or undefined. */
-export function lastFailure(state: Reports, entryId: string, number: string): string | undefined {
+export function lastFailure(state: NumberReportsState, entryId: string, number: string): string | undefined {
   if (state.status !== 'ready') return undefined;
   return state.reports.filter((report) => report.entryId === entryId && report.number === number).at(-1)?.date;
 }
