@@ -92,7 +92,6 @@ function RecoveryKeyStep({ created, onDone }: { created: { recoveryKey: string }
         value={lastGroup}
         onChange={(event) => setLastGroup(event.currentTarget.value)}
         error={lastGroup && !matches ? t('vault.recoveryConfirmWrong') : undefined}
-        autoComplete="off"
         spellCheck={false}
         styles={{ input: { fontFamily: 'monospace' } }}
       />
