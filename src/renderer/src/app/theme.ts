@@ -4,6 +4,7 @@ import {
   Chip,
   ColorInput,
   createTheme,
+  FileButton,
   FileInput,
   Input,
   InputBase,
@@ -16,6 +17,7 @@ import {
   PillsInputField,
   PinInput,
   Radio,
+  SegmentedControl,
   Select,
   Switch,
   TagsInput,
@@ -49,6 +51,8 @@ export const theme = createTheme({
     Checkbox: Checkbox.extend(noAutocomplete),
     Chip: Chip.extend(noAutocomplete),
     ColorInput: ColorInput.extend(noAutocomplete),
+    // A file input's state is the chosen file's path, which Chromium's session files would keep.
+    FileButton: FileButton.extend({ defaultProps: { inputProps: { autoComplete: 'off' } } }),
     FileInput: FileInput.extend(noAutocomplete),
     Input: Input.extend(noAutocomplete),
     InputBase: InputBase.extend(noAutocomplete),
@@ -60,6 +64,8 @@ export const theme = createTheme({
     PillsInputField: PillsInputField.extend(noAutocomplete),
     PinInput: PinInput.extend(noAutocomplete),
     Radio: Radio.extend(noAutocomplete),
+    // Its radio inputs take no props of their own: Mantine's attributes reach them.
+    SegmentedControl: SegmentedControl.extend({ defaultProps: { attributes: { input: { autoComplete: 'off' } } } }),
     Select: Select.extend(noAutocomplete),
     Switch: Switch.extend(noAutocomplete),
     TagsInput: TagsInput.extend(noAutocomplete),
