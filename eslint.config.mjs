@@ -29,6 +29,15 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       // The renderer talks to main only through window.waypoint.
       'no-restricted-imports': ['error', { paths: ['electron'], patterns: ['node:*', '**/main/**', '**/preload/**'] }],
+      // Chromium keeps typed text in plaintext in the profile unless autocomplete is off. Mantine's inputs get it from the
+      // theme (src/renderer/src/app/theme.ts); a native element must say it itself.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXOpeningElement[name.name=/^(form|input|textarea|select)$/]:not(:has(> JSXAttribute[name.name='autoComplete'][value.value='off']))",
+          message: 'Give every native <form>, <input>, <textarea> and <select> autoComplete="off": Chromium keeps typed text in plaintext in the profile.',
+        },
+      ],
     },
   },
   {

@@ -32,3 +32,16 @@ export const filesContract = {
     response: z.object({ saved: z.boolean(), path: z.string().nullable() }),
   },
 } as const;
+
+/** What a default export file name may say about the file: its kind, never whom or what it is about. */
+export type ExportFileKind = 'export' | 'cases' | 'cases-deidentified' | 'directory' | 'backup';
+
+/**
+ * The name a save dialog suggests for an export: `waypoint-<kind>-<day>.<extension>`, the day in local time.
+ * Never a case code, an alias or a template's name: file names show in folder listings, recent-file menus and
+ * synced folders, to whoever looks at the laptop.
+ */
+export function exportFileName(kind: ExportFileKind, extension: string, now = new Date()): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `waypoint-${kind}-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.${extension}`;
+}

@@ -208,6 +208,7 @@ test('exports de-identified HTCDS CSV and warns that the file is not encrypted',
 
   const folder = join(app.dataFolder, 'exports');
   const [file] = await readdir(folder);
+  expect(file, 'a default name without case codes or aliases').toMatch(/^waypoint-cases-deidentified-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = await readFile(join(folder, file!), 'utf8');
   const [header, row] = csv.trim().split('\r\n');
   expect(header!.split(',')).toEqual(expect.arrayContaining(['cas_Status', 'prs_Gender', 'vic_TypeOfExploitation', 'con_Consent', 'spl_Type']));

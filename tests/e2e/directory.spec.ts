@@ -275,6 +275,7 @@ test('an own entry with a confidential address is marked, hidden, and left out o
   for (const format of ['HSDS JSON file', 'HSDS Tabular Data Package (zip of CSV files)']) {
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Export the directory' });
+    await expect(dialog).toContainText('The file will not be encrypted');
     await dialog.getByLabel(format).check();
     await dialog.getByRole('button', { name: 'Save export' }).click();
     await expect(dialog.getByRole('status')).toContainText('Saved to');
@@ -282,6 +283,7 @@ test('an own entry with a confidential address is marked, hidden, and left out o
   }
   const folder = join(app.dataFolder, 'exports');
   const files = await readdir(folder);
+  expect(files.sort()).toEqual([expect.stringMatching(/^waypoint-directory-\d{4}-\d{2}-\d{2}\.json$/), expect.stringMatching(/^waypoint-directory-\d{4}-\d{2}-\d{2}\.zip$/)]);
   const json = await readFile(join(folder, files.find((name) => name.endsWith('.json'))!), 'utf8');
   expect(json).toContain('Lantern House Shelter');
   expect(json).not.toContain('Quiet Lane');

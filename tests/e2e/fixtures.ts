@@ -31,15 +31,41 @@ async function launch(profileFolder: string, requests: string[]): Promise<Browse
     viewport: { width: 1280, height: 800 },
   });
   context.on('request', (request) => requests.push(request.url()));
+  await context.addInitScript(reportAutocompleteOn);
   // The interface reports a text it has no translation for (see src/renderer/src/i18n); collect them.
   context.on('console', (message) => {
     if (message.type() === 'error' && message.text().startsWith('Missing text:')) missingTexts.push(message.text());
+    if (message.type() === 'error' && message.text().startsWith(autocompleteOnPrefix)) autocompleteOn.add(message.text());
   });
   return context;
 }
 
 /** Texts the interface asked for and did not have, in any page of the running test. */
 const missingTexts: string[] = [];
+
+const autocompleteOnPrefix = 'Autocomplete on:';
+/** Form fields any page of the running test showed without autocomplete off (see below). */
+const autocompleteOn = new Set<string>();
+
+/**
+ * Runs in every page: reports each form field added to the page whose text Chromium could keep in its profile
+ * (autofill, restored form state), that is one without autocomplete="off" on itself or on its form. Every test that
+ * shows a new field so checks it. Left out: hidden inputs, and the textarea Mantine's autosizing Textarea adds to the
+ * body to measure text (no prop reaches it; never typed into, and it holds "x" between measurements).
+ */
+function reportAutocompleteOn(): void {
+  const check = (node: Node) => {
+    if (!(node instanceof Element)) return;
+    const fields = [...(node.matches('input, textarea, select') ? [node] : []), ...node.querySelectorAll('input, textarea, select')];
+    for (const field of fields as Array<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) {
+      if (field.type === 'hidden' || field.getAttribute('aria-label') === 'autosize measurement') continue;
+      if (field.getAttribute('autocomplete') === 'off' || field.form?.getAttribute('autocomplete') === 'off') continue;
+      const label = field.labels?.[0]?.textContent ?? field.getAttribute('aria-label') ?? field.id;
+      console.error(`Autocomplete on: <${field.tagName.toLowerCase()} type="${field.type}"> "${label}" at ${location.hash}`);
+    }
+  };
+  new MutationObserver((records) => records.forEach((record) => record.addedNodes.forEach(check))).observe(document, { childList: true, subtree: true });
+}
 
 async function appVersion(): Promise<string> {
   return (JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string }).version;
@@ -126,9 +152,11 @@ export const test = base.extend<{ app: PreviewApp; page: Page; vault: VaultStart
       },
     };
     missingTexts.length = 0;
+    autocompleteOn.clear();
     await use(app);
     // A key shown instead of a text fails the test that showed it.
     expect(missingTexts, 'texts missing from a locale file').toEqual([]);
+    expect([...autocompleteOn], 'form fields shown without autocomplete="off"').toEqual([]);
     await app.context.close();
     await app.server.close();
     await rm(work, { recursive: true, force: true });

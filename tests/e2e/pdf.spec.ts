@@ -88,11 +88,16 @@ test('a blank checklist prints every item; the bridge refuses a name that is not
   const request = { html: blank.html, headerTemplate: blank.headerTemplate, footerTemplate: blank.footerTemplate, paper: 'Letter' as const, suggestedName: blank.suggestedName };
   const result = await page.evaluate((body) => window.waypoint.export.pdf(body), request);
   expect(result).toMatchObject({ ok: true, value: { saved: true } });
-  const path = join(app.dataFolder, 'exports', 'checklist-referral-services.pdf');
+  // Neither the file's name nor its Title metadata names the template: both show without opening the file.
+  expect(blank.suggestedName).toMatch(/^waypoint-export-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const path = join(app.dataFolder, 'exports', blank.suggestedName);
   const pdfText = text(path);
   expect(pdfText).toContain(template.title);
   expect(pdfText).toContain(template.title.slice(0, 20)); // in the header too
-  expect(execFileSync('pdfinfo', [path], { encoding: 'utf8' })).toMatch(/Page size:\s+612 x 792/);
+  const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+  expect(info).toMatch(/Page size:\s+612 x 792/);
+  expect(info).toMatch(/^Title:\s+Checklist for paper use · /m);
+  expect(info).not.toContain(template.title);
   const refused = await page.evaluate((body) => window.waypoint.export.pdf({ ...body, suggestedName: 'x.exe' }), request);
   expect(refused).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
 });
@@ -128,5 +133,14 @@ test('from a case page: the export dialog makes a case summary PDF, and the reda
   expect(redacted).toContain(code);
   expect(redacted).not.toContain('Mariam');
   expect(redacted).not.toContain('wants legal advice');
-  expect(readdirSync(join(app.dataFolder, 'exports')).filter((name) => name.endsWith('.pdf'))).toHaveLength(2);
+  const saved = readdirSync(join(app.dataFolder, 'exports')).filter((name) => name.endsWith('.pdf'));
+  expect(saved).toHaveLength(2);
+  // The file names and the PDFs' Title metadata carry neither the case code nor the alias.
+  for (const name of saved) {
+    expect(name).toMatch(/^waypoint-export-\d{4}-\d{2}-\d{2}/);
+    const info = execFileSync('pdfinfo', [join(app.dataFolder, 'exports', name)], { encoding: 'utf8' });
+    expect(info).toMatch(/^Title:\s+Case summary · /m);
+    expect(info).not.toContain(code);
+    expect(info).not.toContain('Mariam');
+  }
 });

@@ -14,6 +14,9 @@ export async function createVault(page: Page, passphrase = PASSPHRASE, { keepGui
   await page.getByLabel('Repeat the passphrase').fill(passphrase);
   await page.getByRole('button', { name: 'Create' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your recovery key' })).toBeVisible({ timeout: 20_000 });
+  // The key can be printed or written down, never copied: clipboard managers and the system's clipboard history keep it.
+  await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /copy/i })).toHaveCount(0);
   const recoveryKey = (await page.getByTestId('recovery-key').textContent())!.trim();
   await page.getByLabel('Type the last group of the key to show you have kept it').fill(recoveryKey.split('-').at(-1)!);
   await page.getByLabel('I have stored the recovery key safely').check();

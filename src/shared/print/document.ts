@@ -4,6 +4,7 @@ import { isChildAtIdentification, type CaseRecord } from '../cases/schema';
 import { answerFor, isAnswered, visibleItems, type Answer } from '../checklists/answers';
 import type { CaseContext, ChecklistItem, ChecklistTemplate } from '../checklists/schema';
 import { screeningSummary } from '../checklists/screening';
+import { exportFileName } from '../files';
 import type { Language } from '../languages';
 import { escapeHtml } from './escape';
 import { headerFooterFontStack } from './fonts';
@@ -51,7 +52,7 @@ export interface PrintDocument {
   footerTemplate: string;
   /** What identifies the document in the header: the case code, or the template title for a blank checklist. */
   reference: string;
-  /** A file name without the alias or any other personal detail. */
+  /** A neutral file name: the kind of file and the day (see exportFileName). */
   suggestedName: string;
 }
 
@@ -79,17 +80,16 @@ export function renderPrintDocument(options: PrintOptions): PrintDocument {
   const direction = options.direction ?? (language === 'ar' ? 'rtl' : 'ltr');
   const redaction: Redaction = kind === 'blankChecklist' ? 'structureOnly' : options.redaction;
   const context = makeContext(options, redaction);
-  const printedOn = context.date((options.now ?? new Date()).toISOString());
+  const now = options.now ?? new Date();
+  const printedOn = context.date(now.toISOString());
 
   let reference: string;
   let body: string;
-  let suggestedName: string;
   if (kind === 'blankChecklist') {
     const template = options.template;
     if (!template) throw new PrintInputError('a blank checklist needs a template');
     reference = template.title;
     body = blankChecklist(template, context);
-    suggestedName = `checklist-${template.id}.pdf`;
   } else {
     const record = options.caseRecord;
     const checklists = options.checklists ?? [];
@@ -99,15 +99,14 @@ export function renderPrintDocument(options: PrintOptions): PrintDocument {
     reference = record?.code ?? '';
     if (kind === 'caseSummary' && record) {
       body = caseSummary(record, options.notes ?? [], checklists, caseContext, context);
-      suggestedName = `${record.code}-summary.pdf`;
     } else {
       body = checklists.map((checklist) => filledChecklist(checklist, caseContext, context, checklists.length > 1)).join('\n');
-      const first = checklists[0]!.instance.templateId;
-      suggestedName = `${record ? `${record.code}-` : ''}${first}.pdf`;
     }
   }
 
-  const title = [labels.titles[kind], reference].filter(Boolean).join(' · ');
+  // The PDF's Title metadata comes from <title>: the kind of document and the day only, as a file manager or a
+  // PDF reader's recent-files list shows it without opening the file.
+  const title = `${labels.titles[kind]} · ${printedOn}`;
   const head = `<header class="doc-head">
 <p class="confidential">${escapeHtml(labels.confidential)}</p>
 <h1>${escapeHtml(labels.titles[kind])}${kind === 'blankChecklist' ? '' : reference ? ` <span class="bdi">${escapeHtml(reference)}</span>` : ''}</h1>
@@ -139,7 +138,7 @@ ${body}
     headerTemplate: headerTemplate(labels, reference, printedOn, language, direction),
     footerTemplate: footerTemplate(labels, language, direction),
     reference,
-    suggestedName: safeFileName(suggestedName),
+    suggestedName: exportFileName('export', 'pdf', now),
   };
 }
 
@@ -221,11 +220,6 @@ export function spellOut(identifier: string): string {
     .trim()
     .split(/\s+/);
   return words.map((word, i) => (i === 0 ? word : word.toLowerCase())).join(' ');
-}
-
-function safeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  return name.replace(/[\\/:*?"<>|\u0000-\u001F]/g, '-').slice(0, 120);
 }
 
 // --- case summary ---------------------------------------------------------------------------

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { filesContract } from '@shared/files';
+import { exportFileName, filesContract } from '@shared/files';
 import { filesHandlers, previewSavePath } from '../../../src/main/ipc/files';
 
 describe('files.save', () => {
@@ -37,5 +37,17 @@ describe('files.save', () => {
 
   it.each(['../evil.csv', 'a/b.csv', 'C:\\x.csv', '..', 'a\u0000.csv', ''])('refuses the file name %j', (name) => {
     expect(filesContract['files.save'].request.safeParse({ suggestedName: name, kind: 'csv', data: '', encoding: 'utf8' }).success).toBe(false);
+  });
+});
+
+describe('exportFileName', () => {
+  it('names the kind of file and the local day, and nothing else', () => {
+    const day = new Date(2026, 11, 7, 23, 59); // local time: late in the day, the UTC date may already be the next one
+    expect(exportFileName('export', 'pdf', day)).toBe('waypoint-export-2026-12-07.pdf');
+    expect(exportFileName('cases', 'csv', day)).toBe('waypoint-cases-2026-12-07.csv');
+    expect(exportFileName('cases-deidentified', 'csv', day)).toBe('waypoint-cases-deidentified-2026-12-07.csv');
+    expect(exportFileName('directory', 'zip', new Date(2027, 0, 3))).toBe('waypoint-directory-2027-01-03.zip');
+    // Every name the save dialog may suggest passes the contract's own check of file names.
+    expect(filesContract['files.save'].request.shape.suggestedName.safeParse(exportFileName('backup', 'wpbackup', day)).success).toBe(true);
   });
 });

@@ -40,7 +40,7 @@ describe('case summary', () => {
     expect(html).toContain('WP-2026-0042');
     expect(html).toContain(labels.checklist.withheld);
     expect(html).toContain('Notes not included in this export: 3.');
-    expect(suggestedName).toBe('WP-2026-0042-summary.pdf');
+    expect(suggestedName).toBe('waypoint-export-2026-03-05.pdf');
   });
 
   it('structureOnly: items and whether they are answered, no values, no profile', () => {
@@ -84,13 +84,32 @@ describe('blank checklist', () => {
     expect(html).toContain('class="write-line"');
     for (const marker of ['WP-2026-0042', 'ALIASMARK', 'TEXTANSWERMARK']) expect(html).not.toContain(marker);
     expect(headerTemplate).toContain('Print sample checklist');
-    expect(suggestedName).toBe('checklist-print-sample.pdf');
+    expect(suggestedName).toBe('waypoint-export-2026-03-05.pdf');
   });
 
   it('prints every shipped template', () => {
     const folder = resolve(import.meta.dirname, '../../../resources/checklists');
     const ilo = JSON.parse(readFileSync(resolve(folder, 'ilo-forced-labour-indicators.json'), 'utf8'));
     expect(render({ kind: 'blankChecklist', template: ilo }).html).toContain(escapeHtml(ilo.sections[0].items[0].label));
+  });
+});
+
+describe('what shows without opening the file', () => {
+  it('the file name and the title (the PDF\'s Title metadata) say the kind of document and the day, nothing about the case or template', () => {
+    const documents = [
+      render({ kind: 'caseSummary' }),
+      render({ kind: 'filledChecklist' }),
+      render({ kind: 'blankChecklist', template: printTemplate }),
+    ];
+    const titles = documents.map((document) => /<title>(.*)<\/title>/.exec(document.html)![1]);
+    expect(titles).toEqual([`${labels.titles.caseSummary} · March 5, 2026`, `${labels.titles.filledChecklist} · March 5, 2026`, `${labels.titles.blankChecklist} · March 5, 2026`]);
+    for (const document of documents) {
+      expect(document.suggestedName).toBe('waypoint-export-2026-03-05.pdf');
+      for (const secret of ['WP-2026-0042', 'ALIASMARK', 'Zoya', printTemplate.title, printTemplate.id, printChecklist().instance.templateId]) {
+        expect(document.suggestedName).not.toContain(secret);
+        expect(titles.join(' ')).not.toContain(secret);
+      }
+    }
   });
 });
 

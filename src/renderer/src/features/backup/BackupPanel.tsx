@@ -119,7 +119,6 @@ function BackupSection() {
             description={t('backup.vaultPassphraseHelp')}
             value={vaultPassphrase}
             onChange={(event) => setVaultPassphrase(event.currentTarget.value)}
-            autoComplete="off"
           />
         ) : (
           <NewPassphraseFields state={fresh} label={t('backup.newPassphrase')} />
@@ -288,7 +287,7 @@ function RestoreSection() {
               clearable
               clearButtonProps={{ 'aria-label': t('restore.clearFile') }}
             />
-            <PasswordInput label={t('restore.passphrase')} value={passphrase} onChange={(event) => setPassphrase(event.currentTarget.value)} autoComplete="off" />
+            <PasswordInput label={t('restore.passphrase')} value={passphrase} onChange={(event) => setPassphrase(event.currentTarget.value)} />
             <Button type="submit" loading={busy === 'checking'} disabled={!file || !passphrase} w="fit-content">
               {t('restore.check')}
             </Button>

@@ -1,4 +1,5 @@
 import { MAX_RECORDS_PER_BATCH, SETTINGS_TABLE, UPLOAD_CHUNK_BYTES, type BackupManifestInfo } from '@shared/backup';
+import { exportFileName } from '@shared/files';
 import { settingsSchema, type Settings, type SettingsPatch } from '@shared/settings';
 import { unwrap } from '../../bridge';
 import type { RecordStore, RecordTypes } from '../../db';
@@ -21,8 +22,7 @@ export interface BackupOutcome {
 export type Progress = (done: number, total: number) => void;
 
 export function backupFileName(now = new Date()): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `waypoint-backup-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.wpbackup`;
+  return exportFileName('backup', 'wpbackup', now);
 }
 
 /** Cuts records into batches of at most a few MB and MAX_RECORDS_PER_BATCH records. */

@@ -210,7 +210,7 @@ function DeleteCaseDialog({ record, opened, onClose }: { record: CaseRecord; ope
     <Modal opened={opened} onClose={onClose} title={t('delete.title', { code: record.code })} closeButtonProps={{ 'aria-label': t('app.closeDialog', { ns: 'translation' }) }}>
       <Stack component="form" onSubmit={(event) => (event.preventDefault(), void remove())}>
         <Text>{t('delete.body', { code: record.code })}</Text>
-        <TextInput label={t('delete.typeCode', { code: record.code })} value={typed} onChange={(event) => setTyped(event.currentTarget.value)} autoComplete="off" data-autofocus />
+        <TextInput label={t('delete.typeCode', { code: record.code })} value={typed} onChange={(event) => setTyped(event.currentTarget.value)} data-autofocus />
         {failed && (
           <Alert color="red" role="alert">
             {t('delete.failed')}

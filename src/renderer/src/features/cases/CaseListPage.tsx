@@ -382,6 +382,7 @@ const CaseTableHead = memo(function CaseTableHead({ selection, onToggle }: { sel
         <Table.Th w={40}>
           <input
             type="checkbox"
+            autoComplete="off"
             ref={indeterminate}
             className={classes.checkbox}
             aria-label={t('list.selectPage')}
@@ -500,6 +501,7 @@ const CaseRow = memo(function CaseRow({ record, href, selected, onToggle, labels
       <td className={cellClass}>
         <input
           type="checkbox"
+          autoComplete="off"
           className={classes.checkbox}
           aria-label={labels.select(record.code)}
           checked={selected}

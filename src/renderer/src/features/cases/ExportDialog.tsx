@@ -3,6 +3,7 @@ import { Alert, Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/cor
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { casesToHtcdsCsv, type CaseRecord } from '@shared/cases';
+import { exportFileName } from '@shared/files';
 import { saveFile } from '../../files';
 import { useCaseRepository } from './repository';
 
@@ -35,8 +36,7 @@ export const ExportDialog = memo(function ExportDialog({
     try {
       const notes = deidentified ? [] : await repository.notesOf(new Set(cases.map((record) => record.id)));
       const csv = casesToHtcdsCsv(cases, { deidentified, notes });
-      const day = new Date().toISOString().slice(0, 10);
-      const path = await saveFile(`waypoint-htcds-${deidentified ? 'deidentified-' : ''}${day}.csv`, 'csv', csv);
+      const path = await saveFile(exportFileName(deidentified ? 'cases-deidentified' : 'cases', 'csv'), 'csv', csv);
       if (path) setOutcome({ kind: 'saved', path });
     } catch {
       setOutcome({ kind: 'error' });

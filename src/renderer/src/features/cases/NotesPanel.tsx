@@ -64,7 +64,6 @@ export function NotesPanel({ caseId, code }: { caseId: string; code: string }) {
         <Textarea
           label={t('notes.newNote')}
           description={t('notes.newNoteHelp', { code })}
-          autoComplete="off"
           value={text}
           onChange={(event) => {
             setText(event.currentTarget.value);

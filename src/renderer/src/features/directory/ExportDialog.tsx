@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Modal, Radio, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { strToU8, zipSync } from 'fflate';
 import type { DirectoryEntry } from '@shared/hsds/directory';
 import { exportHsdsJson, exportHsdsPackage, organizationsFor } from '@shared/hsds/export';
+import { exportFileName } from '@shared/files';
 import { saveFile } from '../../files';
 import { useDirectory } from './context';
 
@@ -30,12 +32,11 @@ export function ExportDialog({ opened, onClose, shown }: { opened: boolean; onCl
     setOutcome(null);
     try {
       const input = { entries, organizations: organizationsFor(entries, directory.organizations) };
-      const day = new Date().toISOString().slice(0, 10);
       const path =
         format === 'json'
-          ? await saveFile(`waypoint-directory-${day}.json`, 'json', exportHsdsJson(input))
+          ? await saveFile(exportFileName('directory', 'json'), 'json', exportHsdsJson(input))
           : await saveFile(
-              `waypoint-directory-${day}.zip`,
+              exportFileName('directory', 'zip'),
               'zip',
               zipSync(Object.fromEntries(Object.entries(exportHsdsPackage(input)).map(([name, text]) => [name, strToU8(text)]))),
             );
@@ -71,6 +72,9 @@ export function ExportDialog({ opened, onClose, shown }: { opened: boolean; onCl
         <Text size="sm" c="dimmed">
           {t('export.confidential')}
         </Text>
+        <Alert color="yellow" icon={<IconAlertTriangle aria-hidden />} title={t('export.notEncryptedTitle')}>
+          {t('export.notEncrypted')}
+        </Alert>
         {outcome?.status === 'saved' && (
           <Alert color="teal" role="status">
             {t('export.saved', { path: outcome.path })}

@@ -21,8 +21,11 @@ type Stage =
   | { status: 'planned'; plan: ImportPlan; source: string; saving?: boolean; saveFailed?: boolean }
   | { status: 'done'; added: number; updated: number };
 
-/** Browsers only let a file input choose folders with this non-standard attribute. */
-const folderInput = { webkitdirectory: '' } as InputHTMLAttributes<HTMLInputElement>;
+/**
+ * Browsers only let a file input choose folders with this non-standard attribute. These props replace the theme's
+ * default inputProps, so they turn autocomplete off again (see app/theme.ts).
+ */
+const folderInput = { webkitdirectory: '', autoComplete: 'off' } as InputHTMLAttributes<HTMLInputElement>;
 const listLimit = 100;
 
 /** HSDS import: read, show what would change, and only then write everything in one transaction. */

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Checkbox, CopyButton, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Unlocked } from '@shared/vault';
 import { unwrap } from '../../bridge';
@@ -76,13 +76,6 @@ function RecoveryKeyStep({ created, onDone }: { created: { recoveryKey: string }
         {created.recoveryKey}
       </Text>
       <Group>
-        <CopyButton value={created.recoveryKey}>
-          {({ copied, copy }) => (
-            <Button variant="light" onClick={copy}>
-              {copied ? t('vault.copied') : t('vault.copy')}
-            </Button>
-          )}
-        </CopyButton>
         <Button variant="light" onClick={() => window.print()}>
           {t('vault.print')}
         </Button>
@@ -92,7 +85,6 @@ function RecoveryKeyStep({ created, onDone }: { created: { recoveryKey: string }
         value={lastGroup}
         onChange={(event) => setLastGroup(event.currentTarget.value)}
         error={lastGroup && !matches ? t('vault.recoveryConfirmWrong') : undefined}
-        autoComplete="off"
         spellCheck={false}
         styles={{ input: { fontFamily: 'monospace' } }}
       />

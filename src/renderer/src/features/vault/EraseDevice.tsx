@@ -35,7 +35,7 @@ export function EraseDevice() {
         {t('vault.eraseTitle')}
       </Title>
       <Text>{t('vault.eraseIntro')}</Text>
-      <TextInput label={t('vault.eraseConfirmLabel', { word })} value={typed} onChange={(event) => setTyped(event.currentTarget.value)} autoComplete="off" />
+      <TextInput label={t('vault.eraseConfirmLabel', { word })} value={typed} onChange={(event) => setTyped(event.currentTarget.value)} />
       <Button color="red" disabled={typed.trim() !== word} loading={busy} onClick={() => void erase()}>
         {t('vault.eraseButton')}
       </Button>

@@ -48,7 +48,6 @@ export function NewPassphraseFields({ state, label }: { state: NewPassphraseStat
         description={t('vault.passphraseHint')}
         value={state.value}
         onChange={(event) => state.setValue(event.currentTarget.value)}
-        autoComplete="off"
         error={tooShort ? t('vault.tooShort', { count: MIN_PASSPHRASE_CHARS }) : tooWeak ? t('vault.tooWeak') : undefined}
       />
       {state.value && state.score !== null && (
@@ -68,7 +67,6 @@ export function NewPassphraseFields({ state, label }: { state: NewPassphraseStat
         label={t('vault.confirmPassphrase')}
         value={state.confirmation}
         onChange={(event) => state.setConfirmation(event.currentTarget.value)}
-        autoComplete="off"
         error={mismatch ? t('vault.mismatch') : undefined}
       />
     </Stack>

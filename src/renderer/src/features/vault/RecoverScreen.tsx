@@ -37,7 +37,6 @@ export function RecoverScreen({ onUnlocked, onBack }: { onUnlocked: (unlocked: U
             label={t('vault.recoveryKey')}
             value={recoveryKey}
             onChange={(event) => setRecoveryKey(event.currentTarget.value)}
-            autoComplete="off"
             spellCheck={false}
             styles={{ input: { fontFamily: 'monospace' } }}
             autoFocus

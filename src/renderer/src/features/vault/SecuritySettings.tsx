@@ -52,7 +52,7 @@ function ChangePassphrase() {
         <Title order={3} size="h4">
           {t('vault.changePassphrase')}
         </Title>
-        <PasswordInput label={t('vault.currentPassphrase')} value={current} onChange={(event) => setCurrent(event.currentTarget.value)} autoComplete="off" />
+        <PasswordInput label={t('vault.currentPassphrase')} value={current} onChange={(event) => setCurrent(event.currentTarget.value)} />
         <NewPassphraseFields state={next} />
         <Button type="submit" loading={busy} disabled={!current || !next.acceptable} w="fit-content">
           {t('vault.changePassphrase')}
@@ -101,7 +101,7 @@ function EraseAfterAttempts() {
             <NumberInput label={t('vault.eraseAfterCount')} min={3} max={100} allowDecimal={false} value={count} onChange={(value) => setCount(Number(value) || 3)} w={220} />
           </>
         )}
-        <PasswordInput label={t('vault.currentPassphrase')} value={passphrase} onChange={(event) => setPassphrase(event.currentTarget.value)} autoComplete="off" />
+        <PasswordInput label={t('vault.currentPassphrase')} value={passphrase} onChange={(event) => setPassphrase(event.currentTarget.value)} />
         <Button type="submit" loading={busy} disabled={!passphrase} w="fit-content">
           {t('vault.eraseAfterSave')}
         </Button>

@@ -49,7 +49,6 @@ export function UnlockScreen({
           value={passphrase}
           onChange={(event) => setPassphrase(event.currentTarget.value)}
           autoFocus
-          autoComplete="off"
           mb="md"
         />
         <Button type="submit" fullWidth loading={busy} disabled={!passphrase}>
