@@ -1,4 +1,4 @@
-import { DirectoryFormatError, entryFromHsds, organizationFromHsds } from './directory';
+import { DirectoryFormatError, entryFromHsds, organizationFromHsds, withConfidentialHeadquarters } from './directory';
 import type { DirectoryEntry, DirectoryOrganization } from './directory';
 import type { ImportNote } from './import-notes';
 import { schemaProblem } from './import-problems';
@@ -373,7 +373,8 @@ function assemble(
   const atServices = new Set(t.service_at_location.map((s) => s.value.location_id));
   const unlinked = t.locations.filter((l) => !atServices.has(l.value.id) && !organizations.has(l.value.organization_id ?? '')).length;
   if (unlinked > 0) notes.push({ code: 'unlinkedLocations', values: { count: unlinked } });
-  return { entries, organizations: directoryOrganizations };
+  // A service flagged confidential-address makes its organization's address confidential, as in the app's own data.
+  return { entries, organizations: withConfidentialHeadquarters(entries, directoryOrganizations) };
 }
 
 /** Deep equality of plain data (objects, arrays, strings, numbers, booleans, null). */

@@ -61,7 +61,7 @@ function ownOrganization(id: string, address: string): DirectoryOrganization {
     website: null,
     emails: [],
     phones: [],
-    headquarters: { address, city: null, country: 'IE' },
+    headquarters: { address, city: null, country: 'IE', confidential: true },
     verified: false,
     confidence: 'inferred',
     lastVerified: '2025-01-01',

@@ -257,7 +257,7 @@ function buildRecords(
           website: ownOrganization?.website ?? url,
           emails: ownOrganization?.emails ?? [],
           phones: ownOrganization?.phones ?? [],
-          headquarters: address === '' ? null : { address, city: null, country: values.country },
+          headquarters: address === '' ? null : { address, city: null, country: values.country, confidential: values.confidentialAddress },
           verified: false,
           confidence: 'inferred',
           lastVerified: today,

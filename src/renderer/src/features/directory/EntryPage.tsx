@@ -127,7 +127,7 @@ export function EntryPage({ id, onDeleted }: { id: string; onDeleted: (notice: D
         {entry.services.length > 0 && <Fact label={t('entry.services')} value={entry.services.map(labels.term).join(', ')} />}
         <Fact label={t('entry.languages')} value={entry.languages.length === 0 ? t('entry.notStated') : entry.languages.map(labels.languageName).join(', ')} />
         <Fact label={t('entry.populations')} value={entry.populations.length === 0 ? t('entry.notStated') : entry.populations.map(labels.term).join(', ')} />
-        {organization?.headquarters != null && <Address headquarters={organization.headquarters} confidential={entry.confidentialAddress} labels={labels} />}
+        {organization?.headquarters != null && <Address headquarters={organization.headquarters} onConfidentialEntry={entry.confidentialAddress} labels={labels} />}
       </Section>
 
       <Section title={t('entry.provenance')}>
@@ -237,14 +237,19 @@ function WebLink({ url }: { url: string }) {
   );
 }
 
-function Address({ headquarters, confidential, labels }: { headquarters: DirectoryHeadquarters; confidential: boolean; labels: Labels }) {
+/**
+ * A confidential address is shown only on the confidential entry itself, behind a click; the organization's
+ * other entries (a public hotline beside a shelter, say) do not show it at all.
+ */
+function Address({ headquarters, onConfidentialEntry, labels }: { headquarters: DirectoryHeadquarters; onConfidentialEntry: boolean; labels: Labels }) {
   const { t } = useTranslation('directory');
   const [revealed, setRevealed] = useState(false);
   const text = [headquarters.address, headquarters.city, headquarters.country === null ? null : labels.country(headquarters.country)]
     .filter((part) => part !== null && part !== '')
     .join(', ');
   if (text === '') return null;
-  if (!confidential) return <Fact label={t('entry.address')} value={text} />;
+  if (!headquarters.confidential && !onConfidentialEntry) return <Fact label={t('entry.address')} value={text} />;
+  if (!onConfidentialEntry) return null;
   return (
     <Stack gap={4} align="flex-start">
       <Text>
