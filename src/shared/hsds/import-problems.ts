@@ -9,6 +9,8 @@
 export const importProblemValues = {
   // Choosing and reading files
   notZip: [],
+  zipTooLarge: ['limit'],
+  zipSizeMismatch: [],
   nothingToRead: [],
   wrongFileType: [],
   notText: [],
@@ -89,6 +91,8 @@ export type ImportProblem = ProblemPlace & ProblemDetail;
  */
 export const englishProblemTexts: Record<ImportProblemCode, string> = {
   notZip: 'This is not a readable zip file.',
+  zipTooLarge: 'Unpacked, the files in this zip would be larger than {{limit}} MB, more than Waypoint can import at once. Nothing was unpacked beyond that.',
+  zipSizeMismatch: 'A file in this zip unpacks to a different size than the zip declares: the zip is damaged, or made to overload the app.',
   nothingToRead: 'There is no JSON or CSV file to read.',
   wrongFileType: 'Choose a .json file, a .zip file or a folder.',
   notText: 'This is not a text file.',
