@@ -12,10 +12,11 @@ import type { DirectoryNotice } from './context';
 import { deleteOwnEntry, loadNote, ownEntryDeletion, saveNote, setFavourite } from './data';
 import type { Origin, OwnEntryDeletion } from './data';
 import classes from './directory.module.css';
-import { isWebLink, isolate, useLabels } from './labels';
+import { isWebLink } from '@shared/contact-links';
+import { isolate, useLabels } from './labels';
 import type { Labels } from './labels';
 import { NotFound } from './NotFound';
-import { CopyValue, EntryBadges, PhoneLink, entryPath } from './parts';
+import { CopyValue, EmailLink, EntryBadges, PhoneLink, entryPath } from './parts';
 
 export function EntryPage({ id, onDeleted }: { id: string; onDeleted: (notice: DirectoryNotice) => void }) {
   const { t, i18n } = useTranslation('directory');
@@ -102,9 +103,7 @@ export function EntryPage({ id, onDeleted }: { id: string; onDeleted: (notice: D
             <Text span size="sm" miw={90}>
               {t('entry.email')}
             </Text>
-            <Anchor href={`mailto:${email}`} dir="ltr">
-              {email}
-            </Anchor>
+            <EmailLink email={email} />
             <CopyValue value={email} label={t('entry.copyEmail', { email })} />
           </Group>
         ))}

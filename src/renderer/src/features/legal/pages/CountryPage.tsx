@@ -7,7 +7,8 @@ import type { TreatyStatus } from '@shared/legal/schema';
 import { BackLink, CorpusDate, EnglishOnlyNote, ExternalLink, LegalNote, LoadState, Sources, useEnglishText } from '../components';
 import { loadDirectoryEntries, useLoaded } from '../data';
 import { directoryHref, legalPaths } from '../paths';
-import { hotlinesForCountry, phoneHref } from '../view';
+import { phoneHref } from '@shared/contact-links';
+import { hotlinesForCountry } from '../view';
 import { NotFound } from './NotFound';
 
 export function CountryPage({ index, code }: { index: LegalIndex; code: string }) {
@@ -196,7 +197,7 @@ function Hotlines({ code, countryName }: { code: string; countryName: string }) 
                     <Group gap="md" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
                       {entry.phones.map((phone) => (
                         <li key={`${phone.type}:${phone.number}`}>
-                          <Anchor href={phoneHref(phone.number, phone.type)} dir="ltr">
+                          <Anchor href={phoneHref(phone.number, phone.type) ?? undefined} dir="ltr">
                             <Group gap={4} component="span">
                               <IconPhone size={16} aria-hidden />
                               {phone.type !== 'voice' && `${t(`phoneType.${phone.type}`)}: `}
