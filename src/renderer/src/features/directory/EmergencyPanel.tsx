@@ -13,7 +13,7 @@ import { PhoneLink, entryPath } from './parts';
 export function EmergencyPanel({ country, labels }: { country: string | null; labels: Labels }) {
   const { t } = useTranslation('directory');
   const { directory } = useDirectory();
-  const lines = useMemo(() => (country === null ? [] : emergencyLines(directory.entries, country)), [directory.entries, country]);
+  const lines = useMemo(() => (country === null ? [] : emergencyLines(directory.entries, country, directory.origins)), [directory.entries, directory.origins, country]);
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="emergency-heading">
@@ -61,6 +61,11 @@ function EmergencyRow({ line, labels }: { line: EmergencyLine; labels: Labels })
         {line.wideArea !== undefined && (
           <Badge variant="default" tt="none">
             {labels.area(line.wideArea)}
+          </Badge>
+        )}
+        {line.imported && (
+          <Badge variant="default" tt="none">
+            {t('emergency.imported')}
           </Badge>
         )}
       </Group>
