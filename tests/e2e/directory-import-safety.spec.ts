@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
+import { termId } from '../../src/shared/hsds/taxonomy';
 import { deflatedZeros, zipOf } from '../unit/directory-io/zip-bomb';
 import { expect, test } from './fixtures';
 import { createVault } from './vault-steps';
@@ -47,4 +48,34 @@ test('a 1 MB zip that unpacks to 1 GiB is refused at once, with the limit, and n
   await expect(page.getByRole('alert')).toContainText('Nothing was imported');
   await expect(page.getByRole('alert')).toContainText('larger than 256 MB');
   expect(Date.now() - started).toBeLessThan(5000);
+});
+
+test('the head office of an organization with a confidential shelter is shown only on the shelter, behind a click', async ({ page }) => {
+  // HSDS from another tool: the organization's address, a shelter flagged confidential-address, and a public hotline.
+  const organization = {
+    id: '5f0c1f4e-1a2b-4c3d-8e9f-0a1b2c3d4e01', name: 'Lantern Trust',
+    locations: [{ id: '5f0c1f4e-1a2b-4c3d-8e9f-0a1b2c3d4e02', location_type: 'physical', addresses: [{ id: '5f0c1f4e-1a2b-4c3d-8e9f-0a1b2c3d4e03', address_1: '12 Quiet Lane', city: 'Galway', country: 'IE', address_type: 'physical' }] }],
+    services: [
+      { id: '5f0c1f4e-1a2b-4c3d-8e9f-0a1b2c3d4e04', name: 'Lantern Shelter', status: 'active',
+        attributes: [{ id: '5f0c1f4e-1a2b-4c3d-8e9f-0a1b2c3d4e05', taxonomy_term_id: termId('waypoint-provenance', 'confidential-address'), value: 'true' }] },
+      { id: '5f0c1f4e-1a2b-4c3d-8e9f-0a1b2c3d4e06', name: 'Lantern Hotline', status: 'active' },
+    ],
+  };
+  await importFile(page, 'lantern.json', Buffer.from(JSON.stringify(organization)));
+  await page.getByRole('button', { name: 'Import 2 entries' }).click();
+  await page.getByRole('link', { name: 'Show the directory' }).click();
+
+  await page.getByRole('searchbox', { name: 'Search the directory' }).fill('Lantern Hotline');
+  await page.getByRole('link', { name: 'Lantern Hotline' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Lantern Hotline' })).toBeVisible();
+  await expect(page.getByText('Quiet Lane')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Reveal address' })).toHaveCount(0);
+
+  await page.getByRole('link', { name: 'Back to the directory' }).click();
+  await page.getByRole('searchbox', { name: 'Search the directory' }).fill('Lantern Shelter');
+  await page.getByRole('link', { name: 'Lantern Shelter' }).click();
+  await expect(page.getByText('Confidential. It is never exported or printed.')).toBeVisible();
+  await expect(page.getByText('Quiet Lane')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Reveal address' }).click();
+  await expect(page.getByText('12 Quiet Lane, Galway')).toBeVisible();
 });
