@@ -72,7 +72,7 @@ export function generateOrganizations(count: number, seed = 7): DirectoryOrganiz
     website: `https://example.org/${i}`,
     emails: [`contact${i}@example.org`],
     phones: [{ number: `+${digits(next, 2)} ${digits(next, 3)} ${digits(next, 4)}`, type: 'voice', description: null, emergencyRoles: [] }],
-    headquarters: { address: `${1 + (i % 200)} Main Street`, city: pick(next, cities), country: pick(next, countries) },
+    headquarters: { address: `${1 + (i % 200)} Main Street`, city: pick(next, cities), country: pick(next, countries), confidential: false },
     verified: next() < 0.5,
     confidence: 'seen-secondary',
     checked: null,

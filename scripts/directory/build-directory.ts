@@ -238,7 +238,7 @@ function organization(r: ReferenceOrganization, c: CuratedOrganization, d: Descr
     website: r.website,
     emails,
     phones,
-    headquarters: address === null && r.hq_city === null && r.hq_country === null ? null : { address, city: r.hq_city, country: r.hq_country },
+    headquarters: address === null && r.hq_city === null && r.hq_country === null ? null : { address, city: r.hq_city, country: r.hq_country, confidential: false },
   };
   const channels: ContactChannel[] = [...(phones.length > 0 ? ['phone' as const] : []), ...(emails.length > 0 ? ['email' as const] : []), ...(r.website ? ['web' as const] : [])];
   const entry: DirectoryEntry = {

@@ -82,6 +82,7 @@ export interface DirectoryEntry extends Provenance {
   url: string | null;
   /** Not trafficking-specific: a child, women's, migrant-worker or police line listed where no dedicated line was found. */
   fallback: boolean;
+  /** The organization's address must not be shown or shared: it marks the organization's head office confidential. */
   confidentialAddress: boolean;
 }
 
@@ -89,6 +90,12 @@ export interface DirectoryHeadquarters {
   address: string | null;
   city: string | null;
   country: string | null;
+  /**
+   * The address itself is confidential (a shelter's, say): it never leaves the app and is shown only on the
+   * confidential entry, behind a click. Set when any entry of the organization is `confidentialAddress`
+   * (`withConfidentialHeadquarters`), so it holds whichever of the organization's entries are exported or shown.
+   */
+  confidential: boolean;
 }
 
 export interface DirectoryOrganization extends Provenance {
@@ -225,7 +232,8 @@ export function entryToHsds(entry: DirectoryEntry): HsdsService {
 }
 
 function headquartersToHsds(org: DirectoryOrganization): HsdsLocation[] {
-  if (org.headquarters === null) return [];
+  // A confidential address is never written out, whatever part of the directory is exported.
+  if (org.headquarters === null || org.headquarters.confidential) return [];
   const locationId = directoryId(`location|${org.id}|0`);
   const hq = org.headquarters;
   return [
@@ -267,6 +275,31 @@ export function organizationToHsds(org: DirectoryOrganization): HsdsOrganization
   };
 }
 
+/** Ids of the organizations that run an entry with a confidential address. */
+function confidentialOrganizationIds(entries: readonly DirectoryEntry[]): Set<string> {
+  return new Set(entries.flatMap((e) => (e.confidentialAddress && e.organizationId !== null ? [e.organizationId] : [])));
+}
+
+/**
+ * The organizations with the head office of each one that runs a confidential-address entry marked
+ * confidential. `entries` must be the whole directory (not a filtered view), so the mark is on the address
+ * before any subset of entries is chosen. Marks are only ever added here; a record without the field (kept
+ * before it existed) reads as not marked.
+ */
+export function withConfidentialHeadquarters(entries: readonly DirectoryEntry[], organizations: readonly DirectoryOrganization[]): DirectoryOrganization[] {
+  const confidential = confidentialOrganizationIds(entries);
+  return organizations.map((o) => {
+    if (o.headquarters === null) return o;
+    const marked = o.headquarters.confidential === true || confidential.has(o.id);
+    return o.headquarters.confidential === marked ? o : { ...o, headquarters: { ...o.headquarters, confidential: marked } };
+  });
+}
+
+/**
+ * The directory as HSDS records: the one place the flat form becomes HSDS (the bundled file, JSON and CSV
+ * exports). Confidential addresses are dropped here: those marked on the address, and, in case a caller did not
+ * mark them, those of organizations running a confidential-address entry among `directory.entries`.
+ */
 export function directoryToHsds(directory: Directory): HsdsDirectory {
   return {
     format: 'waypoint-directory',
@@ -276,7 +309,7 @@ export function directoryToHsds(directory: Directory): HsdsDirectory {
     ...(directory.referenceDate === undefined ? {} : { referenceDate: directory.referenceDate }),
     taxonomies: waypointTaxonomies(),
     taxonomy_terms: waypointTaxonomyTerms(),
-    organizations: directory.organizations.map(organizationToHsds),
+    organizations: withConfidentialHeadquarters(directory.entries, directory.organizations).map(organizationToHsds),
     services: directory.entries.map(entryToHsds),
   };
 }
@@ -379,7 +412,7 @@ export function organizationFromHsds(org: HsdsOrganization): DirectoryOrganizati
     headquarters:
       address === undefined
         ? null
-        : { address: address.address_1 || null, city: address.city || null, country: address.country || null },
+        : { address: address.address_1 || null, city: address.city || null, country: address.country || null, confidential: false },
     ...provenanceFromHsds(org.attributes, org.id),
   };
 }

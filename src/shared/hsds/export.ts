@@ -13,14 +13,18 @@ import type { HsdsDirectory } from './types';
  * one format holds the other holds too.
  *
  * Confidential addresses: an entry flagged `confidentialAddress` has no address of its own in the flat form;
- * the only address linked to it is its organization's head office, so that is left out of the export for
- * every organization that runs a confidential-address service. The flag itself is exported, so a re-import
- * keeps it.
+ * the only address linked to it is its organization's head office, which is marked confidential on the address
+ * itself (`withConfidentialHeadquarters`, over the whole directory) and dropped by `directoryToHsds`, so a
+ * filtered export that leaves the confidential entry out still leaves the address out. The entry's flag is
+ * exported, so a re-import keeps it.
  */
 
 export interface DirectoryExportInput {
   entries: readonly DirectoryEntry[];
-  /** Organizations to export; pass at least those the entries name (see `organizationsFor`). */
+  /**
+   * Organizations to export; pass at least those the entries name (see `organizationsFor`), as the directory
+   * holds them: with their confidential head offices marked (`withConfidentialHeadquarters`).
+   */
   organizations: readonly DirectoryOrganization[];
   /** Written into the JSON file; defaults to 0 and the Unix epoch so the output depends on the data only. */
   dataVersion?: number;
@@ -33,20 +37,18 @@ export function organizationsFor(entries: readonly DirectoryEntry[], all: readon
   return all.filter((o) => named.has(o.id));
 }
 
-/** The data as it may leave the app: no head office for an organization running a confidential-address service. */
-export function withoutConfidentialAddresses(input: DirectoryExportInput): HsdsDirectory {
-  const confidential = new Set(input.entries.filter((e) => e.confidentialAddress).map((e) => e.organizationId));
+function exportedHsds(input: DirectoryExportInput): HsdsDirectory {
   return directoryToHsds({
     dataVersion: input.dataVersion ?? 0,
     generatedAt: input.generatedAt ?? '1970-01-01',
-    organizations: input.organizations.map((o) => (confidential.has(o.id) ? { ...o, headquarters: null } : o)),
+    organizations: [...input.organizations],
     entries: [...input.entries],
   });
 }
 
 /** HSDS JSON text of the entries and organizations (compact: a large directory is hundreds of megabytes indented). */
 export function exportHsdsJson(input: DirectoryExportInput): string {
-  return JSON.stringify(withoutConfidentialAddresses(input));
+  return JSON.stringify(exportedHsds(input));
 }
 
 const exportedTables: readonly TableName[] = [
@@ -80,7 +82,7 @@ function descriptor(): string {
  * flattened by the importer's own reader, so export and import agree on every table and column.
  */
 export function exportHsdsPackage(input: DirectoryExportInput): Record<string, string> {
-  const hsds = withoutConfidentialAddresses(input);
+  const hsds = exportedHsds(input);
   const flat = readHsdsValue(hsds, 'export', Number.MAX_SAFE_INTEGER);
   // Our own directoryToHsds output always reads back; an error here is a bug, not bad input.
   if (!flat.ok) throw new Error(`export could not be flattened: ${flat.errors[0] ? describeProblem(flat.errors[0]) : ''}`);

@@ -1,4 +1,4 @@
-import { DirectoryFormatError, entryFromHsds, organizationFromHsds } from './directory';
+import { DirectoryFormatError, entryFromHsds, organizationFromHsds, withConfidentialHeadquarters } from './directory';
 import type { DirectoryEntry, DirectoryOrganization } from './directory';
 import type { ImportNote } from './import-notes';
 import { schemaProblem } from './import-problems';
@@ -7,12 +7,17 @@ import type { ParsedHsds, RawRow, RawTables } from './import-read';
 import { importedTables, tableSchemas } from './tables';
 import type { TableName, TableRow } from './tables';
 import type { HsdsAttribute, HsdsLocation, HsdsOrganization, HsdsPhone, HsdsService, PhoneType } from './types';
+import { directoryId } from './uuid';
 
 /**
  * Planning step of an HSDS import: validates the rows read by `parseHsdsJson` / `parseHsdsPackage`, checks
  * the references Waypoint follows, maps records to directory entries and compares them with the directory,
  * so the person sees what will be added or updated before anything is written. A plan with errors holds
  * nothing to apply. Records keep their HSDS ids, so importing the same data again updates in place.
+ *
+ * An import never replaces what ships with Waypoint: a record with the id of a shipped entry or organization
+ * becomes the person's own copy beside it, under an id derived from the shipped one (`importedCopyId`), so the
+ * same file imported again updates that copy, and a file cannot change the hotline numbers Waypoint ships.
  *
  * References Waypoint does not follow (a location's organization_id, a contact's organization_id beside a
  * service_id, parent_organization_id, taxonomy links) are not checked: the spec's own example package has
@@ -373,7 +378,8 @@ function assemble(
   const atServices = new Set(t.service_at_location.map((s) => s.value.location_id));
   const unlinked = t.locations.filter((l) => !atServices.has(l.value.id) && !organizations.has(l.value.organization_id ?? '')).length;
   if (unlinked > 0) notes.push({ code: 'unlinkedLocations', values: { count: unlinked } });
-  return { entries, organizations: directoryOrganizations };
+  // A service flagged confidential-address makes its organization's address confidential, as in the app's own data.
+  return { entries, organizations: withConfidentialHeadquarters(entries, directoryOrganizations) };
 }
 
 /** Deep equality of plain data (objects, arrays, strings, numbers, booleans, null). */
@@ -401,22 +407,52 @@ function diff<T extends { id: string }>(incoming: T[], existing: readonly T[]) {
   return { toAdd, toUpdate, unchanged };
 }
 
+/** Ids of the records that ship with Waypoint, which an import adds copies beside rather than replaces. */
+export interface ShippedIds {
+  entryIds: ReadonlySet<string>;
+  organizationIds: ReadonlySet<string>;
+}
+
+const noShippedIds: ShippedIds = { entryIds: new Set(), organizationIds: new Set() };
+
+/** The id of an imported copy of the shipped record `id`. */
+export function importedCopyId(id: string): string {
+  return directoryId(`imported-copy|${id}`);
+}
+
+/** Imported records under ids of their own where they would otherwise replace shipped ones. */
+function besideShipped(built: { entries: DirectoryEntry[]; organizations: DirectoryOrganization[] }, shipped: ShippedIds) {
+  const copied = new Set(built.organizations.filter((o) => shipped.organizationIds.has(o.id)).map((o) => o.id));
+  return {
+    organizations: built.organizations.map((o) => (copied.has(o.id) ? { ...o, id: importedCopyId(o.id) } : o)),
+    entries: built.entries.map((e) => {
+      // A service naming a shipped organization the import does not hold stays with the shipped one.
+      const organizationId = e.organizationId !== null && copied.has(e.organizationId) ? importedCopyId(e.organizationId) : e.organizationId;
+      const id = shipped.entryIds.has(e.id) ? importedCopyId(e.id) : e.id;
+      return id === e.id && organizationId === e.organizationId ? e : { ...e, id, organizationId };
+    }),
+  };
+}
+
 /**
  * What importing `parsed` into a directory holding `existing` would change. Services may name an
  * organization that is already in the directory; everything else they refer to must be in the import.
+ * Records with the id of a shipped one (`shipped`) are planned as copies beside it.
  */
 export function planImport(
   parsed: ParsedHsds,
   existing: readonly DirectoryEntry[],
   existingOrganizations: readonly DirectoryOrganization[] = [],
+  shipped: ShippedIds = noShippedIds,
 ): ImportPlan {
   if (!parsed.ok) return failedPlan(parsed.errors);
   const problems = new Problems();
   const valid = validate(parsed.tables, problems);
   if (problems.count > 0) return failedPlan(problems.list, problems.count);
   const notes = [...parsed.notes];
-  const built = assemble(valid, new Set(existingOrganizations.map((o) => o.id)), problems, notes);
+  const assembled = assemble(valid, new Set(existingOrganizations.map((o) => o.id)), problems, notes);
   if (problems.count > 0) return failedPlan(problems.list, problems.count);
+  const built = besideShipped(assembled, shipped);
   if (built.entries.length === 0 && built.organizations.length === 0 && notes.length === 0) {
     return failedPlan([{ file: parsed.tables.services[0]?.file ?? 'import', code: 'nothingToImport' }]);
   }

@@ -9,6 +9,8 @@
 export const importProblemValues = {
   // Choosing and reading files
   notZip: [],
+  zipTooLarge: ['limit'],
+  zipSizeMismatch: [],
   nothingToRead: [],
   wrongFileType: [],
   notText: [],
@@ -26,6 +28,7 @@ export const importProblemValues = {
   expectedList: [],
   expectedObject: [],
   tooManyRecords: ['limit'],
+  tooDeep: ['limit'],
   // CSV
   csvEmpty: [],
   csvUnclosedQuote: [],
@@ -89,6 +92,8 @@ export type ImportProblem = ProblemPlace & ProblemDetail;
  */
 export const englishProblemTexts: Record<ImportProblemCode, string> = {
   notZip: 'This is not a readable zip file.',
+  zipTooLarge: 'Unpacked, the files in this zip would be larger than {{limit}} MB, more than Waypoint can import at once. Nothing was unpacked beyond that.',
+  zipSizeMismatch: 'A file in this zip unpacks to a different size than the zip declares: the zip is damaged, or made to overload the app.',
   nothingToRead: 'There is no JSON or CSV file to read.',
   wrongFileType: 'Choose a .json file, a .zip file or a folder.',
   notText: 'This is not a text file.',
@@ -105,6 +110,7 @@ export const englishProblemTexts: Record<ImportProblemCode, string> = {
   expectedList: 'Expected a list here.',
   expectedObject: 'Expected an object (a record in braces) here.',
   tooManyRecords: 'There are more than {{limit}} records and sub-records, more than Waypoint can import at once.',
+  tooDeep: 'Records are nested more than {{limit}} deep here (a service inside a service_at_location inside a service, and so on), deeper than any HSDS file needs. Waypoint does not read it.',
   csvEmpty: 'The file is empty: it has no header row.',
   csvUnclosedQuote: 'A quoted field is never closed: a " is missing.',
   csvTextAfterQuote: 'There is text after a closing quote. A " inside a field must be doubled ("").',

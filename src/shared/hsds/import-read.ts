@@ -59,6 +59,18 @@ function tooLarge(file: string, limits: ImportLimits): ParsedHsds {
 
 class RowLimitReached extends Error {}
 
+/**
+ * How deep records may nest (an organization's service's service_at_location's location is 4). Deeper input
+ * (service -> service_at_location -> service ..., made to overflow the stack) is an import problem, not a crash.
+ */
+export const maxRecordNesting = 32;
+
+class NestingLimitReached extends Error {
+  constructor(readonly path: string) {
+    super('records nested too deep');
+  }
+}
+
 type SkippedRecord = 'taxonomyTerms' | 'taxonomies' | 'apiDescription';
 
 /** Flattens nested HSDS JSON into tables; the parent's id becomes the child's foreign key. */
@@ -71,6 +83,7 @@ class Flattener {
   readonly problems: ImportProblem[] = [];
   private readonly seen = new Map<TableName, Set<string>>();
   private rowCount = 0;
+  private depth = 0;
   private flatInput = false;
 
   constructor(
@@ -132,6 +145,17 @@ class Flattener {
     });
   }
 
+  /** Reads one record's contents one level deeper than its parent, refusing to go past `maxRecordNesting`. */
+  private nested(path: string, read: () => void): void {
+    if (this.depth >= maxRecordNesting) throw new NestingLimitReached(path);
+    this.depth++;
+    try {
+      read();
+    } finally {
+      this.depth--;
+    }
+  }
+
   private children(table: TableName, parent: Record<string, unknown>, key: string, path: string, foreignKeys: Record<string, string | undefined>): void {
     for (const child of this.list(parent, key, path)) this.add(table, child.item, child.path, foreignKeys);
   }
@@ -150,52 +174,60 @@ class Flattener {
   }
 
   service(record: Record<string, unknown>, path: string, context: { organizationId?: string; contextOnly?: boolean }): void {
-    const organization = asRecord(record.organization);
-    const organizationId = context.organizationId ?? (organization ? idOf(organization) : undefined);
-    if (organization) this.organization(organization, path ? `${path}.organization` : 'organization', true);
-    if (!this.add('services', record, path, { organization_id: organizationId }, context.contextOnly)) return;
-    const id = idOf(record);
-    const own = { service_id: id };
-    this.phones(record, path, own);
-    this.children('schedules', record, 'schedules', path, own);
-    this.children('service_areas', record, 'service_areas', path, own);
-    this.children('languages', record, 'languages', path, own);
-    this.children('contacts', record, 'contacts', path, own);
-    this.attributes(record, path, 'service');
-    for (const at of this.list(record, 'service_at_locations', path)) this.serviceAtLocation(at.item, at.path, id);
+    this.nested(path, () => {
+      const organization = asRecord(record.organization);
+      const organizationId = context.organizationId ?? (organization ? idOf(organization) : undefined);
+      if (organization) this.organization(organization, path ? `${path}.organization` : 'organization', true);
+      if (!this.add('services', record, path, { organization_id: organizationId }, context.contextOnly)) return;
+      const id = idOf(record);
+      const own = { service_id: id };
+      this.phones(record, path, own);
+      this.children('schedules', record, 'schedules', path, own);
+      this.children('service_areas', record, 'service_areas', path, own);
+      this.children('languages', record, 'languages', path, own);
+      this.children('contacts', record, 'contacts', path, own);
+      this.attributes(record, path, 'service');
+      for (const at of this.list(record, 'service_at_locations', path)) this.serviceAtLocation(at.item, at.path, id);
+    });
   }
 
   serviceAtLocation(record: Record<string, unknown>, path: string, serviceId?: string): void {
-    const service = asRecord(record.service);
-    if (service) this.service(service, path ? `${path}.service` : 'service', { contextOnly: true });
-    const location = asRecord(record.location);
-    if (location) this.location(location, path ? `${path}.location` : 'location', true);
-    const keys = { service_id: serviceId ?? (service ? idOf(service) : undefined), location_id: location ? idOf(location) : undefined };
-    if (!this.add('service_at_location', record, path, keys)) return;
-    const id = idOf(record);
-    const own = { service_at_location_id: id };
-    this.phones(record, path, own);
-    this.children('schedules', record, 'schedules', path, own);
-    this.children('contacts', record, 'contacts', path, own);
+    this.nested(path, () => {
+      const service = asRecord(record.service);
+      if (service) this.service(service, path ? `${path}.service` : 'service', { contextOnly: true });
+      const location = asRecord(record.location);
+      if (location) this.location(location, path ? `${path}.location` : 'location', true);
+      const keys = { service_id: serviceId ?? (service ? idOf(service) : undefined), location_id: location ? idOf(location) : undefined };
+      if (!this.add('service_at_location', record, path, keys)) return;
+      const id = idOf(record);
+      const own = { service_at_location_id: id };
+      this.phones(record, path, own);
+      this.children('schedules', record, 'schedules', path, own);
+      this.children('contacts', record, 'contacts', path, own);
+    });
   }
 
   location(record: Record<string, unknown>, path: string, contextOnly = false, organizationId?: string): void {
-    if (!this.add('locations', record, path, { organization_id: organizationId }, contextOnly)) return;
-    const id = idOf(record);
-    this.children('addresses', record, 'addresses', path, { location_id: id });
+    this.nested(path, () => {
+      if (!this.add('locations', record, path, { organization_id: organizationId }, contextOnly)) return;
+      const id = idOf(record);
+      this.children('addresses', record, 'addresses', path, { location_id: id });
+    });
   }
 
   organization(record: Record<string, unknown>, path: string, contextOnly = false): void {
-    if (!this.add('organizations', record, path, {}, contextOnly)) return;
-    const id = idOf(record);
-    const own = { organization_id: id };
-    this.phones(record, path, own);
-    this.children('contacts', record, 'contacts', path, own);
-    for (const location of this.list(record, 'locations', path)) this.location(location.item, location.path, false, id);
-    this.attributes(record, path, 'organization');
-    for (const service of this.list(record, 'services', path)) {
-      this.service(service.item, service.path, { organizationId: id });
-    }
+    this.nested(path, () => {
+      if (!this.add('organizations', record, path, {}, contextOnly)) return;
+      const id = idOf(record);
+      const own = { organization_id: id };
+      this.phones(record, path, own);
+      this.children('contacts', record, 'contacts', path, own);
+      for (const location of this.list(record, 'locations', path)) this.location(location.item, location.path, false, id);
+      this.attributes(record, path, 'organization');
+      for (const service of this.list(record, 'services', path)) {
+        this.service(service.item, service.path, { organizationId: id });
+      }
+    });
   }
 
   /** One record of unknown kind, told apart by the fields each HSDS object requires. */
@@ -303,6 +335,9 @@ export function readHsdsValue(document: unknown, fileName: string, maxRows: numb
       flat.record(object, '');
     }
   } catch (error) {
+    if (error instanceof NestingLimitReached) {
+      return { ok: false, errors: [{ file: fileName, ...(error.path ? { path: error.path } : {}), code: 'tooDeep', values: { limit: maxRecordNesting } }] };
+    }
     if (!(error instanceof RowLimitReached)) throw error;
     return { ok: false, errors: [{ file: fileName, code: 'tooManyRecords', values: { limit: maxRows } }] };
   }

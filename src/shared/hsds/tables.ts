@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailPattern } from '../contact-links';
 
 /**
  * The HSDS 3.0 tables Waypoint reads and writes, with the fields it uses, in the order of the spec's tabular
@@ -17,6 +18,14 @@ const id = z.guid();
 const optionalId = id.optional();
 const text = z.string().optional();
 const required = z.string().min(1);
+/**
+ * One e-mail address and nothing else (a `?attach=` or `?body=` after it would ride along into a mailto: link);
+ * blank reads as absent, as an empty CSV cell does. Reported as "not a valid e-mail address".
+ */
+const email = z.preprocess(
+  (value) => (typeof value === 'string' ? value.trim() || undefined : value),
+  z.email({ pattern: emailPattern }).optional(),
+);
 
 export const tableSchemas = {
   organizations: z.object({
@@ -25,7 +34,7 @@ export const tableSchemas = {
     alternate_name: text,
     // HSDS requires a description; Waypoint accepts its absence (an empty CSV cell reads as absent).
     description: text,
-    email: text,
+    email,
     website: text,
   }),
   services: z.object({
@@ -35,7 +44,7 @@ export const tableSchemas = {
     alternate_name: text,
     description: text,
     url: text,
-    email: text,
+    email,
     status: z.enum(['active', 'inactive', 'defunct', 'temporarily closed']),
   }),
   phones: z.object({
@@ -68,7 +77,7 @@ export const tableSchemas = {
     service_id: optionalId,
     service_at_location_id: optionalId,
     location_id: optionalId,
-    email: text,
+    email,
   }),
   attributes: z.object({ id, link_id: optionalId, taxonomy_term_id: optionalId, link_type: text, link_entity: text, value: text }),
   service_at_location: z.object({ id, service_id: optionalId, location_id: optionalId }),

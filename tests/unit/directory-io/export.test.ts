@@ -50,7 +50,7 @@ function organization(id: string): fc.Arbitrary<DirectoryOrganization> {
     .record({
       name: text, alternateName: nullableText, description: fc.string({ maxLength: 40 }), website: fc.option(fc.webUrl(), { nil: null }),
       emails: fc.array(email, { maxLength: 2 }), phones: fc.array(phone, { maxLength: 2 }),
-      headquarters: fc.option(fc.record({ address: nullableText, city: nullableText, country: nullableText }), { nil: null }),
+      headquarters: fc.option(fc.record({ address: nullableText, city: nullableText, country: nullableText, confidential: fc.boolean() }), { nil: null }),
       provenance,
     })
     .map(({ provenance: p, ...rest }) => ({ id, ...rest, ...p }));
@@ -64,10 +64,10 @@ const directory = fc.uniqueArray(fc.uuid({ version: 4 }), { minLength: 1, maxLen
   });
 });
 
-/** What an export must give back: everything, except head offices of organizations with a confidential service. */
+/** What an export must give back: everything, except confidential head offices and those of organizations with a confidential service. */
 function expectedAfterExport(d: { entries: DirectoryEntry[]; organizations: DirectoryOrganization[] }) {
   const confidential = new Set(d.entries.filter((e) => e.confidentialAddress).map((e) => e.organizationId));
-  return { entries: d.entries, organizations: d.organizations.map((o) => (confidential.has(o.id) ? { ...o, headquarters: null } : o)) };
+  return { entries: d.entries, organizations: d.organizations.map((o) => (confidential.has(o.id) || o.headquarters?.confidential ? { ...o, headquarters: null } : o)) };
 }
 
 function importJson(text: string) {
@@ -147,7 +147,7 @@ describe('confidential addresses', () => {
   const shipped = shippedDirectory();
   const organizations = shipped.organizations.filter((o) => o.headquarters !== null).slice(0, 4);
   const marker = (i: number) => `Secret Lane ${i} Safehouse`;
-  const withSecrets = organizations.map((o, i) => ({ ...o, headquarters: { address: marker(i), city: `Hiddentown${i}`, country: 'ZZ' } }));
+  const withSecrets = organizations.map((o, i) => ({ ...o, headquarters: { address: marker(i), city: `Hiddentown${i}`, country: 'ZZ', confidential: false } }));
   const entries = shipped.entries.slice(0, 4).map((e, i) => ({ ...e, organizationId: withSecrets[i]!.id, confidentialAddress: i % 2 === 0 }));
 
   it('never appear in either export format, while other head offices do', () => {

@@ -64,7 +64,7 @@ function ownOrganization(id: string, address: string): DirectoryOrganization {
     website: null,
     emails: [],
     phones: [],
-    headquarters: { address, city: null, country: 'IE' },
+    headquarters: { address, city: null, country: 'IE', confidential: true },
     verified: false,
     confidence: 'inferred',
     checked: null,

@@ -144,7 +144,7 @@ describe('mapping of known reference facts', () => {
     const iom = directory.organizations.find((o) => o.id === directoryId('organization|iom'))!;
     expect(iom.phones.map((p) => p.number)).toEqual(['+41 22 717 91 11']);
     expect(iom.emails).toEqual(['hq@iom.int']);
-    expect(iom.headquarters).toEqual({ address: '17 route des Morillons, 1211 Geneva 19', city: 'Geneva', country: 'CH' });
+    expect(iom.headquarters).toEqual({ address: '17 route des Morillons, 1211 Geneva 19', city: 'Geneva', country: 'CH', confidential: false });
     expect(iom.verified).toBe(false);
     const a21 = directory.organizations.find((o) => o.id === directoryId('organization|a21'))!;
     expect(a21.website).toBeNull();

@@ -15,9 +15,9 @@ import {
   linkDomain,
   linkLabel,
   noFilters,
-  phoneHref,
   pickText,
 } from '@renderer/features/legal/view';
+import { phoneHref } from '@shared/contact-links';
 
 const resources = resolve(import.meta.dirname, '../../../resources');
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));

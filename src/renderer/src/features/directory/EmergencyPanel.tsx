@@ -16,7 +16,7 @@ import { checkedSentence, phoneVerified } from './verification';
 export function EmergencyPanel({ country, labels }: { country: string | null; labels: Labels }) {
   const { t } = useTranslation('directory');
   const { directory } = useDirectory();
-  const lines = useMemo(() => (country === null ? [] : emergencyLines(directory.entries, country)), [directory.entries, country]);
+  const lines = useMemo(() => (country === null ? [] : emergencyLines(directory.entries, country, directory.origins)), [directory.entries, directory.origins, country]);
   const { state: reports } = useNumberReports();
   // Said in the heading, so a caseworker in a hurry sees it before dialling.
   const noneConfirmed =
@@ -72,6 +72,11 @@ function EmergencyRow({ line, labels, reports }: { line: EmergencyLine; labels: 
         {line.wideArea !== undefined && (
           <Badge variant="default" tt="none">
             {labels.area(line.wideArea)}
+          </Badge>
+        )}
+        {line.imported && (
+          <Badge variant="default" tt="none">
+            {t('emergency.imported')}
           </Badge>
         )}
       </Group>

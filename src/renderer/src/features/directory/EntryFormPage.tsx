@@ -11,7 +11,8 @@ import type { ContactChannel, Population, ServiceType } from '@shared/hsds/taxon
 import { useVault } from '../vault/VaultContext';
 import { useDirectory } from './context';
 import { saveOwnRecords } from './data';
-import { isWebLink, useLabels } from './labels';
+import { isEmailAddress, isWebLink } from '@shared/contact-links';
+import { useLabels } from './labels';
 import { NotFound } from './NotFound';
 import { entryPath } from './parts';
 
@@ -104,7 +105,7 @@ export function EntryFormPage({ id }: { id?: string }) {
   function validate(): Errors {
     const found: Errors = {};
     if (values.name.trim() === '') found.name = t('form.nameRequired');
-    if (values.email.trim() !== '' && !/^[^\s@]+@[^\s@]+$/.test(values.email.trim())) found.email = t('form.emailInvalid');
+    if (values.email.trim() !== '' && !isEmailAddress(values.email.trim())) found.email = t('form.emailInvalid');
     if (values.url.trim() !== '' && !isWebLink(values.url.trim())) found.url = t('form.urlInvalid');
     return found;
   }
@@ -259,7 +260,7 @@ function buildRecords(
           website: ownOrganization?.website ?? url,
           emails: ownOrganization?.emails ?? [],
           phones: ownOrganization?.phones ?? [],
-          headquarters: address === '' ? null : { address, city: null, country: values.country },
+          headquarters: address === '' ? null : { address, city: null, country: values.country, confidential: values.confidentialAddress },
           verified: false,
           confidence: 'inferred',
           ...notChecked,

@@ -12,11 +12,12 @@ import type { DirectoryNotice } from './context';
 import { deleteOwnEntry, loadNote, ownEntryDeletion, saveNote, setFavourite } from './data';
 import type { Origin, OwnEntryDeletion } from './data';
 import classes from './directory.module.css';
-import { isWebLink, isolate, useLabels } from './labels';
+import { isWebLink } from '@shared/contact-links';
+import { isolate, useLabels } from './labels';
 import type { Labels } from './labels';
 import { NotFound } from './NotFound';
 import { NumberReports } from './NumberReports';
-import { CopyValue, EntryBadges, PhoneLink, entryPath } from './parts';
+import { CopyValue, EmailLink, EntryBadges, PhoneLink, entryPath } from './parts';
 import { checkedSentence, oldSourceDate } from './verification';
 
 export function EntryPage({ id, onDeleted }: { id: string; onDeleted: (notice: DirectoryNotice) => void }) {
@@ -105,9 +106,7 @@ export function EntryPage({ id, onDeleted }: { id: string; onDeleted: (notice: D
             <Text span size="sm" miw={90}>
               {t('entry.email')}
             </Text>
-            <Anchor href={`mailto:${email}`} dir="ltr">
-              {email}
-            </Anchor>
+            <EmailLink email={email} />
             <CopyValue value={email} label={t('entry.copyEmail', { email })} />
           </Group>
         ))}
@@ -130,7 +129,7 @@ export function EntryPage({ id, onDeleted }: { id: string; onDeleted: (notice: D
         {entry.services.length > 0 && <Fact label={t('entry.services')} value={entry.services.map(labels.term).join(', ')} />}
         <Fact label={t('entry.languages')} value={entry.languages.length === 0 ? t('entry.notStated') : entry.languages.map(labels.languageName).join(', ')} />
         <Fact label={t('entry.populations')} value={entry.populations.length === 0 ? t('entry.notStated') : entry.populations.map(labels.term).join(', ')} />
-        {organization?.headquarters != null && <Address headquarters={organization.headquarters} confidential={entry.confidentialAddress} labels={labels} />}
+        {organization?.headquarters != null && <Address headquarters={organization.headquarters} onConfidentialEntry={entry.confidentialAddress} labels={labels} />}
       </Section>
 
       <Section title={t('entry.provenance')}>
@@ -269,14 +268,19 @@ function WebLink({ url }: { url: string }) {
   );
 }
 
-function Address({ headquarters, confidential, labels }: { headquarters: DirectoryHeadquarters; confidential: boolean; labels: Labels }) {
+/**
+ * A confidential address is shown only on the confidential entry itself, behind a click; the organization's
+ * other entries (a public hotline beside a shelter, say) do not show it at all.
+ */
+function Address({ headquarters, onConfidentialEntry, labels }: { headquarters: DirectoryHeadquarters; onConfidentialEntry: boolean; labels: Labels }) {
   const { t } = useTranslation('directory');
   const [revealed, setRevealed] = useState(false);
   const text = [headquarters.address, headquarters.city, headquarters.country === null ? null : labels.country(headquarters.country)]
     .filter((part) => part !== null && part !== '')
     .join(', ');
   if (text === '') return null;
-  if (!confidential) return <Fact label={t('entry.address')} value={text} />;
+  if (!headquarters.confidential && !onConfidentialEntry) return <Fact label={t('entry.address')} value={text} />;
+  if (!onConfidentialEntry) return null;
   return (
     <Stack gap={4} align="flex-start">
       <Text>

@@ -40,7 +40,8 @@ export function ImportPage() {
     setStage({ status: 'reading' });
     const parsed = await readImportFiles(files, fromFolder);
     const source = fromFolder ? (files[0]?.webkitRelativePath.split('/')[0] ?? '') : (files[0]?.name ?? '');
-    setStage({ status: 'planned', plan: planImport(parsed, directory.entries, directory.organizations), source });
+    const shipped = { entryIds: directory.shippedEntryIds, organizationIds: directory.shippedOrganizationIds };
+    setStage({ status: 'planned', plan: planImport(parsed, directory.entries, directory.organizations, shipped), source });
   }
 
   async function apply(plan: ImportPlan, source: string) {

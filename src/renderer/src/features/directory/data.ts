@@ -1,3 +1,4 @@
+import { withConfidentialHeadquarters } from '@shared/hsds/directory';
 import type { Directory, DirectoryEntry, DirectoryOrganization } from '@shared/hsds/directory';
 import { parseDirectory } from '@shared/hsds/parse';
 import type { RecordInput, RecordStore } from '../../db';
@@ -176,12 +177,13 @@ function overlay<T extends { id: string }>(base: readonly T[], own: readonly T[]
   return [...byId.values()];
 }
 
-/** The shipped entries and organizations with the person's own laid over them. */
+/**
+ * The shipped entries and organizations with the person's own laid over them, the head office of every
+ * organization that runs a confidential-address entry marked confidential, whatever later shows or exports a part.
+ */
 export function mergeLists(shippedDirectory: Directory, user: Pick<UserDirectory, 'entries' | 'organizations'>): Pick<MergedDirectory, 'entries' | 'organizations'> {
-  return {
-    entries: overlay(shippedDirectory.entries, user.entries.map((own) => own.entry)),
-    organizations: overlay(shippedDirectory.organizations, user.organizations),
-  };
+  const entries = overlay(shippedDirectory.entries, user.entries.map((own) => own.entry));
+  return { entries, organizations: withConfidentialHeadquarters(entries, overlay(shippedDirectory.organizations, user.organizations)) };
 }
 
 /** `lists`: mergeLists of the same arguments, when already made. */

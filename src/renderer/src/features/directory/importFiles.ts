@@ -1,5 +1,6 @@
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
 import { parseHsdsJson, parseHsdsPackage } from '@shared/hsds/import-read';
+import { unzipWanted } from '@shared/hsds/import-zip';
 import type { ProblemDetail } from '@shared/hsds/import-problems';
 import type { ParsedHsds } from '@shared/hsds/import-read';
 
@@ -9,15 +10,11 @@ function failed(file: string, problem: ProblemDetail): ParsedHsds {
   return { ok: false, errors: [{ file, ...problem }] };
 }
 
-/** A zip holding one JSON file is read as JSON; otherwise as a Tabular Data Package. */
+/** A zip holding one JSON file is read as JSON; otherwise as a Tabular Data Package. Sizes are checked before and while unpacking. */
 function readZip(name: string, bytes: Uint8Array): ParsedHsds {
-  let unzipped: Record<string, Uint8Array>;
-  try {
-    unzipped = unzipSync(bytes, { filter: (file) => isDataFile(file.name) });
-  } catch {
-    return failed(name, { code: 'notZip' });
-  }
-  const files = Object.fromEntries(Object.entries(unzipped).map(([file, content]) => [file, strFromU8(content)]));
+  const unzipped = unzipWanted(bytes, isDataFile);
+  if (!unzipped.ok) return failed(name, unzipped.problem);
+  const files = Object.fromEntries(Object.entries(unzipped.files).map(([file, content]) => [file, strFromU8(content)]));
   return readTexts(name, files);
 }
 

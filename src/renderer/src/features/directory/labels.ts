@@ -50,17 +50,7 @@ export function useLabels(): Labels {
   }, [language, t, i18n]);
 }
 
-/** Digits and a leading plus: what a tel: or sms: link needs ("08000 121 700" -> "08000121700"). */
-export function dialable(number: string): string {
-  return number.replace(/[^\d+]/g, '').replace(/(?!^)\+/g, '');
-}
-
 /** Unicode isolates around a name or value put into a sentence: it keeps its own direction inside a right-to-left text. */
 export function isolate(value: string): string {
   return `\u2068${value}\u2069`;
-}
-
-/** Only https addresses become links: imported data could hold any scheme. */
-export function isWebLink(url: string): boolean {
-  return /^https:\/\/\S+$/i.test(url);
 }

@@ -1,18 +1,39 @@
-import { ActionIcon, Anchor, Badge, CopyButton, Group, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, CopyButton, Group, Text, Tooltip } from '@mantine/core';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { mailtoHref, phoneHref } from '@shared/contact-links';
 import type { DirectoryEntry, DirectoryPhone } from '@shared/hsds/directory';
 import type { Origin } from './data';
-import { dialable } from './labels';
 
 export const entryPath = (id: string) => `/entries/${encodeURIComponent(id)}`;
 
-/** A number as a tel: link (sms: for text lines), always left-to-right so digits keep their order in Arabic. */
+/**
+ * A number as a tel: link (sms: for text lines), built from its digits only; a value that is no number stays
+ * text. Always left-to-right so digits keep their order in Arabic.
+ */
 export function PhoneLink({ phone }: { phone: Pick<DirectoryPhone, 'number' | 'type'> }) {
-  const scheme = phone.type === 'text' ? 'sms' : 'tel';
+  const href = phoneHref(phone.number, phone.type);
+  if (href === null) {
+    return (
+      <Text span dir="ltr" fw={600}>
+        {phone.number}
+      </Text>
+    );
+  }
   return (
-    <Anchor href={`${scheme}:${dialable(phone.number)}`} dir="ltr" fw={600}>
+    <Anchor href={href} dir="ltr" fw={600}>
       {phone.number}
+    </Anchor>
+  );
+}
+
+/** An e-mail address as a mailto: link built from the address alone; anything else (a query, two addresses) stays text. */
+export function EmailLink({ email }: { email: string }) {
+  const href = mailtoHref(email);
+  if (href === null) return <Text span dir="ltr">{email}</Text>;
+  return (
+    <Anchor href={href} dir="ltr">
+      {email}
     </Anchor>
   );
 }

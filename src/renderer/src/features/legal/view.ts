@@ -47,12 +47,6 @@ export function linkLabel(url: string): string {
   }
 }
 
-/** A `tel:` (or, for text lines, `sms:`) link for a number as the directory writes it ("08000 121 700"). */
-export function phoneHref(number: string, type: string): string {
-  const digits = number.replace(/[^\d+*#]/g, '');
-  return `${type === 'text' ? 'sms' : 'tel'}:${encodeURIComponent(digits).replace(/%2B/g, '+')}`;
-}
-
 export type Scope = Instrument['scope'];
 export type Region = NonNullable<Instrument['region']>;
 

@@ -8,7 +8,12 @@ import type { TreatyStatus } from '@shared/legal/schema';
 import { BackLink, CorpusDate, EnglishOnlyNote, ExternalLink, LegalNote, LoadState, Sources, useEnglishText } from '../components';
 import { loadDirectoryEntries, useLoaded } from '../data';
 import { directoryHref, legalPaths } from '../paths';
+<<<<<<< HEAD
 import { hotlinesForCountry, phoneHref, treatyRowView } from '../view';
+=======
+import { phoneHref } from '@shared/contact-links';
+import { hotlinesForCountry } from '../view';
+>>>>>>> h/hsds-export
 import { NotFound } from './NotFound';
 import { formatPartialDate } from '../../../i18n/format';
 import { TrustBadge } from '../../directory/parts';
@@ -223,7 +228,7 @@ function Hotlines({ code, countryName }: { code: string; countryName: string }) 
                     <Group gap="md" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
                       {entry.phones.map((phone) => (
                         <li key={`${phone.type}:${phone.number}`}>
-                          <Anchor href={phoneHref(phone.number, phone.type)} dir="ltr">
+                          <Anchor href={phoneHref(phone.number, phone.type) ?? undefined} dir="ltr">
                             <Group gap={4} component="span">
                               <IconPhone size={16} aria-hidden />
                               {phone.type !== 'voice' && `${t(`phoneType.${phone.type}`)}: `}
