@@ -17,7 +17,7 @@ import { serviceTypes } from '@shared/hsds/taxonomy';
 
 const base: Omit<DirectoryEntry, 'id' | 'organizationId' | 'services' | 'confidentialAddress'> = {
   name: 'Entry', alternateName: null, description: '', countries: ['IE'], populations: [], channels: [], languages: [], is24x7: null,
-  hours: null, phones: [], emails: [], url: null, fallback: false, verified: false, confidence: 'inferred', lastVerified: null, sources: [],
+  hours: null, phones: [], emails: [], url: null, fallback: false, verified: false, confidence: 'inferred', checked: null, readBy: null, sourceDate: null, sources: [], notes: null,
 };
 
 const addressOf = (n: number) => `${n} Secret Lane`;
@@ -27,7 +27,7 @@ function organization(id: string, n: number, hasAddress: boolean): DirectoryOrga
   return {
     id, name: `Organization ${n}`, alternateName: null, description: '', website: null, emails: [], phones: [],
     headquarters: hasAddress ? { address: addressOf(n), city: cityOf(n), country: 'IE', confidential: false } : null,
-    verified: false, confidence: 'inferred', lastVerified: null, sources: [],
+    verified: false, confidence: 'inferred', checked: null, readBy: null, sourceDate: null, sources: [], notes: null,
   };
 }
 

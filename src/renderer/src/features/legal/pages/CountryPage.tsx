@@ -8,12 +8,8 @@ import type { TreatyStatus } from '@shared/legal/schema';
 import { BackLink, CorpusDate, EnglishOnlyNote, ExternalLink, LegalNote, LoadState, Sources, useEnglishText } from '../components';
 import { loadDirectoryEntries, useLoaded } from '../data';
 import { directoryHref, legalPaths } from '../paths';
-<<<<<<< HEAD
-import { hotlinesForCountry, phoneHref, treatyRowView } from '../view';
-=======
 import { phoneHref } from '@shared/contact-links';
-import { hotlinesForCountry } from '../view';
->>>>>>> h/hsds-export
+import { hotlinesForCountry, treatyRowView } from '../view';
 import { NotFound } from './NotFound';
 import { formatPartialDate } from '../../../i18n/format';
 import { TrustBadge } from '../../directory/parts';
