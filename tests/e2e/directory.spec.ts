@@ -355,6 +355,33 @@ test('a broken package shows file, row and field, and changes nothing', async ({
   await expect(resultCount(page)).toHaveText(before!);
 });
 
+/** A service whose service_at_location holds a service whose ... `depth` levels down: reading it once threw past the page. */
+function nestedServices(depth: number): string {
+  const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+  let json = `{"id":"${id(0)}","name":"Deepest","status":"active"}`;
+  for (let n = 1; n <= depth; n++) json = `{"id":"${id(2 * n)}","name":"Level ${n}","status":"active","service_at_locations":[{"id":"${id(2 * n + 1)}","service":${json}}]}`;
+  return json;
+}
+
+test('a file that makes reading fail ends in a clear message that nothing was imported, not in "Reading…" for ever', async ({ page }) => {
+  await chooseCountry(page, 'All countries');
+  const before = await resultCount(page).textContent();
+  await page.getByRole('link', { name: 'Import HSDS' }).click();
+  await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles({ name: 'deep.json', mimeType: 'application/json', buffer: Buffer.from(nestedServices(20_000)) });
+  const alert = page.getByRole('alert').filter({ hasText: 'Nothing was imported' });
+  await expect(alert).toContainText('deep.json');
+  await expect(alert).toContainText('your directory is unchanged', { ignoreCase: true });
+  await expect(page.getByText('Reading…')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Import \d+ entr(y|ies)$/ })).toHaveCount(0);
+  await page.screenshot({ path: '/tmp/directory-import-unreadable-en.png', fullPage: true });
+
+  // The page is ready for another file.
+  await page.locator('input[type=file][webkitdirectory]').setInputFiles(join(fixtures, 'broken'));
+  await expect(alert.getByRole('row').nth(1).getByRole('cell')).toHaveText(['services.csv', '3', 'name', 'This field must have a value.']);
+  await page.getByRole('link', { name: 'Back to the directory' }).click();
+  await expect(resultCount(page)).toHaveText(before!);
+});
+
 async function chooseLanguage(page: Page, language: string) {
   await page.goto(`${page.url().split('#')[0]}#/settings`);
   await page.getByRole('combobox', { name: /^(Interface language|Idioma de la interfaz|Langue de l.interface|لغة الواجهة)$/ }).click();

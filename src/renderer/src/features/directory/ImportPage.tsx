@@ -5,25 +5,46 @@ import { IconFile, IconFolder } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { DirectoryEntry } from '@shared/hsds/directory';
-import { planImport } from '@shared/hsds/import-plan';
 import type { ImportPlan } from '@shared/hsds/import-plan';
 import type { ImportNote } from '@shared/hsds/import-notes';
 import type { ProblemDetail } from '@shared/hsds/import-problems';
 import { useVault } from '../vault/VaultContext';
 import { useDirectory } from './context';
 import { saveOwnRecords } from './data';
-import { readImportFiles } from './importFiles';
+import { importFilesOf } from './importFiles';
+import { transferables } from './importRequest';
+import type { ImportReply, ImportRequest } from './importRequest';
 import { isolate, useLabels } from './labels';
 
 type Stage =
   | { status: 'idle' }
   | { status: 'reading' }
+  | { status: 'failed'; source: string }
   | { status: 'planned'; plan: ImportPlan; source: string; saving?: boolean; saveFailed?: boolean }
   | { status: 'done'; added: number; updated: number };
 
 /** Browsers only let a file input choose folders with this non-standard attribute. */
 const folderInput = { webkitdirectory: '' } as InputHTMLAttributes<HTMLInputElement>;
 const listLimit = 100;
+
+/**
+ * Reads, validates and plans in a Web Worker (./importWorker.ts), so a large file never freezes the window.
+ * The file bytes move to the worker, so there is no running it here instead: a worker that fails or cannot
+ * start answers `failed`, as one that threw does.
+ */
+function planInWorker(request: ImportRequest): Promise<ImportReply> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
+    const finish = (reply: ImportReply) => {
+      worker.terminate();
+      resolve(reply);
+    };
+    worker.addEventListener('message', (event: MessageEvent<ImportReply>) => finish(event.data));
+    worker.addEventListener('error', () => finish({ kind: 'failed' }));
+    worker.addEventListener('messageerror', () => finish({ kind: 'failed' }));
+    worker.postMessage(request, transferables(request));
+  });
+}
 
 /** HSDS import: read, show what would change, and only then write everything in one transaction. */
 export function ImportPage() {
@@ -35,9 +56,14 @@ export function ImportPage() {
   async function choose(files: File[], fromFolder: boolean) {
     if (files.length === 0) return;
     setStage({ status: 'reading' });
-    const parsed = await readImportFiles(files, fromFolder);
     const source = fromFolder ? (files[0]?.webkitRelativePath.split('/')[0] ?? '') : (files[0]?.name ?? '');
-    setStage({ status: 'planned', plan: planImport(parsed, directory.entries, directory.organizations), source });
+    try {
+      const reply = await planInWorker({ files: await importFilesOf(files, fromFolder), fromFolder, source, entries: directory.entries, organizations: directory.organizations });
+      setStage(reply.kind === 'plan' ? { status: 'planned', plan: reply.plan, source } : { status: 'failed', source });
+    } catch {
+      // A file that cannot be read (moved or deleted since it was chosen): nothing was written.
+      setStage({ status: 'failed', source });
+    }
   }
 
   async function apply(plan: ImportPlan, source: string) {
@@ -88,6 +114,11 @@ export function ImportPage() {
             <Loader size="sm" aria-hidden />
             <Text>{t('import.reading')}</Text>
           </Group>
+        )}
+        {stage.status === 'failed' && (
+          <Alert color="red" title={t('import.failedTitle')} role="alert">
+            <Text>{t('import.unreadable', { source: isolate(stage.source) })}</Text>
+          </Alert>
         )}
         {stage.status === 'planned' && <PlanView plan={stage.plan} source={stage.source} saving={stage.saving === true} saveFailed={stage.saveFailed === true} onImport={() => void apply(stage.plan, stage.source)} onCancel={() => setStage({ status: 'idle' })} />}
         {stage.status === 'done' && (
