@@ -143,10 +143,12 @@ function PlanView({ plan, source, saving, saveFailed, onImport, onCancel }: { pl
     t(key, Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === 'string' ? isolate(value) : value])));
   const problemText = (problem: ProblemDetail) => codedText(`import.problems.${problem.code}`, problem.values);
   const noteText = (note: ImportNote) => codedText(`import.notImported.${note.code}`, note.values);
+  const readAs = plan.readAs === undefined ? null : <Text>{t('import.readAs', { version: plan.readAs })}</Text>;
   if (!plan.ok) {
     return (
       <Alert color="red" title={t('import.failedTitle')} role="alert">
         <Stack gap="sm">
+          {readAs}
           <Text>{t('import.failedBody', { source, count: plan.errorCount })}</Text>
           <Table withTableBorder>
             <Table.Thead>
@@ -186,6 +188,7 @@ function PlanView({ plan, source, saving, saveFailed, onImport, onCancel }: { pl
       <Title order={2} size="h3">
         {t('import.planTitle', { source })}
       </Title>
+      {readAs}
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Count label={t('import.toAdd')} value={plan.toAdd.length} />
         <Count label={t('import.toUpdate')} value={plan.toUpdate.length} />
