@@ -336,6 +336,22 @@ test('imports the HSDS specification example as JSON', async ({ page }) => {
   await expect(results(page).first()).toContainText('Community Counselling');
 });
 
+test('imports an HSDS 1.1 package, saying it was read as 1.1', async ({ page }) => {
+  await page.getByRole('link', { name: 'Import HSDS' }).click();
+  await page.locator('input[type=file][webkitdirectory]').setInputFiles(resolve(import.meta.dirname, '../fixtures/hsds-older/hsds-1.1'));
+  await expect(page.getByRole('heading', { name: 'What importing hsds-1.1 would change' })).toBeVisible();
+  await expect(page.getByText('Read as HSDS 1.1: its tables and fields were mapped to HSDS 3.0 before they were checked.')).toBeVisible();
+  await expect(page.getByText('Riverside Modern Slavery Helpline (United Kingdom)')).toBeVisible();
+  await expect(page.getByText('Not imported: 1 service marked inactive or defunct.')).toBeVisible();
+  await page.screenshot({ path: '/tmp/directory-import-hsds11-en.png', fullPage: true });
+  await page.getByRole('button', { name: 'Import 2 entries' }).click();
+  await expect(page.getByText('Added: 2. Updated: 0.')).toBeVisible();
+  await page.getByRole('link', { name: 'Show the directory' }).click();
+  await chooseCountry(page, 'All countries');
+  await page.getByRole('searchbox', { name: 'Search the directory' }).fill('Riverside');
+  await expect(resultCount(page)).toHaveText('Results: 2');
+});
+
 test('a broken package shows file, row and field, and changes nothing', async ({ page }) => {
   await chooseCountry(page, 'All countries');
   const before = await resultCount(page).textContent();
