@@ -6,8 +6,8 @@
  */
 import { exportHsdsJson, organizationsFor } from '../../src/shared/hsds/export';
 import { importFilesOf } from '../../src/renderer/src/features/directory/importFiles';
-import { transferables } from '../../src/renderer/src/features/directory/importRequest';
-import type { ImportReply, ImportRequest } from '../../src/renderer/src/features/directory/importRequest';
+import { importReplyReceiver, transferables } from '../../src/renderer/src/features/directory/importRequest';
+import type { ImportReply, ImportRequest, ImportWorkerMessage } from '../../src/renderer/src/features/directory/importRequest';
 import { generateEntries, generateOrganizations } from './generate';
 import type { ImportWindow } from './import-protocol';
 
@@ -46,7 +46,11 @@ async function timeImport(workerScript: string) {
   const request: ImportRequest = { files: await importFilesOf([file], false), fromFolder: false, source: file.name, entries: [], organizations: [] };
   const worker = new Worker(url);
   const reply = await new Promise<ImportReply>((resolve) => {
-    worker.addEventListener('message', (event: MessageEvent<ImportReply>) => resolve(event.data));
+    const receive = importReplyReceiver();
+    worker.addEventListener('message', (event: MessageEvent<ImportWorkerMessage>) => {
+      const done = receive(event.data);
+      if (done !== null) resolve(done);
+    });
     worker.addEventListener('error', () => resolve({ kind: 'failed' }));
     worker.postMessage(request, transferables(request));
   });

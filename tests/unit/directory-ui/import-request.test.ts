@@ -4,7 +4,7 @@ import { zipSync } from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
 import { exportHsdsPackage } from '@shared/hsds/export';
 import * as importPlan from '@shared/hsds/import-plan';
-import { answerImportRequest, transferables } from '@renderer/features/directory/importRequest';
+import { answerImportRequest, importReplyMessages, importReplyReceiver, transferables } from '@renderer/features/directory/importRequest';
 import type { ImportRequest } from '@renderer/features/directory/importRequest';
 import { shippedDirectory } from '../directory-io/fixtures';
 
@@ -55,5 +55,36 @@ describe('the import worker request', () => {
   it('moves every file\'s bytes to the worker', () => {
     const files = [{ name: 'a.csv', bytes: bytes('id') }, { name: 'b.csv', bytes: bytes('id') }];
     expect(transferables(request(files, true, 'folder'))).toEqual(files.map((file) => file.bytes));
+  });
+});
+
+describe('the import worker reply', () => {
+  const plan = (() => {
+    const reply = answerImportRequest(request(Object.entries(exportHsdsPackage({ entries: shipped.entries.slice(0, 23), organizations: shipped.organizations })).map(([name, text]) => ({ name, bytes: bytes(text) })), true, 'p'));
+    if (reply.kind !== 'plan' || !reply.plan.ok) throw new Error('expected a plan');
+    return reply;
+  })();
+
+  it('goes back in parts of entries, then the rest, and comes together as the same reply through structured clones', () => {
+    // Four new entries and nineteen already in the directory (request() gives it all but the first four).
+    expect([plan.plan.toAdd.length, plan.plan.unchanged.length]).toEqual([4, 19]);
+    const count = 19;
+    for (const partSize of [1, 5, count, 5_000]) {
+      const messages = [...importReplyMessages(plan, partSize)];
+      expect(messages).toHaveLength(Math.ceil(count / partSize) + 1);
+      for (const message of messages.slice(0, -1)) expect(message.kind === 'part' && message.toAdd.length).toBeLessThanOrEqual(partSize);
+      const receive = importReplyReceiver();
+      const replies = messages.map((message) => receive(structuredClone(message)));
+      expect(replies.slice(0, -1)).toEqual(messages.slice(0, -1).map(() => null));
+      expect(replies.at(-1)).toEqual(plan);
+    }
+  });
+
+  it('a failed or refused answer is one message', () => {
+    expect([...importReplyMessages({ kind: 'failed' })]).toEqual([{ kind: 'failed' }]);
+    const refused = answerImportRequest(request([{ name: 'notes.txt', bytes: bytes('hello') }], false, 'notes.txt'));
+    const messages = [...importReplyMessages(refused)];
+    expect(messages).toHaveLength(1);
+    expect(importReplyReceiver()(messages[0]!)).toEqual(refused);
   });
 });

@@ -12,8 +12,8 @@ import { useVault } from '../vault/VaultContext';
 import { useDirectory } from './context';
 import { saveOwnRecords } from './data';
 import { importFilesOf } from './importFiles';
-import { transferables } from './importRequest';
-import type { ImportReply, ImportRequest } from './importRequest';
+import { importReplyReceiver, transferables } from './importRequest';
+import type { ImportReply, ImportRequest, ImportWorkerMessage } from './importRequest';
 import { isolate, useLabels } from './labels';
 
 type Stage =
@@ -39,7 +39,11 @@ function planInWorker(request: ImportRequest): Promise<ImportReply> {
       worker.terminate();
       resolve(reply);
     };
-    worker.addEventListener('message', (event: MessageEvent<ImportReply>) => finish(event.data));
+    const receive = importReplyReceiver();
+    worker.addEventListener('message', (event: MessageEvent<ImportWorkerMessage>) => {
+      const reply = receive(event.data);
+      if (reply !== null) finish(reply);
+    });
     worker.addEventListener('error', () => finish({ kind: 'failed' }));
     worker.addEventListener('messageerror', () => finish({ kind: 'failed' }));
     worker.postMessage(request, transferables(request));
