@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { measureBackup } from '../src/main/services/backup/measure';
 import { benchCases } from './cases';
 import { benchDirectory } from './directory';
+import { fuzzRows } from './fuzz';
 import { measurePdf } from './pdf';
 import { benchRecords } from './records';
 import { benchShell } from './shell';
@@ -22,6 +23,7 @@ const sections: Array<[string, () => Promise<BenchRow[]>]> = [
   ['pdf', () => measurePdf()],
   ['backup', () => measureBackup()],
   ['test layers', async () => benchTestTimes()],
+  ['fuzz', () => fuzzRows(outFolder)],
 ];
 
 // `tsx bench/run.ts directory cases` measures only the sections named (after a build of its own).

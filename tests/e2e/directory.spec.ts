@@ -339,6 +339,22 @@ test('imports the HSDS specification example as JSON', async ({ page }) => {
   await expect(results(page).first()).toContainText('Community Counselling');
 });
 
+test('imports an HSDS 1.1 package, saying it was read as 1.1', async ({ page }) => {
+  await page.getByRole('link', { name: 'Import HSDS' }).click();
+  await page.locator('input[type=file][webkitdirectory]').setInputFiles(resolve(import.meta.dirname, '../fixtures/hsds-older/hsds-1.1'));
+  await expect(page.getByRole('heading', { name: 'What importing hsds-1.1 would change' })).toBeVisible();
+  await expect(page.getByText('Read as HSDS 1.1: its tables and fields were mapped to HSDS 3.0 before they were checked.')).toBeVisible();
+  await expect(page.getByText('Riverside Modern Slavery Helpline (United Kingdom)')).toBeVisible();
+  await expect(page.getByText('Not imported: 1 service marked inactive or defunct.')).toBeVisible();
+  await page.screenshot({ path: '/tmp/directory-import-hsds11-en.png', fullPage: true });
+  await page.getByRole('button', { name: 'Import 2 entries' }).click();
+  await expect(page.getByText('Added: 2. Updated: 0.')).toBeVisible();
+  await page.getByRole('link', { name: 'Show the directory' }).click();
+  await chooseCountry(page, 'All countries');
+  await page.getByRole('searchbox', { name: 'Search the directory' }).fill('Riverside');
+  await expect(resultCount(page)).toHaveText('Results: 2');
+});
+
 test('a broken package shows file, row and field, and changes nothing', async ({ page }) => {
   await chooseCountry(page, 'All countries');
   const before = await resultCount(page).textContent();
@@ -354,6 +370,33 @@ test('a broken package shows file, row and field, and changes nothing', async ({
   await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles({ name: 'damaged.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip') });
   await expect(alert.getByRole('row').nth(1).getByRole('cell')).toHaveText(['damaged.zip', '—', '—', 'This is not a readable zip file.']);
 
+  await page.getByRole('link', { name: 'Back to the directory' }).click();
+  await expect(resultCount(page)).toHaveText(before!);
+});
+
+/** A service whose service_at_location holds a service whose ... `depth` levels down: reading it once threw past the page. */
+function nestedServices(depth: number): string {
+  const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+  let json = `{"id":"${id(0)}","name":"Deepest","status":"active"}`;
+  for (let n = 1; n <= depth; n++) json = `{"id":"${id(2 * n)}","name":"Level ${n}","status":"active","service_at_locations":[{"id":"${id(2 * n + 1)}","service":${json}}]}`;
+  return json;
+}
+
+test('a file that makes reading fail ends in a clear message that nothing was imported, not in "Reading…" for ever', async ({ page }) => {
+  await chooseCountry(page, 'All countries');
+  const before = await resultCount(page).textContent();
+  await page.getByRole('link', { name: 'Import HSDS' }).click();
+  await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles({ name: 'deep.json', mimeType: 'application/json', buffer: Buffer.from(nestedServices(20_000)) });
+  const alert = page.getByRole('alert').filter({ hasText: 'Nothing was imported' });
+  await expect(alert).toContainText('deep.json');
+  await expect(alert).toContainText('your directory is unchanged', { ignoreCase: true });
+  await expect(page.getByText('Reading…')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Import \d+ entr(y|ies)$/ })).toHaveCount(0);
+  await page.screenshot({ path: '/tmp/directory-import-unreadable-en.png', fullPage: true });
+
+  // The page is ready for another file.
+  await page.locator('input[type=file][webkitdirectory]').setInputFiles(join(fixtures, 'broken'));
+  await expect(alert.getByRole('row').nth(1).getByRole('cell')).toHaveText(['services.csv', '3', 'name', 'This field must have a value.']);
   await page.getByRole('link', { name: 'Back to the directory' }).click();
   await expect(resultCount(page)).toHaveText(before!);
 });

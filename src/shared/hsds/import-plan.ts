@@ -3,7 +3,7 @@ import type { DirectoryEntry, DirectoryOrganization } from './directory';
 import type { ImportNote } from './import-notes';
 import { schemaProblem } from './import-problems';
 import type { ImportProblem, ProblemDetail } from './import-problems';
-import type { ParsedHsds, RawRow, RawTables } from './import-read';
+import type { OlderVersion, ParsedHsds, RawRow, RawTables } from './import-read';
 import { importedTables, tableSchemas } from './tables';
 import type { TableName, TableRow } from './tables';
 import type { HsdsAttribute, HsdsLocation, HsdsOrganization, HsdsPhone, HsdsService, PhoneType } from './types';
@@ -46,12 +46,15 @@ export interface ImportPlan {
   errorCount: number;
   /** What was read but not imported, as codes the interface puts in words (import-notes.ts). */
   notes: ImportNote[];
+  /** The older HSDS version the input was read as, mapped to 3.0 (import-versions.ts); absent for 3.0. */
+  readAs?: OlderVersion;
 }
 
 export const maxErrors = 20;
 
-function failedPlan(errors: ImportProblem[], errorCount = errors.length): ImportPlan {
+function failedPlan(errors: ImportProblem[], errorCount = errors.length, readAs?: OlderVersion): ImportPlan {
   return {
+    ...(readAs === undefined ? {} : { readAs }),
     ok: false,
     toAdd: [],
     toUpdate: [],
@@ -167,14 +170,17 @@ function phoneType(type: string | undefined): PhoneType {
 
 const allDays = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 
-function isRoundTheClock(schedule: TableRow<'schedules'>): boolean {
-  const days = (schedule.byday ?? '').toUpperCase().split(',').map((day) => day.trim());
-  return (
-    schedule.freq?.toUpperCase() === 'WEEKLY' &&
-    allDays.every((day) => days.includes(day)) &&
-    /^00:00(:00)?$/.test(schedule.opens_at ?? '') &&
-    /^(23:59(:59)?|24:00(:00)?)$/.test(schedule.closes_at ?? '')
-  );
+/**
+ * Whether weekly schedules open all day cover every day of the week: in one row (BYDAY=MO,...,SU), or
+ * in one row per day, as HSDS 1.1's regular_schedules gives them.
+ */
+function isRoundTheClock(schedules: readonly TableRow<'schedules'>[]): boolean {
+  const days = new Set<string>();
+  for (const schedule of schedules) {
+    const allDay = schedule.freq?.toUpperCase() === 'WEEKLY' && /^00:00(:00)?$/.test(schedule.opens_at ?? '') && /^(23:59(:59)?|24:00(:00)?)$/.test(schedule.closes_at ?? '');
+    if (allDay) for (const day of (schedule.byday ?? '').toUpperCase().split(',')) days.add(day.trim());
+  }
+  return allDays.every((day) => days.has(day));
 }
 
 const countryCode = /^[A-Z]{2}$/;
@@ -327,7 +333,7 @@ function assemble(
     try {
       const entry = entryFromHsds(service);
       // Other HSDS tools say "open 24/7" with a weekly schedule rather than Waypoint's attribute.
-      if (entry.is24x7 === null && schedules.some((h) => isRoundTheClock(h.value))) entry.is24x7 = true;
+      if (entry.is24x7 === null && isRoundTheClock(schedules.map((h) => h.value))) entry.is24x7 = true;
       entries.push(entry);
     } catch (error) {
       if (!(error instanceof DirectoryFormatError)) throw error;
@@ -445,19 +451,20 @@ export function planImport(
   existingOrganizations: readonly DirectoryOrganization[] = [],
   shipped: ShippedIds = noShippedIds,
 ): ImportPlan {
-  if (!parsed.ok) return failedPlan(parsed.errors);
+  const { readAs } = parsed;
+  if (!parsed.ok) return failedPlan(parsed.errors, parsed.errors.length, readAs);
   const problems = new Problems();
   const valid = validate(parsed.tables, problems);
-  if (problems.count > 0) return failedPlan(problems.list, problems.count);
+  if (problems.count > 0) return failedPlan(problems.list, problems.count, readAs);
   const notes = [...parsed.notes];
   const assembled = assemble(valid, new Set(existingOrganizations.map((o) => o.id)), problems, notes);
-  if (problems.count > 0) return failedPlan(problems.list, problems.count);
+  if (problems.count > 0) return failedPlan(problems.list, problems.count, readAs);
   const built = besideShipped(assembled, shipped);
   if (built.entries.length === 0 && built.organizations.length === 0 && notes.length === 0) {
-    return failedPlan([{ file: parsed.tables.services[0]?.file ?? 'import', code: 'nothingToImport' }]);
+    return failedPlan([{ file: parsed.tables.services[0]?.file ?? 'import', code: 'nothingToImport' }], 1, readAs);
   }
   const organizations = diff(built.organizations, existingOrganizations);
-  return { ok: true, ...diff(built.entries, existing), organizations, errors: [], errorCount: 0, notes };
+  return { ok: true, ...diff(built.entries, existing), organizations, errors: [], errorCount: 0, notes, ...(readAs === undefined ? {} : { readAs }) };
 }
 
 export type AppliedImport =

@@ -1,7 +1,9 @@
-import { parseCsv, unguardCell } from './csv';
+import { parseCsv } from './csv';
 import type { ImportNote } from './import-notes';
 import { jsonSyntaxProblem } from './import-problems';
 import type { ImportProblem, ProblemDetail } from './import-problems';
+import { detectHsdsVersion, rowReader, tableSource } from './import-versions';
+import type { HsdsVersion, TableSource } from './import-versions';
 import { importedTables, tableFields, tableFile, tableNames } from './tables';
 import type { TableName } from './tables';
 
@@ -30,7 +32,12 @@ export interface RawRow {
 
 export type RawTables = Record<TableName, RawRow[]>;
 
-export type ParsedHsds = { ok: true; tables: RawTables; notes: ImportNote[] } | { ok: false; errors: ImportProblem[] };
+/** `readAs`: an older HSDS version the input was recognised as and mapped from (import-versions.ts). */
+export type ParsedHsds =
+  | { ok: true; tables: RawTables; notes: ImportNote[]; readAs?: OlderVersion }
+  | { ok: false; errors: ImportProblem[]; readAs?: OlderVersion };
+
+export type OlderVersion = Exclude<HsdsVersion, '3.0'>;
 
 export interface ImportLimits {
   /** Characters of input in all (a JSON file, or all files of a package together). */
@@ -349,17 +356,24 @@ export function readHsdsValue(document: unknown, fileName: string, maxRows: numb
 // Tabular Data Package
 
 interface PackageResource {
-  table: TableName;
   file: string;
+  source: TableSource;
 }
 
-function packageResources(files: ReadonlyMap<string, string>, notes: ImportNote[]): { resources: PackageResource[] } | { problem: ImportProblem } {
+type FoundResources = { resources: PackageResource[]; version: HsdsVersion } | { problem: ImportProblem };
+
+function packageResources(files: ReadonlyMap<string, string>, notes: ImportNote[]): FoundResources {
   const descriptorText = files.get('datapackage.json');
   const csvFiles = [...files.keys()].filter((name) => name.endsWith('.csv'));
   if (descriptorText === undefined) {
     // A folder of the spec's CSV files without a descriptor: the file names say which table is which.
     notes.push({ code: 'noDescriptor' });
-    return { resources: csvFiles.flatMap((file) => (tableForFile(file) ? [{ table: tableForFile(file)!, file }] : [])) };
+    const version = detectHsdsVersion(files, undefined);
+    const resources = csvFiles.flatMap((file) => {
+      const source = tableSource(version, file);
+      return source ? [{ file, source }] : [];
+    });
+    return { resources, version };
   }
   let descriptor: unknown;
   try {
@@ -369,6 +383,7 @@ function packageResources(files: ReadonlyMap<string, string>, notes: ImportNote[
   }
   const list = asRecord(descriptor)?.resources;
   if (!Array.isArray(list)) return { problem: { file: 'datapackage.json', field: 'resources', code: 'expectedList' } };
+  const version = detectHsdsVersion(files, descriptor);
   const resources: PackageResource[] = [];
   for (const [i, item] of list.entries()) {
     const path = asRecord(item)?.path;
@@ -377,10 +392,10 @@ function packageResources(files: ReadonlyMap<string, string>, notes: ImportNote[
     }
     const file = path.slice(path.lastIndexOf('/') + 1);
     if (!files.has(file)) return { problem: { file: 'datapackage.json', path: `resources[${i}]`, field: 'path', code: 'missingFile', values: { file } } };
-    const table = tableForFile(file);
-    if (table) resources.push({ table, file });
+    const source = tableSource(version, file);
+    if (source) resources.push({ file, source });
   }
-  return { resources };
+  return { resources, version };
 }
 
 /**
@@ -405,33 +420,29 @@ export function parseHsdsPackage(files: Readonly<Record<string, string>>, limits
   const found = packageResources(byName, notes);
   if ('problem' in found) return { ok: false, errors: [found.problem] };
 
+  // Older versions are read into the 3.0 tables (import-versions.ts); the plan says which version was read.
+  const readAs = found.version === '3.0' ? {} : { readAs: found.version };
   const tables = emptyTables();
   let rowCount = 0;
-  for (const { table, file } of found.resources) {
-    if (!importedTables.includes(table)) continue;
+  for (const { file, source } of found.resources) {
+    if (!importedTables.includes(source.table)) continue;
     const parsed = parseCsv(byName.get(file) ?? '', limits.maxRows);
-    if (!parsed.ok) return { ok: false, errors: [{ file, row: parsed.row, ...parsed.problem }] };
+    if (!parsed.ok) return { ok: false, errors: [{ file, row: parsed.row, ...parsed.problem }], ...readAs };
     const { header, records, rows } = parsed.table;
     rowCount += records.length;
-    if (rowCount > limits.maxRows) return { ok: false, errors: [{ file, code: 'tooManyRows', values: { limit: limits.maxRows } }] };
+    if (rowCount > limits.maxRows) return { ok: false, errors: [{ file, code: 'tooManyRows', values: { limit: limits.maxRows } }], ...readAs };
     const columns = new Map<string, number>();
     for (const [i, name] of header.entries()) {
       const field = name.trim();
-      if (columns.has(field)) return { ok: false, errors: [{ file, row: 1, field, code: 'duplicateColumn' }] };
+      if (columns.has(field)) return { ok: false, errors: [{ file, row: 1, field, code: 'duplicateColumn' }], ...readAs };
       columns.set(field, i);
     }
-    const fields = tableFields(table).flatMap((field) => (columns.has(field) ? [[field, columns.get(field)!] as const] : []));
+    const read = rowReader(source, columns);
     records.forEach((record, r) => {
-      const values: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-      for (const [field, column] of fields) {
-        const cell = record[column] ?? '';
-        // An empty cell is an absent value: CSV cannot tell the two apart.
-        if (cell !== '') values[field] = unguardCell(cell);
-      }
-      tables[table].push({ file, row: rows[r]!, values });
+      tables[source.table].push({ file, row: rows[r]!, values: read(record) });
     });
   }
-  const unread = [...byName.keys()].filter((name) => name.endsWith('.csv') && !found.resources.some((r) => r.file === name && importedTables.includes(r.table)));
+  const unread = [...byName.keys()].filter((name) => name.endsWith('.csv') && !found.resources.some((r) => r.file === name && importedTables.includes(r.source.table)));
   if (unread.length > 0) notes.push(unreadTablesNote(unread));
-  return { ok: true, tables, notes };
+  return { ok: true, tables, notes, ...readAs };
 }

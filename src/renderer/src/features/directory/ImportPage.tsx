@@ -5,19 +5,21 @@ import { IconFile, IconFolder } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { DirectoryEntry } from '@shared/hsds/directory';
-import { planImport } from '@shared/hsds/import-plan';
 import type { ImportPlan } from '@shared/hsds/import-plan';
 import type { ImportNote } from '@shared/hsds/import-notes';
 import type { ProblemDetail } from '@shared/hsds/import-problems';
 import { useVault } from '../vault/VaultContext';
 import { useDirectory } from './context';
 import { saveOwnRecords } from './data';
-import { readImportFiles } from './importFiles';
+import { importFilesOf } from './importFiles';
+import { importReplyReceiver, transferables } from './importRequest';
+import type { ImportReply, ImportRequest, ImportWorkerMessage } from './importRequest';
 import { isolate, useLabels } from './labels';
 
 type Stage =
   | { status: 'idle' }
   | { status: 'reading' }
+  | { status: 'failed'; source: string }
   | { status: 'planned'; plan: ImportPlan; source: string; saving?: boolean; saveFailed?: boolean }
   | { status: 'done'; added: number; updated: number };
 
@@ -27,6 +29,29 @@ type Stage =
  */
 const folderInput = { webkitdirectory: '', autoComplete: 'off' } as InputHTMLAttributes<HTMLInputElement>;
 const listLimit = 100;
+
+/**
+ * Reads, validates and plans in a Web Worker (./importWorker.ts), so a large file never freezes the window.
+ * The file bytes move to the worker, so there is no running it here instead: a worker that fails or cannot
+ * start answers `failed`, as one that threw does.
+ */
+function planInWorker(request: ImportRequest): Promise<ImportReply> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
+    const finish = (reply: ImportReply) => {
+      worker.terminate();
+      resolve(reply);
+    };
+    const receive = importReplyReceiver();
+    worker.addEventListener('message', (event: MessageEvent<ImportWorkerMessage>) => {
+      const reply = receive(event.data);
+      if (reply !== null) finish(reply);
+    });
+    worker.addEventListener('error', () => finish({ kind: 'failed' }));
+    worker.addEventListener('messageerror', () => finish({ kind: 'failed' }));
+    worker.postMessage(request, transferables(request));
+  });
+}
 
 /** HSDS import: read, show what would change, and only then write everything in one transaction. */
 export function ImportPage() {
@@ -38,10 +63,14 @@ export function ImportPage() {
   async function choose(files: File[], fromFolder: boolean) {
     if (files.length === 0) return;
     setStage({ status: 'reading' });
-    const parsed = await readImportFiles(files, fromFolder);
     const source = fromFolder ? (files[0]?.webkitRelativePath.split('/')[0] ?? '') : (files[0]?.name ?? '');
-    const shipped = { entryIds: directory.shippedEntryIds, organizationIds: directory.shippedOrganizationIds };
-    setStage({ status: 'planned', plan: planImport(parsed, directory.entries, directory.organizations, shipped), source });
+    try {
+      const reply = await planInWorker({ files: await importFilesOf(files, fromFolder), fromFolder, source, entries: directory.entries, organizations: directory.organizations, shipped: { entryIds: directory.shippedEntryIds, organizationIds: directory.shippedOrganizationIds } });
+      setStage(reply.kind === 'plan' ? { status: 'planned', plan: reply.plan, source } : { status: 'failed', source });
+    } catch {
+      // A file that cannot be read (moved or deleted since it was chosen): nothing was written.
+      setStage({ status: 'failed', source });
+    }
   }
 
   async function apply(plan: ImportPlan, source: string) {
@@ -93,6 +122,11 @@ export function ImportPage() {
             <Text>{t('import.reading')}</Text>
           </Group>
         )}
+        {stage.status === 'failed' && (
+          <Alert color="red" title={t('import.failedTitle')} role="alert">
+            <Text>{t('import.unreadable', { source: isolate(stage.source) })}</Text>
+          </Alert>
+        )}
         {stage.status === 'planned' && <PlanView plan={stage.plan} source={stage.source} saving={stage.saving === true} saveFailed={stage.saveFailed === true} onImport={() => void apply(stage.plan, stage.source)} onCancel={() => setStage({ status: 'idle' })} />}
         {stage.status === 'done' && (
           <Alert color="teal" title={t('import.doneTitle')}>
@@ -116,10 +150,12 @@ function PlanView({ plan, source, saving, saveFailed, onImport, onCancel }: { pl
     t(key, Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === 'string' ? isolate(value) : value])));
   const problemText = (problem: ProblemDetail) => codedText(`import.problems.${problem.code}`, problem.values);
   const noteText = (note: ImportNote) => codedText(`import.notImported.${note.code}`, note.values);
+  const readAs = plan.readAs === undefined ? null : <Text>{t('import.readAs', { version: plan.readAs })}</Text>;
   if (!plan.ok) {
     return (
       <Alert color="red" title={t('import.failedTitle')} role="alert">
         <Stack gap="sm">
+          {readAs}
           <Text>{t('import.failedBody', { source, count: plan.errorCount })}</Text>
           <Table withTableBorder>
             <Table.Thead>
@@ -159,6 +195,7 @@ function PlanView({ plan, source, saving, saveFailed, onImport, onCancel }: { pl
       <Title order={2} size="h3">
         {t('import.planTitle', { source })}
       </Title>
+      {readAs}
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Count label={t('import.toAdd')} value={plan.toAdd.length} />
         <Count label={t('import.toUpdate')} value={plan.toUpdate.length} />

@@ -4,6 +4,13 @@ import { unzipWanted } from '@shared/hsds/import-zip';
 import type { ProblemDetail } from '@shared/hsds/import-problems';
 import type { ParsedHsds } from '@shared/hsds/import-read';
 
+/** A chosen file as the import worker gets it: its bytes, moved (not copied) to the worker. */
+export interface ImportFile {
+  /** The file's name, or its path inside the chosen folder. */
+  name: string;
+  bytes: ArrayBuffer;
+}
+
 const isDataFile = (name: string) => /\.(csv|json)$/i.test(name) && !name.startsWith('__MACOSX/');
 
 function failed(file: string, problem: ProblemDetail): ParsedHsds {
@@ -28,16 +35,24 @@ function readTexts(source: string, files: Record<string, string>): ParsedHsds {
   return parseHsdsPackage(files);
 }
 
-/** Reads what the person chose: one .json or .zip file, or the files of a folder (a package). */
-export async function readImportFiles(files: readonly File[], fromFolder: boolean): Promise<ParsedHsds> {
-  if (fromFolder) {
-    const data = files.filter((file) => isDataFile(file.name));
-    const texts = await Promise.all(data.map(async (file) => [file.webkitRelativePath || file.name, await file.text()] as const));
-    return readTexts(files[0]?.webkitRelativePath.split('/')[0] ?? 'folder', Object.fromEntries(texts));
-  }
+/** UTF-8, as File.text() reads it (a byte-order mark is dropped). */
+const text = (bytes: ArrayBuffer) => new TextDecoder().decode(bytes);
+
+/** What the person chose, read: one .json or .zip file, or the data files of a folder (a package). */
+export function readImportFiles(files: readonly ImportFile[], fromFolder: boolean, source: string): ParsedHsds {
+  if (fromFolder) return readTexts(source, Object.fromEntries(files.map((file) => [file.name, text(file.bytes)])));
   const [file] = files;
   if (file === undefined) return failed('import', { code: 'nothingToRead' });
-  if (/\.zip$/i.test(file.name)) return readZip(file.name, new Uint8Array(await file.arrayBuffer()));
-  if (/\.json$/i.test(file.name)) return parseHsdsJson(await file.text(), file.name);
+  if (/\.zip$/i.test(file.name)) return readZip(file.name, new Uint8Array(file.bytes));
+  if (/\.json$/i.test(file.name)) return parseHsdsJson(text(file.bytes), file.name);
   return failed(file.name, { code: 'wrongFileType' });
+}
+
+/**
+ * The files to send to the import worker, read on this page (the reading itself happens off the main
+ * thread). Of a folder, only the data files: the rest are never read.
+ */
+export async function importFilesOf(files: readonly File[], fromFolder: boolean): Promise<ImportFile[]> {
+  const chosen = fromFolder ? files.filter((file) => isDataFile(file.name)) : files.slice(0, 1);
+  return Promise.all(chosen.map(async (file) => ({ name: (fromFolder && file.webkitRelativePath) || file.name, bytes: await file.arrayBuffer() })));
 }
