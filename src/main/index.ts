@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, dialog, ipcMain, powerMonitor, session, type BrowserWindow } from 'electron';
+import { clearBrowserData } from './browser-data';
 import { createAppDispatch } from './ipc';
 import { handle, isTrustedSender } from './ipc/handle';
 import { APP_ORIGIN, registerAppScheme, serveAppProtocol } from './protocol';
@@ -55,10 +56,10 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     lockDownSession(session.defaultSession, appOrigins);
     serveAppProtocol(join(import.meta.dirname, '../renderer'));
-    const { dispatch, vaultSession } = createAppDispatch(
+    const { dispatch, vaultSession, finishInterruptedErase } = createAppDispatch(
       {
         name: app.getName(),
         version: app.getVersion(),
@@ -73,7 +74,7 @@ if (!app.requestSingleInstanceLock()) {
           mainWindow?.minimize();
           mainWindow?.webContents.reload();
         },
-        clearBrowserData: () => session.defaultSession.clearStorageData().then(() => session.defaultSession.clearCache()),
+        clearBrowserData: () => clearBrowserData(session.defaultSession),
         async chooseSavePath(suggestedName, kind) {
           const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: kind.toUpperCase(), extensions: [kind === 'backup' ? 'wpbackup' : kind] }] };
           const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
@@ -82,6 +83,8 @@ if (!app.requestSingleInstanceLock()) {
         printPdf: createElectronPdfPrinter(),
       },
     );
+    // An erase that a crash or power cut interrupted is finished before anything reads the data folder.
+    await finishInterruptedErase();
     handle(ipcMain, dispatch, isTrustedSender(appOrigins));
     mainWindow = createSecureWindow(join(import.meta.dirname, '../preload/index.cjs'), appUrl, !app.isPackaged);
     mainWindow.on('closed', () => (mainWindow = null));
@@ -94,6 +97,10 @@ if (!app.requestSingleInstanceLock()) {
     };
     powerMonitor.on('suspend', lockNow);
     powerMonitor.on('lock-screen', lockNow);
+  }).catch((error: unknown) => {
+    // Never run on over an erase that could not finish.
+    dialog.showErrorBox('Waypoint', `Waypoint could not start: ${String(error)}`);
+    app.quit();
   });
 
   // One window, one process: closing it ends the app on every platform, so nothing stays unlocked.

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /** Passphrases are checked for strength in the renderer; main only enforces a floor and a ceiling. */
-const passphrase = z.string().min(1).max(1024);
+export const passphraseSchema = z.string().min(1).max(1024);
+const passphrase = passphraseSchema;
 
 export const vaultStatusSchema = z.object({
   exists: z.boolean(),

@@ -4,7 +4,9 @@ import { extname, join, basename } from 'node:path';
 import type { ExportKind } from '../../shared/files';
 import { AppError } from '../../shared/errors';
 import { writeFileAtomically } from '../services/atomic-file';
+import { PREVIEW_EXPORTS_FOLDER } from '../services/data-folder';
 import type { Handlers } from './dispatch';
+import type { ConfirmPassphrase } from './vault';
 
 /** Where a file goes: the app asks with a save dialog; null when the user cancels. */
 export type ChooseSavePath = (suggestedName: string, kind: ExportKind) => Promise<string | null>;
@@ -12,7 +14,7 @@ export type ChooseSavePath = (suggestedName: string, kind: ExportKind) => Promis
 /** The browser preview has no dialog: files land in <data folder>/exports/, never overwriting. */
 export function previewSavePath(dataFolder: string): ChooseSavePath {
   return async (suggestedName) => {
-    const folder = join(dataFolder, 'exports');
+    const folder = join(dataFolder, PREVIEW_EXPORTS_FOLDER);
     await mkdir(folder, { recursive: true, mode: 0o700 });
     const extension = extname(suggestedName);
     const stem = basename(suggestedName, extension);
@@ -22,9 +24,10 @@ export function previewSavePath(dataFolder: string): ChooseSavePath {
   };
 }
 
-export function filesHandlers(chooseSavePath: ChooseSavePath): Pick<Handlers, 'files.save'> {
+export function filesHandlers(chooseSavePath: ChooseSavePath, confirmPassphrase: ConfirmPassphrase): Pick<Handlers, 'files.save'> {
   return {
-    'files.save': async ({ suggestedName, kind, data, encoding }) => {
+    'files.save': async ({ suggestedName, kind, data, encoding, vaultPassphrase }) => {
+      if (vaultPassphrase !== undefined) await confirmPassphrase(vaultPassphrase);
       const path = await chooseSavePath(suggestedName, kind);
       if (!path) return { saved: false, path: null };
       try {

@@ -1,0 +1,93 @@
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { previewSavePath } from '../../../src/main/ipc/files';
+import { ERASE_MARKER_FILE } from '../../../src/main/services/erase';
+import { RESTORE_UPLOAD_FOLDER } from '../../../src/main/services/data-folder';
+import { createSettingsStore, SETTINGS_FILE } from '../../../src/main/services/settings';
+import { ATTEMPTS_FILE, HEADER_FILE } from '../../../src/main/services/vault';
+import { expectVaultError, manualClock, PASSPHRASE, tempFolder, testVault } from './helpers';
+
+/** Chromium's own profile files: in Electron the data folder is also the profile, and those are the session's to clear. */
+const CHROMIUM_ENTRIES = ['IndexedDB', 'Local State', 'Preferences'];
+
+/**
+ * A data folder as the services leave it after use: the vault header and failure counter, the
+ * settings and a corrupt copy set aside, a restore upload, a preview export, a temporary file from
+ * an interrupted atomic write, and Chromium's profile beside them.
+ */
+async function usedDataFolder(): Promise<string> {
+  const folder = await tempFolder();
+  const vault = testVault(folder);
+  await vault.create(PASSPHRASE);
+  await expectVaultError(vault.unlock('wrong passphrase!'), 'VAULT_WRONG_PASSPHRASE');
+  await writeFile(join(folder, SETTINGS_FILE), '{ not json');
+  const settings = createSettingsStore(folder);
+  await settings.get(); // sets the damaged file aside as settings.corrupt-<time>.json
+  await settings.set({ language: 'ar', homeCountry: 'TH' });
+  await writeFile(join(folder, `${SETTINGS_FILE}.3f2a9c`), '{"language":"fr"}');
+  await mkdir(join(folder, RESTORE_UPLOAD_FOLDER));
+  await writeFile(join(folder, RESTORE_UPLOAD_FOLDER, '0123.upload'), 'ciphertext');
+  const exported = await previewSavePath(folder)('waypoint-htcds.csv', 'csv');
+  await writeFile(exported!, 'wp_CaseCode\r\nWP-2026-0001\r\n');
+  await mkdir(join(folder, 'IndexedDB'));
+  await writeFile(join(folder, 'Local State'), '{}');
+  await writeFile(join(folder, 'Preferences'), '{}');
+  const names = await readdir(folder);
+  expect(names).toEqual(expect.arrayContaining([HEADER_FILE, ATTEMPTS_FILE, SETTINGS_FILE, RESTORE_UPLOAD_FOLDER, 'exports']));
+  expect(names.some((name) => name.startsWith('settings.corrupt-'))).toBe(true);
+  return folder;
+}
+
+describe('erase', () => {
+  it('deletes every file the services wrote in the data folder, and nothing of Chromium’s', async () => {
+    const folder = await usedDataFolder();
+    await testVault(folder).erase();
+    expect((await readdir(folder)).sort()).toEqual(CHROMIUM_ENTRIES);
+  });
+
+  it('after too many wrong passphrases at unlock, deletes every file too', async () => {
+    const folder = await usedDataFolder();
+    const clock = manualClock();
+    const vault = testVault(folder, { now: clock.now });
+    await vault.setEraseAfter(PASSPHRASE, 3); // the counter already holds one failure
+    await expectVaultError(vault.unlock('wrong passphrase!'), 'VAULT_WRONG_PASSPHRASE');
+    await expectVaultError(vault.unlock('wrong passphrase!'), 'VAULT_WRONG_PASSPHRASE');
+    clock.advance(60_000);
+    await expectVaultError(vault.unlock('wrong passphrase!'), 'VAULT_ERASED');
+    expect((await readdir(folder)).sort()).toEqual(CHROMIUM_ENTRIES);
+  });
+});
+
+describe('an erase interrupted half-way', () => {
+  it('is finished at the next start when the header is gone and other files remain', async () => {
+    const folder = await usedDataFolder();
+    await rm(join(folder, HEADER_FILE)); // an erase destroys the header first
+    const restarted = testVault(folder);
+    expect(await restarted.finishInterruptedErase()).toBe(true);
+    expect((await readdir(folder)).sort()).toEqual(CHROMIUM_ENTRIES);
+    expect(await restarted.finishInterruptedErase()).toBe(false);
+  });
+
+  it('is finished when its marker is there, even before the header went: the header is destroyed', async () => {
+    const folder = await usedDataFolder();
+    await writeFile(join(folder, ERASE_MARKER_FILE), '');
+    const restarted = testVault(folder);
+    expect(await restarted.finishInterruptedErase()).toBe(true);
+    expect((await readdir(folder)).sort()).toEqual(CHROMIUM_ENTRIES);
+    await expectVaultError(restarted.unlock(PASSPHRASE), 'VAULT_NOT_FOUND');
+  });
+
+  it('a start with a vault and no marker touches nothing; neither does a first start', async () => {
+    const folder = await usedDataFolder();
+    const before = await readdir(folder);
+    const settings = await readFile(join(folder, SETTINGS_FILE), 'utf8');
+    expect(await testVault(folder).finishInterruptedErase()).toBe(false);
+    expect(await readdir(folder)).toEqual(before);
+    expect(await readFile(join(folder, SETTINGS_FILE), 'utf8')).toBe(settings);
+
+    const empty = await tempFolder();
+    expect(await testVault(empty).finishInterruptedErase()).toBe(false);
+    expect(await testVault(join(empty, 'not-created-yet')).finishInterruptedErase()).toBe(false);
+  });
+});
