@@ -4,7 +4,6 @@ import { extname, join, basename } from 'node:path';
 import type { ExportKind } from '../../shared/files';
 import { AppError } from '../../shared/errors';
 import { writeFileAtomically } from '../services/atomic-file';
-import { PREVIEW_EXPORTS_FOLDER } from '../services/data-folder';
 import type { Handlers } from './dispatch';
 import type { ConfirmPassphrase } from './vault';
 
@@ -14,7 +13,7 @@ export type ChooseSavePath = (suggestedName: string, kind: ExportKind) => Promis
 /** The browser preview has no dialog: files land in <data folder>/exports/, never overwriting. */
 export function previewSavePath(dataFolder: string): ChooseSavePath {
   return async (suggestedName) => {
-    const folder = join(dataFolder, PREVIEW_EXPORTS_FOLDER);
+    const folder = join(dataFolder, 'exports');
     await mkdir(folder, { recursive: true, mode: 0o700 });
     const extension = extname(suggestedName);
     const stem = basename(suggestedName, extension);

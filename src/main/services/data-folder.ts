@@ -35,8 +35,6 @@ export const PORTABLE_FOLDER_NAME = 'WaypointData';
 
 /** Inside the data folder: uploaded backups waiting to be checked and read (ciphertext only). */
 export const RESTORE_UPLOAD_FOLDER = 'restore-uploads';
-/** Inside the data folder, in the browser preview only: where exported files land (it has no save dialog). */
-export const PREVIEW_EXPORTS_FOLDER = 'exports';
 
 export function chooseDataFolder({ argv, env, exeDir, defaultUserData, exists }: DataFolderInput): DataFolderChoice {
   const override = env[DATA_DIR_ENV]?.trim();

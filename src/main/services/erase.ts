@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PREVIEW_EXPORTS_FOLDER, RESTORE_UPLOAD_FOLDER } from './data-folder';
+import { RESTORE_UPLOAD_FOLDER } from './data-folder';
 import { CORRUPT_SETTINGS_PREFIX, SETTINGS_FILE } from './settings';
 import { ATTEMPTS_FILE } from './vault/attempts';
 import { HEADER_FILE } from './vault/header';
@@ -19,8 +19,12 @@ import { HEADER_FILE } from './vault/header';
 /** Present from the start of an erase to its end. */
 export const ERASE_MARKER_FILE = 'erase-pending';
 
-/** Files and folders the services write into the data folder, by exact name. */
-const APP_ENTRIES = new Set([HEADER_FILE, ATTEMPTS_FILE, SETTINGS_FILE, RESTORE_UPLOAD_FOLDER, PREVIEW_EXPORTS_FOLDER, ERASE_MARKER_FILE]);
+/**
+ * Files and folders the services write into the data folder, by exact name. Not the browser
+ * preview's exports/: it stands for the folder a person picks in the app's save dialog, and an
+ * erase leaves files saved there, as it leaves a backup on a USB stick.
+ */
+const APP_ENTRIES = new Set([HEADER_FILE, ATTEMPTS_FILE, SETTINGS_FILE, RESTORE_UPLOAD_FOLDER, ERASE_MARKER_FILE]);
 /** Atomic writes go through `<name>.<digits>` before the rename; a crash can leave one behind. */
 const ATOMIC_TEMP = new RegExp(`^(${[HEADER_FILE, ATTEMPTS_FILE, SETTINGS_FILE].map(escapeRegExp).join('|')})\\.[0-9a-z]+$`);
 

@@ -8,8 +8,12 @@ import { createSettingsStore, SETTINGS_FILE } from '../../../src/main/services/s
 import { ATTEMPTS_FILE, HEADER_FILE } from '../../../src/main/services/vault';
 import { expectVaultError, manualClock, PASSPHRASE, tempFolder, testVault } from './helpers';
 
-/** Chromium's own profile files: in Electron the data folder is also the profile, and those are the session's to clear. */
-const CHROMIUM_ENTRIES = ['IndexedDB', 'Local State', 'Preferences'];
+/**
+ * What an erase leaves: Chromium's own profile files (in Electron the data folder is also the
+ * profile, and the session clears those) and the preview's exports/ (a stand-in for the folder a
+ * person saves to).
+ */
+const NOT_THE_SERVICES = ['IndexedDB', 'Local State', 'Preferences', 'exports'];
 
 /**
  * A data folder as the services leave it after use: the vault header and failure counter, the
@@ -34,16 +38,16 @@ async function usedDataFolder(): Promise<string> {
   await writeFile(join(folder, 'Local State'), '{}');
   await writeFile(join(folder, 'Preferences'), '{}');
   const names = await readdir(folder);
-  expect(names).toEqual(expect.arrayContaining([HEADER_FILE, ATTEMPTS_FILE, SETTINGS_FILE, RESTORE_UPLOAD_FOLDER, 'exports']));
+  expect(names).toEqual(expect.arrayContaining([HEADER_FILE, ATTEMPTS_FILE, SETTINGS_FILE, `${SETTINGS_FILE}.3f2a9c`, RESTORE_UPLOAD_FOLDER, 'exports']));
   expect(names.some((name) => name.startsWith('settings.corrupt-'))).toBe(true);
   return folder;
 }
 
 describe('erase', () => {
-  it('deletes every file the services wrote in the data folder, and nothing of Chromium’s', async () => {
+  it('deletes every file the services wrote in the data folder, and nothing else', async () => {
     const folder = await usedDataFolder();
     await testVault(folder).erase();
-    expect((await readdir(folder)).sort()).toEqual(CHROMIUM_ENTRIES);
+    expect((await readdir(folder)).sort()).toEqual(NOT_THE_SERVICES);
   });
 
   it('after too many wrong passphrases at unlock, deletes every file too', async () => {
@@ -55,7 +59,7 @@ describe('erase', () => {
     await expectVaultError(vault.unlock('wrong passphrase!'), 'VAULT_WRONG_PASSPHRASE');
     clock.advance(60_000);
     await expectVaultError(vault.unlock('wrong passphrase!'), 'VAULT_ERASED');
-    expect((await readdir(folder)).sort()).toEqual(CHROMIUM_ENTRIES);
+    expect((await readdir(folder)).sort()).toEqual(NOT_THE_SERVICES);
   });
 });
 
@@ -65,7 +69,7 @@ describe('an erase interrupted half-way', () => {
     await rm(join(folder, HEADER_FILE)); // an erase destroys the header first
     const restarted = testVault(folder);
     expect(await restarted.finishInterruptedErase()).toBe(true);
-    expect((await readdir(folder)).sort()).toEqual(CHROMIUM_ENTRIES);
+    expect((await readdir(folder)).sort()).toEqual(NOT_THE_SERVICES);
     expect(await restarted.finishInterruptedErase()).toBe(false);
   });
 
@@ -74,7 +78,7 @@ describe('an erase interrupted half-way', () => {
     await writeFile(join(folder, ERASE_MARKER_FILE), '');
     const restarted = testVault(folder);
     expect(await restarted.finishInterruptedErase()).toBe(true);
-    expect((await readdir(folder)).sort()).toEqual(CHROMIUM_ENTRIES);
+    expect((await readdir(folder)).sort()).toEqual(NOT_THE_SERVICES);
     await expectVaultError(restarted.unlock(PASSPHRASE), 'VAULT_NOT_FOUND');
   });
 
