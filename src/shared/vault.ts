@@ -42,6 +42,9 @@ export const vaultContract = {
   'vault.lock': { request: z.undefined(), response: z.null() },
   /** Locks at once and hides the window (Electron) — the renderer leaves for a blank page in the preview. */
   'vault.quickExit': { request: z.undefined(), response: z.null() },
-  /** Destroys the vault header first, then the settings; the renderer deletes its database next. */
+  /**
+   * Locks, destroys the vault header first, deletes every other file the app wrote in the data
+   * folder and clears the browser engine's storage; the renderer then clears its origin and reloads.
+   */
   'vault.erase': { request: z.object({ confirm: z.literal(true) }).strict(), response: z.null() },
 } as const;
