@@ -223,6 +223,35 @@ test('after the chosen number of wrong passphrases Waypoint erases itself: no da
   expect(await readdir(app.dataFolder)).toEqual([]);
 });
 
+test('wrong passphrases inside an unlocked session bring a delay, never the erase', async ({ page, app }) => {
+  await createVault(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Erase everything after a number of wrong passphrases in a row').check();
+  await page.getByLabel('Wrong attempts before erasing').fill('3');
+  const eraseAfter = page.getByRole('heading', { name: 'Erase after wrong attempts' }).locator('xpath=..');
+  await eraseAfter.getByLabel('Current passphrase').fill(PASSPHRASE);
+  await eraseAfter.getByRole('button', { name: 'Save' }).click();
+  await expect(eraseAfter.getByText('Saved.')).toBeVisible({ timeout: 20_000 });
+
+  const change = page.getByRole('heading', { name: 'Change passphrase' }).locator('xpath=..');
+  const next = 'copper meadow whistle eleven';
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    await change.getByLabel('Current passphrase').fill(`wrong guess ${attempt}`);
+    await change.getByLabel('New passphrase').fill(next);
+    await change.getByLabel('Repeat the passphrase').fill(next);
+    await change.getByRole('button', { name: 'Change passphrase' }).click();
+    await expect(change.getByText('That passphrase is not right. Nothing was changed.')).toBeVisible({ timeout: 20_000 });
+  }
+  // The fourth wrong one started a delay: even the right passphrase waits.
+  await change.getByLabel('Current passphrase').fill(PASSPHRASE);
+  await change.getByRole('button', { name: 'Change passphrase' }).click();
+  await expect(change.getByText(/You can try again in \d+ seconds?/)).toBeVisible();
+  expect((await readdir(app.dataFolder)).sort()).toEqual(['vault.json']);
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await unlock(page);
+});
+
 test('an erase interrupted after the vault header went is finished at the next start', async ({ page, app }) => {
   await createVault(page);
   await fillStorage(page, app);
