@@ -8,6 +8,7 @@ import { APP_ORIGIN, registerAppScheme, serveAppProtocol } from './protocol';
 import { lockDownSession } from './security/session';
 import { readBuildDate } from './services/about';
 import { chooseDataFolder, executableFolder } from './services/data-folder';
+import { removeAutofillStoreWithoutVault } from './services/erase';
 import { savedLanguage } from './services/settings';
 import { createSecureWindow } from './window';
 import { createElectronPdfPrinter } from './pdf';
@@ -44,6 +45,8 @@ registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // Only the instance that owns the data folder, and before the profile opens at ready.
+  removeAutofillStoreWithoutVault(dataFolder.folder);
   let mainWindow: BrowserWindow | null = null;
 
   app.on('second-instance', () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
 import { open, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RESTORE_UPLOAD_FOLDER } from './data-folder';
@@ -59,6 +60,20 @@ export async function finishInterruptedErase(folder: string): Promise<boolean> {
   if (!(await eraseWasInterrupted(folder))) return false;
   await eraseDataFolder(folder);
   return true;
+}
+
+/** Chromium's autofill database in its profile: plaintext form entries, and no Electron API clears it. */
+export const AUTOFILL_STORE_FILES = ['Web Data', 'Web Data-journal'] as const;
+
+/**
+ * Electron only, where the data folder is also Chromium's profile: at start, before the browser engine
+ * opens the profile (Chromium holds this file open while the app runs, so an erase cannot delete it
+ * then). Without a vault, or with an erase unfinished, removes the autofill database, which may hold
+ * text typed under the vault that is gone.
+ */
+export function removeAutofillStoreWithoutVault(folder: string): void {
+  if (existsSync(join(folder, HEADER_FILE)) && !existsSync(join(folder, ERASE_MARKER_FILE))) return;
+  for (const name of AUTOFILL_STORE_FILES) rmSync(join(folder, name), { force: true });
 }
 
 async function appEntriesIn(folder: string): Promise<string[]> {

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { previewSavePath } from '../../../src/main/ipc/files';
-import { ERASE_MARKER_FILE } from '../../../src/main/services/erase';
+import { AUTOFILL_STORE_FILES, ERASE_MARKER_FILE, removeAutofillStoreWithoutVault } from '../../../src/main/services/erase';
 import { RESTORE_UPLOAD_FOLDER } from '../../../src/main/services/data-folder';
 import { createSettingsStore, SETTINGS_FILE } from '../../../src/main/services/settings';
 import { ATTEMPTS_FILE, HEADER_FILE } from '../../../src/main/services/vault';
@@ -93,5 +93,33 @@ describe('an erase interrupted half-way', () => {
     const empty = await tempFolder();
     expect(await testVault(empty).finishInterruptedErase()).toBe(false);
     expect(await testVault(join(empty, 'not-created-yet')).finishInterruptedErase()).toBe(false);
+  });
+});
+
+describe('Chromium’s autofill database (Electron: the data folder is also the profile)', () => {
+  async function withAutofillStore(folder: string): Promise<void> {
+    for (const name of AUTOFILL_STORE_FILES) await writeFile(join(folder, name), 'SQLite format 3 … typed text');
+  }
+
+  it('is removed at start when there is no vault, or an erase did not finish', async () => {
+    const noVault = await tempFolder();
+    await withAutofillStore(noVault);
+    removeAutofillStoreWithoutVault(noVault);
+    expect(await readdir(noVault)).toEqual([]);
+
+    const unfinished = await tempFolder();
+    await testVault(unfinished).create(PASSPHRASE);
+    await writeFile(join(unfinished, ERASE_MARKER_FILE), '');
+    await withAutofillStore(unfinished);
+    removeAutofillStoreWithoutVault(unfinished);
+    expect((await readdir(unfinished)).sort()).toEqual([ERASE_MARKER_FILE, HEADER_FILE]);
+  });
+
+  it('is left alone while a vault exists', async () => {
+    const folder = await tempFolder();
+    await testVault(folder).create(PASSPHRASE);
+    await withAutofillStore(folder);
+    removeAutofillStoreWithoutVault(folder);
+    expect((await readdir(folder)).sort()).toEqual([HEADER_FILE, ...AUTOFILL_STORE_FILES].sort());
   });
 });
