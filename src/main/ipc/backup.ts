@@ -17,7 +17,7 @@ import { RESTORE_UPLOAD_FOLDER } from '../services/data-folder';
 import { HEADER_FILE } from '../services/vault/vault';
 import type { Handlers } from './dispatch';
 import type { ChooseSavePath } from './files';
-import { requireUnlocked as requireSessionUnlocked, VaultSession, type ConfirmPassphrase } from './vault';
+import { requireUnlocked, VaultSession, type ConfirmPassphrase } from './vault';
 
 /** A `restore.read` batch stops once its records' JSON passes about this many characters. */
 const READ_BATCH_CHARS = 2 * 1024 * 1024;
@@ -108,8 +108,6 @@ export function backupHandlers(options: BackupHandlerOptions): BackupHandlers {
 
   session.onLock(() => void dropAll());
 
-  const requireUnlocked = () => requireSessionUnlocked(session);
-
   async function endBackup(id: string): Promise<void> {
     const backup = backups.get(id);
     backups.delete(id);
@@ -127,7 +125,7 @@ export function backupHandlers(options: BackupHandlerOptions): BackupHandlers {
   }
 
   function backupSession(id: string): BackupSession {
-    requireUnlocked();
+    requireUnlocked(session);
     const backup = backups.get(id);
     if (!backup) throw new AppError('BACKUP_SESSION_ENDED', 'no such backup session');
     return backup;
@@ -135,7 +133,7 @@ export function backupHandlers(options: BackupHandlerOptions): BackupHandlers {
 
   /** Runs one step of a restore, after the steps before it, and ends the session if the step says so. */
   async function restoreStep<T>(id: string, step: (restore: RestoreSession) => Promise<T>): Promise<T> {
-    requireUnlocked();
+    requireUnlocked(session);
     const restore = restores.get(id);
     if (!restore) throw new AppError('BACKUP_SESSION_ENDED', 'no such restore session');
     const result = restore.queue.then(() => {
@@ -168,7 +166,7 @@ export function backupHandlers(options: BackupHandlerOptions): BackupHandlers {
         await Promise.all([...backups.keys()].map(endBackup));
         const path = await chooseSavePath(suggestedName, 'backup');
         if (!path) return { saved: false, sessionId: null };
-        requireUnlocked(); // the dialog may have stayed open across a lock
+        requireUnlocked(session); // the dialog may have stayed open across a lock
         const writer = await createBackupWriter({
           path,
           passphrase: backupPassphrase ?? vaultPassphrase,
@@ -214,7 +212,7 @@ export function backupHandlers(options: BackupHandlerOptions): BackupHandlers {
       },
 
       'restore.begin': async ({ size }) => {
-        requireUnlocked();
+        requireUnlocked(session);
         await Promise.all([...restores.keys()].map(endRestore));
         staleUploadsRemoved ??= rm(uploadFolder, { recursive: true, force: true }).catch(() => undefined);
         await staleUploadsRemoved;

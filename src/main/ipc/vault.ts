@@ -69,7 +69,7 @@ export interface Eraser {
   /** The user asked for it (Settings, typed confirmation). A check before it (a passphrase) goes here. */
   eraseNow(): Promise<void>;
   /** Runs `unlocking`; when it erased the vault, finishes the erase before passing the error on. */
-  eraseIfUnlockErased<T>(unlocking: Promise<T>): Promise<T>;
+  finishIfErased<T>(unlocking: Promise<T>): Promise<T>;
   /** At start, before the window loads: finishes an interrupted erase; with no vault, nothing of an old one stays. */
   atStart(): Promise<void>;
 }
@@ -85,7 +85,7 @@ export function createEraser(vault: Vault, session: VaultSession, settings: Sett
       await vault.erase();
       await afterFiles();
     },
-    async eraseIfUnlockErased(unlocking) {
+    async finishIfErased(unlocking) {
       try {
         return await unlocking;
       } catch (error) {
@@ -121,9 +121,9 @@ export function vaultHandlers(vault: Vault, session: VaultSession, eraser: Erase
       const { recoveryKey, dataKey } = await vault.create(passphrase);
       return { ...session.open(dataKey), recoveryKey };
     },
-    'vault.unlock': async ({ passphrase }) => session.open(await eraser.eraseIfUnlockErased(vault.unlock(passphrase))),
+    'vault.unlock': async ({ passphrase }) => session.open(await eraser.finishIfErased(vault.unlock(passphrase))),
     'vault.recover': async ({ recoveryKey, newPassphrase }) =>
-      session.open(await eraser.eraseIfUnlockErased(vault.unlockWithRecoveryKey(recoveryKey, newPassphrase))),
+      session.open(await eraser.finishIfErased(vault.unlockWithRecoveryKey(recoveryKey, newPassphrase))),
     // Both check the passphrase as a re-authentication: only inside an unlocked session.
     'vault.changePassphrase': async ({ current, next }) => {
       requireUnlocked(session);
