@@ -108,7 +108,6 @@ test('back up, erase the device, restore on a new vault: every case and setting 
 });
 
 test('a backup under its own passphrase asks for the vault passphrase too; a wrong one saves nothing', async ({ page, app }) => {
-  await createVault(page);
   const panel = await openBackupPanel(page);
   await panel.getByRole('radio', { name: 'Choose a different passphrase for this backup' }).check();
   await panel.getByLabel('New backup passphrase').fill(NEW_PASSPHRASE);
