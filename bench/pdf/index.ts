@@ -44,7 +44,9 @@ export async function measurePdf(): Promise<BenchRow[]> {
   const site = new PrintSite();
   const printer = createPreviewPdfPrinter({ site });
   let file = 0;
-  const handler = pdfHandlers(printer.print, async () => join(folder, `measure-${file++}.pdf`))['export.pdf'];
+  const handler = pdfHandlers(printer.print, async () => join(folder, `measure-${file++}.pdf`), async () => {
+    throw new Error('the bench prints no identifying document');
+  })['export.pdf'];
   const request = { ...document, paper: 'A4' as const, suggestedName: 'measure.pdf' };
   try {
     const pipeline: number[] = [];

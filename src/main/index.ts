@@ -1,12 +1,14 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, dialog, ipcMain, powerMonitor, session, type BrowserWindow } from 'electron';
+import { clearBrowserData } from './browser-data';
 import { createAppDispatch } from './ipc';
 import { handle, isTrustedSender } from './ipc/handle';
 import { APP_ORIGIN, registerAppScheme, serveAppProtocol } from './protocol';
 import { lockDownSession } from './security/session';
 import { readBuildDate } from './services/about';
 import { chooseDataFolder, executableFolder } from './services/data-folder';
+import { removeAutofillStoreWithoutVault } from './services/erase';
 import { savedLanguage } from './services/settings';
 import { createSecureWindow } from './window';
 import { createElectronPdfPrinter } from './pdf';
@@ -43,6 +45,8 @@ registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // Only the instance that owns the data folder, and before the profile opens at ready.
+  removeAutofillStoreWithoutVault(dataFolder.folder);
   let mainWindow: BrowserWindow | null = null;
 
   app.on('second-instance', () => {
@@ -55,10 +59,10 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     lockDownSession(session.defaultSession, appOrigins);
     serveAppProtocol(join(import.meta.dirname, '../renderer'));
-    const { dispatch, vaultSession } = createAppDispatch(
+    const { dispatch, vaultSession, finishInterruptedErase } = createAppDispatch(
       {
         name: app.getName(),
         version: app.getVersion(),
@@ -73,7 +77,7 @@ if (!app.requestSingleInstanceLock()) {
           mainWindow?.minimize();
           mainWindow?.webContents.reload();
         },
-        clearBrowserData: () => session.defaultSession.clearStorageData().then(() => session.defaultSession.clearCache()),
+        clearBrowserData: () => clearBrowserData(session.defaultSession),
         async chooseSavePath(suggestedName, kind) {
           const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: kind.toUpperCase(), extensions: [kind === 'backup' ? 'wpbackup' : kind] }] };
           const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
@@ -82,6 +86,8 @@ if (!app.requestSingleInstanceLock()) {
         printPdf: createElectronPdfPrinter(),
       },
     );
+    // An erase that a crash or power cut interrupted is finished before anything reads the data folder.
+    await finishInterruptedErase();
     handle(ipcMain, dispatch, isTrustedSender(appOrigins));
     mainWindow = createSecureWindow(join(import.meta.dirname, '../preload/index.cjs'), appUrl, !app.isPackaged);
     mainWindow.on('closed', () => (mainWindow = null));
@@ -94,6 +100,10 @@ if (!app.requestSingleInstanceLock()) {
     };
     powerMonitor.on('suspend', lockNow);
     powerMonitor.on('lock-screen', lockNow);
+  }).catch((error: unknown) => {
+    // Never run on over an erase that could not finish.
+    dialog.showErrorBox('Waypoint', `Waypoint could not start: ${String(error)}`);
+    app.quit();
   });
 
   // One window, one process: closing it ends the app on every platform, so nothing stays unlocked.

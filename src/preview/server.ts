@@ -42,7 +42,9 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     buildDate: null,
     dataFolderMode: 'override', // the --data folder
   } as const;
-  const { dispatch } = createAppDispatch(identity, preview.platform);
+  const { dispatch, finishInterruptedErase } = createAppDispatch(identity, preview.platform);
+  // An erase that was interrupted is finished before the first request; the page clears its own storage.
+  await finishInterruptedErase();
   let expectedHost = '';
 
   async function serveRpc(request: IncomingMessage, response: ServerResponse): Promise<void> {

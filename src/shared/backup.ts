@@ -54,13 +54,14 @@ export const SETTINGS_TABLE = 'settings';
 
 export const backupContract = {
   /**
-   * Starts a backup: checks the passphrase (the vault's, when `usesVaultPassphrase`), asks where to
-   * save, and opens the encrypted writer there. `saved: false` means the user cancelled the dialog.
+   * Starts a backup: checks the vault passphrase (always: a backup holds every case), asks where to
+   * save, and opens the encrypted writer there. The file is encrypted under `backupPassphrase`, or
+   * under the vault passphrase when that is null. `saved: false` means the user cancelled the dialog.
    */
   'backup.begin': {
     request: z.strictObject({
-      passphrase,
-      usesVaultPassphrase: z.boolean(),
+      vaultPassphrase: passphrase,
+      backupPassphrase: passphrase.nullable(),
       counts: backupCountsSchema,
       suggestedName: fileName,
     }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { passphraseSchema } from './vault';
 
 export const exportKinds = ['json', 'csv', 'pdf', 'zip', 'backup'] as const;
 export type ExportKind = (typeof exportKinds)[number];
@@ -18,7 +19,8 @@ function isPlainFileName(name: string): boolean {
 export const filesContract = {
   /**
    * Writes a file where the user chooses (a save dialog in the app; the data folder's exports/ in
-   * the browser preview). `saved: false` means the user cancelled.
+   * the browser preview). `saved: false` means the user cancelled. The renderer, which alone sees what
+   * the file holds, sends the vault passphrase with every export of identifying case data.
    */
   'files.save': {
     request: z
@@ -27,6 +29,11 @@ export const filesContract = {
         kind: z.enum(exportKinds),
         data: z.string().max(200 * 1024 * 1024),
         encoding: z.enum(['utf8', 'base64']),
+        /**
+         * Given for a file with identifying case data: main checks it against the vault (unlocked
+         * sessions only, the re-authentication delay on a wrong one) before the save dialog opens.
+         */
+        vaultPassphrase: passphraseSchema.optional(),
       })
       .strict(),
     response: z.object({ saved: z.boolean(), path: z.string().nullable() }),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /** Passphrases are checked for strength in the renderer; main only enforces a floor and a ceiling. */
-const passphrase = z.string().min(1).max(1024);
+export const passphraseSchema = z.string().min(1).max(1024);
+const passphrase = passphraseSchema;
 
 export const vaultStatusSchema = z.object({
   exists: z.boolean(),
@@ -41,6 +42,9 @@ export const vaultContract = {
   'vault.lock': { request: z.undefined(), response: z.null() },
   /** Locks at once and hides the window (Electron) — the renderer leaves for a blank page in the preview. */
   'vault.quickExit': { request: z.undefined(), response: z.null() },
-  /** Destroys the vault header first, then the settings; the renderer deletes its database next. */
+  /**
+   * Locks, destroys the vault header first, deletes every other file the app wrote in the data
+   * folder and clears the browser engine's storage; the renderer then clears its origin and reloads.
+   */
   'vault.erase': { request: z.object({ confirm: z.literal(true) }).strict(), response: z.null() },
 } as const;

@@ -107,6 +107,30 @@ test('back up, erase the device, restore on a new vault: every case and setting 
   await expect(page.getByLabel('Lock after inactivity (minutes)')).toHaveValue('17');
 });
 
+test('a backup under its own passphrase asks for the vault passphrase too; a wrong one saves nothing', async ({ page, app }) => {
+  const panel = await openBackupPanel(page);
+  await panel.getByRole('radio', { name: 'Choose a different passphrase for this backup' }).check();
+  await panel.getByLabel('New backup passphrase').fill(NEW_PASSPHRASE);
+  await panel.getByLabel('Repeat the passphrase').fill(NEW_PASSPHRASE);
+  const start = panel.getByRole('button', { name: 'Back up now' });
+  await expect(start).toBeDisabled(); // until the vault passphrase is typed
+  await panel.getByLabel('Your vault passphrase').fill('not the vault passphrase');
+  await start.click();
+  await expect(panel.getByRole('alert')).toHaveText('That passphrase is not right. Nothing was changed.', { timeout: 30_000 });
+  expect(await readdir(app.dataFolder)).not.toContain('exports');
+
+  await panel.getByLabel('Your vault passphrase').fill(PASSPHRASE);
+  await start.click();
+  await expect(panel.getByText(/^Backup saved in /)).toBeVisible({ timeout: 30_000 });
+  const [file] = (await readdir(join(app.dataFolder, 'exports'))).filter((name) => name.endsWith('.wpbackup'));
+  // The file opens with its own passphrase, not the vault's.
+  await checkBackup(panel, join(app.dataFolder, 'exports', file!), PASSPHRASE);
+  await expect(panel.getByRole('alert')).toContainText('That is not the passphrase this backup was made with.', { timeout: 30_000 });
+  await panel.getByLabel('Passphrase of the backup').fill(NEW_PASSPHRASE);
+  await panel.getByRole('button', { name: 'Check the backup' }).click();
+  await expect(panel.getByText('The backup is complete and unchanged')).toBeVisible({ timeout: 30_000 });
+});
+
 test('a tampered copy and a wrong passphrase are refused with a clear message, and nothing changes', async ({ page, app }) => {
   test.setTimeout(180_000);
   await createCase(page, 'Dalia backup-e2e');

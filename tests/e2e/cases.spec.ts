@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { unlock } from './vault-steps';
+import { PASSPHRASE, unlock } from './vault-steps';
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 const year = new Date().getFullYear();
@@ -218,4 +218,29 @@ test('exports de-identified HTCDS CSV and warns that the file is not encrypted',
   expect(csv).not.toContain('Caseworker R');
   expect(row).toContain('Active');
   expect(row).toContain('ForcedLabour');
+});
+
+test('the identifying HTCDS CSV asks for the vault passphrase, checked before anything is written', async ({ app, page }) => {
+  await openCases(page);
+  await createCase(page, { alias: 'Samira', tags: ['legal'], exploitation: 'Forced labour' });
+  await page.getByRole('link', { name: 'All cases' }).click();
+
+  await page.getByRole('button', { name: 'Export HTCDS CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export cases as HTCDS CSV' });
+  await expect(dialog.getByLabel('Your vault passphrase')).toHaveCount(0); // the de-identified file does not need it
+  await dialog.getByLabel('De-identified').uncheck();
+  const save = dialog.getByRole('button', { name: 'Save CSV file' });
+  await expect(save).toBeDisabled();
+  await dialog.getByLabel('Your vault passphrase').fill('not the vault passphrase');
+  await save.click();
+  await expect(dialog.getByText('That passphrase is not right. Nothing was changed.')).toBeVisible();
+  expect(await readdir(app.dataFolder)).not.toContain('exports');
+
+  await dialog.getByLabel('Your vault passphrase').fill(PASSPHRASE);
+  await save.click();
+  await expect(dialog.getByRole('status')).toContainText('Saved to');
+  const folder = join(app.dataFolder, 'exports');
+  const [file] = await readdir(folder);
+  expect(await readFile(join(folder, file!), 'utf8')).toContain('Samira');
+  await expect(dialog.getByLabel('Your vault passphrase')).toHaveValue('');
 });

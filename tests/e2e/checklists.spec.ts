@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectNoSeriousAxeViolations } from './axe';
 import { expect, test } from './fixtures';
-import { unlock } from './vault-steps';
+import { PASSPHRASE, unlock } from './vault-steps';
 
 const screeningTitle = 'Initial screening: the three elements';
 
@@ -172,6 +172,7 @@ test('a checklist answered in Spanish prints in Arabic for the person, with the 
   const exportDialog = page.getByRole('dialog', { name: 'Export as PDF' });
   await exportDialog.getByRole('combobox', { name: 'Language of the document' }).click();
   await page.getByRole('option', { name: 'العربية' }).click();
+  await exportDialog.getByLabel('Your vault passphrase').fill(PASSPHRASE); // the document carries the answers
   await exportDialog.getByRole('button', { name: 'Choose where to save…' }).click();
   const saved = (await exportDialog.getByText(/^Saved: /).textContent({ timeout: 30_000 }))!.replace(/^Saved: /, '').trim();
   const pdf = execFileSync('pdftotext', ['-layout', saved, '-'], { encoding: 'utf8' });

@@ -5,6 +5,7 @@ import { englishPrintLabels, renderPrintDocument, type PrintLabels } from '../..
 import arabic from '../../src/renderer/src/features/export/locales/ar.json' with { type: 'json' };
 import { markers, printCase, printChecklist, printNotes } from '../unit/print/fixtures';
 import { expect, test } from './fixtures';
+import { PASSPHRASE } from './vault-steps';
 
 test.use({ vault: 'prepared' });
 
@@ -117,7 +118,14 @@ test('from a case page: the export dialog makes a case summary PDF, and the reda
     const dialog = page.getByRole('dialog', { name: 'Export as PDF' });
     await expect(dialog.getByText('A PDF is not encrypted')).toBeVisible();
     await dialog.getByRole('radio', { name: include }).check();
-    await dialog.getByRole('button', { name: 'Choose where to save…' }).click();
+    // A document with the person's profile and answers needs the vault passphrase; main checks it before printing.
+    const exportButton = dialog.getByRole('button', { name: 'Choose where to save…' });
+    await expect(exportButton).toBeDisabled();
+    await dialog.getByLabel('Your vault passphrase').fill('not the vault passphrase');
+    await exportButton.click();
+    await expect(dialog.getByText('That passphrase is not right. Nothing was changed.')).toBeVisible();
+    await dialog.getByLabel('Your vault passphrase').fill(PASSPHRASE);
+    await exportButton.click();
     const saved = await dialog.getByText(/^Saved: /).textContent({ timeout: 30_000 });
     await dialog.getByRole('button', { name: 'Close' }).first().click();
     return saved!.replace(/^Saved: /, '').trim();
@@ -143,4 +151,11 @@ test('from a case page: the export dialog makes a case summary PDF, and the reda
     expect(info).not.toContain(code);
     expect(info).not.toContain('Mariam');
   }
+  // Structure only carries no answers and nothing about the person: no passphrase asked.
+  await page.getByRole('button', { name: 'Export as PDF' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export as PDF' });
+  await dialog.getByRole('radio', { name: /^Structure only/ }).check();
+  await expect(dialog.getByLabel('Your vault passphrase')).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Choose where to save…' }).click();
+  await expect(dialog.getByText(/^Saved: /)).toBeVisible({ timeout: 30_000 });
 });

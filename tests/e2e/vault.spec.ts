@@ -1,5 +1,8 @@
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { expectNoSeriousAxeViolations } from './axe';
-import { expect, test } from './fixtures';
+import { expect, test, type PreviewApp } from './fixtures';
 import { createVault, PASSPHRASE, unlock } from './vault-steps';
 
 test('first run: nothing but the name before the vault exists, then a passphrase and a recovery key', async ({ page }) => {
@@ -158,14 +161,104 @@ test('the quick exit button leaves at once and locks', async ({ page, app }) => 
   await expect(page.getByRole('heading', { level: 1, name: 'Waypoint is locked' })).toBeVisible();
 });
 
-test('erase this device destroys the vault and starts over', async ({ page }) => {
+/** What the page's origin keeps: IndexedDB database names, and how many local and session storage items. */
+function originStorage(page: Page) {
+  return page.evaluate(async () => ({
+    databases: (await indexedDB.databases()).map((database) => database.name),
+    localStorage: localStorage.length,
+    sessionStorage: sessionStorage.length,
+  }));
+}
+
+/** Leaves a trace in every kind of storage an erase must clear: the database, both storages, and settings.json. */
+async function fillStorage(page: Page, app: PreviewApp) {
+  await page.evaluate(async () => {
+    localStorage.setItem('probe', 'x');
+    sessionStorage.setItem('probe', 'x');
+    await window.waypoint.settings.set({ homeCountry: 'TH' });
+  });
+  expect(await originStorage(page)).toEqual({ databases: ['waypoint'], localStorage: 1, sessionStorage: 1 });
+  expect((await readdir(app.dataFolder)).sort()).toEqual(['settings.json', 'vault.json']);
+}
+
+const nothingLeft = { databases: [], localStorage: 0, sessionStorage: 0 };
+
+test('erase this device destroys the vault, leaves no database, storage or data-folder file, and starts over', async ({ page, app }) => {
   await createVault(page);
+  await fillStorage(page, app);
   await page.getByRole('link', { name: 'Settings' }).click();
   const erase = page.getByRole('button', { name: 'Erase this device' });
   await expect(erase).toBeDisabled();
   await page.getByLabel('Type ERASE to confirm').fill('ERASE');
   await erase.click();
   await expect(page.getByRole('heading', { level: 1, name: 'Set up Waypoint' })).toBeVisible();
+  expect(await originStorage(page)).toEqual(nothingLeft);
+  expect(await readdir(app.dataFolder)).toEqual([]);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Set up Waypoint' })).toBeVisible();
+});
+
+test('after the chosen number of wrong passphrases Waypoint erases itself: no database, storage or data-folder file, and first run', async ({ page, app }) => {
+  await createVault(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Erase everything after a number of wrong passphrases in a row').check();
+  await page.getByLabel('Wrong attempts before erasing').fill('3');
+  const eraseAfter = page.getByRole('heading', { name: 'Erase after wrong attempts' }).locator('xpath=..');
+  await eraseAfter.getByLabel('Current passphrase').fill(PASSPHRASE);
+  await eraseAfter.getByRole('button', { name: 'Save' }).click();
+  await expect(eraseAfter.getByText('Saved.')).toBeVisible({ timeout: 20_000 });
+  await fillStorage(page, app);
+
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByText('This device is set to erase Waypoint after 3 wrong attempts in a row. Attempts so far: 0.')).toBeVisible();
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    await page.getByLabel('Passphrase').fill(`wrong guess ${attempt}`);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect(page.getByText(`Attempts so far: ${attempt}.`)).toBeVisible({ timeout: 20_000 });
+  }
+  await page.getByLabel('Passphrase').fill('wrong guess 3');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Set up Waypoint' })).toBeVisible({ timeout: 20_000 });
+  expect(await originStorage(page)).toEqual(nothingLeft);
+  expect(await readdir(app.dataFolder)).toEqual([]);
+});
+
+test('wrong passphrases inside an unlocked session bring a delay, never the erase', async ({ page, app }) => {
+  await createVault(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Erase everything after a number of wrong passphrases in a row').check();
+  await page.getByLabel('Wrong attempts before erasing').fill('3');
+  const eraseAfter = page.getByRole('heading', { name: 'Erase after wrong attempts' }).locator('xpath=..');
+  await eraseAfter.getByLabel('Current passphrase').fill(PASSPHRASE);
+  await eraseAfter.getByRole('button', { name: 'Save' }).click();
+  await expect(eraseAfter.getByText('Saved.')).toBeVisible({ timeout: 20_000 });
+
+  const change = page.getByRole('heading', { name: 'Change passphrase' }).locator('xpath=..');
+  const next = 'copper meadow whistle eleven';
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    await change.getByLabel('Current passphrase').fill(`wrong guess ${attempt}`);
+    await change.getByLabel('New passphrase').fill(next);
+    await change.getByLabel('Repeat the passphrase').fill(next);
+    await change.getByRole('button', { name: 'Change passphrase' }).click();
+    await expect(change.getByText('That passphrase is not right. Nothing was changed.')).toBeVisible({ timeout: 20_000 });
+  }
+  // The fourth wrong one started a delay: even the right passphrase waits.
+  await change.getByLabel('Current passphrase').fill(PASSPHRASE);
+  await change.getByRole('button', { name: 'Change passphrase' }).click();
+  await expect(change.getByText(/You can try again in \d+ seconds?/)).toBeVisible();
+  expect((await readdir(app.dataFolder)).sort()).toEqual(['vault.json']);
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await unlock(page);
+});
+
+test('an erase interrupted after the vault header went is finished at the next start', async ({ page, app }) => {
+  await createVault(page);
+  await fillStorage(page, app);
+  await rm(join(app.dataFolder, 'vault.json')); // an erase destroys the header first; say the power went then
+  const restarted = await app.restartServer();
+  await expect(restarted.getByRole('heading', { level: 1, name: 'Set up Waypoint' })).toBeVisible({ timeout: 20_000 });
+  expect(await readdir(app.dataFolder)).toEqual([]);
+  await expect.poll(async () => (await originStorage(restarted)).databases).toEqual([]);
+  expect(await originStorage(restarted)).toEqual(nothingLeft);
 });

@@ -13,13 +13,12 @@ import {
 } from '../services/backup';
 import { calibrateScrypt, type ScryptCost } from '../services/vault/kdf';
 import { parseHeader } from '../services/vault/header';
-import { HEADER_FILE, type Vault } from '../services/vault/vault';
+import { RESTORE_UPLOAD_FOLDER } from '../services/data-folder';
+import { HEADER_FILE } from '../services/vault/vault';
 import type { Handlers } from './dispatch';
 import type { ChooseSavePath } from './files';
-import { VaultSession } from './vault';
+import { requireUnlocked, VaultSession, type ConfirmPassphrase } from './vault';
 
-/** Where uploaded backups wait while they are checked and read: ciphertext only, one file per restore. */
-export const RESTORE_UPLOAD_FOLDER = 'restore-uploads';
 /** A `restore.read` batch stops once its records' JSON passes about this many characters. */
 const READ_BATCH_CHARS = 2 * 1024 * 1024;
 
@@ -41,8 +40,8 @@ export class LockAwareVaultSession extends VaultSession {
 export interface BackupHandlerOptions {
   /** The app's data folder: the vault header is read from it, uploads wait in it. */
   dataFolder: string;
-  /** Checks the vault passphrase when the backup uses it (a wrong one counts as a failed attempt). */
-  vault: Pick<Vault, 'unlock'>;
+  /** Checks the vault passphrase, which every backup needs (a wrong one brings the re-authentication delay). */
+  confirmPassphrase: ConfirmPassphrase;
   session: LockAwareVaultSession;
   chooseSavePath: ChooseSavePath;
   appVersion: string;
@@ -93,7 +92,7 @@ export interface BackupHandlers {
  * ends the previous one. Everything needs the vault unlocked, and a lock ends every session.
  */
 export function backupHandlers(options: BackupHandlerOptions): BackupHandlers {
-  const { dataFolder, vault, session, chooseSavePath, appVersion } = options;
+  const { dataFolder, confirmPassphrase, session, chooseSavePath, appVersion } = options;
   const now = options.now ?? Date.now;
   const uploadFolder = join(dataFolder, RESTORE_UPLOAD_FOLDER);
   const backups = new Map<string, BackupSession>();
@@ -108,10 +107,6 @@ export function backupHandlers(options: BackupHandlerOptions): BackupHandlers {
   }
 
   session.onLock(() => void dropAll());
-
-  function requireUnlocked(): void {
-    if (!session.unlocked) throw new AppError('VAULT_IS_LOCKED', 'the vault is locked');
-  }
 
   async function endBackup(id: string): Promise<void> {
     const backup = backups.get(id);
@@ -130,7 +125,7 @@ export function backupHandlers(options: BackupHandlerOptions): BackupHandlers {
   }
 
   function backupSession(id: string): BackupSession {
-    requireUnlocked();
+    requireUnlocked(session);
     const backup = backups.get(id);
     if (!backup) throw new AppError('BACKUP_SESSION_ENDED', 'no such backup session');
     return backup;
@@ -138,7 +133,7 @@ export function backupHandlers(options: BackupHandlerOptions): BackupHandlers {
 
   /** Runs one step of a restore, after the steps before it, and ends the session if the step says so. */
   async function restoreStep<T>(id: string, step: (restore: RestoreSession) => Promise<T>): Promise<T> {
-    requireUnlocked();
+    requireUnlocked(session);
     const restore = restores.get(id);
     if (!restore) throw new AppError('BACKUP_SESSION_ENDED', 'no such restore session');
     const result = restore.queue.then(() => {
@@ -165,16 +160,16 @@ export function backupHandlers(options: BackupHandlerOptions): BackupHandlers {
     dropAll,
     openSessions: () => ({ backups: backups.size, restores: restores.size }),
     handlers: {
-      'backup.begin': async ({ passphrase, usesVaultPassphrase, counts, suggestedName }) => {
-        requireUnlocked();
-        if (usesVaultPassphrase) (await vault.unlock(passphrase)).fill(0);
+      'backup.begin': async ({ vaultPassphrase, backupPassphrase, counts, suggestedName }) => {
+        // Every backup carries every case: whoever finds the session unlocked must not take them away.
+        await confirmPassphrase(vaultPassphrase);
         await Promise.all([...backups.keys()].map(endBackup));
         const path = await chooseSavePath(suggestedName, 'backup');
         if (!path) return { saved: false, sessionId: null };
-        requireUnlocked(); // the dialog may have stayed open across a lock
+        requireUnlocked(session); // the dialog may have stayed open across a lock
         const writer = await createBackupWriter({
           path,
-          passphrase,
+          passphrase: backupPassphrase ?? vaultPassphrase,
           manifest: { appVersion, createdAt: now(), counts },
           ...(options.testOnlyScryptLogN === undefined ? { kdf: await backupCost() } : { testOnlyScryptLogN: options.testOnlyScryptLogN }),
         });
@@ -217,7 +212,7 @@ export function backupHandlers(options: BackupHandlerOptions): BackupHandlers {
       },
 
       'restore.begin': async ({ size }) => {
-        requireUnlocked();
+        requireUnlocked(session);
         await Promise.all([...restores.keys()].map(endRestore));
         staleUploadsRemoved ??= rm(uploadFolder, { recursive: true, force: true }).catch(() => undefined);
         await staleUploadsRemoved;

@@ -5,6 +5,7 @@ import type { ExportKind } from '../../shared/files';
 import { AppError } from '../../shared/errors';
 import { writeFileAtomically } from '../services/atomic-file';
 import type { Handlers } from './dispatch';
+import type { ConfirmPassphrase } from './vault';
 
 /** Where a file goes: the app asks with a save dialog; null when the user cancels. */
 export type ChooseSavePath = (suggestedName: string, kind: ExportKind) => Promise<string | null>;
@@ -22,9 +23,10 @@ export function previewSavePath(dataFolder: string): ChooseSavePath {
   };
 }
 
-export function filesHandlers(chooseSavePath: ChooseSavePath): Pick<Handlers, 'files.save'> {
+export function filesHandlers(chooseSavePath: ChooseSavePath, confirmPassphrase: ConfirmPassphrase): Pick<Handlers, 'files.save'> {
   return {
-    'files.save': async ({ suggestedName, kind, data, encoding }) => {
+    'files.save': async ({ suggestedName, kind, data, encoding, vaultPassphrase }) => {
+      if (vaultPassphrase !== undefined) await confirmPassphrase(vaultPassphrase);
       const path = await chooseSavePath(suggestedName, kind);
       if (!path) return { saved: false, path: null };
       try {

@@ -7,7 +7,7 @@ import { filesHandlers, type ChooseSavePath } from './files';
 import { settingsHandlers } from './settings';
 import { pdfHandlers } from './pdf';
 import type { PdfPrinter } from '../services/pdf/printer';
-import { vaultHandlers, type VaultSession, type VaultPlatform } from './vault';
+import { confirmPassphrase, createEraser, vaultHandlers, type VaultSession, type VaultPlatform } from './vault';
 
 /** What the services ask of their surroundings: Electron's in the app, src/preview/platform.ts in the preview. */
 export interface Platform extends VaultPlatform {
@@ -20,13 +20,18 @@ export interface Platform extends VaultPlatform {
  * Wires every main service to its handlers. The Electron main process and the browser preview both
  * call this, so the preview answers the contract with the very same code.
  */
-export function createAppDispatch(identity: AppIdentity, platform: Platform): { dispatch: Dispatch; vaultSession: VaultSession } {
+export function createAppDispatch(
+  identity: AppIdentity,
+  platform: Platform,
+): { dispatch: Dispatch; vaultSession: VaultSession; finishInterruptedErase(): Promise<void> } {
   const settings = createSettingsStore(identity.dataFolder);
   const vaultSession = new LockAwareVaultSession();
   const vault = createVault({ folder: identity.dataFolder });
+  const eraser = createEraser(vault, vaultSession, settings, platform);
+  const confirm = confirmPassphrase(vault, vaultSession);
   const backup = backupHandlers({
     dataFolder: identity.dataFolder,
-    vault,
+    confirmPassphrase: confirm,
     session: vaultSession,
     chooseSavePath: platform.chooseSavePath,
     appVersion: identity.version,
@@ -34,10 +39,11 @@ export function createAppDispatch(identity: AppIdentity, platform: Platform): { 
   const dispatch = createDispatch({
     ...appHandlers(identity, settings),
     ...settingsHandlers(settings),
-    ...vaultHandlers(vault, vaultSession, settings, platform),
-    ...filesHandlers(platform.chooseSavePath),
+    ...vaultHandlers(vault, vaultSession, eraser, platform),
+    ...filesHandlers(platform.chooseSavePath, confirm),
     ...backup.handlers,
-    ...pdfHandlers(platform.printPdf, platform.chooseSavePath),
+    ...pdfHandlers(platform.printPdf, platform.chooseSavePath, confirm),
   });
-  return { dispatch, vaultSession };
+  // Run before the page loads and before the first request is answered.
+  return { dispatch, vaultSession, finishInterruptedErase: () => eraser.atStart() };
 }

@@ -4,15 +4,17 @@ import { writeFileAtomically } from '../services/atomic-file';
 import type { PdfPrinter } from '../services/pdf/printer';
 import type { Handlers } from './dispatch';
 import type { ChooseSavePath } from './files';
+import type { ConfirmPassphrase } from './vault';
 
 /**
  * 'export.pdf': renders the document in memory, then asks where to save it and writes it there,
  * and only there. No copy goes through a temporary folder; on cancel the bytes are dropped.
  */
-export function pdfHandlers(printer: PdfPrinter, chooseSavePath: ChooseSavePath): Pick<Handlers, 'export.pdf'> {
+export function pdfHandlers(printer: PdfPrinter, chooseSavePath: ChooseSavePath, confirmPassphrase: ConfirmPassphrase): Pick<Handlers, 'export.pdf'> {
   return {
-    'export.pdf': async ({ html, headerTemplate, footerTemplate, paper, suggestedName }) => {
+    'export.pdf': async ({ html, headerTemplate, footerTemplate, paper, suggestedName, vaultPassphrase }) => {
       if (Buffer.byteLength(html, 'utf8') > maxPrintHtmlBytes) throw new AppError('BAD_REQUEST', 'the document is larger than 20 MB');
+      if (vaultPassphrase !== undefined) await confirmPassphrase(vaultPassphrase);
       let pdf: Uint8Array;
       try {
         pdf = await printer(html, { paper, headerTemplate, footerTemplate });

@@ -33,6 +33,9 @@ export const PORTABLE_FLAG = '--portable';
 export const PORTABLE_MARKERS = ['portable.txt', 'waypoint-portable'] as const;
 export const PORTABLE_FOLDER_NAME = 'WaypointData';
 
+/** Inside the data folder: uploaded backups waiting to be checked and read (ciphertext only). */
+export const RESTORE_UPLOAD_FOLDER = 'restore-uploads';
+
 export function chooseDataFolder({ argv, env, exeDir, defaultUserData, exists }: DataFolderInput): DataFolderChoice {
   const override = env[DATA_DIR_ENV]?.trim();
   if (override) return { folder: isAbsolute(override) ? resolve(override) : resolve(exeDir, override), mode: 'override' };

@@ -8,6 +8,8 @@ import type { Language } from '../../shared/languages';
 import { writeFileAtomically } from './atomic-file';
 
 export const SETTINGS_FILE = 'settings.json';
+/** A settings file that could not be read is set aside as `settings.corrupt-<time>.json`. */
+export const CORRUPT_SETTINGS_PREFIX = 'settings.corrupt-';
 
 export interface SettingsStore {
   get(): Promise<Settings>;
@@ -41,7 +43,7 @@ export function createSettingsStore(folder: string, now: () => Date = () => new 
     const parsed = safeParse(text);
     if (parsed) return (cached = parsed);
     const stamp = now().toISOString().replace(/[:.]/g, '-');
-    const movedTo = join(folder, `settings.corrupt-${stamp}.json`);
+    const movedTo = join(folder, `${CORRUPT_SETTINGS_PREFIX}${stamp}.json`);
     await rename(file, movedTo);
     notices.push({ code: 'settingsReset', path: movedTo });
     return (cached = { ...defaultSettings });

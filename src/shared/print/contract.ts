@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { redactionLevels, printKinds } from './document';
+import { passphraseSchema } from '../vault';
 
 /** The largest document main renders: far above any real case, small enough to refuse abuse. */
 export const maxPrintHtmlBytes = 20 * 1024 * 1024;
@@ -24,6 +25,8 @@ export const pdfContract = {
         footerTemplate: z.string().max(maxPrintTemplateChars),
         paper: z.enum(['A4', 'Letter']),
         suggestedName: z.string().min(5).max(120).refine(isPdfFileName, 'not a plain file name ending in .pdf'),
+        /** Given for a case's summary or filled checklist with its answers: checked as for `files.save`. */
+        vaultPassphrase: passphraseSchema.optional(),
       })
       .strict(),
     response: z.object({ saved: z.boolean(), path: z.string().nullable(), bytes: z.number().int().min(0) }),

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backupContract } from '@shared/backup';
-import { backupHandlers, LockAwareVaultSession, RESTORE_UPLOAD_FOLDER, type BackupHandlers } from '../../../src/main/ipc/backup';
+import { backupHandlers, LockAwareVaultSession, type BackupHandlers } from '../../../src/main/ipc/backup';
+import { confirmPassphrase } from '../../../src/main/ipc/vault';
+import { RESTORE_UPLOAD_FOLDER } from '../../../src/main/services/data-folder';
 import { createVault } from '../../../src/main/services/vault';
 
 const VAULT_PASSPHRASE = 'lantern orchard quietly seventeen';
@@ -31,7 +33,7 @@ async function setUp(): Promise<Fixture> {
     await mkdir(exports, { recursive: true });
     return join(exports, name);
   });
-  const backup = backupHandlers({ dataFolder: folder, vault, session, chooseSavePath, appVersion: '0.1.0', now: () => 1_700_000_000_000, testOnlyScryptLogN: 10 });
+  const backup = backupHandlers({ dataFolder: folder, confirmPassphrase: confirmPassphrase(vault, session), session, chooseSavePath, appVersion: '0.1.0', now: () => 1_700_000_000_000, testOnlyScryptLogN: 10 });
   return { folder, exports, session, backup, chooseSavePath };
 }
 
@@ -59,7 +61,7 @@ const counts = { cases: 2, notes: 1, checklists: 0, settings: 1 };
 
 /** Backs up the sample records through the handlers; returns the file's path. */
 async function makeBackup(passphrase = BACKUP_PASSPHRASE): Promise<string> {
-  const { saved, sessionId } = await h()['backup.begin']({ passphrase, usesVaultPassphrase: false, counts, suggestedName: 'b.wpbackup' });
+  const { saved, sessionId } = await h()['backup.begin']({ vaultPassphrase: VAULT_PASSPHRASE, backupPassphrase: passphrase, counts, suggestedName: 'b.wpbackup' });
   expect(saved).toBe(true);
   const records = sampleRecords();
   await h()['backup.append']({ sessionId: sessionId!, records: records.slice(0, 2) });
@@ -130,19 +132,31 @@ describe('backup and restore handlers', () => {
 
   it('checks the vault passphrase when the backup uses it, before asking where to save', async () => {
     await expect(
-      h()['backup.begin']({ passphrase: 'not the vault passphrase', usesVaultPassphrase: true, counts, suggestedName: 'b.wpbackup' }),
+      h()['backup.begin']({ vaultPassphrase: 'not the vault passphrase', backupPassphrase: null, counts, suggestedName: 'b.wpbackup' }),
     ).rejects.toMatchObject({ code: 'VAULT_WRONG_PASSPHRASE' });
     expect(fixture.chooseSavePath).not.toHaveBeenCalled();
 
-    const { sessionId } = await h()['backup.begin']({ passphrase: VAULT_PASSPHRASE, usesVaultPassphrase: true, counts: { cases: 0 }, suggestedName: 'v.wpbackup' });
+    const { sessionId } = await h()['backup.begin']({ vaultPassphrase: VAULT_PASSPHRASE, backupPassphrase: null, counts: { cases: 0 }, suggestedName: 'v.wpbackup' });
     const { path } = await h()['backup.finish']({ sessionId: sessionId! });
     const restore = await upload(await readFile(path));
     expect((await h()['restore.open']({ sessionId: restore, passphrase: VAULT_PASSPHRASE })).manifest.counts).toEqual({ cases: 0 });
   });
 
+  it('a backup under its own passphrase also needs the vault passphrase, before asking where to save', async () => {
+    await expect(
+      h()['backup.begin']({ vaultPassphrase: BACKUP_PASSPHRASE, backupPassphrase: BACKUP_PASSPHRASE, counts, suggestedName: 'b.wpbackup' }),
+    ).rejects.toMatchObject({ code: 'VAULT_WRONG_PASSPHRASE' });
+    expect(fixture.chooseSavePath).not.toHaveBeenCalled();
+    expect(fixture.backup.openSessions()).toEqual({ backups: 0, restores: 0 });
+    // The file itself is under the backup passphrase, not the vault's.
+    const path = await makeBackup(BACKUP_PASSPHRASE);
+    const restore = await upload(await readFile(path));
+    await expect(h()['restore.open']({ sessionId: restore, passphrase: VAULT_PASSPHRASE })).rejects.toMatchObject({ code: 'BACKUP_WRONG_PASSPHRASE' });
+  });
+
   it('a cancelled save dialog starts nothing', async () => {
     fixture.chooseSavePath.mockResolvedValueOnce(null);
-    expect(await h()['backup.begin']({ passphrase: BACKUP_PASSPHRASE, usesVaultPassphrase: false, counts, suggestedName: 'b.wpbackup' })).toEqual({ saved: false, sessionId: null });
+    expect(await h()['backup.begin']({ vaultPassphrase: VAULT_PASSPHRASE, backupPassphrase: BACKUP_PASSPHRASE, counts, suggestedName: 'b.wpbackup' })).toEqual({ saved: false, sessionId: null });
     expect(fixture.backup.openSessions()).toEqual({ backups: 0, restores: 0 });
   });
 
@@ -194,15 +208,15 @@ describe('backup and restore handlers', () => {
   });
 
   it('refuses records that do not match the counts, and leaves no file', async () => {
-    const over = await h()['backup.begin']({ passphrase: BACKUP_PASSPHRASE, usesVaultPassphrase: false, counts: { cases: 1 }, suggestedName: 'over.wpbackup' });
+    const over = await h()['backup.begin']({ vaultPassphrase: VAULT_PASSPHRASE, backupPassphrase: BACKUP_PASSPHRASE, counts: { cases: 1 }, suggestedName: 'over.wpbackup' });
     await expect(h()['backup.append']({ sessionId: over.sessionId!, records: sampleRecords().slice(0, 2) })).rejects.toMatchObject({ code: 'BACKUP_BAD_ARGUMENT' });
     await expect(h()['backup.finish']({ sessionId: over.sessionId! })).rejects.toMatchObject({ code: 'BACKUP_SESSION_ENDED' });
 
-    const under = await h()['backup.begin']({ passphrase: BACKUP_PASSPHRASE, usesVaultPassphrase: false, counts: { cases: 2 }, suggestedName: 'under.wpbackup' });
+    const under = await h()['backup.begin']({ vaultPassphrase: VAULT_PASSPHRASE, backupPassphrase: BACKUP_PASSPHRASE, counts: { cases: 2 }, suggestedName: 'under.wpbackup' });
     await h()['backup.append']({ sessionId: under.sessionId!, records: sampleRecords().slice(0, 1) });
     await expect(h()['backup.finish']({ sessionId: under.sessionId! })).rejects.toMatchObject({ code: 'BACKUP_BAD_ARGUMENT' });
 
-    const wrongTable = await h()['backup.begin']({ passphrase: BACKUP_PASSPHRASE, usesVaultPassphrase: false, counts: { cases: 1 }, suggestedName: 'table.wpbackup' });
+    const wrongTable = await h()['backup.begin']({ vaultPassphrase: VAULT_PASSPHRASE, backupPassphrase: BACKUP_PASSPHRASE, counts: { cases: 1 }, suggestedName: 'table.wpbackup' });
     await expect(h()['backup.append']({ sessionId: wrongTable.sessionId!, records: sampleRecords().slice(2, 3) })).rejects.toMatchObject({ code: 'BACKUP_BAD_ARGUMENT' });
 
     expect(await readdir(fixture.exports)).toEqual([]);
@@ -210,7 +224,7 @@ describe('backup and restore handlers', () => {
   });
 
   it('an aborted backup leaves no file', async () => {
-    const { sessionId } = await h()['backup.begin']({ passphrase: BACKUP_PASSPHRASE, usesVaultPassphrase: false, counts, suggestedName: 'a.wpbackup' });
+    const { sessionId } = await h()['backup.begin']({ vaultPassphrase: VAULT_PASSPHRASE, backupPassphrase: BACKUP_PASSPHRASE, counts, suggestedName: 'a.wpbackup' });
     await h()['backup.append']({ sessionId: sessionId!, records: sampleRecords().slice(0, 2) });
     await h()['backup.abort']({ sessionId: sessionId! });
     expect(await readdir(fixture.exports)).toEqual([]);
@@ -218,7 +232,7 @@ describe('backup and restore handlers', () => {
   });
 
   it('locking drops every session: no partial backup, no upload left', async () => {
-    const backup = await h()['backup.begin']({ passphrase: BACKUP_PASSPHRASE, usesVaultPassphrase: false, counts, suggestedName: 'l.wpbackup' });
+    const backup = await h()['backup.begin']({ vaultPassphrase: VAULT_PASSPHRASE, backupPassphrase: BACKUP_PASSPHRASE, counts, suggestedName: 'l.wpbackup' });
     await h()['backup.append']({ sessionId: backup.sessionId!, records: sampleRecords().slice(0, 1) });
     const restore = await upload(Buffer.from('WAYPOINT-BACKUP\n and more'));
     expect(fixture.backup.openSessions()).toEqual({ backups: 1, restores: 1 });
@@ -236,7 +250,7 @@ describe('backup and restore handlers', () => {
 
   it('refuses everything while the vault is locked', async () => {
     fixture.session.lock();
-    await expect(h()['backup.begin']({ passphrase: BACKUP_PASSPHRASE, usesVaultPassphrase: false, counts, suggestedName: 'b.wpbackup' })).rejects.toMatchObject({ code: 'VAULT_IS_LOCKED' });
+    await expect(h()['backup.begin']({ vaultPassphrase: VAULT_PASSPHRASE, backupPassphrase: BACKUP_PASSPHRASE, counts, suggestedName: 'b.wpbackup' })).rejects.toMatchObject({ code: 'VAULT_IS_LOCKED' });
     await expect(h()['restore.begin']({ size: 10 })).rejects.toMatchObject({ code: 'VAULT_IS_LOCKED' });
     expect(fixture.chooseSavePath).not.toHaveBeenCalled();
   });
@@ -251,7 +265,7 @@ describe('backup and restore handlers', () => {
 
   it('the contract refuses file names with folders and bad session ids', () => {
     const begin = backupContract['backup.begin'].request;
-    expect(begin.safeParse({ passphrase: 'x', usesVaultPassphrase: false, counts: {}, suggestedName: '../b.wpbackup' }).success).toBe(false);
+    expect(begin.safeParse({ vaultPassphrase: VAULT_PASSPHRASE, backupPassphrase: 'x', counts: {}, suggestedName: '../b.wpbackup' }).success).toBe(false);
     expect(backupContract['restore.read'].request.safeParse({ sessionId: '../../etc', cursor: 0 }).success).toBe(false);
     expect(backupContract['restore.upload'].request.safeParse({ sessionId: '0'.repeat(32), offset: 0, data: 'not base64!' }).success).toBe(false);
   });
@@ -274,12 +288,12 @@ describe('wired into the app dispatch', () => {
         { name: 'Waypoint', version: '0.1.0', platform: 'linux', dataFolder: folder, runtime: 'browser-preview', buildDate: null, dataFolderMode: 'override' },
         preview.platform,
       );
-      expect(await dispatch('backup.begin', { passphrase: BACKUP_PASSPHRASE, usesVaultPassphrase: false, counts: {}, suggestedName: 'x.wpbackup' })).toMatchObject({
+      expect(await dispatch('backup.begin', { vaultPassphrase: VAULT_PASSPHRASE, backupPassphrase: BACKUP_PASSPHRASE, counts: {}, suggestedName: 'x.wpbackup' })).toMatchObject({
         ok: false,
         error: { code: 'VAULT_IS_LOCKED' },
       });
       expect((await dispatch('vault.create', { passphrase: VAULT_PASSPHRASE })).ok).toBe(true);
-      const begun = await dispatch('backup.begin', { passphrase: VAULT_PASSPHRASE, usesVaultPassphrase: true, counts: { cases: 1 }, suggestedName: 'x.wpbackup' });
+      const begun = await dispatch('backup.begin', { vaultPassphrase: VAULT_PASSPHRASE, backupPassphrase: null, counts: { cases: 1 }, suggestedName: 'x.wpbackup' });
       expect(begun).toMatchObject({ ok: true, value: { saved: true } });
       const sessionId = (begun as { value: { sessionId: string } }).value.sessionId;
       const bad = await dispatch('backup.append', { sessionId, records: [{ table: 'cases', id: 'c1', updatedAt: 1, data: {}, extra: 1 }] });

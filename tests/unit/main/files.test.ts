@@ -1,35 +1,56 @@
 import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { AppError } from '@shared/errors';
 import { exportFileName, filesContract } from '@shared/files';
 import { filesHandlers, previewSavePath } from '../../../src/main/ipc/files';
+
+/** Requests without a vault passphrase never ask for one. */
+const notAsked = async () => {
+  throw new Error('the passphrase was not expected to be checked');
+};
 
 describe('files.save', () => {
   it('writes to the chosen path, and reports a cancelled dialog as not saved', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'waypoint-files-'));
-    const save = filesHandlers(async (name) => join(folder, name))['files.save'];
+    const save = filesHandlers(async (name) => join(folder, name), notAsked)['files.save'];
     expect(await save({ suggestedName: 'a.csv', kind: 'csv', data: 'x,y\n', encoding: 'utf8' })).toEqual({ saved: true, path: join(folder, 'a.csv') });
     expect(await readFile(join(folder, 'a.csv'), 'utf8')).toBe('x,y\n');
-    const cancelled = filesHandlers(async () => null)['files.save'];
+    const cancelled = filesHandlers(async () => null, notAsked)['files.save'];
     expect(await cancelled({ suggestedName: 'b.csv', kind: 'csv', data: 'z', encoding: 'utf8' })).toEqual({ saved: false, path: null });
   });
 
   it('decodes base64 for binary files', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'waypoint-files-'));
-    const save = filesHandlers(async (name) => join(folder, name))['files.save'];
+    const save = filesHandlers(async (name) => join(folder, name), notAsked)['files.save'];
     await save({ suggestedName: 'x.pdf', kind: 'pdf', data: Buffer.from([0x25, 0x50, 0x44, 0x46]).toString('base64'), encoding: 'base64' });
     expect(await readFile(join(folder, 'x.pdf'), 'latin1')).toBe('%PDF');
   });
 
   it('gives a typed error when the write fails', async () => {
-    const save = filesHandlers(async () => join(tmpdir(), 'no-such-folder-waypoint', 'deeper', 'x.csv'))['files.save'];
+    const save = filesHandlers(async () => join(tmpdir(), 'no-such-folder-waypoint', 'deeper', 'x.csv'), notAsked)['files.save'];
     await expect(save({ suggestedName: 'x.csv', kind: 'csv', data: 'x', encoding: 'utf8' })).rejects.toMatchObject({ code: 'FILE_WRITE_FAILED' });
+  });
+
+  it('with a vault passphrase, checks it before the save dialog: a wrong one writes nothing and asks nothing', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'waypoint-files-'));
+    const confirm = vi.fn(async (passphrase: string) => {
+      if (passphrase !== 'the vault passphrase') throw new AppError('VAULT_WRONG_PASSPHRASE', 'wrong passphrase');
+    });
+    const choose = vi.fn(async (name: string) => join(folder, name));
+    const save = filesHandlers(choose, confirm)['files.save'];
+    const request = { suggestedName: 'cases.csv', kind: 'csv', data: 'wp_Alias\r\nAmina\r\n', encoding: 'utf8' } as const;
+    await expect(save({ ...request, vaultPassphrase: 'a guess' })).rejects.toMatchObject({ code: 'VAULT_WRONG_PASSPHRASE' });
+    expect(choose).not.toHaveBeenCalled();
+    expect(await readdir(folder)).toEqual([]);
+    expect(await save({ ...request, vaultPassphrase: 'the vault passphrase' })).toEqual({ saved: true, path: join(folder, 'cases.csv') });
+    expect(confirm).toHaveBeenCalledTimes(2);
   });
 
   it('never overwrites in the preview exports folder', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'waypoint-files-'));
-    const save = filesHandlers(previewSavePath(folder))['files.save'];
+    const save = filesHandlers(previewSavePath(folder), notAsked)['files.save'];
     await save({ suggestedName: 'cases.csv', kind: 'csv', data: '1', encoding: 'utf8' });
     await save({ suggestedName: 'cases.csv', kind: 'csv', data: '2', encoding: 'utf8' });
     expect((await readdir(join(folder, 'exports'))).sort()).toEqual(['cases (2).csv', 'cases.csv']);

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AppError } from '@shared/errors';
 
 // No Electron binary here: the module is replaced by recorders of what the printer asks of it.
 const windows: Array<{ options: { webPreferences: Record<string, unknown> }; loadURL: ReturnType<typeof vi.fn>; destroy: ReturnType<typeof vi.fn>; printOptions?: unknown }> = [];
@@ -92,6 +93,11 @@ describe('the print site', () => {
   });
 });
 
+/** Requests without a vault passphrase never ask for one. */
+const notAsked = async () => {
+  throw new Error('the passphrase was not expected to be checked');
+};
+
 describe('export.pdf', () => {
   let folder: string;
   beforeEach(async () => (folder = await mkdtemp(join(tmpdir(), 'waypoint-pdf-'))));
@@ -100,22 +106,35 @@ describe('export.pdf', () => {
   it('renders, then writes only where the user chose', async () => {
     const printer = vi.fn(async () => new TextEncoder().encode('%PDF-fake'));
     const target = join(folder, 'chosen.pdf');
-    const handlers = pdfHandlers(printer, async () => target);
+    const handlers = pdfHandlers(printer, async () => target, notAsked);
     expect(await handlers['export.pdf'](request)).toEqual({ saved: true, path: target, bytes: 9 });
     expect(await readFile(target, 'utf8')).toBe('%PDF-fake');
     expect(await readdir(folder)).toEqual(['chosen.pdf']);
     expect(printer).toHaveBeenCalledWith(request.html, { paper: 'A4', headerTemplate: request.headerTemplate, footerTemplate: request.footerTemplate });
   });
 
+  it('with a vault passphrase, checks it before printing: a wrong one prints nothing and asks nothing', async () => {
+    const printer = vi.fn(async () => new TextEncoder().encode('%PDF-fake'));
+    const choose = vi.fn(async () => join(folder, 'summary.pdf'));
+    const confirm = vi.fn(async (passphrase: string) => {
+      if (passphrase !== 'the vault passphrase') throw new AppError('VAULT_WRONG_PASSPHRASE', 'wrong passphrase');
+    });
+    const handlers = pdfHandlers(printer, choose, confirm);
+    await expect(handlers['export.pdf']({ ...request, vaultPassphrase: 'a guess' })).rejects.toMatchObject({ code: 'VAULT_WRONG_PASSPHRASE' });
+    expect(printer).not.toHaveBeenCalled();
+    expect(choose).not.toHaveBeenCalled();
+    expect(await handlers['export.pdf']({ ...request, vaultPassphrase: 'the vault passphrase' })).toMatchObject({ saved: true });
+  });
+
   it('writes nothing when the user cancels', async () => {
-    const handlers = pdfHandlers(async () => new Uint8Array([1]), async () => null);
+    const handlers = pdfHandlers(async () => new Uint8Array([1]), async () => null, notAsked);
     expect(await handlers['export.pdf'](request)).toEqual({ saved: false, path: null, bytes: 1 });
     expect(await readdir(folder)).toEqual([]);
   });
 
   it('reports a printing failure with its own code and does not ask where to save', async () => {
     const choose = vi.fn(async () => join(folder, 'x.pdf'));
-    const handlers = pdfHandlers(async () => Promise.reject(new Error('crash')), choose);
+    const handlers = pdfHandlers(async () => Promise.reject(new Error('crash')), choose, notAsked);
     await expect(handlers['export.pdf'](request)).rejects.toMatchObject({ code: 'PDF_RENDER_FAILED' });
     expect(choose).not.toHaveBeenCalled();
   });

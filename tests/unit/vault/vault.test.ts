@@ -2,7 +2,8 @@ import { link, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../../src/shared/errors';
-import { ATTEMPTS_FILE, createVault, HEADER_FILE, MIN_PASSPHRASE_LENGTH } from '../../../src/main/services/vault';
+import { ATTEMPTS_FILE, createVault, HEADER_FILE, MIN_PASSPHRASE_LENGTH, type Vault } from '../../../src/main/services/vault';
+import { MAX_DELAY_MS } from '../../../src/main/services/vault/attempts';
 import {
   expectVaultError,
   manualClock,
@@ -378,7 +379,7 @@ describe('erase after N failed attempts', () => {
     expect(await vault.exists()).toBe(true);
   });
 
-  it('needs the right passphrase to change the setting, and a wrong one counts', async () => {
+  it('needs the right passphrase to change the setting; a wrong one is not a failed unlock', async () => {
     const folder = await tempFolder();
     const vault = testVault(folder);
     await vault.create(PASSPHRASE);
@@ -386,7 +387,7 @@ describe('erase after N failed attempts', () => {
     const before = await readFile(join(folder, HEADER_FILE));
     await expectVaultError(vault.setEraseAfter('wrong passphrase!', null), 'VAULT_WRONG_PASSPHRASE');
     expect((await readFile(join(folder, HEADER_FILE))).equals(before)).toBe(true);
-    expect(await vault.status()).toMatchObject({ eraseAfter: 10, failedAttempts: 1 });
+    expect(await vault.status()).toMatchObject({ eraseAfter: 10, failedAttempts: 0 });
   });
 
   it('refuses limits below 3, above 100 or not whole numbers', async () => {
@@ -452,5 +453,73 @@ describe('erase', () => {
     const second = await vault.create(PASSPHRASE);
     expect(second.dataKey.equals(first.dataKey)).toBe(false);
     expect((await vault.unlock(PASSPHRASE)).equals(second.dataKey)).toBe(true);
+  });
+});
+
+describe('re-authentication inside an unlocked session', () => {
+  /** Every way an unlocked session asks for the passphrase again, each with a wrong one. */
+  const wrongChecks = [
+    (vault: Vault) => vault.reauthenticate('wrong passphrase!'),
+    (vault: Vault) => vault.changePassphrase('wrong passphrase!', 'the next passphrase'),
+    (vault: Vault) => vault.setEraseAfter('wrong passphrase!', null),
+  ];
+
+  it('accepts the right passphrase and refuses a wrong one', async () => {
+    const vault = testVault(await tempFolder());
+    await vault.create(PASSPHRASE);
+    await expect(vault.reauthenticate(PASSPHRASE)).resolves.toBeUndefined();
+    await expectVaultError(vault.reauthenticate('wrong passphrase!'), 'VAULT_WRONG_PASSPHRASE');
+  });
+
+  it('never erases, however many wrong passphrases past the erase limit', async () => {
+    const folder = await tempFolder();
+    const clock = manualClock();
+    const vault = testVault(folder, { now: clock.now });
+    await vault.create(PASSPHRASE);
+    await vault.setEraseAfter(PASSPHRASE, 3);
+    const header = await readFile(join(folder, HEADER_FILE));
+    for (let round = 0; round < 4; round++) {
+      for (const check of wrongChecks) {
+        await expectVaultError(check(vault), 'VAULT_WRONG_PASSPHRASE');
+        clock.advance(MAX_DELAY_MS);
+      }
+    }
+    expect((await readFile(join(folder, HEADER_FILE))).equals(header)).toBe(true);
+    expect(await readdir(folder)).toEqual([HEADER_FILE]);
+    expect(await vault.status()).toMatchObject({ exists: true, failedAttempts: 0, eraseAfter: 3 });
+    expect(await vault.unlock(PASSPHRASE)).toHaveLength(32);
+  });
+
+  it('gets the growing delay: 3 free, then 1 s, 2 s ... and the right passphrase waits too', async () => {
+    const clock = manualClock();
+    const vault = testVault(await tempFolder(), { now: clock.now });
+    await vault.create(PASSPHRASE);
+    const delays: (number | undefined)[] = [];
+    for (let i = 0; i < 5; i++) {
+      delays.push((await expectVaultError(wrongChecks[i % wrongChecks.length]!(vault), 'VAULT_WRONG_PASSPHRASE')).retryAfterMs);
+      clock.advance(delays.at(-1) ?? 0);
+    }
+    expect(delays).toEqual([undefined, undefined, undefined, 1000, 2000]);
+    clock.advance(-500);
+    expect((await expectVaultError(vault.reauthenticate(PASSPHRASE), 'VAULT_LOCKED_OUT')).retryAfterMs).toBe(500);
+    await expectVaultError(vault.changePassphrase(PASSPHRASE, 'the next passphrase'), 'VAULT_LOCKED_OUT');
+    clock.advance(500);
+    await vault.reauthenticate(PASSPHRASE);
+    // The right passphrase ended the delay.
+    expect((await expectVaultError(vault.reauthenticate('wrong passphrase!'), 'VAULT_WRONG_PASSPHRASE')).retryAfterMs).toBeUndefined();
+  });
+
+  it('does not count towards the unlock limit, nor unlocks towards its delay', async () => {
+    const folder = await tempFolder();
+    const vault = testVault(folder);
+    await vault.create(PASSPHRASE);
+    await vault.setEraseAfter(PASSPHRASE, 3);
+    await expectVaultError(vault.reauthenticate('wrong passphrase!'), 'VAULT_WRONG_PASSPHRASE');
+    await expectVaultError(vault.reauthenticate('wrong passphrase!'), 'VAULT_WRONG_PASSPHRASE');
+    await expectVaultError(vault.unlock('wrong passphrase!'), 'VAULT_WRONG_PASSPHRASE');
+    await expectVaultError(vault.unlock('wrong passphrase!'), 'VAULT_WRONG_PASSPHRASE');
+    expect(await vault.status()).toMatchObject({ exists: true, failedAttempts: 2 });
+    await expectVaultError(vault.reauthenticate('wrong passphrase!'), 'VAULT_WRONG_PASSPHRASE');
+    expect(await vault.exists()).toBe(true);
   });
 });

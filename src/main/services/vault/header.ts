@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { VaultError } from './errors';
 import { KEY_LENGTH, SALT_LENGTH, type ScryptParams } from './kdf';
 
+/** The header's file name in the data folder. */
+export const HEADER_FILE = 'vault.json';
 export const HEADER_FORMAT = 'waypoint-vault';
 export const HEADER_VERSION = 1;
 export const MIN_ERASE_AFTER = 3;

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomically } from '../atomic-file';
+import { eraseDataFolder, finishInterruptedErase } from '../erase';
 import { ATTEMPTS_FILE, delayAfterFailures, readAttempts, retryAfterMs, type Attempts } from './attempts';
 import { VaultError, type VaultErrorCode } from './errors';
 import {
+  HEADER_FILE,
   MAX_ERASE_AFTER,
   MIN_ERASE_AFTER,
   headerMacMatches,
@@ -21,7 +23,7 @@ import {
 import { KEY_LENGTH, RECOVERY_COST, SALT_LENGTH, calibrateScrypt, deriveKey, type ScryptCost, type ScryptParams } from './kdf';
 import { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
 
-export const HEADER_FILE = 'vault.json';
+export { HEADER_FILE };
 /** Counted in Unicode code points after NFC normalisation; the UI may ask for more. */
 export const MIN_PASSPHRASE_LENGTH = 8;
 
@@ -58,12 +60,36 @@ export interface Vault {
   unlock(passphrase: string): Promise<Buffer>;
   /** Opens the vault with the recovery key and sets a new passphrase; the recovery key stays valid. */
   unlockWithRecoveryKey(recoveryKey: string, newPassphrase: string): Promise<Buffer>;
-  /** The old passphrase stops working as soon as this resolves. */
+  /**
+   * Checks the passphrase again inside an unlocked session (before a backup or an identifying
+   * export). The caller must make sure the vault is unlocked: a failure here only delays the next
+   * check (see `changePassphrase`), so it must never stand in for unlocking.
+   */
+  reauthenticate(passphrase: string): Promise<void>;
+  /**
+   * The old passphrase stops working as soon as this resolves. Like `reauthenticate`, for an unlocked
+   * session only: a wrong `current` passphrase brings the growing delay, never the erase.
+   */
   changePassphrase(current: string, next: string): Promise<void>;
-  /** Erase the vault after this many failed attempts in a row (at least 3), or never (null). */
+  /** Erase the vault after this many failed unlocks in a row (at least 3), or never (null). Unlocked sessions only, as above. */
   setEraseAfter(passphrase: string, eraseAfter: number | null): Promise<void>;
-  /** Destroys the header (overwritten, then deleted) and the failure counter. Safe to call twice. */
+  /** Deletes every file the app wrote in the data folder, the header first (overwritten, then deleted). Safe to call twice. */
   erase(): Promise<void>;
+  /** At start, before anything else: finishes an erase that was interrupted. True when there was one. */
+  finishInterruptedErase(): Promise<boolean>;
+}
+
+/**
+ * Where failures are counted. Unlocking (passphrase or recovery key) counts in a file, so the delay
+ * survives a restart, and may erase the vault. A check inside an unlocked session counts in memory:
+ * whoever makes it already sees the records, so erasing would only destroy the key while the session
+ * goes on writing records nobody could read again; the delay alone stops guessing there.
+ */
+interface FailureCounter {
+  read(): Promise<Attempts>;
+  write(attempts: Attempts): Promise<void>;
+  clear(): Promise<void>;
+  mayErase: boolean;
 }
 
 /**
@@ -77,6 +103,21 @@ export function createVault(options: VaultOptions): Vault {
   const attemptsFile = join(folder, ATTEMPTS_FILE);
   // One operation at a time, so two quick attempts cannot both read the counter before either writes it.
   let queue: Promise<unknown> = Promise.resolve();
+
+  const unlockFailures: FailureCounter = {
+    read: () => readAttempts(attemptsFile),
+    write: (attempts) => write(attemptsFile, JSON.stringify(attempts) + '\n'),
+    clear: () => rm(attemptsFile, { force: true }),
+    mayErase: true,
+  };
+  const noFailures: Attempts = { failedAttempts: 0, lastFailureAt: 0 };
+  let sessionAttempts = noFailures;
+  const sessionFailures: FailureCounter = {
+    read: async () => sessionAttempts,
+    write: async (attempts) => void (sessionAttempts = attempts),
+    clear: async () => void (sessionAttempts = noFailures),
+    mayErase: false,
+  };
 
   function serialised<A extends unknown[], R>(operation: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
     return (...args) => {
@@ -116,34 +157,34 @@ export function createVault(options: VaultOptions): Vault {
     }
   }
 
-  async function writeAttempts(attempts: Attempts): Promise<void> {
-    await write(attemptsFile, JSON.stringify(attempts) + '\n');
-  }
-
   /** Refuses the attempt, before any KDF work, while the delay from earlier failures runs. */
-  async function refuseWhileLockedOut(): Promise<void> {
-    let attempts = await readAttempts(attemptsFile);
+  async function refuseWhileLockedOut(counter: FailureCounter): Promise<void> {
+    let attempts = await counter.read();
     const at = now();
     if (at < attempts.lastFailureAt) {
       // The clock went back: restart the delay from now rather than wait for the old time to return.
       attempts = { ...attempts, lastFailureAt: at };
-      await writeAttempts(attempts);
+      await counter.write(attempts);
     }
     const wait = retryAfterMs(attempts, at);
     if (wait > 0) throw new VaultError('VAULT_LOCKED_OUT', `too many failed attempts; retry in ${wait} ms`, { retryAfterMs: wait });
   }
 
-  /** Counts a failure, erases the vault if that reaches the user's limit, and throws. */
-  async function failAttempt(header: VaultHeader, code: 'VAULT_WRONG_PASSPHRASE' | 'VAULT_WRONG_RECOVERY_KEY'): Promise<never> {
-    const previous = await readAttempts(attemptsFile);
+  /** Counts a failure, erases everything if an unlock reaches the user's limit, and throws. */
+  async function failAttempt(
+    header: VaultHeader,
+    code: 'VAULT_WRONG_PASSPHRASE' | 'VAULT_WRONG_RECOVERY_KEY',
+    counter: FailureCounter,
+  ): Promise<never> {
+    const previous = await counter.read();
     const failedAttempts = previous.failedAttempts + 1;
     // The erase limit is read from a header not yet authenticated (that needs the right key). Lowering
     // it gains nothing over deleting the file; raising or removing it breaks the MAC and the vault.
-    if (header.eraseAfter !== null && failedAttempts >= header.eraseAfter) {
-      await destroy();
+    if (counter.mayErase && header.eraseAfter !== null && failedAttempts >= header.eraseAfter) {
+      await eraseDataFolder(folder);
       throw new VaultError('VAULT_ERASED', `vault erased after ${failedAttempts} failed attempts`);
     }
-    await writeAttempts({ failedAttempts, lastFailureAt: now() });
+    await counter.write({ failedAttempts, lastFailureAt: now() });
     const delay = delayAfterFailures(failedAttempts);
     throw new VaultError(code, code === 'VAULT_WRONG_PASSPHRASE' ? 'wrong passphrase' : 'wrong recovery key', {
       ...(delay > 0 ? { retryAfterMs: delay } : {}),
@@ -154,25 +195,26 @@ export function createVault(options: VaultOptions): Vault {
    * Derives the key-encryption key for one wrap and opens it. A wrong secret counts as a failure; a
    * right secret with a header whose MAC does not match is reported as corrupt and not counted.
    */
-  async function openWrap(header: VaultHeader, id: WrapId, secret: Buffer): Promise<Buffer> {
-    await refuseWhileLockedOut();
+  async function openWrap(header: VaultHeader, id: WrapId, secret: Buffer, counter: FailureCounter): Promise<Buffer> {
+    await refuseWhileLockedOut(counter);
     const wrap = header.wraps[id];
     const kek = await deriveKey(secret, wrap.kdf);
     const dataKey = unwrapKey(wrap, kek, id);
     kek.fill(0);
-    if (!dataKey) return failAttempt(header, id === 'passphrase' ? 'VAULT_WRONG_PASSPHRASE' : 'VAULT_WRONG_RECOVERY_KEY');
+    if (!dataKey) return failAttempt(header, id === 'passphrase' ? 'VAULT_WRONG_PASSPHRASE' : 'VAULT_WRONG_RECOVERY_KEY', counter);
     if (!headerMacMatches(header, dataKey)) {
       dataKey.fill(0);
       throw new VaultError('VAULT_HEADER_CORRUPT', 'vault header fields were changed (MAC does not match)');
     }
-    await rm(attemptsFile, { force: true });
+    // Knowing the secret ends the delay of both kinds of check.
+    await Promise.all([unlockFailures.clear(), sessionFailures.clear()]);
     return dataKey;
   }
 
-  async function openWithPassphrase(header: VaultHeader, passphrase: string): Promise<Buffer> {
+  async function openWithPassphrase(header: VaultHeader, passphrase: string, counter: FailureCounter): Promise<Buffer> {
     const secret = passphraseBytes(passphrase);
     try {
-      return await openWrap(header, 'passphrase', secret);
+      return await openWrap(header, 'passphrase', secret, counter);
     } finally {
       secret.fill(0);
     }
@@ -215,27 +257,6 @@ export function createVault(options: VaultOptions): Vault {
     return RECOVERY_COST;
   }
 
-  /** Overwrites the header in place before deleting it: a rename-based write would leave the old blocks. */
-  async function destroy(): Promise<void> {
-    let handle;
-    try {
-      handle = await open(headerFile, 'r+');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-    if (handle) {
-      try {
-        const { size } = await handle.stat();
-        await handle.write(randomBytes(size), 0, size, 0);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rm(headerFile, { force: true });
-    }
-    await rm(attemptsFile, { force: true });
-  }
-
   async function create(passphrase: string): Promise<{ recoveryKey: string; dataKey: Buffer }> {
     requireLongEnough(passphrase);
     if (await headerExists()) throw new VaultError('VAULT_EXISTS', 'a vault already exists in this folder');
@@ -262,7 +283,11 @@ export function createVault(options: VaultOptions): Vault {
   }
 
   async function unlock(passphrase: string): Promise<Buffer> {
-    return openWithPassphrase(await readHeader(), passphrase);
+    return openWithPassphrase(await readHeader(), passphrase, unlockFailures);
+  }
+
+  async function reauthenticate(passphrase: string): Promise<void> {
+    (await openWithPassphrase(await readHeader(), passphrase, sessionFailures)).fill(0);
   }
 
   async function unlockWithRecoveryKey(recoveryKey: string, newPassphrase: string): Promise<Buffer> {
@@ -274,7 +299,7 @@ export function createVault(options: VaultOptions): Vault {
     const secret = Buffer.from(parsed, 'ascii');
     let dataKey: Buffer;
     try {
-      dataKey = await openWrap(header, 'recovery', secret);
+      dataKey = await openWrap(header, 'recovery', secret, unlockFailures);
     } finally {
       secret.fill(0);
     }
@@ -290,7 +315,7 @@ export function createVault(options: VaultOptions): Vault {
   async function changePassphrase(current: string, next: string): Promise<void> {
     requireLongEnough(next);
     const header = await readHeader();
-    const dataKey = await openWithPassphrase(header, current);
+    const dataKey = await openWithPassphrase(header, current, sessionFailures);
     try {
       await rewrapPassphrase(header, dataKey, next);
     } finally {
@@ -303,7 +328,7 @@ export function createVault(options: VaultOptions): Vault {
       throw new VaultError('VAULT_BAD_ARGUMENT', `eraseAfter must be null or an integer from ${MIN_ERASE_AFTER} to ${MAX_ERASE_AFTER}`);
     }
     const header = await readHeader();
-    const dataKey = await openWithPassphrase(header, passphrase);
+    const dataKey = await openWithPassphrase(header, passphrase, sessionFailures);
     try {
       await writeHeader({ eraseAfter, wraps: header.wraps }, dataKey);
     } finally {
@@ -332,9 +357,11 @@ export function createVault(options: VaultOptions): Vault {
     create: serialised(create),
     unlock: serialised(unlock),
     unlockWithRecoveryKey: serialised(unlockWithRecoveryKey),
+    reauthenticate: serialised(reauthenticate),
     changePassphrase: serialised(changePassphrase),
     setEraseAfter: serialised(setEraseAfter),
-    erase: serialised(destroy),
+    erase: serialised(() => eraseDataFolder(folder)),
+    finishInterruptedErase: serialised(() => finishInterruptedErase(folder)),
   };
 }
 

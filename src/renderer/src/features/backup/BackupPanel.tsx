@@ -6,6 +6,7 @@ import { useSettings } from '../../app/SettingsProvider';
 import { BridgeError } from '../../bridge';
 import { applyRestore, planRestore, TransferError, type RestoreMode, type RestorePlan } from '../../db/transfer';
 import { useVault } from '../vault/VaultContext';
+import { ConfirmPassphraseField } from '../vault/ConfirmPassphraseField';
 import { NewPassphraseFields, useNewPassphrase } from '../vault/NewPassphraseFields';
 import { lockAndReload } from '../vault/vaultApi';
 import { closeRestore, openAndReadBackup, RECORDS_RESTORED_EVENT, runBackup, uploadBackup, type OpenedBackup } from './api';
@@ -69,7 +70,8 @@ function BackupSection() {
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<number | null>(null);
   const [status, setStatus] = useState<Status>(null);
-  const ready = choice === 'vault' ? vaultPassphrase.length > 0 : fresh.acceptable;
+  // Every backup needs the vault passphrase: it holds every case, whichever passphrase locks the file.
+  const ready = vaultPassphrase.length > 0 && (choice === 'vault' || fresh.acceptable);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -80,7 +82,7 @@ function BackupSection() {
     try {
       const outcome = await runBackup(
         store,
-        { passphrase: choice === 'vault' ? vaultPassphrase : fresh.value, usesVaultPassphrase: choice === 'vault', settings },
+        { vaultPassphrase, backupPassphrase: choice === 'vault' ? null : fresh.value, settings },
         (done, total) => setProgress(total === 0 ? 100 : Math.round((done / total) * 100)),
       );
       if (!outcome.saved) {
@@ -113,16 +115,8 @@ function BackupSection() {
             <Radio value="new" label={t('backup.useNewPassphrase')} />
           </Stack>
         </Radio.Group>
-        {choice === 'vault' ? (
-          <PasswordInput
-            label={t('backup.vaultPassphrase')}
-            description={t('backup.vaultPassphraseHelp')}
-            value={vaultPassphrase}
-            onChange={(event) => setVaultPassphrase(event.currentTarget.value)}
-          />
-        ) : (
-          <NewPassphraseFields state={fresh} label={t('backup.newPassphrase')} />
-        )}
+        <ConfirmPassphraseField value={vaultPassphrase} onChange={setVaultPassphrase} />
+        {choice === 'new' && <NewPassphraseFields state={fresh} label={t('backup.newPassphrase')} />}
         <Text size="sm">{t('backup.keepPassphrase')}</Text>
         <Button type="submit" loading={busy} disabled={!ready} w="fit-content">
           {t('backup.start')}

@@ -42,12 +42,13 @@ export function* batches(records: readonly TransferRecord[]): Generator<Transfer
 }
 
 /**
- * Decrypts every record here, then streams them to main, which encrypts them into the file the user
- * picks. Any failure aborts the backup: main removes the partial file.
+ * Decrypts every record here, then streams them to main, which checks the vault passphrase and
+ * encrypts them into the file the user picks (under the backup passphrase, or the vault's when that
+ * is null). Any failure aborts the backup: main removes the partial file.
  */
 export async function runBackup(
   store: RecordStore<RecordTypes>,
-  options: { passphrase: string; usesVaultPassphrase: boolean; settings: Settings },
+  options: { vaultPassphrase: string; backupPassphrase: string | null; settings: Settings },
   progress: Progress = () => {},
 ): Promise<BackupOutcome> {
   const collected = await collectRecords(store);
@@ -55,8 +56,8 @@ export async function runBackup(
   const counts = { ...collected.counts, [SETTINGS_TABLE]: 1 };
   const { saved, sessionId } = await unwrap(
     window.waypoint.backup.begin({
-      passphrase: options.passphrase,
-      usesVaultPassphrase: options.usesVaultPassphrase,
+      vaultPassphrase: options.vaultPassphrase,
+      backupPassphrase: options.backupPassphrase,
       counts,
       suggestedName: backupFileName(),
     }),

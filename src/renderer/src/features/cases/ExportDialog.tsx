@@ -4,14 +4,18 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { casesToHtcdsCsv, type CaseRecord } from '@shared/cases';
 import { exportFileName } from '@shared/files';
+import { BridgeError } from '../../bridge';
 import { saveFile } from '../../files';
+import { ConfirmPassphraseField } from '../vault/ConfirmPassphraseField';
+import { errorMessage } from '../vault/errorMessage';
 import { useCaseRepository } from './repository';
 
-type Outcome = { kind: 'saved'; path: string } | { kind: 'error' } | null;
+/** `passphrase`: main refused the vault passphrase (wrong, or wait), with its translated message. */
+type Outcome = { kind: 'saved'; path: string } | { kind: 'error' } | { kind: 'passphrase'; text: string } | null;
 
 /**
- * HTCDS CSV of the chosen cases. The file leaves the vault, so the dialog says it is not encrypted.
- * Memoised: the case list re-renders on every keystroke, the closed dialog need not.
+ * HTCDS CSV of the chosen cases. The file leaves the vault, so the dialog says it is not encrypted;
+ * the identifying one (codes, aliases, notes) also asks for the vault passphrase. Memoised: the case list re-renders on every keystroke, the closed dialog need not.
  */
 export const ExportDialog = memo(function ExportDialog({
   opened,
@@ -25,8 +29,10 @@ export const ExportDialog = memo(function ExportDialog({
   scope: 'selected' | 'filtered' | 'all';
 }) {
   const { t } = useTranslation('cases');
+  const { t: tShared } = useTranslation();
   const repository = useCaseRepository();
   const [deidentified, setDeidentified] = useState(true);
+  const [vaultPassphrase, setVaultPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
 
@@ -36,10 +42,12 @@ export const ExportDialog = memo(function ExportDialog({
     try {
       const notes = deidentified ? [] : await repository.notesOf(new Set(cases.map((record) => record.id)));
       const csv = casesToHtcdsCsv(cases, { deidentified, notes });
-      const path = await saveFile(exportFileName(deidentified ? 'cases-deidentified' : 'cases', 'csv'), 'csv', csv);
+      const path = await saveFile(exportFileName(deidentified ? 'cases-deidentified' : 'cases', 'csv'), 'csv', csv, deidentified ? {} : { vaultPassphrase });
+      setVaultPassphrase('');
       if (path) setOutcome({ kind: 'saved', path });
-    } catch {
-      setOutcome({ kind: 'error' });
+    } catch (error) {
+      const refused = error instanceof BridgeError && error.code.startsWith('VAULT_');
+      setOutcome(refused ? { kind: 'passphrase', text: errorMessage(tShared, error) } : { kind: 'error' });
     } finally {
       setBusy(false);
     }
@@ -47,6 +55,7 @@ export const ExportDialog = memo(function ExportDialog({
 
   function close() {
     setOutcome(null);
+    setVaultPassphrase('');
     onClose();
   }
 
@@ -63,6 +72,7 @@ export const ExportDialog = memo(function ExportDialog({
         <Alert color="yellow" icon={<IconAlertTriangle aria-hidden />} title={t('export.notEncryptedTitle')}>
           {deidentified ? t('export.notEncrypted') : t('export.notEncryptedIdentifying')}
         </Alert>
+        {!deidentified && <ConfirmPassphraseField value={vaultPassphrase} onChange={setVaultPassphrase} />}
         <div role="status" aria-live="polite">
           {outcome?.kind === 'saved' && (
             <Text c="teal.9" style={{ wordBreak: 'break-all' }}>
@@ -75,11 +85,16 @@ export const ExportDialog = memo(function ExportDialog({
             {t('export.error')}
           </Alert>
         )}
+        {outcome?.kind === 'passphrase' && (
+          <Alert color="red" role="alert">
+            {outcome.text}
+          </Alert>
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
             {outcome?.kind === 'saved' ? t('actions.done') : t('actions.cancel')}
           </Button>
-          <Button onClick={() => void save()} loading={busy} disabled={cases.length === 0}>
+          <Button onClick={() => void save()} loading={busy} disabled={cases.length === 0 || (!deidentified && !vaultPassphrase)}>
             {t('export.save')}
           </Button>
         </Group>

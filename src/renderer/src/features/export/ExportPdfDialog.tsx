@@ -8,8 +8,10 @@ import type { CaseRecord } from '@shared/cases/schema';
 import { templateInLanguage, type ChecklistTemplate } from '@shared/checklists';
 import { renderPrintDocument, type Paper, type PrintLabels, type Redaction } from '@shared/print';
 import { languages, type Language } from '@shared/languages';
-import { BridgeError, unwrap } from '../../bridge';
+import { unwrap } from '../../bridge';
 import { languageNames } from '../../i18n';
+import { ConfirmPassphraseField } from '../vault/ConfirmPassphraseField';
+import { errorMessage } from '../vault/errorMessage';
 import { VaultContext } from '../vault/VaultContext';
 import { loadShippedTemplates } from '../checklists/data';
 import type { RecordStore } from '../../db';
@@ -52,16 +54,21 @@ async function loadCase(store: Store, target: Exclude<ExportTarget, { kind: 'bla
 /**
  * The choices before a PDF is made (what to include, paper, language), with the warning that a PDF
  * is not encrypted. The document is rendered here from the decrypted records; main prints it and
- * writes it only where the caseworker chooses.
+ * writes it only where the caseworker chooses. A case's document with its values (every level but
+ * structure only) carries the person's profile and answers: it asks for the vault passphrase, which
+ * main checks before printing. A blank checklist or the structure alone says nothing about a person.
  */
 export function ExportPdfDialog(props: ExportPdfDialogProps) {
   const { t, i18n } = useTranslation('export');
+  const { t: tShared } = useTranslation();
   const vault = useContext(VaultContext);
   const [redaction, setRedaction] = useState<Redaction>('noAliasNoNotes');
   const [paper, setPaper] = useState<Paper>('A4');
   const [language, setLanguage] = useState<Language>((languages as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'en');
   const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
+  const [vaultPassphrase, setVaultPassphrase] = useState('');
   const blank = props.kind === 'blankChecklist';
+  const identifying = !blank && redaction !== 'structureOnly';
 
   async function exportPdf() {
     setOutcome({ state: 'working' });
@@ -93,17 +100,19 @@ export function ExportPdfDialog(props: ExportPdfDialogProps) {
           footerTemplate: document.footerTemplate,
           paper,
           suggestedName: document.suggestedName,
+          ...(identifying ? { vaultPassphrase } : {}),
         }),
       );
+      setVaultPassphrase('');
       setOutcome(result.saved && result.path ? { state: 'saved', path: result.path } : { state: 'cancelled' });
     } catch (error) {
-      const code = error instanceof BridgeError ? error.code : 'unknown';
-      setOutcome({ state: 'error', message: i18n.t(`errors.${code}`, { ns: 'translation' }) });
+      setOutcome({ state: 'error', message: errorMessage(tShared, error) });
     }
   }
 
   const close = () => {
     setOutcome({ state: 'idle' });
+    setVaultPassphrase('');
     props.onClose();
   };
   const done = outcome.state === 'saved';
@@ -148,6 +157,7 @@ export function ExportPdfDialog(props: ExportPdfDialogProps) {
             {t('dialog.warning')}
           </Alert>
         )}
+        {identifying && !done && <ConfirmPassphraseField value={vaultPassphrase} onChange={setVaultPassphrase} />}
         {outcome.state === 'saved' && (
           <Alert color="teal" role="status">
             {t('dialog.saved', { path: outcome.path })}
@@ -164,7 +174,7 @@ export function ExportPdfDialog(props: ExportPdfDialogProps) {
             {done ? t('dialog.close') : t('dialog.cancel')}
           </Button>
           {!done && (
-            <Button onClick={() => void exportPdf()} loading={outcome.state === 'working'}>
+            <Button onClick={() => void exportPdf()} loading={outcome.state === 'working'} disabled={identifying && !vaultPassphrase}>
               {t('dialog.export')}
             </Button>
           )}

@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { Alert, Button, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { unwrap } from '../../bridge';
-import { deleteDatabase } from '../../db';
 import { errorMessage } from './errorMessage';
+import { clearOriginAndReload } from './vaultApi';
 
 /**
- * Erase with typed confirmation: main destroys the vault header first (so what remains is
- * unreadable) and the settings; then the encrypted database goes, and the app starts over.
+ * Erase with typed confirmation: main drops the key, destroys the vault header first (so what
+ * remains is unreadable), deletes every other file of the app and clears the browser engine's
+ * storage; then the page clears its origin too and starts over at first run.
  */
 export function EraseDevice() {
   const { t } = useTranslation();
@@ -21,8 +22,7 @@ export function EraseDevice() {
     setError(null);
     try {
       await unwrap(window.waypoint.vault.erase({ confirm: true }));
-      await deleteDatabase();
-      location.reload();
+      await clearOriginAndReload();
     } catch (caught) {
       setError(errorMessage(t, caught));
       setBusy(false);

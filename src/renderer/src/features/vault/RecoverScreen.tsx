@@ -6,8 +6,17 @@ import { unwrap } from '../../bridge';
 import { errorMessage } from './errorMessage';
 import { LockScreenLayout } from './LockScreenLayout';
 import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields';
+import { isErased } from './vaultApi';
 
-export function RecoverScreen({ onUnlocked, onBack }: { onUnlocked: (unlocked: Unlocked) => Promise<void>; onBack: () => void }) {
+export function RecoverScreen({
+  onUnlocked,
+  onBack,
+  onErased,
+}: {
+  onUnlocked: (unlocked: Unlocked) => Promise<void>;
+  onBack: () => void;
+  onErased: () => void;
+}) {
   const { t } = useTranslation();
   const [recoveryKey, setRecoveryKey] = useState('');
   const newPassphrase = useNewPassphrase();
@@ -22,6 +31,7 @@ export function RecoverScreen({ onUnlocked, onBack }: { onUnlocked: (unlocked: U
     try {
       await onUnlocked(await unwrap(window.waypoint.vault.recover({ recoveryKey, newPassphrase: newPassphrase.value })));
     } catch (caught) {
+      if (isErased(caught)) return onErased();
       setError(errorMessage(t, caught));
     } finally {
       setBusy(false);

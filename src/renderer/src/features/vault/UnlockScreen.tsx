@@ -5,6 +5,7 @@ import type { Unlocked, VaultStatusInfo } from '@shared/vault';
 import { unwrap } from '../../bridge';
 import { errorMessage } from './errorMessage';
 import { LockScreenLayout } from './LockScreenLayout';
+import { isErased } from './vaultApi';
 
 export function UnlockScreen({
   status,
@@ -32,6 +33,7 @@ export function UnlockScreen({
       await onUnlocked(await unwrap(window.waypoint.vault.unlock({ passphrase })));
     } catch (caught) {
       setPassphrase('');
+      if (isErased(caught)) return onErased();
       setError(errorMessage(t, caught));
       const next = await unwrap(window.waypoint.vault.status()).catch(() => null);
       if (next && !next.exists) return onErased();

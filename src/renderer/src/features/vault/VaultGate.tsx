@@ -12,7 +12,7 @@ import { RecoverScreen } from './RecoverScreen';
 import { UnlockScreen } from './UnlockScreen';
 import { useAutoLock } from './useAutoLock';
 import { useQuickExitShortcut } from './useQuickExitShortcut';
-import { lockAndReload, openVaultStore, quickExit } from './vaultApi';
+import { clearOriginAndReload, clearOriginStorage, lockAndReload, openVaultStore, quickExit } from './vaultApi';
 import { VaultContext, type VaultContextValue } from './VaultContext';
 
 const CreateVaultScreen = lazy(() => import('./CreateVaultScreen'));
@@ -31,7 +31,12 @@ async function lockedStage(): Promise<Stage> {
     await unwrap(window.waypoint.vault.lock());
     status = { ...status, unlocked: false };
   }
-  if (!status.exists) return { name: 'create' };
+  if (!status.exists) {
+    // No vault: whatever the origin still holds (an erase interrupted before the page could clear
+    // it) belongs to a key that no longer exists, and must not meet the new vault.
+    await clearOriginStorage();
+    return { name: 'create' };
+  }
   if (status.headerError) return { name: 'unusable', status };
   return { name: 'unlock', status };
 }
@@ -93,11 +98,11 @@ export function VaultGate({ children }: { children: ReactNode }) {
           status={stage.status}
           onUnlocked={onUnlocked}
           onRecover={() => setStage({ name: 'recover' })}
-          onErased={() => setStage({ name: 'create' })}
+          onErased={() => void clearOriginAndReload()}
         />
       );
     case 'recover':
-      return <RecoverScreen onUnlocked={onUnlocked} onBack={refresh} />;
+      return <RecoverScreen onUnlocked={onUnlocked} onBack={refresh} onErased={() => void clearOriginAndReload()} />;
     case 'unusable':
       return (
         <LockScreenLayout title={t('vault.lockedTitle')}>

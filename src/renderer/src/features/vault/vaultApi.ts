@@ -1,6 +1,6 @@
 import type { Unlocked } from '@shared/vault';
-import { importDataKey, openRecordStore, type RecordStore } from '../../db';
-import { unwrap } from '../../bridge';
+import { deleteDatabase, importDataKey, openRecordStore, type RecordStore } from '../../db';
+import { BridgeError, unwrap } from '../../bridge';
 
 /** Turns the key main handed over into a non-extractable CryptoKey and opens the encrypted database. */
 export async function openVaultStore(unlocked: Unlocked): Promise<RecordStore<Record<string, unknown>>> {
@@ -19,6 +19,36 @@ export async function lockAndReload(): Promise<void> {
   } finally {
     location.reload();
   }
+}
+
+/**
+ * Everything this page's origin keeps: every IndexedDB database (the encrypted records and their
+ * plaintext index fields), local and session storage, cache storage and service workers. In Electron
+ * main has cleared the session already; in the browser preview only the page can reach them. Runs
+ * after every erase and whenever there is no vault, so nothing of an earlier one outlives it.
+ */
+export async function clearOriginStorage(): Promise<void> {
+  await deleteDatabase(); // closes the open store first
+  const databases = (await indexedDB.databases?.()) ?? [];
+  await Promise.all(databases.flatMap(({ name }) => (name ? [deleteDatabase(name)] : [])));
+  localStorage.clear();
+  sessionStorage.clear();
+  if ('caches' in window) await Promise.all((await caches.keys()).map((name) => caches.delete(name)));
+  const registrations = (await navigator.serviceWorker?.getRegistrations()) ?? [];
+  await Promise.all(registrations.map((registration) => registration.unregister()));
+}
+
+/** After an erase (asked for, or after too many wrong attempts): nothing stays, and the page starts at first run. */
+export async function clearOriginAndReload(): Promise<void> {
+  try {
+    await clearOriginStorage();
+  } finally {
+    location.reload();
+  }
+}
+
+export function isErased(error: unknown): boolean {
+  return error instanceof BridgeError && error.code === 'VAULT_ERASED';
 }
 
 /** Hides everything at once, then locks; the preview leaves for a blank page, Electron minimises. */
