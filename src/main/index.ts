@@ -4,6 +4,7 @@ import { app, dialog, ipcMain, powerMonitor, session, type BrowserWindow } from 
 import { createAppDispatch } from './ipc';
 import { handle, isTrustedSender } from './ipc/handle';
 import { APP_ORIGIN, registerAppScheme, serveAppProtocol } from './protocol';
+import { refuseDebugSwitches } from './security/debug-switches';
 import { lockDownSession } from './security/session';
 import { readBuildDate } from './services/about';
 import { chooseDataFolder, executableFolder } from './services/data-folder';
@@ -24,6 +25,20 @@ const dataFolder = chooseDataFolder({
   defaultUserData: app.getPath('userData'),
   exists: existsSync,
 });
+
+// Before any window: a debugging switch would let another program read an unlocked session.
+const refusal = refuseDebugSwitches({
+  argv: process.argv,
+  hasSwitch: (name) => app.commandLine.hasSwitch(name),
+  packaged: app.isPackaged,
+  appPath: app.getAppPath(),
+  language: savedLanguage(dataFolder.folder),
+});
+if (refusal) {
+  dialog.showErrorBox('Waypoint', refusal);
+  process.exit(1);
+}
+
 try {
   mkdirSync(dataFolder.folder, { recursive: true });
   app.setPath('userData', dataFolder.folder);
