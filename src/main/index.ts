@@ -89,6 +89,7 @@ if (!app.requestSingleInstanceLock()) {
           mainWindow?.webContents.reload();
         },
         clearBrowserData: () => session.defaultSession.clearStorageData().then(() => session.defaultSession.clearCache()),
+        eraseNeedsPassphrase: false, // only the app's own window can ask (ipc/handle.ts)
         async chooseSavePath(suggestedName, kind) {
           const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: kind.toUpperCase(), extensions: [kind === 'backup' ? 'wpbackup' : kind] }] };
           const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);

@@ -41,6 +41,9 @@ export const vaultContract = {
   'vault.lock': { request: z.undefined(), response: z.null() },
   /** Locks at once and hides the window (Electron) — the renderer leaves for a blank page in the preview. */
   'vault.quickExit': { request: z.undefined(), response: z.null() },
-  /** Destroys the vault header first, then the settings; the renderer deletes its database next. */
-  'vault.erase': { request: z.object({ confirm: z.literal(true) }).strict(), response: z.null() },
+  /**
+   * Destroys the vault header first, then the settings; the renderer deletes its database next. The
+   * browser preview also needs the passphrase (see VaultPlatform.eraseNeedsPassphrase).
+   */
+  'vault.erase': { request: z.object({ confirm: z.literal(true), passphrase: passphrase.optional() }).strict(), response: z.null() },
 } as const;

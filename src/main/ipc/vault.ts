@@ -1,4 +1,4 @@
-import type { Vault } from '../services/vault';
+import { VaultError, type Vault } from '../services/vault';
 import type { SettingsStore } from '../services/settings';
 import type { Handlers } from './dispatch';
 
@@ -8,9 +8,14 @@ export interface VaultPlatform {
   quickExit(): void;
   /** After an erase: clear what the browser engine keeps (IndexedDB, caches, storage). */
   clearBrowserData(): Promise<void>;
+  /**
+   * Erasing needs the vault passphrase: true in the browser preview, whose server any local process
+   * that learns the token can call; the app's IPC answers only its own window.
+   */
+  eraseNeedsPassphrase: boolean;
 }
 
-export const noVaultPlatform: VaultPlatform = { quickExit: () => {}, clearBrowserData: async () => {} };
+export const noVaultPlatform: VaultPlatform = { quickExit: () => {}, clearBrowserData: async () => {}, eraseNeedsPassphrase: false };
 
 /**
  * Holds the data key while the vault is unlocked (backups and exports need it) and drops it on lock.
@@ -78,7 +83,12 @@ export function vaultHandlers(
       platform.quickExit();
       return null;
     },
-    'vault.erase': async () => {
+    'vault.erase': async ({ passphrase }) => {
+      if (platform.eraseNeedsPassphrase) {
+        if (!passphrase) throw new VaultError('VAULT_WRONG_PASSPHRASE', 'erasing needs the vault passphrase here');
+        // Checked as an unlock is (a wrong one counts, with its delay); the key is not kept.
+        (await vault.unlock(passphrase)).fill(0);
+      }
       session.lock();
       await vault.erase(); // the header goes first, so whatever remains is unreadable
       await settings.reset();
