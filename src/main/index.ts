@@ -5,6 +5,7 @@ import { createAppDispatch } from './ipc';
 import { handle, isTrustedSender } from './ipc/handle';
 import { APP_ORIGIN, registerAppScheme, serveAppProtocol } from './protocol';
 import { refuseDebugSwitches } from './security/debug-switches';
+import { lockWhenRendererFails } from './security/renderer-failure';
 import { lockDownSession } from './security/session';
 import { readBuildDate } from './services/about';
 import { chooseDataFolder, executableFolder } from './services/data-folder';
@@ -101,6 +102,7 @@ if (!app.requestSingleInstanceLock()) {
     handle(ipcMain, dispatch, isTrustedSender(appOrigins));
     mainWindow = createSecureWindow(join(import.meta.dirname, '../preload/index.cjs'), appUrl, !app.isPackaged);
     mainWindow.on('closed', () => (mainWindow = null));
+    lockWhenRendererFails(mainWindow.webContents, vaultSession);
 
     // Sleep and screen lock lock the vault: the key goes, and the page reloads to the lock screen.
     const lockNow = () => {
