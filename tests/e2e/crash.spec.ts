@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expectNoSeriousAxeViolations } from './axe';
 import { expect, test } from './fixtures';
-import { createVault, unlock } from './vault-steps';
+import { createVault, PASSPHRASE, unlock } from './vault-steps';
 
 /**
  * A section with a bug, without any hook in the app: the browser is handed, for the Legal section's
@@ -19,6 +19,7 @@ async function breakLegalSection(page: Page) {
 const crashHeading = (page: Page) => page.getByRole('main').getByRole('heading', { level: 1, name: 'This page stopped working' });
 
 test('a section that fails to render says so with a way back, and Lock and Quick exit keep working', async ({ page }) => {
+  test.setTimeout(120_000); // four unlocks, each through the real key derivation
   await createVault(page);
   await breakLegalSection(page);
   await page.getByRole('link', { name: 'Legal references' }).click();
@@ -64,4 +65,38 @@ test('a section that fails to render says so with a way back, and Lock and Quick
   await expect(page).toHaveURL('about:blank');
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1, name: 'Waypoint is locked' })).toBeVisible();
+});
+
+test('if the shell itself fails to render, its place offers Lock and Quick exit', async ({ page, app }) => {
+  test.setTimeout(120_000); // four unlocks, each through the real key derivation
+  await createVault(page);
+  // A main process that answers app.info with a notice the shell cannot show: it throws while rendering.
+  await page.route('**/__waypoint/rpc', async (route) => {
+    if ((route.request().postDataJSON() as { channel: string }).channel !== 'app.info') return route.continue();
+    const response = await route.fetch();
+    const body = (await response.json()) as { value: { notices: unknown[] } };
+    body.value.notices = [null];
+    return route.fulfill({ response, json: body });
+  });
+  const unlockToCrash = async () => {
+    await page.getByLabel('Passphrase').fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect(crashHeading(page)).toBeVisible({ timeout: 20_000 });
+  };
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await unlockToCrash();
+  await expect(page.getByRole('alert')).toContainText('Nothing was lost');
+  await expectNoSeriousAxeViolations(page, 'shell crash');
+
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Waypoint is locked' })).toBeVisible();
+  await unlockToCrash();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL('about:blank');
+  await page.goto(app.server.url); // as the person coming back would
+  await unlockToCrash();
+  await page.getByRole('button', { name: 'Quick exit' }).click();
+  await expect(page).toHaveURL('about:blank');
 });
