@@ -22,6 +22,8 @@ function keepToken(token: string): void {
 const fromFragment = takeTokenFromFragment(location.hash);
 if (fromFragment) keepToken(fromFragment);
 const token = fromFragment ?? sessionStorage.getItem(STORAGE_KEY) ?? '';
+// For the developer who opened the bare address: the server will refuse every call.
+if (!token) console.error('Waypoint preview: no token. Open the address the preview printed (it ends in #token=...).');
 
 // A new run's address opened in a tab already on this origin changes only the fragment, so the page
 // is not loaded again: start it again with the new token, before the hash router takes the fragment.
