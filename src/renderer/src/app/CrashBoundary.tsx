@@ -68,7 +68,14 @@ export function SectionCrashBoundary({ children }: { children: ReactNode }) {
       resetKey={location}
       fallback={(retry) => (
         <CrashMessage retry={retry}>
-          <Button variant="default" onClick={() => navigate('~/directory')}>
+          {/* A fresh start too when the directory's own first page was the one that failed. */}
+          <Button
+            variant="default"
+            onClick={() => {
+              navigate('~/directory');
+              retry();
+            }}
+          >
             {t('crash.back')}
           </Button>
         </CrashMessage>
