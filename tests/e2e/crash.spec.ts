@@ -1,7 +1,9 @@
 import type { Page } from '@playwright/test';
 import { expectNoSeriousAxeViolations } from './axe';
 import { expect, test } from './fixtures';
-import { createVault, PASSPHRASE, unlock } from './vault-steps';
+import { PASSPHRASE, unlock } from './vault-steps';
+
+test.use({ vault: 'prepared' });
 
 /**
  * A section with a bug, without any hook in the app: the browser is handed, for the Legal section's
@@ -20,7 +22,6 @@ const crashHeading = (page: Page) => page.getByRole('main').getByRole('heading',
 
 test('a section that fails to render says so with a way back, and Lock and Quick exit keep working', async ({ page }) => {
   test.setTimeout(120_000); // four unlocks, each through the real key derivation
-  await createVault(page);
   await breakLegalSection(page);
   await page.getByRole('link', { name: 'Legal references' }).click();
 
@@ -69,7 +70,6 @@ test('a section that fails to render says so with a way back, and Lock and Quick
 
 test('if the shell itself fails to render, its place offers Lock and Quick exit', async ({ page, app }) => {
   test.setTimeout(120_000); // four unlocks, each through the real key derivation
-  await createVault(page);
   // A main process that answers app.info with a notice the shell cannot show: it throws while rendering.
   await page.route('**/__waypoint/rpc', async (route) => {
     if ((route.request().postDataJSON() as { channel: string }).channel !== 'app.info') return route.continue();
