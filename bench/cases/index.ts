@@ -118,6 +118,7 @@ export async function benchCases(outFolder: string): Promise<BenchRow[]> {
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(server.openUrl); // the tab keeps the token for the next address
     await page.goto(`${server.url}#/cases`);
     await page.getByLabel('Passphrase').waitFor();
     await page.addScriptTag({ content: seedScript });

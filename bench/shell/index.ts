@@ -27,7 +27,7 @@ export async function previewFirstPaintMs(outFolder: string, loads = 7): Promise
     for (let load = 0; load < loads; load++) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      await page.goto(server.url);
+      await page.goto(server.openUrl);
       await page.getByRole('heading', { level: 1 }).waitFor();
       paints.push(
         await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN),

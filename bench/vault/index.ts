@@ -37,7 +37,7 @@ async function afterKdfMs(outFolder: string, runs = 5): Promise<number> {
   const page = context.pages()[0] ?? (await context.newPage());
   const times: number[] = [];
   try {
-    await page.goto(server.url);
+    await page.goto(server.openUrl);
     await page.getByLabel('New passphrase').fill(PASSPHRASE);
     await page.getByLabel('Repeat the passphrase').fill(PASSPHRASE);
     await page.getByRole('button', { name: 'Create' }).click();

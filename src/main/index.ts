@@ -5,6 +5,8 @@ import { clearBrowserData } from './browser-data';
 import { createAppDispatch } from './ipc';
 import { handle, isTrustedSender } from './ipc/handle';
 import { APP_ORIGIN, registerAppScheme, serveAppProtocol } from './protocol';
+import { refuseDebugSwitches } from './security/debug-switches';
+import { lockWhenRendererFails } from './security/renderer-failure';
 import { lockDownSession } from './security/session';
 import { readBuildDate } from './services/about';
 import { chooseDataFolder, executableFolder } from './services/data-folder';
@@ -26,6 +28,20 @@ const dataFolder = chooseDataFolder({
   defaultUserData: app.getPath('userData'),
   exists: existsSync,
 });
+
+// Before any window: a debugging switch would let another program read an unlocked session.
+const refusal = refuseDebugSwitches({
+  argv: process.argv,
+  hasSwitch: (name) => app.commandLine.hasSwitch(name),
+  packaged: app.isPackaged,
+  appPath: app.getAppPath(),
+  language: savedLanguage(dataFolder.folder),
+});
+if (refusal) {
+  dialog.showErrorBox('Waypoint', refusal);
+  process.exit(1);
+}
+
 try {
   mkdirSync(dataFolder.folder, { recursive: true });
   app.setPath('userData', dataFolder.folder);
@@ -78,6 +94,7 @@ if (!app.requestSingleInstanceLock()) {
           mainWindow?.webContents.reload();
         },
         clearBrowserData: () => clearBrowserData(session.defaultSession),
+        eraseNeedsPassphrase: false, // only the app's own window can ask (ipc/handle.ts)
         async chooseSavePath(suggestedName, kind) {
           const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: kind.toUpperCase(), extensions: [kind === 'backup' ? 'wpbackup' : kind] }] };
           const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
@@ -91,6 +108,7 @@ if (!app.requestSingleInstanceLock()) {
     handle(ipcMain, dispatch, isTrustedSender(appOrigins));
     mainWindow = createSecureWindow(join(import.meta.dirname, '../preload/index.cjs'), appUrl, !app.isPackaged);
     mainWindow.on('closed', () => (mainWindow = null));
+    lockWhenRendererFails(mainWindow.webContents, vaultSession);
 
     // Sleep and screen lock lock the vault: the key goes, and the page reloads to the lock screen.
     const lockNow = () => {

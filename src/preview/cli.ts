@@ -20,7 +20,8 @@ const server = await startPreviewServer({
   port: Number(values.port),
   version,
 });
-console.log(`Waypoint browser preview: ${server.url}`);
+// The token is in the fragment only: open this very address (a bare ${server.url} gets no answers).
+console.log(`Waypoint browser preview, for development and test data only: ${server.openUrl}`);
 console.log(`Data folder: ${resolve(values.data)}  (Ctrl+C to stop)`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

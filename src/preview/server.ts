@@ -7,6 +7,7 @@ import { createAppDispatch } from '../main/ipc';
 import { createPreviewPlatform } from './platform';
 import { securityHeaders } from '../main/security/csp';
 import { contentTypeOf, resolveStaticFile } from '../main/services/static-files';
+import { addressWithToken } from './token';
 
 export const DEFAULT_PREVIEW_PORT = 4178;
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -20,14 +21,19 @@ export interface PreviewOptions {
 }
 
 export interface PreviewServer {
+  /** The served origin, `http://127.0.0.1:<port>/`. */
   url: string;
+  /** The address to open once per tab: `url` with this run's token in the fragment (see bridge.ts). */
+  openUrl: string;
   close(): Promise<void>;
 }
 
 /**
  * Serves the built renderer on 127.0.0.1 and answers the bridge contract over HTTP with the same
  * main services the Electron app uses. Only the page it served can call it: requests need the
- * per-run token, the right Host (against DNS rebinding) and must not come from another site.
+ * per-run token (handed over in the address's fragment, never in a served file, which any local
+ * process could fetch), the right Host (against DNS rebinding) and the served Origin (against other
+ * sites). Erasing also needs the vault passphrase here (see preview/platform.ts).
  */
 export async function startPreviewServer(options: PreviewOptions): Promise<PreviewServer> {
   const token = randomBytes(32).toString('hex');
@@ -46,11 +52,14 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   // An erase that was interrupted is finished before the first request; the page clears its own storage.
   await finishInterruptedErase();
   let expectedHost = '';
+  let expectedOrigin = '';
 
   async function serveRpc(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (request.method !== 'POST') return send(response, 405, 'text/plain', 'Method not allowed');
     const site = request.headers['sec-fetch-site'];
     if (site !== undefined && site !== 'same-origin') return send(response, 403, 'text/plain', 'Forbidden');
+    // Browsers send Origin with every POST, same-origin ones included: a missing one is not a page of ours.
+    if (request.headers.origin !== expectedOrigin) return send(response, 403, 'text/plain', 'Forbidden');
     if (!tokenMatches(request.headers['x-waypoint-token'], token)) return send(response, 403, 'text/plain', 'Forbidden');
     let body: { channel?: unknown; request?: unknown };
     try {
@@ -74,7 +83,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     } catch {
       return send(response, 404, 'text/plain', 'Not found');
     }
-    if (file.endsWith('index.html')) body = Buffer.from(injectBridge(body.toString('utf8'), token));
+    if (file.endsWith('index.html')) body = Buffer.from(injectBridge(body.toString('utf8')));
     send(response, 200, contentTypeOf(file), body);
   }
 
@@ -90,9 +99,11 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   });
   const { port } = server.address() as AddressInfo;
   expectedHost = `127.0.0.1:${port}`;
+  expectedOrigin = `http://${expectedHost}`;
 
   return {
-    url: `http://${expectedHost}/`,
+    url: `${expectedOrigin}/`,
+    openUrl: addressWithToken(`${expectedOrigin}/`, token),
     close: async () => {
       await new Promise<void>((resolveClose) => {
         server.closeAllConnections();
@@ -103,9 +114,9 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   };
 }
 
-/** Adds the fetch bridge, a classic script that runs before the (deferred) module scripts, with the token. */
-export function injectBridge(html: string, token: string): string {
-  const tag = `<script src="/__waypoint/bridge.js" data-token="${token}"></script>`;
+/** Adds the fetch bridge, a classic script that runs before the (deferred) module scripts. */
+export function injectBridge(html: string): string {
+  const tag = `<script src="/__waypoint/bridge.js"></script>`;
   return html.replace('</head>', `  ${tag}\n  </head>`);
 }
 

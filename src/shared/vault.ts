@@ -45,6 +45,7 @@ export const vaultContract = {
   /**
    * Locks, destroys the vault header first, deletes every other file the app wrote in the data
    * folder and clears the browser engine's storage; the renderer then clears its origin and reloads.
+   * The browser preview also needs the passphrase (see VaultPlatform.eraseNeedsPassphrase).
    */
-  'vault.erase': { request: z.object({ confirm: z.literal(true) }).strict(), response: z.null() },
+  'vault.erase': { request: z.object({ confirm: z.literal(true), passphrase: passphrase.optional() }).strict(), response: z.null() },
 } as const;

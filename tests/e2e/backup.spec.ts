@@ -54,6 +54,7 @@ async function checkBackup(panel: Locator, file: string, passphrase: string) {
 async function eraseDevice(page: Page, app: PreviewApp) {
   await openSection(page, 'Settings', 'Settings');
   await page.getByLabel('Type ERASE to confirm').fill('ERASE');
+  await page.getByLabel('Your passphrase (the browser preview asks for it before erasing)').fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Erase this device' }).click();
   await expect(heading(page, 'Set up Waypoint')).toBeVisible({ timeout: 20_000 });
   await page.goto(app.server.url); // start again from the first screen, as after a restart

@@ -90,7 +90,7 @@ async function prepareVault(work: string): Promise<string> {
   const context = await launch(join(work, 'profile'), []);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(server.url);
+    await page.goto(server.openUrl);
     await createVault(page);
   } finally {
     await context.close();
@@ -136,7 +136,7 @@ export const test = base.extend<{ app: PreviewApp; page: Page; vault: VaultStart
         await app.server.close();
         app.server = await startPreviewServer({ outFolder: join(root, 'out'), dataFolder, port, version });
         const page = app.context.pages()[0] ?? (await app.context.newPage());
-        await page.goto(app.server.url);
+        await page.goto(app.server.openUrl);
         return page;
       },
       dataFolder,
@@ -147,7 +147,7 @@ export const test = base.extend<{ app: PreviewApp; page: Page; vault: VaultStart
         await app.context.close();
         app.context = await launch(profileFolder, requests);
         const page = app.context.pages()[0] ?? (await app.context.newPage());
-        await page.goto(app.server.url);
+        await page.goto(app.server.openUrl);
         return page;
       },
     };
@@ -163,7 +163,7 @@ export const test = base.extend<{ app: PreviewApp; page: Page; vault: VaultStart
   },
   page: async ({ app, vault }, use) => {
     const page = app.context.pages()[0] ?? (await app.context.newPage());
-    await page.goto(app.server.url);
+    await page.goto(app.server.openUrl);
     if (vault === 'prepared') {
       await unlock(page);
       await expect(page.getByRole('heading', { level: 1, name: 'Directory' })).toBeVisible();

@@ -190,6 +190,13 @@ test('erase this device destroys the vault, leaves no database, storage or data-
   const erase = page.getByRole('button', { name: 'Erase this device' });
   await expect(erase).toBeDisabled();
   await page.getByLabel('Type ERASE to confirm').fill('ERASE');
+  // The browser preview's server also wants the passphrase, and checks it.
+  await expect(erase).toBeDisabled();
+  const passphrase = page.getByLabel('Your passphrase (the browser preview asks for it before erasing)');
+  await passphrase.fill('not the passphrase');
+  await erase.click();
+  await expect(page.getByRole('alert').filter({ hasText: 'That passphrase is not right. Nothing was changed.' })).toBeVisible();
+  await passphrase.fill(PASSPHRASE);
   await erase.click();
   await expect(page.getByRole('heading', { level: 1, name: 'Set up Waypoint' })).toBeVisible();
   expect(await originStorage(page)).toEqual(nothingLeft);
@@ -261,4 +268,18 @@ test('an erase interrupted after the vault header went is finished at the next s
   expect(await readdir(app.dataFolder)).toEqual([]);
   await expect.poll(async () => (await originStorage(restarted)).databases).toEqual([]);
   expect(await originStorage(restarted)).toEqual(nothingLeft);
+});
+
+test('the browser preview gets its token from the address only, and says it is for test data only', async ({ page, app }) => {
+  const token = new URL(app.server.openUrl).hash.replace('#token=', '');
+  await expect(page.getByRole('heading', { level: 1, name: 'Set up Waypoint' })).toBeVisible();
+  await expect(page.getByRole('note')).toContainText('Browser preview: for development and test data only');
+  // Out of the address bar (and history entry), out of the page and of what the server serves.
+  expect(page.url()).not.toContain(token);
+  expect(await page.content()).not.toContain(token);
+  expect(await page.evaluate(async () => (await fetch('/')).text())).not.toContain(token);
+  // The tab keeps it for the reload that locking does.
+  await createVault(page);
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await unlock(page);
 });

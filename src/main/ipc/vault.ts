@@ -13,9 +13,14 @@ export interface VaultPlatform {
    * The browser preview cannot reach its browser's profile: there the page clears its own origin.
    */
   clearBrowserData(): Promise<void>;
+  /**
+   * Erasing needs the vault passphrase: true in the browser preview, whose server any local process
+   * that learns the token can call; the app's IPC answers only its own window.
+   */
+  eraseNeedsPassphrase: boolean;
 }
 
-export const noVaultPlatform: VaultPlatform = { quickExit: () => {}, clearBrowserData: async () => {} };
+export const noVaultPlatform: VaultPlatform = { quickExit: () => {}, clearBrowserData: async () => {}, eraseNeedsPassphrase: false };
 
 /**
  * Holds the data key while the vault is unlocked (backups and exports need it) and drops it on lock.
@@ -144,7 +149,12 @@ export function vaultHandlers(vault: Vault, session: VaultSession, eraser: Erase
       platform.quickExit();
       return null;
     },
-    'vault.erase': async () => {
+    'vault.erase': async ({ passphrase }) => {
+      if (platform.eraseNeedsPassphrase) {
+        if (!passphrase) throw new VaultError('VAULT_WRONG_PASSPHRASE', 'erasing needs the vault passphrase here');
+        // Checked as every re-authentication inside a session is: a wrong one waits, and never erases.
+        await confirmPassphrase(vault, session)(passphrase);
+      }
       await eraser.eraseNow();
       return null;
     },

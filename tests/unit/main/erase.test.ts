@@ -20,7 +20,7 @@ async function setUp() {
   const vault = createVault({ folder, testOnlyScryptLogN: 10 });
   const session = new LockAwareVaultSession();
   const settings = createSettingsStore(folder);
-  const platform = { quickExit: vi.fn(), clearBrowserData: vi.fn(async () => {}) };
+  const platform = { quickExit: vi.fn(), clearBrowserData: vi.fn(async () => {}), eraseNeedsPassphrase: false };
   const eraser = createEraser(vault, session, settings, platform);
   const confirm = confirmPassphrase(vault, session);
   const chooseSavePath = vi.fn(async (name: string) => join(folder, name));

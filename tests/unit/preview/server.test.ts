@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,8 @@ import { startPreviewServer, type PreviewServer } from '../../../src/preview/ser
 
 let server: PreviewServer;
 let token: string;
+let origin: string;
+let work: string;
 
 /** node:http rather than fetch, so the test can send any Host header and any raw path. */
 function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
@@ -27,31 +29,34 @@ function send(path: string, options: { method?: string; headers?: Record<string,
 function rpc(body: unknown, headers: Record<string, string> = {}) {
   return send('/__waypoint/rpc', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-waypoint-token': token, ...headers },
+    headers: { 'content-type': 'application/json', 'x-waypoint-token': token, origin, ...headers },
     body: JSON.stringify(body),
   });
 }
 
 beforeAll(async () => {
-  const work = await mkdtemp(join(tmpdir(), 'waypoint-preview-'));
-  await mkdir(join(work, 'out', 'renderer'), { recursive: true });
+  work = await mkdtemp(join(tmpdir(), 'waypoint-preview-'));
+  await mkdir(join(work, 'out', 'renderer', 'assets'), { recursive: true });
   await mkdir(join(work, 'out', 'preview'), { recursive: true });
   await writeFile(join(work, 'out', 'renderer', 'index.html'), '<html><head><title>W</title></head><body></body></html>');
+  await writeFile(join(work, 'out', 'renderer', 'assets', 'index.js'), 'export {};');
   await writeFile(join(work, 'out', 'preview', 'bridge.js'), '/* bridge */');
   await writeFile(join(work, 'secret.txt'), 'not for the page');
   server = await startPreviewServer({ outFolder: join(work, 'out'), dataFolder: join(work, 'data'), port: 0, version: '9.9.9' });
-  const index = await send('/');
-  token = /data-token="([0-9a-f]{64})"/.exec(index.body)?.[1] ?? '';
+  // The token travels only in the fragment of the address the CLI prints, which no request carries.
+  token = /#token=([0-9a-f]{64})$/.exec(server.openUrl)?.[1] ?? '';
+  origin = new URL(server.url).origin;
 });
 
 afterAll(() => server.close());
 
 describe('browser preview server', () => {
-  it('serves index.html with the bridge script and its token, and the security headers', async () => {
+  it('serves index.html with the bridge script and the security headers', async () => {
     const index = await send('/');
     expect(index.status).toBe(200);
     expect(token).toHaveLength(64);
-    expect(index.body).toContain('<script src="/__waypoint/bridge.js"');
+    expect(server.openUrl).toBe(`${server.url}#token=${token}`);
+    expect(index.body).toContain('<script src="/__waypoint/bridge.js"></script>');
     expect(index.headers['content-security-policy']).toContain("script-src 'self'");
     expect(index.headers['cross-origin-resource-policy']).toBe('same-origin');
   });
@@ -70,8 +75,45 @@ describe('browser preview server', () => {
     expect((await rpc({ channel: 'app.info' }, { 'x-waypoint-token': 'f'.repeat(64) })).status).toBe(403);
   });
 
+  it('puts the token in no file it serves, nor in any header', async () => {
+    const paths = ['/', '/index.html', '/__waypoint/bridge.js', '/missing', ...(await readdir(join(work, 'out', 'renderer', 'assets'))).map((name) => `/assets/${name}`)];
+    for (const path of paths) {
+      const response = await send(path);
+      expect(response.body, path).not.toContain(token);
+      expect(JSON.stringify(response.headers), path).not.toContain(token);
+    }
+  });
+
   it('refuses calls from another site even with the token', async () => {
     expect((await rpc({ channel: 'app.info' }, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+  });
+
+  it('refuses calls without the served Origin, even with the token', async () => {
+    const { port } = new URL(server.url);
+    for (const other of ['', 'null', 'http://evil.example', `http://localhost:${port}`, `http://127.0.0.1:${Number(port) + 1}`, `https://127.0.0.1:${port}`]) {
+      expect((await rpc({ channel: 'app.info' }, { origin: other })).status, other).toBe(403);
+    }
+    const { origin: _dropped, ...withoutOrigin } = { 'content-type': 'application/json', 'x-waypoint-token': token, origin };
+    const missing = await send('/__waypoint/rpc', { method: 'POST', headers: withoutOrigin, body: JSON.stringify({ channel: 'app.info' }) });
+    expect(missing.status).toBe(403);
+    expect((await rpc({ channel: 'app.info' })).status).toBe(200);
+  });
+
+  it('erases only with the vault passphrase', { timeout: 60_000 }, async () => {
+    const passphrase = 'lantern orchard quietly seventeen';
+    const created = JSON.parse((await rpc({ channel: 'vault.create', request: { passphrase } })).body) as { ok: boolean };
+    expect(created.ok).toBe(true);
+    const erase = async (request: Record<string, unknown>) => JSON.parse((await rpc({ channel: 'vault.erase', request })).body) as unknown;
+    const vaultFiles = async () => (await readdir(join(work, 'data'))).filter((name) => name === 'vault.json');
+
+    expect(await erase({ confirm: true })).toMatchObject({ ok: false, error: { code: 'VAULT_WRONG_PASSPHRASE' } });
+    expect(await erase({ confirm: true, passphrase: 'not the passphrase at all' })).toMatchObject({ ok: false, error: { code: 'VAULT_WRONG_PASSPHRASE' } });
+    expect(await vaultFiles()).toEqual(['vault.json']);
+    // The refused attempts did not end the session either.
+    expect(JSON.parse((await rpc({ channel: 'vault.status' })).body)).toMatchObject({ ok: true, value: { exists: true, unlocked: true } });
+
+    expect(await erase({ confirm: true, passphrase })).toEqual({ ok: true, value: null });
+    expect(await vaultFiles()).toEqual([]);
   });
 
   it('refuses another Host name (DNS rebinding)', async () => {
@@ -86,7 +128,7 @@ describe('browser preview server', () => {
   });
 
   it('answers malformed bodies with 400 and keeps running', async () => {
-    const res = await send('/__waypoint/rpc', { method: 'POST', headers: { 'x-waypoint-token': token }, body: '{oops' });
+    const res = await send('/__waypoint/rpc', { method: 'POST', headers: { 'x-waypoint-token': token, origin }, body: '{oops' });
     expect(res.status).toBe(400);
     expect((await send('/')).status).toBe(200);
   });

@@ -13,6 +13,7 @@ function useHashSearch(): string {
   return useHashLocation()[0].split('?')[1] ?? '';
 }
 import { VaultGate } from '../features/vault/VaultGate';
+import { ShellCrashBoundary } from './CrashBoundary';
 import { SettingsProvider } from './SettingsProvider';
 import { Shell } from './Shell';
 import { cssVariablesResolver, theme } from './theme';
@@ -30,7 +31,9 @@ export function App() {
         >
           <VaultGate>
             <Router hook={useHashPath} searchHook={useHashSearch}>
-              <Shell />
+              <ShellCrashBoundary>
+                <Shell />
+              </ShellCrashBoundary>
             </Router>
           </VaultGate>
         </SettingsProvider>

@@ -5,6 +5,7 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { useVault } from '../features/vault/VaultContext';
+import { SectionCrashBoundary } from './CrashBoundary';
 import { Notices } from './Notices';
 import { sections } from './sections';
 
@@ -116,7 +117,9 @@ export function Shell() {
           <Switch>
             {sections.map((section) => (
               <Route key={section.path} path={section.path} nest>
-                <section.page />
+                <SectionCrashBoundary>
+                  <section.page />
+                </SectionCrashBoundary>
               </Route>
             ))}
             <Route>

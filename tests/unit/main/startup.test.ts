@@ -1,0 +1,110 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+// The Electron binary is not available here: src/main/index.ts runs against recorders of what it asks
+// of Electron, to check the thin layer's wiring (the logic is tested in its own modules).
+const electron = vi.hoisted(() => ({
+  packaged: true,
+  dataFolder: '',
+  windows: [] as Array<{ pageEvents: string[] }>,
+  errorBoxes: [] as string[],
+}));
+
+vi.mock('electron', () => {
+  const noop = () => {};
+  const fakeSession = {
+    setPermissionRequestHandler: noop,
+    setPermissionCheckHandler: noop,
+    setDevicePermissionHandler: noop,
+    on: noop,
+    webRequest: { onBeforeRequest: noop },
+  };
+  class BrowserWindow {
+    pageEvents: string[] = [];
+    webContents = {
+      on: (name: string) => this.pageEvents.push(name),
+      setWindowOpenHandler: noop,
+      reload: noop,
+      isDestroyed: () => false,
+    };
+    loadURL = async () => {};
+    once = noop;
+    on = noop;
+    constructor() {
+      electron.windows.push(this);
+    }
+  }
+  return {
+    app: {
+      get isPackaged() {
+        return electron.packaged;
+      },
+      getPath: () => electron.dataFolder,
+      setPath: noop,
+      getAppPath: () => join(electron.dataFolder, 'no-app'),
+      getName: () => 'Waypoint',
+      getVersion: () => '0.0.0',
+      commandLine: { hasSwitch: () => false, appendSwitch: noop },
+      requestSingleInstanceLock: () => true,
+      on: noop,
+      quit: noop,
+      whenReady: () => Promise.resolve(),
+    },
+    dialog: { showErrorBox: (_title: string, message: string) => electron.errorBoxes.push(message) },
+    ipcMain: { handle: noop },
+    powerMonitor: { on: noop },
+    protocol: { registerSchemesAsPrivileged: noop, handle: noop },
+    session: { defaultSession: fakeSession, fromPartition: () => fakeSession },
+    shell: { openExternal: noop },
+    BrowserWindow,
+  };
+});
+
+const argv = process.argv;
+
+beforeEach(async () => {
+  vi.resetModules();
+  electron.windows.length = 0;
+  electron.errorBoxes.length = 0;
+  electron.dataFolder = await mkdtemp(join(tmpdir(), 'waypoint-startup-'));
+  vi.spyOn(process, 'exit').mockImplementation(((code: number) => {
+    throw new Error(`process.exit(${code})`);
+  }) as typeof process.exit);
+});
+
+afterEach(() => {
+  process.argv = argv;
+  vi.restoreAllMocks();
+});
+
+async function start(...args: string[]) {
+  process.argv = ['/opt/Waypoint/waypoint', ...args];
+  await import('../../../src/main/index');
+  await new Promise((resolve) => setTimeout(resolve, 0)); // past app.whenReady()
+}
+
+describe('the main process at start', () => {
+  it('refuses a debugging switch in the packaged app before any window, and says why', async () => {
+    await expect(start('--remote-debugging-port=9222')).rejects.toThrow('process.exit(1)');
+    expect(electron.windows).toHaveLength(0);
+    expect(electron.errorBoxes[0]).toContain('--remote-debugging-port');
+  });
+
+  it('watches its window for a renderer that is gone or hangs', async () => {
+    await start();
+    expect(electron.windows).toHaveLength(1);
+    expect(electron.windows[0]!.pageEvents).toEqual(expect.arrayContaining(['render-process-gone', 'unresponsive', 'responsive']));
+  });
+
+  it('lets a development run start with the inspector', async () => {
+    electron.packaged = false;
+    try {
+      await start('--inspect=0', '--remote-debugging-port=0');
+      expect(electron.windows).toHaveLength(1);
+    } finally {
+      electron.packaged = true;
+    }
+  });
+});
