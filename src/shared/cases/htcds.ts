@@ -1,7 +1,7 @@
 /**
  * Value lists from the IOM Human Trafficking Case Data Standard (HTCDS) 2.0, copied from the
- * "Value Names (if picklist)" column of the field standards sheet (/work/shared/htcds-2.0/
- * field-standards.csv). Value names are stored as they are, so an export needs no translation
+ * "Value Names (if picklist)" column of the field standards sheet of HTCDS 2.0
+ * (`field-standards.csv`; a copy is in tests/unit/cases/htcds-field-standards.csv). Value names are stored as they are, so an export needs no translation
  * table; labels for the screen belong to i18n.
  *
  * HTCDS by IOM is licensed under CC BY 4.0. Using it does not mean IOM endorses Waypoint.

@@ -20,6 +20,13 @@ vi.mock('electron', () => {
     setDevicePermissionHandler: noop,
     on: noop,
     webRequest: { onBeforeRequest: noop },
+    // A start without a vault clears what the browser engine keeps (src/main/browser-data.ts).
+    clearData: async () => {},
+    clearStorageData: async () => {},
+    clearCache: async () => {},
+    clearCodeCaches: async () => {},
+    clearAuthCache: async () => {},
+    clearHostResolverCache: async () => {},
   };
   class BrowserWindow {
     pageEvents: string[] = [];
@@ -82,7 +89,8 @@ afterEach(() => {
 async function start(...args: string[]) {
   process.argv = ['/opt/Waypoint/waypoint', ...args];
   await import('../../../src/main/index');
-  await new Promise((resolve) => setTimeout(resolve, 0)); // past app.whenReady()
+  // Past app.whenReady() and the start's own file work (an unfinished erase is finished first).
+  await vi.waitFor(() => expect(electron.windows.length + electron.errorBoxes.length).toBeGreaterThan(0), { timeout: 5000 });
 }
 
 describe('the main process at start', () => {
