@@ -34,6 +34,9 @@ test('browses an instrument: facts, key provisions, official link, provision and
 
   await expect(heading(page, 'Council of Europe Anti-Trafficking Convention (CETS No. 197)')).toBeVisible();
   await expectLegalNote(page);
+  // The date shown is the one the source gives for itself, never called a verification.
+  await expect(page.getByRole('note')).toContainText('Source dated:');
+  await expect(page.getByText('Last verified')).toHaveCount(0);
   const facts = page.getByRole('table', { name: 'Key facts' });
   await expect(facts).toContainText('Council of Europe Convention on Action against Trafficking in Human Beings');
   await expect(facts.getByRole('row', { name: /^Adopted May 3, 2005/ })).toBeVisible();

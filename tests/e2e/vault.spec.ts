@@ -205,8 +205,8 @@ test('erase this device destroys the vault, leaves no database, storage or data-
   await expect(page.getByRole('heading', { level: 1, name: 'Set up Waypoint' })).toBeVisible();
 });
 
-test('after the chosen number of wrong passphrases Waypoint erases itself: no database, storage or data-folder file, and first run', async ({ page, app }) => {
-  await createVault(page);
+/** Settings: erase everything after three wrong passphrases in a row (confirmed with the passphrase). */
+async function eraseAfterThreeWrongPassphrases(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('Erase everything after a number of wrong passphrases in a row').check();
   await page.getByLabel('Wrong attempts before erasing').fill('3');
@@ -214,6 +214,11 @@ test('after the chosen number of wrong passphrases Waypoint erases itself: no da
   await eraseAfter.getByLabel('Current passphrase').fill(PASSPHRASE);
   await eraseAfter.getByRole('button', { name: 'Save' }).click();
   await expect(eraseAfter.getByText('Saved.')).toBeVisible({ timeout: 20_000 });
+}
+
+test('after the chosen number of wrong passphrases Waypoint erases itself: no database, storage or data-folder file, and first run', async ({ page, app }) => {
+  await createVault(page);
+  await eraseAfterThreeWrongPassphrases(page);
   await fillStorage(page, app);
 
   await page.getByRole('button', { name: 'Lock' }).click();
@@ -232,13 +237,7 @@ test('after the chosen number of wrong passphrases Waypoint erases itself: no da
 
 test('wrong passphrases inside an unlocked session bring a delay, never the erase', async ({ page, app }) => {
   await createVault(page);
-  await page.getByRole('link', { name: 'Settings' }).click();
-  await page.getByLabel('Erase everything after a number of wrong passphrases in a row').check();
-  await page.getByLabel('Wrong attempts before erasing').fill('3');
-  const eraseAfter = page.getByRole('heading', { name: 'Erase after wrong attempts' }).locator('xpath=..');
-  await eraseAfter.getByLabel('Current passphrase').fill(PASSPHRASE);
-  await eraseAfter.getByRole('button', { name: 'Save' }).click();
-  await expect(eraseAfter.getByText('Saved.')).toBeVisible({ timeout: 20_000 });
+  await eraseAfterThreeWrongPassphrases(page);
 
   const change = page.getByRole('heading', { name: 'Change passphrase' }).locator('xpath=..');
   const next = 'copper meadow whistle eleven';

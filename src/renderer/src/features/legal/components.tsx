@@ -51,7 +51,7 @@ export function LegalNote({ source, perItem }: { source?: { lastVerified: string
           <Text size="sm">{t('note.notAdvice')}</Text>
           {source ? (
             <Text size="sm">
-              {t('note.lastVerified')} <CorpusDate value={source.lastVerified} />
+              {t('note.sourceDated')} <CorpusDate value={source.lastVerified} />
               {' · '}
               {source.officialUrl ? (
                 <>

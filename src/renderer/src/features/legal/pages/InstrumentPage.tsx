@@ -61,7 +61,7 @@ export function InstrumentPage({ index, id }: { index: LegalIndex; id: string })
           </Text>
         )}
         <Text size="sm">
-          {t(`sourceConfidence.${instrument.confidence}`)} {t('note.lastVerified')} <CorpusDate value={instrument.lastVerified} />
+          {t(`sourceConfidence.${instrument.confidence}`)} {t('note.sourceDated')} <CorpusDate value={instrument.lastVerified} />
         </Text>
         <Sources urls={instrument.sources} />
       </Stack>

@@ -53,7 +53,7 @@ export function TopicPage({ index, id }: { index: LegalIndex; id: string }) {
                     {instrument.region ? t(`region.${instrument.region}`) : t(`scope.${instrument.scope}`)}
                   </Badge>
                   <Text size="xs" c="dimmed">
-                    {t('note.lastVerified')} <CorpusDate value={instrument.lastVerified} />
+                    {t('note.sourceDated')} <CorpusDate value={instrument.lastVerified} />
                   </Text>
                 </Group>
                 {instrument.officialUrl && (
