@@ -74,6 +74,9 @@ test('a provision opened from a checklist link shows its judgments and citing ch
 
 test('a provision that is the first page opened goes back to its instrument', async ({ app }) => {
   const page = await app.context.newPage();
+  // A tab that already holds the preview's token (src/preview/bridge.ts keeps it per tab), opened on a provision.
+  const token = new URL(app.server.openUrl).hash.replace('#token=', '');
+  await page.addInitScript((kept) => sessionStorage.setItem('waypoint-preview-token', kept), token);
   await page.goto(`${app.server.url}#/legal/provisions/cets-197%23art-13`);
   await unlock(page);
   await expect(heading(page, 'Article 13: Recovery and reflection period')).toBeVisible();
