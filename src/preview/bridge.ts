@@ -25,8 +25,8 @@ const token = fromFragment ?? sessionStorage.getItem(STORAGE_KEY) ?? '';
 // For the developer who opened the bare address: the server will refuse every call.
 if (!token) console.error('Waypoint preview: no token. Open the address the preview printed (it ends in #token=...).');
 // The app clears the origin's storage (sessionStorage too) at first run and after an erase, then reloads:
-// the token is the preview's, not the person's, so it is written back as the page goes.
-else window.addEventListener('pagehide', () => sessionStorage.setItem(STORAGE_KEY, token));
+// the token is the preview's, not the person's, so it is written back as the page goes (unless a new one came).
+else window.addEventListener('pagehide', () => sessionStorage.getItem(STORAGE_KEY) ?? sessionStorage.setItem(STORAGE_KEY, token));
 
 // A new run's address opened in a tab already on this origin changes only the fragment, so the page
 // is not loaded again: start it again with the new token, before the hash router takes the fragment.
