@@ -1,4 +1,5 @@
-import { foldText, parseQuery } from '../../src/shared/directory-search/normalize';
+import { foldText } from '../../src/shared/fold';
+import { parseQuery } from '../../src/shared/directory-search/words';
 import { buildSearchIndex, organizationNameMap, searchableTexts, searchDirectory } from '../../src/shared/directory-search/index';
 import { exportHsdsJson, organizationsFor } from '../../src/shared/hsds/export';
 import { parseHsdsJson } from '../../src/shared/hsds/import-read';

@@ -4,7 +4,6 @@ export * from './code';
 export * from './notes';
 export * from './records';
 export * from './mapping';
-export * from './fold';
 export * from './search';
 export * from './list';
 export * from './csv';

@@ -1,6 +1,6 @@
 import { itemsById } from '../checklists/answers';
 import type { ChecklistItem, ChecklistTemplate } from '../checklists/schema';
-import { foldText, tokenize } from './fold';
+import { foldText, tokenize } from '../fold';
 import type { HtcdsExploitationType } from './htcds';
 import type { CaseNote } from './notes';
 import type { CaseChecklist } from './records';

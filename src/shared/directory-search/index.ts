@@ -2,7 +2,8 @@ import type { DirectoryEntry, DirectoryOrganization, DirectoryPhone } from '../h
 import { languageName } from '../hsds/languages';
 import { waypointTaxonomyTerms } from '../hsds/taxonomy';
 import type { ContactChannel, Population, ServiceType } from '../hsds/taxonomy';
-import { foldText, indexWords, parseQuery, phoneDigits } from './normalize';
+import { foldText } from '../fold';
+import { indexWords, parseQuery, phoneDigits } from './words';
 import { CachedTokenizer, TermList } from './tokenizer';
 
 /**

@@ -1,7 +1,7 @@
-import { tokenize } from './normalize';
+import { tokenize } from '../fold';
 
 /**
- * `indexWords` (normalize.ts) for building the index, where nearly all of the time goes: tens of thousands
+ * `indexWords` (words.ts) for building the index, where nearly all of the time goes: tens of thousands
  * of entries, a few million words, but only some tens of thousands of distinct ones. So each distinct raw
  * word is folded once (with `tokenize`, the query's own folding) and numbered, and the words of a text are
  * found by a scanner that neither runs a regex nor makes a string per word:

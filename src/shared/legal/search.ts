@@ -1,5 +1,7 @@
+import { tokenize } from '../fold';
+
 /**
- * Offline search over the legal corpus: lowercased, diacritics-folded tokens, and every query token
+ * Offline search over the legal corpus: the app's search folding (shared/fold.ts), and every query word
  * must be the prefix of some token in the entry. The corpus is a few hundred entries, so a linear
  * scan over tokens prepared once is fast enough and needs no index library.
  */
@@ -25,17 +27,6 @@ export interface SearchHit {
   kind: SearchKind;
   id: string;
   score: number;
-}
-
-/** Lower case without accents or other combining marks (Arabic short vowels included). */
-export function foldText(value: string): string {
-  return value.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
-}
-
-export function tokenize(value: string): string[] {
-  return foldText(value)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((token) => token.length > 0);
 }
 
 function uniqueTokens(values: string[]): string[] {

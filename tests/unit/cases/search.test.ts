@@ -7,16 +7,15 @@ import {
   changeCaseStatus,
   createNote,
   editNote,
-  foldText,
   generateSyntheticCases,
   removeCaseFromIndex,
   searchCases,
   setCasesInIndex,
-  tokenize,
   updateCaseInIndex,
   type CaseChecklist,
   type CaseNote,
 } from '@shared/cases';
+import { foldText, tokenize } from '@shared/fold';
 import { sampleTemplate } from '../checklists/fixtures';
 import { now, sampleCase, shippedTemplates } from './fixtures';
 

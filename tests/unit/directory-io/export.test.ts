@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { DirectoryEntry, DirectoryOrganization, DirectoryPhone, Provenance } from '@shared/hsds/directory';
+import type { DirectoryEntry, DirectoryOrganization, DirectoryPhone } from '@shared/hsds/directory';
 import { exportHsdsJson, exportHsdsPackage, organizationsFor } from '@shared/hsds/export';
 import { parseHsdsJson, parseHsdsPackage } from '@shared/hsds/import-read';
 import { applyImportPlan, planImport } from '@shared/hsds/import-plan';
-import { confidences, contactChannels, emergencyRoles, populations, serviceTypes } from '@shared/hsds/taxonomy';
+import { contactChannels, emergencyRoles, populations, serviceTypes } from '@shared/hsds/taxonomy';
+import { provenanceArbitrary } from '../../support/directory';
 import { hsdsValidators } from '../directory/hsds-validator';
 import { shippedDirectory } from './fixtures';
 
@@ -20,16 +21,7 @@ const phone: fc.Arbitrary<DirectoryPhone> = fc.record({
   emergencyRoles: fc.subarray([...emergencyRoles]),
 });
 
-const provenance: fc.Arbitrary<Provenance> = fc
-  .record({
-    confidence: fc.constantFrom(...confidences),
-    checked: fc.option(fc.constantFrom('2026-12-07', '2025'), { nil: null }),
-    readBy: fc.option(fc.constantFrom('2026-11-28'), { nil: null }),
-    sourceDate: fc.option(fc.constantFrom('2016', '2016-10'), { nil: null }),
-    notes: fc.option(text, { nil: null }),
-    sources: fc.array(text, { maxLength: 3 }),
-  })
-  .map((p) => ({ ...p, verified: p.confidence === 'seen-official' }));
+const provenance = provenanceArbitrary(text, 3);
 
 function entry(id: string, organizationId: string | null): fc.Arbitrary<DirectoryEntry> {
   return fc

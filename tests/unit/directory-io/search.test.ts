@@ -3,35 +3,20 @@ import { describe, expect, it } from 'vitest';
 import type { DirectoryEntry } from '@shared/hsds/directory';
 import { buildSearchIndex, compareForResults, entryWords, organizationNameMap, searchDirectory } from '@shared/directory-search/index';
 import type { DirectoryFilters } from '@shared/directory-search/index';
-import { foldText, parseQuery, tokenize } from '@shared/directory-search/normalize';
+import { parseQuery } from '@shared/directory-search/words';
 import { generateEntries, generateOrganizations } from '../../../bench/directory/generate';
+import { directoryEntry as entry } from '../../support/directory';
 import { shippedDirectory } from './fixtures';
-
-let serial = 0;
-function entry(fields: Partial<DirectoryEntry>): DirectoryEntry {
-  serial++;
-  return {
-    id: `00000000-0000-4000-8000-${String(serial).padStart(12, '0')}`, organizationId: null, name: `Entry ${serial}`, alternateName: null,
-    description: '', countries: [], services: [], populations: [], channels: [], languages: [], is24x7: null, hours: null, phones: [],
-    emails: [], url: null, fallback: false, confidentialAddress: false, verified: false, confidence: 'inferred', checked: null, readBy: null, sourceDate: null, notes: null, sources: [],
-    ...fields,
-  };
-}
 
 function names(entries: DirectoryEntry[], query: string, filters?: DirectoryFilters): string[] {
   const index = buildSearchIndex(entries);
   return [...searchDirectory(index, query, filters).positions].map((p) => entries[p]!.name);
 }
 
-describe('text folding', () => {
-  it('ignores case and diacritics, in Latin, Cyrillic and Arabic', () => {
-    expect(tokenize('Protección de VÍCTIMAS, Ёлка')).toEqual(['proteccion', 'de', 'victimas', 'елка']);
-    expect(foldText('أمان إنسان آمنة')).toBe('امان انسان امنه');
-    expect(tokenize('مُسَاعَدَة')).toEqual(['مساعده']);
-  });
-
-  it('reads a query of digit groups as one phone number', () => {
+describe('query words', () => {
+  it('reads a query of digit groups as one phone number, in Latin or Arabic-Indic digits', () => {
     expect(parseQuery('+1 (888) 373-7888')).toEqual({ words: ['18883737888'] });
+    expect(parseQuery('٠٢٠ ٧٩٤٦-٠٩٥٨')).toEqual({ words: ['02079460958'] });
     expect(parseQuery('116')).toEqual({ words: ['116'] });
   });
 });

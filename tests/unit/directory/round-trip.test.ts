@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { directoryFromHsds, directoryToHsds } from '@shared/hsds/directory';
-import type { Directory, DirectoryEntry, DirectoryOrganization, DirectoryPhone, Provenance } from '@shared/hsds/directory';
-import { confidences, contactChannels, emergencyRoles, populations, serviceTypes } from '@shared/hsds/taxonomy';
+import type { Directory, DirectoryEntry, DirectoryOrganization, DirectoryPhone } from '@shared/hsds/directory';
+import { contactChannels, emergencyRoles, populations, serviceTypes } from '@shared/hsds/taxonomy';
+import { provenanceArbitrary } from '../../support/directory';
 import { hsdsValidators } from './hsds-validator';
 import { loadBundledHsds } from './load';
 
@@ -22,16 +23,7 @@ const phone: fc.Arbitrary<DirectoryPhone> = fc.record(
   { requiredKeys: ['number', 'type', 'description', 'emergencyRoles'] },
 );
 
-const provenance: fc.Arbitrary<Provenance> = fc
-  .record({
-    confidence: fc.constantFrom(...confidences),
-    checked: fc.option(fc.constantFrom('2026-12-07', '2025'), { nil: null }),
-    readBy: fc.option(fc.constantFrom('2026-11-28'), { nil: null }),
-    sourceDate: fc.option(fc.constantFrom('2016', '2016-10'), { nil: null }),
-    notes: fc.option(text, { nil: null }),
-    sources: fc.array(text, { maxLength: 4 }),
-  })
-  .map((p) => ({ ...p, verified: p.confidence === 'seen-official' }));
+const provenance = provenanceArbitrary(text, 4);
 
 function entry(id: string, organizationId: string | null): fc.Arbitrary<DirectoryEntry> {
   return fc

@@ -10,7 +10,7 @@ import {
   searchLegal,
 } from '@shared/legal/corpus';
 import { legalCorpusSchema } from '@shared/legal/schema';
-import { foldText, prepareDocument, searchDocuments, tokenize } from '@shared/legal/search';
+import { prepareDocument, searchDocuments } from '@shared/legal/search';
 
 const dataDir = resolve(import.meta.dirname, '../../../resources/legal');
 const read = (name: string): unknown => JSON.parse(readFileSync(join(dataDir, `${name}.json`), 'utf8'));
@@ -101,10 +101,5 @@ describe('legal search', () => {
     ];
     expect(searchDocuments(documents, 'identification').map((hit) => hit.id)).toEqual(['name', 'prefix', 'body']);
     expect(searchDocuments(documents, 'identification', 1)).toHaveLength(1);
-  });
-
-  it('folds and splits text into tokens', () => {
-    expect(foldText('Délai de RÉFLEXION')).toBe('delai de reflexion');
-    expect(tokenize('22 U.S.C. § 7102 — Art. 3(a)')).toEqual(['22', 'u', 's', 'c', '7102', 'art', '3', 'a']);
   });
 });

@@ -4,7 +4,8 @@
  * Worker (./textIndexWorker.ts) and the page only merges the result into its index; it also runs on
  * the page itself when no worker can start.
  */
-import { checklistTokens, tokenize } from '@shared/cases';
+import { checklistTokens } from '@shared/cases';
+import { tokenize } from '@shared/fold';
 import type { RecordStore } from '../../db';
 import { isChecklist, isNote } from './shapes';
 

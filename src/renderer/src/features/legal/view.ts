@@ -2,7 +2,7 @@ import type { ChecklistTemplate } from '@shared/checklists';
 import type { DirectoryEntry } from '@shared/hsds/directory';
 import { instrumentsForCountry, type LegalIndex } from '@shared/legal/corpus';
 import { languages as corpusLanguages, type Instrument, type Language as CorpusLanguage, type LocalizedText, type Provision, type TopicId, type TreatyStatus } from '@shared/legal/schema';
-import { foldText } from '@shared/legal/search';
+import { foldText } from '@shared/fold';
 
 /** Pure helpers behind the legal pages: no React, so they are unit-tested in Node. */
 
