@@ -1,3 +1,4 @@
+import { writeCsv } from '../csv';
 import type { HtcdsCaseStatus } from './htcds';
 import { htcdsFields } from './mapping';
 import type { CaseNote } from './notes';
@@ -114,16 +115,6 @@ export function htcdsCsvColumns(deidentified: boolean): string[] {
   return columns.filter((column) => !(deidentified && column.identifying)).map((column) => column.name);
 }
 
-// A spreadsheet runs a cell starting with one of these as a formula (CSV injection); a leading
-// apostrophe makes it text.
-const formulaStart = /^[=+\-@\t\r]/;
-
-/** One CSV field: injection-guarded, then quoted per RFC 4180 when it holds a quote, comma or line break. */
-export function csvField(value: string): string {
-  const safe = formulaStart.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 export function casesToHtcdsCsv(cases: readonly CaseRecord[], options: HtcdsCsvOptions): string {
   const { deidentified } = options;
   const context: ExportContext = {
@@ -132,6 +123,8 @@ export function casesToHtcdsCsv(cases: readonly CaseRecord[], options: HtcdsCsvO
     date: (iso) => (iso ? iso.slice(0, deidentified ? 7 : 10) : ''),
   };
   const chosen = columns.filter((column) => !(deidentified && column.identifying));
-  const rows = [chosen.map((column) => column.name), ...cases.map((record) => chosen.map((column) => column.value(record, context)))];
-  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return writeCsv(
+    chosen.map((column) => column.name),
+    cases.map((record) => chosen.map((column) => column.value(record, context))),
+  );
 }

@@ -1,8 +1,9 @@
 import type { ProblemDetail } from './import-problems';
 
 /**
- * RFC 4180 CSV, small enough to audit: the HSDS tabular package is the only CSV Waypoint reads or writes.
- * Kept in one module so a library parser (e.g. papaparse) could replace it behind the same two functions.
+ * The RFC 4180 CSV reader of the HSDS tabular package, the only CSV Waypoint reads, small enough to audit
+ * (a library parser such as papaparse could replace it behind this function). What it reads back was
+ * written by shared/csv.ts; cells come back guarded, and the importer takes the guard off (`unguardCell`).
  */
 
 export interface CsvTable {
@@ -105,27 +106,4 @@ export function parseCsv(text: string, maxRecords: number): CsvResult {
     recordRows.push(i + 2);
   }
   return { ok: true, table: { header, records, rows: recordRows } };
-}
-
-// Cells a spreadsheet would run as a formula start with one of these (OWASP "CSV injection").
-const formulaStart = /^'*[=+\-@\t\r]/;
-const guardedStart = /^'+[=+\-@\t\r]/;
-
-/** Prefixes an apostrophe to a cell a spreadsheet would read as a formula. `unguardCell` undoes exactly this. */
-export function guardCell(value: string): string {
-  return formulaStart.test(value) ? `'${value}` : value;
-}
-
-/** Removes the apostrophe `guardCell` (or a spreadsheet user) put before a formula character. */
-export function unguardCell(value: string): string {
-  return guardedStart.test(value) ? value.slice(1) : value;
-}
-
-function quoteCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-/** Writes RFC 4180 CSV (CRLF line ends), guarding every cell against formula injection. */
-export function writeCsv(header: readonly string[], records: readonly (readonly string[])[]): string {
-  return [header, ...records].map((record) => record.map((cell) => quoteCell(guardCell(cell))).join(',')).join('\r\n') + '\r\n';
 }

@@ -1,4 +1,4 @@
-import { writeCsv } from './csv';
+import { writeCsv } from '../csv';
 import { directoryToHsds } from './directory';
 import type { DirectoryEntry, DirectoryOrganization } from './directory';
 import { describeProblem } from './import-problems';

@@ -1,4 +1,4 @@
-import { unguardCell } from './csv';
+import { unguardCell } from '../csv';
 import { tableFields, tableFile, tableNames } from './tables';
 import type { TableName } from './tables';
 

@@ -1,4 +1,4 @@
-import { writeCsv } from '@shared/hsds/csv';
+import { writeCsv } from '@shared/csv';
 import type { DirectoryEntry } from '@shared/hsds/directory';
 import type { MergedDirectory, NumberReport } from './data';
 
