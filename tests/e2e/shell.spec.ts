@@ -1,6 +1,7 @@
 import { writeFile, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
+import { initialJavaScriptKb } from '../../bench/shell';
 import { expect, test } from './fixtures';
 import { PASSPHRASE, unlock } from './vault-steps';
 
@@ -17,6 +18,11 @@ async function chooseLanguage(page: Page, label: string | RegExp, option: string
   await page.getByRole('combobox', { name: label }).click();
   await page.getByRole('option', { name: option }).click();
 }
+
+// Needs no page: the build this layer runs against is the figure. The bench prints it too.
+test('the first screen loads at most 200 KB of JavaScript, gzipped', async () => {
+  expect(await initialJavaScriptKb(resolve(import.meta.dirname, '../../out'))).toBeLessThanOrEqual(200);
+});
 
 test('the shell shows its landmarks and opens on the directory', async ({ page }) => {
   await expect(page.getByRole('banner')).toContainText('Waypoint');
