@@ -3,7 +3,7 @@ import type { CaseChecklist } from '../cases/records';
 import { isChildAtIdentification, type CaseRecord } from '../cases/schema';
 import { answerFor, isAnswered, visibleItems, type Answer } from '../checklists/answers';
 import type { CaseContext, ChecklistItem, ChecklistTemplate } from '../checklists/schema';
-import { screeningSummary } from '../checklists/screening';
+import { contextWithAnswers, screeningSummary } from '../checklists/screening';
 import { exportFileName } from '../files';
 import type { Language } from '../languages';
 import { escapeHtml } from './escape';
@@ -37,7 +37,12 @@ export interface PrintOptions {
   /** Needed for 'blankChecklist'. */
   template?: ChecklistTemplate;
   labels: PrintLabels;
-  /** What conditions in templates read about the case; derived from caseRecord when absent. */
+  /**
+   * Every checklist of the case, printed or not: as in the checklist runner, a "yes" to an age question in any of
+   * them shows the child sections (contextWithAnswers). The printed checklists by default.
+   */
+  caseChecklists?: readonly CaseChecklist[];
+  /** What conditions in templates read about the case record; derived from caseRecord when absent. */
   caseContext?: CaseContext;
   /** When the document is printed; now by default. */
   now?: Date;
@@ -95,7 +100,11 @@ export function renderPrintDocument(options: PrintOptions): PrintDocument {
     const checklists = options.checklists ?? [];
     if (kind === 'caseSummary' && !record) throw new PrintInputError('a case summary needs the case record');
     if (kind === 'filledChecklist' && checklists.length === 0) throw new PrintInputError('a filled checklist needs a checklist');
-    const caseContext = options.caseContext ?? { isChild: record ? isChildAtIdentification(record) : null, country: null };
+    const recordContext = options.caseContext ?? { isChild: record ? isChildAtIdentification(record) : null, country: null };
+    const caseContext = contextWithAnswers(
+      recordContext,
+      (options.caseChecklists ?? checklists).map((checklist) => checklist.instance),
+    );
     reference = record?.code ?? '';
     if (kind === 'caseSummary' && record) {
       body = caseSummary(record, options.notes ?? [], checklists, caseContext, context);

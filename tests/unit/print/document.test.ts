@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { englishPrintLabels, renderPrintDocument, escapeHtml, spellOut, type PrintLabels, type PrintOptions } from '@shared/print';
+import { recordAnswer, startChecklist, type ChecklistInstance, type ChecklistTemplate } from '@shared/checklists';
+import type { CaseChecklist } from '@shared/cases';
+import { shippedTemplate } from '../checklists/fixtures';
 import { markers, printCase, printChecklist, printNotes, printTemplate } from './fixtures';
 
 const labels: PrintLabels = englishPrintLabels;
@@ -71,6 +74,40 @@ describe('filled checklist', () => {
     expect(partial).toContain('OPTIONMARK');
     const structure = render({ kind: 'filledChecklist', redaction: 'structureOnly' }).html;
     for (const marker of ['TEXTANSWERMARK', 'ITEMNOTEMARK', 'OPTIONMARK', '>Yes<', 'Debt']) expect(structure).not.toContain(marker);
+  });
+});
+
+describe('the child sections print as the checklist runner shows them', () => {
+  const palermo = shippedTemplate('palermo-initial-screening');
+  const safety = shippedTemplate('immediate-safety-needs');
+  const childLabels = safety.sections.flatMap((section) => section.items).filter((item) => item.id.startsWith('child-')).map((item) => escapeHtml(item.label));
+  function started(template: ChecklistTemplate, values: Record<string, unknown>): CaseChecklist {
+    let instance: ChecklistInstance = startChecklist(template, `cl-${template.id}`, '2026-03-02T10:00:00.000Z');
+    for (const [id, value] of Object.entries(values)) {
+      const result = recordAnswer(instance, id, value, '2026-03-02T10:00:00.000Z');
+      if (!result.ok) throw new Error(`${id}: ${result.reason}`);
+      instance = result.instance;
+    }
+    return { caseId: 'case-1', status: 'inProgress', instance };
+  }
+  // The case record does not say the person's age; the screening's answer says they may be under 18.
+  const screening = started(palermo, { 'age-under-18': 'yes' });
+  const safetyChecklist = started(safety, {});
+
+  it('a "yes" to the age question of another checklist shows them in the summary and in the printed checklist', () => {
+    expect(childLabels.length).toBeGreaterThan(0);
+    const summary = render({ kind: 'caseSummary', checklists: [screening, safetyChecklist] }).html;
+    const printed = render({ kind: 'filledChecklist', checklists: [safetyChecklist], caseChecklists: [screening, safetyChecklist] }).html;
+    for (const label of childLabels) {
+      expect(summary).toContain(label);
+      expect(printed).toContain(label);
+    }
+  });
+
+  it('they stay hidden when no answer and no record says so', () => {
+    const adult = started(palermo, { 'age-under-18': 'no' });
+    const printed = render({ kind: 'filledChecklist', checklists: [safetyChecklist], caseChecklists: [adult, safetyChecklist] }).html;
+    for (const label of childLabels) expect(printed).not.toContain(label);
   });
 });
 

@@ -5,7 +5,7 @@ import { useDisclosure } from '@mantine/hooks';
 import type { CaseChecklist } from '@shared/cases/records';
 import type { CaseNote } from '@shared/cases/notes';
 import type { CaseRecord } from '@shared/cases/schema';
-import { templateInLanguage, type ChecklistTemplate } from '@shared/checklists';
+import { templateInLanguage, type CaseContext, type ChecklistTemplate } from '@shared/checklists';
 import { renderPrintDocument, type Paper, type PrintLabels, type Redaction } from '@shared/print';
 import { languages, type Language } from '@shared/languages';
 import { unwrap } from '../../bridge';
@@ -16,10 +16,14 @@ import { VaultContext } from '../vault/VaultContext';
 import { loadShippedTemplates } from '../checklists/data';
 import type { RecordStore } from '../../db';
 
-/** What to export: a case summary, one filled checklist of a case, or a blank template for paper. */
+/**
+ * What to export: a case summary, one filled checklist of a case, or a blank template for paper. A case's
+ * document takes the context its checklists are shown with (the page's, for the country); the answers of
+ * all the case's checklists are added to it here, as the runner does.
+ */
 export type ExportTarget =
-  | { kind: 'caseSummary'; caseId: string }
-  | { kind: 'filledChecklist'; caseId: string; checklistId: string }
+  | { kind: 'caseSummary'; caseId: string; caseContext?: CaseContext }
+  | { kind: 'filledChecklist'; caseId: string; checklistId: string; caseContext?: CaseContext }
   | { kind: 'blankChecklist'; template: ChecklistTemplate };
 
 export type ExportPdfDialogProps = ExportTarget & { opened: boolean; onClose(): void };
@@ -42,13 +46,16 @@ async function loadCase(store: Store, target: Exclude<ExportTarget, { kind: 'bla
   if (!record || record.error !== undefined) return null;
   const decrypted = <T,>(results: Awaited<ReturnType<Store['list']>>) =>
     results.flatMap((result) => (result.error === undefined ? [result.data as T] : []));
+  // Every checklist of the case, even for one printed checklist: an age answer in any of them shows the child sections.
+  const caseChecklists = decrypted<CaseChecklist>(await store.list('checklists', { caseId: target.caseId }));
+  const context = target.caseContext ? { caseContext: target.caseContext } : {};
   if (target.kind === 'filledChecklist') {
     const checklist = await store.get('checklists', target.checklistId);
     if (!checklist || checklist.error !== undefined) return null;
-    return { caseRecord: record.data as CaseRecord, notes: [], checklists: [checklist.data as CaseChecklist] };
+    return { caseRecord: record.data as CaseRecord, notes: [], checklists: [checklist.data as CaseChecklist], caseChecklists, ...context };
   }
-  const [notes, checklists] = await Promise.all([store.list('notes', { caseId: target.caseId }), store.list('checklists', { caseId: target.caseId })]);
-  return { caseRecord: record.data as CaseRecord, notes: decrypted<CaseNote>(notes), checklists: decrypted<CaseChecklist>(checklists) };
+  const notes = await store.list('notes', { caseId: target.caseId });
+  return { caseRecord: record.data as CaseRecord, notes: decrypted<CaseNote>(notes), checklists: caseChecklists, ...context };
 }
 
 /**
