@@ -255,11 +255,9 @@ function caseSummary(
   const parts = [`<section class="section"><h2>${escapeHtml(L.details)}</h2>${table(rows)}</section>`];
 
   if (redaction !== 'structureOnly') {
-    const history = record.statusHistory
-      .map((change): [string, string] => [ctx.date(change.date), escapeHtml(labels.caseStatus[change.status])])
-      .map(([date, status]) => `<tr><td>${escapeHtml(date)}</td><td>${status}</td></tr>`)
-      .join('');
-    parts.push(`<section class="section"><h3>${escapeHtml(L.statusHistory)}</h3><table><tbody>${history}</tbody></table></section>`);
+    // Each row's date is its header cell, so a tagged PDF reads "date: status" as a table.
+    const history = record.statusHistory.map((change): [string, string] => [ctx.date(change.date), escapeHtml(labels.caseStatus[change.status])]);
+    parts.push(`<section class="section"><h3>${escapeHtml(L.statusHistory)}</h3>${table(history)}</section>`);
     parts.push(`<section class="section"><h2>${escapeHtml(L.profile)}</h2>${table(profileRows(record, ctx))}</section>`);
     const consent = record.consent;
     const yesNo = (value: boolean) => escapeHtml(value ? labels.common.yes : labels.common.no);
@@ -438,7 +436,8 @@ function blankChecklist(template: ChecklistTemplate, ctx: Context): string {
     .map((section) => {
       const conditional = section.condition ? `<span class="condition">${escapeHtml(ctx.labels.checklist.ifApplicable)}</span>` : '';
       const description = section.description ? `<p class="guidance" dir="auto">${escapeHtml(section.description)}</p>` : '';
-      return `<section class="section"><h2>${text(section.title)}${conditional}</h2>${description}<ol class="items">${section.items
+      // h3: the sections come under the template's title (h2), so the outline nests them.
+      return `<section class="section"><h3 class="section-title">${text(section.title)}${conditional}</h3>${description}<ol class="items">${section.items
         .map((item) => blankItem(item, ctx))
         .join('')}</ol></section>`;
     })

@@ -14,12 +14,13 @@ export function printStyles(paper: Paper, direction: 'ltr' | 'rtl'): string {
 ${printFontFaces()}
 @page { size: ${paper === 'A4' ? 'A4' : 'letter'} portrait; }
 * { box-sizing: border-box; }
-html { font-family: ${printFontStack(direction)}; font-size: 10.5pt; line-height: 1.45; color: #000; background: #fff; }
+html { font-family: ${printFontStack(direction)}; font-size: 10.5pt; line-height: normal; color: #000; background: #fff; }
 body { margin: 0; }
-h1, h2, h3 { line-height: 1.25; margin: 0; break-after: avoid; page-break-after: avoid; }
+h1, h2, h3, h4 { margin: 0; break-after: avoid; page-break-after: avoid; break-inside: avoid; }
 h1 { font-size: 17pt; margin-block: 0 4pt; }
 h2 { font-size: 13.5pt; margin-block: 16pt 6pt; padding-block-end: 3pt; border-block-end: 1.5pt solid #000; }
 h3 { font-size: 11.5pt; margin-block: 12pt 4pt; }
+h4 { font-size: 10.5pt; margin-block: 10pt 3pt; }
 p { margin-block: 0 6pt; }
 .confidential { display: inline-block; font-weight: 700; letter-spacing: 0.06em; text-transform: uppercase; border: 1.5pt solid #000; padding: 1pt 6pt; margin-block-end: 8pt; }
 .notice { font-size: 9pt; border-inline-start: 3pt solid #000; padding-inline-start: 6pt; margin-block: 6pt 10pt; }

@@ -150,6 +150,29 @@ describe('what shows without opening the file', () => {
   });
 });
 
+describe('structure for a tagged PDF', () => {
+  const documents = () => [
+    render({ kind: 'caseSummary' }),
+    render({ kind: 'filledChecklist' }),
+    render({ kind: 'blankChecklist', template: printTemplate }),
+  ];
+
+  it('headings go down one level at a time, from one h1, so the outline nests', () => {
+    for (const { html } of documents()) {
+      const levels = [...html.matchAll(/<h([1-6])[\s>]/g)].map((match) => Number(match[1]));
+      expect(levels[0]).toBe(1);
+      expect(levels.filter((level) => level === 1)).toHaveLength(1);
+      levels.forEach((level, i) => i > 0 && expect(level).toBeLessThanOrEqual(levels[i - 1]! + 1));
+    }
+  });
+
+  it('every table row has its header cell', () => {
+    for (const { html } of documents()) {
+      for (const [row] of html.matchAll(/<tr>.*?<\/tr>/g)) expect(row).toMatch(/^<tr><th scope="row">/);
+    }
+  });
+});
+
 describe('escaping', () => {
   it('escapes hostile text everywhere it can appear', () => {
     const record = { ...printCase(), alias: markers.hostile, tags: [markers.hostile] };
