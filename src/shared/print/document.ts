@@ -437,7 +437,7 @@ function blankChecklist(template: ChecklistTemplate, ctx: Context): string {
       const conditional = section.condition ? `<span class="condition">${escapeHtml(ctx.labels.checklist.ifApplicable)}</span>` : '';
       const description = section.description ? `<p class="guidance" dir="auto">${escapeHtml(section.description)}</p>` : '';
       // h3: the sections come under the template's title (h2), so the outline nests them.
-      return `<section class="section"><h3 class="section-title">${text(section.title)}${conditional}</h3>${description}<ol class="items">${section.items
+      return `<section class="section"><h3 class="section-title">${text(section.title)} ${conditional}</h3>${description}<ol class="items">${section.items
         .map((item) => blankItem(item, ctx))
         .join('')}</ol></section>`;
     })

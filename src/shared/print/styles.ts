@@ -14,9 +14,16 @@ export function printStyles(paper: Paper, direction: 'ltr' | 'rtl'): string {
 ${printFontFaces()}
 @page { size: ${paper === 'A4' ? 'A4' : 'letter'} portrait; }
 * { box-sizing: border-box; }
+/*
+ * Line height "normal": each line box is as tall as the ascent and descent of every font on it (Noto Sans Arabic's are
+ * 1.374 and 0.738 em), so every mark above or below a letter lies inside its line. A smaller line height lets marks
+ * overflow the line, and Chromium prints that overflow on the page before or after a page break (the damma of a
+ * heading at the top of page 2 printed alone at the foot of page 1). Headings also get a little padding above, as
+ * stacked Latin accents reach the very top of Noto Sans's ascent; items have theirs. A heading stays with what follows.
+ */
 html { font-family: ${printFontStack(direction)}; font-size: 10.5pt; line-height: normal; color: #000; background: #fff; }
 body { margin: 0; }
-h1, h2, h3, h4 { margin: 0; break-after: avoid; page-break-after: avoid; break-inside: avoid; }
+h1, h2, h3, h4 { margin: 0; padding-block-start: 2pt; break-after: avoid; page-break-after: avoid; break-inside: avoid; }
 h1 { font-size: 17pt; margin-block: 0 4pt; }
 h2 { font-size: 13.5pt; margin-block: 16pt 6pt; padding-block-end: 3pt; border-block-end: 1.5pt solid #000; }
 h3 { font-size: 11.5pt; margin-block: 12pt 4pt; }
