@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { newCaseRecord } from '../../src/shared/cases';
 import { parseTemplateFile, recordAnswer, startChecklist, type ChecklistInstance, type ChecklistTemplate } from '../../src/shared/checklists';
-import { printMargins, printStyles, renderPrintDocument, type Paper, type PrintDocument, type PrintLabels } from '../../src/shared/print';
+import { printMargins, renderPrintDocument, type Paper, type PrintDocument, type PrintLabels } from '../../src/shared/print';
 import type { Language } from '../../src/shared/languages';
 import { pdfHandlers } from '../../src/main/ipc/pdf';
 import { createPreviewPdfPrinter } from '../../src/preview/pdf-printer';
@@ -108,3 +108,130 @@ test('text is never cut at a page break, and no heading is left alone at the foo
     });
   }
 });
+
+/** The fixed, filled Palermo screening every language prints: the same answers, text answers in the language. */
+const typed: Record<Language, { account: string; setting: string; note: string }> = {
+  en: { account: 'A friend offered a restaurant job abroad; on arrival the passport was taken.', setting: 'Kitchen work, 14 hours a day.', note: 'Said it twice.' },
+  es: { account: 'Una amiga le ofreció un trabajo en un restaurante; al llegar le quitaron el pasaporte.', setting: 'Cocina, 14 horas al día.', note: 'Lo dijo dos veces.' },
+  fr: { account: "Une amie lui a proposé un emploi dans un restaurant ; à l'arrivée, on lui a pris son passeport.", setting: 'En cuisine, 14 heures par jour.', note: "L'a dit deux fois." },
+  ar: { account: 'عرضت عليها صديقةٌ وظيفةً في مطعمٍ في الخارج، وعند الوصول أُخذ جواز سفرها.', setting: 'عملٌ في المطبخ، ١٤ ساعة في اليوم.', note: 'قالت ذلك مرّتين.' },
+};
+
+function filledScreening(language: Language): PrintDocument {
+  const english = shipped('palermo-initial-screening', 'en');
+  let instance: ChecklistInstance = startChecklist(english, 'cl-fixed', now.toISOString());
+  const answers: Array<[string, unknown, string?]> = [
+    ['immediate-danger', 'no'],
+    ['safe-to-talk', 'yes'],
+    ['role-explained', true],
+    ['language-support', 'independent-interpreter'],
+    ['agrees-to-talk', 'yes'],
+    ['age-under-18', 'no'],
+    ['act-any', 'yes'],
+    ['act-forms', ['recruitment', 'transport']],
+    ['act-account', typed[language].account],
+    ['means-any', 'yes', typed[language].note],
+    ['means-forms', ['deception', 'abuse-of-vulnerability']],
+    ['purpose-any', 'yes'],
+    ['purpose-forms', ['forced-labour']],
+    ['exploitation-setting', typed[language].setting],
+    ['paid-to-cross-border', 'unknown'],
+    ['follow-up', ['safety-plan', 'referral']],
+  ];
+  for (const [id, value, note] of answers) {
+    const result = recordAnswer(instance, id, value, now.toISOString(), note);
+    if (!result.ok) throw new Error(`${id}: ${result.reason}`);
+    instance = result.instance;
+  }
+  // As the export dialog does: the same questions in the document's language, answers following by id.
+  instance = { ...instance, templateSnapshot: shipped('palermo-initial-screening', language) };
+  return renderPrintDocument({
+    kind: 'filledChecklist',
+    language,
+    paper: 'A4',
+    redaction: 'full',
+    labels: labelsIn(language),
+    now,
+    timeZone: 'UTC',
+    caseRecord: newCaseRecord({ id: 'c', code: 'WP-2026-0042', now: now.toISOString() }),
+    checklists: [{ caseId: 'c', status: 'inProgress', instance }],
+  });
+}
+
+/** The titles of a PDF's outline entries: Chromium writes ASCII ones as literal strings, others as UTF-16 in hex. */
+function outlineTitles(path: string): string[] {
+  const text = readFileSync(path, 'latin1');
+  expect(text, 'the PDF has an outline').toContain('/Type /Outlines');
+  return [...text.matchAll(/\/Title (?:<FEFF([0-9A-Fa-f]*)>|\(((?:[^()\\]|\\.)*)\))\s*\/Dest/g)].map(([, hex, literal]) =>
+    hex !== undefined ? Buffer.from(hex, 'hex').swap16().toString('utf16le') : literal!.replace(/\\(.)/g, '$1'),
+  );
+}
+
+test('a filled checklist in English, Spanish, French and Arabic, on A4 and Letter: its pages as images, tags, outline, metadata, fonts', async () => {
+  for (const language of languages) {
+    const document = filledScreening(language);
+    const labels = labelsIn(language);
+    const template = shipped('palermo-initial-screening', language);
+    for (const paper of papers) {
+      const name = `${language}-${paper}`;
+      const path = await print(document, paper, name);
+
+      // Every page, grey at 30 dpi, against the reference images in pdf-output.spec.ts-snapshots/ (on a difference,
+      // the actual, expected and difference images are in the test's output folder).
+      const folder = test.info().outputPath('pages');
+      mkdirSync(folder, { recursive: true });
+      run('pdftoppm', ['-png', '-gray', '-r', '30', path, join(folder, name)]);
+      const images = readdirSync(folder).filter((file) => file.startsWith(`${name}-`)).sort();
+      expect(images.length).toBeGreaterThan(0);
+      images.forEach((image, i) => {
+        expect.soft(readFileSync(join(folder, image)), `${name} page ${i + 1}`).toMatchSnapshot(`${name}-${i + 1}.png`, { maxDiffPixelRatio: 0.002 });
+      });
+      expect(existsSync(test.info().snapshotPath(`${name}-${images.length + 1}.png`)), `${name} has as many pages as its reference`).toBe(false);
+
+      // Tagged, in the document's language, with an outline of its sections.
+      const info = run('pdfinfo', [path]);
+      expect(info).toMatch(/^Tagged:\s+yes$/m);
+      expect(readFileSync(path, 'latin1')).toContain(`/Lang (${language})`);
+      const outline = outlineTitles(path);
+      // Chromium writes right-to-left titles in visual word order: compare their words.
+      const words = (text: string) => text.replace(/[:،,]/g, ' ').split(/\s+/).filter(Boolean).sort();
+      for (const section of template.sections.filter((s) => !s.condition)) {
+        expect(outline.map(words), `${name} outline`).toContainEqual(expect.arrayContaining(words(section.title)));
+      }
+
+      // What shows without opening the file: the kind of document and the day, nothing else.
+      expect(info).toMatch(new RegExp(`^Title:\\s+${labels.titles.filledChecklist} · ${dateIn(language)}$`, 'm'));
+      expect(info).toMatch(/^Creator:\s*$/m);
+      expect(info).toMatch(/^Producer:\s+Skia\/PDF m\d+$/m);
+      expect(info).toMatch(/^CreationDate:\s+\w{3} \w{3} +\d+ 00:00:00 \d{4} UTC$/m);
+      expect(info).not.toMatch(/^(Author|Subject|Keywords):/m);
+      expect(info).toMatch(/^Metadata Stream:\s+no$/m);
+      for (const secret of ['WP-2026-0042', template.title, 'palermo', 'Mozilla', 'Chrome', 'Electron', 'Linux']) expect(info).not.toContain(secret);
+
+      // Every font embedded (the page's bundled Noto, and the system font of the header and footer).
+      const fonts = run('pdffonts', [path]).split('\n').slice(2).filter(Boolean);
+      expect(fonts.length).toBeGreaterThan(0);
+      for (const font of fonts) expect(font, `${name}: ${font}`).toMatch(/\s+yes\s+yes\s+(yes|no)\s+\d+\s+\d+$/);
+    }
+  }
+});
+
+test('pdftotext reads the Arabic in logical order, with its marks', async () => {
+  const path = await print(filledScreening('ar'), 'A4', 'ar-text');
+  const text = run('pdftotext', [path, '-']).replace(bidiControls, '');
+  // The letters of each line in logical order (pdftotext moves a spacing colon and puts each mark just before its letter).
+  const letters = (value: string) => value.normalize('NFD').replace(/\p{Mn}|[\s:،.]/gu, '');
+  for (const expected of ['الوسيلة: كيف جيء بالشخص أو أُبقي هناك', typed.ar.account, 'الصفحة 1 من']) {
+    expect(letters(text)).toContain(letters(expected));
+  }
+  // Every word keeps its marks: the damma of أُبقي, the tanwin of صديقةٌ and مطعمٍ, the shadda of مرّتين.
+  const marks = (word: string) => [...word.normalize('NFD').matchAll(/\p{Mn}/gu)].map((match) => match[0]).sort().join('');
+  const extracted = text.split(/\s+/);
+  for (const word of ['أُبقي', 'صديقةٌ', 'مطعمٍ', 'مرّتين', 'سرّي']) {
+    expect(extracted.some((candidate) => letters(candidate) === letters(word) && marks(candidate) === marks(word)), word).toBe(true);
+  }
+});
+
+function dateIn(language: Language): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(now);
+}
