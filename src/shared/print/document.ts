@@ -44,6 +44,11 @@ export interface PrintOptions {
   caseChecklists?: readonly CaseChecklist[];
   /** What conditions in templates read about the case record; derived from caseRecord when absent. */
   caseContext?: CaseContext;
+  /**
+   * A title the caseworker typed for the file's properties (the PDF's Title metadata). Without one, the title is the
+   * kind of document and the day, nothing about the case.
+   */
+  title?: string;
   /** When the document is printed; now by default. */
   now?: Date;
   /** For dates; the system's time zone by default. */
@@ -115,7 +120,8 @@ export function renderPrintDocument(options: PrintOptions): PrintDocument {
 
   // The PDF's Title metadata comes from <title>: the kind of document and the day only, as a file manager or a
   // PDF reader's recent-files list shows it without opening the file.
-  const title = `${labels.titles[kind]} · ${printedOn}`;
+  const typedTitle = options.title?.trim() ?? '';
+  const title = typedTitle !== '' ? typedTitle : `${labels.titles[kind]} · ${printedOn}`;
   const head = `<header class="doc-head">
 <p class="confidential">${escapeHtml(labels.confidential)}</p>
 <h1>${escapeHtml(labels.titles[kind])}${kind === 'blankChecklist' ? '' : reference ? ` <span class="bdi">${escapeHtml(reference)}</span>` : ''}</h1>

@@ -10,6 +10,7 @@ export const printMargins = { top: 0.75, bottom: 0.7, left: 0.6, right: 0.6 } as
 
 /** The print stylesheet of a document: plain, high contrast, black on white. */
 export function printStyles(paper: Paper, direction: 'ltr' | 'rtl'): string {
+  const writeLine = direction === 'rtl' ? { full: '27pt', short: '21pt' } : { full: '18pt', short: '14pt' };
   return `
 ${printFontFaces()}
 @page { size: ${paper === 'A4' ? 'A4' : 'letter'} portrait; }
@@ -58,8 +59,9 @@ th { width: 34%; font-weight: 700; }
 .options { display: flex; flex-wrap: wrap; gap: 3pt 14pt; margin-block-start: 3pt; }
 .options.column { flex-direction: column; }
 .option { display: inline-flex; align-items: baseline; }
-.write-line { border-block-end: 0.75pt solid #000; height: 18pt; }
-.write-line.short { display: inline-block; width: 40mm; height: 14pt; vertical-align: bottom; }
+/* Lines to write on: in an Arabic document as much taller as its printed lines are (Noto Sans Arabic's 2.1 em against 1.4), for the marks. */
+.write-line { border-block-end: 0.75pt solid #000; height: ${writeLine.full}; }
+.write-line.short { display: inline-block; width: 40mm; height: ${writeLine.short}; vertical-align: bottom; }
 .fill-in { display: flex; flex-wrap: wrap; gap: 6pt 18pt; margin-block: 6pt 10pt; }
 .fill-in .write-line.short { width: 45mm; }
 .note { break-inside: avoid; page-break-inside: avoid; margin-block-end: 8pt; }

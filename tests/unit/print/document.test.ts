@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { englishPrintLabels, renderPrintDocument, escapeHtml, spellOut, type PrintLabels, type PrintOptions } from '@shared/print';
-import { recordAnswer, startChecklist, type ChecklistInstance, type ChecklistTemplate } from '@shared/checklists';
+import { englishPrintLabels, printStyles, renderPrintDocument, escapeHtml, spellOut, type PrintLabels, type PrintOptions } from '@shared/print';
+import { parseTemplateFile, recordAnswer, startChecklist, type ChecklistInstance, type ChecklistTemplate } from '@shared/checklists';
 import type { CaseChecklist } from '@shared/cases';
-import { shippedTemplate } from '../checklists/fixtures';
+import { shippedFiles, shippedTemplate, translatedFiles } from '../checklists/fixtures';
 import { markers, printCase, printChecklist, printNotes, printTemplate } from './fixtures';
 
 const labels: PrintLabels = englishPrintLabels;
@@ -150,6 +150,52 @@ describe('what shows without opening the file', () => {
   });
 });
 
+describe('a blank checklist for paper', () => {
+  const localeLabels = (language: string) =>
+    JSON.parse(readFileSync(resolve(import.meta.dirname, `../../../src/renderer/src/features/export/locales/${language}.json`), 'utf8')).print as PrintLabels;
+  const count = (html: string, pattern: RegExp) => html.match(pattern)?.length ?? 0;
+
+  it('gives each question the space its type needs: boxes and circles for choices, lines for text, in every language', () => {
+    const languages = ['en', 'es', 'fr', 'ar'] as const;
+    let checked = 0;
+    for (const language of languages) {
+      const files = language === 'en' ? shippedFiles() : translatedFiles(language);
+      for (const { file, text } of files) {
+        const parsed = parseTemplateFile(text);
+        if (!parsed.ok) throw new Error(`${language}/${file}`);
+        const { html } = render({ kind: 'blankChecklist', template: parsed.template, language, labels: localeLabels(language) });
+        const printed = html.match(/<li class="item">[\s\S]*?<\/li>/g) ?? [];
+        const items = parsed.template.sections.flatMap((section) => section.items);
+        expect(printed, `${language}/${file}`).toHaveLength(items.length);
+        items.forEach((item, i) => {
+          const space = printed[i]!;
+          const boxes = count(space, /class="box"/g);
+          const circles = count(space, /class="circle"/g);
+          const lines = count(space, /class="write-line"/g);
+          const short = count(space, /class="write-line short"/g);
+          const expected = {
+            check: [1, 0, 0, 0],
+            yesNoUnknown: [3, 0, 0, 0],
+            single: [0, item.kind === 'single' ? item.options.length : 0, 0, 0],
+            multiple: [item.kind === 'multiple' ? item.options.length : 0, 0, 0, 0],
+            text: [0, 0, item.kind === 'text' && item.multiline ? 4 : 1, 0],
+            date: [0, 0, 0, 1],
+            number: [0, 0, 0, 1],
+          }[item.kind];
+          expect([boxes, circles, lines, short], `${language}/${file} ${item.id}`).toEqual(expected);
+          checked++;
+        });
+      }
+    }
+    expect(checked).toBeGreaterThan(400);
+  });
+
+  it('an Arabic page has taller lines to write on, as its printed lines are', () => {
+    const height = (direction: 'ltr' | 'rtl') => Number(/\.write-line \{[^}]*height: (\d+)pt/.exec(printStyles('A4', direction))![1]);
+    expect(height('rtl')).toBeGreaterThanOrEqual(height('ltr') * 1.4);
+  });
+});
+
 describe('structure for a tagged PDF', () => {
   const documents = () => [
     render({ kind: 'caseSummary' }),
@@ -170,6 +216,15 @@ describe('structure for a tagged PDF', () => {
     for (const { html } of documents()) {
       for (const [row] of html.matchAll(/<tr>.*?<\/tr>/g)) expect(row).toMatch(/^<tr><th scope="row">/);
     }
+  });
+});
+
+describe('a title the caseworker types', () => {
+  it('names the document in its properties instead of the kind and the day, escaped; blank means none', () => {
+    expect(/<title>(.*)<\/title>/.exec(render({ kind: 'caseSummary', title: '  Referral <to> shelter  ' }).html)![1]).toBe('Referral &lt;to&gt; shelter');
+    expect(/<title>(.*)<\/title>/.exec(render({ kind: 'caseSummary', title: '   ' }).html)![1]).toBe(`${labels.titles.caseSummary} · March 5, 2026`);
+    // The file name stays neutral: the save dialog is where a name is typed.
+    expect(render({ kind: 'caseSummary', title: 'Referral' }).suggestedName).toBe('waypoint-export-2026-03-05.pdf');
   });
 });
 

@@ -1,6 +1,6 @@
 import { useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Group, Modal, Radio, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Radio, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { CaseChecklist } from '@shared/cases/records';
 import type { CaseNote } from '@shared/cases/notes';
@@ -74,6 +74,7 @@ export function ExportPdfDialog(props: ExportPdfDialogProps) {
   const [language, setLanguage] = useState<Language>((languages as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'en');
   const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
   const [vaultPassphrase, setVaultPassphrase] = useState('');
+  const [documentTitle, setDocumentTitle] = useState('');
   const blank = props.kind === 'blankChecklist';
   const identifying = !blank && redaction !== 'structureOnly';
 
@@ -83,7 +84,7 @@ export function ExportPdfDialog(props: ExportPdfDialogProps) {
       const [labels, shipped] = await Promise.all([printLabels(i18n, language), loadShippedTemplates()]);
       // A shipped checklist prints in the document's language where it comes in it; answers follow by question.
       const translate = (template: ChecklistTemplate) => templateInLanguage(template, shipped, language);
-      const common = { language, paper, redaction, labels };
+      const common = { language, paper, redaction, labels, title: documentTitle };
       let options;
       if (props.kind === 'blankChecklist') {
         options = { ...common, kind: props.kind, template: translate(props.template) };
@@ -158,6 +159,15 @@ export function ExportPdfDialog(props: ExportPdfDialogProps) {
           allowDeselect={false}
           onChange={(value) => value && setLanguage(value as Language)}
           data={languages.map((code) => ({ value: code, label: languageNames[code] }))}
+        />
+        {/* Only what the caseworker types here names the file in its properties; autocomplete off keeps it out of the browser profile. */}
+        <TextInput
+          label={t('dialog.documentTitle')}
+          description={t('dialog.documentTitleHelp')}
+          value={documentTitle}
+          onChange={(event) => setDocumentTitle(event.currentTarget.value)}
+          maxLength={200}
+          autoComplete="off"
         />
         {!blank && (
           <Alert color="orange" title={t('dialog.warningTitle')}>
