@@ -156,6 +156,9 @@ test('from a case page: the export dialog makes a case summary PDF, and the reda
   const dialog = page.getByRole('dialog', { name: 'Export as PDF' });
   await dialog.getByRole('radio', { name: /^Structure only/ }).check();
   await expect(dialog.getByLabel('Your vault passphrase')).toHaveCount(0);
+  // A title the caseworker types is the one the file's properties show.
+  await dialog.getByLabel("Title in the file's properties (optional)").fill('Referral pack');
   await dialog.getByRole('button', { name: 'Choose where to save…' }).click();
-  await expect(dialog.getByText(/^Saved: /)).toBeVisible({ timeout: 30_000 });
+  const structurePath = (await dialog.getByText(/^Saved: /).textContent({ timeout: 30_000 }))!.replace(/^Saved: /, '').trim();
+  expect(execFileSync('pdfinfo', [structurePath], { encoding: 'utf8' })).toMatch(/^Title:\s+Referral pack$/m);
 });
