@@ -137,6 +137,14 @@ describe('the PDF metadata', () => {
     expect(after.indexOf('2 0 obj')).toBe(chromiumPdf.indexOf('2 0 obj'));
   });
 
+  it('reads a typed title that looks like a key as the title, not as one', () => {
+    const typed = chromiumPdf.replace('/Title (Case summary \\(draft\\) - March 5, 2026)', '/Title (x\\) /Creator \\(kept\\\\)');
+    const after = new TextDecoder('latin1').decode(neutralPdfMetadata(new TextEncoder().encode(typed)));
+    expect(after).toContain('/Title (x\\) /Creator \\(kept\\\\)');
+    expect(after).toMatch(/\n\/Creator \(\) +\n/);
+    expect(after).not.toContain('Mozilla');
+  });
+
   it('leaves a file without an information dictionary as it is', () => {
     const bytes = new TextEncoder().encode('%PDF-fake');
     expect(neutralPdfMetadata(bytes)).toBe(bytes);
