@@ -42,6 +42,13 @@ test('the preview prints a case summary to PDF with the redaction chosen, in Lat
   expect(pages).toBeGreaterThanOrEqual(2);
   expect(fullText).toContain(`Page 1 of ${pages}`);
   expect(fullText).toContain(`Page ${pages} of ${pages}`);
+  // Tagged: headings in order, and the label-value tables (details, profile, consent, history) as tables with row headers.
+  const tagged = execFileSync('pdfinfo', ['-struct', fullPath], { encoding: 'utf8' });
+  const tags = (tag: string) => tagged.match(new RegExp(`^\\s*${tag}\\b`, 'gm'))?.length ?? 0;
+  expect(tags('H1')).toBe(1);
+  expect(tags('Table')).toBeGreaterThanOrEqual(4);
+  expect(tags('TH')).toBe(tags('TR'));
+  expect(tags('TD')).toBe(tags('TR'));
 
   const redacted = renderPrintDocument({ ...common, language: 'en', redaction: 'noAliasNoNotes', labels: englishPrintLabels });
   await exportPdf(redacted, 'redacted.pdf');
