@@ -2,10 +2,7 @@ import { useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Group, Modal, Radio, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import type { CaseChecklist } from '@shared/cases/records';
-import type { CaseNote } from '@shared/cases/notes';
-import type { CaseRecord } from '@shared/cases/schema';
-import { templateInLanguage, type CaseContext, type ChecklistTemplate } from '@shared/checklists';
+import { templateInLanguage, type ChecklistTemplate } from '@shared/checklists';
 import { renderPrintDocument, type Paper, type PrintLabels, type Redaction } from '@shared/print';
 import { languages, type Language } from '@shared/languages';
 import { unwrap } from '../../bridge';
@@ -14,23 +11,18 @@ import { ConfirmPassphraseField } from '../vault/ConfirmPassphraseField';
 import { errorMessage } from '../vault/errorMessage';
 import { VaultContext } from '../vault/VaultContext';
 import { loadShippedTemplates } from '../checklists/data';
-import type { RecordStore } from '../../db';
+import { loadCase, type CaseTarget } from './loadCase';
 
 /**
  * What to export: a case summary, one filled checklist of a case, or a blank template for paper. A case's
  * document takes the context its checklists are shown with (the page's, for the country); the answers of
- * all the case's checklists are added to it here, as the runner does.
+ * all the case's checklists are added to it when it is printed (loadCase, renderPrintDocument), as the runner does.
  */
-export type ExportTarget =
-  | { kind: 'caseSummary'; caseId: string; caseContext?: CaseContext }
-  | { kind: 'filledChecklist'; caseId: string; checklistId: string; caseContext?: CaseContext }
-  | { kind: 'blankChecklist'; template: ChecklistTemplate };
+export type ExportTarget = CaseTarget | { kind: 'blankChecklist'; template: ChecklistTemplate };
 
 export type ExportPdfDialogProps = ExportTarget & { opened: boolean; onClose(): void };
 
 type Outcome = { state: 'idle' } | { state: 'working' } | { state: 'saved'; path: string } | { state: 'cancelled' } | { state: 'error'; message: string };
-
-type Store = RecordStore<Record<string, unknown>>;
 
 /** The words of the document in the chosen language (which may differ from the interface's, and so may not be loaded yet). */
 async function printLabels(i18n: ReturnType<typeof useTranslation>['i18n'], language: Language): Promise<PrintLabels> {
@@ -39,23 +31,6 @@ async function printLabels(i18n: ReturnType<typeof useTranslation>['i18n'], lang
   const labels = i18n.getResource(language, 'export', 'print') as PrintLabels;
   const values = i18n.getResource(language, 'cases', 'values') as PrintLabels['values'] | undefined;
   return values ? { ...labels, values } : labels;
-}
-
-async function loadCase(store: Store, target: Exclude<ExportTarget, { kind: 'blankChecklist' }>) {
-  const record = await store.get('cases', target.caseId);
-  if (!record || record.error !== undefined) return null;
-  const decrypted = <T,>(results: Awaited<ReturnType<Store['list']>>) =>
-    results.flatMap((result) => (result.error === undefined ? [result.data as T] : []));
-  // Every checklist of the case, even for one printed checklist: an age answer in any of them shows the child sections.
-  const caseChecklists = decrypted<CaseChecklist>(await store.list('checklists', { caseId: target.caseId }));
-  const context = target.caseContext ? { caseContext: target.caseContext } : {};
-  if (target.kind === 'filledChecklist') {
-    const checklist = await store.get('checklists', target.checklistId);
-    if (!checklist || checklist.error !== undefined) return null;
-    return { caseRecord: record.data as CaseRecord, notes: [], checklists: [checklist.data as CaseChecklist], caseChecklists, ...context };
-  }
-  const notes = await store.list('notes', { caseId: target.caseId });
-  return { caseRecord: record.data as CaseRecord, notes: decrypted<CaseNote>(notes), checklists: caseChecklists, ...context };
 }
 
 /**
