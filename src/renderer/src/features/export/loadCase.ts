@@ -26,5 +26,5 @@ export async function loadCase(store: Store, target: CaseTarget) {
     return { caseRecord: record.data as CaseRecord, notes: [], checklists: [checklist.data as CaseChecklist], caseChecklists, ...context };
   }
   const notes = await store.list('notes', { caseId: target.caseId });
-  return { caseRecord: record.data as CaseRecord, notes: decrypted<CaseNote>(notes), checklists: caseChecklists, ...context };
+  return { caseRecord: record.data as CaseRecord, notes: decrypted<CaseNote>(notes), checklists: caseChecklists, caseChecklists, ...context };
 }
