@@ -119,7 +119,7 @@ export function renderPrintDocument(options: PrintOptions): PrintDocument {
   }
 
   // The PDF's Title metadata comes from <title>: the kind of document and the day only, as a file manager or a
-  // PDF reader's recent-files list shows it without opening the file.
+  // PDF reader's recent-files list shows it without opening the file; or what the caseworker typed for it.
   const typedTitle = options.title?.trim() ?? '';
   const title = typedTitle !== '' ? typedTitle : `${labels.titles[kind]} · ${printedOn}`;
   const head = `<header class="doc-head">
