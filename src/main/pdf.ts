@@ -63,6 +63,9 @@ export function createElectronPdfPrinter(site: PrintSite = new PrintSite()): Pdf
         footerTemplate,
         margins: { ...pdfMargins },
         preferCSSPageSize: false,
+        // A tagged PDF (headings, lists, tables for screen readers) with an outline of the headings, as in the preview.
+        generateTaggedPDF: true,
+        generateDocumentOutline: true,
       });
       return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
     } finally {

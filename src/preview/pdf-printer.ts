@@ -62,6 +62,9 @@ export function createPreviewPdfPrinter(options: PreviewPrinterOptions = {}): Cl
         headerTemplate,
         footerTemplate,
         margin: inches(pdfMargins),
+        // A tagged PDF (headings, lists, tables for screen readers) with an outline of the headings, as in Electron.
+        tagged: true,
+        outline: true,
       });
       return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
     } finally {

@@ -42,6 +42,13 @@ test('the preview prints a case summary to PDF with the redaction chosen, in Lat
   expect(pages).toBeGreaterThanOrEqual(2);
   expect(fullText).toContain(`Page 1 of ${pages}`);
   expect(fullText).toContain(`Page ${pages} of ${pages}`);
+  // Tagged: headings in order, and the label-value tables (details, profile, consent, history) as tables with row headers.
+  const tagged = execFileSync('pdfinfo', ['-struct', fullPath], { encoding: 'utf8' });
+  const tags = (tag: string) => tagged.match(new RegExp(`^\\s*${tag}\\b`, 'gm'))?.length ?? 0;
+  expect(tags('H1')).toBe(1);
+  expect(tags('Table')).toBeGreaterThanOrEqual(4);
+  expect(tags('TH')).toBe(tags('TR'));
+  expect(tags('TD')).toBe(tags('TR'));
 
   const redacted = renderPrintDocument({ ...common, language: 'en', redaction: 'noAliasNoNotes', labels: englishPrintLabels });
   await exportPdf(redacted, 'redacted.pdf');
@@ -156,6 +163,9 @@ test('from a case page: the export dialog makes a case summary PDF, and the reda
   const dialog = page.getByRole('dialog', { name: 'Export as PDF' });
   await dialog.getByRole('radio', { name: /^Structure only/ }).check();
   await expect(dialog.getByLabel('Your vault passphrase')).toHaveCount(0);
+  // A title the caseworker types is the one the file's properties show.
+  await dialog.getByLabel("Title in the file's properties (optional)").fill('Referral pack');
   await dialog.getByRole('button', { name: 'Choose where to save…' }).click();
-  await expect(dialog.getByText(/^Saved: /)).toBeVisible({ timeout: 30_000 });
+  const structurePath = (await dialog.getByText(/^Saved: /).textContent({ timeout: 30_000 }))!.replace(/^Saved: /, '').trim();
+  expect(execFileSync('pdfinfo', [structurePath], { encoding: 'utf8' })).toMatch(/^Title:\s+Referral pack$/m);
 });

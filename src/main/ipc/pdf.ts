@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors';
 import { maxPrintHtmlBytes } from '../../shared/print/contract';
 import { writeFileAtomically } from '../services/atomic-file';
+import { neutralPdfMetadata } from '../services/pdf/metadata';
 import type { PdfPrinter } from '../services/pdf/printer';
 import type { Handlers } from './dispatch';
 import type { ChooseSavePath } from './files';
@@ -17,7 +18,8 @@ export function pdfHandlers(printer: PdfPrinter, chooseSavePath: ChooseSavePath,
       if (vaultPassphrase !== undefined) await confirmPassphrase(vaultPassphrase);
       let pdf: Uint8Array;
       try {
-        pdf = await printer(html, { paper, headerTemplate, footerTemplate });
+        // Chromium's Creator and to-the-second times would say which app and computer made the file.
+        pdf = neutralPdfMetadata(await printer(html, { paper, headerTemplate, footerTemplate }));
       } catch (error) {
         throw new AppError('PDF_RENDER_FAILED', 'Chromium could not print the document', { cause: error });
       }

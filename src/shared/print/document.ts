@@ -3,7 +3,7 @@ import type { CaseChecklist } from '../cases/records';
 import { isChildAtIdentification, type CaseRecord } from '../cases/schema';
 import { answerFor, isAnswered, visibleItems, type Answer } from '../checklists/answers';
 import type { CaseContext, ChecklistItem, ChecklistTemplate } from '../checklists/schema';
-import { screeningSummary } from '../checklists/screening';
+import { contextWithAnswers, screeningSummary } from '../checklists/screening';
 import { exportFileName } from '../files';
 import type { Language } from '../languages';
 import { escapeHtml } from './escape';
@@ -37,8 +37,18 @@ export interface PrintOptions {
   /** Needed for 'blankChecklist'. */
   template?: ChecklistTemplate;
   labels: PrintLabels;
-  /** What conditions in templates read about the case; derived from caseRecord when absent. */
+  /**
+   * Every checklist of the case, printed or not: as in the checklist runner, a "yes" to an age question in any of
+   * them shows the child sections (contextWithAnswers). The printed checklists by default.
+   */
+  caseChecklists?: readonly CaseChecklist[];
+  /** What conditions in templates read about the case record; derived from caseRecord when absent. */
   caseContext?: CaseContext;
+  /**
+   * A title the caseworker typed for the file's properties (the PDF's Title metadata). Without one, the title is the
+   * kind of document and the day, nothing about the case.
+   */
+  title?: string;
   /** When the document is printed; now by default. */
   now?: Date;
   /** For dates; the system's time zone by default. */
@@ -95,7 +105,11 @@ export function renderPrintDocument(options: PrintOptions): PrintDocument {
     const checklists = options.checklists ?? [];
     if (kind === 'caseSummary' && !record) throw new PrintInputError('a case summary needs the case record');
     if (kind === 'filledChecklist' && checklists.length === 0) throw new PrintInputError('a filled checklist needs a checklist');
-    const caseContext = options.caseContext ?? { isChild: record ? isChildAtIdentification(record) : null, country: null };
+    const recordContext = options.caseContext ?? { isChild: record ? isChildAtIdentification(record) : null, country: null };
+    const caseContext = contextWithAnswers(
+      recordContext,
+      (options.caseChecklists ?? checklists).map((checklist) => checklist.instance),
+    );
     reference = record?.code ?? '';
     if (kind === 'caseSummary' && record) {
       body = caseSummary(record, options.notes ?? [], checklists, caseContext, context);
@@ -105,8 +119,9 @@ export function renderPrintDocument(options: PrintOptions): PrintDocument {
   }
 
   // The PDF's Title metadata comes from <title>: the kind of document and the day only, as a file manager or a
-  // PDF reader's recent-files list shows it without opening the file.
-  const title = `${labels.titles[kind]} · ${printedOn}`;
+  // PDF reader's recent-files list shows it without opening the file; or what the caseworker typed for it.
+  const typedTitle = options.title?.trim() ?? '';
+  const title = typedTitle !== '' ? typedTitle : `${labels.titles[kind]} · ${printedOn}`;
   const head = `<header class="doc-head">
 <p class="confidential">${escapeHtml(labels.confidential)}</p>
 <h1>${escapeHtml(labels.titles[kind])}${kind === 'blankChecklist' ? '' : reference ? ` <span class="bdi">${escapeHtml(reference)}</span>` : ''}</h1>
@@ -246,11 +261,9 @@ function caseSummary(
   const parts = [`<section class="section"><h2>${escapeHtml(L.details)}</h2>${table(rows)}</section>`];
 
   if (redaction !== 'structureOnly') {
-    const history = record.statusHistory
-      .map((change): [string, string] => [ctx.date(change.date), escapeHtml(labels.caseStatus[change.status])])
-      .map(([date, status]) => `<tr><td>${escapeHtml(date)}</td><td>${status}</td></tr>`)
-      .join('');
-    parts.push(`<section class="section"><h3>${escapeHtml(L.statusHistory)}</h3><table><tbody>${history}</tbody></table></section>`);
+    // Each row's date is its header cell, so a tagged PDF reads "date: status" as a table.
+    const history = record.statusHistory.map((change): [string, string] => [ctx.date(change.date), escapeHtml(labels.caseStatus[change.status])]);
+    parts.push(`<section class="section"><h3>${escapeHtml(L.statusHistory)}</h3>${table(history)}</section>`);
     parts.push(`<section class="section"><h2>${escapeHtml(L.profile)}</h2>${table(profileRows(record, ctx))}</section>`);
     const consent = record.consent;
     const yesNo = (value: boolean) => escapeHtml(value ? labels.common.yes : labels.common.no);
@@ -429,7 +442,8 @@ function blankChecklist(template: ChecklistTemplate, ctx: Context): string {
     .map((section) => {
       const conditional = section.condition ? `<span class="condition">${escapeHtml(ctx.labels.checklist.ifApplicable)}</span>` : '';
       const description = section.description ? `<p class="guidance" dir="auto">${escapeHtml(section.description)}</p>` : '';
-      return `<section class="section"><h2>${text(section.title)}${conditional}</h2>${description}<ol class="items">${section.items
+      // h3: the sections come under the template's title (h2), so the outline nests them.
+      return `<section class="section"><h3 class="section-title">${text(section.title)} ${conditional}</h3>${description}<ol class="items">${section.items
         .map((item) => blankItem(item, ctx))
         .join('')}</ol></section>`;
     })

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { englishPrintLabels, renderPrintDocument, escapeHtml, spellOut, type PrintLabels, type PrintOptions } from '@shared/print';
+import { englishPrintLabels, printStyles, renderPrintDocument, escapeHtml, spellOut, type PrintLabels, type PrintOptions } from '@shared/print';
+import { parseTemplateFile, recordAnswer, startChecklist, type ChecklistInstance, type ChecklistTemplate } from '@shared/checklists';
+import type { CaseChecklist } from '@shared/cases';
+import { shippedFiles, shippedTemplate, translatedFiles } from '../checklists/fixtures';
 import { markers, printCase, printChecklist, printNotes, printTemplate } from './fixtures';
 
 const labels: PrintLabels = englishPrintLabels;
@@ -74,6 +77,40 @@ describe('filled checklist', () => {
   });
 });
 
+describe('the child sections print as the checklist runner shows them', () => {
+  const palermo = shippedTemplate('palermo-initial-screening');
+  const safety = shippedTemplate('immediate-safety-needs');
+  const childLabels = safety.sections.flatMap((section) => section.items).filter((item) => item.id.startsWith('child-')).map((item) => escapeHtml(item.label));
+  function started(template: ChecklistTemplate, values: Record<string, unknown>): CaseChecklist {
+    let instance: ChecklistInstance = startChecklist(template, `cl-${template.id}`, '2026-03-02T10:00:00.000Z');
+    for (const [id, value] of Object.entries(values)) {
+      const result = recordAnswer(instance, id, value, '2026-03-02T10:00:00.000Z');
+      if (!result.ok) throw new Error(`${id}: ${result.reason}`);
+      instance = result.instance;
+    }
+    return { caseId: 'case-1', status: 'inProgress', instance };
+  }
+  // The case record does not say the person's age; the screening's answer says they may be under 18.
+  const screening = started(palermo, { 'age-under-18': 'yes' });
+  const safetyChecklist = started(safety, {});
+
+  it('a "yes" to the age question of another checklist shows them in the summary and in the printed checklist', () => {
+    expect(childLabels.length).toBeGreaterThan(0);
+    const summary = render({ kind: 'caseSummary', checklists: [screening, safetyChecklist] }).html;
+    const printed = render({ kind: 'filledChecklist', checklists: [safetyChecklist], caseChecklists: [screening, safetyChecklist] }).html;
+    for (const label of childLabels) {
+      expect(summary).toContain(label);
+      expect(printed).toContain(label);
+    }
+  });
+
+  it('they stay hidden when no answer and no record says so', () => {
+    const adult = started(palermo, { 'age-under-18': 'no' });
+    const printed = render({ kind: 'filledChecklist', checklists: [safetyChecklist], caseChecklists: [adult, safetyChecklist] }).html;
+    for (const label of childLabels) expect(printed).not.toContain(label);
+  });
+});
+
 describe('blank checklist', () => {
   it('prints every item, conditional ones marked, with boxes and lines and no case data', () => {
     const { html, headerTemplate, suggestedName } = render({ kind: 'blankChecklist', template: printTemplate });
@@ -110,6 +147,84 @@ describe('what shows without opening the file', () => {
         expect(titles.join(' ')).not.toContain(secret);
       }
     }
+  });
+});
+
+describe('a blank checklist for paper', () => {
+  const localeLabels = (language: string) =>
+    JSON.parse(readFileSync(resolve(import.meta.dirname, `../../../src/renderer/src/features/export/locales/${language}.json`), 'utf8')).print as PrintLabels;
+  const count = (html: string, pattern: RegExp) => html.match(pattern)?.length ?? 0;
+
+  it('gives each question the space its type needs: boxes and circles for choices, lines for text, in every language', () => {
+    const languages = ['en', 'es', 'fr', 'ar'] as const;
+    let checked = 0;
+    for (const language of languages) {
+      const files = language === 'en' ? shippedFiles() : translatedFiles(language);
+      for (const { file, text } of files) {
+        const parsed = parseTemplateFile(text);
+        if (!parsed.ok) throw new Error(`${language}/${file}`);
+        const { html } = render({ kind: 'blankChecklist', template: parsed.template, language, labels: localeLabels(language) });
+        const printed = html.match(/<li class="item">[\s\S]*?<\/li>/g) ?? [];
+        const items = parsed.template.sections.flatMap((section) => section.items);
+        expect(printed, `${language}/${file}`).toHaveLength(items.length);
+        items.forEach((item, i) => {
+          const space = printed[i]!;
+          const boxes = count(space, /class="box"/g);
+          const circles = count(space, /class="circle"/g);
+          const lines = count(space, /class="write-line"/g);
+          const short = count(space, /class="write-line short"/g);
+          const expected = {
+            check: [1, 0, 0, 0],
+            yesNoUnknown: [3, 0, 0, 0],
+            single: [0, item.kind === 'single' ? item.options.length : 0, 0, 0],
+            multiple: [item.kind === 'multiple' ? item.options.length : 0, 0, 0, 0],
+            text: [0, 0, item.kind === 'text' && item.multiline ? 4 : 1, 0],
+            date: [0, 0, 0, 1],
+            number: [0, 0, 0, 1],
+          }[item.kind];
+          expect([boxes, circles, lines, short], `${language}/${file} ${item.id}`).toEqual(expected);
+          checked++;
+        });
+      }
+    }
+    expect(checked).toBeGreaterThan(400);
+  });
+
+  it('an Arabic page has taller lines to write on, as its printed lines are', () => {
+    const height = (direction: 'ltr' | 'rtl') => Number(/\.write-line \{[^}]*height: (\d+)pt/.exec(printStyles('A4', direction))![1]);
+    expect(height('rtl')).toBeGreaterThanOrEqual(height('ltr') * 1.4);
+  });
+});
+
+describe('structure for a tagged PDF', () => {
+  const documents = () => [
+    render({ kind: 'caseSummary' }),
+    render({ kind: 'filledChecklist' }),
+    render({ kind: 'blankChecklist', template: printTemplate }),
+  ];
+
+  it('headings go down one level at a time, from one h1, so the outline nests', () => {
+    for (const { html } of documents()) {
+      const levels = [...html.matchAll(/<h([1-6])[\s>]/g)].map((match) => Number(match[1]));
+      expect(levels[0]).toBe(1);
+      expect(levels.filter((level) => level === 1)).toHaveLength(1);
+      levels.forEach((level, i) => i > 0 && expect(level).toBeLessThanOrEqual(levels[i - 1]! + 1));
+    }
+  });
+
+  it('every table row has its header cell', () => {
+    for (const { html } of documents()) {
+      for (const [row] of html.matchAll(/<tr>.*?<\/tr>/g)) expect(row).toMatch(/^<tr><th scope="row">/);
+    }
+  });
+});
+
+describe('a title the caseworker types', () => {
+  it('names the document in its properties instead of the kind and the day, escaped; blank means none', () => {
+    expect(/<title>(.*)<\/title>/.exec(render({ kind: 'caseSummary', title: '  Referral <to> shelter  ' }).html)![1]).toBe('Referral &lt;to&gt; shelter');
+    expect(/<title>(.*)<\/title>/.exec(render({ kind: 'caseSummary', title: '   ' }).html)![1]).toBe(`${labels.titles.caseSummary} · March 5, 2026`);
+    // The file name stays neutral: the save dialog is where a name is typed.
+    expect(render({ kind: 'caseSummary', title: 'Referral' }).suggestedName).toBe('waypoint-export-2026-03-05.pdf');
   });
 });
 

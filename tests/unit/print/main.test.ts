@@ -41,6 +41,7 @@ vi.mock('electron', () => {
 const { createElectronPdfPrinter, printPartition } = await import('../../../src/main/pdf');
 const { PrintSite } = await import('../../../src/main/services/pdf/fonts');
 const { pdfHandlers } = await import('../../../src/main/ipc/pdf');
+const { neutralPdfMetadata } = await import('../../../src/main/services/pdf/metadata');
 const { session } = await import('electron');
 
 const request = { html: '<!DOCTYPE html><html><head></head><body>x</body></html>', headerTemplate: '<span></span>', footerTemplate: '<span></span>', paper: 'A4' as const, suggestedName: 'WP-2026-0042-summary.pdf' };
@@ -61,6 +62,8 @@ describe('the Electron printer', () => {
     expect(window!.options.webPreferences['preload']).toBeUndefined();
     expect(window!.loadURL).toHaveBeenCalledWith(expect.stringMatching(/^https:\/\/print\.waypoint\.invalid\/document\//));
     expect(window!.printOptions).toMatchObject({ pageSize: 'Letter', displayHeaderFooter: true, headerTemplate: 'H', footerTemplate: 'F' });
+    // Tagged, with an outline of the headings, as the preview's printer asks (tests/e2e/pdf-output.spec.ts checks the file).
+    expect(window!.printOptions).toMatchObject({ generateTaggedPDF: true, generateDocumentOutline: true });
     expect(window!.destroy).toHaveBeenCalled();
   });
 
@@ -97,6 +100,70 @@ describe('the print site', () => {
 const notAsked = async () => {
   throw new Error('the passphrase was not expected to be checked');
 };
+
+/** The document information as Chromium 156 writes it (user agent with escaped parentheses, times to the second). */
+const chromiumPdf = [
+  '%PDF-1.4',
+  '1 0 obj',
+  '<</Title (Case summary \\(draft\\) - March 5, 2026)',
+  '/Creator (Mozilla/5.0 \\(X11; Linux x86_64\\) AppleWebKit/537.36 \\(KHTML, like Gecko\\) waypoint/0.1.0 Chrome/156.0.0.0 Electron/45.5.0 Safari/537.36)',
+  '/Author (Caseworker Ana)',
+  '/Producer (Skia/PDF m156)',
+  "/CreationDate (D:20260305143209+03'00')",
+  "/ModDate (D:20260305143209+03'00')>>",
+  'endobj',
+  '2 0 obj',
+  '<</Creator (not the information dictionary)>>',
+  'endobj',
+  'trailer',
+  '<</Size 3',
+  '/Info 1 0 R>>',
+  '%%EOF',
+].join('\n');
+
+describe('the PDF metadata', () => {
+  it('keeps the title, empties the creator and other free text, and cuts the times to the day, moving no byte', () => {
+    const before = new TextEncoder().encode(chromiumPdf);
+    const after = new TextDecoder('latin1').decode(neutralPdfMetadata(before));
+    expect(after).toHaveLength(before.byteLength);
+    expect(after).toContain('/Title (Case summary \\(draft\\) - March 5, 2026)');
+    expect(after).toContain('/Producer (Skia/PDF m156)');
+    expect(after).toMatch(/\/Creator \(\) +\n/);
+    expect(after).toMatch(/\/Author \(\) +\n/);
+    expect(after).toMatch(/\/CreationDate \(D:20260305\) +\n\/ModDate \(D:20260305\) +>>/);
+    for (const gone of ['Mozilla', 'waypoint/0.1.0', 'Electron', 'X11', 'Caseworker Ana', '143209', "+03'00'"]) expect(after).not.toContain(gone);
+    // Only the information dictionary named by the trailer changes; the offsets of everything after it stay.
+    expect(after).toContain('<</Creator (not the information dictionary)>>');
+    expect(after.indexOf('2 0 obj')).toBe(chromiumPdf.indexOf('2 0 obj'));
+  });
+
+  it('reads a typed title that looks like a key as the title, not as one', () => {
+    const typed = chromiumPdf.replace('/Title (Case summary \\(draft\\) - March 5, 2026)', '/Title (x\\) /Creator \\(kept\\\\)');
+    const after = new TextDecoder('latin1').decode(neutralPdfMetadata(new TextEncoder().encode(typed)));
+    expect(after).toContain('/Title (x\\) /Creator \\(kept\\\\)');
+    expect(after).toMatch(/\n\/Creator \(\) +\n/);
+    expect(after).not.toContain('Mozilla');
+  });
+
+  it('leaves a file without an information dictionary as it is', () => {
+    const bytes = new TextEncoder().encode('%PDF-fake');
+    expect(neutralPdfMetadata(bytes)).toBe(bytes);
+  });
+
+  it('export.pdf writes the neutral metadata', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'waypoint-pdf-'));
+    try {
+      const target = join(folder, 'chosen.pdf');
+      const handlers = pdfHandlers(async () => new TextEncoder().encode(chromiumPdf), async () => target, notAsked);
+      await handlers['export.pdf'](request);
+      const written = await readFile(target, 'latin1');
+      expect(written).not.toContain('Mozilla');
+      expect(written).toContain('/CreationDate (D:20260305)');
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('export.pdf', () => {
   let folder: string;

@@ -94,7 +94,7 @@ function CaseView({ record }: { record: CaseRecord }) {
         <Button component={Link} href={`/${record.id}/edit`} variant="default" leftSection={<IconEdit size={18} aria-hidden />}>
           {t('actions.edit')}
         </Button>
-        <ExportPdfButton kind="caseSummary" caseId={record.id} />
+        <ExportPdfButton kind="caseSummary" caseId={record.id} caseContext={caseContext} />
         <Button variant="outline" color="red" leftSection={<IconTrash size={18} aria-hidden />} onClick={() => setDeleting(true)}>
           {t('actions.delete')}
         </Button>

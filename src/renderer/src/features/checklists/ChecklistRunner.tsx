@@ -117,7 +117,7 @@ export function ChecklistRunner({
         </Button>
         <Group gap="sm">
           <SaveStatusLine status={status} onRetry={retry} />
-          <ExportPdfButton kind="filledChecklist" caseId={checklist.caseId} checklistId={instance.id} />
+          <ExportPdfButton kind="filledChecklist" caseId={checklist.caseId} checklistId={instance.id} caseContext={caseContext} />
         </Group>
       </Group>
       <Stack gap={4}>

@@ -1,10 +1,7 @@
 import { useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Group, Modal, Radio, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Radio, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import type { CaseChecklist } from '@shared/cases/records';
-import type { CaseNote } from '@shared/cases/notes';
-import type { CaseRecord } from '@shared/cases/schema';
 import { templateInLanguage, type ChecklistTemplate } from '@shared/checklists';
 import { renderPrintDocument, type Paper, type PrintLabels, type Redaction } from '@shared/print';
 import { languages, type Language } from '@shared/languages';
@@ -14,19 +11,18 @@ import { ConfirmPassphraseField } from '../vault/ConfirmPassphraseField';
 import { errorMessage } from '../vault/errorMessage';
 import { VaultContext } from '../vault/VaultContext';
 import { loadShippedTemplates } from '../checklists/data';
-import type { RecordStore } from '../../db';
+import { loadCase, type CaseTarget } from './loadCase';
 
-/** What to export: a case summary, one filled checklist of a case, or a blank template for paper. */
-export type ExportTarget =
-  | { kind: 'caseSummary'; caseId: string }
-  | { kind: 'filledChecklist'; caseId: string; checklistId: string }
-  | { kind: 'blankChecklist'; template: ChecklistTemplate };
+/**
+ * What to export: a case summary, one filled checklist of a case, or a blank template for paper. A case's
+ * document takes the context its checklists are shown with (the page's, for the country); the answers of
+ * all the case's checklists are added to it when it is printed (loadCase, renderPrintDocument), as the runner does.
+ */
+export type ExportTarget = CaseTarget | { kind: 'blankChecklist'; template: ChecklistTemplate };
 
 export type ExportPdfDialogProps = ExportTarget & { opened: boolean; onClose(): void };
 
 type Outcome = { state: 'idle' } | { state: 'working' } | { state: 'saved'; path: string } | { state: 'cancelled' } | { state: 'error'; message: string };
-
-type Store = RecordStore<Record<string, unknown>>;
 
 /** The words of the document in the chosen language (which may differ from the interface's, and so may not be loaded yet). */
 async function printLabels(i18n: ReturnType<typeof useTranslation>['i18n'], language: Language): Promise<PrintLabels> {
@@ -35,20 +31,6 @@ async function printLabels(i18n: ReturnType<typeof useTranslation>['i18n'], lang
   const labels = i18n.getResource(language, 'export', 'print') as PrintLabels;
   const values = i18n.getResource(language, 'cases', 'values') as PrintLabels['values'] | undefined;
   return values ? { ...labels, values } : labels;
-}
-
-async function loadCase(store: Store, target: Exclude<ExportTarget, { kind: 'blankChecklist' }>) {
-  const record = await store.get('cases', target.caseId);
-  if (!record || record.error !== undefined) return null;
-  const decrypted = <T,>(results: Awaited<ReturnType<Store['list']>>) =>
-    results.flatMap((result) => (result.error === undefined ? [result.data as T] : []));
-  if (target.kind === 'filledChecklist') {
-    const checklist = await store.get('checklists', target.checklistId);
-    if (!checklist || checklist.error !== undefined) return null;
-    return { caseRecord: record.data as CaseRecord, notes: [], checklists: [checklist.data as CaseChecklist] };
-  }
-  const [notes, checklists] = await Promise.all([store.list('notes', { caseId: target.caseId }), store.list('checklists', { caseId: target.caseId })]);
-  return { caseRecord: record.data as CaseRecord, notes: decrypted<CaseNote>(notes), checklists: decrypted<CaseChecklist>(checklists) };
 }
 
 /**
@@ -67,6 +49,7 @@ export function ExportPdfDialog(props: ExportPdfDialogProps) {
   const [language, setLanguage] = useState<Language>((languages as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'en');
   const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
   const [vaultPassphrase, setVaultPassphrase] = useState('');
+  const [documentTitle, setDocumentTitle] = useState('');
   const blank = props.kind === 'blankChecklist';
   const identifying = !blank && redaction !== 'structureOnly';
 
@@ -76,7 +59,7 @@ export function ExportPdfDialog(props: ExportPdfDialogProps) {
       const [labels, shipped] = await Promise.all([printLabels(i18n, language), loadShippedTemplates()]);
       // A shipped checklist prints in the document's language where it comes in it; answers follow by question.
       const translate = (template: ChecklistTemplate) => templateInLanguage(template, shipped, language);
-      const common = { language, paper, redaction, labels };
+      const common = { language, paper, redaction, labels, title: documentTitle };
       let options;
       if (props.kind === 'blankChecklist') {
         options = { ...common, kind: props.kind, template: translate(props.template) };
@@ -151,6 +134,15 @@ export function ExportPdfDialog(props: ExportPdfDialogProps) {
           allowDeselect={false}
           onChange={(value) => value && setLanguage(value as Language)}
           data={languages.map((code) => ({ value: code, label: languageNames[code] }))}
+        />
+        {/* Only what the caseworker types here names the file in its properties; autocomplete off keeps it out of the browser profile. */}
+        <TextInput
+          label={t('dialog.documentTitle')}
+          description={t('dialog.documentTitleHelp')}
+          value={documentTitle}
+          onChange={(event) => setDocumentTitle(event.currentTarget.value)}
+          maxLength={200}
+          autoComplete="off"
         />
         {!blank && (
           <Alert color="orange" title={t('dialog.warningTitle')}>

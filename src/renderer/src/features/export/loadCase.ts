@@ -1,0 +1,30 @@
+import type { CaseChecklist } from '@shared/cases/records';
+import type { CaseNote } from '@shared/cases/notes';
+import type { CaseRecord } from '@shared/cases/schema';
+import type { CaseContext } from '@shared/checklists';
+import type { RecordStore } from '../../db';
+
+type Store = Pick<RecordStore<Record<string, unknown>>, 'get' | 'list'>;
+
+/** A case's document to print: which case, which checklist (all of them for a summary), and the page's context. */
+export type CaseTarget =
+  | { kind: 'caseSummary'; caseId: string; caseContext?: CaseContext }
+  | { kind: 'filledChecklist'; caseId: string; checklistId: string; caseContext?: CaseContext };
+
+/** The decrypted records a case's document is rendered from (renderPrintDocument's options); null when the case cannot be read. */
+export async function loadCase(store: Store, target: CaseTarget) {
+  const record = await store.get('cases', target.caseId);
+  if (!record || record.error !== undefined) return null;
+  const decrypted = <T>(results: Awaited<ReturnType<Store['list']>>) =>
+    results.flatMap((result) => (result.error === undefined ? [result.data as T] : []));
+  // Every checklist of the case, even for one printed checklist: an age answer in any of them shows the child sections.
+  const caseChecklists = decrypted<CaseChecklist>(await store.list('checklists', { caseId: target.caseId }));
+  const context = target.caseContext ? { caseContext: target.caseContext } : {};
+  if (target.kind === 'filledChecklist') {
+    const checklist = await store.get('checklists', target.checklistId);
+    if (!checklist || checklist.error !== undefined) return null;
+    return { caseRecord: record.data as CaseRecord, notes: [], checklists: [checklist.data as CaseChecklist], caseChecklists, ...context };
+  }
+  const notes = await store.list('notes', { caseId: target.caseId });
+  return { caseRecord: record.data as CaseRecord, notes: decrypted<CaseNote>(notes), checklists: caseChecklists, caseChecklists, ...context };
+}
