@@ -36,9 +36,9 @@ import { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
 
 export { HEADER_FILE };
 /**
- * For a new passphrase, in Unicode code points after NFC normalisation. Main cannot judge strength
- * (zxcvbn's dictionaries are megabytes and a renderer that skipped the check could skip this call's
- * meaning too): the renderer's score is the guidance, this is the floor that holds whatever it sends.
+ * For a new passphrase, in Unicode code points after NFC normalisation. Main does not judge strength
+ * (zxcvbn's dictionaries are megabytes): the page's score guides the person typing, and this floor
+ * holds whatever the page sends.
  */
 export const MIN_PASSPHRASE_LENGTH = MIN_NEW_PASSPHRASE_CHARS;
 
