@@ -52,9 +52,10 @@ function formatBytes(bytes: number, language: string): string {
   return new Intl.NumberFormat(language, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
 }
 
-function useDateFormat(): (ms: number) => string {
+/** `medium` time shows the seconds: a backup made minutes before the newest change must not read as the same time. */
+function useDateFormat(timeStyle: 'short' | 'medium' = 'short'): (ms: number) => string {
   const { i18n } = useTranslation();
-  const format = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }), [i18n.language]);
+  const format = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle }), [i18n.language, timeStyle]);
   return (ms) => format.format(ms);
 }
 
@@ -133,6 +134,7 @@ function RestoreSection() {
   const { t, i18n } = useTranslation('backup');
   const errorText = useErrorText();
   const formatDate = useDateFormat();
+  const formatTime = useDateFormat('medium');
   const { store } = useVault();
   const { updateSettings } = useSettings();
   const [state, dispatch] = useReducer(restoreReducer, initialRestoreState);
@@ -262,11 +264,11 @@ function RestoreSection() {
             <Text>{t('restore.verifiedBody', { file: checked.fileName, version: checked.manifest.appVersion })}</Text>
           </Alert>
           <Text fz="xl" fw={700} data-testid="backup-made">
-            {t('restore.madeOn', { date: formatDate(checked.manifest.createdAt) })}
+            {t('restore.madeOn', { date: formatTime(checked.manifest.createdAt) })}
           </Text>
           {olderThanDevice(checked) && (
             <Alert color="orange" role="alert" title={t('restore.olderTitle')}>
-              {t('restore.olderBody', { backup: formatDate(checked.manifest.createdAt), device: formatDate(checked.newestLocalChange!) })}
+              {t('restore.olderBody', { backup: formatTime(checked.manifest.createdAt), device: formatTime(checked.newestLocalChange!) })}
             </Alert>
           )}
           <Table withTableBorder aria-label={t('restore.contents')} w="fit-content">
