@@ -10,7 +10,7 @@ import {
   uniformIndex,
   WORD_LIST_SIZE,
 } from '../../../src/renderer/src/features/vault/generatePassphrase';
-import { loadStrengthScorer, MIN_STRENGTH_SCORE } from '../../../src/renderer/src/features/vault/passphraseStrength';
+import { isAcceptablePassphrase, loadStrengthScorer, MIN_STRENGTH_SCORE } from '../../../src/renderer/src/features/vault/passphraseStrength';
 
 const LIST_FILE = join(import.meta.dirname, '../../../resources/wordlists/eff_large_wordlist.txt');
 
@@ -87,5 +87,22 @@ describe('suggestPassphrase', () => {
     const words = await loadWordList();
     const suggestions = new Set(Array.from({ length: 100 }, () => suggestPassphrase(words)));
     expect(suggestions.size).toBe(100);
+  });
+});
+
+describe('isAcceptablePassphrase', () => {
+  it('asks for zxcvbn score 4, 10 characters and the same text twice; a suggestion passes', async () => {
+    const [words, score] = await Promise.all([loadWordList(), loadStrengthScorer()]);
+    const scored = (text: string, again = text) => isAcceptablePassphrase(text, again, score(text));
+    expect(score('winter2024!!')).toBe(3);
+    expect(scored('winter2024!!')).toBe(false);
+    expect(scored('password1234')).toBe(false);
+    expect(scored('lantern orchard quietly seventeen')).toBe(true);
+    expect(scored('lantern orchard quietly seventeen', 'lantern orchard quietly seventeen!')).toBe(false);
+    expect(isAcceptablePassphrase('Tr0ub4dor&', 'Tr0ub4dor&', 4)).toBe(true);
+    expect(isAcceptablePassphrase('Tr0ub4dor', 'Tr0ub4dor', 4)).toBe(false); // 9 characters
+    expect(isAcceptablePassphrase('lantern orchard quietly seventeen', 'lantern orchard quietly seventeen', null)).toBe(false); // still scoring
+    const suggestion = suggestPassphrase(words);
+    expect(scored(suggestion)).toBe(true);
   });
 });

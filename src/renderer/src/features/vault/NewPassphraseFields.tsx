@@ -3,7 +3,8 @@ import { Alert, Anchor, Button, Card, PasswordInput, Progress, Stack, Text } fro
 import { useTranslation } from 'react-i18next';
 import { loadWordList, suggestPassphrase } from './generatePassphrase';
 import { KeptSecretStep } from './KeptSecretStep';
-import { loadStrengthScorer, MIN_PASSPHRASE_CHARS, MIN_STRENGTH_SCORE } from './passphraseStrength';
+import { MIN_NEW_PASSPHRASE_CHARS } from '@shared/vault';
+import { isAcceptablePassphrase, loadStrengthScorer, MIN_STRENGTH_SCORE } from './passphraseStrength';
 
 export interface NewPassphraseState {
   value: string;
@@ -29,8 +30,7 @@ export function useNewPassphrase(): NewPassphraseState {
   }, [value]);
 
   const score = value && scored?.for === value ? scored.score : null;
-  const acceptable =
-    [...value].length >= MIN_PASSPHRASE_CHARS && score !== null && score >= MIN_STRENGTH_SCORE && value === confirmation;
+  const acceptable = isAcceptablePassphrase(value, confirmation, score);
   return { value, confirmation, score, acceptable, setValue, setConfirmation };
 }
 
@@ -39,7 +39,7 @@ const scoreColors = ['red', 'red', 'orange', 'teal', 'teal'];
 export function NewPassphraseFields({ state, label }: { state: NewPassphraseState; label?: string }) {
   const { t } = useTranslation();
   const labels = t('vault.strengthLabels', { returnObjects: true }) as string[];
-  const tooShort = state.value.length > 0 && [...state.value].length < MIN_PASSPHRASE_CHARS;
+  const tooShort = state.value.length > 0 && [...state.value].length < MIN_NEW_PASSPHRASE_CHARS;
   const tooWeak = !tooShort && state.score !== null && state.score < MIN_STRENGTH_SCORE;
   const mismatch = state.confirmation.length > 0 && state.confirmation !== state.value;
   const [suggestion, setSuggestion] = useState<string | null>(null);
@@ -89,7 +89,7 @@ export function NewPassphraseFields({ state, label }: { state: NewPassphraseStat
           state.setValue(event.currentTarget.value);
           setSuggestionUsed(false);
         }}
-        error={tooShort ? t('vault.tooShort', { count: MIN_PASSPHRASE_CHARS }) : tooWeak ? t('vault.tooWeak') : undefined}
+        error={tooShort ? t('vault.tooShort', { count: MIN_NEW_PASSPHRASE_CHARS }) : tooWeak ? t('vault.tooWeak') : undefined}
       />
       {state.value && state.score !== null && (
         <div>
