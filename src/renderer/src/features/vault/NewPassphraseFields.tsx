@@ -34,7 +34,8 @@ export function useNewPassphrase(): NewPassphraseState {
   return { value, confirmation, score, acceptable, setValue, setConfirmation };
 }
 
-const scoreColors = ['red', 'red', 'orange', 'teal', 'teal'];
+// Only the top score is accepted, so only it is shown in the accent colour.
+const scoreColors = ['red', 'red', 'orange', 'orange', 'teal'];
 
 export function NewPassphraseFields({ state, label }: { state: NewPassphraseState; label?: string }) {
   const { t } = useTranslation();
