@@ -6,6 +6,7 @@ import { createVault } from '../../src/main/services/vault';
 import { startPreviewServer } from '../../src/preview/server';
 import { chromiumArgs, chromiumExecutable } from '../../src/preview/chromium';
 import { median, type BenchRow } from '../table';
+import { benchKdf } from './kdf';
 
 const PASSPHRASE = 'bench lantern orchard seventeen';
 
@@ -65,5 +66,6 @@ export async function benchVault(outFolder: string): Promise<BenchRow[]> {
   return [
     { name: 'unlock: KDF (scrypt, calibrated here)', value: await kdfUnlockMs(), unit: 'ms', target: '500-1000' },
     { name: 'unlock: after the KDF to the shell on screen', value: await afterKdfMs(outFolder), unit: 'ms' },
+    ...(await benchKdf()),
   ];
 }

@@ -11,6 +11,7 @@ export const channels = [
   'vault.unlock',
   'vault.recover',
   'vault.changePassphrase',
+  'vault.newRecoveryKey',
   'vault.setEraseAfter',
   'vault.lock',
   'vault.quickExit',

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 
+/**
+ * A new passphrase (vault, change, recovery) has at least this many code points after NFC. The
+ * renderer also asks for a zxcvbn score of 4; main keeps this floor only (docs/vault-format.md).
+ */
+export const MIN_NEW_PASSPHRASE_CHARS = 10;
+
 /** Passphrases are checked for strength in the renderer; main only enforces a floor and a ceiling. */
 export const passphraseSchema = z.string().min(1).max(1024);
 const passphrase = passphraseSchema;
@@ -33,6 +39,11 @@ export const vaultContract = {
   'vault.changePassphrase': {
     request: z.object({ current: passphrase, next: passphrase }).strict(),
     response: z.null(),
+  },
+  /** A new recovery key in place of the old one, after the vault passphrase; shown once. */
+  'vault.newRecoveryKey': {
+    request: z.object({ passphrase }).strict(),
+    response: z.object({ recoveryKey: z.string() }),
   },
   'vault.setEraseAfter': {
     request: z.object({ passphrase, eraseAfter: z.number().int().min(3).max(100).nullable() }).strict(),

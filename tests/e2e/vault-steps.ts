@@ -13,7 +13,8 @@ export async function createVault(page: Page, passphrase = PASSPHRASE, { keepGui
   await page.getByLabel('New passphrase').fill(passphrase);
   await page.getByLabel('Repeat the passphrase').fill(passphrase);
   await page.getByRole('button', { name: 'Create' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Your recovery key' })).toBeVisible({ timeout: 20_000 });
+  // Calibration starts at the 2^17 floor (128 MiB per run): about 3 s alone, far longer on a shared machine.
+  await expect(page.getByRole('heading', { level: 1, name: 'Your recovery key' })).toBeVisible({ timeout: 60_000 });
   // The key can be printed or written down, never copied: clipboard managers and the system's clipboard history keep it.
   await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
   await expect(page.getByRole('button', { name: /copy/i })).toHaveCount(0);

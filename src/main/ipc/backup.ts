@@ -11,7 +11,7 @@ import {
   type BackupRecord,
   type BackupWriter,
 } from '../services/backup';
-import { calibrateScrypt, type ScryptCost } from '../services/vault/kdf';
+import { calibrateScrypt, meetsFloor, type ScryptCost } from '../services/vault/kdf';
 import { parseHeader } from '../services/vault/header';
 import { RESTORE_UPLOAD_FOLDER } from '../services/data-folder';
 import { HEADER_FILE } from '../services/vault/vault';
@@ -148,7 +148,7 @@ export function backupHandlers(options: BackupHandlerOptions): BackupHandlers {
   async function backupCost(): Promise<ScryptCost> {
     try {
       const { N, r, p } = parseHeader(await readFile(join(dataFolder, HEADER_FILE), 'utf8')).wraps.passphrase.kdf;
-      if (N >= 2 ** 15) return { N, r, p };
+      if (meetsFloor({ N, r, p })) return { N, r, p };
     } catch {
       // fall through to calibration
     }

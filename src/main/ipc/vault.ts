@@ -114,6 +114,7 @@ type VaultChannels =
   | 'vault.unlock'
   | 'vault.recover'
   | 'vault.changePassphrase'
+  | 'vault.newRecoveryKey'
   | 'vault.setEraseAfter'
   | 'vault.lock'
   | 'vault.quickExit'
@@ -129,11 +130,15 @@ export function vaultHandlers(vault: Vault, session: VaultSession, eraser: Erase
     'vault.unlock': async ({ passphrase }) => session.open(await eraser.finishIfErased(vault.unlock(passphrase))),
     'vault.recover': async ({ recoveryKey, newPassphrase }) =>
       session.open(await eraser.finishIfErased(vault.unlockWithRecoveryKey(recoveryKey, newPassphrase))),
-    // Both check the passphrase as a re-authentication: only inside an unlocked session.
+    // These check the passphrase as a re-authentication: only inside an unlocked session.
     'vault.changePassphrase': async ({ current, next }) => {
       requireUnlocked(session);
       await vault.changePassphrase(current, next);
       return null;
+    },
+    'vault.newRecoveryKey': async ({ passphrase }) => {
+      requireUnlocked(session);
+      return vault.replaceRecoveryKey(passphrase);
     },
     'vault.setEraseAfter': async ({ passphrase, eraseAfter }) => {
       requireUnlocked(session);

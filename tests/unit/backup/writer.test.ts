@@ -154,6 +154,7 @@ describe('bad input to the writer', () => {
     await expectBackupError(startWriter(path, { manifest: { appVersion: '', createdAt: 0, counts: {} } }), 'BACKUP_BAD_ARGUMENT');
     await expectBackupError(startWriter(path, { manifest: { appVersion: '1', createdAt: 0, counts: { notes: -1 } } }), 'BACKUP_BAD_ARGUMENT');
     await expectBackupError(startWriter(path, { testOnlyScryptLogN: undefined, kdf: { N: 2 ** 14, r: 8, p: 1 } }), 'BACKUP_BAD_ARGUMENT');
+    await expectBackupError(startWriter(path, { testOnlyScryptLogN: undefined, kdf: { N: 2 ** 16, r: 8, p: 16 } }), 'BACKUP_BAD_ARGUMENT');
     await expectBackupError(startWriter(path, { testOnlyScryptLogN: undefined, kdf: { N: 2 ** 18, r: 16, p: 1 } }), 'BACKUP_BAD_ARGUMENT');
     await expectBackupError(startWriter(path, { testOnlyScryptLogN: 30 }), 'BACKUP_BAD_ARGUMENT');
     expect(await readdir(folder)).toEqual([]);
@@ -188,11 +189,11 @@ describe('writer life cycle', () => {
     expect((await stat(path)).mode & 0o777).toBe(expected);
   });
 
-  it('without a cost, calibrates to at least the production floor of 2^15', async () => {
+  it('without a cost, calibrates to at least the production floor of 2^17', async () => {
     const path = join(await tempFolder(), 'b');
     await writeBackup(path, records.slice(0, 1), { testOnlyScryptLogN: undefined });
     const { header } = await verifyBackup({ path, passphrase: PASSPHRASE });
-    expect(header.kdf.N).toBeGreaterThanOrEqual(2 ** 15);
+    expect(header.kdf.N).toBeGreaterThanOrEqual(2 ** 17);
     expect(header.kdf.r).toBe(8);
   }, 60_000);
 });

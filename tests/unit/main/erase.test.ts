@@ -80,12 +80,14 @@ describe('erase through the bridge', () => {
     const wrong = [
       ['vault.changePassphrase', { current: 'wrong guess', next: 'the next passphrase' }],
       ['vault.setEraseAfter', { passphrase: 'wrong guess', eraseAfter: null }],
+      ['vault.newRecoveryKey', { passphrase: 'wrong guess' }],
       ['backup.begin', { vaultPassphrase: 'wrong guess', backupPassphrase: null, counts: {}, suggestedName: 'b.wpbackup' }],
       ['files.save', { suggestedName: 'cases.csv', kind: 'csv', data: 'x', encoding: 'utf8', vaultPassphrase: 'wrong guess' }],
     ] as const;
     const codes = [];
     for (const [channel, request] of wrong) codes.push(((await call(channel, request)) as { error: { code: string } }).error.code);
-    expect(codes).toEqual(['VAULT_WRONG_PASSPHRASE', 'VAULT_WRONG_PASSPHRASE', 'VAULT_WRONG_PASSPHRASE', 'VAULT_WRONG_PASSPHRASE']);
+    // The fifth meets the delay that starts after four wrong ones: counted, never erased.
+    expect(codes).toEqual([...Array<string>(4).fill('VAULT_WRONG_PASSPHRASE'), 'VAULT_LOCKED_OUT']);
     expect(await readdir(folder)).toEqual([HEADER_FILE]);
     expect(chooseSavePath).not.toHaveBeenCalled();
     expect(await call('vault.status')).toMatchObject({ ok: true, value: { exists: true, unlocked: true, failedAttempts: 0, eraseAfter: 3 } });
@@ -97,9 +99,11 @@ describe('erase through the bridge', () => {
     await call('vault.lock');
     const reauthenticate = vi.spyOn(vault, 'reauthenticate');
     const changePassphrase = vi.spyOn(vault, 'changePassphrase');
+    const replaceRecoveryKey = vi.spyOn(vault, 'replaceRecoveryKey');
     for (const [channel, request] of [
       ['vault.changePassphrase', { current: PASSPHRASE, next: 'the next passphrase' }],
       ['vault.setEraseAfter', { passphrase: PASSPHRASE, eraseAfter: null }],
+      ['vault.newRecoveryKey', { passphrase: PASSPHRASE }],
       ['backup.begin', { vaultPassphrase: PASSPHRASE, backupPassphrase: null, counts: {}, suggestedName: 'b.wpbackup' }],
       ['files.save', { suggestedName: 'cases.csv', kind: 'csv', data: 'x', encoding: 'utf8', vaultPassphrase: PASSPHRASE }],
     ] as const) {
@@ -107,6 +111,20 @@ describe('erase through the bridge', () => {
     }
     expect(reauthenticate).not.toHaveBeenCalled();
     expect(changePassphrase).not.toHaveBeenCalled();
+    expect(replaceRecoveryKey).not.toHaveBeenCalled();
+  });
+
+  it('vault.newRecoveryKey answers a new key once, and only that key recovers the vault', async () => {
+    const created = (await call('vault.create', { passphrase: PASSPHRASE })) as { value: { recoveryKey: string } };
+    const renewed = (await call('vault.newRecoveryKey', { passphrase: PASSPHRASE })) as { ok: boolean; value: { recoveryKey: string } };
+    expect(renewed.ok).toBe(true);
+    expect(renewed.value.recoveryKey).not.toBe(created.value.recoveryKey);
+    await call('vault.lock');
+    expect(await call('vault.recover', { recoveryKey: created.value.recoveryKey, newPassphrase: 'another long passphrase' })).toMatchObject({
+      ok: false,
+      error: { code: 'VAULT_WRONG_RECOVERY_KEY' },
+    });
+    expect(await call('vault.recover', { recoveryKey: renewed.value.recoveryKey, newPassphrase: 'another long passphrase' })).toMatchObject({ ok: true });
   });
 });
 

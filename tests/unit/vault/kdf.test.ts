@@ -5,6 +5,7 @@ import {
   deriveKey,
   FLOOR_LOG_N,
   MAX_LOG_N,
+  meetsFloor,
   type ScryptCost,
 } from '../../../src/main/services/vault/kdf';
 
@@ -27,11 +28,11 @@ describe('calibrateScrypt', () => {
     const machine = simulatedMachine(370);
     const cost = await calibrateScrypt({ measureMs: machine.measureMs });
     expect(cost).toEqual({ N: 2 ** 18, r: 8, p: 1 });
-    expect(machine.measured.map((c) => Math.log2(c.N))).toEqual([15, 16, 17, 18]);
+    expect(machine.measured.map((c) => Math.log2(c.N))).toEqual([17, 18]);
   });
 
-  it('lands within the target for machines from 3x slower to 8x faster, with N a power of two', async () => {
-    for (const msAtLogN17 of [1100, 700, 370, 250, 120, 60, 45]) {
+  it('lands within the target for machines from 2x slower to 8x faster, with N a power of two', async () => {
+    for (const msAtLogN17 of [1000, 700, 370, 250, 120, 60, 45]) {
       const machine = simulatedMachine(msAtLogN17);
       const cost = await calibrateScrypt({ measureMs: machine.measureMs });
       const ms = machine.timeOf(cost);
@@ -59,12 +60,11 @@ describe('calibrateScrypt', () => {
 
   it('steps back and uses p when one doubling jumps over the whole target', async () => {
     const times = new Map([
-      [15, 100],
-      [16, 450],
-      [17, 1300],
+      [17, 450],
+      [18, 1300],
     ]);
     const cost = await calibrateScrypt({ measureMs: async ({ N }) => times.get(Math.log2(N)) ?? Infinity });
-    expect(cost).toEqual({ N: 2 ** 16, r: 8, p: 2 });
+    expect(cost).toEqual({ N: 2 ** 17, r: 8, p: 2 });
   });
 
   it('honours a custom target and floor', async () => {
@@ -72,6 +72,17 @@ describe('calibrateScrypt', () => {
     const cost = await calibrateScrypt({ measureMs: machine.measureMs, targetMs: [90, 180], minLogN: 12 });
     expect(cost.N).toBe(2 ** 15);
     expect(machine.measured[0]?.N).toBe(2 ** 12);
+  });
+});
+
+describe('meetsFloor', () => {
+  it('asks for the memory of N = 2^17, r = 8 (128 MiB), whatever p', () => {
+    expect(FLOOR_LOG_N).toBe(17);
+    expect(meetsFloor({ N: 2 ** 17, r: 8, p: 1 })).toBe(true);
+    expect(meetsFloor({ N: 2 ** 18, r: 4, p: 1 })).toBe(true);
+    expect(meetsFloor({ N: 2 ** 16, r: 8, p: 16 })).toBe(false);
+    expect(meetsFloor({ N: 2 ** 15, r: 8, p: 1 })).toBe(false);
+    expect(meetsFloor({ N: 2 ** 11, r: 8, p: 1 }, 11)).toBe(true);
   });
 });
 

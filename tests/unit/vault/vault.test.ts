@@ -2,7 +2,7 @@ import { link, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../../src/shared/errors';
-import { ATTEMPTS_FILE, createVault, HEADER_FILE, MIN_PASSPHRASE_LENGTH, type Vault } from '../../../src/main/services/vault';
+import { ATTEMPTS_FILE, HEADER_FILE, MIN_PASSPHRASE_LENGTH, type Vault } from '../../../src/main/services/vault';
 import { MAX_DELAY_MS } from '../../../src/main/services/vault/attempts';
 import {
   expectVaultError,
@@ -95,6 +95,9 @@ describe('create and unlock', () => {
   });
 });
 
+type Wrap = { kdf: { N: number; r: number; p: number; salt: string }; ciphertext: string };
+type HeaderWraps = { wraps: { passphrase: Wrap; recovery: Wrap } };
+
 describe('KDF parameters', () => {
   it('stores N, r, p, key length and a distinct salt per wrap', async () => {
     const folder = await tempFolder();
@@ -104,23 +107,6 @@ describe('KDF parameters', () => {
       expect(header.wraps[id]?.kdf).toMatchObject({ name: 'scrypt', N: 2 ** TEST_LOG_N, r: 8, p: 1, keyLength: 32 });
     }
     expect(header.wraps.passphrase?.kdf.salt).not.toBe(header.wraps.recovery?.kdf.salt);
-  });
-
-  it('unlocks with the stored parameters, whatever the new instance would choose', async () => {
-    const folder = await tempFolder();
-    const { dataKey } = await testVault(folder, { testOnlyScryptLogN: 11 }).create(PASSPHRASE);
-    // A production instance: it would calibrate to 2^15 or more, but unlock must use the stored 2^11.
-    const unlocked = await createVault({ folder }).unlock(PASSPHRASE);
-    expect(unlocked.equals(dataKey)).toBe(true);
-  });
-
-  it('calibrates the passphrase wrap at creation when no test cost is given', async () => {
-    const folder = await tempFolder();
-    // A tiny target keeps this quick: calibration stops at the 2^15 floor.
-    await createVault({ folder, kdfTargetMs: [0, 1] }).create(PASSPHRASE);
-    const header = (await readHeaderJson(folder)) as { wraps: Record<string, { kdf: { N: number } }> };
-    expect(header.wraps.passphrase?.kdf.N).toBe(2 ** 15);
-    expect(header.wraps.recovery?.kdf.N).toBe(2 ** 15);
   });
 });
 
@@ -164,6 +150,49 @@ describe('recovery key', () => {
     const { recoveryKey } = await testVault(folder).create(PASSPHRASE);
     await expectVaultError(testVault(folder).unlockWithRecoveryKey(recoveryKey, 'short'), 'VAULT_PASSPHRASE_TOO_SHORT');
     expect((await testVault(folder).unlock(PASSPHRASE))).toHaveLength(32);
+  });
+});
+
+describe('replaceRecoveryKey', () => {
+  it('makes a new recovery key that opens the vault; the old one stops working at once', async () => {
+    const folder = await tempFolder();
+    const vault = testVault(folder);
+    const { dataKey, recoveryKey: oldKey } = await vault.create(PASSPHRASE);
+    const before = (await readHeaderJson(folder)) as HeaderWraps;
+    const { recoveryKey } = await vault.replaceRecoveryKey(PASSPHRASE);
+    expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
+    expect(recoveryKey).not.toBe(oldKey);
+    const after = (await readHeaderJson(folder)) as HeaderWraps;
+    expect(after.wraps.passphrase).toEqual(before.wraps.passphrase);
+    expect(after.wraps.recovery.ciphertext).not.toBe(before.wraps.recovery.ciphertext);
+    expect(after.wraps.recovery.kdf.salt).not.toBe(before.wraps.recovery.kdf.salt);
+    expect(JSON.stringify(after)).not.toContain(before.wraps.recovery.ciphertext);
+    await expectVaultError(vault.unlockWithRecoveryKey(oldKey, 'a brand new passphrase'), 'VAULT_WRONG_RECOVERY_KEY');
+    expect((await vault.unlockWithRecoveryKey(recoveryKey, 'a brand new passphrase')).equals(dataKey)).toBe(true);
+  });
+
+  it('keeps the erase setting and the passphrase', async () => {
+    const folder = await tempFolder();
+    const vault = testVault(folder);
+    const { dataKey } = await vault.create(PASSPHRASE);
+    await vault.setEraseAfter(PASSPHRASE, 7);
+    await vault.replaceRecoveryKey(PASSPHRASE);
+    expect((await vault.status()).eraseAfter).toBe(7);
+    expect((await vault.unlock(PASSPHRASE)).equals(dataKey)).toBe(true);
+  });
+
+  it('refuses a wrong passphrase, keeps the header, and counts it as a session failure that never erases', async () => {
+    const folder = await tempFolder();
+    const vault = testVault(folder);
+    const { recoveryKey } = await vault.create(PASSPHRASE);
+    await vault.setEraseAfter(PASSPHRASE, 3);
+    const before = await readFile(join(folder, HEADER_FILE));
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await expectVaultError(vault.replaceRecoveryKey('not the passphrase'), 'VAULT_WRONG_PASSPHRASE');
+    }
+    expect((await readFile(join(folder, HEADER_FILE))).equals(before)).toBe(true);
+    expect((await vault.status()).failedAttempts).toBe(0);
+    expect(await vault.unlockWithRecoveryKey(recoveryKey, PASSPHRASE)).toHaveLength(32);
   });
 });
 

@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
-import { calibrateScrypt, type ScryptCost } from '../vault/kdf';
-import { MIN_PASSPHRASE_LENGTH } from '../vault/vault';
+import { calibrateScrypt, FLOOR_LOG_N, meetsFloor, type ScryptCost } from '../vault/kdf';
 import { BackupError } from './errors';
 import {
   CHUNK_SIZE,
@@ -26,8 +25,11 @@ import {
   type ChunkContext,
 } from './format';
 
-/** Production floor, as for the vault: an explicit cost below 2^15 is refused. */
-const FLOOR_LOG_N = 15;
+/**
+ * Lower than the vault's minimum for a new passphrase (10): a backup can be encrypted under the vault
+ * passphrase, and one chosen before that minimum rose from 8 must still work.
+ */
+const MIN_PASSPHRASE_LENGTH = 8;
 
 export type BackupManifestInput = Omit<BackupManifest, 'formatVersion'>;
 
@@ -210,7 +212,8 @@ function checkManifest(input: BackupManifestInput): BackupManifest {
 async function chooseCost(options: BackupWriterOptions): Promise<ScryptCost> {
   if (options.testOnlyScryptLogN !== undefined) return checkCost({ N: 2 ** options.testOnlyScryptLogN, r: 8, p: 1 });
   if (options.kdf === undefined) return calibrateScrypt();
-  if (options.kdf.N < 2 ** FLOOR_LOG_N) throw new BackupError('BACKUP_BAD_ARGUMENT', `scrypt N must be at least 2^${FLOOR_LOG_N}`);
+  // The vault's floor: a backup may travel on a stick, under the vault passphrase itself.
+  if (!meetsFloor(options.kdf)) throw new BackupError('BACKUP_BAD_ARGUMENT', `scrypt must use at least the memory of N = 2^${FLOOR_LOG_N}, r = 8`);
   return checkCost(options.kdf);
 }
 

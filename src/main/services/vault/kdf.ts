@@ -19,8 +19,13 @@ export const KEY_LENGTH = 32;
 export const SALT_LENGTH = 16;
 /** Unlock should take about this long on the machine that created the vault. */
 export const DEFAULT_KDF_TARGET_MS: readonly [number, number] = [500, 1000];
-/** Production floor (32 MiB): never weaker, however slow the machine. */
-export const FLOOR_LOG_N = 15;
+/**
+ * Production floor for a passphrase, N = 2^17 with r = 8 (128 MiB), OWASP's minimum for scrypt: never
+ * weaker, however slow the machine. A stored wrap below it still opens and is raised (see vault.ts).
+ */
+export const FLOOR_LOG_N = 17;
+/** The recovery wrap's fixed cost (32 MiB): see RECOVERY_COST. */
+export const RECOVERY_LOG_N = 15;
 /** 2^18 with r = 8 needs 256 MiB; beyond that calibration raises p, which costs time but no memory. */
 export const MAX_LOG_N = 18;
 export const MAX_P = 16;
@@ -28,9 +33,17 @@ export const SCRYPT_R = 8;
 
 /**
  * The recovery key carries 140 random bits, so no KDF cost makes guessing it feasible or infeasible;
- * scrypt at the floor keeps one code path and one header shape at about 0.1 s.
+ * scrypt at 2^15 keeps one code path and one header shape at about 0.1 s.
  */
-export const RECOVERY_COST: ScryptCost = { N: 2 ** FLOOR_LOG_N, r: SCRYPT_R, p: 1 };
+export const RECOVERY_COST: ScryptCost = { N: 2 ** RECOVERY_LOG_N, r: SCRYPT_R, p: 1 };
+
+/**
+ * True when a passphrase cost uses at least the floor's memory (128 · r · N). Memory is what makes
+ * guessing on GPUs and ASICs dear, so a larger p (time, not memory) does not make up for a smaller N.
+ */
+export function meetsFloor(cost: ScryptCost, floorLogN = FLOOR_LOG_N): boolean {
+  return cost.N * cost.r >= 2 ** floorLogN * SCRYPT_R;
+}
 
 /** What OpenSSL allocates for these parameters; Node refuses anything above `maxmem` (32 MiB by default). */
 export function scryptMemoryBytes({ N, r, p }: ScryptCost): number {

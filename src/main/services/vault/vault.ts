@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { MIN_NEW_PASSPHRASE_CHARS } from '../../../shared/vault';
 import { writeFileAtomically } from '../atomic-file';
 import { eraseDataFolder, finishInterruptedErase } from '../erase';
 import { ATTEMPTS_FILE, delayAfterFailures, readAttempts, retryAfterMs, type Attempts } from './attempts';
@@ -20,12 +21,26 @@ import {
   type VaultHeader,
   type WrapId,
 } from './header';
-import { KEY_LENGTH, RECOVERY_COST, SALT_LENGTH, calibrateScrypt, deriveKey, type ScryptCost, type ScryptParams } from './kdf';
+import {
+  FLOOR_LOG_N,
+  KEY_LENGTH,
+  RECOVERY_COST,
+  SALT_LENGTH,
+  calibrateScrypt,
+  deriveKey,
+  meetsFloor,
+  type ScryptCost,
+  type ScryptParams,
+} from './kdf';
 import { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
 
 export { HEADER_FILE };
-/** Counted in Unicode code points after NFC normalisation; the UI may ask for more. */
-export const MIN_PASSPHRASE_LENGTH = 8;
+/**
+ * For a new passphrase, in Unicode code points after NFC normalisation. Main does not judge strength
+ * (zxcvbn's dictionaries are megabytes): the page's score guides the person typing, and this floor
+ * holds whatever the page sends.
+ */
+export const MIN_PASSPHRASE_LENGTH = MIN_NEW_PASSPHRASE_CHARS;
 
 export interface VaultOptions {
   /** The data folder (Electron's userData). Created on first write. */
@@ -35,8 +50,8 @@ export interface VaultOptions {
   /** How long one passphrase derivation should take on this machine, chosen once at creation. */
   kdfTargetMs?: readonly [number, number];
   /**
-   * TEST ONLY. Uses scrypt N = 2^testOnlyScryptLogN for both wraps instead of calibrating, which
-   * allows costs below the production floor of 2^15. Never set in the app.
+   * TEST ONLY. Uses scrypt N = 2^testOnlyScryptLogN for both wraps instead of calibrating, and takes
+   * it as the floor, which allows costs below the production floor of 2^17. Never set in the app.
    */
   testOnlyScryptLogN?: number;
 }
@@ -56,7 +71,10 @@ export interface Vault {
   status(): Promise<VaultStatus>;
   /** Creates the vault. Show `recoveryKey` to the user once; it is not stored anywhere. */
   create(passphrase: string): Promise<{ recoveryKey: string; dataKey: Buffer }>;
-  /** Returns the 32-byte data key. The caller owns it and should `fill(0)` it on lock. */
+  /**
+   * Returns the 32-byte data key. The caller owns it and should `fill(0)` it on lock. A passphrase
+   * wrap below the KDF floor (written by an earlier version) is rewrapped at a calibrated cost.
+   */
   unlock(passphrase: string): Promise<Buffer>;
   /** Opens the vault with the recovery key and sets a new passphrase; the recovery key stays valid. */
   unlockWithRecoveryKey(recoveryKey: string, newPassphrase: string): Promise<Buffer>;
@@ -71,6 +89,11 @@ export interface Vault {
    * session only: a wrong `current` passphrase brings the growing delay, never the erase.
    */
   changePassphrase(current: string, next: string): Promise<void>;
+  /**
+   * Replaces the recovery key: a new one wraps the data key in place of the old, whose wrap is gone
+   * from the header as soon as this resolves. Show the returned key once. Unlocked sessions only.
+   */
+  replaceRecoveryKey(passphrase: string): Promise<{ recoveryKey: string }>;
   /** Erase the vault after this many failed unlocks in a row (at least 3), or never (null). Unlocked sessions only, as above. */
   setEraseAfter(passphrase: string, eraseAfter: number | null): Promise<void>;
   /** Deletes every file the app wrote in the data folder, the header first (overwritten, then deleted). Safe to call twice. */
@@ -231,12 +254,16 @@ export function createVault(options: VaultOptions): Vault {
     }
   }
 
-  /** Replaces the passphrase wrap, keeping its cost parameters (see docs/vault-format.md). */
+  /**
+   * Replaces the passphrase wrap, keeping its cost parameters, or calibrating new ones when they are
+   * below the floor (see docs/vault-format.md).
+   */
   async function rewrapPassphrase(header: VaultHeader, dataKey: Buffer, passphrase: string): Promise<void> {
     const secret = passphraseBytes(passphrase);
     try {
       const { N, r, p } = header.wraps.passphrase.kdf;
-      const passphraseWrap = await newWrap(dataKey, secret, 'passphrase', { N, r, p });
+      const cost = meetsFloor({ N, r, p }, floorLogN()) ? { N, r, p } : await passphraseCost();
+      const passphraseWrap = await newWrap(dataKey, secret, 'passphrase', cost);
       await writeHeader({ eraseAfter: header.eraseAfter, wraps: { ...header.wraps, passphrase: passphraseWrap } }, dataKey);
     } finally {
       secret.fill(0);
@@ -245,6 +272,10 @@ export function createVault(options: VaultOptions): Vault {
 
   async function writeHeader(content: HeaderContent, dataKey: Buffer): Promise<void> {
     await write(headerFile, serializeHeader(sealHeader(content, dataKey)));
+  }
+
+  function floorLogN(): number {
+    return options.testOnlyScryptLogN ?? FLOOR_LOG_N;
   }
 
   async function passphraseCost(): Promise<ScryptCost> {
@@ -283,7 +314,22 @@ export function createVault(options: VaultOptions): Vault {
   }
 
   async function unlock(passphrase: string): Promise<Buffer> {
-    return openWithPassphrase(await readHeader(), passphrase, unlockFailures);
+    const header = await readHeader();
+    const dataKey = await openWithPassphrase(header, passphrase, unlockFailures);
+    if (!meetsFloor(header.wraps.passphrase.kdf, floorLogN())) {
+      try {
+        // The header opened and its MAC matched, so raising the cost rewrites what its owner wrote.
+        await rewrapPassphrase(header, dataKey, passphrase);
+      } catch (error) {
+        // A full or read-only disk must not keep the person from their records: the old wrap still
+        // opens, and the next unlock tries again.
+        if (!(error instanceof VaultError && error.code === 'VAULT_WRITE_FAILED')) {
+          dataKey.fill(0);
+          throw error;
+        }
+      }
+    }
+    return dataKey;
   }
 
   async function reauthenticate(passphrase: string): Promise<void> {
@@ -319,6 +365,21 @@ export function createVault(options: VaultOptions): Vault {
     try {
       await rewrapPassphrase(header, dataKey, next);
     } finally {
+      dataKey.fill(0);
+    }
+  }
+
+  async function replaceRecoveryKey(passphrase: string): Promise<{ recoveryKey: string }> {
+    const header = await readHeader();
+    const dataKey = await openWithPassphrase(header, passphrase, sessionFailures);
+    const recovery = generateRecoveryKey();
+    const secret = Buffer.from(recovery.secret, 'ascii');
+    try {
+      const recoveryWrap = await newWrap(dataKey, secret, 'recovery', recoveryCost());
+      await writeHeader({ eraseAfter: header.eraseAfter, wraps: { ...header.wraps, recovery: recoveryWrap } }, dataKey);
+      return { recoveryKey: recovery.display };
+    } finally {
+      secret.fill(0);
       dataKey.fill(0);
     }
   }
@@ -359,6 +420,7 @@ export function createVault(options: VaultOptions): Vault {
     unlockWithRecoveryKey: serialised(unlockWithRecoveryKey),
     reauthenticate: serialised(reauthenticate),
     changePassphrase: serialised(changePassphrase),
+    replaceRecoveryKey: serialised(replaceRecoveryKey),
     setEraseAfter: serialised(setEraseAfter),
     erase: serialised(() => eraseDataFolder(folder)),
     finishInterruptedErase: serialised(() => finishInterruptedErase(folder)),

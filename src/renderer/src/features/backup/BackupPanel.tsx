@@ -1,20 +1,19 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState, type FormEvent } from 'react';
 import { Alert, Button, Card, Checkbox, Divider, FileInput, Group, List, PasswordInput, Progress, Radio, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SettingsPatch } from '@shared/settings';
 import { useSettings } from '../../app/SettingsProvider';
 import { BridgeError } from '../../bridge';
-import { applyRestore, planRestore, TransferError, type RestoreMode, type RestorePlan } from '../../db/transfer';
+import { applyRestore, planRestore, TransferError, type RestoreMode } from '../../db/transfer';
 import { useVault } from '../vault/VaultContext';
 import { ConfirmPassphraseField } from '../vault/ConfirmPassphraseField';
 import { NewPassphraseFields, useNewPassphrase } from '../vault/NewPassphraseFields';
 import { lockAndReload } from '../vault/vaultApi';
-import { closeRestore, openAndReadBackup, RECORDS_RESTORED_EVENT, runBackup, uploadBackup, type OpenedBackup } from './api';
+import { closeRestore, newestLocalChange, openAndReadBackup, RECORDS_RESTORED_EVENT, runBackup, uploadBackup, type OpenedBackup } from './api';
+import { initialRestoreState, olderThanDevice, restoreReducer, type Status } from './restoreState';
 
 /** How many conflicts the merge preview lists before it says "and N more". */
 const MAX_LISTED_CONFLICTS = 200;
-
-type Status = { kind: 'ok' | 'error'; text: string } | null;
 
 function useErrorText(): (error: unknown) => string {
   const { t } = useTranslation();
@@ -53,9 +52,10 @@ function formatBytes(bytes: number, language: string): string {
   return new Intl.NumberFormat(language, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
 }
 
-function useDateFormat(): (ms: number) => string {
+/** `medium` time shows the seconds: a backup made minutes before the newest change must not read as the same time. */
+function useDateFormat(timeStyle: 'short' | 'medium' = 'short'): (ms: number) => string {
   const { i18n } = useTranslation();
-  const format = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }), [i18n.language]);
+  const format = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle }), [i18n.language, timeStyle]);
   return (ms) => format.format(ms);
 }
 
@@ -130,28 +130,18 @@ function BackupSection() {
   );
 }
 
-interface Checked extends OpenedBackup {
-  fileName: string;
-}
-
 function RestoreSection() {
   const { t, i18n } = useTranslation('backup');
   const errorText = useErrorText();
   const formatDate = useDateFormat();
+  const formatTime = useDateFormat('medium');
   const { store } = useVault();
   const { updateSettings } = useSettings();
-  const [file, setFile] = useState<File | null>(null);
-  const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState<'checking' | 'planning' | 'restoring' | null>(null);
-  const [progress, setProgress] = useState<{ label: string; percent: number } | null>(null);
-  const [checked, setChecked] = useState<Checked | null>(null);
-  const [mode, setMode] = useState<RestoreMode>('replace');
-  const [plan, setPlan] = useState<RestorePlan | null>(null);
-  const [withSettings, setWithSettings] = useState(true);
-  const [status, setStatus] = useState<Status>(null);
-  const [restored, setRestored] = useState(false);
+  const [state, dispatch] = useReducer(restoreReducer, initialRestoreState);
+  const { file, passphrase, busy, progress, checked, mode, plan, withSettings, status, restored } = state;
   // The uploaded copy stays in main while a wrong passphrase is retried; any other failure ends it there.
   const upload = useRef<{ file: File; sessionId: string } | null>(null);
+  const planRequests = useRef(0);
 
   useEffect(
     () => () => {
@@ -160,31 +150,15 @@ function RestoreSection() {
     [],
   );
 
-  // The plan follows the records and the mode; a newer request makes an older answer stale.
-  const planRequest = useRef(0);
+  /** The plan follows the records and the mode; the reducer drops an answer a newer request made stale. */
   async function computePlan(records: OpenedBackup['records'], nextMode: RestoreMode) {
-    const request = ++planRequest.current;
-    setPlan(null);
-    setBusy('planning');
+    const request = ++planRequests.current;
+    dispatch({ type: 'planStarted', request, mode: nextMode });
     try {
-      const next = await planRestore(store, records, nextMode);
-      if (request === planRequest.current) setPlan(next);
+      dispatch({ type: 'planReady', request, plan: await planRestore(store, records, nextMode) });
     } catch (error) {
-      if (request === planRequest.current) {
-        setStatus({ kind: 'error', text: errorText(error) });
-        setChecked(null);
-      }
-    } finally {
-      if (request === planRequest.current) setBusy(null);
+      dispatch({ type: 'planFailed', request, text: errorText(error) });
     }
-  }
-
-  function reset() {
-    planRequest.current += 1;
-    setChecked(null);
-    setPlan(null);
-    setMode('replace');
-    setWithSettings(true);
   }
 
   async function endUpload() {
@@ -196,18 +170,18 @@ function RestoreSection() {
   async function check(event: FormEvent) {
     event.preventDefault();
     if (!file || !passphrase || busy) return;
-    setBusy('checking');
-    setStatus(null);
-    setRestored(false);
-    reset();
+    planRequests.current += 1; // an answer still on its way belongs to the backup checked before
+    dispatch({ type: 'checkStarted' });
     try {
       if (upload.current?.file !== file) {
         await endUpload();
-        setProgress({ label: t('restore.uploading'), percent: 0 });
-        const sessionId = await uploadBackup(file, (done, total) => setProgress({ label: t('restore.uploading'), percent: total === 0 ? 100 : Math.round((done / total) * 100) }));
+        dispatch({ type: 'progress', label: t('restore.uploading'), percent: 0 });
+        const sessionId = await uploadBackup(file, (done, total) =>
+          dispatch({ type: 'progress', label: t('restore.uploading'), percent: total === 0 ? 100 : Math.round((done / total) * 100) }),
+        );
         upload.current = { file, sessionId };
       }
-      setProgress({ label: t('restore.checking'), percent: 100 });
+      dispatch({ type: 'progress', label: t('restore.checking'), percent: 100 });
       let opened: OpenedBackup;
       try {
         opened = await openAndReadBackup(upload.current!.sessionId, passphrase);
@@ -217,25 +191,18 @@ function RestoreSection() {
         throw error;
       }
       await endUpload(); // every record is in memory now; the temporary copy goes
-      setPassphrase('');
-      setProgress(null);
-      setChecked({ ...opened, fileName: file.name });
+      dispatch({ type: 'checked', checked: { ...opened, fileName: file.name, newestLocalChange: await newestLocalChange(store) } });
       await computePlan(opened.records, 'replace');
     } catch (error) {
-      setStatus({ kind: 'error', text: errorText(error) });
-      setBusy(null);
-    } finally {
-      setProgress(null);
+      dispatch({ type: 'failed', text: errorText(error) });
     }
   }
 
   async function confirm() {
     if (!checked || !plan || busy) return;
-    setBusy('restoring');
-    setStatus(null);
+    dispatch({ type: 'restoreStarted' });
     try {
       const written = await applyRestore(store, plan);
-      setRestored(true);
       window.dispatchEvent(new CustomEvent(RECORDS_RESTORED_EVENT, { detail: { tables: Object.keys(plan.writes), mode: plan.mode } }));
       let settingsText = '';
       if (withSettings && checked.settings) {
@@ -246,19 +213,16 @@ function RestoreSection() {
           settingsText = ` ${t('restore.settingsFailed')} ${errorText(error)}`;
         }
       }
-      reset();
-      setFile(null);
-      setStatus({ kind: 'ok', text: `${t('restore.done', { count: written })}${settingsText}` });
+      planRequests.current += 1;
+      dispatch({ type: 'restored', text: `${t('restore.done', { count: written })}${settingsText}` });
     } catch (error) {
-      setStatus({ kind: 'error', text: errorText(error) });
-    } finally {
-      setBusy(null);
+      dispatch({ type: 'failed', text: errorText(error) });
     }
   }
 
   function cancel() {
-    reset();
-    setStatus(null);
+    planRequests.current += 1;
+    dispatch({ type: 'cancelled' });
   }
 
   const tables = checked ? Object.entries(checked.manifest.counts) : [];
@@ -277,11 +241,15 @@ function RestoreSection() {
               label={t('restore.file')}
               description={t('restore.fileHelp')}
               value={file}
-              onChange={setFile}
+              onChange={(next) => dispatch({ type: 'fileChosen', file: next })}
               clearable
               clearButtonProps={{ 'aria-label': t('restore.clearFile') }}
             />
-            <PasswordInput label={t('restore.passphrase')} value={passphrase} onChange={(event) => setPassphrase(event.currentTarget.value)} />
+            <PasswordInput
+              label={t('restore.passphrase')}
+              value={passphrase}
+              onChange={(event) => dispatch({ type: 'passphraseTyped', passphrase: event.currentTarget.value })}
+            />
             <Button type="submit" loading={busy === 'checking'} disabled={!file || !passphrase} w="fit-content">
               {t('restore.check')}
             </Button>
@@ -293,8 +261,16 @@ function RestoreSection() {
         <Stack>
           <Alert color="teal">
             <Text fw={700}>{t('restore.verified')}</Text>
-            <Text>{t('restore.verifiedBody', { file: checked.fileName, date: formatDate(checked.manifest.createdAt), version: checked.manifest.appVersion })}</Text>
+            <Text>{t('restore.verifiedBody', { file: checked.fileName, version: checked.manifest.appVersion })}</Text>
           </Alert>
+          <Text fz="xl" fw={700} data-testid="backup-made">
+            {t('restore.madeOn', { date: formatTime(checked.manifest.createdAt) })}
+          </Text>
+          {olderThanDevice(checked) && (
+            <Alert color="orange" role="alert" title={t('restore.olderTitle')}>
+              {t('restore.olderBody', { backup: formatTime(checked.manifest.createdAt), device: formatTime(checked.newestLocalChange!) })}
+            </Alert>
+          )}
           <Table withTableBorder aria-label={t('restore.contents')} w="fit-content">
             <Table.Thead>
               <Table.Tr>
@@ -315,10 +291,7 @@ function RestoreSection() {
             label={t('restore.mode')}
             value={mode}
             onChange={(value) => {
-              const next = value === 'merge' ? 'merge' : 'replace';
-              setMode(next);
-              setWithSettings(next === 'replace');
-              if (checked) void computePlan(checked.records, next);
+              if (checked) void computePlan(checked.records, value === 'merge' ? 'merge' : 'replace');
             }}
           >
             <Stack gap="xs" mt="xs">
@@ -327,7 +300,7 @@ function RestoreSection() {
             </Stack>
           </Radio.Group>
           {checked.settings && (
-            <Checkbox label={t('restore.withSettings')} checked={withSettings} onChange={(event) => setWithSettings(event.currentTarget.checked)} />
+            <Checkbox label={t('restore.withSettings')} checked={withSettings} onChange={(event) => dispatch({ type: 'withSettings', value: event.currentTarget.checked })} />
           )}
           {busy === 'planning' && <Text>{t('restore.planning')}</Text>}
           {plan?.mode === 'replace' && (

@@ -139,6 +139,15 @@ export async function openAndReadBackup(sessionId: string, passphrase: string, p
   return { manifest, records, settings };
 }
 
+/**
+ * The newest change among this device's records, from their decrypted times (settings aside); null
+ * when there are none. A restore compares it with the backup's creation time.
+ */
+export async function newestLocalChange(store: RecordStore<RecordTypes>): Promise<number | null> {
+  const { records } = await collectRecords(store);
+  return records.reduce<number | null>((newest, record) => (newest === null || record.updatedAt > newest ? record.updatedAt : newest), null);
+}
+
 export async function closeRestore(sessionId: string): Promise<void> {
   await window.waypoint.restore.close({ sessionId }).catch(() => undefined);
 }

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Unlocked } from '@shared/vault';
 import { unwrap } from '../../bridge';
 import { errorMessage } from './errorMessage';
+import { KeptSecretStep } from './KeptSecretStep';
 import { LockScreenLayout } from './LockScreenLayout';
 import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields';
 
@@ -54,51 +55,10 @@ export default function CreateVaultScreen({ onUnlocked }: { onUnlocked: (unlocke
 
 function RecoveryKeyStep({ created, onDone }: { created: { recoveryKey: string }; onDone: () => Promise<void> }) {
   const { t } = useTranslation();
-  const [stored, setStored] = useState(false);
-  const [lastGroup, setLastGroup] = useState('');
-  const [busy, setBusy] = useState(false);
-  const expected = created.recoveryKey.split('-').at(-1) ?? '';
-  const matches = lastGroup.trim().toUpperCase() === expected.toUpperCase();
-
   return (
     <LockScreenLayout title={t('vault.recoveryTitle')}>
       <Text>{t('vault.recoveryIntro')}</Text>
-      <Text
-        className="printable"
-        data-testid="recovery-key"
-        ff="monospace"
-        fz="lg"
-        fw={600}
-        p="md"
-        bg="gray.1"
-        style={{ borderRadius: 8, wordSpacing: '0.3em', direction: 'ltr', textAlign: 'center' }}
-      >
-        {created.recoveryKey}
-      </Text>
-      <Group>
-        <Button variant="light" onClick={() => window.print()}>
-          {t('vault.print')}
-        </Button>
-      </Group>
-      <TextInput
-        label={t('vault.recoveryConfirmLabel')}
-        value={lastGroup}
-        onChange={(event) => setLastGroup(event.currentTarget.value)}
-        error={lastGroup && !matches ? t('vault.recoveryConfirmWrong') : undefined}
-        spellCheck={false}
-        styles={{ input: { fontFamily: 'monospace' } }}
-      />
-      <Checkbox label={t('vault.recoveryStored')} checked={stored} onChange={(event) => setStored(event.currentTarget.checked)} />
-      <Button
-        disabled={!stored || !matches}
-        loading={busy}
-        onClick={() => {
-          setBusy(true);
-          void onDone();
-        }}
-      >
-        {t('vault.continue')}
-      </Button>
+      <KeptSecretStep secret={created.recoveryKey} kind="recoveryKey" onDone={onDone} />
     </LockScreenLayout>
   );
 }

@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
-import { PasswordInput, Progress, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Card, PasswordInput, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { loadStrengthScorer, MIN_PASSPHRASE_CHARS, MIN_STRENGTH_SCORE } from './passphraseStrength';
+import { loadWordList, suggestPassphrase } from './generatePassphrase';
+import { KeptSecretStep } from './KeptSecretStep';
+import { MIN_NEW_PASSPHRASE_CHARS } from '@shared/vault';
+import { isAcceptablePassphrase, loadStrengthScorer, MIN_STRENGTH_SCORE } from './passphraseStrength';
 
 export interface NewPassphraseState {
   value: string;
@@ -27,28 +30,67 @@ export function useNewPassphrase(): NewPassphraseState {
   }, [value]);
 
   const score = value && scored?.for === value ? scored.score : null;
-  const acceptable =
-    [...value].length >= MIN_PASSPHRASE_CHARS && score !== null && score >= MIN_STRENGTH_SCORE && value === confirmation;
+  const acceptable = isAcceptablePassphrase(value, confirmation, score);
   return { value, confirmation, score, acceptable, setValue, setConfirmation };
 }
 
-const scoreColors = ['red', 'red', 'orange', 'teal', 'teal'];
+// Only the top score is accepted, so only it is shown in the accent colour.
+const scoreColors = ['red', 'red', 'orange', 'orange', 'teal'];
 
 export function NewPassphraseFields({ state, label }: { state: NewPassphraseState; label?: string }) {
   const { t } = useTranslation();
   const labels = t('vault.strengthLabels', { returnObjects: true }) as string[];
-  const tooShort = state.value.length > 0 && [...state.value].length < MIN_PASSPHRASE_CHARS;
+  const tooShort = state.value.length > 0 && [...state.value].length < MIN_NEW_PASSPHRASE_CHARS;
   const tooWeak = !tooShort && state.score !== null && state.score < MIN_STRENGTH_SCORE;
   const mismatch = state.confirmation.length > 0 && state.confirmation !== state.value;
+  const [suggestion, setSuggestion] = useState<string | null>(null);
+  const [suggestionUsed, setSuggestionUsed] = useState(false);
+
+  async function suggest() {
+    setSuggestion(suggestPassphrase(await loadWordList()));
+  }
+
+  function takeSuggestion(passphrase: string) {
+    state.setValue(passphrase);
+    state.setConfirmation(passphrase);
+    setSuggestion(null); // shown once: from here on only the masked fields hold it
+    setSuggestionUsed(true);
+  }
 
   return (
     <Stack gap="sm">
+      {suggestion ? (
+        <Card withBorder padding="md" aria-labelledby="suggested-passphrase-title">
+          <Stack gap="sm">
+            <Text fw={600} id="suggested-passphrase-title">
+              {t('vault.suggestedTitle')}
+            </Text>
+            <Text size="sm">{t('vault.suggestedIntro')}</Text>
+            <KeptSecretStep secret={suggestion} kind="passphrase" doneLabel={t('vault.useSuggested')} onDone={() => takeSuggestion(suggestion)} />
+            <Anchor component="button" type="button" size="sm" onClick={() => setSuggestion(null)}>
+              {t('vault.cancelSuggestion')}
+            </Anchor>
+          </Stack>
+        </Card>
+      ) : (
+        <Button variant="light" w="fit-content" onClick={() => void suggest()}>
+          {t('vault.suggestPassphrase')}
+        </Button>
+      )}
+      {suggestionUsed && !suggestion && state.value && (
+        <Alert color="teal" role="status">
+          {t('vault.suggestionInUse')}
+        </Alert>
+      )}
       <PasswordInput
         label={label ?? t('vault.newPassphrase')}
         description={t('vault.passphraseHint')}
         value={state.value}
-        onChange={(event) => state.setValue(event.currentTarget.value)}
-        error={tooShort ? t('vault.tooShort', { count: MIN_PASSPHRASE_CHARS }) : tooWeak ? t('vault.tooWeak') : undefined}
+        onChange={(event) => {
+          state.setValue(event.currentTarget.value);
+          setSuggestionUsed(false);
+        }}
+        error={tooShort ? t('vault.tooShort', { count: MIN_NEW_PASSPHRASE_CHARS }) : tooWeak ? t('vault.tooWeak') : undefined}
       />
       {state.value && state.score !== null && (
         <div>
@@ -66,7 +108,10 @@ export function NewPassphraseFields({ state, label }: { state: NewPassphraseStat
       <PasswordInput
         label={t('vault.confirmPassphrase')}
         value={state.confirmation}
-        onChange={(event) => state.setConfirmation(event.currentTarget.value)}
+        onChange={(event) => {
+          state.setConfirmation(event.currentTarget.value);
+          setSuggestionUsed(false);
+        }}
         error={mismatch ? t('vault.mismatch') : undefined}
       />
     </Stack>

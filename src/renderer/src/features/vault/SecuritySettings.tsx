@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { unwrap } from '../../bridge';
 import { EraseDevice } from './EraseDevice';
 import { errorMessage } from './errorMessage';
+import { NewRecoveryKey } from './NewRecoveryKey';
 import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields';
 
 type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; text: string } | null;
@@ -111,7 +112,7 @@ function EraseAfterAttempts() {
   );
 }
 
-/** The vault's part of Settings: passphrase, erase-after-attempts and erase this device. */
+/** The vault's part of Settings: passphrase, recovery key, erase-after-attempts and erase this device. */
 export function SecuritySettings() {
   const { t } = useTranslation();
   return (
@@ -121,6 +122,13 @@ export function SecuritySettings() {
           {t('vault.security')}
         </Title>
         <ChangePassphrase />
+        <Divider />
+        <Stack component="section" aria-labelledby="settings-new-recovery-key">
+          <Title order={3} size="h4" id="settings-new-recovery-key">
+            {t('vault.newRecoveryKeyTitle')}
+          </Title>
+          <NewRecoveryKey />
+        </Stack>
         <Divider />
         <EraseAfterAttempts />
         <Divider />

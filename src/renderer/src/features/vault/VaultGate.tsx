@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Alert, Center, Loader } from '@mantine/core';
+import { Alert, Button, Center, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Unlocked, VaultStatusInfo } from '@shared/vault';
 import { preloadSectionAt } from '../../app/sections';
@@ -8,6 +8,7 @@ import { unwrap } from '../../bridge';
 import type { RecordStore } from '../../db';
 import { FirstRunGuide } from '../guide';
 import { LockScreenLayout } from './LockScreenLayout';
+import { NewRecoveryKey } from './NewRecoveryKey';
 import { RecoverScreen } from './RecoverScreen';
 import { UnlockScreen } from './UnlockScreen';
 import { useAutoLock } from './useAutoLock';
@@ -23,7 +24,7 @@ type Stage =
   | { name: 'unlock'; status: VaultStatusInfo }
   | { name: 'recover' }
   | { name: 'unusable'; status: VaultStatusInfo }
-  | { name: 'unlocked'; store: RecordStore<Record<string, unknown>>; firstRun: boolean };
+  | { name: 'unlocked'; store: RecordStore<Record<string, unknown>>; firstRun: boolean; recovered: boolean };
 
 async function lockedStage(): Promise<Stage> {
   let status = await unwrap(window.waypoint.vault.status());
@@ -65,12 +66,14 @@ export function VaultGate({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  const onUnlocked = useCallback(async (unlocked: Unlocked, firstRun = false) => {
+  const onUnlocked = useCallback(async (unlocked: Unlocked, how: 'created' | 'passphrase' | 'recovered' = 'passphrase') => {
     performance.mark('waypoint:key-received'); // `npm run bench` measures unlock after the KDF from here
-    setStage({ name: 'unlocked', store: await openVaultStore(unlocked), firstRun });
+    setStage({ name: 'unlocked', store: await openVaultStore(unlocked), firstRun: how === 'created', recovered: how === 'recovered' });
   }, []);
-  const onCreated = useCallback((unlocked: Unlocked) => onUnlocked(unlocked, true), [onUnlocked]);
+  const onCreated = useCallback((unlocked: Unlocked) => onUnlocked(unlocked, 'created'), [onUnlocked]);
+  const onRecovered = useCallback((unlocked: Unlocked) => onUnlocked(unlocked, 'recovered'), [onUnlocked]);
   const closeGuide = useCallback(() => setStage((current) => (current.name === 'unlocked' ? { ...current, firstRun: false } : current)), []);
+  const closeRecovered = useCallback(() => setStage((current) => (current.name === 'unlocked' ? { ...current, recovered: false } : current)), []);
 
   const exit = useCallback(() => quickExit(appInfo.runtime), [appInfo.runtime]);
   const lock = useCallback(() => void lockAndReload(), []);
@@ -102,7 +105,7 @@ export function VaultGate({ children }: { children: ReactNode }) {
         />
       );
     case 'recover':
-      return <RecoverScreen onUnlocked={onUnlocked} onBack={refresh} onErased={() => void clearOriginAndReload()} />;
+      return <RecoverScreen onUnlocked={onRecovered} onBack={refresh} onErased={() => void clearOriginAndReload()} />;
     case 'unusable':
       return (
         <LockScreenLayout title={t('vault.lockedTitle')}>
@@ -121,9 +124,29 @@ export function VaultGate({ children }: { children: ReactNode }) {
               <FirstRunGuide onClose={closeGuide} />
             </Suspense>
           )}
+          {stage.recovered && <AfterRecovery onClose={closeRecovered} />}
         </VaultContext.Provider>
       );
   }
+}
+
+/**
+ * The recovery key was just used, so it may have been seen on its way out of its hiding place: the
+ * passphrase is new already (recovering sets one), and this offers a new recovery key at once.
+ */
+function AfterRecovery({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened onClose={onClose} title={t('vault.recoveredTitle')} size="lg" closeOnClickOutside={false}>
+      <Stack>
+        <Text>{t('vault.recoveredIntro')}</Text>
+        <NewRecoveryKey onDone={onClose} />
+        <Button variant="subtle" w="fit-content" onClick={onClose}>
+          {t('vault.later')}
+        </Button>
+      </Stack>
+    </Modal>
+  );
 }
 
 function AutoLock({ minutes, onIdle }: { minutes: number; onIdle: () => void }) {
