@@ -17,6 +17,18 @@ export default tseslint.config(
     },
   },
   {
+    // Rules that need types: a promise nobody awaits loses its error (and its ordering), a promise where a function
+    // returning void is expected runs unawaited, and a switch over a union must name every member. The project
+    // service finds each file's project through tsconfig.json's references.
+    files: ['**/*.{ts,tsx,mts,cts}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+    },
+  },
+  {
     // Playwright fixtures without dependencies are written `async ({}, use)`.
     files: ['tests/**/*.ts'],
     rules: { 'no-empty-pattern': 'off' },

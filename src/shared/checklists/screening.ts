@@ -86,7 +86,10 @@ function marksOf(checklist: ScreenedChecklist, context: CaseContext): { marks: M
           if (chosen) marks.push({ element: option.element, indicator: option.indicator, evidence: { ...evidence, optionId: option.id } });
         }
         break;
-      default:
+      case 'text':
+      case 'date':
+      case 'number':
+        // Free answers mark no element or indicator.
         break;
     }
   }

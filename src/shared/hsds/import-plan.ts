@@ -154,7 +154,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): 
 
 /** HSDS 3.0 leaves phone types open; Waypoint keeps the RFC 6350 ones and reads common others as voice. */
 function phoneType(type: string | undefined): PhoneType {
-  switch (type?.toLowerCase()) {
+  switch ((type ?? '').toLowerCase()) {
     case 'text':
     case 'sms':
       return 'text';

@@ -103,7 +103,7 @@ function BackupSection() {
   }
 
   return (
-    <form autoComplete="off" onSubmit={submit} noValidate aria-labelledby="backup-make">
+    <form autoComplete="off" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="backup-make">
       <Stack>
         <Title order={3} size="h4" id="backup-make">
           {t('backup.title')}
@@ -235,7 +235,7 @@ function RestoreSection() {
       </Title>
       <Text>{t('restore.intro')}</Text>
       {!checked && (
-        <form autoComplete="off" onSubmit={check} noValidate>
+        <form autoComplete="off" onSubmit={(event) => void check(event)} noValidate>
           <Stack>
             <FileInput
               label={t('restore.file')}

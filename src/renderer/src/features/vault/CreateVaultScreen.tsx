@@ -35,7 +35,7 @@ export default function CreateVaultScreen({ onUnlocked }: { onUnlocked: (unlocke
   return (
     <LockScreenLayout title={t('vault.createTitle')}>
       <Text>{t('vault.createIntro')}</Text>
-      <form autoComplete="off" onSubmit={submit} noValidate>
+      <form autoComplete="off" onSubmit={(event) => void submit(event)} noValidate>
         <Stack>
           <NewPassphraseFields state={passphrase} />
           <Button type="submit" loading={busy} disabled={!passphrase.acceptable}>

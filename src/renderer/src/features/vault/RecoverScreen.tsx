@@ -41,7 +41,7 @@ export function RecoverScreen({
   return (
     <LockScreenLayout title={t('vault.recoverTitle')}>
       <Text>{t('vault.recoverIntro')}</Text>
-      <form autoComplete="off" onSubmit={submit} noValidate>
+      <form autoComplete="off" onSubmit={(event) => void submit(event)} noValidate>
         <Stack>
           <TextInput
             label={t('vault.recoveryKey')}

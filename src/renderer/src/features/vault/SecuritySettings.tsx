@@ -48,7 +48,7 @@ function ChangePassphrase() {
   }
 
   return (
-    <form autoComplete="off" onSubmit={submit} noValidate>
+    <form autoComplete="off" onSubmit={(event) => void submit(event)} noValidate>
       <Stack>
         <Title order={3} size="h4">
           {t('vault.changePassphrase')}
@@ -88,7 +88,7 @@ function EraseAfterAttempts() {
   }
 
   return (
-    <form autoComplete="off" onSubmit={submit} noValidate>
+    <form autoComplete="off" onSubmit={(event) => void submit(event)} noValidate>
       <Stack>
         <Title order={3} size="h4">
           {t('vault.eraseAfterTitle')}

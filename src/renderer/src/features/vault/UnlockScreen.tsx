@@ -45,7 +45,7 @@ export function UnlockScreen({
 
   return (
     <LockScreenLayout title={t('vault.lockedTitle')}>
-      <form autoComplete="off" onSubmit={submit} noValidate>
+      <form autoComplete="off" onSubmit={(event) => void submit(event)} noValidate>
         <PasswordInput
           label={t('vault.passphrase')}
           value={passphrase}
