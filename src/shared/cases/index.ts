@@ -8,4 +8,3 @@ export * from './fold';
 export * from './search';
 export * from './list';
 export * from './csv';
-export * from './synthetic';

@@ -8,7 +8,6 @@ import {
   createNote,
   editNote,
   foldText,
-  generateSyntheticCases,
   removeCaseFromIndex,
   searchCases,
   setCasesInIndex,
@@ -17,6 +16,7 @@ import {
   type CaseChecklist,
   type CaseNote,
 } from '@shared/cases';
+import { generateSyntheticCases } from '../../support/synthetic-cases';
 import { sampleTemplate } from '../checklists/fixtures';
 import { now, sampleCase, shippedTemplates } from './fixtures';
 

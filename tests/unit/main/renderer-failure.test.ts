@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import type { WebContents } from 'electron';
 import { lockWhenRendererFails } from '../../../src/main/security/renderer-failure';
-import { VaultSession } from '../../../src/main/ipc/vault';
+import { VaultSession } from '../../../src/main/services/session';
 
 /** Stands in for Electron's WebContents: the events it emits, and reload. */
 class FakePage extends EventEmitter {
