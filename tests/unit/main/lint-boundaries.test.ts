@@ -10,7 +10,8 @@ async function restrictedImports(file: string, code: string): Promise<number> {
   return result!.messages.filter((message) => message.ruleId === 'no-restricted-imports').length;
 }
 
-describe('the lint rule that keeps Electron out of the main services', () => {
+// ESLint loads its TypeScript parser on the first file: seconds on a busy machine.
+describe('the lint rule that keeps Electron out of the main services', { timeout: 60_000 }, () => {
   it.each([`import { app } from 'electron';\nexport const a = app;\n`, `import type { WebContents } from 'electron';\nexport type W = WebContents;\n`])(
     'refuses Electron in src/main/services: %s',
     async (code) => {
