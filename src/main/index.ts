@@ -70,7 +70,7 @@ if (!app.requestSingleInstanceLock()) {
   let locking: ReturnType<typeof enforceLocking> | null = null;
   const appWindow = createAppWindow(
     (placement) => createSecureWindow(preload, appUrl, !app.isPackaged, placement),
-    (window) => locking?.watchPage(window.webContents),
+    (window) => locking?.watchPage(window.webContents, () => appWindow.current() === window),
   );
 
   app.on('second-instance', () => appWindow.bringToFront());

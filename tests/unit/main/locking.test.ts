@@ -174,7 +174,7 @@ describe('main locks when the page fails', () => {
   it.each(['crashed', 'killed', 'oom', 'abnormal-exit', 'launch-failed'])('process gone (%s): locks, wipes the key, replaces the page', async (reason) => {
     const { session, locking, key, replacePage, settle } = setUp();
     const page = new FakePage();
-    locking.watchPage(page);
+    locking.watchPage(page, () => true);
     page.emit('render-process-gone', {}, { reason, exitCode: 1 });
     expect(session.unlocked).toBe(false);
     expect(key.every((byte) => byte === 0)).toBe(true);
@@ -188,7 +188,7 @@ describe('main locks when the page fails', () => {
     await settle();
     replacePage.mockClear();
     const page = new FakePage();
-    locking.watchPage(page);
+    locking.watchPage(page, () => true);
     page.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
     await settle();
     expect(replacePage).toHaveBeenCalledOnce();
@@ -197,7 +197,7 @@ describe('main locks when the page fails', () => {
   it('the window closing (clean exit) locks, and asks for no page beyond the lock\'s own', async () => {
     const { session, locking, replacePage, settle } = setUp();
     const page = new FakePage();
-    locking.watchPage(page);
+    locking.watchPage(page, () => true);
     page.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
     expect(session.unlocked).toBe(false);
     await settle();
@@ -207,10 +207,21 @@ describe('main locks when the page fails', () => {
     expect(replacePage).toHaveBeenCalledOnce();
   });
 
+  it('a page already replaced is ignored: the end of its process does not replace the next page', async () => {
+    const { session, locking, replacePage, settle } = setUp();
+    const page = new FakePage();
+    locking.watchPage(page, () => false);
+    page.emit('render-process-gone', {}, { reason: 'killed', exitCode: 1 });
+    page.emit('unresponsive');
+    await settle();
+    expect(session.unlocked).toBe(true);
+    expect(replacePage).not.toHaveBeenCalled();
+  });
+
   it('a hung page is not waited for: main locks and replaces it at once', async () => {
     const { session, locking, replacePage, settle } = setUp();
     const page = new FakePage();
-    locking.watchPage(page);
+    locking.watchPage(page, () => true);
     page.emit('unresponsive');
     expect(session.unlocked).toBe(false);
     await settle();

@@ -32,8 +32,11 @@ export interface LockingOptions {
 }
 
 export interface Locking {
-  /** Locks when this page's process is gone or hangs; call for every page the app shows. */
-  watchPage(page: PageEvents): void;
+  /**
+   * Locks when this page's process is gone or hangs; call for every page the app shows. `shown` is
+   * false once the page was replaced: the end of a replaced page's process must not replace the next.
+   */
+  watchPage(page: PageEvents, shown: () => boolean): void;
   /** Checks the idle time now (it is also checked on a timer); resolves when done. */
   checkIdle(): Promise<void>;
   stop(): void;
@@ -94,14 +97,16 @@ export function enforceLocking(options: LockingOptions): Locking {
   void checkIdle();
 
   return {
-    watchPage(page) {
+    watchPage(page, shown) {
       page.on('render-process-gone', (_event, details) => {
+        if (!shown()) return;
         session.lock();
         // A clean exit is the window closing: nothing to show again.
         if (details.reason !== 'clean-exit') replaceSoon();
       });
       // A hung page still holds its copy of the key and the decrypted records: it is not waited for.
       page.on('unresponsive', () => {
+        if (!shown()) return;
         session.lock();
         replaceSoon();
       });
