@@ -73,7 +73,11 @@ if (!app.requestSingleInstanceLock()) {
     (window) => locking?.watchPage(window.webContents, () => appWindow.current() === window),
   );
 
-  app.on('second-instance', () => appWindow.bringToFront());
+  app.on('second-instance', () => {
+    appWindow.bringToFront();
+    // macOS gives the focus to the app that was started (the second one, which quits): take it back.
+    if (process.platform === 'darwin') app.focus({ steal: true });
+  });
 
   void app.whenReady().then(async () => {
     lockDownSession(session.defaultSession, appOrigins);
