@@ -53,6 +53,20 @@ export default tseslint.config(
     },
   },
   {
+    // Services are plain Node, tested in Node: whatever needs Electron lives in the thin layer around them (src/main/*.ts,
+    // security/, ipc/), which hands them what they need as plain functions.
+    files: ['src/main/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'src/main/services is plain Node: take what you need of Electron as a parameter.' }],
+          patterns: [{ group: ['electron/*'], message: 'src/main/services is plain Node: take what you need of Electron as a parameter.' }],
+        },
+      ],
+    },
+  },
+  {
     // src/shared is used by main, preload and renderer alike: it may import none of Node, Electron or the DOM.
     files: ['src/shared/**/*.ts'],
     languageOptions: { globals: {} },

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { measureBackup } from '../src/main/services/backup/measure';
+import { measureBackup } from './backup';
 import { benchCases } from './cases';
 import { benchDirectory } from './directory';
 import { fuzzRows } from './fuzz';

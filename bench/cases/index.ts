@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { createVault } from '../../src/main/services/vault';
 import { startPreviewServer } from '../../src/preview/server';
-import { generateSyntheticCases } from '../../src/shared/cases';
+import { generateSyntheticCases } from '../../tests/support/synthetic-cases';
 import { parseTemplateFile, type ChecklistTemplate } from '../../src/shared/checklists';
 import { chromiumArgs, chromiumExecutable } from '../../src/preview/chromium';
 import { buildBrowserScript } from '../browser-script';

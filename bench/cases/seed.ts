@@ -2,7 +2,8 @@
  * Runs in the browser preview's page (injected by ./index.ts, never part of the app's build): seeds
  * the app's own database with synthetic cases through the app's own encrypted store and key.
  */
-import { caseIndexValues, checklistIndexValues, generateSyntheticCases, noteIndexValues } from '../../src/shared/cases';
+import { caseIndexValues, checklistIndexValues, noteIndexValues } from '../../src/shared/cases';
+import { generateSyntheticCases } from '../../tests/support/synthetic-cases';
 import type { ChecklistTemplate } from '../../src/shared/checklists';
 import { importDataKey, openRecordStore, type RecordInput } from '../../src/renderer/src/db';
 import type { SeedOptions, SeedWindow } from './protocol';

@@ -1,4 +1,4 @@
-import { seededRandom } from '../../src/shared/seeded-random';
+import { seededRandom } from '../../tests/support/seeded-random';
 import type { DirectoryEntry, DirectoryOrganization } from '../../src/shared/hsds/directory';
 import { contactChannels, populations, serviceTypes } from '../../src/shared/hsds/taxonomy';
 import { directoryId } from '../../src/shared/hsds/uuid';

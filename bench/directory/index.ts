@@ -6,7 +6,7 @@ import { parseHsdsJson } from '../../src/shared/hsds/import-read';
 import { planImport } from '../../src/shared/hsds/import-plan';
 import type { DirectoryEntry } from '../../src/shared/hsds/directory';
 import { median, percentile } from '../table';
-import { seededRandom } from '../../src/shared/seeded-random';
+import { seededRandom } from '../../tests/support/seeded-random';
 import { benchVocabulary, generateEntries, generateOrganizations } from './generate';
 import { benchImportInWorker } from './import';
 import { benchIndexReady } from './ready';

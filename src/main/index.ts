@@ -1,18 +1,19 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, dialog, ipcMain, powerMonitor, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, powerMonitor, session } from 'electron';
+import { createAppWindow } from './app-window';
 import { clearBrowserData } from './browser-data';
 import { createAppDispatch } from './ipc';
 import { handle, isTrustedSender } from './ipc/handle';
 import { APP_ORIGIN, registerAppScheme, serveAppProtocol } from './protocol';
 import { refuseDebugSwitches } from './security/debug-switches';
-import { lockWhenRendererFails } from './security/renderer-failure';
 import { lockDownSession } from './security/session';
 import { readBuildDate } from './services/about';
 import { chooseDataFolder, executableFolder } from './services/data-folder';
 import { removeAutofillStoreWithoutVault } from './services/erase';
+import { enforceLocking } from './services/session';
 import { savedLanguage } from './services/settings';
-import { createSecureWindow } from './window';
+import { createSecureWindow, guardEveryWebContents } from './window';
 import { createElectronPdfPrinter } from './pdf';
 
 // In `electron-vite dev` the renderer comes from Vite's dev server instead of app://.
@@ -63,22 +64,25 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   // Only the instance that owns the data folder, and before the profile opens at ready.
   removeAutofillStoreWithoutVault(dataFolder.folder);
-  let mainWindow: BrowserWindow | null = null;
+  guardEveryWebContents(app, appUrl);
+  const preload = join(import.meta.dirname, '../preload/index.cjs');
+  // Every lock replaces the window (services/session/locking.ts); `locking` is set before the first one opens.
+  let locking: ReturnType<typeof enforceLocking> | null = null;
+  const appWindow = createAppWindow(
+    (placement) => createSecureWindow(preload, appUrl, !app.isPackaged, placement),
+    (window) => locking?.watchPage(window.webContents, () => appWindow.current() === window),
+  );
 
   app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
-
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-attach-webview', (event) => event.preventDefault());
+    appWindow.bringToFront();
+    // macOS gives the focus to the app that was started (the second one, which quits): take it back.
+    if (process.platform === 'darwin') app.focus({ steal: true });
   });
 
   void app.whenReady().then(async () => {
     lockDownSession(session.defaultSession, appOrigins);
     serveAppProtocol(join(import.meta.dirname, '../renderer'));
-    const { dispatch, vaultSession, finishInterruptedErase } = createAppDispatch(
+    const { dispatch, vaultSession, settings, finishInterruptedErase } = createAppDispatch(
       {
         name: app.getName(),
         version: app.getVersion(),
@@ -89,15 +93,13 @@ if (!app.requestSingleInstanceLock()) {
         dataFolderMode: dataFolder.mode,
       },
       {
-        quickExit() {
-          mainWindow?.minimize();
-          mainWindow?.webContents.reload();
-        },
+        quickExit: () => appWindow.hideNow(),
         clearBrowserData: () => clearBrowserData(session.defaultSession),
         eraseNeedsPassphrase: false, // only the app's own window can ask (ipc/handle.ts)
         async chooseSavePath(suggestedName, kind) {
           const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: kind.toUpperCase(), extensions: [kind === 'backup' ? 'wpbackup' : kind] }] };
-          const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+          const window = appWindow.current();
+          const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
           return result.canceled || !result.filePath ? null : result.filePath;
         },
         printPdf: createElectronPdfPrinter(),
@@ -106,18 +108,17 @@ if (!app.requestSingleInstanceLock()) {
     // An erase that a crash or power cut interrupted is finished before anything reads the data folder.
     await finishInterruptedErase();
     handle(ipcMain, dispatch, isTrustedSender(appOrigins));
-    mainWindow = createSecureWindow(join(import.meta.dirname, '../preload/index.cjs'), appUrl, !app.isPackaged);
-    mainWindow.on('closed', () => (mainWindow = null));
-    lockWhenRendererFails(mainWindow.webContents, vaultSession);
-
-    // Sleep and screen lock lock the vault: the key goes, and the page reloads to the lock screen.
-    const lockNow = () => {
-      if (!vaultSession.unlocked) return;
-      vaultSession.lock();
-      mainWindow?.webContents.reload();
-    };
-    powerMonitor.on('suspend', lockNow);
-    powerMonitor.on('lock-screen', lockNow);
+    // Main locks on sleep, screen lock, system idle and a failed page, and replaces the page after every lock.
+    locking = enforceLocking({
+      session: vaultSession,
+      power: powerMonitor,
+      idleSeconds: () => powerMonitor.getSystemIdleTime(),
+      autoLockMinutes: async () => (await settings.get()).autoLockMinutes,
+      replacePage: () => appWindow.replace(),
+      timers: { set: (callback, ms) => setTimeout(callback, ms), clear: (handle) => clearTimeout(handle as NodeJS.Timeout) },
+      defer: (callback) => setImmediate(callback),
+    });
+    appWindow.open();
   }).catch((error: unknown) => {
     // Never run on over an erase that could not finish.
     dialog.showErrorBox('Waypoint', `Waypoint could not start: ${String(error)}`);
@@ -125,5 +126,8 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   // One window, one process: closing it ends the app on every platform, so nothing stays unlocked.
-  app.on('window-all-closed', () => app.quit());
+  // A lock replaces the window, and for that moment none is open.
+  app.on('window-all-closed', () => {
+    if (!appWindow.replacing()) app.quit();
+  });
 }

@@ -1,6 +1,6 @@
 import { BrowserWindow, session, type BrowserWindowConstructorOptions, type Session } from 'electron';
 import { printOrigin } from '../shared/print/fonts';
-import { guardWebContents, hardenedWebPreferences } from './window';
+import { hardenedWebPreferences } from './window';
 import { PrintSite } from './services/pdf/fonts';
 import { pdfMargins, type PdfPrinter } from './services/pdf/printer';
 
@@ -52,7 +52,6 @@ export function createElectronPdfPrinter(site: PrintSite = new PrintSite()): Pdf
     }
     const document = site.open(html);
     const window = new BrowserWindow(printWindowOptions(printSession));
-    guardWebContents(window.webContents, document.url, async () => {});
     try {
       await window.loadURL(document.url);
       const pdf = await window.webContents.printToPDF({

@@ -1,4 +1,4 @@
-import { BrowserWindow, shell, type BrowserWindowConstructorOptions, type WebContents, type WebPreferences } from 'electron';
+import { BrowserWindow, shell, type App, type BrowserWindowConstructorOptions, type Rectangle, type WebContents, type WebPreferences } from 'electron';
 import { isAllowedExternalUrl } from './security/external-links';
 
 /** Isolation on, every integration off: shared by the app window and the hidden print window. */
@@ -17,11 +17,20 @@ export const hardenedWebPreferences = {
   safeDialogs: true,
 } as const satisfies WebPreferences;
 
+/** Where a window that replaces another goes, and how it shows (see app-window.ts). */
+export interface Placement {
+  bounds: Rectangle;
+  state: 'normal' | 'maximized' | 'fullscreen' | 'minimized';
+  /** Whether it takes the focus: only if the window it replaces had it. */
+  focus: boolean;
+}
+
 /** The only options any Waypoint window is created with; a unit test pins every security flag. */
-export function secureWindowOptions(preloadPath: string, devTools: boolean): BrowserWindowConstructorOptions {
+export function secureWindowOptions(preloadPath: string, devTools: boolean, bounds?: Rectangle): BrowserWindowConstructorOptions {
   return {
     width: 1200,
     height: 800,
+    ...bounds,
     minWidth: 720,
     minHeight: 480,
     show: false,
@@ -32,7 +41,11 @@ export function secureWindowOptions(preloadPath: string, devTools: boolean): Bro
   };
 }
 
-/** Keeps a page where it is: no navigation, no pop-ups, no webviews; allowed links go to the system browser. */
+/**
+ * Keeps a page where it is: no navigation but to the app page, no redirects, no pop-ups, no
+ * webviews; allowed links go to the system browser. Installed on every web contents by
+ * `guardEveryWebContents`, not window by window.
+ */
 export function guardWebContents(contents: WebContents, appUrl: string, openExternal = shell.openExternal): void {
   contents.on('will-navigate', (event, url) => {
     if (url !== appUrl) event.preventDefault();
@@ -45,10 +58,36 @@ export function guardWebContents(contents: WebContents, appUrl: string, openExte
   });
 }
 
-export function createSecureWindow(preloadPath: string, appUrl: string, devTools: boolean): BrowserWindow {
-  const window = new BrowserWindow(secureWindowOptions(preloadPath, devTools));
-  guardWebContents(window.webContents, appUrl);
-  window.once('ready-to-show', () => window.show());
+/**
+ * One guard for every web contents the app will ever create (the app window, the print window, and
+ * any window added later), installed before the first of them: a new window cannot forget it.
+ */
+export function guardEveryWebContents(app: Pick<App, 'on'>, appUrl: string): void {
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, appUrl));
+}
+
+/** Shows a new window as the one it replaces was shown: a window hidden by Quick exit stays minimised. */
+export function showPlaced(window: Pick<BrowserWindow, 'show' | 'showInactive' | 'minimize' | 'maximize' | 'setFullScreen'>, placement: Placement | null): void {
+  switch (placement?.state ?? 'normal') {
+    case 'minimized':
+      window.minimize(); // a window not yet shown appears minimised, without showing first
+      return;
+    case 'maximized':
+      window.maximize();
+      break;
+    case 'fullscreen':
+      window.setFullScreen(true);
+      break;
+    case 'normal':
+      break;
+  }
+  if (placement && !placement.focus) window.showInactive();
+  else window.show();
+}
+
+export function createSecureWindow(preloadPath: string, appUrl: string, devTools: boolean, placement: Placement | null = null): BrowserWindow {
+  const window = new BrowserWindow(secureWindowOptions(preloadPath, devTools, placement?.bounds));
+  window.once('ready-to-show', () => showPlaced(window, placement));
   void window.loadURL(appUrl);
   return window;
 }

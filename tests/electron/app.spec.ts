@@ -1,31 +1,22 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test, type ElectronApplication } from '@playwright/test';
 import { channels } from '../../src/shared/channels';
 import { defaultSettings } from '../../src/shared/settings';
-import { electronBinary } from '../support/electron-binary';
-import { createVault, unlock } from '../e2e/vault-steps';
+import { contentSecurityPolicy } from '../../src/main/security/csp';
+import { createVault } from '../e2e/vault-steps';
+import { launch, newDataFolder, plan } from './launch';
 
 const namespaces = [...new Set(channels.map((channel) => channel.split('.')[0]))].sort();
 
-const binary = electronBinary();
-const skipReason = 'skipped: no Electron binary (the electron package could not download it on this machine)';
-if (!binary) console.log(`Electron tests ${skipReason}`);
-
 test.describe('the real Electron app', () => {
-  test.skip(!binary, skipReason);
+  test.skip(!plan.binary, plan.skip ?? '');
 
   let app: ElectronApplication;
   let userData: string;
-  const launch = () =>
-    electron.launch({
-      executablePath: binary!,
-      args: [resolve(import.meta.dirname, '../../out/main/index.js'), `--user-data-dir=${userData}`],
-    });
   test.beforeEach(async () => {
-    userData = await mkdtemp(join(tmpdir(), 'waypoint-electron-'));
-    app = await launch();
+    userData = await newDataFolder();
+    app = await launch(userData);
   });
   test.afterEach(() => app.close());
 
@@ -55,15 +46,8 @@ test.describe('the real Electron app', () => {
     expect(await app.evaluate(({ app: electronApp }) => electronApp.getLocale())).toMatch(/^en/);
     await app.close();
     await writeFile(join(userData, 'settings.json'), JSON.stringify({ ...defaultSettings, language: 'fr' }));
-    app = await launch();
+    app = await launch(userData);
     expect(await app.evaluate(({ app: electronApp }) => electronApp.getLocale())).toBe('fr');
-  });
-
-  test('lock reloads the window to the lock screen, and unlock opens it again', async () => {
-    const page = await app.firstWindow();
-    await createVault(page);
-    await page.getByRole('button', { name: 'Lock' }).click();
-    await unlock(page);
   });
 
   test('navigation away from the app and new windows are refused', async () => {
@@ -73,5 +57,25 @@ test.describe('the real Electron app', () => {
     await page.waitForTimeout(500);
     expect(app.windows()).toHaveLength(1);
     expect(page.url()).toMatch(/^app:\/\/waypoint\//);
+  });
+
+  test('the content security policy and the permission and request handlers are in place', async () => {
+    const page = await app.firstWindow();
+    await page.waitForLoadState('domcontentloaded');
+    // The page itself is served with the policy, which refuses an injected inline script.
+    expect(await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'))).toBe(contentSecurityPolicy);
+    const inline = await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__inlineRan = true';
+      document.head.append(script);
+      return (window as { __inlineRan?: boolean }).__inlineRan ?? false;
+    });
+    expect(inline).toBe(false);
+    // Permissions are refused (only clipboard writes, for the copy buttons, are let through).
+    expect(await page.evaluate(() => Notification.requestPermission())).toBe('denied');
+    expect(await page.evaluate(() => navigator.permissions.query({ name: 'geolocation' }).then((status) => status.state))).toBe('denied');
+    expect(await page.evaluate(() => navigator.mediaDevices.getUserMedia({ audio: true }).then(() => 'granted', () => 'refused'))).toBe('refused');
+    // And no request leaves for the network.
+    expect(await page.evaluate(() => fetch('https://example.org/').then(() => 'sent', () => 'blocked'))).toBe('blocked');
   });
 });

@@ -22,7 +22,7 @@ import { applyImportPlan } from '@shared/hsds/import-plan';
 import { parseDirectory } from '@shared/hsds/parse';
 import { BackupError, openBackup, verifyBackup } from '../../src/main/services/backup';
 import type { BackupRecord } from '../../src/main/services/backup';
-import { sampleRecords } from '../../src/main/services/backup/measure';
+import { sampleRecords } from '../support/backup-records';
 import { PASSPHRASE, writeBackup } from '../unit/backup/helpers';
 
 const root = resolve(import.meta.dirname, '../..');

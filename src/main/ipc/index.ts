@@ -1,13 +1,16 @@
 import { createSettingsStore } from '../services/settings';
 import { createVault } from '../services/vault';
+import { createBackupSessions } from '../services/backup';
+import { confirmPassphrase, createEraser, VaultSession } from '../services/session';
 import { appHandlers, type AppIdentity } from './app';
-import { backupHandlers, LockAwareVaultSession } from './backup';
+import { backupHandlers } from './backup';
 import { createDispatch, type Dispatch } from './dispatch';
 import { filesHandlers, type ChooseSavePath } from './files';
 import { settingsHandlers } from './settings';
 import { pdfHandlers } from './pdf';
 import type { PdfPrinter } from '../services/pdf/printer';
-import { confirmPassphrase, createEraser, vaultHandlers, type VaultSession, type VaultPlatform } from './vault';
+import type { SettingsStore } from '../services/settings';
+import { vaultHandlers, type VaultPlatform } from './vault';
 
 /** What the services ask of their surroundings: Electron's in the app, src/preview/platform.ts in the preview. */
 export interface Platform extends VaultPlatform {
@@ -23,13 +26,13 @@ export interface Platform extends VaultPlatform {
 export function createAppDispatch(
   identity: AppIdentity,
   platform: Platform,
-): { dispatch: Dispatch; vaultSession: VaultSession; finishInterruptedErase(): Promise<void> } {
+): { dispatch: Dispatch; vaultSession: VaultSession; settings: SettingsStore; finishInterruptedErase(): Promise<void> } {
   const settings = createSettingsStore(identity.dataFolder);
-  const vaultSession = new LockAwareVaultSession();
+  const vaultSession = new VaultSession();
   const vault = createVault({ folder: identity.dataFolder });
   const eraser = createEraser(vault, vaultSession, settings, platform);
   const confirm = confirmPassphrase(vault, vaultSession);
-  const backup = backupHandlers({
+  const backups = createBackupSessions({
     dataFolder: identity.dataFolder,
     confirmPassphrase: confirm,
     session: vaultSession,
@@ -41,9 +44,9 @@ export function createAppDispatch(
     ...settingsHandlers(settings),
     ...vaultHandlers(vault, vaultSession, eraser, platform),
     ...filesHandlers(platform.chooseSavePath, confirm),
-    ...backup.handlers,
+    ...backupHandlers(backups),
     ...pdfHandlers(platform.printPdf, platform.chooseSavePath, confirm),
   });
   // Run before the page loads and before the first request is answered.
-  return { dispatch, vaultSession, finishInterruptedErase: () => eraser.atStart() };
+  return { dispatch, vaultSession, settings, finishInterruptedErase: () => eraser.atStart() };
 }

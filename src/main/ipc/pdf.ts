@@ -5,7 +5,7 @@ import { neutralPdfMetadata } from '../services/pdf/metadata';
 import type { PdfPrinter } from '../services/pdf/printer';
 import type { Handlers } from './dispatch';
 import type { ChooseSavePath } from './files';
-import type { ConfirmPassphrase } from './vault';
+import type { ConfirmPassphrase } from '../services/session';
 
 /**
  * 'export.pdf': renders the document in memory, then asks where to save it and writes it there,

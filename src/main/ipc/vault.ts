@@ -1,11 +1,10 @@
-import { AppError } from '../../shared/errors';
 import { VaultError, type Vault } from '../services/vault';
-import type { SettingsStore } from '../services/settings';
+import { confirmPassphrase, requireUnlocked, type Eraser, type VaultSession } from '../services/session';
 import type { Handlers } from './dispatch';
 
-/** What locking and erasing ask of the window around the page; no-ops in the browser preview. */
+/** What locking and erasing ask of the window around the page; stand-ins in the browser preview (src/preview/platform.ts). */
 export interface VaultPlatform {
-  /** Quick exit: hide the window at once (minimise) and reload it to the lock screen. */
+  /** Quick exit: hide the window at once (minimise); the lock that comes with it replaces the page. */
   quickExit(): void;
   /**
    * After an erase, and at a start without a vault: clear everything the browser engine keeps for
@@ -18,94 +17,6 @@ export interface VaultPlatform {
    * that learns the token can call; the app's IPC answers only its own window.
    */
   eraseNeedsPassphrase: boolean;
-}
-
-export const noVaultPlatform: VaultPlatform = { quickExit: () => {}, clearBrowserData: async () => {}, eraseNeedsPassphrase: false };
-
-/**
- * Holds the data key while the vault is unlocked (backups and exports need it) and drops it on lock.
- * The renderer gets its own copy once per unlock.
- */
-export class VaultSession {
-  private dataKey: Buffer | null = null;
-
-  get unlocked(): boolean {
-    return this.dataKey !== null;
-  }
-
-  /** Keeps the key and returns the one copy for the renderer. */
-  open(dataKey: Buffer): { dataKey: string } {
-    this.lock();
-    this.dataKey = dataKey;
-    return { dataKey: dataKey.toString('base64') };
-  }
-
-  lock(): void {
-    this.dataKey?.fill(0);
-    this.dataKey = null;
-  }
-}
-
-export function requireUnlocked(session: VaultSession): void {
-  if (!session.unlocked) throw new AppError('VAULT_IS_LOCKED', 'the vault is locked');
-}
-
-/**
- * Asks for the vault passphrase again inside an unlocked session, before something leaves the app
- * with identifying data (a backup, an identifying export). Wrong answers bring the growing delay,
- * never the erase. Refused while locked: there only unlocking may test a passphrase.
- */
-export type ConfirmPassphrase = (passphrase: string) => Promise<void>;
-
-export function confirmPassphrase(vault: Pick<Vault, 'reauthenticate'>, session: VaultSession): ConfirmPassphrase {
-  return async (passphrase) => {
-    requireUnlocked(session);
-    await vault.reauthenticate(passphrase);
-  };
-}
-
-/**
- * Every erase, asked for or after too many wrong attempts, ends the same way: no key in main, no
- * file of the app in the data folder (the vault service deletes them, header first), settings back
- * to defaults, and the browser engine's storage cleared. The renderer then clears its origin and
- * reloads to first run.
- */
-export interface Eraser {
-  /** The user asked for it (Settings, typed confirmation). A check before it (a passphrase) goes here. */
-  eraseNow(): Promise<void>;
-  /** Runs `unlocking`; when it erased the vault, finishes the erase before passing the error on. */
-  finishIfErased<T>(unlocking: Promise<T>): Promise<T>;
-  /** At start, before the window loads: finishes an interrupted erase; with no vault, nothing of an old one stays. */
-  atStart(): Promise<void>;
-}
-
-export function createEraser(vault: Vault, session: VaultSession, settings: SettingsStore, platform: VaultPlatform): Eraser {
-  async function afterFiles(): Promise<void> {
-    await settings.reset();
-    await platform.clearBrowserData();
-  }
-  return {
-    async eraseNow() {
-      session.lock();
-      await vault.erase();
-      await afterFiles();
-    },
-    async finishIfErased(unlocking) {
-      try {
-        return await unlocking;
-      } catch (error) {
-        if (error instanceof VaultError && error.code === 'VAULT_ERASED') {
-          session.lock();
-          await afterFiles();
-        }
-        throw error;
-      }
-    },
-    async atStart() {
-      await vault.finishInterruptedErase();
-      if (!(await vault.exists())) await platform.clearBrowserData();
-    },
-  };
 }
 
 type VaultChannels =
@@ -122,7 +33,10 @@ type VaultChannels =
 
 export function vaultHandlers(vault: Vault, session: VaultSession, eraser: Eraser, platform: VaultPlatform): Pick<Handlers, VaultChannels> {
   return {
-    'vault.status': async () => ({ ...(await vault.status()), unlocked: session.unlocked }),
+    'vault.status': async () => {
+      await eraser.settled(); // a page that an erase's lock just replaced asks first
+      return { ...(await vault.status()), unlocked: session.unlocked };
+    },
     'vault.create': async ({ passphrase }) => {
       const { recoveryKey, dataKey } = await vault.create(passphrase);
       return { ...session.open(dataKey), recoveryKey };
@@ -150,8 +64,9 @@ export function vaultHandlers(vault: Vault, session: VaultSession, eraser: Erase
       return null;
     },
     'vault.quickExit': async () => {
-      session.lock();
+      // Hidden first, then locked: the lock replaces the page behind the hidden window.
       platform.quickExit();
+      session.lock();
       return null;
     },
     'vault.erase': async ({ passphrase }) => {

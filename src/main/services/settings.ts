@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { Notice } from '../../shared/contract';
-import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../shared/settings';
+import { clampAutoLockMinutes, defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../shared/settings';
 import type { Language } from '../../shared/languages';
 import { writeFileAtomically } from './atomic-file';
 
@@ -94,8 +94,11 @@ function safeParse(text: string): Settings | null {
   try {
     const raw: unknown = JSON.parse(text);
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
-    // Unknown keys from a newer version are dropped; missing keys take defaults.
-    const result = settingsSchema.safeParse({ ...defaultSettings, ...raw });
+    // Unknown keys from a newer version are dropped; missing keys take defaults. An auto-lock out of
+    // range is held to it rather than set aside: main locks by it (services/session/locking.ts).
+    const merged = { ...defaultSettings, ...raw } as Record<string, unknown>;
+    if (typeof merged['autoLockMinutes'] === 'number') merged['autoLockMinutes'] = clampAutoLockMinutes(merged['autoLockMinutes']);
+    const result = settingsSchema.safeParse(merged);
     return result.success ? result.data : null;
   } catch {
     return null;

@@ -7,4 +7,3 @@ export * from './mapping';
 export * from './search';
 export * from './list';
 export * from './csv';
-export * from './synthetic';

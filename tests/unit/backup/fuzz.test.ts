@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackupError, openBackup, verifyBackup, type BackupErrorCode, type BackupRecord } from '../../../src/main/services/backup';
-import { sampleRecords } from '../../../src/main/services/backup/measure';
+import { sampleRecords } from '../../support/backup-records';
 import { PASSPHRASE, spec, writeBackup } from './helpers';
 
 const records = sampleRecords(150);

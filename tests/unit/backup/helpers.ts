@@ -12,7 +12,7 @@ import {
   type BackupRecord,
   type BackupWriterOptions,
 } from '../../../src/main/services/backup';
-import { countByTable } from '../../../src/main/services/backup/measure';
+import { countByTable } from '../../support/backup-records';
 
 /** 2^10: about a millisecond per derivation, so the suite stays fast. */
 export const TEST_LOG_N = 10;

@@ -2,7 +2,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openBackup, verifyBackup, type BackupRecord } from '../../../src/main/services/backup';
-import { sampleRecords } from '../../../src/main/services/backup/measure';
+import { sampleRecords } from '../../support/backup-records';
 import {
   CREATED_AT,
   PASSPHRASE,

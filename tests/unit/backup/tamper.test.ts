@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackup, verifyBackup, type BackupErrorCode, type BackupRecord } from '../../../src/main/services/backup';
-import { sampleRecords } from '../../../src/main/services/backup/measure';
+import { sampleRecords } from '../../support/backup-records';
 import {
   PASSPHRASE,
   backupErrorCode,

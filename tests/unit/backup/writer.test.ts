@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBackupWriter, verifyBackup, type BackupRecord, type BackupWriterOptions } from '../../../src/main/services/backup';
-import { sampleRecords } from '../../../src/main/services/backup/measure';
+import { sampleRecords } from '../../support/backup-records';
 import { PASSPHRASE, TEST_LOG_N, expectBackupError, manifestFor, readAll, spec, tempFolder, writeBackup } from './helpers';
 
 const records = sampleRecords(600);

@@ -7,7 +7,6 @@ import {
   changeCaseStatus,
   createNote,
   editNote,
-  generateSyntheticCases,
   removeCaseFromIndex,
   searchCases,
   setCasesInIndex,
@@ -16,6 +15,7 @@ import {
   type CaseNote,
 } from '@shared/cases';
 import { foldText, tokenize } from '@shared/fold';
+import { generateSyntheticCases } from '../../support/synthetic-cases';
 import { sampleTemplate } from '../checklists/fixtures';
 import { now, sampleCase, shippedTemplates } from './fixtures';
 

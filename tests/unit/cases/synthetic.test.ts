@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { caseChecklistSchema, caseNoteSchema, caseRecordSchema, generateSyntheticCases } from '@shared/cases';
+import { caseChecklistSchema, caseNoteSchema, caseRecordSchema } from '@shared/cases';
+import { generateSyntheticCases } from '../../support/synthetic-cases';
 import { shippedTemplates } from './fixtures';
 
 describe('synthetic cases', () => {

@@ -1,8 +1,9 @@
 // Before anything imports Dexie: it picks up the global indexedDB when it loads.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { caseIndexValues, checklistIndexValues, checklistTokens, generateSyntheticCases, noteIndexValues } from '@shared/cases';
+import { caseIndexValues, checklistIndexValues, checklistTokens, noteIndexValues } from '@shared/cases';
 import { tokenize } from '@shared/fold';
+import { generateSyntheticCases } from '../../support/synthetic-cases';
 import { closeRecordStore, openRecordStore } from '@renderer/db';
 import { collectCaseTokens, tokensOfCase } from '@renderer/features/cases/textIndex';
 import { newKey, openRaw, uniqueDbName } from '../db/helpers';

@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultSettings } from '@shared/settings';
 import { clearBrowserData } from '../../../src/main/browser-data';
-import { backupHandlers, LockAwareVaultSession } from '../../../src/main/ipc/backup';
+import { backupHandlers } from '../../../src/main/ipc/backup';
+import { createBackupSessions } from '../../../src/main/services/backup';
 import { createDispatch, type Handlers } from '../../../src/main/ipc/dispatch';
 import { filesHandlers } from '../../../src/main/ipc/files';
-import { confirmPassphrase, createEraser, vaultHandlers } from '../../../src/main/ipc/vault';
+import { vaultHandlers } from '../../../src/main/ipc/vault';
+import { confirmPassphrase, createEraser, VaultSession } from '../../../src/main/services/session';
 import { ERASE_MARKER_FILE } from '../../../src/main/services/erase';
 import { createSettingsStore } from '../../../src/main/services/settings';
 import { createVault, HEADER_FILE } from '../../../src/main/services/vault';
@@ -18,7 +20,7 @@ const PASSPHRASE = 'lantern orchard quietly seventeen';
 async function setUp() {
   const folder = await mkdtemp(join(tmpdir(), 'waypoint-erase-ipc-'));
   const vault = createVault({ folder, testOnlyScryptLogN: 10 });
-  const session = new LockAwareVaultSession();
+  const session = new VaultSession();
   const settings = createSettingsStore(folder);
   const platform = { quickExit: vi.fn(), clearBrowserData: vi.fn(async () => {}), eraseNeedsPassphrase: false };
   const eraser = createEraser(vault, session, settings, platform);
@@ -28,7 +30,7 @@ async function setUp() {
     {
       ...vaultHandlers(vault, session, eraser, platform),
       ...filesHandlers(chooseSavePath, confirm),
-      ...backupHandlers({ dataFolder: folder, confirmPassphrase: confirm, session, chooseSavePath, appVersion: '0.1.0', testOnlyScryptLogN: 10 }).handlers,
+      ...backupHandlers(createBackupSessions({ dataFolder: folder, confirmPassphrase: confirm, session, chooseSavePath, appVersion: '0.1.0', testOnlyScryptLogN: 10 })),
     } as Handlers,
     () => {},
   );

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '@shared/errors';
 import { exportFileName, filesContract } from '@shared/files';
-import { filesHandlers, previewSavePath } from '../../../src/main/ipc/files';
+import { filesHandlers } from '../../../src/main/ipc/files';
+import { previewSavePath } from '../../../src/preview/save-path';
 
 /** Requests without a vault passphrase never ask for one. */
 const notAsked = async () => {

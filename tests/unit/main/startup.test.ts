@@ -10,6 +10,8 @@ const electron = vi.hoisted(() => ({
   dataFolder: '',
   windows: [] as Array<{ pageEvents: string[] }>,
   errorBoxes: [] as string[],
+  appEvents: new Map<string, (...args: unknown[]) => void>(),
+  powerEvents: [] as string[],
 }));
 
 vi.mock('electron', () => {
@@ -55,13 +57,13 @@ vi.mock('electron', () => {
       getVersion: () => '0.0.0',
       commandLine: { hasSwitch: () => false, appendSwitch: noop },
       requestSingleInstanceLock: () => true,
-      on: noop,
+      on: (name: string, listener: (...args: unknown[]) => void) => electron.appEvents.set(name, listener),
       quit: noop,
       whenReady: () => Promise.resolve(),
     },
     dialog: { showErrorBox: (_title: string, message: string) => electron.errorBoxes.push(message) },
     ipcMain: { handle: noop },
-    powerMonitor: { on: noop },
+    powerMonitor: { on: (name: string) => electron.powerEvents.push(name), getSystemIdleTime: () => 0 },
     protocol: { registerSchemesAsPrivileged: noop, handle: noop },
     session: { defaultSession: fakeSession, fromPartition: () => fakeSession },
     shell: { openExternal: noop },
@@ -75,6 +77,8 @@ beforeEach(async () => {
   vi.resetModules();
   electron.windows.length = 0;
   electron.errorBoxes.length = 0;
+  electron.appEvents.clear();
+  electron.powerEvents.length = 0;
   electron.dataFolder = await mkdtemp(join(tmpdir(), 'waypoint-startup-'));
   vi.spyOn(process, 'exit').mockImplementation(((code: number) => {
     throw new Error(`process.exit(${code})`);
@@ -100,10 +104,21 @@ describe('the main process at start', () => {
     expect(electron.errorBoxes[0]).toContain('--remote-debugging-port');
   });
 
-  it('watches its window for a renderer that is gone or hangs', async () => {
+  it('locks from main: its window is watched for a renderer that is gone or hangs, and sleep and screen lock are heard', async () => {
     await start();
     expect(electron.windows).toHaveLength(1);
-    expect(electron.windows[0]!.pageEvents).toEqual(expect.arrayContaining(['render-process-gone', 'unresponsive', 'responsive']));
+    expect(electron.windows[0]!.pageEvents).toEqual(expect.arrayContaining(['render-process-gone', 'unresponsive']));
+    expect(electron.powerEvents).toEqual(expect.arrayContaining(['suspend', 'lock-screen']));
+  });
+
+  it('guards every web contents the app creates, from one place: navigation, redirects, webviews and new windows', async () => {
+    await start();
+    const events: string[] = [];
+    let openHandler = false;
+    const contents = { on: (name: string) => events.push(name), setWindowOpenHandler: () => (openHandler = true) };
+    electron.appEvents.get('web-contents-created')?.({}, contents);
+    expect(events).toEqual(expect.arrayContaining(['will-navigate', 'will-redirect', 'will-attach-webview']));
+    expect(openHandler).toBe(true);
   });
 
   it('lets a development run start with the inspector', async () => {

@@ -8,6 +8,10 @@ vi.mock('electron', () => {
     loadURL = vi.fn(async () => {});
     once = vi.fn();
     show = vi.fn();
+    showInactive = vi.fn();
+    minimize = vi.fn();
+    maximize = vi.fn();
+    setFullScreen = vi.fn();
     constructor(public options: unknown) {
       created.push(this);
     }
@@ -26,7 +30,7 @@ function fakeWebContents() {
   };
 }
 
-const { createSecureWindow, guardWebContents, secureWindowOptions } = await import('../../../src/main/window');
+const { createSecureWindow, guardEveryWebContents, guardWebContents, secureWindowOptions, showPlaced } = await import('../../../src/main/window');
 const { shell } = await import('electron');
 
 beforeEach(() => {
@@ -99,5 +103,42 @@ describe('guardWebContents', () => {
       contents.emit(name, event, 'https://example.org/');
       expect(event.preventDefault).toHaveBeenCalled();
     }
+  });
+});
+
+describe('guardEveryWebContents', () => {
+  it('guards every web contents the app creates, whichever window it belongs to', () => {
+    const listeners = new Map<string, (...args: unknown[]) => void>();
+    guardEveryWebContents({ on: (name: string, listener: (...args: unknown[]) => void) => listeners.set(name, listener) } as never, 'app://waypoint/index.html');
+    for (const _window of [1, 2]) {
+      const contents = fakeWebContents();
+      listeners.get('web-contents-created')!({}, contents);
+      const event = { preventDefault: vi.fn() };
+      contents.emit('will-navigate', event, 'https://example.org/');
+      expect(event.preventDefault).toHaveBeenCalled();
+      expect(contents.open('https://example.org/')).toEqual({ action: 'deny' });
+    }
+  });
+});
+
+describe('a window that replaces another', () => {
+  const bounds = { x: 10, y: 20, width: 1000, height: 700 };
+
+  it('is made where the old one was', () => {
+    createSecureWindow('/app/preload.cjs', 'app://waypoint/index.html', false, { bounds, state: 'normal', focus: true });
+    expect(created[0]!.options).toMatchObject(bounds);
+  });
+
+  it.each([
+    ['normal', true, ['show']],
+    ['normal', false, ['showInactive']],
+    ['maximized', true, ['maximize', 'show']],
+    ['fullscreen', false, ['setFullScreen', 'showInactive']],
+    ['minimized', false, ['minimize']],
+  ] as const)('shows as it was: %s, focused %s', (state, focus, calls) => {
+    const window = { show: vi.fn(), showInactive: vi.fn(), minimize: vi.fn(), maximize: vi.fn(), setFullScreen: vi.fn() };
+    showPlaced(window, { bounds, state, focus });
+    const made = Object.entries(window).flatMap(([name, fn]) => (fn.mock.calls.length > 0 ? [name] : []));
+    expect(made.sort()).toEqual([...calls].sort());
   });
 });

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { previewSavePath } from '../../../src/main/ipc/files';
+import { previewSavePath } from '../../../src/preview/save-path';
 import { AUTOFILL_STORE_FILES, ERASE_MARKER_FILE, removeAutofillStoreWithoutVault } from '../../../src/main/services/erase';
 import { RESTORE_UPLOAD_FOLDER } from '../../../src/main/services/data-folder';
 import { createSettingsStore, SETTINGS_FILE } from '../../../src/main/services/settings';

@@ -2,3 +2,4 @@ export { createBackupWriter, type BackupManifestInput, type BackupWriter, type B
 export { openBackup, verifyBackup, type BackupReader, type BackupSummary, type OpenBackupOptions } from './reader';
 export { BackupError, type BackupErrorCode } from './errors';
 export { FORMAT_VERSION, type BackupHeader, type BackupKdf, type BackupManifest, type BackupRecord } from './format';
+export { createBackupSessions, type BackupSessions, type BackupSessionOptions, type BackupChannel } from './sessions';

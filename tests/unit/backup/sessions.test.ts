@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backupContract } from '@shared/backup';
-import { backupHandlers, LockAwareVaultSession, type BackupHandlers } from '../../../src/main/ipc/backup';
-import { confirmPassphrase } from '../../../src/main/ipc/vault';
+import { createBackupSessions, type BackupSessions } from '../../../src/main/services/backup';
+import { confirmPassphrase, VaultSession } from '../../../src/main/services/session';
 import { RESTORE_UPLOAD_FOLDER } from '../../../src/main/services/data-folder';
 import { createVault } from '../../../src/main/services/vault';
 
@@ -15,8 +15,8 @@ const BACKUP_PASSPHRASE = 'a different backup passphrase';
 interface Fixture {
   folder: string;
   exports: string;
-  session: LockAwareVaultSession;
-  backup: BackupHandlers;
+  session: VaultSession;
+  backup: BackupSessions;
   chooseSavePath: ReturnType<typeof vi.fn>;
 }
 
@@ -26,14 +26,14 @@ async function setUp(): Promise<Fixture> {
   const folder = await mkdtemp(join(tmpdir(), 'waypoint-backup-ipc-'));
   const exports = join(folder, 'exports');
   const vault = createVault({ folder, testOnlyScryptLogN: 10 });
-  const session = new LockAwareVaultSession();
+  const session = new VaultSession();
   session.open((await vault.create(VAULT_PASSPHRASE)).dataKey);
   const chooseSavePath = vi.fn(async (name: string) => {
     const { mkdir } = await import('node:fs/promises');
     await mkdir(exports, { recursive: true });
     return join(exports, name);
   });
-  const backup = backupHandlers({ dataFolder: folder, confirmPassphrase: confirmPassphrase(vault, session), session, chooseSavePath, appVersion: '0.1.0', now: () => 1_700_000_000_000, testOnlyScryptLogN: 10 });
+  const backup = createBackupSessions({ dataFolder: folder, confirmPassphrase: confirmPassphrase(vault, session), session, chooseSavePath, appVersion: '0.1.0', now: () => 1_700_000_000_000, testOnlyScryptLogN: 10 });
   return { folder, exports, session, backup, chooseSavePath };
 }
 
@@ -46,7 +46,7 @@ afterEach(async () => {
   await rm(fixture.folder, { recursive: true, force: true });
 });
 
-const h = () => fixture.backup.handlers;
+const h = () => fixture.backup.steps;
 
 function sampleRecords() {
   return [

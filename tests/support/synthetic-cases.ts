@@ -1,11 +1,11 @@
-import { seededRandom } from '../seeded-random';
-import type { Answer, ChecklistInstance } from '../checklists/answers';
-import type { ChecklistItem, ChecklistTemplate } from '../checklists/schema';
-import { countryCodes } from '../countries';
-import { htcdsExploitationTypes, htcdsGenders, htcdsLabourIndustries, htcdsMethodsOfControl, htcdsSupportTypes } from './htcds';
-import type { CaseNote } from './notes';
-import type { CaseChecklist } from './records';
-import { caseStatuses, type CaseRecord, type CaseStatus } from './schema';
+import { seededRandom } from './seeded-random';
+import type { Answer, ChecklistInstance } from '../../src/shared/checklists/answers';
+import type { ChecklistItem, ChecklistTemplate } from '../../src/shared/checklists/schema';
+import { countryCodes } from '../../src/shared/countries';
+import { htcdsExploitationTypes, htcdsGenders, htcdsLabourIndustries, htcdsMethodsOfControl, htcdsSupportTypes } from '../../src/shared/cases/htcds';
+import type { CaseNote } from '../../src/shared/cases/notes';
+import type { CaseChecklist } from '../../src/shared/cases/records';
+import { caseStatuses, type CaseRecord, type CaseStatus } from '../../src/shared/cases/schema';
 
 /**
  * Made-up cases for tests and the bench: deterministic for a seed, valid against the schemas, and
