@@ -52,7 +52,7 @@ export function NewRecoveryKey({ onDone }: { onDone?: () => void }) {
   }
 
   return (
-    <form autoComplete="off" onSubmit={submit} noValidate>
+    <form autoComplete="off" onSubmit={(event) => void submit(event)} noValidate>
       <Stack>
         <Text size="sm">{t('vault.newRecoveryKeyIntro')}</Text>
         <PasswordInput label={t('vault.currentPassphrase')} value={passphrase} onChange={(event) => setPassphrase(event.currentTarget.value)} />
