@@ -8,7 +8,7 @@ import { LockScreenLayout } from './LockScreenLayout';
 import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields';
 import { isErased } from './vaultApi';
 
-export function RecoverScreen({
+export default function RecoverScreen({
   onUnlocked,
   onBack,
   onErased,

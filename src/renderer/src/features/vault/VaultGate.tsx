@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Alert, Button, Center, Loader, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Center, Loader } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Unlocked, VaultStatusInfo } from '@shared/vault';
 import { preloadSectionAt } from '../../app/sections';
@@ -8,15 +8,16 @@ import { unwrap } from '../../bridge';
 import type { RecordStore } from '../../db';
 import { FirstRunGuide } from '../guide';
 import { LockScreenLayout } from './LockScreenLayout';
-import { NewRecoveryKey } from './NewRecoveryKey';
-import { RecoverScreen } from './RecoverScreen';
 import { UnlockScreen } from './UnlockScreen';
 import { useAutoLock } from './useAutoLock';
 import { useQuickExitShortcut } from './useQuickExitShortcut';
 import { clearOriginAndReload, clearOriginStorage, lockAndReload, openVaultStore, quickExit } from './vaultApi';
 import { VaultContext, type VaultContextValue } from './VaultContext';
 
+// Screens most starts never show stay out of the first screen's JavaScript.
 const CreateVaultScreen = lazy(() => import('./CreateVaultScreen'));
+const RecoverScreen = lazy(() => import('./RecoverScreen'));
+const AfterRecovery = lazy(() => import('./AfterRecovery'));
 
 type Stage =
   | { name: 'loading' }
@@ -105,7 +106,11 @@ export function VaultGate({ children }: { children: ReactNode }) {
         />
       );
     case 'recover':
-      return <RecoverScreen onUnlocked={onRecovered} onBack={refresh} onErased={() => void clearOriginAndReload()} />;
+      return (
+        <Suspense fallback={null}>
+          <RecoverScreen onUnlocked={onRecovered} onBack={refresh} onErased={() => void clearOriginAndReload()} />
+        </Suspense>
+      );
     case 'unusable':
       return (
         <LockScreenLayout title={t('vault.lockedTitle')}>
@@ -124,29 +129,14 @@ export function VaultGate({ children }: { children: ReactNode }) {
               <FirstRunGuide onClose={closeGuide} />
             </Suspense>
           )}
-          {stage.recovered && <AfterRecovery onClose={closeRecovered} />}
+          {stage.recovered && (
+            <Suspense fallback={null}>
+              <AfterRecovery onClose={closeRecovered} />
+            </Suspense>
+          )}
         </VaultContext.Provider>
       );
   }
-}
-
-/**
- * The recovery key was just used, so it may have been seen on its way out of its hiding place: the
- * passphrase is new already (recovering sets one), and this offers a new recovery key at once.
- */
-function AfterRecovery({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <Modal opened onClose={onClose} title={t('vault.recoveredTitle')} size="lg" closeOnClickOutside={false}>
-      <Stack>
-        <Text>{t('vault.recoveredIntro')}</Text>
-        <NewRecoveryKey onDone={onClose} />
-        <Button variant="subtle" w="fit-content" onClick={onClose}>
-          {t('vault.later')}
-        </Button>
-      </Stack>
-    </Modal>
-  );
 }
 
 function AutoLock({ minutes, onIdle }: { minutes: number; onIdle: () => void }) {
