@@ -1,21 +1,21 @@
 // Before anything imports Dexie: it picks up the global indexedDB when it loads.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeRecordStore, openRecordStore, type RecordStore } from '@renderer/db';
+import { closeRecordStore, openRecordStore, type OpaqueStore, type WaypointTable } from '@renderer/db';
 import { applyRestore, collectRecords, planRestore, TransferError, type TransferRecord } from '@renderer/db/transfer';
 import { newKey, uniqueDbName } from '../db/helpers';
 
 afterEach(() => closeRecordStore());
 
-async function openStore(): Promise<RecordStore<Record<string, unknown>>> {
-  return openRecordStore(await newKey(), { dbName: uniqueDbName() });
+async function openStore(): Promise<OpaqueStore> {
+  return openRecordStore<Record<WaypointTable, unknown>>(await newKey(), { dbName: uniqueDbName() });
 }
 
 function record(table: string, id: string, updatedAt: number, data: unknown, kind = 'case', index: Record<string, string | number> = {}): TransferRecord {
   return { table, id, updatedAt, data: { kind, index, data } };
 }
 
-async function everything(store: RecordStore<Record<string, unknown>>) {
+async function everything(store: OpaqueStore) {
   return (await collectRecords(store)).records;
 }
 

@@ -15,6 +15,7 @@ import {
   type RecordKeys,
   type RecordSchema,
   type RecordStore,
+  type WaypointRecords,
 } from '@renderer/db';
 import { v1Stores } from '@renderer/db/schema';
 import { loadNote, loadNumberReports, loadUserDirectory } from '@renderer/features/directory/data';
@@ -54,13 +55,13 @@ async function unlockKeys(): Promise<{ keys: RecordKeys; legacyKey: CryptoKey }>
   return { keys: await importRecordKeys({ records, index }), legacyKey: await importLegacyKey(legacy!) };
 }
 
-type AnyStore = RecordStore<Record<string, unknown>>;
+type AnyStore = RecordStore<WaypointRecords>;
 
 /** Every readable record of every table, by table, as `kind data` (ids of directory marks are new). */
 async function contents(store: AnyStore): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const table of Object.keys(waypointSchema.versions.at(-1)!.tables)) {
-    const records = await store.list(table);
+    const records = await store.list(table as keyof WaypointRecords);
     expect(records.filter((record) => record.error !== undefined)).toEqual([]);
     out[table] = records.flatMap((record) => (record.error === undefined ? [`${record.kind} ${JSON.stringify(record.data)}`] : [])).sort();
   }
@@ -92,7 +93,7 @@ describe('migration from the version 1 record format', () => {
     // Without the legacy key the v1 rows cannot be read: opening says so and changes nothing.
     await expect(openRecordStore(keys, { dbName })).rejects.toThrow(RecordMigrationError);
 
-    const store = await openRecordStore<Record<string, unknown>>(keys, { dbName, legacyKey });
+    const store = await openRecordStore<WaypointRecords>(keys, { dbName, legacyKey });
     expect(await contents(store)).toEqual(expectedContents());
     // Cases keep their ids and exact times; a case's notes and checklists are found by tag.
     const [aCase] = fixture.expected.filter((record) => record.table === 'cases');
@@ -136,7 +137,7 @@ describe('migration from the version 1 record format', () => {
 
     // Once: the next open needs no legacy key and reads the same.
     expect(await needsLegacyKey(dbName)).toBe(false);
-    const again = await openRecordStore<Record<string, unknown>>(keys, { dbName });
+    const again = await openRecordStore<WaypointRecords>(keys, { dbName });
     expect(await contents(again)).toEqual(expectedContents());
   });
 
@@ -162,7 +163,7 @@ describe('migration from the version 1 record format', () => {
     raw.close();
     expect(await needsLegacyKey(dbName)).toBe(true);
 
-    const store = await openRecordStore<Record<string, unknown>>(keys, { dbName, legacyKey, migrationBatchSize: 4 });
+    const store = await openRecordStore<WaypointRecords>(keys, { dbName, legacyKey, migrationBatchSize: 4 });
     expect(await contents(store)).toEqual(expectedContents());
   });
 
@@ -173,7 +174,7 @@ describe('migration from the version 1 record format', () => {
     await raw.table('notes').put({ ...first, status: 'tampered' });
     raw.close();
     const { keys, legacyKey } = await unlockKeys();
-    const store = await openRecordStore<Record<string, unknown>>(keys, { dbName, legacyKey });
+    const store = await openRecordStore<WaypointRecords>(keys, { dbName, legacyKey });
     const notes = await store.list('notes');
     expect(notes.filter((record) => record.error !== undefined).map((record) => record.id)).toEqual([first.id]);
     expect(notes.filter((record) => record.error === undefined)).toHaveLength(fixture.rows['notes']!.length - 1);
@@ -194,12 +195,12 @@ describe('schema versions', () => {
     const dbName = uniqueDbName();
     const key = await newKey();
     const first: RecordSchema = { versions: [{ version: 2, tables: { cases: { tags: [] }, notes: { tags: ['caseId'] }, tombstones: { tags: [] } } }] };
-    const old = await openRecordStore(key, { dbName, schema: first });
+    const old = await openRecordStore<{ notes: { text: string } }>(key, { dbName, schema: first });
     await old.save('notes', { id: 'n1', kind: 'note', data: { text: 'gone' } });
     old.close();
 
     const withoutNotes: RecordSchema = { versions: [...first.versions, { version: 3, tables: { cases: { tags: [] }, checklists: { tags: ['caseId'] }, tombstones: { tags: [] } } }] };
-    const current = await openRecordStore(key, { dbName, schema: withoutNotes });
+    const current = await openRecordStore<{ notes: unknown }>(key, { dbName, schema: withoutNotes });
     await expect(current.list('notes')).rejects.toThrow(/Unknown record table/);
     current.close();
     const raw = await openRaw(dbName);

@@ -1,7 +1,7 @@
 // Before anything imports Dexie: it picks up the global indexedDB when it loads.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { closeRecordStore, openRecordStore, type RecordStore } from '@renderer/db';
+import { closeRecordStore, openRecordStore, type WaypointRecords, type WaypointStore } from '@renderer/db';
 import {
   deleteOwnEntry,
   keepUnchangedLists,
@@ -18,12 +18,12 @@ import type { DirectoryEntry, DirectoryOrganization } from '@shared/hsds/directo
 import { newKey, uniqueDbName } from '../db/helpers';
 import { shippedDirectory } from '../directory-io/fixtures';
 
-type Store = RecordStore<Record<string, unknown>>;
+type Store = WaypointStore;
 
 const shipped = shippedDirectory();
 
 async function openStore(): Promise<Store> {
-  return openRecordStore<Record<string, unknown>>(await newKey(), { dbName: uniqueDbName() });
+  return openRecordStore<WaypointRecords>(await newKey(), { dbName: uniqueDbName() });
 }
 
 function ownEntry(id: string, name: string, organizationId: string | null = null): DirectoryEntry {

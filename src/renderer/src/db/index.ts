@@ -27,3 +27,4 @@ export {
   type Tombstone,
   type WriteAllOptions,
 } from './store';
+export type { OpaqueStore, OrgMarkData, OwnEntryData, WaypointRecords, WaypointStore, WaypointTable } from './records';

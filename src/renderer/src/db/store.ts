@@ -10,6 +10,7 @@
 import Dexie, { type Table } from 'dexie';
 import { decryptRow, encryptRecord, tagOf, type RecordKeys, type RecordResult, type RowLayout, type StoredRow } from './cipher';
 import { migrateFromV1 } from './migrate';
+import type { WaypointRecords } from './records';
 import {
   assertValidSchema,
   dexieStores,
@@ -27,7 +28,10 @@ import {
 
 export const defaultDbName = 'waypoint';
 
-/** Table name -> the decrypted data type features keep in it. */
+/**
+ * Table name -> the decrypted data type kept in it: the constraint of every table map (the app's is
+ * `WaypointRecords`). The store's engine itself carries data it does not look into.
+ */
 export type RecordTypes = Record<string, unknown>;
 
 export interface RecordInput<T> {
@@ -345,7 +349,7 @@ class DexieRecordStore implements RecordStore<RecordTypes> {
  * Opens (creating or upgrading) the encrypted database. A database still holding version 1 rows is
  * migrated first (see `migrateFromV1`), which needs `legacyKey`; `needsLegacyKey` says so before unlock.
  */
-export async function openRecordStore<Types extends RecordTypes = RecordTypes>(keys: RecordKeys, options: OpenRecordStoreOptions = {}): Promise<RecordStore<Types>> {
+export async function openRecordStore<Types extends RecordTypes = WaypointRecords>(keys: RecordKeys, options: OpenRecordStoreOptions = {}): Promise<RecordStore<Types>> {
   const { dbName = defaultDbName, schema = waypointSchema } = options;
   assertUsableKeys(keys);
   assertValidSchema(schema);
@@ -386,8 +390,8 @@ export interface WriteAllOptions {
  * encrypted before the transaction opens. Keeps each record's `updatedAt` when given. Returns how
  * many records were written.
  */
-export function writeAllRecords(
-  store: RecordStore<RecordTypes>,
+export function writeAllRecords<Types extends RecordTypes>(
+  store: RecordStore<Types>,
   batches: Readonly<Record<string, readonly RecordInput<unknown>[]>>,
   options: WriteAllOptions,
 ): Promise<number> {

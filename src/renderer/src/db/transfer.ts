@@ -10,7 +10,8 @@
 import { fromV1 } from './migrate';
 import type { IndexFields } from './schema';
 import { latestVersion, tombstoneTable, waypointSchema } from './schema';
-import { writeAllRecords, type RecordInput, type RecordStore, type RecordTypes, type Tombstone } from './store';
+import type { OpaqueStore, WaypointTable } from './records';
+import { writeAllRecords, type RecordInput, type Tombstone } from './store';
 
 export interface TransferRecord {
   table: string;
@@ -26,8 +27,8 @@ export interface StoredPayload {
 }
 
 /** The tables a backup holds, in a fixed order. */
-export function recordTables(): string[] {
-  return Object.keys(latestVersion(waypointSchema).tables);
+export function recordTables(): WaypointTable[] {
+  return Object.keys(latestVersion(waypointSchema).tables) as WaypointTable[];
 }
 
 export interface CollectedRecords {
@@ -38,7 +39,7 @@ export interface CollectedRecords {
 }
 
 /** Reads and decrypts every table. */
-export async function collectRecords(store: RecordStore<RecordTypes>, tables: readonly string[] = recordTables()): Promise<CollectedRecords> {
+export async function collectRecords(store: OpaqueStore, tables: readonly WaypointTable[] = recordTables()): Promise<CollectedRecords> {
   const records: TransferRecord[] = [];
   const counts: Record<string, number> = {};
   let unreadable = 0;
@@ -167,7 +168,7 @@ function canonical(value: unknown): string {
  * Merge: records only in the backup, and records on both sides where the backup's is newer.
  * Throws TransferError for a record this version cannot store, before anything is written.
  */
-export async function planRestore(store: RecordStore<RecordTypes>, incoming: readonly TransferRecord[], mode: RestoreMode): Promise<RestorePlan> {
+export async function planRestore(store: OpaqueStore, incoming: readonly TransferRecord[], mode: RestoreMode): Promise<RestorePlan> {
   const tables = recordTables();
   const inputs = incoming.map((record) => ({ record, ...toRecordInput(record, tables) }));
   const writes: Record<string, RecordInput<unknown>[]> = {};
@@ -236,6 +237,6 @@ export async function planRestore(store: RecordStore<RecordTypes>, incoming: rea
 }
 
 /** Writes a plan in one transaction across every table: all of it, or (on any failure) nothing. */
-export function applyRestore(store: RecordStore<RecordTypes>, plan: RestorePlan): Promise<number> {
+export function applyRestore(store: OpaqueStore, plan: RestorePlan): Promise<number> {
   return writeAllRecords(store, plan.writes, { clearFirst: plan.mode === 'replace', deletes: plan.deletes });
 }

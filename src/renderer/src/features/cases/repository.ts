@@ -26,14 +26,14 @@ import {
   type CaseSearchIndex,
   type CaseStatus,
 } from '@shared/cases';
-import type { RecordResult, RecordStore } from '../../db';
+import type { RecordResult, WaypointStore } from '../../db';
 import { RECORDS_RESTORED_EVENT } from '../../db/events';
 import { useVault } from '../vault/VaultContext';
 import { isCaseRecord, isChecklist, isNote, readable } from './shapes';
 import { collectCaseTokens, tokensOfCase, type CaseTokens } from './textIndex';
 import type { TextIndexReply } from './textIndexWorker';
 
-type Store = RecordStore<Record<string, unknown>>;
+type Store = WaypointStore;
 
 /** Rows on a page of the case list; the first page is what the list shows before every case is read. */
 export const casesPerPage = 50;

@@ -54,7 +54,7 @@ export interface CustomTemplate {
 }
 const customTemplateSchema = z.strictObject({ template: templateSchema, createdAt: z.iso.datetime() });
 
-async function listChecked<T>(store: Store, table: string, schema: z.ZodType<T>, filter?: Record<string, string>): Promise<Stored<T>[]> {
+async function listChecked<T>(store: Store, table: 'checklists' | 'templates', schema: z.ZodType<T>, filter?: Record<string, string>): Promise<Stored<T>[]> {
   const rows = await store.list(table, filter);
   return rows.map((row) => {
     if (row.error !== undefined) return { id: row.id, ok: false };

@@ -1,7 +1,7 @@
 import { withConfidentialHeadquarters } from '@shared/hsds/directory';
 import type { Directory, DirectoryEntry, DirectoryOrganization } from '@shared/hsds/directory';
 import { parseDirectory } from '@shared/hsds/parse';
-import type { RecordInput, RecordStore } from '../../db';
+import type { OwnEntryData, RecordInput, WaypointRecords, WaypointStore } from '../../db';
 
 /*
  * The directory as the person sees it: the shipped file, loaded on first visit, with the person's own
@@ -32,12 +32,7 @@ const own = 'ownDirectory';
 const kinds = { entry: 'ownEntry', organization: 'ownOrganization', favourite: 'favourite', note: 'orgNote', report: 'numberReport' } as const;
 
 /** How an own entry came in: typed in the form, or read from an HSDS import. */
-export type Origin = 'added' | 'imported';
-
-interface OwnEntryData {
-  entry: DirectoryEntry;
-  origin: Origin;
-}
+export type Origin = OwnEntryData['origin'];
 
 export interface UserDirectory {
   entries: { entry: DirectoryEntry; origin: Origin }[];
@@ -49,7 +44,7 @@ export interface UserDirectory {
   version: string;
 }
 
-type Store = RecordStore<Record<string, unknown>>;
+type Store = WaypointStore;
 
 /** The directory id an own record is about: an entry and an organization with the same HSDS id stay apart by kind. */
 function ownKey(kind: string, data: unknown): string | undefined {
@@ -81,10 +76,10 @@ export async function loadUserDirectory(store: Store): Promise<UserDirectory> {
     if (record.error !== undefined) {
       result.unreadable++;
     } else if (record.kind === kinds.entry) {
-      result.entries.push(record.data as unknown as OwnEntryData);
+      result.entries.push(record.data as OwnEntryData);
       versions.push(`${record.id} ${record.updatedAt}`);
     } else if (record.kind === kinds.organization) {
-      result.organizations.push(record.data as unknown as DirectoryOrganization);
+      result.organizations.push(record.data as DirectoryOrganization);
       versions.push(`${record.id} ${record.updatedAt}`);
     } else if (record.kind === kinds.favourite) {
       result.favourites.add(String(record.index['orgId']));
@@ -105,10 +100,10 @@ export function keepUnchangedLists(previous: UserDirectory, next: UserDirectory)
 /** Writes entries and organizations in one transaction: all of them or none. One already kept is replaced. */
 export async function saveOwnRecords(store: Store, entries: readonly DirectoryEntry[], organizations: readonly DirectoryOrganization[], origin: Origin): Promise<void> {
   const ids = await ownRecordIds(store);
-  const record = (kind: string, data: OwnEntryData | DirectoryOrganization): RecordInput<Record<string, unknown>> => ({
+  const record = (kind: string, data: WaypointRecords['ownDirectory']): RecordInput<WaypointRecords['ownDirectory']> => ({
     id: ids.get(ownKey(kind, data)!) ?? crypto.randomUUID(),
     kind,
-    data: data as unknown as Record<string, unknown>,
+    data,
   });
   await store.saveMany(own, [
     ...organizations.map((organization) => record(kinds.organization, organization)),

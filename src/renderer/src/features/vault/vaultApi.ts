@@ -1,5 +1,5 @@
 import type { Unlocked } from '@shared/vault';
-import { defaultDbName, deleteDatabase, importLegacyKey, importRecordKeys, needsLegacyKey, openRecordStore, type RecordStore } from '../../db';
+import { defaultDbName, deleteDatabase, importLegacyKey, importRecordKeys, needsLegacyKey, openRecordStore, type WaypointRecords, type WaypointStore } from '../../db';
 import { BridgeError, unwrap } from '../../bridge';
 
 /**
@@ -11,10 +11,10 @@ export async function legacyKeyRequest(): Promise<{ withLegacyKey?: true }> {
 }
 
 /** Turns the keys main handed over into non-extractable CryptoKeys (zeroing the bytes) and opens the encrypted database. */
-export async function openVaultStore(unlocked: Unlocked): Promise<RecordStore<Record<string, unknown>>> {
+export async function openVaultStore(unlocked: Unlocked): Promise<WaypointStore> {
   const { legacy, ...keys } = unlocked.keys;
   const legacyKey = legacy && (await importLegacyKey(legacy));
-  return openRecordStore(await importRecordKeys(keys), legacyKey ? { legacyKey } : {});
+  return openRecordStore<WaypointRecords>(await importRecordKeys(keys), legacyKey ? { legacyKey } : {});
 }
 
 /**
