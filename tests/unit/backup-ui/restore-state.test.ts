@@ -29,7 +29,7 @@ function checkedAt(createdAt: number, newest: number | null): Checked {
 }
 
 function plan(mode: RestorePlan['mode']): RestorePlan {
-  return { mode, writes: {}, added: 0, conflicts: [], replaced: 0, total: 0 };
+  return { mode, writes: {}, added: 0, conflicts: [], replaced: 0, deletedSkipped: 0, deletes: {}, total: 0 };
 }
 
 function run(actions: RestoreAction[], from: RestoreState = initialRestoreState): RestoreState {

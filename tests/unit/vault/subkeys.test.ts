@@ -1,7 +1,7 @@
 import { hkdfSync, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { deriveSubkey, rendererKeys, subkeyPurposes } from '../../../src/main/services/vault/subkeys';
-import { VaultSession } from '../../../src/main/ipc/vault';
+import { VaultSession } from '../../../src/main/services/session';
 import { createDispatch, type Handlers } from '../../../src/main/ipc/dispatch';
 import { unlockedSchema } from '../../../src/shared/vault';
 import { parseWithBytes, stringifyWithBytes } from '../../../src/preview/bytes-json';

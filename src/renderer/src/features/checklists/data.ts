@@ -90,7 +90,8 @@ export async function saveCaseChecklist(store: Store, checklist: CaseChecklist):
 }
 
 export async function saveCustomTemplate(store: Store, id: string, custom: CustomTemplate): Promise<void> {
-  await store.save('templates', { id, kind: 'template', index: { createdAt: Date.parse(custom.createdAt) }, data: custom });
+  // No index: the list sorts by the creation time inside the record, which the row does not show.
+  await store.save('templates', { id, kind: 'template', data: custom });
   notify(templatesTopic);
 }
 
