@@ -27,7 +27,7 @@ const SEED = 7;
 const UNLOCK_RUNS = 5;
 const root = resolve(import.meta.dirname, '../..');
 
-async function shippedTemplates(): Promise<ChecklistTemplate[]> {
+export async function shippedTemplates(): Promise<ChecklistTemplate[]> {
   const folder = join(root, 'resources/checklists');
   const files = (await readdir(folder)).filter((file) => file.endsWith('.json'));
   return Promise.all(
