@@ -211,6 +211,9 @@ describe('record store', () => {
     expect(await store.get('cases', 'c1')).toBeUndefined();
     await store.deleteMany('cases', ['c2', 'c3', 'never-there']);
     expect((await store.list('cases')).map((record) => record.id)).toEqual(['c4']);
+    // Deleting no ids (a case without checklists) is no write at all, and no error.
+    await store.deleteMany('notes', []);
+    await store.deleteIn({ cases: [], notes: [] });
     await store.deleteIn({ cases: ['c4'], notes: ['n1'] });
     expect(await store.list('cases')).toEqual([]);
     expect(await store.list('notes')).toEqual([]);

@@ -75,13 +75,14 @@ export async function migrateFromV1(db: Dexie, options: MigrationOptions): Promi
     let after: string | undefined;
     for (;;) {
       const rows = db.table<V1Row | StoredRow, string>(table);
-      const batch = (await (after === undefined ? rows.orderBy('id') : rows.where('id').above(after))
-        .filter((row) => row.v === 1)
-        .limit(batchSize)
-        .toArray()) as V1Row[];
-      const last = batch.at(-1);
+      // Read in id order with one getAll per batch, version 2 rows (written by an earlier run, or moved here)
+      // skipped after the read: a filter in the query would walk a cursor, one round trip per row.
+      const read = await (after === undefined ? rows.orderBy('id') : rows.where('id').above(after)).limit(batchSize).toArray();
+      const last = read.at(-1);
       if (!last) break;
       after = last.id;
+      const batch = read.filter((row): row is V1Row => row.v === 1);
+      if (batch.length === 0) continue;
       if (!options.legacyKey) throw new RecordMigrationError('This database holds version 1 records: opening it needs the legacy key.');
       const decrypted = await Promise.all(batch.map((row) => decryptV1Row(options.legacyKey!, table, row)));
       // Rows that cannot be decrypted stay as they are: the store flags them, as it did before.

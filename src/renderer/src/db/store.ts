@@ -307,6 +307,7 @@ class DexieRecordStore implements RecordStore<RecordTypes> {
     const deletes = Object.entries(options.deletes ?? {}).filter(([, ids]) => ids.length > 0);
     const tables = [...new Set([...(options.clearFirst ? Object.keys(this.#tables) : Object.keys(batches)), ...deletes.map(([table]) => table)])];
     if (deletes.length > 0 && !tables.includes(tombstoneTable)) tables.push(tombstoneTable);
+    if (tables.length === 0) return 0; // nothing to write or delete: IndexedDB refuses a transaction over no table
     const opened = tables.map((table) => ({ table, ...this.#open(table) })); // unknown tables fail before anything is written
     // Every row and every possible tombstone is encrypted before the write transaction starts.
     const encrypted = await Promise.all(opened.map(async ({ table }) => (await this.encrypt(table, batches[table] ?? [], now)).rows));
