@@ -5,6 +5,7 @@ import { benchDirectory } from './directory';
 import { fuzzRows } from './fuzz';
 import { measurePdf } from './pdf';
 import { benchRecords } from './records';
+import { benchMigration } from './records/migration';
 import { benchShell } from './shell';
 import { formatTable, type BenchRow } from './table';
 import { benchTestTimes } from './test-times';
@@ -18,6 +19,7 @@ const sections: Array<[string, () => Promise<BenchRow[]>]> = [
   ['shell', () => benchShell(outFolder)],
   ['vault', () => benchVault(outFolder)],
   ['encrypted records', () => benchRecords()],
+  ['v1 migration', () => benchMigration()],
   ['cases', () => benchCases(outFolder)],
   ['directory', () => benchDirectory()],
   ['pdf', () => measurePdf()],

@@ -19,6 +19,7 @@ import { chromiumArgs, chromiumExecutable } from '../../src/preview/chromium';
 import { buildBrowserScript } from '../browser-script';
 import { median, percentile, type BenchRow } from '../table';
 import type { SeedOptions, SeedWindow } from './protocol';
+import { rendererKeys } from '../../src/main/services/vault/subkeys';
 
 const PASSPHRASE = 'bench lantern orchard seventeen';
 const CASES = 10_000;
@@ -26,7 +27,7 @@ const SEED = 7;
 const UNLOCK_RUNS = 5;
 const root = resolve(import.meta.dirname, '../..');
 
-async function shippedTemplates(): Promise<ChecklistTemplate[]> {
+export async function shippedTemplates(): Promise<ChecklistTemplate[]> {
   const folder = join(root, 'resources/checklists');
   const files = (await readdir(folder)).filter((file) => file.endsWith('.json'));
   return Promise.all(
@@ -122,8 +123,9 @@ export async function benchCases(outFolder: string): Promise<BenchRow[]> {
     await page.goto(`${server.url}#/cases`);
     await page.getByLabel('Passphrase').waitFor();
     await page.addScriptTag({ content: seedScript });
-    const options: SeedOptions = { keyBytes: Array.from(key), templates, cases: CASES, seed: SEED };
+    const keys = rendererKeys(key, false);
     key.fill(0);
+    const options: SeedOptions = { keys: { records: Array.from(keys.records), index: Array.from(keys.index) }, templates, cases: CASES, seed: SEED };
     await page.evaluate((seedOptions) => (window as unknown as SeedWindow).seedCases(seedOptions), options);
     await page.reload();
 

@@ -1,7 +1,7 @@
 /** What the seeding script exposes in the page; shared by the page bundle and the Node driver. */
 export interface SeedOptions {
-  /** The vault's data key, as main hands it to the page at unlock. */
-  keyBytes: number[];
+  /** The record and index keys, as main hands them to the page at unlock. */
+  keys: { records: number[]; index: number[] };
   templates: unknown[];
   cases: number;
   seed: number;

@@ -5,16 +5,16 @@
 import { caseIndexValues, checklistIndexValues, noteIndexValues } from '../../src/shared/cases';
 import { generateSyntheticCases } from '../../tests/support/synthetic-cases';
 import type { ChecklistTemplate } from '../../src/shared/checklists';
-import { importDataKey, openRecordStore, type RecordInput } from '../../src/renderer/src/db';
+import { importRecordKeys, openRecordStore, type RecordInput, type WaypointRecords, type WaypointTable } from '../../src/renderer/src/db';
 import type { SeedOptions, SeedWindow } from './protocol';
 
 /** Rows per write: large enough to be quick, small enough to keep the ciphertexts of one batch in memory. */
 const batchSize = 2_000;
 
-async function seedCases({ keyBytes, templates, cases: count, seed }: SeedOptions): Promise<void> {
+async function seedCases({ keys, templates, cases: count, seed }: SeedOptions): Promise<void> {
   const data = generateSyntheticCases(count, seed, templates as ChecklistTemplate[]);
-  const store = await openRecordStore(await importDataKey(Uint8Array.from(keyBytes)));
-  const write = async <T>(table: string, records: RecordInput<T>[]) => {
+  const store = await openRecordStore(await importRecordKeys({ records: Uint8Array.from(keys.records), index: Uint8Array.from(keys.index) }));
+  const write = async <Table extends WaypointTable>(table: Table, records: RecordInput<WaypointRecords[Table]>[]) => {
     for (let start = 0; start < records.length; start += batchSize) await store.saveMany(table, records.slice(start, start + batchSize));
   };
   try {

@@ -3,7 +3,7 @@
  * Built into one script by ./index.ts.
  */
 import Dexie from 'dexie';
-import { deleteDatabase, importDataKey, openRecordStore, type RecordInput } from '../../src/renderer/src/db';
+import { deleteDatabase, importRecordKeys, openRecordStore, type RecordInput } from '../../src/renderer/src/db';
 import type { RecordsBenchOptions, RecordsBenchSamples, RecordsBenchWindow } from './protocol';
 
 interface BenchNote {
@@ -23,7 +23,7 @@ function makeRecords(count: number): RecordInput<BenchNote>[] {
     return {
       id: `note-${String(i).padStart(6, '0')}`,
       kind: 'note',
-      index: { caseId: `case-${i % 500}`, createdAt: 1_700_000_000_000 + i * 1000 },
+      index: { caseId: `case-${i % 500}` },
       data: { title: `Note ${i}`, body: body.slice(0, 950), tags: ['bench', words[i % words.length] ?? 'x'] },
     };
   });
@@ -37,8 +37,8 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 
 async function encryptedRun(records: RecordInput<BenchNote>[]): Promise<{ save: number; list: number }> {
   await deleteDatabase(encryptedDbName);
-  const key = await importDataKey(crypto.getRandomValues(new Uint8Array(32)));
-  const store = await openRecordStore<{ notes: BenchNote }>(key, { dbName: encryptedDbName });
+  const keys = await importRecordKeys({ records: crypto.getRandomValues(new Uint8Array(32)), index: crypto.getRandomValues(new Uint8Array(32)) });
+  const store = await openRecordStore<{ notes: BenchNote }>(keys, { dbName: encryptedDbName });
   const save = await timed(() => store.saveMany('notes', records));
   let listed: Awaited<ReturnType<typeof store.list>> = [];
   const list = await timed(async () => {
@@ -54,7 +54,7 @@ async function encryptedRun(records: RecordInput<BenchNote>[]): Promise<{ save: 
 async function plainRun(records: RecordInput<BenchNote>[]): Promise<{ save: number; list: number }> {
   await Dexie.delete(plainDbName);
   const db = new Dexie(plainDbName);
-  db.version(1).stores({ notes: 'id, kind, updatedAt, caseId, createdAt' });
+  db.version(1).stores({ notes: 'id, kind, updatedAt, caseId' });
   await db.open();
   const save = await timed(() => {
     const now = Date.now();

@@ -10,6 +10,7 @@
  */
 import { buildBridge } from '../shared/bridge';
 import { channels } from '../shared/channels';
+import { parseWithBytes } from './bytes-json';
 import { takeTokenFromFragment } from './token';
 
 const STORAGE_KEY = 'waypoint-preview-token';
@@ -44,7 +45,7 @@ const bridge = buildBridge(channels, async (channel, request) => {
     headers: { 'content-type': 'application/json', 'x-waypoint-token': token },
     body: JSON.stringify({ channel, request }),
   });
-  return response.json();
+  return parseWithBytes(await response.text());
 });
 
 Object.defineProperty(window, 'waypoint', { value: bridge, enumerable: false, writable: false });

@@ -8,6 +8,7 @@ import { createPreviewPlatform } from './platform';
 import { securityHeaders } from '../main/security/csp';
 import { contentTypeOf, resolveStaticFile } from '../main/services/static-files';
 import { addressWithToken } from './token';
+import { stringifyWithBytes } from './bytes-json';
 
 export const DEFAULT_PREVIEW_PORT = 4178;
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -68,7 +69,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
       return send(response, 400, 'text/plain', 'Bad request');
     }
     const result = await dispatch(String(body.channel), body.request);
-    send(response, 200, 'application/json', JSON.stringify(result));
+    send(response, 200, 'application/json', stringifyWithBytes(result));
   }
 
   async function serveFile(request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -21,9 +21,19 @@ export const vaultStatusSchema = z.object({
 });
 export type VaultStatusInfo = z.infer<typeof vaultStatusSchema>;
 
-/** The data key travels once, base64-encoded, from main to the renderer at unlock. */
-export const unlockedSchema = z.object({ dataKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/) });
+/** 32 raw key bytes: a Uint8Array over IPC (the preview's bridge decodes its JSON into one). Never a string. */
+const keyBytes = z.instanceof(Uint8Array).refine((bytes) => bytes.length === 32, 'must be 32 bytes');
+
+/**
+ * The keys the renderer uses, derived in main from the data key (which stays there), sent once per
+ * unlock. `legacy`, the data key itself, only when the request asked for it: the renderer's database
+ * still holds version 1 records to migrate (docs/records-format.md).
+ */
+export const unlockedSchema = z.object({ keys: z.strictObject({ records: keyBytes, index: keyBytes, legacy: keyBytes.optional() }) });
 export type Unlocked = z.infer<typeof unlockedSchema>;
+
+/** Asked by a renderer whose database holds version 1 records: the unlock answer then carries `legacy`. */
+const withLegacyKey = z.literal(true).optional();
 
 export const vaultContract = {
   'vault.status': { request: z.undefined(), response: vaultStatusSchema },
@@ -31,9 +41,9 @@ export const vaultContract = {
     request: z.object({ passphrase }).strict(),
     response: unlockedSchema.extend({ recoveryKey: z.string() }),
   },
-  'vault.unlock': { request: z.object({ passphrase }).strict(), response: unlockedSchema },
+  'vault.unlock': { request: z.object({ passphrase, withLegacyKey }).strict(), response: unlockedSchema },
   'vault.recover': {
-    request: z.object({ recoveryKey: z.string().min(1).max(200), newPassphrase: passphrase }).strict(),
+    request: z.object({ recoveryKey: z.string().min(1).max(200), newPassphrase: passphrase, withLegacyKey }).strict(),
     response: unlockedSchema,
   },
   'vault.changePassphrase': {

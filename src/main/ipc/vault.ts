@@ -41,9 +41,9 @@ export function vaultHandlers(vault: Vault, session: VaultSession, eraser: Erase
       const { recoveryKey, dataKey } = await vault.create(passphrase);
       return { ...session.open(dataKey), recoveryKey };
     },
-    'vault.unlock': async ({ passphrase }) => session.open(await eraser.finishIfErased(vault.unlock(passphrase))),
-    'vault.recover': async ({ recoveryKey, newPassphrase }) =>
-      session.open(await eraser.finishIfErased(vault.unlockWithRecoveryKey(recoveryKey, newPassphrase))),
+    'vault.unlock': async ({ passphrase, withLegacyKey }) => session.open(await eraser.finishIfErased(vault.unlock(passphrase)), withLegacyKey),
+    'vault.recover': async ({ recoveryKey, newPassphrase, withLegacyKey }) =>
+      session.open(await eraser.finishIfErased(vault.unlockWithRecoveryKey(recoveryKey, newPassphrase)), withLegacyKey),
     // These check the passphrase as a re-authentication: only inside an unlocked session.
     'vault.changePassphrase': async ({ current, next }) => {
       requireUnlocked(session);

@@ -22,32 +22,31 @@ export const recordKinds = ['case', 'note', 'checklist'] as const;
 export type RecordKind = (typeof recordKinds)[number];
 
 /**
- * The fields each kind of record may carry in plaintext beside its ciphertext, for the encrypted
- * store (`{ id, kind, updatedAt, ...indexFields, iv, ciphertext }`). Only opaque ids, dates and
- * statuses: the case code stays inside the blob, because it appears on paper (referral forms,
- * printed checklists) and would link a seized disk to those papers. Dates are epoch milliseconds
- * so range queries sort correctly whatever the precision of the ISO text.
+ * The lookup fields of each kind of record: the store keeps each as a keyed tag (an HMAC under the
+ * index key), never as its value, and keeps the values themselves inside the ciphertext. Only the
+ * lookups the app makes get one (a case's notes, a case's checklists); anything else, such as a
+ * case's status or an opening date, is read from the decrypted records (docs/records-format.md).
  */
 export const recordIndexFields = {
-  case: ['status', 'createdAt'],
-  note: ['caseId', 'createdAt'],
-  checklist: ['caseId', 'templateId', 'status'],
+  case: [],
+  note: ['caseId'],
+  checklist: ['caseId'],
 } as const satisfies Record<RecordKind, readonly string[]>;
 
 export interface RecordIndexValues {
-  case: { status: CaseRecord['status']; createdAt: number };
-  note: { caseId: string; createdAt: number };
-  checklist: { caseId: string; templateId: string; status: ChecklistStatus };
+  case: Record<string, never>;
+  note: { caseId: string };
+  checklist: { caseId: string };
 }
 
-export function caseIndexValues(record: CaseRecord): RecordIndexValues['case'] {
-  return { status: record.status, createdAt: Date.parse(record.createdAt) };
+export function caseIndexValues(_record: CaseRecord): RecordIndexValues['case'] {
+  return {};
 }
 
 export function noteIndexValues(note: CaseNote): RecordIndexValues['note'] {
-  return { caseId: note.caseId, createdAt: Date.parse(note.createdAt) };
+  return { caseId: note.caseId };
 }
 
 export function checklistIndexValues(checklist: CaseChecklist): RecordIndexValues['checklist'] {
-  return { caseId: checklist.caseId, templateId: checklist.instance.templateId, status: checklist.status };
+  return { caseId: checklist.caseId };
 }

@@ -12,7 +12,7 @@ import {
 /**
  * The case record. It is pseudonymous: the only name-like field is the optional alias, which the
  * caseworker chooses (a nickname, initials, or nothing). The whole record lives in the encrypted
- * blob; only the fields in recordIndexFields are stored in plaintext.
+ * blob; the store keeps only keyed tags of the fields in recordIndexFields beside it.
  */
 export const caseLimits = {
   idChars: 80,

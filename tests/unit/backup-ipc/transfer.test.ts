@@ -1,32 +1,32 @@
 // Before anything imports Dexie: it picks up the global indexedDB when it loads.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeRecordStore, openRecordStore, type RecordStore } from '@renderer/db';
+import { closeRecordStore, openRecordStore, type OpaqueStore, type WaypointTable } from '@renderer/db';
 import { applyRestore, collectRecords, planRestore, TransferError, type TransferRecord } from '@renderer/db/transfer';
 import { newKey, uniqueDbName } from '../db/helpers';
 
 afterEach(() => closeRecordStore());
 
-async function openStore(): Promise<RecordStore<Record<string, unknown>>> {
-  return openRecordStore(await newKey(), { dbName: uniqueDbName() });
+async function openStore(): Promise<OpaqueStore> {
+  return openRecordStore<Record<WaypointTable, unknown>>(await newKey(), { dbName: uniqueDbName() });
 }
 
 function record(table: string, id: string, updatedAt: number, data: unknown, kind = 'case', index: Record<string, string | number> = {}): TransferRecord {
   return { table, id, updatedAt, data: { kind, index, data } };
 }
 
-async function everything(store: RecordStore<Record<string, unknown>>) {
+async function everything(store: OpaqueStore) {
   return (await collectRecords(store)).records;
 }
 
 describe('collecting and restoring records', () => {
   it('collects every table with kind, index and updatedAt, and a replace rebuilds the same rows elsewhere', async () => {
     const source = await openStore();
-    await source.save('cases', { id: 'c1', kind: 'case', index: { status: 'open', createdAt: 5 }, data: { code: 'AB-12' }, updatedAt: 111 });
-    await source.save('notes', { id: 'n1', kind: 'note', index: { caseId: 'c1', createdAt: 6 }, data: { text: 'hello' }, updatedAt: 222 });
+    await source.save('cases', { id: 'c1', kind: 'case', data: { code: 'AB-12' }, updatedAt: 111 });
+    await source.save('notes', { id: 'n1', kind: 'note', index: { caseId: 'c1' }, data: { text: 'hello' }, updatedAt: 222 });
     await source.save('templates', { id: 't1', kind: 'template', data: { title: 'Mine' }, updatedAt: 333 });
     const collected = await collectRecords(source);
-    expect(collected.counts).toEqual({ cases: 1, notes: 1, checklists: 0, orgNotes: 0, templates: 1 });
+    expect(collected.counts).toEqual({ cases: 1, notes: 1, checklists: 0, orgNotes: 0, templates: 1, ownDirectory: 0, tombstones: 0 });
     expect(collected.unreadable).toBe(0);
 
     const target = await openStore();
@@ -35,7 +35,7 @@ describe('collecting and restoring records', () => {
     expect(plan).toMatchObject({ total: 3, replaced: 1 });
     expect(await applyRestore(target, plan)).toBe(3);
     expect(await everything(target)).toEqual(collected.records);
-    expect(await target.list('cases', { status: 'open' })).toHaveLength(1);
+    expect(await target.list('notes', { caseId: 'c1' })).toHaveLength(1);
   });
 
   it('merge: records only in the backup are added; on both sides the newer wins, and the conflicts are listed', async () => {
@@ -71,12 +71,59 @@ describe('collecting and restoring records', () => {
     expect(await everything(store)).toEqual(before);
   });
 
-  it('is all or nothing: an index field this schema does not declare fails the whole replace and nothing is cleared', async () => {
+  it('is all or nothing: a record that cannot be written fails the whole replace and nothing is cleared', async () => {
     const store = await openStore();
     await store.save('cases', { id: 'keep', kind: 'case', data: { code: 'K' } });
     const before = await everything(store);
-    const plan = await planRestore(store, [record('notes', 'fine', 1, { text: 'ok' }, 'note'), record('cases', 'bad', 1, {}, 'case', { colour: 'red' })], 'replace');
-    await expect(applyRestore(store, plan)).rejects.toThrow(/colour/);
+    const plan = await planRestore(store, [record('notes', 'fine', 1, { text: 'ok' }, 'note'), record('cases', 'bad', 1, { size: 1n })], 'replace');
+    await expect(applyRestore(store, plan)).rejects.toThrow(TypeError);
     expect(await everything(store)).toEqual(before);
+  });
+
+  it('carries tombstones: a merge restore does not bring back what was deleted on this device or before the backup', async () => {
+    const device = await openStore();
+    await device.saveMany('cases', [
+      { id: 'deletedHere', kind: 'case', data: { code: 'D' }, updatedAt: 100 },
+      { id: 'deletedThere', kind: 'case', data: { code: 'T' }, updatedAt: 100 },
+      { id: 'changedAfter', kind: 'case', data: { code: 'C' }, updatedAt: 100 },
+    ]);
+    const backup = await collectRecords(device);
+
+    // Elsewhere (the backup's side), two cases were deleted; one was changed again here after that.
+    const other = await openStore();
+    await applyRestore(other, await planRestore(other, backup.records, 'replace'));
+    await other.deleteMany('cases', ['deletedThere', 'changedAfter']);
+    const laterBackup = await collectRecords(other);
+    expect(laterBackup.counts['tombstones']).toBe(2);
+    await device.save('cases', { id: 'changedAfter', kind: 'case', data: { code: 'C2' }, updatedAt: Date.now() + 60_000 });
+
+    await device.delete('cases', 'deletedHere');
+    const plan = await planRestore(device, [...backup.records, ...laterBackup.records], 'merge');
+    // Every backed-up copy older than a deletion: deletedHere (twice), deletedThere, and the old changedAfter.
+    expect(plan.deletedSkipped).toBe(4);
+    expect(plan.deletes).toEqual({ cases: ['deletedThere'] });
+    await applyRestore(device, plan);
+    const codes = (await device.list('cases')).map((row) => (row.error ? null : (row.data as { code: string }).code));
+    expect(codes).toEqual(['C2']);
+  });
+
+  it('restores a backup made by the version 1 format: own directory records move to their table, marks get random ids', async () => {
+    const store = await openStore();
+    const entryId = '7f1c2d9e-0000-4000-8000-000000000001';
+    const plan = await planRestore(
+      store,
+      [
+        record('cases', 'c1', 5, { code: 'A' }, 'case', { status: 'open', createdAt: 5 }),
+        record('orgNotes', `entry:${entryId}`, 6, { entry: { id: entryId }, origin: 'added' }, 'ownEntry', { orgId: entryId }),
+        record('orgNotes', `note:${entryId}`, 7, { text: 'hi' }, 'orgNote', { orgId: entryId }),
+      ],
+      'merge',
+    );
+    await applyRestore(store, plan);
+    expect(await store.get('cases', 'c1')).toMatchObject({ index: {}, data: { code: 'A' } });
+    expect((await store.list('ownDirectory')).map((row) => !row.error && row.kind)).toEqual(['ownEntry']);
+    const [note] = await store.list('orgNotes', { orgId: entryId });
+    expect(note).toMatchObject({ kind: 'orgNote', index: { orgId: entryId }, data: { text: 'hi' } });
+    expect(note!.id).not.toContain(entryId);
   });
 });

@@ -1,7 +1,7 @@
 // Before anything imports Dexie: it picks up the global indexedDB when it loads.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeRecordStore, openRecordStore } from '@renderer/db';
+import { closeRecordStore, openRecordStore, type WaypointTable } from '@renderer/db';
 import type { RestorePlan } from '@renderer/db/transfer';
 import { newestLocalChange } from '@renderer/features/backup/api';
 import {
@@ -29,7 +29,7 @@ function checkedAt(createdAt: number, newest: number | null): Checked {
 }
 
 function plan(mode: RestorePlan['mode']): RestorePlan {
-  return { mode, writes: {}, added: 0, conflicts: [], replaced: 0, total: 0 };
+  return { mode, writes: {}, added: 0, conflicts: [], replaced: 0, deletedSkipped: 0, deletes: {}, total: 0 };
 }
 
 function run(actions: RestoreAction[], from: RestoreState = initialRestoreState): RestoreState {
@@ -103,10 +103,10 @@ describe('olderThanDevice', () => {
 
 describe('newestLocalChange', () => {
   it('is the newest time among the decrypted records of every table, and null on an empty device', async () => {
-    const store = await openRecordStore(await newKey(), { dbName: uniqueDbName() });
+    const store = await openRecordStore<Record<WaypointTable, unknown>>(await newKey(), { dbName: uniqueDbName() });
     expect(await newestLocalChange(store)).toBeNull();
     await store.save('cases', { id: 'c1', kind: 'case', data: { code: 'A' }, updatedAt: 1_700_000_000_000 });
-    await store.save('notes', { id: 'n1', kind: 'note', index: { caseId: 'c1', createdAt: 1 }, data: { text: 'later' }, updatedAt: 1_700_000_500_000 });
+    await store.save('notes', { id: 'n1', kind: 'note', index: { caseId: 'c1' }, data: { text: 'later' }, updatedAt: 1_700_000_500_000 });
     await store.save('templates', { id: 't1', kind: 'template', data: { title: 'T' }, updatedAt: 1_600_000_000_000 });
     expect(await newestLocalChange(store)).toBe(1_700_000_500_000);
   });

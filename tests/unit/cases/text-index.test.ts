@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { caseIndexValues, checklistIndexValues, checklistTokens, noteIndexValues } from '@shared/cases';
 import { tokenize } from '@shared/fold';
 import { generateSyntheticCases } from '../../support/synthetic-cases';
-import { closeRecordStore, openRecordStore } from '@renderer/db';
+import { closeRecordStore, openRecordStore, type WaypointRecords } from '@renderer/db';
 import { collectCaseTokens, tokensOfCase } from '@renderer/features/cases/textIndex';
 import { newKey, openRaw, uniqueDbName } from '../db/helpers';
 import { shippedTemplates } from './fixtures';
@@ -15,7 +15,7 @@ describe('words of notes and checklists, by case', () => {
   it('collects each case’s distinct tokens from every note and checklist, leaving unreadable rows out', async () => {
     const data = generateSyntheticCases(12, 5, shippedTemplates(), { notesPerCase: 3, checklistsPerCase: 2 });
     const dbName = uniqueDbName();
-    const store = await openRecordStore(await newKey(), { dbName });
+    const store = await openRecordStore<WaypointRecords>(await newKey(), { dbName });
     await store.saveMany('cases', data.cases.map((record) => ({ id: record.id, kind: 'case', index: caseIndexValues(record), data: record })));
     await store.saveMany('notes', data.notes.map((note) => ({ id: note.id, kind: 'note', index: noteIndexValues(note), data: note })));
     await store.saveMany(

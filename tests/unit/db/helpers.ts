@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { importDataKey } from '@renderer/db';
+import { importRecordKeys, type RecordKeys } from '@renderer/db';
 
 let dbCounter = 0;
 
@@ -9,8 +9,9 @@ export function uniqueDbName(): string {
   return `waypoint-test-${dbCounter}-${crypto.randomUUID()}`;
 }
 
-export function newKey(): Promise<CryptoKey> {
-  return importDataKey(crypto.getRandomValues(new Uint8Array(32)));
+/** A fresh pair of record keys, as the renderer imports them at unlock. */
+export function newKey(): Promise<RecordKeys> {
+  return importRecordKeys({ records: crypto.getRandomValues(new Uint8Array(32)), index: crypto.getRandomValues(new Uint8Array(32)) });
 }
 
 /** Opens the database as it is on disk, bypassing the record store, to inspect or tamper with rows. */

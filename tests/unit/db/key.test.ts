@@ -1,30 +1,50 @@
 import { describe, expect, it } from 'vitest';
-import { importDataKey } from '@renderer/db';
+import { importLegacyKey, importRecordKeys } from '@renderer/db';
 
-describe('importDataKey', () => {
-  it('imports a non-extractable AES-256-GCM key and zeroes the bytes it was given', async () => {
-    const bytes = crypto.getRandomValues(new Uint8Array(32));
-    const copy = bytes.slice();
-    const key = await importDataKey(bytes);
+const zeroed = (bytes: Uint8Array) => bytes.every((byte) => byte === 0);
 
-    expect(key.extractable).toBe(false);
-    expect(key.algorithm).toMatchObject({ name: 'AES-GCM', length: 256 });
-    expect([...key.usages].sort()).toEqual(['decrypt', 'encrypt']);
-    await expect(crypto.subtle.exportKey('raw', key)).rejects.toThrow();
-    expect(bytes.every((byte) => byte === 0)).toBe(true);
+describe('importRecordKeys', () => {
+  it('imports a non-extractable AES-256-GCM records key and HMAC-SHA-256 index key, and zeroes the bytes it was given', async () => {
+    const records = crypto.getRandomValues(new Uint8Array(32));
+    const index = crypto.getRandomValues(new Uint8Array(32));
+    const [recordsCopy, indexCopy] = [records.slice(), index.slice()];
+    const keys = await importRecordKeys({ records, index });
 
-    // The imported key is the one that was handed over, not something derived from the zeroed buffer.
+    expect(keys.records.extractable).toBe(false);
+    expect(keys.index.extractable).toBe(false);
+    expect(keys.records.algorithm).toMatchObject({ name: 'AES-GCM', length: 256 });
+    expect(keys.index.algorithm).toMatchObject({ name: 'HMAC', hash: { name: 'SHA-256' } });
+    expect([...keys.records.usages].sort()).toEqual(['decrypt', 'encrypt']);
+    expect([...keys.index.usages]).toEqual(['sign']);
+    await expect(crypto.subtle.exportKey('raw', keys.records)).rejects.toThrow();
+    await expect(crypto.subtle.exportKey('raw', keys.index)).rejects.toThrow();
+    expect(zeroed(records) && zeroed(index)).toBe(true);
+
+    // The imported keys are the ones handed over, not something derived from the zeroed buffers.
     const iv = new Uint8Array(12);
-    const reference = await crypto.subtle.importKey('raw', copy, 'AES-GCM', false, ['encrypt']);
     const message = new TextEncoder().encode('same key');
-    expect(new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, message))).toEqual(
-      new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, reference, message)),
+    const aes = await crypto.subtle.importKey('raw', recordsCopy, 'AES-GCM', false, ['encrypt']);
+    expect(new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, keys.records, message))).toEqual(
+      new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, aes, message)),
     );
+    const hmac = await crypto.subtle.importKey('raw', indexCopy, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    expect(new Uint8Array(await crypto.subtle.sign('HMAC', keys.index, message))).toEqual(new Uint8Array(await crypto.subtle.sign('HMAC', hmac, message)));
   });
 
-  it('rejects a key of the wrong length and still zeroes it', async () => {
-    const bytes = new Uint8Array(16).fill(7);
-    await expect(importDataKey(bytes)).rejects.toThrow(RangeError);
-    expect(bytes.every((byte) => byte === 0)).toBe(true);
+  it('rejects keys of the wrong length and still zeroes both', async () => {
+    const records = new Uint8Array(16).fill(7);
+    const index = new Uint8Array(32).fill(7);
+    await expect(importRecordKeys({ records, index })).rejects.toThrow(RangeError);
+    expect(zeroed(records) && zeroed(index)).toBe(true);
+  });
+});
+
+describe('importLegacyKey', () => {
+  it('imports the data key for decryption only (the migration reads version 1 rows) and zeroes it', async () => {
+    const bytes = crypto.getRandomValues(new Uint8Array(32));
+    const key = await importLegacyKey(bytes);
+    expect(key.extractable).toBe(false);
+    expect([...key.usages]).toEqual(['decrypt']);
+    expect(zeroed(bytes)).toBe(true);
   });
 });

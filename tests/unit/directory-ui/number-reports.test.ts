@@ -1,7 +1,7 @@
 // Before anything imports Dexie: it picks up the global indexedDB when it loads.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeRecordStore, openRecordStore, type RecordStore } from '@renderer/db';
+import { closeRecordStore, openRecordStore, type WaypointRecords, type WaypointStore } from '@renderer/db';
 import { correctionListCsv, correctionRows } from '@renderer/features/directory/corrections';
 import {
   deleteNumberReport,
@@ -18,7 +18,7 @@ import type { DirectoryEntry } from '@shared/hsds/directory';
 import { newKey, openRaw, serialiseRow, uniqueDbName } from '../db/helpers';
 import { shippedDirectory } from '../directory-io/fixtures';
 
-type Store = RecordStore<Record<string, unknown>>;
+type Store = WaypointStore;
 
 const shipped = shippedDirectory();
 const shippedEntry = shipped.entries.find((e) => e.phones.length > 0)!;
@@ -38,7 +38,7 @@ afterEach(() => closeRecordStore());
 describe('"this number did not work" reports', () => {
   it('are kept encrypted in the private notes table, read back, and deleted one by one', async () => {
     const dbName = uniqueDbName();
-    const store: Store = await openRecordStore<Record<string, unknown>>(await newKey(), { dbName });
+    const store: Store = await openRecordStore<WaypointRecords>(await newKey(), { dbName });
     const number = shippedEntry.phones[0]!.number;
     const saved = await saveNumberReport(store, { entryId: shippedEntry.id, number, date: '2026-12-06', note: 'Rang out, no voicemail' });
     await saveNumberReport(store, { entryId: shippedEntry.id, number, date: '2026-11-30', note: '' });
@@ -63,7 +63,7 @@ describe('"this number did not work" reports', () => {
   });
 
   it('go with an own entry when it is deleted', async () => {
-    const store: Store = await openRecordStore<Record<string, unknown>>(await newKey(), { dbName: uniqueDbName() });
+    const store: Store = await openRecordStore<WaypointRecords>(await newKey(), { dbName: uniqueDbName() });
     await saveOwnRecords(store, [ownEntry()], [], 'added');
     await saveNumberReport(store, { entryId: ownId, number: '+353 1 555 0123', date: '2026-12-01', note: '' });
     await saveNumberReport(store, { entryId: shippedEntry.id, number: shippedEntry.phones[0]!.number, date: '2026-12-02', note: '' });

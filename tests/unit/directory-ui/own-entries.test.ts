@@ -1,7 +1,7 @@
 // Before anything imports Dexie: it picks up the global indexedDB when it loads.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { closeRecordStore, openRecordStore, type RecordStore } from '@renderer/db';
+import { closeRecordStore, openRecordStore, type WaypointRecords, type WaypointStore } from '@renderer/db';
 import {
   deleteOwnEntry,
   keepUnchangedLists,
@@ -18,12 +18,12 @@ import type { DirectoryEntry, DirectoryOrganization } from '@shared/hsds/directo
 import { newKey, uniqueDbName } from '../db/helpers';
 import { shippedDirectory } from '../directory-io/fixtures';
 
-type Store = RecordStore<Record<string, unknown>>;
+type Store = WaypointStore;
 
 const shipped = shippedDirectory();
 
 async function openStore(): Promise<Store> {
-  return openRecordStore<Record<string, unknown>>(await newKey(), { dbName: uniqueDbName() });
+  return openRecordStore<WaypointRecords>(await newKey(), { dbName: uniqueDbName() });
 }
 
 function ownEntry(id: string, name: string, organizationId: string | null = null): DirectoryEntry {
@@ -106,7 +106,7 @@ describe('deleting an own directory entry', () => {
     expect(await loadNote(store, lantern)).toBe('');
     // The confidential address goes with the entry it belonged to.
     expect(after.organizations.find((o) => o.id === lanternHouse)).toBeUndefined();
-    expect(JSON.stringify(await store.list('orgNotes'))).not.toContain('Quiet Lane');
+    expect(JSON.stringify([await store.list('orgNotes'), await store.list('ownDirectory')])).not.toContain('Quiet Lane');
     // Everything else is as it was.
     expect(after.entries).toHaveLength(shipped.entries.length + 1);
     expect(await loadNote(store, harbour)).toBe(`Note on ${harbour}`);
@@ -117,16 +117,16 @@ describe('deleting an own directory entry', () => {
     const store = await openStore();
     await saveOwnRecords(store, [ownEntry(lantern, 'Lantern House Shelter')], [], 'added');
     await saveNote(store, lantern, 'Ask for Mary.');
-    const deleteMany = vi.spyOn(store, 'deleteMany');
+    const deleteIn = vi.spyOn(store, 'deleteIn');
     const deleteOne = vi.spyOn(store, 'delete');
     await deleteOwnEntry(store, ownEntryDeletion(await directoryOf(store), lantern)!);
-    expect(deleteMany).toHaveBeenCalledTimes(1);
+    expect(deleteIn).toHaveBeenCalledTimes(1);
     expect(deleteOne).not.toHaveBeenCalled();
 
     // A failed write leaves everything in place.
     await saveOwnRecords(store, [ownEntry(harbour, 'Harbour Light')], [], 'added');
     await saveNote(store, harbour, 'Kept');
-    deleteMany.mockRejectedValueOnce(new Error('disk full'));
+    deleteIn.mockRejectedValueOnce(new Error('disk full'));
     await expect(deleteOwnEntry(store, ownEntryDeletion(await directoryOf(store), harbour)!)).rejects.toThrow('disk full');
     expect((await directoryOf(store)).origins.has(harbour)).toBe(true);
     expect(await loadNote(store, harbour)).toBe('Kept');

@@ -1,31 +1,38 @@
 import { AppError } from '../../../shared/errors';
 import type { Vault } from '../vault';
+import { rendererKeys, type RendererKeys } from '../vault/subkeys';
 
 /**
- * Holds the data key while the vault is unlocked (backups and exports need it) and drops it on lock.
- * The renderer gets its own copy once per unlock.
+ * Whether the vault is unlocked. Main uses no record key itself, so it keeps none: at unlock it
+ * derives the renderer's keys from the data key, zeroes the data key and hands the keys over once.
  *
  * Whatever must end with the session (backup and restore sessions, the page that holds the
  * renderer's copy of the key) listens with `onLock`. Listeners hear a lock only when the vault was
  * unlocked: an unlock that replaces a key, or a lock of a locked vault, is not one.
  */
 export class VaultSession {
-  private dataKey: Buffer | null = null;
+  #unlocked = false;
   private readonly listeners = new Set<() => void>();
 
   get unlocked(): boolean {
-    return this.dataKey !== null;
+    return this.#unlocked;
   }
 
-  /** Keeps the key and returns the one copy for the renderer. */
-  open(dataKey: Buffer): { dataKey: string } {
-    this.wipe();
-    this.dataKey = dataKey;
-    return { dataKey: dataKey.toString('base64') };
+  /** Zeroes `dataKey`; the returned bytes are the renderer's only copy (see RendererKeys). */
+  open(dataKey: Buffer, withLegacyKey = false): { keys: RendererKeys } {
+    this.#unlocked = false;
+    try {
+      const keys = rendererKeys(dataKey, withLegacyKey);
+      this.#unlocked = true;
+      return { keys };
+    } finally {
+      dataKey.fill(0);
+    }
   }
 
   lock(): void {
-    if (!this.wipe()) return;
+    if (!this.#unlocked) return;
+    this.#unlocked = false;
     for (const listener of this.listeners) listener();
   }
 
@@ -33,14 +40,6 @@ export class VaultSession {
   onLock(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
-  }
-
-  /** Zeroes and drops the key; true when there was one. */
-  private wipe(): boolean {
-    if (!this.dataKey) return false;
-    this.dataKey.fill(0);
-    this.dataKey = null;
-    return true;
   }
 }
 

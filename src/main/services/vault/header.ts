@@ -1,7 +1,8 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { VaultError } from './errors';
 import { KEY_LENGTH, SALT_LENGTH, type ScryptParams } from './kdf';
+import { deriveSubkey } from './subkeys';
 
 /** The header's file name in the data folder. */
 export const HEADER_FILE = 'vault.json';
@@ -165,7 +166,7 @@ function canonical(header: Omit<VaultHeader, 'mac' | 'checksum'> & { mac?: strin
 }
 
 function macOf(header: Omit<VaultHeader, 'mac' | 'checksum'>, dataKey: Buffer): string {
-  const macKey = Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), 'waypoint-vault header mac v1', MAC_LENGTH));
+  const macKey = deriveSubkey(dataKey, 'headerMac');
   const unsealed = { format: header.format, version: header.version, eraseAfter: header.eraseAfter, wraps: header.wraps };
   const mac = createHmac('sha256', macKey).update(canonical(unsealed)).digest('base64');
   macKey.fill(0);

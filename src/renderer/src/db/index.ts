@@ -1,12 +1,15 @@
-export { importDataKey, recordFormatVersion, type RecordResult, type StoredRow, type UndecryptableRecord } from './cipher';
+export { importLegacyKey, importRecordKeys, recordFormatVersion, type RecordKeys, type RecordResult, type StoredRow, type UndecryptableRecord } from './cipher';
+export { needsLegacyKey, RecordMigrationError } from './migrate';
 export {
   RecordSchemaError,
+  tombstoneTable,
   waypointSchema,
   type DecryptedRecord,
   type IndexFields,
   type IndexValue,
   type RecordSchema,
   type RecordSchemaVersion,
+  type RecordTableSpec,
 } from './schema';
 export {
   closeRecordStore,
@@ -21,5 +24,7 @@ export {
   type RecordStore,
   type RecordStoreHandle,
   type RecordTypes,
+  type Tombstone,
   type WriteAllOptions,
 } from './store';
+export type { OpaqueStore, OrgMarkData, OwnEntryData, WaypointRecords, WaypointStore, WaypointTable } from './records';

@@ -1,9 +1,10 @@
 /**
- * Which encrypted tables exist and which plaintext index fields each may carry, per schema version.
- * Index fields hold opaque ids, dates and statuses only: everything else lives in the ciphertext.
+ * Which encrypted tables exist, per schema version, and what each row shows beside its ciphertext:
+ * keyed tags of the lookup fields the table declares, and the UTC day for tables read newest first.
+ * Everything else (kind, exact times, statuses, the values behind the tags) lives in the ciphertext.
  */
 
-/** A value an index field may hold: both are valid IndexedDB keys and sort predictably. */
+/** A value an index field may hold. */
 export type IndexValue = string | number;
 export type IndexFields = Readonly<Record<string, IndexValue>>;
 
@@ -12,19 +13,27 @@ export interface DecryptedRecord<T> {
   readonly id: string;
   readonly kind: string;
   readonly updatedAt: number;
+  /** The lookup values (stored as tags beside the ciphertext, and themselves inside it). */
   readonly index: IndexFields;
   readonly data: T;
 }
 
+export interface RecordTableSpec {
+  /** Fields the app looks records up by equality; each is stored as a keyed tag, never as its value. */
+  readonly tags: readonly string[];
+  /** The row shows the UTC day of its last change, so the newest can be read first (the case list). */
+  readonly byDay?: boolean;
+}
+
 export interface RecordSchemaVersion {
+  /** 2 and up: version 1 is the version 1 row format's layout (`v1Stores`), which the migration reads. */
   readonly version: number;
-  /** Every table that exists at this version (table name -> index field names). Omitting a table deletes it. */
-  readonly tables: Readonly<Record<string, readonly string[]>>;
   /**
-   * For index fields this version adds to existing tables: computes their values from each decrypted record.
-   * Runs after the database has opened, outside any transaction (it needs WebCrypto), then re-encrypts the row.
+   * Every table that exists at this version. Omitting a table deletes it. A new table, or a tag field
+   * on a new table, needs nothing more; a tag added to a table that has rows needs them re-encrypted
+   * (tags are in the associated data), as the migration from version 1 does.
    */
-  readonly backfill?: Readonly<Record<string, (record: DecryptedRecord<unknown>) => IndexFields>>;
+  readonly tables: Readonly<Record<string, RecordTableSpec>>;
 }
 
 export interface RecordSchema {
@@ -32,27 +41,47 @@ export interface RecordSchema {
   readonly versions: readonly RecordSchemaVersion[];
 }
 
-/** Row fields the store itself writes; an index field may not shadow them. */
-export const reservedFields = ['id', 'kind', 'updatedAt', 'iv', 'ciphertext', 'v'] as const;
+/** Row fields the store itself writes; a tag field may not shadow them. */
+export const reservedFields = ['id', 'v', 'iv', 'ciphertext', 'day'] as const;
 
-/** Plaintext bookkeeping table (only numbers): how far backfills have run. */
+/** Plaintext bookkeeping table: whether the migration from version 1 has finished. */
 export const metaTable = '_meta';
 
-/** The app's encrypted tables. Features add a table or an index field by appending a version. */
-export const waypointSchema: RecordSchema = {
+/**
+ * Where a deleted record leaves its trace: a row of the same opaque shape, holding (encrypted) the
+ * table, id and time of the deletion, so a merge restore does not bring the record back.
+ */
+export const tombstoneTable = 'tombstones';
+
+/** The tables as the version 1 store declared them (Dexie version 1), with their plaintext index fields. */
+export const v1Stores: Readonly<Record<string, string>> = {
+  [metaTable]: 'key',
+  cases: 'id, kind, updatedAt, status, createdAt',
+  notes: 'id, kind, updatedAt, caseId, createdAt',
+  checklists: 'id, kind, updatedAt, caseId, templateId, status',
+  orgNotes: 'id, kind, updatedAt, orgId',
+  templates: 'id, kind, updatedAt, createdAt',
+};
+
+/** The app's encrypted tables. Features add a table or a tag field by appending a version. */
+export const waypointSchema = {
   versions: [
     {
-      version: 1,
+      version: 2,
       tables: {
-        cases: ['status', 'createdAt'],
-        notes: ['caseId', 'createdAt'],
-        checklists: ['caseId', 'templateId', 'status'],
-        orgNotes: ['orgId'],
-        templates: ['createdAt'],
+        cases: { tags: [], byDay: true },
+        notes: { tags: ['caseId'] },
+        checklists: { tags: ['caseId'] },
+        templates: { tags: [] },
+        /** The person's marks on directory entries: favourites, private notes, "this number did not work". */
+        orgNotes: { tags: ['orgId'] },
+        /** The person's own directory entries and organizations. */
+        ownDirectory: { tags: [] },
+        [tombstoneTable]: { tags: [] },
       },
     },
   ],
-};
+} as const satisfies RecordSchema;
 
 export class RecordSchemaError extends Error {
   override readonly name = 'RecordSchemaError';
@@ -67,35 +96,30 @@ export function latestVersion(schema: RecordSchema): RecordSchemaVersion {
 /** Throws on a schema Dexie would accept but the store could not use safely. */
 export function assertValidSchema(schema: RecordSchema): void {
   latestVersion(schema);
-  let previous = 0;
-  for (const { version, tables, backfill } of schema.versions) {
+  let previous = 1;
+  for (const { version, tables } of schema.versions) {
     if (!Number.isInteger(version) || version <= previous) {
-      throw new RecordSchemaError(`Schema versions must be increasing integers (got ${version} after ${previous}).`);
+      throw new RecordSchemaError(`Schema versions must be increasing integers above 1 (got ${version} after ${previous}).`);
     }
     previous = version;
-    for (const [table, fields] of Object.entries(tables)) {
+    if (!(tombstoneTable in tables)) throw new RecordSchemaError(`Version ${version} has no "${tombstoneTable}" table.`);
+    for (const [table, spec] of Object.entries(tables)) {
       if (table === metaTable || table.startsWith('$')) throw new RecordSchemaError(`Table name "${table}" is reserved.`);
-      for (const field of fields) {
+      for (const field of spec.tags) {
         if ((reservedFields as readonly string[]).includes(field) || !/^[A-Za-z][A-Za-z0-9]*$/.test(field)) {
-          throw new RecordSchemaError(`Index field "${table}.${field}" is reserved or not a plain name.`);
+          throw new RecordSchemaError(`Tag field "${table}.${field}" is reserved or not a plain name.`);
         }
       }
-    }
-    for (const table of Object.keys(backfill ?? {})) {
-      if (!(table in tables)) throw new RecordSchemaError(`Version ${version} backfills unknown table "${table}".`);
     }
   }
 }
 
 /** Dexie `stores()` argument for one version; tables dropped since the previous version map to null. */
-export function dexieStores(
-  current: RecordSchemaVersion,
-  previous: RecordSchemaVersion | undefined,
-): Record<string, string | null> {
+export function dexieStores(current: RecordSchemaVersion, previousTables: readonly string[]): Record<string, string | null> {
   const stores: Record<string, string | null> = { [metaTable]: 'key' };
-  for (const table of Object.keys(previous?.tables ?? {})) stores[table] = null;
-  for (const [table, fields] of Object.entries(current.tables)) {
-    stores[table] = ['id', 'kind', 'updatedAt', ...fields].join(', ');
+  for (const table of previousTables) stores[table] = null;
+  for (const [table, spec] of Object.entries(current.tables)) {
+    stores[table] = ['id', ...(spec.byDay ? ['day'] : []), ...spec.tags].join(', ');
   }
   return stores;
 }

@@ -1,44 +1,56 @@
 /**
  * The encrypted record store every feature goes through. The only way to get one is
- * `openRecordStore(key)`, so the database is never opened for encrypted tables without a key.
+ * `openRecordStore(keys)`, so the database is never opened for encrypted tables without its keys.
  *
  * IndexedDB commits a transaction as soon as it has no pending request at the end of a task, and
  * WebCrypto resolves on a later task: awaiting it inside a transaction lets the transaction commit
  * underneath (or fail with TransactionInactiveError). So every write encrypts all its records first
  * and then issues one Dexie call; every read finishes its Dexie call, then decrypts.
  */
-import Dexie, { type Collection, type Table } from 'dexie';
-import { decryptRow, encryptRecord, type RecordResult, type StoredRow } from './cipher';
+import Dexie, { type Table } from 'dexie';
+import { decryptRow, encryptRecord, tagOf, type RecordKeys, type RecordResult, type RowLayout, type StoredRow } from './cipher';
+import { migrateFromV1 } from './migrate';
+import type { WaypointRecords } from './records';
 import {
   assertValidSchema,
   dexieStores,
   latestVersion,
   metaTable,
+  tombstoneTable,
+  v1Stores,
   waypointSchema,
   type DecryptedRecord,
   type IndexFields,
   type IndexValue,
   type RecordSchema,
-  type RecordSchemaVersion,
+  type RecordTableSpec,
 } from './schema';
 
 export const defaultDbName = 'waypoint';
 
-/** Table name -> the decrypted data type features keep in it. */
+/**
+ * Table name -> the decrypted data type kept in it: the constraint of every table map (the app's is
+ * `WaypointRecords`). The store's engine itself carries data it does not look into.
+ */
 export type RecordTypes = Record<string, unknown>;
 
 export interface RecordInput<T> {
+  /** Random (crypto.randomUUID()): an id must not be derived from anything the record is about. */
   readonly id: string;
-  /** What the record is (e.g. 'case', 'note'); stored in plaintext. */
+  /** What the record is (e.g. 'case', 'note'); kept inside the ciphertext. */
   readonly kind: string;
-  /** Non-identifying fields to query by, declared for the table in the schema; stored in plaintext. */
+  /** The values of the table's tag fields (see the schema); each is stored as a keyed tag, and itself encrypted. */
   readonly index?: IndexFields;
   readonly data: T;
   /** Defaults to now; set it only to keep the original time, e.g. when restoring a backup. */
   readonly updatedAt?: number;
 }
 
-/** Equality on `kind` and declared index fields; every entry must match. */
+/**
+ * Equality on `kind` and index fields; every entry must match. Tag fields are looked up by their tag
+ * before anything is decrypted; `kind` and other fields are compared after decryption (a row that cannot
+ * be decrypted is then returned, flagged, as it cannot be ruled out).
+ */
 export type ListFilter = Readonly<Record<string, IndexValue>>;
 
 export interface RecordStore<Types extends RecordTypes> {
@@ -52,9 +64,9 @@ export interface RecordStore<Types extends RecordTypes> {
   /** Records that fail to decrypt come back as `{ id, error: 'undecryptable' }` among the others. */
   list<K extends keyof Types & string>(table: K, filter?: ListFilter): Promise<RecordResult<Types[K]>[]>;
   /**
-   * The `limit` most recently updated records, newest first, and after them any others updated at
-   * the same instant as the last (so a caller that breaks ties by a field of its own has them all).
-   * Reads and decrypts only those rows.
+   * For a table kept by day: the records changed on the newest days, at least `limit` of them when
+   * there are, newest first (every record of the last day read is included, so a caller that sorts by
+   * a time of its own has them all). Reads and decrypts only those rows.
    */
   listNewest<K extends keyof Types & string>(table: K, limit: number): Promise<RecordResult<Types[K]>[]>;
   /**
@@ -63,49 +75,65 @@ export interface RecordStore<Types extends RecordTypes> {
    * never held whole, nor read in one long task. Records written meanwhile may or may not be seen.
    */
   listInBatches<K extends keyof Types & string>(table: K, batchSize: number): AsyncGenerator<RecordResult<Types[K]>[], void, undefined>;
-  /** How many rows match, readable or not, without decrypting any (a count by plaintext fields only). */
+  /** How many rows match tag fields, readable or not, without decrypting any. */
   count(table: keyof Types & string, filter?: ListFilter): Promise<number>;
+  /** Deletes and leaves a tombstone (in the same transaction) for each record that was there. */
   delete(table: keyof Types & string, id: string): Promise<void>;
   deleteMany(table: keyof Types & string, ids: readonly string[]): Promise<void>;
-  clear(table: keyof Types & string): Promise<void>;
-  /** Closes the database and drops the key; every later call rejects. */
+  /** Deletes records of several tables in one transaction: all of them or none. */
+  deleteIn(deletes: Readonly<Partial<Record<keyof Types & string, readonly string[]>>>): Promise<void>;
+  /** Closes the database and drops the keys; every later call rejects. */
   close(): void;
   /** What a Web Worker needs to open this same store with `openRecordStore` (see `RecordStoreHandle`). */
   handle(): RecordStoreHandle;
 }
 
 /**
- * The key handle and database name, for a Web Worker of the same page to open the store itself.
- * Structured clone copies a CryptoKey as the same non-extractable key: the raw key never becomes
+ * The key handles and database name, for a Web Worker of the same page to open the store itself.
+ * Structured clone copies a CryptoKey as the same non-extractable key: the raw keys never become
  * readable, and reloading the page at lock ends the worker with the rest of the page.
  */
 export interface RecordStoreHandle {
-  readonly key: CryptoKey;
+  readonly keys: RecordKeys;
   readonly dbName: string;
 }
 
 export interface OpenRecordStoreOptions {
   dbName?: string;
   schema?: RecordSchema;
+  /** The data key (importLegacyKey), needed only while the database holds version 1 rows to migrate. */
+  legacyKey?: CryptoKey;
+  /** Rows migrated per transaction (tests make it small). */
+  migrationBatchSize?: number;
 }
 
 export class RecordStoreError extends Error {
   override readonly name = 'RecordStoreError';
 }
 
-const backfilledVersionKey = 'backfilledVersion';
+/** What a tombstone holds, encrypted: which record was deleted, and when. */
+export interface Tombstone {
+  table: string;
+  id: string;
+  deletedAt: number;
+}
+
 const openStores = new Set<DexieRecordStore>();
 
-function assertUsableKey(key: CryptoKey): void {
-  const algorithm = key.algorithm as Partial<AesKeyAlgorithm>;
-  if (algorithm.name !== 'AES-GCM' || algorithm.length !== 256 || !key.usages.includes('encrypt') || !key.usages.includes('decrypt')) {
-    throw new RecordStoreError('The record store needs an AES-256-GCM key for encrypt and decrypt (see importDataKey).');
+function assertUsableKeys(keys: RecordKeys): void {
+  const records = keys.records.algorithm as Partial<AesKeyAlgorithm>;
+  const index = keys.index.algorithm as Partial<HmacKeyAlgorithm>;
+  if (records.name !== 'AES-GCM' || records.length !== 256 || !keys.records.usages.includes('encrypt') || !keys.records.usages.includes('decrypt')) {
+    throw new RecordStoreError('The record store needs an AES-256-GCM records key for encrypt and decrypt (see importRecordKeys).');
+  }
+  if (index.name !== 'HMAC' || index.hash?.name !== 'SHA-256' || !keys.index.usages.includes('sign')) {
+    throw new RecordStoreError('The record store needs an HMAC-SHA-256 index key for sign (see importRecordKeys).');
   }
 }
 
-function checkedIndex(table: string, fields: readonly string[], index: IndexFields): IndexFields {
+function checkedIndex(table: string, spec: RecordTableSpec, index: IndexFields): IndexFields {
   for (const [field, value] of Object.entries(index)) {
-    if (!fields.includes(field)) throw new RecordStoreError(`"${field}" is not a declared index field of "${table}".`);
+    if (!spec.tags.includes(field)) throw new RecordStoreError(`"${field}" is not a tag field of "${table}".`);
     if (typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value))) {
       throw new RecordStoreError(`Index field "${table}.${field}" must be a string or a finite number.`);
     }
@@ -113,46 +141,29 @@ function checkedIndex(table: string, fields: readonly string[], index: IndexFiel
   return index;
 }
 
-function isDecrypted<T>(result: RecordResult<T>): result is DecryptedRecord<T> {
-  return result.error === undefined;
+function layoutOf(spec: RecordTableSpec): RowLayout {
+  return { tags: spec.tags, byDay: spec.byDay === true };
 }
 
 /** Launches every decryption before awaiting any, so WebCrypto's thread is never idle waiting for the main thread. */
-function decryptRows<T>(key: CryptoKey, table: string, rows: readonly StoredRow[]): Promise<RecordResult<T>[]> {
-  return Promise.all(rows.map((row) => decryptRow<T>(key, table, row)));
+function decryptRows<T>(keys: RecordKeys, table: string, rows: readonly StoredRow[]): Promise<RecordResult<T>[]> {
+  return Promise.all(rows.map((row) => decryptRow<T>(keys, table, row)));
 }
 
-/** Re-encrypts existing rows with the index fields that versions added since the last open. */
-async function runBackfills(db: Dexie, key: CryptoKey, schema: RecordSchema): Promise<void> {
-  const meta = db.table<{ key: string; value: number }, string>(metaTable);
-  const done = (await meta.get(backfilledVersionKey))?.value ?? 0;
-  const currentTables = latestVersion(schema).tables;
-  for (const { version, tables, backfill } of schema.versions) {
-    if (version <= done || !backfill) continue;
-    for (const [table, derive] of Object.entries(backfill)) {
-      if (!(table in currentTables)) continue; // dropped by a later version
-      const rows = await db.table<StoredRow, string>(table).toArray();
-      const readable = (await decryptRows(key, table, rows)).filter(isDecrypted);
-      const updated = await Promise.all(
-        readable.map((record) =>
-          encryptRecord(key, table, { ...record, index: { ...record.index, ...checkedIndex(table, tables[table] ?? [], derive(record)) } }),
-        ),
-      );
-      await db.table<StoredRow, string>(table).bulkPut(updated);
-    }
-  }
-  // Written only when it changes: every unlock opens the store, and a write costs it a transaction.
-  if (done !== latestVersion(schema).version) await meta.put({ key: backfilledVersionKey, value: latestVersion(schema).version });
+/** Whether a decrypted record matches the filter entries that tags could not check; undecryptable rows stay. */
+function matchesRest(result: RecordResult<unknown>, rest: readonly (readonly [string, IndexValue])[]): boolean {
+  if (result.error !== undefined) return true;
+  return rest.every(([field, value]) => (field === 'kind' ? result.kind === value : result.index[field] === value));
 }
 
 class DexieRecordStore implements RecordStore<RecordTypes> {
   readonly #db: Dexie;
-  #key: CryptoKey | undefined;
-  readonly #tables: RecordSchemaVersion['tables'];
+  #keys: RecordKeys | undefined;
+  readonly #tables: Readonly<Record<string, RecordTableSpec>>;
 
-  constructor(db: Dexie, key: CryptoKey, tables: RecordSchemaVersion['tables']) {
+  constructor(db: Dexie, keys: RecordKeys, tables: Readonly<Record<string, RecordTableSpec>>) {
     this.#db = db;
-    this.#key = key;
+    this.#keys = keys;
     this.#tables = tables;
   }
 
@@ -160,23 +171,31 @@ class DexieRecordStore implements RecordStore<RecordTypes> {
     return this.#db.name;
   }
 
-  #open(table: string): { key: CryptoKey; rows: Table<StoredRow, string>; fields: readonly string[] } {
-    if (!this.#key) throw new RecordStoreError('The record store is closed.');
-    const fields = this.#tables[table];
-    if (!fields) throw new RecordStoreError(`Unknown record table "${table}".`);
-    return { key: this.#key, rows: this.#db.table<StoredRow, string>(table), fields };
+  #open(table: string): { keys: RecordKeys; rows: Table<StoredRow, string>; spec: RecordTableSpec } {
+    if (!this.#keys) throw new RecordStoreError('The record store is closed.');
+    const spec = this.#tables[table];
+    if (!spec) throw new RecordStoreError(`Unknown record table "${table}".`);
+    return { keys: this.#keys, rows: this.#db.table<StoredRow, string>(table), spec };
   }
 
-  #toRecord(table: string, fields: readonly string[], input: RecordInput<unknown>, now: number): DecryptedRecord<unknown> {
+  #toRecord(table: string, spec: RecordTableSpec, input: RecordInput<unknown>, now: number): DecryptedRecord<unknown> {
     if (typeof input.id !== 'string' || input.id === '') throw new RecordStoreError(`A record in "${table}" needs a non-empty string id.`);
     if (typeof input.kind !== 'string' || input.kind === '') throw new RecordStoreError(`Record "${input.id}" needs a kind.`);
     return {
       id: input.id,
       kind: input.kind,
       updatedAt: input.updatedAt ?? now,
-      index: checkedIndex(table, fields, input.index ?? {}),
+      index: checkedIndex(table, spec, input.index ?? {}),
       data: input.data,
     };
+  }
+
+  /** Checks and encrypts records for a table; runs before any transaction opens. */
+  async encrypt(table: string, inputs: readonly RecordInput<unknown>[], now: number): Promise<{ records: DecryptedRecord<unknown>[]; rows: StoredRow[] }> {
+    const { keys, spec } = this.#open(table);
+    const records = inputs.map((input) => this.#toRecord(table, spec, input, now));
+    const rows = await Promise.all(records.map((record) => encryptRecord(keys, table, layoutOf(spec), record)));
+    return { records, rows };
   }
 
   async save(table: string, record: RecordInput<unknown>): Promise<DecryptedRecord<unknown>> {
@@ -186,58 +205,61 @@ class DexieRecordStore implements RecordStore<RecordTypes> {
   }
 
   async saveMany(table: string, inputs: readonly RecordInput<unknown>[]): Promise<DecryptedRecord<unknown>[]> {
-    const { key, rows, fields } = this.#open(table);
-    const now = Date.now();
-    const records = inputs.map((input) => this.#toRecord(table, fields, input, now));
-    // All encryption settles before the write transaction starts.
-    const encrypted = await Promise.all(records.map((record) => encryptRecord(key, table, record)));
-    await rows.bulkPut(encrypted);
+    const { records, rows } = await this.encrypt(table, inputs, Date.now());
+    // All encryption has settled before the write transaction starts.
+    await this.#open(table).rows.bulkPut(rows);
     return records;
   }
 
   async get(table: string, id: string): Promise<RecordResult<unknown> | undefined> {
-    const { key, rows } = this.#open(table);
+    const { keys, rows } = this.#open(table);
     const row = await rows.get(id);
-    return row && decryptRow(key, table, row);
+    return row && decryptRow(keys, table, row);
   }
 
   /**
-   * The rows matching a filter. Plaintext index fields are authenticated (they are part of the
-   * associated data), so filtering on them is safe.
+   * The rows matching the filter's tag fields (tags are computed before the read), and the filter
+   * entries left for after decryption. Tags are in the associated data, so a forged tag only makes
+   * its row come back flagged.
    */
-  #matching(table: string, filter: ListFilter): { key: CryptoKey; found: Table<StoredRow, string> | Collection<StoredRow, string> } {
-    const { key, rows, fields } = this.#open(table);
-    const entries = Object.entries(filter);
-    for (const [field] of entries) {
-      if (field !== 'kind' && !fields.includes(field)) throw new RecordStoreError(`"${field}" is not a declared index field of "${table}".`);
+  async #matching(table: string, filter: ListFilter): Promise<{ keys: RecordKeys; rows: () => Promise<StoredRow[]>; count: () => Promise<number>; rest: [string, IndexValue][] }> {
+    const { keys, rows, spec } = this.#open(table);
+    const tagged: [string, string][] = [];
+    const rest: [string, IndexValue][] = [];
+    for (const [field, value] of Object.entries(filter)) {
+      if (spec.tags.includes(field)) tagged.push([field, await tagOf(keys.index, table, field, value)]);
+      else rest.push([field, value]);
     }
-    const [first, ...rest] = entries;
-    if (!first) return { key, found: rows };
-    const matches = rows.where(first[0]).equals(first[1]);
-    return { key, found: rest.length === 0 ? matches : matches.and((row) => rest.every(([field, value]) => row[field] === value)) };
+    const [first, ...more] = tagged;
+    const found = first ? rows.where(first[0]).equals(first[1]).and((row) => more.every(([field, tag]) => row[field] === tag)) : rows.toCollection();
+    return { keys, rows: () => found.toArray(), count: () => found.count(), rest };
   }
 
   async list(table: string, filter: ListFilter = {}): Promise<RecordResult<unknown>[]> {
-    const { key, found } = this.#matching(table, filter);
+    const { keys, rows, rest } = await this.#matching(table, filter);
     // One getAll, then all decryptions at once: paging the read to overlap it with decryption measured slower.
-    return decryptRows(key, table, await found.toArray());
+    const results = await decryptRows(keys, table, await rows());
+    return rest.length === 0 ? results : results.filter((result) => matchesRest(result, rest));
   }
 
   async listNewest(table: string, limit: number): Promise<RecordResult<unknown>[]> {
-    const { key, rows } = this.#open(table);
+    const { keys, rows, spec } = this.#open(table);
+    if (!spec.byDay) throw new RecordStoreError(`"${table}" is not kept by day.`);
     if (limit <= 0) return [];
     // In one transaction, so a write in between cannot show a row twice or not at all. One row
-    // more than asked says whether the last is tied with others; only then are they read.
+    // more than asked says whether the last day read goes on; only then is the rest of it read.
     const found = await this.#db.transaction('r', rows, async () => {
-      const newest = await rows.orderBy('updatedAt').reverse().limit(limit + 1).toArray();
+      const newest = await rows.orderBy('day').reverse().limit(limit + 1).toArray();
       const last = newest[limit - 1];
       const next = newest[limit];
-      if (!last || !next || next.updatedAt !== last.updatedAt) return newest.slice(0, limit);
+      if (!last || !next || next.day !== last.day) return newest.slice(0, limit);
       const taken = new Set(newest.map((row) => row.id));
-      const ties = await rows.where('updatedAt').equals(last.updatedAt).toArray();
-      return [...newest, ...ties.filter((row) => !taken.has(row.id))];
+      const sameDay = await rows.where('day').equals(last.day ?? 0).toArray();
+      return [...newest, ...sameDay.filter((row) => !taken.has(row.id))];
     });
-    return decryptRows(key, table, found);
+    const results = await decryptRows(keys, table, found);
+    const time = (result: RecordResult<unknown>) => (result.error === undefined ? result.updatedAt : -Infinity);
+    return results.sort((a, b) => time(b) - time(a));
   }
 
   async *listInBatches(table: string, batchSize: number): AsyncGenerator<RecordResult<unknown>[], void, undefined> {
@@ -257,37 +279,43 @@ class DexieRecordStore implements RecordStore<RecordTypes> {
       // The next batch is read while this one is decrypted and used: IndexedDB, WebCrypto and the
       // caller each work on a thread of their own.
       reading = batch.length < batchSize ? null : read(last.id);
-      yield await decryptRows(this.#open(table).key, table, batch);
+      yield await decryptRows(this.#open(table).keys, table, batch);
     }
   }
 
   async count(table: string, filter: ListFilter = {}): Promise<number> {
-    return this.#matching(table, filter).found.count();
+    const { count, rest } = await this.#matching(table, filter);
+    if (rest.length > 0) throw new RecordStoreError(`count("${table}") filters on tag fields only, not on ${rest.map(([field]) => field).join(', ')}.`);
+    return count();
   }
 
   async delete(table: string, id: string): Promise<void> {
-    await this.#open(table).rows.delete(id);
+    await this.deleteMany(table, [id]);
   }
 
   async deleteMany(table: string, ids: readonly string[]): Promise<void> {
-    await this.#open(table).rows.bulkDelete([...ids]);
+    await this.deleteIn({ [table]: ids });
   }
 
-  async clear(table: string): Promise<void> {
-    await this.#open(table).rows.clear();
+  async deleteIn(deletes: Readonly<Record<string, readonly string[]>>): Promise<void> {
+    await this.writeAll({}, { clearFirst: false, deletes });
   }
 
   /** See `writeAllRecords`. */
   async writeAll(batches: Readonly<Record<string, readonly RecordInput<unknown>[]>>, options: WriteAllOptions): Promise<number> {
     const now = Date.now();
-    const tables = options.clearFirst ? Object.keys(this.#tables) : Object.keys(batches);
-    const opened = tables.map((table) => ({ table, ...this.#open(table) }));
-    for (const table of Object.keys(batches)) this.#open(table); // unknown tables fail before anything is written
-    // All encryption settles before the write transaction starts.
-    const encrypted = await Promise.all(
-      opened.map(async ({ table, key, fields }) => {
-        const records = (batches[table] ?? []).map((input) => this.#toRecord(table, fields, input, now));
-        return Promise.all(records.map((record) => encryptRecord(key, table, record)));
+    const deletes = Object.entries(options.deletes ?? {}).filter(([, ids]) => ids.length > 0);
+    const tables = [...new Set([...(options.clearFirst ? Object.keys(this.#tables) : Object.keys(batches)), ...deletes.map(([table]) => table)])];
+    if (deletes.length > 0 && !tables.includes(tombstoneTable)) tables.push(tombstoneTable);
+    if (tables.length === 0) return 0; // nothing to write or delete: IndexedDB refuses a transaction over no table
+    const opened = tables.map((table) => ({ table, ...this.#open(table) })); // unknown tables fail before anything is written
+    // Every row and every possible tombstone is encrypted before the write transaction starts.
+    const encrypted = await Promise.all(opened.map(async ({ table }) => (await this.encrypt(table, batches[table] ?? [], now)).rows));
+    const tombstones = await Promise.all(
+      deletes.map(async ([table, ids]) => {
+        if (table === tombstoneTable) throw new RecordStoreError('Tombstones are not deleted one by one.');
+        const inputs = ids.map((id) => ({ id: crypto.randomUUID(), kind: 'tombstone', data: { table, id, deletedAt: now } satisfies Tombstone }));
+        return { table, ids, rows: (await this.encrypt(tombstoneTable, inputs, now)).rows };
       }),
     );
     await this.#db.transaction('rw', tables, async () => {
@@ -295,47 +323,57 @@ class DexieRecordStore implements RecordStore<RecordTypes> {
         if (options.clearFirst) await rows.clear();
         await rows.bulkPut(encrypted[position]!);
       }
+      // A tombstone only for a record that was there: deleting nothing leaves no trace.
+      for (const { table, ids, rows: stones } of tombstones) {
+        const rows = this.#db.table<StoredRow, string>(table);
+        const present = await rows.bulkGet([...ids]);
+        await rows.bulkDelete([...ids]);
+        await this.#db.table<StoredRow, string>(tombstoneTable).bulkPut(stones.filter((_stone, position) => present[position] !== undefined));
+      }
     });
     return encrypted.reduce((sum, rows) => sum + rows.length, 0);
   }
 
   handle(): RecordStoreHandle {
-    if (!this.#key) throw new RecordStoreError('The record store is closed.');
-    return { key: this.#key, dbName: this.#db.name };
+    if (!this.#keys) throw new RecordStoreError('The record store is closed.');
+    return { keys: this.#keys, dbName: this.#db.name };
   }
 
   close(): void {
-    this.#key = undefined;
+    this.#keys = undefined;
     this.#db.close();
     openStores.delete(this);
   }
 }
 
 /**
- * Opens (creating or upgrading) the encrypted database. Needs the data key from `importDataKey`:
- * upgrades that add index fields must decrypt existing records to fill them in.
+ * Opens (creating or upgrading) the encrypted database. A database still holding version 1 rows is
+ * migrated first (see `migrateFromV1`), which needs `legacyKey`; `needsLegacyKey` says so before unlock.
  */
-export async function openRecordStore<Types extends RecordTypes = RecordTypes>(
-  key: CryptoKey,
-  options: OpenRecordStoreOptions = {},
-): Promise<RecordStore<Types>> {
+export async function openRecordStore<Types extends RecordTypes = WaypointRecords>(keys: RecordKeys, options: OpenRecordStoreOptions = {}): Promise<RecordStore<Types>> {
   const { dbName = defaultDbName, schema = waypointSchema } = options;
-  assertUsableKey(key);
+  assertUsableKeys(keys);
   assertValidSchema(schema);
   const db = new Dexie(dbName, { autoOpen: false });
-  let previous: RecordSchemaVersion | undefined;
+  db.version(1).stores(v1Stores);
+  let previous = Object.keys(v1Stores).filter((table) => table !== metaTable);
   for (const version of schema.versions) {
     db.version(version.version).stores(dexieStores(version, previous));
-    previous = version;
+    previous = Object.keys(version.tables);
   }
   await db.open();
+  const tables = latestVersion(schema).tables;
+  const store = new DexieRecordStore(db, keys, tables);
   try {
-    await runBackfills(db, key, schema);
+    await migrateFromV1(db, {
+      legacyKey: options.legacyKey,
+      batchSize: options.migrationBatchSize,
+      encrypt: async (table, records) => (await store.encrypt(table, records, Date.now())).rows,
+    });
   } catch (error) {
     db.close();
     throw error;
   }
-  const store = new DexieRecordStore(db, key, latestVersion(schema).tables);
   openStores.add(store);
   return store as RecordStore<RecordTypes> as RecordStore<Types>;
 }
@@ -343,6 +381,8 @@ export async function openRecordStore<Types extends RecordTypes = RecordTypes>(
 export interface WriteAllOptions {
   /** Empties every table of the schema first (a restore that replaces everything). */
   clearFirst: boolean;
+  /** Records to delete (leaving tombstones) in the same transaction, by table. */
+  deletes?: Readonly<Record<string, readonly string[]>>;
 }
 
 /**
@@ -351,8 +391,8 @@ export interface WriteAllOptions {
  * encrypted before the transaction opens. Keeps each record's `updatedAt` when given. Returns how
  * many records were written.
  */
-export function writeAllRecords(
-  store: RecordStore<RecordTypes>,
+export function writeAllRecords<Types extends RecordTypes>(
+  store: RecordStore<Types>,
   batches: Readonly<Record<string, readonly RecordInput<unknown>[]>>,
   options: WriteAllOptions,
 ): Promise<number> {
@@ -360,7 +400,7 @@ export function writeAllRecords(
   return store.writeAll(batches, options);
 }
 
-/** For lock: closes every open store and drops its key. Decrypted records the UI holds must go too (reload the renderer). */
+/** For lock: closes every open store and drops its keys. Decrypted records the UI holds must go too (reload the renderer). */
 export function closeRecordStore(): void {
   for (const store of openStores) store.close();
 }

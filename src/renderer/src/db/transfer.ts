@@ -2,12 +2,16 @@
  * Moving every record in and out of the store at once, for backup and restore.
  *
  * In a backup, a record's `data` is `{ kind, index, data }`: what the store needs to write the row
- * again (the plaintext kind and index fields, then the decrypted data), so a restore rebuilds exactly
- * the rows that were backed up, with their `updatedAt`.
+ * again (its kind and lookup values, then the decrypted data), so a restore rebuilds exactly the rows
+ * that were backed up, with their `updatedAt`. Tombstones travel like any other record (table
+ * `tombstones`), so a merge restore knows what was deleted on either side and does not bring it back.
+ * A backup made by version 1 of the record format is mapped as the migration maps its rows (`fromV1`).
  */
+import { fromV1 } from './migrate';
 import type { IndexFields } from './schema';
-import { latestVersion, waypointSchema } from './schema';
-import { writeAllRecords, type RecordInput, type RecordStore, type RecordTypes } from './store';
+import { latestVersion, tombstoneTable, waypointSchema } from './schema';
+import type { OpaqueStore, WaypointTable } from './records';
+import { writeAllRecords, type RecordInput, type Tombstone } from './store';
 
 export interface TransferRecord {
   table: string;
@@ -23,8 +27,8 @@ export interface StoredPayload {
 }
 
 /** The tables a backup holds, in a fixed order. */
-export function recordTables(): string[] {
-  return Object.keys(latestVersion(waypointSchema).tables);
+export function recordTables(): WaypointTable[] {
+  return Object.keys(latestVersion(waypointSchema).tables) as WaypointTable[];
 }
 
 export interface CollectedRecords {
@@ -35,7 +39,7 @@ export interface CollectedRecords {
 }
 
 /** Reads and decrypts every table. */
-export async function collectRecords(store: RecordStore<RecordTypes>, tables: readonly string[] = recordTables()): Promise<CollectedRecords> {
+export async function collectRecords(store: OpaqueStore, tables: readonly WaypointTable[] = recordTables()): Promise<CollectedRecords> {
   const records: TransferRecord[] = [];
   const counts: Record<string, number> = {};
   let unreadable = 0;
@@ -74,14 +78,34 @@ function isIndexFields(value: unknown): value is IndexFields {
   );
 }
 
-/** Checks a backed-up record before anything is written; throws TransferError. */
-export function toRecordInput(record: TransferRecord, tables: readonly string[] = recordTables()): RecordInput<unknown> {
+/**
+ * Checks a backed-up record before anything is written, and says where it goes (a version 1 backup's
+ * own directory entries go to their own table now); throws TransferError.
+ */
+export function toRecordInput(record: TransferRecord, tables: readonly string[] = recordTables()): { table: string; input: RecordInput<unknown> } {
   if (!tables.includes(record.table)) throw new TransferError('unknownTable', `this version has no table "${record.table}"`);
   const payload = record.data as Partial<StoredPayload> | null;
   if (typeof payload !== 'object' || payload === null || typeof payload.kind !== 'string' || payload.kind === '' || !isIndexFields(payload.index) || !('data' in payload)) {
     throw new TransferError('malformed', `record ${record.table}/${record.id} is not a stored record`);
   }
-  return { id: record.id, kind: payload.kind, index: payload.index, data: payload.data, updatedAt: record.updatedAt };
+  const { table, record: input } = fromV1(record.table, { id: record.id, kind: payload.kind, index: payload.index, data: payload.data, updatedAt: record.updatedAt });
+  return { table, input };
+}
+
+function isTombstone(data: unknown): data is Tombstone {
+  const stone = data as Partial<Tombstone> | null;
+  return typeof stone === 'object' && stone !== null && typeof stone.table === 'string' && typeof stone.id === 'string' && typeof stone.deletedAt === 'number';
+}
+
+/** The latest deletion time of each deleted record, by `table/id`. */
+function deletionsOf(stones: readonly unknown[]): Map<string, number> {
+  const deleted = new Map<string, number>();
+  for (const stone of stones) {
+    if (!isTombstone(stone)) continue;
+    const key = `${stone.table}/${stone.id}`;
+    deleted.set(key, Math.max(deleted.get(key) ?? -Infinity, stone.deletedAt));
+  }
+  return deleted;
 }
 
 export type RestoreMode = 'replace' | 'merge';
@@ -107,6 +131,10 @@ export interface RestorePlan {
   conflicts: RestoreConflict[];
   /** Replace: records on this device now (readable or not) that the restore removes or overwrites. */
   replaced: number;
+  /** Merge: records of the backup left out because they were deleted later, here or before the backup. */
+  deletedSkipped: number;
+  /** Merge: records on this device the backup says were deleted after their last change, by table. */
+  deletes: Record<string, string[]>;
   total: number;
 }
 
@@ -140,13 +168,15 @@ function canonical(value: unknown): string {
  * Merge: records only in the backup, and records on both sides where the backup's is newer.
  * Throws TransferError for a record this version cannot store, before anything is written.
  */
-export async function planRestore(store: RecordStore<RecordTypes>, incoming: readonly TransferRecord[], mode: RestoreMode): Promise<RestorePlan> {
+export async function planRestore(store: OpaqueStore, incoming: readonly TransferRecord[], mode: RestoreMode): Promise<RestorePlan> {
   const tables = recordTables();
-  const inputs = incoming.map((record) => ({ record, input: toRecordInput(record, tables) }));
+  const inputs = incoming.map((record) => ({ record, ...toRecordInput(record, tables) }));
   const writes: Record<string, RecordInput<unknown>[]> = {};
+  const deletes: Record<string, string[]> = {};
   const conflicts: RestoreConflict[] = [];
   let added = 0;
   let replaced = 0;
+  let deletedSkipped = 0;
   const local = new Map<string, Map<string, { updatedAt: number | null; payload: StoredPayload | null }>>();
   for (const table of tables) {
     const rows = await store.list(table);
@@ -161,35 +191,52 @@ export async function planRestore(store: RecordStore<RecordTypes>, incoming: rea
       ),
     );
   }
-  for (const { record, input } of inputs) {
+  // Deletions known on either side: a record changed before its deletion stays deleted.
+  const deleted = deletionsOf([
+    ...[...(local.get(tombstoneTable)?.values() ?? [])].map((row) => row.payload?.data),
+    ...inputs.filter(({ table }) => table === tombstoneTable).map(({ input }) => input.data),
+  ]);
+  const deletedAfter = (table: string, id: string, updatedAt: number | null) => updatedAt !== null && (deleted.get(`${table}/${id}`) ?? -Infinity) >= updatedAt;
+  for (const { table, input } of inputs) {
     if (mode === 'replace') {
-      (writes[record.table] ??= []).push(input);
+      (writes[table] ??= []).push(input);
       continue;
     }
-    const mine = local.get(record.table)?.get(record.id);
+    if (deletedAfter(table, input.id, input.updatedAt ?? null)) {
+      deletedSkipped += 1;
+      continue;
+    }
+    const mine = local.get(table)?.get(input.id);
     if (!mine) {
       added += 1;
-      (writes[record.table] ??= []).push(input);
+      (writes[table] ??= []).push(input);
       continue;
     }
-    if (mine.payload && mine.updatedAt === record.updatedAt && sameJson(mine.payload, record.data)) continue;
+    if (mine.payload && mine.updatedAt === input.updatedAt && sameJson(mine.payload, { kind: input.kind, index: input.index, data: input.data })) continue;
     // A row here that cannot be decrypted loses to the backup's readable copy.
-    const winner = mine.updatedAt === null || record.updatedAt > mine.updatedAt ? 'backup' : 'device';
+    const backupUpdatedAt = input.updatedAt ?? 0;
+    const winner = mine.updatedAt === null || backupUpdatedAt > mine.updatedAt ? 'backup' : 'device';
     conflicts.push({
-      table: record.table,
-      id: record.id,
+      table,
+      id: input.id,
       label: labelOf(input.data) ?? (mine.payload ? labelOf(mine.payload.data) : null),
       deviceUpdatedAt: mine.updatedAt,
-      backupUpdatedAt: record.updatedAt,
+      backupUpdatedAt,
       winner,
     });
-    if (winner === 'backup') (writes[record.table] ??= []).push(input);
+    if (winner === 'backup') (writes[table] ??= []).push(input);
+  }
+  if (mode === 'merge') {
+    for (const [table, rows] of local) {
+      if (table === tombstoneTable) continue;
+      for (const [id, row] of rows) if (deletedAfter(table, id, row.updatedAt)) (deletes[table] ??= []).push(id);
+    }
   }
   const total = Object.values(writes).reduce((sum, list) => sum + list.length, 0);
-  return { mode, writes, added, conflicts, replaced: mode === 'replace' ? replaced : 0, total };
+  return { mode, writes, added, conflicts, replaced: mode === 'replace' ? replaced : 0, deletedSkipped, deletes, total };
 }
 
 /** Writes a plan in one transaction across every table: all of it, or (on any failure) nothing. */
-export function applyRestore(store: RecordStore<RecordTypes>, plan: RestorePlan): Promise<number> {
-  return writeAllRecords(store, plan.writes, { clearFirst: plan.mode === 'replace' });
+export function applyRestore(store: OpaqueStore, plan: RestorePlan): Promise<number> {
+  return writeAllRecords(store, plan.writes, { clearFirst: plan.mode === 'replace', deletes: plan.deletes });
 }

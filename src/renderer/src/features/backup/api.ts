@@ -2,7 +2,7 @@ import { MAX_RECORDS_PER_BATCH, SETTINGS_TABLE, UPLOAD_CHUNK_BYTES, type BackupM
 import { exportFileName } from '@shared/files';
 import { settingsSchema, type Settings, type SettingsPatch } from '@shared/settings';
 import { unwrap } from '../../bridge';
-import type { RecordStore, RecordTypes } from '../../db';
+import type { OpaqueStore } from '../../db';
 import { collectRecords, type TransferRecord } from '../../db/transfer';
 
 export { RECORDS_RESTORED_EVENT } from '../../db/events';
@@ -47,7 +47,7 @@ export function* batches(records: readonly TransferRecord[]): Generator<Transfer
  * is null). Any failure aborts the backup: main removes the partial file.
  */
 export async function runBackup(
-  store: RecordStore<RecordTypes>,
+  store: OpaqueStore,
   options: { vaultPassphrase: string; backupPassphrase: string | null; settings: Settings },
   progress: Progress = () => {},
 ): Promise<BackupOutcome> {
@@ -143,7 +143,7 @@ export async function openAndReadBackup(sessionId: string, passphrase: string, p
  * The newest change among this device's records, from their decrypted times (settings aside); null
  * when there are none. A restore compares it with the backup's creation time.
  */
-export async function newestLocalChange(store: RecordStore<RecordTypes>): Promise<number | null> {
+export async function newestLocalChange(store: OpaqueStore): Promise<number | null> {
   const { records } = await collectRecords(store);
   return records.reduce<number | null>((newest, record) => (newest === null || record.updatedAt > newest ? record.updatedAt : newest), null);
 }

@@ -424,7 +424,11 @@ const CaseFilters = memo(function CaseFilters({
           onChange={(value) => onChange({ status: value as ListState['status'] })}
           data={[
             { value: 'all', label: t('list.allCount', { count: counts.all }) },
-            ...caseStatuses.map((each) => ({ value: each, label: t('list.statusCount', { status: t(`status.${each}`), count: counts.byStatus[each] }) })),
+            // Statuses are counted once every case is decrypted (a moment after the first page): until then, names only.
+            ...caseStatuses.map((each) => ({
+              value: each,
+              label: counts.byStatus ? t('list.statusCount', { status: t(`status.${each}`), count: counts.byStatus[each] }) : t(`status.${each}`),
+            })),
           ]}
           style={{ alignSelf: 'flex-start' }}
         />

@@ -3,8 +3,8 @@
  * index, and every write (cases, notes, deleting a case with its notes and checklists).
  *
  * Loading is staged so the list is on screen quickly and typing never waits for what follows:
- * 1. the newest cases, enough for the list's first page, and the counts by status (from the
- *    plaintext status field: nothing else is decrypted) are read and shown;
+ * 1. the newest cases, enough for the list's first page, and the number of cases (rows: nothing
+ *    else is decrypted; statuses are inside the ciphertext, so counts by status wait for step 2);
  * 2. after that paint, every case is read and decrypted in batches, and an index over codes,
  *    aliases and tags is built in idle slices;
  * 3. meanwhile a Web Worker reads, decrypts and splits every note and checklist (seconds for
@@ -15,7 +15,6 @@ import {
   addTokensToCases,
   buildCaseSearchIndex,
   caseIndexValues,
-  caseStatuses,
   countCasesByStatus,
   noteIndexValues,
   removeCaseFromIndex,
@@ -27,14 +26,14 @@ import {
   type CaseSearchIndex,
   type CaseStatus,
 } from '@shared/cases';
-import type { RecordResult, RecordStore } from '../../db';
+import type { RecordResult, WaypointStore } from '../../db';
 import { RECORDS_RESTORED_EVENT } from '../../db/events';
 import { useVault } from '../vault/VaultContext';
 import { isCaseRecord, isChecklist, isNote, readable } from './shapes';
 import { collectCaseTokens, tokensOfCase, type CaseTokens } from './textIndex';
 import type { TextIndexReply } from './textIndexWorker';
 
-type Store = RecordStore<Record<string, unknown>>;
+type Store = WaypointStore;
 
 /** Rows on a page of the case list; the first page is what the list shows before every case is read. */
 export const casesPerPage = 50;
@@ -50,7 +49,8 @@ export type IndexStage = 'none' | 'cases' | 'full';
 
 export interface CaseCounts {
   all: number;
-  byStatus: Record<CaseStatus, number>;
+  /** null until every case is read: a status is only known once its case is decrypted. */
+  byStatus: Record<CaseStatus, number> | null;
 }
 
 export interface CasesSnapshot {
@@ -62,7 +62,7 @@ export interface CasesSnapshot {
   complete: boolean;
   cases: readonly CaseRecord[];
   byId: ReadonlyMap<string, CaseRecord>;
-  /** Until `complete`, counted from the rows' plaintext status: a row that turns out unreadable is still in them. */
+  /** Until `complete`, `all` counts the rows (a row that turns out unreadable is still in it) and `byStatus` is null. */
   counts: CaseCounts;
   /** Ids of rows that could not be decrypted or are not a case. */
   unreadable: readonly string[];
@@ -228,20 +228,16 @@ export class CaseRepository {
 
   /** Stage 1: the newest cases and the counts, with nothing else decrypted. */
   async #loadFirstPage(): Promise<void> {
-    const [newest, statusCounts] = await Promise.all([
-      this.#store.listNewest('cases', casesPerPage),
-      // Every case row has a status (it is authenticated with the row), so these add up to them all.
-      Promise.all(caseStatuses.map(async (status) => [status, await this.#store.count('cases', { status })] as const)),
-    ]);
+    const [newest, all] = await Promise.all([this.#store.listNewest('cases', casesPerPage), this.#store.count('cases')]);
     const { cases, unreadable } = casesOf(newest);
-    // The rows are ordered by the store's updatedAt, which saveCase sets to the case's own; sorting
-    // here breaks ties by code as the full list does, and the ties are all among `newest`.
+    // The rows come by the day of the store's updatedAt, which saveCase sets to the case's own, with
+    // every case of the last day read; sorting here orders them as the full list does.
     const firstPage = sortCasesByUpdated(cases).slice(0, casesPerPage);
     this.#set({
       status: 'ready',
       cases: firstPage,
       byId: new Map(firstPage.map((record) => [record.id, record])),
-      counts: { all: statusCounts.reduce((sum, [, count]) => sum + count, 0), byStatus: Object.fromEntries(statusCounts) as Record<CaseStatus, number> },
+      counts: { all, byStatus: null },
       unreadable,
     });
   }

@@ -6,7 +6,7 @@
  */
 import { checklistTokens } from '@shared/cases';
 import { tokenize } from '@shared/fold';
-import type { RecordStore } from '../../db';
+import type { WaypointStore } from '../../db';
 import { isChecklist, isNote } from './shapes';
 
 /**
@@ -25,7 +25,7 @@ export interface CaseTokens {
 const batchSize = 500;
 
 /** Reads every note and checklist; rows that cannot be decrypted are left out (the list flags unreadable cases only). */
-export async function collectCaseTokens(store: RecordStore<Record<string, unknown>>): Promise<CaseTokens> {
+export async function collectCaseTokens(store: WaypointStore): Promise<CaseTokens> {
   const tokenIds = new Map<string, number>();
   const vocabulary: string[] = [];
   const byCase = new Map<string, number[]>();

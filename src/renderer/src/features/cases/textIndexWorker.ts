@@ -1,7 +1,7 @@
 // Collects the words of every note and checklist off the main thread, so the case list stays
 // responsive while they are read, decrypted and split (see ./textIndex.ts). It opens the same
-// encrypted store with the key handle the page posts, answers once, and ends.
-import { openRecordStore, type RecordStoreHandle } from '../../db';
+// encrypted store with the key handles the page posts, answers once, and ends.
+import { openRecordStore, type RecordStoreHandle, type WaypointRecords } from '../../db';
 import { collectCaseTokens, type CaseTokens } from './textIndex';
 
 export type TextIndexReply = { tokens: CaseTokens } | { failed: true };
@@ -9,7 +9,7 @@ export type TextIndexReply = { tokens: CaseTokens } | { failed: true };
 self.addEventListener('message', (event: MessageEvent<RecordStoreHandle>) => {
   void (async () => {
     try {
-      const store = await openRecordStore(event.data.key, { dbName: event.data.dbName });
+      const store = await openRecordStore<WaypointRecords>(event.data.keys, { dbName: event.data.dbName });
       try {
         const tokens = await collectCaseTokens(store);
         const reply: TextIndexReply = { tokens };

@@ -54,7 +54,7 @@ export interface CustomTemplate {
 }
 const customTemplateSchema = z.strictObject({ template: templateSchema, createdAt: z.iso.datetime() });
 
-async function listChecked<T>(store: Store, table: string, schema: z.ZodType<T>, filter?: Record<string, string>): Promise<Stored<T>[]> {
+async function listChecked<T>(store: Store, table: 'checklists' | 'templates', schema: z.ZodType<T>, filter?: Record<string, string>): Promise<Stored<T>[]> {
   const rows = await store.list(table, filter);
   return rows.map((row) => {
     if (row.error !== undefined) return { id: row.id, ok: false };
@@ -90,7 +90,8 @@ export async function saveCaseChecklist(store: Store, checklist: CaseChecklist):
 }
 
 export async function saveCustomTemplate(store: Store, id: string, custom: CustomTemplate): Promise<void> {
-  await store.save('templates', { id, kind: 'template', index: { createdAt: Date.parse(custom.createdAt) }, data: custom });
+  // No index: the list sorts by the creation time inside the record, which the row does not show.
+  await store.save('templates', { id, kind: 'template', data: custom });
   notify(templatesTopic);
 }
 

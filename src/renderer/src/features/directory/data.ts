@@ -1,12 +1,14 @@
 import { withConfidentialHeadquarters } from '@shared/hsds/directory';
 import type { Directory, DirectoryEntry, DirectoryOrganization } from '@shared/hsds/directory';
 import { parseDirectory } from '@shared/hsds/parse';
-import type { RecordInput, RecordStore } from '../../db';
+import type { OwnEntryData, RecordInput, WaypointRecords, WaypointStore } from '../../db';
 
 /*
  * The directory as the person sees it: the shipped file, loaded on first visit, with the person's own
- * records laid over it. Own records live in the encrypted store (table orgNotes, one kind each, until the
- * directory gets tables of its own), so a new shipped file replaces shipped records only and never these.
+ * records laid over it. Own records live in the encrypted store, so a new shipped file replaces shipped
+ * records only and never these: own entries and organizations in table ownDirectory, the person's marks
+ * on any entry (favourite, private note, "did not work" reports) in orgNotes, found by a keyed tag of the
+ * entry id. Record ids are random: none is derived from a directory id, which would name the entry on disk.
  */
 
 const directoryFile = import.meta.glob<unknown>('@resources/directory/directory.json', { import: 'default' });
@@ -25,16 +27,12 @@ export function loadShippedDirectory(): Promise<Directory> {
   return shipped;
 }
 
-const table = 'orgNotes';
+const marks = 'orgNotes';
+const own = 'ownDirectory';
 const kinds = { entry: 'ownEntry', organization: 'ownOrganization', favourite: 'favourite', note: 'orgNote', report: 'numberReport' } as const;
 
 /** How an own entry came in: typed in the form, or read from an HSDS import. */
-export type Origin = 'added' | 'imported';
-
-interface OwnEntryData {
-  entry: DirectoryEntry;
-  origin: Origin;
-}
+export type Origin = OwnEntryData['origin'];
 
 export interface UserDirectory {
   entries: { entry: DirectoryEntry; origin: Origin }[];
@@ -46,27 +44,42 @@ export interface UserDirectory {
   version: string;
 }
 
-type Store = RecordStore<Record<string, unknown>>;
+type Store = WaypointStore;
 
-// Record ids carry the kind, so an entry and an organization with the same HSDS id never collide in one table.
-const entryRecordId = (id: string) => `entry:${id}`;
-const organizationRecordId = (id: string) => `organization:${id}`;
-const favouriteRecordId = (id: string) => `favourite:${id}`;
-const noteRecordId = (id: string) => `note:${id}`;
-const reportRecordId = (entryId: string, reportId: string) => `report:${entryId}:${reportId}`;
+/** The directory id an own record is about: an entry and an organization with the same HSDS id stay apart by kind. */
+function ownKey(kind: string, data: unknown): string | undefined {
+  if (kind === kinds.entry) return `${kind}:${(data as OwnEntryData).entry.id}`;
+  if (kind === kinds.organization) return `${kind}:${(data as DirectoryOrganization).id}`;
+  return undefined;
+}
+
+/** The record ids of the own entries and organizations, by `ownKey`. */
+async function ownRecordIds(store: Store): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const record of await store.list(own)) {
+    const key = record.error === undefined ? ownKey(record.kind, record.data) : undefined;
+    if (key !== undefined) ids.set(key, record.id);
+  }
+  return ids;
+}
+
+/** The marks (of one kind) on one entry, found by the tag of its id. */
+async function marksOf(store: Store, entryId: string, kind?: string) {
+  return (await store.list(marks, { orgId: entryId, ...(kind === undefined ? {} : { kind }) })).flatMap((record) => (record.error === undefined ? [record] : []));
+}
 
 export async function loadUserDirectory(store: Store): Promise<UserDirectory> {
-  const records = await store.list(table);
+  const [ownRecords, markRecords] = await Promise.all([store.list(own), store.list(marks, { kind: kinds.favourite })]);
   const result: UserDirectory = { entries: [], organizations: [], favourites: new Set(), unreadable: 0, version: '' };
   const versions: string[] = [];
-  for (const record of records) {
+  for (const record of [...ownRecords, ...markRecords]) {
     if (record.error !== undefined) {
       result.unreadable++;
     } else if (record.kind === kinds.entry) {
-      result.entries.push(record.data as unknown as OwnEntryData);
+      result.entries.push(record.data as OwnEntryData);
       versions.push(`${record.id} ${record.updatedAt}`);
     } else if (record.kind === kinds.organization) {
-      result.organizations.push(record.data as unknown as DirectoryOrganization);
+      result.organizations.push(record.data as DirectoryOrganization);
       versions.push(`${record.id} ${record.updatedAt}`);
     } else if (record.kind === kinds.favourite) {
       result.favourites.add(String(record.index['orgId']));
@@ -84,23 +97,18 @@ export function keepUnchangedLists(previous: UserDirectory, next: UserDirectory)
   return previous.version === next.version ? { ...next, entries: previous.entries, organizations: previous.organizations } : next;
 }
 
-export function entryRecord(entry: DirectoryEntry, origin: Origin): RecordInput<Record<string, unknown>> {
-  const data: OwnEntryData = { entry, origin };
-  return { id: entryRecordId(entry.id), kind: kinds.entry, index: { orgId: entry.id }, data: data as unknown as Record<string, unknown> };
-}
-
-export function organizationRecord(organization: DirectoryOrganization): RecordInput<Record<string, unknown>> {
-  return {
-    id: organizationRecordId(organization.id),
-    kind: kinds.organization,
-    index: { orgId: organization.id },
-    data: organization as unknown as Record<string, unknown>,
-  };
-}
-
-/** Writes entries and organizations in one transaction: all of them or none. */
+/** Writes entries and organizations in one transaction: all of them or none. One already kept is replaced. */
 export async function saveOwnRecords(store: Store, entries: readonly DirectoryEntry[], organizations: readonly DirectoryOrganization[], origin: Origin): Promise<void> {
-  await store.saveMany(table, [...organizations.map(organizationRecord), ...entries.map((entry) => entryRecord(entry, origin))]);
+  const ids = await ownRecordIds(store);
+  const record = (kind: string, data: WaypointRecords['ownDirectory']): RecordInput<WaypointRecords['ownDirectory']> => ({
+    id: ids.get(ownKey(kind, data)!) ?? crypto.randomUUID(),
+    kind,
+    data,
+  });
+  await store.saveMany(own, [
+    ...organizations.map((organization) => record(kinds.organization, organization)),
+    ...entries.map((entry) => record(kinds.entry, { entry, origin })),
+  ]);
 }
 
 /** What deleting an own entry removes, decided by `ownEntryDeletion`. */
@@ -134,29 +142,29 @@ export function ownEntryDeletion(directory: MergedDirectory, entryId: string): O
  */
 export async function deleteOwnEntry(store: Store, deletion: OwnEntryDeletion): Promise<void> {
   const { entryId, organizationId, withNoteAndFavourite } = deletion;
-  const reports = withNoteAndFavourite ? (await loadNumberReports(store)).filter((report) => report.entryId === entryId) : [];
-  await store.deleteMany(table, [
-    entryRecordId(entryId),
-    ...(withNoteAndFavourite ? [noteRecordId(entryId), favouriteRecordId(entryId)] : []),
-    ...reports.map((report) => reportRecordId(entryId, report.id)),
-    ...(organizationId === null ? [] : [organizationRecordId(organizationId)]),
-  ]);
+  const ids = await ownRecordIds(store);
+  const ownIds = [ids.get(`${kinds.entry}:${entryId}`), organizationId === null ? undefined : ids.get(`${kinds.organization}:${organizationId}`)];
+  // Every mark on the entry: its note, favourite and reports.
+  const markIds = withNoteAndFavourite ? (await store.list(marks, { orgId: entryId })).map((record) => record.id) : [];
+  await store.deleteIn({ [own]: ownIds.filter((id) => id !== undefined), [marks]: markIds });
 }
 
 export async function setFavourite(store: Store, entryId: string, favourite: boolean): Promise<void> {
-  if (favourite) await store.save(table, { id: favouriteRecordId(entryId), kind: kinds.favourite, index: { orgId: entryId }, data: {} });
-  else await store.delete(table, favouriteRecordId(entryId));
+  const existing = await marksOf(store, entryId, kinds.favourite);
+  if (favourite && existing.length === 0) await store.save(marks, { id: crypto.randomUUID(), kind: kinds.favourite, index: { orgId: entryId }, data: {} });
+  if (!favourite) await store.deleteMany(marks, existing.map((record) => record.id));
 }
 
 export async function loadNote(store: Store, entryId: string): Promise<string> {
-  const record = await store.get(table, noteRecordId(entryId));
-  if (record === undefined) return '';
-  if (record.error !== undefined) throw new Error('undecryptable note');
-  return String((record.data as { text?: unknown }).text ?? '');
+  const records = await store.list(marks, { orgId: entryId, kind: kinds.note });
+  if (records.some((record) => record.error !== undefined)) throw new Error('undecryptable note');
+  const [newest] = records.flatMap((record) => (record.error === undefined ? [record] : [])).sort((a, b) => b.updatedAt - a.updatedAt);
+  return newest === undefined ? '' : String((newest.data as { text?: unknown }).text ?? '');
 }
 
 export async function saveNote(store: Store, entryId: string, text: string): Promise<void> {
-  await store.save(table, { id: noteRecordId(entryId), kind: kinds.note, index: { orgId: entryId }, data: { text } });
+  const [existing] = await marksOf(store, entryId, kinds.note);
+  await store.save(marks, { id: existing?.id ?? crypto.randomUUID(), kind: kinds.note, index: { orgId: entryId }, data: { text } });
 }
 
 export interface MergedDirectory {
@@ -215,11 +223,11 @@ export interface NumberReport {
 
 export async function saveNumberReport(store: Store, report: Omit<NumberReport, 'id'>): Promise<NumberReport> {
   const saved = { ...report, id: crypto.randomUUID() };
-  await store.save(table, {
-    id: reportRecordId(report.entryId, saved.id),
+  await store.save(marks, {
+    id: saved.id,
     kind: kinds.report,
     index: { orgId: report.entryId },
-    data: { number: saved.number, date: saved.date, note: saved.note },
+    data: { id: saved.id, number: saved.number, date: saved.date, note: saved.note },
   });
   return saved;
 }
@@ -227,16 +235,16 @@ export async function saveNumberReport(store: Store, report: Omit<NumberReport, 
 /** Every report, oldest day first; reports that cannot be read are left as they are and not shown. */
 export async function loadNumberReports(store: Store): Promise<NumberReport[]> {
   const reports: NumberReport[] = [];
-  for (const record of await store.list(table, { kind: kinds.report })) {
+  for (const record of await store.list(marks, { kind: kinds.report })) {
     if (record.error !== undefined) continue;
-    const entryId = String(record.index['orgId']);
-    const data = record.data as { number?: unknown; date?: unknown; note?: unknown };
-    const id = record.id.slice(reportRecordId(entryId, '').length);
-    reports.push({ id, entryId, number: String(data.number ?? ''), date: String(data.date ?? ''), note: String(data.note ?? '') });
+    const data = record.data as { id?: unknown; number?: unknown; date?: unknown; note?: unknown };
+    // The report's own id is kept in its data; the record id is random (the migration gives it one).
+    reports.push({ id: String(data.id ?? record.id), entryId: String(record.index['orgId']), number: String(data.number ?? ''), date: String(data.date ?? ''), note: String(data.note ?? '') });
   }
   return reports.sort((a, b) => a.date.localeCompare(b.date));
 }
 
 export async function deleteNumberReport(store: Store, report: Pick<NumberReport, 'entryId' | 'id'>): Promise<void> {
-  await store.delete(table, reportRecordId(report.entryId, report.id));
+  const records = await marksOf(store, report.entryId, kinds.report);
+  await store.deleteMany(marks, records.filter((record) => (record.data as { id?: unknown }).id === report.id).map((record) => record.id));
 }

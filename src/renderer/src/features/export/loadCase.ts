@@ -1,10 +1,7 @@
-import type { CaseChecklist } from '@shared/cases/records';
-import type { CaseNote } from '@shared/cases/notes';
-import type { CaseRecord } from '@shared/cases/schema';
 import type { CaseContext } from '@shared/checklists';
-import type { RecordStore } from '../../db';
+import type { RecordResult, WaypointStore } from '../../db';
 
-type Store = Pick<RecordStore<Record<string, unknown>>, 'get' | 'list'>;
+type Store = Pick<WaypointStore, 'get' | 'list'>;
 
 /** A case's document to print: which case, which checklist (all of them for a summary), and the page's context. */
 export type CaseTarget =
@@ -15,16 +12,15 @@ export type CaseTarget =
 export async function loadCase(store: Store, target: CaseTarget) {
   const record = await store.get('cases', target.caseId);
   if (!record || record.error !== undefined) return null;
-  const decrypted = <T>(results: Awaited<ReturnType<Store['list']>>) =>
-    results.flatMap((result) => (result.error === undefined ? [result.data as T] : []));
+  const decrypted = <T>(results: readonly RecordResult<T>[]) => results.flatMap((result) => (result.error === undefined ? [result.data] : []));
   // Every checklist of the case, even for one printed checklist: an age answer in any of them shows the child sections.
-  const caseChecklists = decrypted<CaseChecklist>(await store.list('checklists', { caseId: target.caseId }));
+  const caseChecklists = decrypted(await store.list('checklists', { caseId: target.caseId }));
   const context = target.caseContext ? { caseContext: target.caseContext } : {};
   if (target.kind === 'filledChecklist') {
     const checklist = await store.get('checklists', target.checklistId);
     if (!checklist || checklist.error !== undefined) return null;
-    return { caseRecord: record.data as CaseRecord, notes: [], checklists: [checklist.data as CaseChecklist], caseChecklists, ...context };
+    return { caseRecord: record.data, notes: [], checklists: [checklist.data], caseChecklists, ...context };
   }
   const notes = await store.list('notes', { caseId: target.caseId });
-  return { caseRecord: record.data as CaseRecord, notes: decrypted<CaseNote>(notes), checklists: caseChecklists, caseChecklists, ...context };
+  return { caseRecord: record.data, notes: decrypted(notes), checklists: caseChecklists, caseChecklists, ...context };
 }

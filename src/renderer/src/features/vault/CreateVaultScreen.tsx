@@ -30,7 +30,7 @@ export default function CreateVaultScreen({ onUnlocked }: { onUnlocked: (unlocke
     }
   }
 
-  if (created) return <RecoveryKeyStep created={created} onDone={() => onUnlocked({ dataKey: created.dataKey })} />;
+  if (created) return <RecoveryKeyStep created={created} onDone={() => onUnlocked({ keys: created.keys })} />;
 
   return (
     <LockScreenLayout title={t('vault.createTitle')}>

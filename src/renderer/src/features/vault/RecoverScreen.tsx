@@ -6,7 +6,7 @@ import { unwrap } from '../../bridge';
 import { errorMessage } from './errorMessage';
 import { LockScreenLayout } from './LockScreenLayout';
 import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields';
-import { isErased } from './vaultApi';
+import { isErased, legacyKeyRequest } from './vaultApi';
 
 export default function RecoverScreen({
   onUnlocked,
@@ -29,7 +29,7 @@ export default function RecoverScreen({
     setBusy(true);
     setError(null);
     try {
-      await onUnlocked(await unwrap(window.waypoint.vault.recover({ recoveryKey, newPassphrase: newPassphrase.value })));
+      await onUnlocked(await unwrap(window.waypoint.vault.recover({ recoveryKey, newPassphrase: newPassphrase.value, ...(await legacyKeyRequest()) })));
     } catch (caught) {
       if (isErased(caught)) return onErased();
       setError(errorMessage(t, caught));

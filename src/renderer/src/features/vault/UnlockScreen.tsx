@@ -5,7 +5,7 @@ import type { Unlocked, VaultStatusInfo } from '@shared/vault';
 import { unwrap } from '../../bridge';
 import { errorMessage } from './errorMessage';
 import { LockScreenLayout } from './LockScreenLayout';
-import { isErased } from './vaultApi';
+import { isErased, legacyKeyRequest } from './vaultApi';
 
 export function UnlockScreen({
   status,
@@ -30,7 +30,7 @@ export function UnlockScreen({
     setBusy(true);
     setError(null);
     try {
-      await onUnlocked(await unwrap(window.waypoint.vault.unlock({ passphrase })));
+      await onUnlocked(await unwrap(window.waypoint.vault.unlock({ passphrase, ...(await legacyKeyRequest()) })));
     } catch (caught) {
       setPassphrase('');
       if (isErased(caught)) return onErased();

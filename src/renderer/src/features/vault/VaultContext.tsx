@@ -1,9 +1,9 @@
 import { createContext, useContext } from 'react';
-import type { RecordStore } from '../../db';
+import type { WaypointStore } from '../../db';
 
 export interface VaultContextValue {
   /** The encrypted record store; exists only while unlocked. */
-  store: RecordStore<Record<string, unknown>>;
+  store: WaypointStore;
   lock(): void;
   quickExit(): void;
 }

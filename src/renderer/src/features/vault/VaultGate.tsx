@@ -5,7 +5,7 @@ import type { Unlocked, VaultStatusInfo } from '@shared/vault';
 import { preloadSectionAt } from '../../app/sections';
 import { useSettings } from '../../app/SettingsProvider';
 import { unwrap } from '../../bridge';
-import type { RecordStore } from '../../db';
+import type { WaypointStore } from '../../db';
 import { FirstRunGuide } from '../guide';
 import { LockScreenLayout } from './LockScreenLayout';
 import { UnlockScreen } from './UnlockScreen';
@@ -25,7 +25,7 @@ type Stage =
   | { name: 'unlock'; status: VaultStatusInfo }
   | { name: 'recover' }
   | { name: 'unusable'; status: VaultStatusInfo }
-  | { name: 'unlocked'; store: RecordStore<Record<string, unknown>>; firstRun: boolean; recovered: boolean };
+  | { name: 'unlocked'; store: WaypointStore; firstRun: boolean; recovered: boolean };
 
 async function lockedStage(): Promise<Stage> {
   let status = await unwrap(window.waypoint.vault.status());

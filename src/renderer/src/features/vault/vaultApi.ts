@@ -1,12 +1,20 @@
 import type { Unlocked } from '@shared/vault';
-import { deleteDatabase, importDataKey, openRecordStore, type RecordStore } from '../../db';
+import { defaultDbName, deleteDatabase, importLegacyKey, importRecordKeys, needsLegacyKey, openRecordStore, type WaypointRecords, type WaypointStore } from '../../db';
 import { BridgeError, unwrap } from '../../bridge';
 
-/** Turns the key main handed over into a non-extractable CryptoKey and opens the encrypted database. */
-export async function openVaultStore(unlocked: Unlocked): Promise<RecordStore<Record<string, unknown>>> {
-  const bytes = Uint8Array.from(atob(unlocked.dataKey), (char) => char.charCodeAt(0));
-  const key = await importDataKey(bytes); // zeroes `bytes`
-  return openRecordStore(key);
+/**
+ * Goes in an unlock or recover request: asks main for the legacy key too when the database still
+ * holds version 1 records to migrate (main cannot see the database; the renderer cannot derive the key).
+ */
+export async function legacyKeyRequest(): Promise<{ withLegacyKey?: true }> {
+  return (await needsLegacyKey(defaultDbName)) ? { withLegacyKey: true } : {};
+}
+
+/** Turns the keys main handed over into non-extractable CryptoKeys (zeroing the bytes) and opens the encrypted database. */
+export async function openVaultStore(unlocked: Unlocked): Promise<WaypointStore> {
+  const { legacy, ...keys } = unlocked.keys;
+  const legacyKey = legacy && (await importLegacyKey(legacy));
+  return openRecordStore<WaypointRecords>(await importRecordKeys(keys), legacyKey ? { legacyKey } : {});
 }
 
 /**
