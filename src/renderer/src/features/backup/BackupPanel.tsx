@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SettingsPatch } from '@shared/settings';
 import { useSettings } from '../../app/SettingsProvider';
 import { BridgeError } from '../../bridge';
+import { errorMessage } from '../../i18n/error-message';
 import { applyRestore, planRestore, TransferError, type RestoreMode } from '../../db/transfer';
 import { useVault } from '../vault/VaultContext';
 import { ConfirmPassphraseField } from '../vault/ConfirmPassphraseField';
@@ -19,12 +20,8 @@ function useErrorText(): (error: unknown) => string {
   const { t } = useTranslation();
   const { t: tb } = useTranslation('backup');
   return (error) => {
-    if (error instanceof BridgeError) {
-      if (error.code === 'VAULT_LOCKED_OUT' && error.retryAfterMs) return t('vault.lockedOut', { seconds: Math.ceil(error.retryAfterMs / 1000) });
-      return t(`errors.${error.code}`);
-    }
     if (error instanceof TransferError) return tb(error.reason === 'unknownTable' ? 'restore.unknownTable' : 'restore.malformed');
-    return tb('restore.writeFailed');
+    return errorMessage(t, error, tb('restore.writeFailed'));
   };
 }
 

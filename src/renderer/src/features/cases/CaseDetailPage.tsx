@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ExportPdfButton } from '../export';
-import { Alert, Anchor, Button, Group, Modal, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { IconArrowBackUp, IconCircleCheck, IconEdit, IconSend, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { changeCaseStatus, isChildAtIdentification, type CaseRecord, type CaseStatus } from '@shared/cases';
 import { useSettings } from '../../app/SettingsProvider';
+import { ConfirmDeleteDialog } from '../../components/ConfirmDeleteDialog';
 import { CaseChecklistsPanel, ScreeningSummaryPanel } from '../checklists';
 import { CaseNotFound } from './CaseNotFound';
 import { formatDay, useCountryOptions, useDateFormats } from './labels';
@@ -189,42 +190,21 @@ function DeleteCaseDialog({ record, opened, onClose }: { record: CaseRecord; ope
   const { t } = useTranslation('cases');
   const { repository } = useCases();
   const [, navigate] = useLocation();
-  const [typed, setTyped] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
-
-  async function remove() {
-    setBusy(true);
-    setFailed(false);
-    try {
-      await repository.deleteCase(record.id);
-      repository.leaveNotice({ kind: 'deleted', code: record.code });
-      navigate('/');
-    } catch {
-      setFailed(true);
-      setBusy(false);
-    }
-  }
-
   return (
-    <Modal opened={opened} onClose={onClose} title={t('delete.title', { code: record.code })} closeButtonProps={{ 'aria-label': t('app.closeDialog', { ns: 'translation' }) }}>
-      <Stack component="form" onSubmit={(event) => (event.preventDefault(), void remove())}>
-        <Text>{t('delete.body', { code: record.code })}</Text>
-        <TextInput label={t('delete.typeCode', { code: record.code })} value={typed} onChange={(event) => setTyped(event.currentTarget.value)} data-autofocus />
-        {failed && (
-          <Alert color="red" role="alert">
-            {t('delete.failed')}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" color="red" disabled={typed.trim() !== record.code} loading={busy}>
-            {t('delete.confirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmDeleteDialog
+      opened={opened}
+      onClose={onClose}
+      title={t('delete.title', { code: record.code })}
+      body={t('delete.body', { code: record.code })}
+      typeToConfirm={{ label: t('delete.typeCode', { code: record.code }), expected: record.code }}
+      confirmLabel={t('delete.confirm')}
+      cancelLabel={t('actions.cancel')}
+      failedText={t('delete.failed')}
+      onDelete={async () => {
+        await repository.deleteCase(record.id);
+        repository.leaveNotice({ kind: 'deleted', code: record.code });
+        navigate('/');
+      }}
+    />
   );
 }

@@ -7,7 +7,7 @@ import { exportFileName } from '@shared/files';
 import { BridgeError } from '../../bridge';
 import { saveFile } from '../../files';
 import { ConfirmPassphraseField } from '../vault/ConfirmPassphraseField';
-import { errorMessage } from '../vault/errorMessage';
+import { errorMessage } from '../../i18n/error-message';
 import { useCaseRepository } from './repository';
 
 /** `passphrase`: main refused the vault passphrase (wrong, or wait), with its translated message. */

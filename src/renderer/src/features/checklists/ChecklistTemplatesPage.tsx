@@ -29,6 +29,7 @@ import {
   type TemplateFileError,
   type TemplateLanguage,
 } from '@shared/checklists';
+import { ConfirmDeleteDialog } from '../../components/ConfirmDeleteDialog';
 import { saveFile } from '../../files';
 import { useVault } from '../vault/VaultContext';
 import { LoadFailed } from './CaseChecklistsPanel';
@@ -322,42 +323,25 @@ export function FileErrorList({ errors }: { errors: TemplateFileError[] }) {
   );
 }
 
+/** Deleting a custom template; checklists already started from it keep their own copy. */
 function DeleteModal({ entry, onClose, onDeleted }: { entry: Listed | null; onClose: () => void; onDeleted: (title: string) => void }) {
   const { t } = useTranslation('checklists');
   const { store } = useVault();
-  const [failed, setFailed] = useState(false);
-  const remove = async () => {
-    if (!entry?.recordId) return;
-    try {
-      await deleteCustomTemplate(store, entry.recordId);
-      setFailed(false);
-      onDeleted(entry.template.title);
-    } catch (error) {
-      console.error(error);
-      setFailed(true);
-    }
-  };
   return (
-    <Modal opened={entry !== null} onClose={onClose} title={t('templates.deleteTitle')} closeButtonProps={{ 'aria-label': t('app.closeDialog', { ns: 'translation' }) }}>
-      {entry && (
-        <Stack gap="md">
-          <Text size="sm">{t('templates.deleteBody', { title: entry.template.title })}</Text>
-          {failed && (
-            <Alert color="red" variant="light">
-              {t('templates.deleteFailed')}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('cancel')}
-            </Button>
-            <Button color="red" onClick={() => void remove()}>
-              {t('templates.deleteConfirm')}
-            </Button>
-          </Group>
-        </Stack>
-      )}
-    </Modal>
+    <ConfirmDeleteDialog
+      opened={entry !== null}
+      onClose={onClose}
+      title={t('templates.deleteTitle')}
+      body={entry ? t('templates.deleteBody', { title: entry.template.title }) : ''}
+      confirmLabel={t('templates.deleteConfirm')}
+      cancelLabel={t('cancel')}
+      failedText={t('templates.deleteFailed')}
+      onDelete={async () => {
+        if (!entry?.recordId) return;
+        await deleteCustomTemplate(store, entry.recordId);
+        onDeleted(entry.template.title);
+      }}
+    />
   );
 }
 

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
-import { Alert, Anchor, Button, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconArrowLeft, IconEdit, IconEye, IconStar, IconStarFilled, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { DirectoryEntry, DirectoryHeadquarters } from '@shared/hsds/directory';
+import { ConfirmDeleteDialog } from '../../components/ConfirmDeleteDialog';
 import { NotTranslatedNote } from '../../components/NotTranslatedNote';
 import { useVault } from '../vault/VaultContext';
 import { useDirectory } from './context';
@@ -160,47 +161,20 @@ export function EntryPage({ id, onDeleted }: { id: string; onDeleted: (notice: D
 function DeleteEntryDialog({ name, deletion, opened, onClose, onDeleted }: { name: string; deletion: OwnEntryDeletion; opened: boolean; onClose: () => void; onDeleted: () => void }) {
   const { t } = useTranslation('directory');
   const { store } = useVault();
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
-
-  async function remove() {
-    setBusy(true);
-    setFailed(false);
-    try {
-      await deleteOwnEntry(store, deletion);
-    } catch {
-      setFailed(true);
-      setBusy(false);
-      return;
-    }
-    onDeleted();
-  }
-
-  const close = () => {
-    if (busy) return;
-    setFailed(false);
-    onClose();
-  };
-
   return (
-    <Modal opened={opened} onClose={close} title={t('entry.deleteTitle')} closeButtonProps={{ 'aria-label': t('close') }}>
-      <Stack gap="md">
-        <Text>{t(deletion.withNoteAndFavourite ? 'entry.deleteBody' : 'entry.deleteRevertBody', { name: isolate(name) })}</Text>
-        {failed && (
-          <Alert color="red" role="alert">
-            {t('entry.deleteFailed')}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close} disabled={busy} data-autofocus>
-            {t('form.cancel')}
-          </Button>
-          <Button color="red" onClick={() => void remove()} loading={busy}>
-            {t('entry.deleteConfirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmDeleteDialog
+      opened={opened}
+      onClose={onClose}
+      title={t('entry.deleteTitle')}
+      body={t(deletion.withNoteAndFavourite ? 'entry.deleteBody' : 'entry.deleteRevertBody', { name: isolate(name) })}
+      confirmLabel={t('entry.deleteConfirm')}
+      cancelLabel={t('form.cancel')}
+      failedText={t('entry.deleteFailed')}
+      onDelete={async () => {
+        await deleteOwnEntry(store, deletion);
+        onDeleted();
+      }}
+    />
   );
 }
 

@@ -8,7 +8,7 @@ import { languages, type Language } from '@shared/languages';
 import { unwrap } from '../../bridge';
 import { languageNames } from '../../i18n';
 import { ConfirmPassphraseField } from '../vault/ConfirmPassphraseField';
-import { errorMessage } from '../vault/errorMessage';
+import { errorMessage } from '../../i18n/error-message';
 import { VaultContext } from '../vault/VaultContext';
 import { loadShippedTemplates } from '../checklists/data';
 import { loadCase, type CaseTarget } from './loadCase';

@@ -3,7 +3,7 @@ import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Unlocked } from '@shared/vault';
 import { unwrap } from '../../bridge';
-import { errorMessage } from './errorMessage';
+import { errorMessage } from '../../i18n/error-message';
 import { KeptSecretStep } from './KeptSecretStep';
 import { LockScreenLayout } from './LockScreenLayout';
 import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields';

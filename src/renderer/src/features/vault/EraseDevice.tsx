@@ -3,7 +3,7 @@ import { Alert, Button, PasswordInput, Stack, Text, TextInput, Title } from '@ma
 import { useTranslation } from 'react-i18next';
 import { useSettings } from '../../app/SettingsProvider';
 import { unwrap } from '../../bridge';
-import { errorMessage } from './errorMessage';
+import { errorMessage } from '../../i18n/error-message';
 import { clearOriginAndReload } from './vaultApi';
 
 /**

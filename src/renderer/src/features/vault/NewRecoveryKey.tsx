@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Button, PasswordInput, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { unwrap } from '../../bridge';
-import { errorMessage } from './errorMessage';
+import { errorMessage } from '../../i18n/error-message';
 import { KeptSecretStep } from './KeptSecretStep';
 
 type Step = { name: 'ask' } | { name: 'show'; recoveryKey: string } | { name: 'done' };

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Divider, NumberInput, PasswordInput, Stack, Switch
 import { useTranslation } from 'react-i18next';
 import { unwrap } from '../../bridge';
 import { EraseDevice } from './EraseDevice';
-import { errorMessage } from './errorMessage';
+import { errorMessage } from '../../i18n/error-message';
 import { NewRecoveryKey } from './NewRecoveryKey';
 import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields';
 

@@ -3,7 +3,7 @@ import { Alert, Anchor, Button, PasswordInput, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Unlocked, VaultStatusInfo } from '@shared/vault';
 import { unwrap } from '../../bridge';
-import { errorMessage } from './errorMessage';
+import { errorMessage } from '../../i18n/error-message';
 import { LockScreenLayout } from './LockScreenLayout';
 import { isErased, legacyKeyRequest } from './vaultApi';
 
