@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { SettingsPatch } from '@shared/settings';
 import { useSettings } from '../../app/SettingsProvider';
 import { BridgeError } from '../../bridge';
+import { OutcomeAlert } from '../../components/OutcomeAlert';
+import { useAction } from '../../components/use-action';
 import { errorMessage } from '../../i18n/error-message';
 import { applyRestore, planRestore, TransferError, type RestoreMode } from '../../db/transfer';
 import { useVault } from '../vault/VaultContext';
@@ -11,7 +13,7 @@ import { ConfirmPassphraseField } from '../vault/ConfirmPassphraseField';
 import { NewPassphraseFields, useNewPassphrase } from '../vault/NewPassphraseFields';
 import { lockAndReload } from '../vault/vaultApi';
 import { closeRestore, newestLocalChange, openAndReadBackup, RECORDS_RESTORED_EVENT, runBackup, uploadBackup, type OpenedBackup } from './api';
-import { initialRestoreState, olderThanDevice, restoreReducer, type Status } from './restoreState';
+import { initialRestoreState, olderThanDevice, restoreReducer } from './restoreState';
 
 /** How many conflicts the merge preview lists before it says "and N more". */
 const MAX_LISTED_CONFLICTS = 200;
@@ -23,19 +25,6 @@ function useErrorText(): (error: unknown) => string {
     if (error instanceof TransferError) return tb(error.reason === 'unknownTable' ? 'restore.unknownTable' : 'restore.malformed');
     return errorMessage(t, error, tb('restore.writeFailed'));
   };
-}
-
-function StatusMessage({ status }: { status: Status }) {
-  if (!status) return null;
-  return status.kind === 'ok' ? (
-    <Alert color="teal" role="status">
-      {status.text}
-    </Alert>
-  ) : (
-    <Alert color="red" role="alert">
-      {status.text}
-    </Alert>
-  );
 }
 
 function formatBytes(bytes: number, language: string): string {
@@ -64,17 +53,10 @@ function BackupSection() {
   const [choice, setChoice] = useState<'vault' | 'new'>('vault');
   const [vaultPassphrase, setVaultPassphrase] = useState('');
   const fresh = useNewPassphrase();
-  const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<number | null>(null);
-  const [status, setStatus] = useState<Status>(null);
   // Every backup needs the vault passphrase: it holds every case, whichever passphrase locks the file.
   const ready = vaultPassphrase.length > 0 && (choice === 'vault' || fresh.acceptable);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!ready || busy) return;
-    setBusy(true);
-    setStatus(null);
+  const backup = useAction(async () => {
     setProgress(null);
     try {
       const outcome = await runBackup(
@@ -82,21 +64,20 @@ function BackupSection() {
         { vaultPassphrase, backupPassphrase: choice === 'vault' ? null : fresh.value, settings },
         (done, total) => setProgress(total === 0 ? 100 : Math.round((done / total) * 100)),
       );
-      if (!outcome.saved) {
-        setStatus({ kind: 'ok', text: t('backup.cancelled') });
-      } else {
-        setVaultPassphrase('');
-        fresh.setValue('');
-        fresh.setConfirmation('');
-        const saved = t('backup.saved', { count: outcome.records, path: outcome.path, size: formatBytes(outcome.bytes, i18n.language) });
-        setStatus({ kind: 'ok', text: outcome.unreadable > 0 ? `${saved} ${t('backup.unreadable', { count: outcome.unreadable })}` : saved });
-      }
-    } catch (error) {
-      setStatus({ kind: 'error', text: errorText(error) });
+      if (!outcome.saved) return t('backup.cancelled');
+      setVaultPassphrase('');
+      fresh.setValue('');
+      fresh.setConfirmation('');
+      const saved = t('backup.saved', { count: outcome.records, path: outcome.path, size: formatBytes(outcome.bytes, i18n.language) });
+      return outcome.unreadable > 0 ? `${saved} ${t('backup.unreadable', { count: outcome.unreadable })}` : saved;
     } finally {
-      setBusy(false);
       setProgress(null);
     }
+  }, errorText);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (ready) void backup.run();
   }
 
   return (
@@ -115,12 +96,12 @@ function BackupSection() {
         <ConfirmPassphraseField value={vaultPassphrase} onChange={setVaultPassphrase} />
         {choice === 'new' && <NewPassphraseFields state={fresh} label={t('backup.newPassphrase')} />}
         <Text size="sm">{t('backup.keepPassphrase')}</Text>
-        <Button type="submit" loading={busy} disabled={!ready} w="fit-content">
+        <Button type="submit" loading={backup.busy} disabled={!ready} w="fit-content">
           {t('backup.start')}
         </Button>
         {progress !== null && <Progress value={progress} aria-label={t('backup.progress', { percent: progress })} />}
         <div aria-live="polite">
-          <StatusMessage status={status} />
+          <OutcomeAlert outcome={backup.outcome} />
         </div>
       </Stack>
     </form>
@@ -348,7 +329,7 @@ function RestoreSection() {
         </Stack>
       )}
       <div aria-live="polite">
-        <StatusMessage status={status} />
+        <OutcomeAlert outcome={status} />
       </div>
       {restored && (
         <Stack gap="xs">

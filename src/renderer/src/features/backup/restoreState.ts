@@ -1,3 +1,4 @@
+import type { Outcome } from '../../components/use-action';
 import type { RestoreMode, RestorePlan } from '../../db/transfer';
 import type { OpenedBackup } from './api';
 
@@ -6,7 +7,7 @@ import type { OpenedBackup } from './api';
  * (upload, verify, read), compare it with this device (the plan, again at each change of mode), then
  * restore or cancel. A pure reducer, so each step is tested without a page.
  */
-export type Status = { kind: 'ok' | 'error'; text: string } | null;
+export type Status = Outcome | null;
 
 export interface Checked extends OpenedBackup {
   fileName: string;

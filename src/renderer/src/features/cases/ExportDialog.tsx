@@ -5,13 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { casesToHtcdsCsv, type CaseRecord } from '@shared/cases';
 import { exportFileName } from '@shared/files';
 import { BridgeError } from '../../bridge';
+import { OutcomeAlert } from '../../components/OutcomeAlert';
+import { useAction } from '../../components/use-action';
 import { saveFile } from '../../files';
-import { ConfirmPassphraseField } from '../vault/ConfirmPassphraseField';
 import { errorMessage } from '../../i18n/error-message';
+import { ConfirmPassphraseField } from '../vault/ConfirmPassphraseField';
 import { useCaseRepository } from './repository';
-
-/** `passphrase`: main refused the vault passphrase (wrong, or wait), with its translated message. */
-type Outcome = { kind: 'saved'; path: string } | { kind: 'error' } | { kind: 'passphrase'; text: string } | null;
 
 /**
  * HTCDS CSV of the chosen cases. The file leaves the vault, so the dialog says it is not encrypted;
@@ -33,28 +32,21 @@ export const ExportDialog = memo(function ExportDialog({
   const repository = useCaseRepository();
   const [deidentified, setDeidentified] = useState(true);
   const [vaultPassphrase, setVaultPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>(null);
-
-  async function save() {
-    setBusy(true);
-    setOutcome(null);
-    try {
+  const exporting = useAction(
+    async () => {
       const notes = deidentified ? [] : await repository.notesOf(new Set(cases.map((record) => record.id)));
       const csv = casesToHtcdsCsv(cases, { deidentified, notes });
       const path = await saveFile(exportFileName(deidentified ? 'cases-deidentified' : 'cases', 'csv'), 'csv', csv, deidentified ? {} : { vaultPassphrase });
       setVaultPassphrase('');
-      if (path) setOutcome({ kind: 'saved', path });
-    } catch (error) {
-      const refused = error instanceof BridgeError && error.code.startsWith('VAULT_');
-      setOutcome(refused ? { kind: 'passphrase', text: errorMessage(tShared, error) } : { kind: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  }
+      if (path) return t('export.saved', { path });
+    },
+    // Main refusing the vault passphrase (wrong, or wait) says so; anything else is the export's own message.
+    (error) =>
+      error instanceof BridgeError && error.code.startsWith('VAULT_') ? errorMessage(tShared, error) : { title: t('export.errorTitle'), text: t('export.error') },
+  );
 
   function close() {
-    setOutcome(null);
+    exporting.reset();
     setVaultPassphrase('');
     onClose();
   }
@@ -73,28 +65,12 @@ export const ExportDialog = memo(function ExportDialog({
           {deidentified ? t('export.notEncrypted') : t('export.notEncryptedIdentifying')}
         </Alert>
         {!deidentified && <ConfirmPassphraseField value={vaultPassphrase} onChange={setVaultPassphrase} />}
-        <div role="status" aria-live="polite">
-          {outcome?.kind === 'saved' && (
-            <Text c="teal.9" style={{ wordBreak: 'break-all' }}>
-              {t('export.saved', { path: outcome.path })}
-            </Text>
-          )}
-        </div>
-        {outcome?.kind === 'error' && (
-          <Alert color="red" role="alert" title={t('export.errorTitle')}>
-            {t('export.error')}
-          </Alert>
-        )}
-        {outcome?.kind === 'passphrase' && (
-          <Alert color="red" role="alert">
-            {outcome.text}
-          </Alert>
-        )}
+        <OutcomeAlert outcome={exporting.outcome} />
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
-            {outcome?.kind === 'saved' ? t('actions.done') : t('actions.cancel')}
+            {exporting.outcome?.kind === 'ok' ? t('actions.done') : t('actions.cancel')}
           </Button>
-          <Button onClick={() => void save()} loading={busy} disabled={cases.length === 0 || (!deidentified && !vaultPassphrase)}>
+          <Button onClick={() => void exporting.run()} loading={exporting.busy} disabled={cases.length === 0 || (!deidentified && !vaultPassphrase)}>
             {t('export.save')}
           </Button>
         </Group>

@@ -6,12 +6,13 @@ import { strToU8, zipSync } from 'fflate';
 import type { DirectoryEntry } from '@shared/hsds/directory';
 import { exportHsdsJson, exportHsdsPackage, organizationsFor } from '@shared/hsds/export';
 import { exportFileName } from '@shared/files';
+import { OutcomeAlert } from '../../components/OutcomeAlert';
+import { useAction } from '../../components/use-action';
 import { saveFile } from '../../files';
 import { useDirectory } from './context';
 
 type Scope = 'all' | 'shown';
 type Format = 'json' | 'zip';
-type Outcome = { status: 'saved'; path: string } | { status: 'failed' } | null;
 
 /**
  * HSDS export of the whole directory or of the results on screen. The shared exporters leave out the
@@ -22,15 +23,10 @@ export function ExportDialog({ opened, onClose, shown }: { opened: boolean; onCl
   const { directory } = useDirectory();
   const [scope, setScope] = useState<Scope>('all');
   const [format, setFormat] = useState<Format>('json');
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>(null);
-
   const entries = scope === 'shown' && shown !== null ? shown : directory.entries;
 
-  async function save() {
-    setBusy(true);
-    setOutcome(null);
-    try {
+  const exporting = useAction(
+    async () => {
       const input = { entries, organizations: organizationsFor(entries, directory.organizations) };
       const path =
         format === 'json'
@@ -40,16 +36,13 @@ export function ExportDialog({ opened, onClose, shown }: { opened: boolean; onCl
               'zip',
               zipSync(Object.fromEntries(Object.entries(exportHsdsPackage(input)).map(([name, text]) => [name, strToU8(text)]))),
             );
-      if (path !== null) setOutcome({ status: 'saved', path });
-    } catch {
-      setOutcome({ status: 'failed' });
-    } finally {
-      setBusy(false);
-    }
-  }
+      if (path !== null) return t('export.saved', { path });
+    },
+    () => t('export.failed'),
+  );
 
   const close = () => {
-    setOutcome(null);
+    exporting.reset();
     onClose();
   };
 
@@ -75,21 +68,12 @@ export function ExportDialog({ opened, onClose, shown }: { opened: boolean; onCl
         <Alert color="yellow" icon={<IconAlertTriangle aria-hidden />} title={t('export.notEncryptedTitle')}>
           {t('export.notEncrypted')}
         </Alert>
-        {outcome?.status === 'saved' && (
-          <Alert color="teal" role="status">
-            {t('export.saved', { path: outcome.path })}
-          </Alert>
-        )}
-        {outcome?.status === 'failed' && (
-          <Alert color="red" role="alert">
-            {t('export.failed')}
-          </Alert>
-        )}
+        <OutcomeAlert outcome={exporting.outcome} />
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
             {t('export.close')}
           </Button>
-          <Button onClick={() => void save()} loading={busy} disabled={entries.length === 0}>
+          <Button onClick={() => void exporting.run()} loading={exporting.busy} disabled={entries.length === 0}>
             {t('export.save')}
           </Button>
         </Group>

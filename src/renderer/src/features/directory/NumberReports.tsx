@@ -3,6 +3,8 @@ import { ActionIcon, Alert, Button, Group, Select, Stack, Text, TextInput, Texta
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { DirectoryEntry } from '@shared/hsds/directory';
+import { OutcomeAlert } from '../../components/OutcomeAlert';
+import { useAction } from '../../components/use-action';
 import { saveFile } from '../../files';
 import { useVault } from '../vault/VaultContext';
 import { useDirectory } from './context';
@@ -129,42 +131,28 @@ export function NumberReports({ entry, labels }: { entry: DirectoryEntry; labels
   );
 }
 
-type Outcome = { status: 'saved'; path: string } | { status: 'failed' } | null;
-
 /** Saves every report on a shipped number as a CSV correction list, through the app's save dialog. */
 function CorrectionListExport({ reports }: { reports: NumberReport[] }) {
   const { t } = useTranslation('directory');
   const { directory } = useDirectory();
-  const [outcome, setOutcome] = useState<Outcome>(null);
   const count = correctionRows(reports, directory).length;
-  const save = async () => {
-    setOutcome(null);
-    try {
+  const exporting = useAction(
+    async () => {
       // The file name says what it is and when, never which entries or numbers are in it.
       const path = await saveFile(`waypoint-number-corrections-${today()}.csv`, 'csv', correctionListCsv(reports, directory));
-      if (path !== null) setOutcome({ status: 'saved', path });
-    } catch {
-      setOutcome({ status: 'failed' });
-    }
-  };
+      if (path !== null) return t('reports.exported', { path });
+    },
+    () => t('reports.exportFailed'),
+  );
   return (
     <Stack gap={4} align="flex-start">
       <Text size="sm" c="dimmed">
         {t('reports.exportHint')}
       </Text>
-      <Button variant="default" size="xs" onClick={() => void save()} disabled={count === 0}>
+      <Button variant="default" size="xs" onClick={() => void exporting.run()} loading={exporting.busy} disabled={count === 0}>
         {t('reports.export')}
       </Button>
-      {outcome?.status === 'saved' && (
-        <Alert color="teal" role="status">
-          {t('reports.exported', { path: outcome.path })}
-        </Alert>
-      )}
-      {outcome?.status === 'failed' && (
-        <Alert color="red" role="alert">
-          {t('reports.exportFailed')}
-        </Alert>
-      )}
+      <OutcomeAlert outcome={exporting.outcome} />
     </Stack>
   );
 }

@@ -1,13 +1,15 @@
 import { useMemo, useState } from 'react';
-import { Alert, Anchor, Card, List, NumberInput, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Card, List, NumberInput, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { countryCodes } from '@shared/countries';
 import { bundledLicences } from '@shared/licences';
 import { languages, type Language } from '@shared/languages';
 import type { SettingsPatch } from '@shared/settings';
 import { useSettings } from '../../app/SettingsProvider';
-import { BridgeError } from '../../bridge';
+import { OutcomeAlert } from '../../components/OutcomeAlert';
+import type { Outcome } from '../../components/use-action';
 import { languageNames } from '../../i18n';
+import { errorMessage } from '../../i18n/error-message';
 import { BackupPanel } from '../backup';
 import { GuideLauncher } from '../guide';
 import { SecuritySettings } from '../vault/SecuritySettings';
@@ -15,7 +17,7 @@ import { SecuritySettings } from '../vault/SecuritySettings';
 export default function SettingsPage() {
   const { t, i18n } = useTranslation();
   const { settings, appInfo, updateSettings } = useSettings();
-  const [status, setStatus] = useState<{ kind: 'saved' } | { kind: 'error'; code: string } | null>(null);
+  const [status, setStatus] = useState<Outcome | null>(null);
 
   const countries = useMemo(() => {
     const names = new Intl.DisplayNames([i18n.language], { type: 'region' });
@@ -24,12 +26,13 @@ export default function SettingsPage() {
       .sort((a, b) => a.label.localeCompare(b.label, i18n.language));
   }, [i18n.language]);
 
+  // Each change saves at once and on its own (not one busy action: a second change must not wait for the first).
   async function save(patch: SettingsPatch) {
     try {
       await updateSettings(patch);
-      setStatus({ kind: 'saved' });
+      setStatus({ kind: 'ok', text: t('settings.saved') });
     } catch (error) {
-      setStatus({ kind: 'error', code: error instanceof BridgeError ? error.code : 'unknown' });
+      setStatus({ kind: 'error', title: t('errors.title'), text: errorMessage(t, error) });
     }
   }
 
@@ -77,18 +80,7 @@ export default function SettingsPage() {
             onChange={(value) => void save({ homeCountry: value })}
           />
           <GuideLauncher />
-          <div role="status" aria-live="polite">
-            {status?.kind === 'saved' && (
-              <Text size="sm" c="teal.9">
-                {t('settings.saved')}
-              </Text>
-            )}
-          </div>
-          {status?.kind === 'error' && (
-            <Alert color="red" title={t('errors.title')} role="alert">
-              {t(`errors.${status.code}`)}
-            </Alert>
-          )}
+          <OutcomeAlert outcome={status} />
         </Stack>
       </Card>
       <SecuritySettings />

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSettings } from '../../app/SettingsProvider';
 import { unwrap } from '../../bridge';
-import { errorMessage } from '../../i18n/error-message';
+import { OutcomeAlert } from '../../components/OutcomeAlert';
+import { useAction } from '../../components/use-action';
 import { clearOriginAndReload } from './vaultApi';
 
 /**
@@ -17,21 +18,11 @@ export function EraseDevice() {
   const [typed, setTyped] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const needsPassphrase = useSettings().appInfo.runtime === 'browser-preview';
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const word = t('vault.eraseWord');
-
-  async function erase() {
-    setBusy(true);
-    setError(null);
-    try {
-      await unwrap(window.waypoint.vault.erase(needsPassphrase ? { confirm: true, passphrase } : { confirm: true }));
-      await clearOriginAndReload();
-    } catch (caught) {
-      setError(errorMessage(t, caught));
-      setBusy(false);
-    }
-  }
+  const erase = useAction(async () => {
+    await unwrap(window.waypoint.vault.erase(needsPassphrase ? { confirm: true, passphrase } : { confirm: true }));
+    await clearOriginAndReload();
+  });
 
   return (
     <Stack>
@@ -41,10 +32,10 @@ export function EraseDevice() {
       <Text>{t('vault.eraseIntro')}</Text>
       <TextInput label={t('vault.eraseConfirmLabel', { word })} value={typed} onChange={(event) => setTyped(event.currentTarget.value)} />
       {needsPassphrase && <PasswordInput label={t('preview.erasePassphrase')} value={passphrase} onChange={(event) => setPassphrase(event.currentTarget.value)} />}
-      <Button color="red" disabled={typed.trim() !== word || (needsPassphrase && !passphrase)} loading={busy} onClick={() => void erase()}>
+      <Button color="red" disabled={typed.trim() !== word || (needsPassphrase && !passphrase)} loading={erase.busy} onClick={() => void erase.run()}>
         {t('vault.eraseButton')}
       </Button>
-      {error && <Alert color="red">{error}</Alert>}
+      <OutcomeAlert outcome={erase.outcome} />
     </Stack>
   );
 }

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Unlocked } from '@shared/vault';
 import { unwrap } from '../../bridge';
-import { errorMessage } from '../../i18n/error-message';
+import { OutcomeAlert } from '../../components/OutcomeAlert';
+import { useAction } from '../../components/use-action';
 import { LockScreenLayout } from './LockScreenLayout';
 import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields';
 import { isErased, legacyKeyRequest } from './vaultApi';
@@ -20,22 +21,18 @@ export default function RecoverScreen({
   const { t } = useTranslation();
   const [recoveryKey, setRecoveryKey] = useState('');
   const newPassphrase = useNewPassphrase();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!newPassphrase.acceptable || !recoveryKey.trim() || busy) return;
-    setBusy(true);
-    setError(null);
+  const recover = useAction(async () => {
     try {
       await onUnlocked(await unwrap(window.waypoint.vault.recover({ recoveryKey, newPassphrase: newPassphrase.value, ...(await legacyKeyRequest()) })));
     } catch (caught) {
       if (isErased(caught)) return onErased();
-      setError(errorMessage(t, caught));
-    } finally {
-      setBusy(false);
+      throw caught;
     }
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (newPassphrase.acceptable && recoveryKey.trim()) void recover.run();
   }
 
   return (
@@ -52,12 +49,12 @@ export default function RecoverScreen({
             autoFocus
           />
           <NewPassphraseFields state={newPassphrase} />
-          <Button type="submit" loading={busy} disabled={!newPassphrase.acceptable || !recoveryKey.trim()}>
+          <Button type="submit" loading={recover.busy} disabled={!newPassphrase.acceptable || !recoveryKey.trim()}>
             {t('vault.recover')}
           </Button>
         </Stack>
       </form>
-      {error && <Alert color="red">{error}</Alert>}
+      <OutcomeAlert outcome={recover.outcome} />
       <Anchor component="button" type="button" onClick={onBack} size="sm">
         {t('vault.backToUnlock')}
       </Anchor>

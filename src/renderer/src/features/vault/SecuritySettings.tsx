@@ -1,50 +1,28 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Card, Divider, NumberInput, PasswordInput, Stack, Switch, Text, Title } from '@mantine/core';
+import { Button, Card, Divider, NumberInput, PasswordInput, Stack, Switch, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { unwrap } from '../../bridge';
 import { EraseDevice } from './EraseDevice';
-import { errorMessage } from '../../i18n/error-message';
+import { OutcomeAlert } from '../../components/OutcomeAlert';
+import { useAction } from '../../components/use-action';
 import { NewRecoveryKey } from './NewRecoveryKey';
 import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields';
-
-type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; text: string } | null;
-
-function OutcomeMessage({ outcome }: { outcome: Outcome }) {
-  return (
-    <>
-      {outcome?.kind === 'ok' && (
-        <Alert color="teal" role="status">
-          {outcome.text}
-        </Alert>
-      )}
-      {outcome?.kind === 'error' && <Alert color="red">{outcome.text}</Alert>}
-    </>
-  );
-}
 
 function ChangePassphrase() {
   const { t } = useTranslation();
   const [current, setCurrent] = useState('');
   const next = useNewPassphrase();
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>(null);
+  const change = useAction(async () => {
+    await unwrap(window.waypoint.vault.changePassphrase({ current, next: next.value }));
+    setCurrent('');
+    next.setValue('');
+    next.setConfirmation('');
+    return t('vault.passphraseChanged');
+  });
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    if (!current || !next.acceptable || busy) return;
-    setBusy(true);
-    setOutcome(null);
-    try {
-      await unwrap(window.waypoint.vault.changePassphrase({ current, next: next.value }));
-      setCurrent('');
-      next.setValue('');
-      next.setConfirmation('');
-      setOutcome({ kind: 'ok', text: t('vault.passphraseChanged') });
-    } catch (caught) {
-      setOutcome({ kind: 'error', text: errorMessage(t, caught) });
-    } finally {
-      setBusy(false);
-    }
+    if (current && next.acceptable) void change.run();
   }
 
   return (
@@ -55,10 +33,10 @@ function ChangePassphrase() {
         </Title>
         <PasswordInput label={t('vault.currentPassphrase')} value={current} onChange={(event) => setCurrent(event.currentTarget.value)} />
         <NewPassphraseFields state={next} />
-        <Button type="submit" loading={busy} disabled={!current || !next.acceptable} w="fit-content">
+        <Button type="submit" loading={change.busy} disabled={!current || !next.acceptable} w="fit-content">
           {t('vault.changePassphrase')}
         </Button>
-        <OutcomeMessage outcome={outcome} />
+        <OutcomeAlert outcome={change.outcome} />
       </Stack>
     </form>
   );
@@ -69,22 +47,15 @@ function EraseAfterAttempts() {
   const [enabled, setEnabled] = useState(false);
   const [count, setCount] = useState<number>(10);
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>(null);
+  const save = useAction(async () => {
+    await unwrap(window.waypoint.vault.setEraseAfter({ passphrase, eraseAfter: enabled ? count : null }));
+    setPassphrase('');
+    return t('vault.eraseAfterSaved');
+  });
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setOutcome(null);
-    try {
-      await unwrap(window.waypoint.vault.setEraseAfter({ passphrase, eraseAfter: enabled ? count : null }));
-      setPassphrase('');
-      setOutcome({ kind: 'ok', text: t('vault.eraseAfterSaved') });
-    } catch (caught) {
-      setOutcome({ kind: 'error', text: errorMessage(t, caught) });
-    } finally {
-      setBusy(false);
-    }
+    void save.run();
   }
 
   return (
@@ -103,10 +74,10 @@ function EraseAfterAttempts() {
           </>
         )}
         <PasswordInput label={t('vault.currentPassphrase')} value={passphrase} onChange={(event) => setPassphrase(event.currentTarget.value)} />
-        <Button type="submit" loading={busy} disabled={!passphrase} w="fit-content">
+        <Button type="submit" loading={save.busy} disabled={!passphrase} w="fit-content">
           {t('vault.eraseAfterSave')}
         </Button>
-        <OutcomeMessage outcome={outcome} />
+        <OutcomeAlert outcome={save.outcome} />
       </Stack>
     </form>
   );

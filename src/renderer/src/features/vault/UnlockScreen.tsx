@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, PasswordInput, Text } from '@mantine/core';
+import { Anchor, Button, PasswordInput, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Unlocked, VaultStatusInfo } from '@shared/vault';
 import { unwrap } from '../../bridge';
-import { errorMessage } from '../../i18n/error-message';
+import { OutcomeAlert } from '../../components/OutcomeAlert';
+import { useAction } from '../../components/use-action';
 import { LockScreenLayout } from './LockScreenLayout';
 import { isErased, legacyKeyRequest } from './vaultApi';
 
@@ -20,27 +21,23 @@ export function UnlockScreen({
 }) {
   const { t } = useTranslation();
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [failed, setFailed] = useState(status.failedAttempts);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!passphrase || busy) return;
-    setBusy(true);
-    setError(null);
+  const unlock = useAction(async () => {
     try {
       await onUnlocked(await unwrap(window.waypoint.vault.unlock({ passphrase, ...(await legacyKeyRequest()) })));
     } catch (caught) {
       setPassphrase('');
       if (isErased(caught)) return onErased();
-      setError(errorMessage(t, caught));
       const next = await unwrap(window.waypoint.vault.status()).catch(() => null);
       if (next && !next.exists) return onErased();
       if (next) setFailed(next.failedAttempts);
-    } finally {
-      setBusy(false);
+      throw caught;
     }
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (passphrase) void unlock.run();
   }
 
   return (
@@ -53,11 +50,11 @@ export function UnlockScreen({
           autoFocus
           mb="md"
         />
-        <Button type="submit" fullWidth loading={busy} disabled={!passphrase}>
+        <Button type="submit" fullWidth loading={unlock.busy} disabled={!passphrase}>
           {t('vault.unlock')}
         </Button>
       </form>
-      {error && <Alert color="red">{error}</Alert>}
+      <OutcomeAlert outcome={unlock.outcome} />
       {failed > 0 && status.eraseAfter === null && <Text size="sm">{t('vault.failedSoFar', { count: failed })}</Text>}
       {status.eraseAfter !== null && (
         <Text size="sm" c="orange.9">
