@@ -5,9 +5,9 @@
  * longest main-thread task is watched with the Long Tasks API and with a 0 ms timer's longest gap.
  */
 import { exportHsdsJson, organizationsFor } from '../../src/shared/hsds/export';
-import { importFilesOf } from '../../src/renderer/src/features/directory/importFiles';
-import { importReplyReceiver, transferables } from '../../src/renderer/src/features/directory/importRequest';
-import type { ImportReply, ImportRequest, ImportWorkerMessage } from '../../src/renderer/src/features/directory/importRequest';
+import { importFilesOf } from '../../src/renderer/src/features/directory/import-files';
+import { importReplyReceiver, transferables } from '../../src/renderer/src/features/directory/import-request';
+import type { ImportReply, ImportRequest, ImportWorkerMessage } from '../../src/renderer/src/features/directory/import-request';
 import { generateEntries, generateOrganizations } from './generate';
 import type { ImportWindow } from './import-protocol';
 

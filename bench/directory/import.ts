@@ -19,7 +19,7 @@ export async function benchImportInWorker(services: number, organizations: numbe
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
   try {
     const pageScript = await buildBrowserScript(resolve(import.meta.dirname, 'import-page.ts'), join(work, 'page'), 'importPage');
-    const workerScript = await buildBrowserScript(resolve(import.meta.dirname, '../../src/renderer/src/features/directory/importWorker.ts'), join(work, 'worker'), 'importWorker');
+    const workerScript = await buildBrowserScript(resolve(import.meta.dirname, '../../src/renderer/src/features/directory/import-worker.ts'), join(work, 'worker'), 'importWorker');
     const planned: number[] = [];
     const longestTask: number[] = [];
     const longestGap: number[] = [];

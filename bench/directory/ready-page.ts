@@ -4,7 +4,7 @@
  * the index's arrival back on the main thread, as useSearchIndex does when the directory opens.
  */
 import { generateEntries, generateOrganizations } from './generate';
-import { searchWorkerMessages } from '../../src/renderer/src/features/directory/searchIndexRequest';
+import { searchWorkerMessages } from '../../src/renderer/src/features/directory/search-index-request';
 import type { ReadyWindow } from './ready-protocol';
 
 async function timeIndexReady(workerScript: string, services: number, organizationCount: number) {

@@ -19,7 +19,7 @@ export async function benchIndexReady(services: number, organizations: number): 
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
   try {
     const pageScript = await buildBrowserScript(resolve(import.meta.dirname, 'ready-page.ts'), join(work, 'page'), 'readyPage');
-    const workerScript = await buildBrowserScript(resolve(import.meta.dirname, '../../src/renderer/src/features/directory/searchWorker.ts'), join(work, 'worker'), 'searchWorker');
+    const workerScript = await buildBrowserScript(resolve(import.meta.dirname, '../../src/renderer/src/features/directory/search-worker.ts'), join(work, 'worker'), 'searchWorker');
     const ready: number[] = [];
     const mainThread: number[] = [];
     for (let run = 0; run < runs; run++) {

@@ -4,7 +4,7 @@ import type { CaseChecklist } from '../../src/shared/cases/records';
 import { newCaseRecord, type CaseRecord } from '../../src/shared/cases/schema';
 import { recordAnswer, startChecklist, type ChecklistInstance } from '../../src/shared/checklists/answers';
 import type { ChecklistItem, ChecklistTemplate } from '../../src/shared/checklists/schema';
-import { parseTemplateFile } from '../../src/shared/checklists/templateFile';
+import { parseTemplateFile } from '../../src/shared/checklists/template-file';
 
 /** A shipped template by id, read from resources/checklists (found from the fonts folder). */
 export function shippedTemplate(resourcesFolder: string, id: string): ChecklistTemplate {

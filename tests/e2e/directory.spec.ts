@@ -165,7 +165,7 @@ test('the search index is kept while going to entries, forms and imports and bac
   // Each build of the index starts a search worker; the first one ran while the vault was being created.
   const builds: string[] = [];
   page.on('worker', (worker) => {
-    if (worker.url().includes('searchWorker')) builds.push(worker.url());
+    if (worker.url().includes('search-worker')) builds.push(worker.url());
   });
   await chooseCountry(page, 'United States');
   const search = page.getByRole('searchbox', { name: 'Search the directory' });

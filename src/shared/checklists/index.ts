@@ -1,5 +1,5 @@
 export * from './schema';
 export * from './answers';
 export * from './screening';
-export * from './templateFile';
+export * from './template-file';
 export * from './translations';

@@ -5,7 +5,7 @@ import { caseIndexValues, checklistIndexValues, checklistTokens, noteIndexValues
 import { tokenize } from '@shared/fold';
 import { generateSyntheticCases } from '../../support/synthetic-cases';
 import { closeRecordStore, openRecordStore, type WaypointRecords } from '@renderer/db';
-import { collectCaseTokens, tokensOfCase } from '@renderer/features/cases/textIndex';
+import { collectCaseTokens, tokensOfCase } from '@renderer/features/cases/text-index';
 import { newKey, openRaw, uniqueDbName } from '../db/helpers';
 import { shippedTemplates } from './fixtures';
 

@@ -1,6 +1,6 @@
 import { Zip, ZipDeflate, strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { importFilesOf, readImportFiles } from '@renderer/features/directory/importFiles';
+import { importFilesOf, readImportFiles } from '@renderer/features/directory/import-files';
 import { exportHsdsPackage } from '@shared/hsds/export';
 import { describeProblem } from '@shared/hsds/import-problems';
 import { unzipWanted } from '@shared/hsds/import-zip';

@@ -4,8 +4,8 @@ import { zipSync } from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
 import { exportHsdsPackage } from '@shared/hsds/export';
 import * as importPlan from '@shared/hsds/import-plan';
-import { answerImportRequest, importReplyMessages, importReplyReceiver, transferables } from '@renderer/features/directory/importRequest';
-import type { ImportRequest } from '@renderer/features/directory/importRequest';
+import { answerImportRequest, importReplyMessages, importReplyReceiver, transferables } from '@renderer/features/directory/import-request';
+import type { ImportRequest } from '@renderer/features/directory/import-request';
 import { shippedDirectory } from '../directory-io/fixtures';
 
 const shipped = shippedDirectory();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '@shared/directory-search';
 import type { DirectoryEntry } from '@shared/hsds/directory';
-import { indexOptions, searchIndexReceiver, searchWorkerMessages } from '@renderer/features/directory/searchIndexRequest';
+import { indexOptions, searchIndexReceiver, searchWorkerMessages } from '@renderer/features/directory/search-index-request';
 import { generateEntries, generateOrganizations } from '../../../bench/directory/generate';
 
 const organizations = generateOrganizations(40, 2);

@@ -11,7 +11,7 @@ import { applyRestore, planRestore, TransferError, type RestoreMode } from '../.
 import { useVault } from '../vault/VaultContext';
 import { ConfirmPassphraseField } from '../vault/ConfirmPassphraseField';
 import { NewPassphraseFields, useNewPassphrase } from '../vault/NewPassphraseFields';
-import { lockAndReload } from '../vault/vaultApi';
+import { lockAndReload } from '../vault/api';
 import { closeRestore, newestLocalChange, openAndReadBackup, RECORDS_RESTORED_EVENT, runBackup, uploadBackup, type OpenedBackup } from './api';
 import { initialRestoreState, olderThanDevice, restoreReducer } from './restoreState';
 

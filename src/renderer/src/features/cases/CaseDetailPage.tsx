@@ -11,7 +11,7 @@ import { CaseChecklistsPanel, ScreeningSummaryPanel } from '../checklists';
 import { CaseNotFound } from './CaseNotFound';
 import { formatDay, useCountryOptions, useDateFormats } from './labels';
 import { NotesPanel } from './NotesPanel';
-import { CasesLoadState, PageTitle, StatusBadge } from './parts';
+import { CasesLoadState, PageTitle, StatusBadge } from './Parts';
 import { useCases } from './repository';
 
 export function CaseDetailPage({ caseId }: { caseId: string }) {

@@ -33,7 +33,7 @@ import {
   type CaseRecord,
 } from '@shared/cases';
 import { useCountryOptions, useValueOptions } from './labels';
-import { CasesLoadState, PageTitle } from './parts';
+import { CasesLoadState, PageTitle } from './Parts';
 import { useCases } from './repository';
 import { CaseNotFound } from './CaseNotFound';
 

@@ -30,7 +30,7 @@ import {
 import classes from './cases.module.css';
 import { ExportDialog } from './ExportDialog';
 import { useDateFormats, useValueOptions } from './labels';
-import { CasesLoadState, PageTitle, StatusBadge } from './parts';
+import { CasesLoadState, PageTitle, StatusBadge } from './Parts';
 import { casesPerPage, useCases, type CaseCounts } from './repository';
 
 export interface ListState {

@@ -1,7 +1,7 @@
 import { Button, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { PageTitle } from './parts';
+import { PageTitle } from './Parts';
 
 /** A case link that leads nowhere: deleted, or never on this device. */
 export function CaseNotFound() {

@@ -30,8 +30,8 @@ import type { RecordResult, WaypointStore } from '../../db';
 import { RECORDS_RESTORED_EVENT } from '../../db/events';
 import { useVault } from '../vault/VaultContext';
 import { isCaseRecord, isChecklist, isNote, readable } from './shapes';
-import { collectCaseTokens, tokensOfCase, type CaseTokens } from './textIndex';
-import type { TextIndexReply } from './textIndexWorker';
+import { collectCaseTokens, tokensOfCase, type CaseTokens } from './text-index';
+import type { TextIndexReply } from './text-index-worker';
 
 type Store = WaypointStore;
 
@@ -111,7 +111,7 @@ function casesOf(results: readonly RecordResult<unknown>[]): { cases: CaseRecord
  */
 function collectInWorker(store: Store): Promise<CaseTokens> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./textIndexWorker.ts', import.meta.url), { type: 'module' });
+    const worker = new Worker(new URL('./text-index-worker.ts', import.meta.url), { type: 'module' });
     worker.addEventListener('message', (event: MessageEvent<TextIndexReply>) => {
       worker.terminate();
       if ('tokens' in event.data) resolve(event.data.tokens);

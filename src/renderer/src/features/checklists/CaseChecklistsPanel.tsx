@@ -7,7 +7,7 @@ import type { CaseChecklist } from '@shared/cases';
 import { useVault } from '../vault/VaultContext';
 import { ChecklistRunner } from './ChecklistRunner';
 import { saveCaseChecklist, shippedInLanguage, shippedKey, templateLanguageOf, useCaseChecklists, useTemplateChoices, type Stored } from './data';
-import { ProgressLine, TemplateLanguageSelect, TemplateText } from './parts';
+import { ProgressLine, TemplateLanguageSelect, TemplateText } from './Parts';
 import { itemCount } from './view';
 
 export type { CaseContext };

@@ -32,7 +32,7 @@ import type { CaseChecklist } from '@shared/cases';
 import { useVault } from '../vault/VaultContext';
 import classes from './checklists.module.css';
 import { saveCaseChecklist } from './data';
-import { LegalRefLinks, ProgressLine, TemplateText } from './parts';
+import { LegalRefLinks, ProgressLine, TemplateText } from './Parts';
 
 type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
 

@@ -35,7 +35,7 @@ import { useVault } from '../vault/VaultContext';
 import { LoadFailed } from './CaseChecklistsPanel';
 import classes from './checklists.module.css';
 import { deleteCustomTemplate, saveCustomTemplate, shippedInLanguage, shippedKey, templateLanguageOf, useTemplateChoices, type TemplateChoices } from './data';
-import { LegalRefLinks, TemplateLanguageSelect, TemplateText } from './parts';
+import { LegalRefLinks, TemplateLanguageSelect, TemplateText } from './Parts';
 import { TemplateEditor } from './TemplateEditor';
 import { itemCount } from './view';
 

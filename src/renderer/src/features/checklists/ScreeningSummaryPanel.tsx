@@ -13,7 +13,7 @@ import {
 import { useVault } from '../vault/VaultContext';
 import { LoadFailed, type CasePanelProps } from './CaseChecklistsPanel';
 import { useCaseChecklists } from './data';
-import { TemplateText } from './parts';
+import { TemplateText } from './Parts';
 import { evidenceText, provisionHref } from './view';
 
 /**

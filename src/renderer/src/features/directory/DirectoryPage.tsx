@@ -15,7 +15,7 @@ import { ImportPage } from './ImportPage';
 import { termCodes, useLabels } from './labels';
 import { NotFound } from './NotFound';
 import { SearchPage } from './SearchPage';
-import { useSearchIndex } from './useSearchIndex';
+import { useSearchIndex } from './use-search-index';
 
 type LoadState = { status: 'loading' } | { status: 'error' } | { status: 'ready'; shipped: Directory; user: UserDirectory };
 

@@ -10,7 +10,7 @@ import type { EmergencyLine } from './emergency';
 import type { Labels } from './labels';
 import { lastFailure, useNumberReports } from './NumberReports';
 import type { NumberReportsState } from './NumberReports';
-import { PhoneLink, TrustBadge, entryPath } from './parts';
+import { PhoneLink, TrustBadge, entryPath } from './Parts';
 import { checkedSentence, phoneVerified } from './verification';
 
 export function EmergencyPanel({ country, labels }: { country: string | null; labels: Labels }) {

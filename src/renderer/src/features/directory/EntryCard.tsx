@@ -5,7 +5,7 @@ import type { DirectoryEntry } from '@shared/hsds/directory';
 import { useDirectory } from './context';
 import type { Labels } from './labels';
 import classes from './directory.module.css';
-import { EntryBadges, PhoneLink, entryPath } from './parts';
+import { EntryBadges, PhoneLink, entryPath } from './Parts';
 
 /** One search result: enough to call straight away, and a link to the whole entry. */
 export function EntryCard({ entry, labels }: { entry: DirectoryEntry; labels: Labels }) {

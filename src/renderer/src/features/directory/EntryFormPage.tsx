@@ -14,7 +14,7 @@ import { saveOwnRecords } from './data';
 import { isEmailAddress, isWebLink } from '@shared/contact-links';
 import { useLabels } from './labels';
 import { NotFound } from './NotFound';
-import { entryPath } from './parts';
+import { entryPath } from './Parts';
 
 interface PhoneField {
   number: string;

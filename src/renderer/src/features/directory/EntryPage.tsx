@@ -18,7 +18,7 @@ import { isolate, useLabels } from './labels';
 import type { Labels } from './labels';
 import { NotFound } from './NotFound';
 import { NumberReports } from './NumberReports';
-import { CopyValue, EmailLink, EntryBadges, PhoneLink, entryPath } from './parts';
+import { CopyValue, EmailLink, EntryBadges, PhoneLink, entryPath } from './Parts';
 import { checkedSentence, oldSourceDate } from './verification';
 
 export function EntryPage({ id, onDeleted }: { id: string; onDeleted: (notice: DirectoryNotice) => void }) {

@@ -11,9 +11,9 @@ import type { ProblemDetail } from '@shared/hsds/import-problems';
 import { useVault } from '../vault/VaultContext';
 import { useDirectory } from './context';
 import { saveOwnRecords } from './data';
-import { importFilesOf } from './importFiles';
-import { importReplyReceiver, transferables } from './importRequest';
-import type { ImportReply, ImportRequest, ImportWorkerMessage } from './importRequest';
+import { importFilesOf } from './import-files';
+import { importReplyReceiver, transferables } from './import-request';
+import type { ImportReply, ImportRequest, ImportWorkerMessage } from './import-request';
 import { isolate, useLabels } from './labels';
 
 type Stage =
@@ -31,13 +31,13 @@ const folderInput = { webkitdirectory: '', autoComplete: 'off' } as InputHTMLAtt
 const listLimit = 100;
 
 /**
- * Reads, validates and plans in a Web Worker (./importWorker.ts), so a large file never freezes the window.
+ * Reads, validates and plans in a Web Worker (./import-worker.ts), so a large file never freezes the window.
  * The file bytes move to the worker, so there is no running it here instead: a worker that fails or cannot
  * start answers `failed`, as one that threw does.
  */
 function planInWorker(request: ImportRequest): Promise<ImportReply> {
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
+    const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
     const finish = (reply: ImportReply) => {
       worker.terminate();
       resolve(reply);

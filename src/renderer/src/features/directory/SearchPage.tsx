@@ -19,7 +19,7 @@ import { EntryCard } from './EntryCard';
 import { ExportDialog } from './ExportDialog';
 import { isolate, useLabels } from './labels';
 import type { Labels } from './labels';
-import type { ReadyIndex } from './useSearchIndex';
+import type { ReadyIndex } from './use-search-index';
 
 const pageSize = 50;
 /** Select value for "no filter": Mantine selects hold strings. */

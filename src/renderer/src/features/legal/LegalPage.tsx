@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Route, Switch } from 'wouter';
 import type { LegalIndex } from '@shared/legal/corpus';
 import { useSettings } from '../../app/SettingsProvider';
-import { LoadState } from './components';
+import { LoadState } from './LegalParts';
 import { loadLegalIndex, useLoaded } from './data';
 import { CountryPage } from './pages/CountryPage';
 import { ExplainerPage } from './pages/ExplainerPage';

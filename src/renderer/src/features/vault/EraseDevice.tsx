@@ -5,7 +5,7 @@ import { useSettings } from '../../app/SettingsProvider';
 import { unwrap } from '../../bridge';
 import { OutcomeAlert } from '../../components/OutcomeAlert';
 import { useAction } from '../../components/use-action';
-import { clearOriginAndReload } from './vaultApi';
+import { clearOriginAndReload } from './api';
 
 /**
  * Erase with typed confirmation: main drops the key, destroys the vault header first (so what

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { loadWordList, suggestPassphrase } from './generatePassphrase';
 import { KeptSecretStep } from './KeptSecretStep';
 import { MIN_NEW_PASSPHRASE_CHARS } from '@shared/vault';
-import { isAcceptablePassphrase, loadStrengthScorer, MIN_STRENGTH_SCORE } from './passphraseStrength';
+import { isAcceptablePassphrase, loadStrengthScorer, MIN_STRENGTH_SCORE } from './passphrase-strength';
 
 export interface NewPassphraseState {
   value: string;

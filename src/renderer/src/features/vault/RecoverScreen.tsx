@@ -7,7 +7,7 @@ import { OutcomeAlert } from '../../components/OutcomeAlert';
 import { useAction } from '../../components/use-action';
 import { LockScreenLayout } from './LockScreenLayout';
 import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields';
-import { isErased, legacyKeyRequest } from './vaultApi';
+import { isErased, legacyKeyRequest } from './api';
 
 export default function RecoverScreen({
   onUnlocked,

@@ -6,7 +6,7 @@ import { unwrap } from '../../bridge';
 import { OutcomeAlert } from '../../components/OutcomeAlert';
 import { useAction } from '../../components/use-action';
 import { LockScreenLayout } from './LockScreenLayout';
-import { isErased, legacyKeyRequest } from './vaultApi';
+import { isErased, legacyKeyRequest } from './api';
 
 export function UnlockScreen({
   status,

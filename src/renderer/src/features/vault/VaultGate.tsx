@@ -9,9 +9,9 @@ import type { WaypointStore } from '../../db';
 import { FirstRunGuide } from '../guide';
 import { LockScreenLayout } from './LockScreenLayout';
 import { UnlockScreen } from './UnlockScreen';
-import { useAutoLock } from './useAutoLock';
-import { useQuickExitShortcut } from './useQuickExitShortcut';
-import { clearOriginAndReload, clearOriginStorage, lockAndReload, openVaultStore, quickExit } from './vaultApi';
+import { useAutoLock } from './use-auto-lock';
+import { useQuickExitShortcut } from './use-quick-exit-shortcut';
+import { clearOriginAndReload, clearOriginStorage, lockAndReload, openVaultStore, quickExit } from './api';
 import { VaultContext, type VaultContextValue } from './VaultContext';
 
 // Screens most starts never show stay out of the first screen's JavaScript.

@@ -5,14 +5,14 @@ import { Link } from 'wouter';
 import { instrumentsForCountry, type LegalIndex } from '@shared/legal/corpus';
 import type { DirectoryEntry } from '@shared/hsds/directory';
 import type { TreatyStatus } from '@shared/legal/schema';
-import { BackLink, CorpusDate, EnglishOnlyNote, ExternalLink, LegalNote, LoadState, Sources, useEnglishText } from '../components';
+import { BackLink, CorpusDate, EnglishOnlyNote, ExternalLink, LegalNote, LoadState, Sources, useEnglishText } from '../LegalParts';
 import { loadDirectoryEntries, useLoaded } from '../data';
 import { directoryHref, legalPaths } from '../paths';
 import { phoneHref } from '@shared/contact-links';
 import { hotlinesForCountry, treatyRowView } from '../view';
 import { NotFound } from './NotFound';
 import { formatPartialDate } from '../../../i18n/format';
-import { TrustBadge } from '../../directory/parts';
+import { TrustBadge } from '../../directory/Parts';
 import { checkedSentence, phoneVerified } from '../../directory/verification';
 
 export function CountryPage({ index, code }: { index: LegalIndex; code: string }) {

@@ -2,7 +2,7 @@ import { Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { LegalIndex } from '@shared/legal/corpus';
-import { BackLink, LegalNote } from '../components';
+import { BackLink, LegalNote } from '../LegalParts';
 import { legalPaths } from '../paths';
 import { pickText } from '../view';
 import { NotFound } from './NotFound';

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { LegalIndex } from '@shared/legal/corpus';
 import type { Instrument } from '@shared/legal/schema';
-import { BackLink, CorpusDate, EnglishOnlyNote, ExternalLink, LegalNote, Sources, useEnglishText } from '../components';
+import { BackLink, CorpusDate, EnglishOnlyNote, ExternalLink, LegalNote, Sources, useEnglishText } from '../LegalParts';
 import { legalPaths } from '../paths';
-import { Facts, JudgmentCard, ProvisionCard } from './parts';
+import { Facts, JudgmentCard, ProvisionCard } from './Parts';
 import { NotFound } from './NotFound';
 
 export function InstrumentPage({ index, id }: { index: LegalIndex; id: string }) {

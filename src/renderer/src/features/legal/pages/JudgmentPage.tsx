@@ -2,9 +2,9 @@ import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { LegalIndex } from '@shared/legal/corpus';
-import { BackLink, CorpusDate, EnglishOnlyNote, LegalNote, Sources, TopicBadges, useEnglishText } from '../components';
+import { BackLink, CorpusDate, EnglishOnlyNote, LegalNote, Sources, TopicBadges, useEnglishText } from '../LegalParts';
 import { legalPaths } from '../paths';
-import { Facts } from './parts';
+import { Facts } from './Parts';
 import { NotFound } from './NotFound';
 
 export function JudgmentPage({ index, id }: { index: LegalIndex; id: string }) {

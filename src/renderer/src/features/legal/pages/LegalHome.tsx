@@ -8,7 +8,7 @@ import { topicIds, type TopicId } from '@shared/legal/schema';
 import type { SearchHit } from '@shared/legal/search';
 import { formatPartialDate } from '../../../i18n/format';
 import { DataAgeNote } from '../../../components/DataAgeNote';
-import { EnglishOnlyNote, LegalNote, useEnglishText } from '../components';
+import { EnglishOnlyNote, LegalNote, useEnglishText } from '../LegalParts';
 import { loadLegalBuildInfo, useLoaded } from '../data';
 import { legalPaths } from '../paths';
 import { countryList, filterInstruments, pickText, type InstrumentFilters, type Region, type Scope } from '../view';

@@ -1,7 +1,7 @@
 import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { LegalNote } from '../components';
+import { LegalNote } from '../LegalParts';
 import { legalPaths } from '../paths';
 
 export function NotFound() {

@@ -2,12 +2,12 @@ import { Anchor, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { judgmentsForProvision, type LegalIndex } from '@shared/legal/corpus';
-import { BackLink, EnglishOnlyNote, LegalNote, LoadState, TopicBadges, useEnglishText } from '../components';
+import { BackLink, EnglishOnlyNote, LegalNote, LoadState, TopicBadges, useEnglishText } from '../LegalParts';
 import { useLoaded } from '../data';
 import { loadShippedTemplates, shippedInLanguage, templateLanguageOf } from '../../checklists/data';
 import { legalPaths } from '../paths';
 import { checklistItemsCiting } from '../view';
-import { JudgmentCard } from './parts';
+import { JudgmentCard } from './Parts';
 import { NotFound } from './NotFound';
 
 /**

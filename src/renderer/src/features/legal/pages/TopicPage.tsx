@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { judgmentsForTopic, provisionsForTopic, type LegalIndex } from '@shared/legal/corpus';
 import { topicIdSchema } from '@shared/legal/schema';
-import { BackLink, CorpusDate, EnglishOnlyNote, ExternalLink, LegalNote, useEnglishText } from '../components';
+import { BackLink, CorpusDate, EnglishOnlyNote, ExternalLink, LegalNote, useEnglishText } from '../LegalParts';
 import { legalPaths } from '../paths';
 import { groupByInstrument, pickText } from '../view';
 import { NotFound } from './NotFound';
-import { JudgmentCard } from './parts';
+import { JudgmentCard } from './Parts';
 
 /** One topic across instruments: each instrument's matching provisions, side by side. */
 export function TopicPage({ index, id }: { index: LegalIndex; id: string }) {

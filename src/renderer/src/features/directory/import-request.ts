@@ -1,11 +1,11 @@
 import type { DirectoryEntry, DirectoryOrganization } from '@shared/hsds/directory';
 import { planImport } from '@shared/hsds/import-plan';
 import type { ImportPlan, PlannedUpdate, ShippedIds } from '@shared/hsds/import-plan';
-import { readImportFiles } from './importFiles';
-import type { ImportFile } from './importFiles';
+import { readImportFiles } from './import-files';
+import type { ImportFile } from './import-files';
 
 /**
- * What the import page sends its worker (./importWorker.ts): the chosen files' bytes, transferred rather
+ * What the import page sends its worker (./import-worker.ts): the chosen files' bytes, transferred rather
  * than copied, and the directory the plan compares them with. Plain data only, since functions cannot be
  * posted to a worker.
  */

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { buildSearchIndex } from '@shared/directory-search';
 import type { DirectorySearchIndex, SearchableOrganization } from '@shared/directory-search';
 import type { DirectoryEntry } from '@shared/hsds/directory';
-import { indexOptions, searchWorkerMessages } from './searchIndexRequest';
+import { indexOptions, searchWorkerMessages } from './search-index-request';
 
 /** An index and the very entry list its positions point into. */
 export interface ReadyIndex {
@@ -34,7 +34,7 @@ export function useSearchIndex(source: SearchIndexSource): ReadyIndex | null {
       done = true;
       setReady({ entries: source.entries, index });
     };
-    const worker = new Worker(new URL('./searchWorker.ts', import.meta.url), { type: 'module' });
+    const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
     worker.addEventListener('message', (event: MessageEvent<DirectorySearchIndex>) => {
       finish(event.data);
       worker.terminate();

@@ -1,5 +1,5 @@
-import type { ImportRequest } from './importRequest';
-import { answerImportRequest, importReplyMessages } from './importRequest';
+import type { ImportRequest } from './import-request';
+import { answerImportRequest, importReplyMessages } from './import-request';
 
 // Reads, validates and plans an import off the main thread, so a 50,000-service file never freezes the window.
 self.addEventListener('message', (event: MessageEvent<ImportRequest>) => {

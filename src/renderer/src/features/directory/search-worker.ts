@@ -1,5 +1,5 @@
-import type { SearchWorkerMessage } from './searchIndexRequest';
-import { searchIndexReceiver } from './searchIndexRequest';
+import type { SearchWorkerMessage } from './search-index-request';
+import { searchIndexReceiver } from './search-index-request';
 
 // Builds the search index off the main thread, so typing and scrolling stay smooth while it is made.
 const receive = searchIndexReceiver();

@@ -1,7 +1,7 @@
 /**
  * The words of every note and checklist, by case, for the case search. Reading and decrypting
  * 50,000 notes and 30,000 checklists (each with its template) takes seconds, so this runs in a Web
- * Worker (./textIndexWorker.ts) and the page only merges the result into its index; it also runs on
+ * Worker (./text-index-worker.ts) and the page only merges the result into its index; it also runs on
  * the page itself when no worker can start.
  */
 import { checklistTokens } from '@shared/cases';

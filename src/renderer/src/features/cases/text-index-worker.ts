@@ -1,8 +1,8 @@
 // Collects the words of every note and checklist off the main thread, so the case list stays
-// responsive while they are read, decrypted and split (see ./textIndex.ts). It opens the same
+// responsive while they are read, decrypted and split (see ./text-index.ts). It opens the same
 // encrypted store with the key handles the page posts, answers once, and ends.
 import { openRecordStore, type RecordStoreHandle, type WaypointRecords } from '../../db';
-import { collectCaseTokens, type CaseTokens } from './textIndex';
+import { collectCaseTokens, type CaseTokens } from './text-index';
 
 export type TextIndexReply = { tokens: CaseTokens } | { failed: true };
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { LegalIndex } from '@shared/legal/corpus';
 import type { Judgment, Provision } from '@shared/legal/schema';
-import { CorpusDate, TopicBadges, useEnglishText } from '../components';
+import { CorpusDate, TopicBadges, useEnglishText } from '../LegalParts';
 import { legalPaths } from '../paths';
 
 /** A page's facts as a two-column table; rows with nothing to say are left out. */
