@@ -5,6 +5,20 @@ import globals from 'globals';
 
 const nodeModules = ['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'buffer', 'events', 'worker_threads'];
 
+/** The renderer's import limits, with `deepFeature` matching a path into another feature's files. */
+function rendererImports(deepFeature) {
+  return [
+    'error',
+    {
+      paths: ['electron'],
+      patterns: [
+        { group: ['node:*', '**/main/**', '**/preload/**'], message: 'The renderer talks to main only through window.waypoint.' },
+        { regex: deepFeature, message: "Import another feature through its index.ts (what it offers other features), not its files." },
+      ],
+    },
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -39,8 +53,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      // The renderer talks to main only through window.waypoint.
-      'no-restricted-imports': ['error', { paths: ['electron'], patterns: ['node:*', '**/main/**', '**/preload/**'] }],
+      // The renderer talks to main only through window.waypoint; a feature is imported through its index.ts.
+      'no-restricted-imports': rendererImports(String.raw`(^|/)features/[^/]+/.`),
+      // Every bridge call of a feature is in its api.ts (bridge.ts unwraps, files.ts is the one save for every export).
+      'no-restricted-properties': ['error', { object: 'window', property: 'waypoint', message: "Call main through the feature's api.ts." }],
       // Chromium keeps typed text in plaintext in the profile unless autocomplete is off. Mantine's inputs get it from the
       // theme (src/renderer/src/app/theme.ts); a native element must say it itself.
       'no-restricted-syntax': [
@@ -53,6 +69,7 @@ export default tseslint.config(
     },
   },
   {
+<<<<<<< HEAD
     // Services are plain Node, tested in Node: whatever needs Electron lives in the thin layer around them (src/main/*.ts,
     // security/, ipc/), which hands them what they need as plain functions.
     files: ['src/main/services/**/*.ts'],
@@ -65,6 +82,19 @@ export default tseslint.config(
         },
       ],
     },
+=======
+    files: ['src/renderer/src/features/*/api.ts', 'src/renderer/src/bridge.ts', 'src/renderer/src/files.ts', 'src/preview/bridge.ts'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    // Another feature, seen from a feature's own files: `../cases` (its index.ts), never `../cases/CaseListPage`.
+    files: ['src/renderer/src/features/*/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': rendererImports(String.raw`^\.\./[^./][^/]*/.`) },
+  },
+  {
+    files: ['src/renderer/src/features/*/*/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': rendererImports(String.raw`^\.\./\.\./[^./][^/]*/.`) },
+>>>>>>> 9443264 (Feature skeleton: every bridge call in its feature's api.ts (vault, settings, export added), an index.ts for vault, directory and settings, imports across features through it; lint rules for both, with a test)
   },
   {
     // src/shared is used by main, preload and renderer alike: it may import none of Node, Electron or the DOM.

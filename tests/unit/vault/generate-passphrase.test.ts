@@ -10,7 +10,7 @@ import {
   uniformIndex,
   WORD_LIST_SIZE,
 } from '../../../src/renderer/src/features/vault/generatePassphrase';
-import { isAcceptablePassphrase, loadStrengthScorer, MIN_STRENGTH_SCORE } from '../../../src/renderer/src/features/vault/passphraseStrength';
+import { isAcceptablePassphrase, loadStrengthScorer, MIN_STRENGTH_SCORE } from '../../../src/renderer/src/features/vault/passphrase-strength';
 
 const LIST_FILE = join(import.meta.dirname, '../../../resources/wordlists/eff_large_wordlist.txt');
 

@@ -12,7 +12,7 @@ function useHashPath(): [string, ReturnType<typeof useHashLocation>[1]] {
 function useHashSearch(): string {
   return useHashLocation()[0].split('?')[1] ?? '';
 }
-import { VaultGate } from '../features/vault/VaultGate';
+import { VaultGate } from '../features/vault';
 import { ShellCrashBoundary } from './CrashBoundary';
 import { SettingsProvider } from './SettingsProvider';
 import { Shell } from './Shell';

@@ -3,7 +3,7 @@ import { Alert, Button, Center, Group, Paper, Stack, Title } from '@mantine/core
 import { IconDoorExit, IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { useVault } from '../features/vault/VaultContext';
+import { useVault } from '../features/vault';
 
 interface CrashBoundaryProps {
   children: ReactNode;

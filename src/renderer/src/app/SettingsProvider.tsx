@@ -2,7 +2,7 @@ import { useDirection } from '@mantine/core';
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { AppInfo } from '@shared/contract';
 import type { Settings, SettingsPatch } from '@shared/settings';
-import { unwrap } from '../bridge';
+import { loadAppInfo, loadSettings, saveSettings } from '../features/settings';
 import { applyLanguage, directionOf } from '../i18n';
 
 interface SettingsContextValue {
@@ -33,8 +33,8 @@ export function SettingsProvider({ children, fallback }: { children: ReactNode; 
   useEffect(() => {
     let cancelled = false;
     void (async () => {
-      const appInfo = await unwrap(window.waypoint.app.info());
-      const settings = await unwrap(window.waypoint.settings.get());
+      const appInfo = await loadAppInfo();
+      const settings = await loadSettings();
       await applyLanguage(settings.language);
       if (!cancelled) setState({ settings, appInfo });
     })();
@@ -44,7 +44,7 @@ export function SettingsProvider({ children, fallback }: { children: ReactNode; 
   }, []);
 
   const updateSettings = useCallback(async (patch: SettingsPatch) => {
-    const settings = await unwrap(window.waypoint.settings.set(patch));
+    const settings = await saveSettings(patch);
     await applyLanguage(settings.language);
     setState((previous) => (previous ? { ...previous, settings } : previous));
   }, []);

@@ -4,7 +4,7 @@ import { IconDoorExit, IconLock } from '@tabler/icons-react';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
-import { useVault } from '../features/vault/VaultContext';
+import { useVault } from '../features/vault';
 import { SectionCrashBoundary } from './CrashBoundary';
 import { Notices } from './Notices';
 import { sections } from './sections';

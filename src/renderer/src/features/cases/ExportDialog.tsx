@@ -9,7 +9,7 @@ import { OutcomeAlert } from '../../components/OutcomeAlert';
 import { useAction } from '../../components/use-action';
 import { saveFile } from '../../files';
 import { errorMessage } from '../../i18n/error-message';
-import { ConfirmPassphraseField } from '../vault/ConfirmPassphraseField';
+import { ConfirmPassphraseField } from '../vault';
 import { useCaseRepository } from './repository';
 
 /**

@@ -28,7 +28,7 @@ import {
 } from '@shared/cases';
 import type { RecordResult, WaypointStore } from '../../db';
 import { RECORDS_RESTORED_EVENT } from '../../db/events';
-import { useVault } from '../vault/VaultContext';
+import { useVault } from '../vault';
 import { isCaseRecord, isChecklist, isNote, readable } from './shapes';
 import { collectCaseTokens, tokensOfCase, type CaseTokens } from './text-index';
 import type { TextIndexReply } from './text-index-worker';

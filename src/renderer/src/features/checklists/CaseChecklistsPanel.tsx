@@ -4,7 +4,7 @@ import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { contextWithAnswers, progress, startChecklist, type CaseContext, type ChecklistTemplate } from '@shared/checklists';
 import type { CaseChecklist } from '@shared/cases';
-import { useVault } from '../vault/VaultContext';
+import { useVault } from '../vault';
 import { ChecklistRunner } from './ChecklistRunner';
 import { saveCaseChecklist, shippedInLanguage, shippedKey, templateLanguageOf, useCaseChecklists, useTemplateChoices, type Stored } from './data';
 import { ProgressLine, TemplateLanguageSelect, TemplateText } from './Parts';

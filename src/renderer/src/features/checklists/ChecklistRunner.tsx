@@ -29,7 +29,7 @@ import {
   type ChecklistItem,
 } from '@shared/checklists';
 import type { CaseChecklist } from '@shared/cases';
-import { useVault } from '../vault/VaultContext';
+import { useVault } from '../vault';
 import classes from './checklists.module.css';
 import { saveCaseChecklist } from './data';
 import { LegalRefLinks, ProgressLine, TemplateText } from './Parts';

@@ -31,7 +31,7 @@ import {
 } from '@shared/checklists';
 import { ConfirmDeleteDialog } from '../../components/ConfirmDeleteDialog';
 import { saveFile } from '../../files';
-import { useVault } from '../vault/VaultContext';
+import { useVault } from '../vault';
 import { LoadFailed } from './CaseChecklistsPanel';
 import classes from './checklists.module.css';
 import { deleteCustomTemplate, saveCustomTemplate, shippedInLanguage, shippedKey, templateLanguageOf, useTemplateChoices, type TemplateChoices } from './data';

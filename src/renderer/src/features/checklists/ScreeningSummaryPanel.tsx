@@ -10,7 +10,7 @@ import {
   type ScreenedChecklist,
   type ScreeningSummary,
 } from '@shared/checklists';
-import { useVault } from '../vault/VaultContext';
+import { useVault } from '../vault';
 import { LoadFailed, type CasePanelProps } from './CaseChecklistsPanel';
 import { useCaseChecklists } from './data';
 import { TemplateText } from './Parts';

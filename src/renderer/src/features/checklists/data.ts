@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { templateLanguages, templateSchema, type ChecklistTemplate, type TemplateLanguage } from '@shared/checklists';
 import { caseChecklistSchema, checklistIndexValues, type CaseChecklist } from '@shared/cases';
 import { instrumentSchema } from '@shared/legal/schema';
-import type { VaultContextValue } from '../vault/VaultContext';
+import type { VaultContextValue } from '../vault';
 import { buildCitations, type Citation } from './view';
 
 type Store = VaultContextValue['store'];

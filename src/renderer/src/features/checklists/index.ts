@@ -3,3 +3,4 @@ export { CaseChecklistsPanel } from './CaseChecklistsPanel';
 export type { CaseContext, CasePanelProps } from './CaseChecklistsPanel';
 export { ScreeningSummaryPanel } from './ScreeningSummaryPanel';
 export { ChecklistTemplatesPage } from './ChecklistTemplatesPage';
+export { loadShippedTemplates, shippedInLanguage, templateLanguageOf } from './data';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Route, Switch, useLocation, useSearch } from 'wouter';
 import type { Directory } from '@shared/hsds/directory';
 import { useSettings } from '../../app/SettingsProvider';
-import { useVault } from '../vault/VaultContext';
+import { useVault } from '../vault';
 import { DirectoryContext, useDirectory } from './context';
 import type { DirectoryContextValue, DirectoryNotice, SearchState } from './context';
 import { keepUnchangedLists, loadShippedDirectory, loadUserDirectory, mergeDirectory, mergeLists } from './data';

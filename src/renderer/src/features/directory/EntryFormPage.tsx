@@ -8,7 +8,7 @@ import { countryCodes } from '@shared/countries';
 import type { DirectoryEntry, DirectoryOrganization, DirectoryPhone } from '@shared/hsds/directory';
 import { populations, serviceTypes } from '@shared/hsds/taxonomy';
 import type { ContactChannel, Population, ServiceType } from '@shared/hsds/taxonomy';
-import { useVault } from '../vault/VaultContext';
+import { useVault } from '../vault';
 import { useDirectory } from './context';
 import { saveOwnRecords } from './data';
 import { isEmailAddress, isWebLink } from '@shared/contact-links';

@@ -7,7 +7,7 @@ import { Link } from 'wouter';
 import type { DirectoryEntry, DirectoryHeadquarters } from '@shared/hsds/directory';
 import { ConfirmDeleteDialog } from '../../components/ConfirmDeleteDialog';
 import { NotTranslatedNote } from '../../components/NotTranslatedNote';
-import { useVault } from '../vault/VaultContext';
+import { useVault } from '../vault';
 import { useDirectory } from './context';
 import type { DirectoryNotice } from './context';
 import { deleteOwnEntry, loadNote, ownEntryDeletion, saveNote, setFavourite } from './data';

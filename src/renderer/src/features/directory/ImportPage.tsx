@@ -8,7 +8,7 @@ import type { DirectoryEntry } from '@shared/hsds/directory';
 import type { ImportPlan } from '@shared/hsds/import-plan';
 import type { ImportNote } from '@shared/hsds/import-notes';
 import type { ProblemDetail } from '@shared/hsds/import-problems';
-import { useVault } from '../vault/VaultContext';
+import { useVault } from '../vault';
 import { useDirectory } from './context';
 import { saveOwnRecords } from './data';
 import { importFilesOf } from './import-files';

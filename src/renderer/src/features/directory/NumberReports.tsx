@@ -6,7 +6,7 @@ import type { DirectoryEntry } from '@shared/hsds/directory';
 import { OutcomeAlert } from '../../components/OutcomeAlert';
 import { useAction } from '../../components/use-action';
 import { saveFile } from '../../files';
-import { useVault } from '../vault/VaultContext';
+import { useVault } from '../vault';
 import { useDirectory } from './context';
 import { correctionListCsv, correctionRows } from './corrections';
 import { deleteNumberReport, loadNumberReports, saveNumberReport } from './data';

@@ -5,12 +5,11 @@ import { useDisclosure } from '@mantine/hooks';
 import { templateInLanguage, type ChecklistTemplate } from '@shared/checklists';
 import { renderPrintDocument, type Paper, type PrintLabels, type Redaction } from '@shared/print';
 import { languages, type Language } from '@shared/languages';
-import { unwrap } from '../../bridge';
+import { savePdf } from './api';
 import { languageNames } from '../../i18n';
-import { ConfirmPassphraseField } from '../vault/ConfirmPassphraseField';
+import { ConfirmPassphraseField, VaultContext } from '../vault';
 import { errorMessage } from '../../i18n/error-message';
-import { VaultContext } from '../vault/VaultContext';
-import { loadShippedTemplates } from '../checklists/data';
+import { loadShippedTemplates } from '../checklists';
 import { loadCase, type CaseTarget } from './loadCase';
 
 /**
@@ -76,16 +75,14 @@ export function ExportPdfDialog(props: ExportPdfDialogProps) {
         options = { ...common, kind: props.kind, ...loaded, checklists };
       }
       const document = renderPrintDocument(options);
-      const result = await unwrap(
-        window.waypoint.export.pdf({
-          html: document.html,
-          headerTemplate: document.headerTemplate,
-          footerTemplate: document.footerTemplate,
-          paper,
-          suggestedName: document.suggestedName,
-          ...(identifying ? { vaultPassphrase } : {}),
-        }),
-      );
+      const result = await savePdf({
+        html: document.html,
+        headerTemplate: document.headerTemplate,
+        footerTemplate: document.footerTemplate,
+        paper,
+        suggestedName: document.suggestedName,
+        ...(identifying ? { vaultPassphrase } : {}),
+      });
       setVaultPassphrase('');
       setOutcome(result.saved && result.path ? { state: 'saved', path: result.path } : { state: 'cancelled' });
     } catch (error) {

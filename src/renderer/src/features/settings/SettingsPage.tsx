@@ -12,7 +12,7 @@ import { languageNames } from '../../i18n';
 import { errorMessage } from '../../i18n/error-message';
 import { BackupPanel } from '../backup';
 import { GuideLauncher } from '../guide';
-import { SecuritySettings } from '../vault/SecuritySettings';
+import { SecuritySettings } from '../vault';
 
 export default function SettingsPage() {
   const { t, i18n } = useTranslation();

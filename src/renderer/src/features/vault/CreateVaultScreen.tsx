@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Unlocked } from '@shared/vault';
-import { unwrap } from '../../bridge';
 import { errorMessage } from '../../i18n/error-message';
+import { createVault } from './api';
 import { KeptSecretStep } from './KeptSecretStep';
 import { LockScreenLayout } from './LockScreenLayout';
 import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields';
@@ -22,7 +22,7 @@ export default function CreateVaultScreen({ onUnlocked }: { onUnlocked: (unlocke
     setBusy(true);
     setError(null);
     try {
-      setCreated(await unwrap(window.waypoint.vault.create({ passphrase: passphrase.value })));
+      setCreated(await createVault(passphrase.value));
     } catch (caught) {
       setError(errorMessage(t, caught));
     } finally {

@@ -2,10 +2,9 @@ import { useState } from 'react';
 import { Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSettings } from '../../app/SettingsProvider';
-import { unwrap } from '../../bridge';
 import { OutcomeAlert } from '../../components/OutcomeAlert';
 import { useAction } from '../../components/use-action';
-import { clearOriginAndReload } from './api';
+import { clearOriginAndReload, eraseVault } from './api';
 
 /**
  * Erase with typed confirmation: main drops the key, destroys the vault header first (so what
@@ -20,7 +19,7 @@ export function EraseDevice() {
   const needsPassphrase = useSettings().appInfo.runtime === 'browser-preview';
   const word = t('vault.eraseWord');
   const erase = useAction(async () => {
-    await unwrap(window.waypoint.vault.erase(needsPassphrase ? { confirm: true, passphrase } : { confirm: true }));
+    await eraseVault(needsPassphrase ? { confirm: true, passphrase } : { confirm: true });
     await clearOriginAndReload();
   });
 

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, PasswordInput, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { unwrap } from '../../bridge';
 import { errorMessage } from '../../i18n/error-message';
+import { newRecoveryKey } from './api';
 import { KeptSecretStep } from './KeptSecretStep';
 
 type Step = { name: 'ask' } | { name: 'show'; recoveryKey: string } | { name: 'done' };
@@ -24,7 +24,7 @@ export function NewRecoveryKey({ onDone }: { onDone?: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      const { recoveryKey } = await unwrap(window.waypoint.vault.newRecoveryKey({ passphrase }));
+      const { recoveryKey } = await newRecoveryKey({ passphrase });
       setPassphrase('');
       setStep({ name: 'show', recoveryKey });
     } catch (caught) {

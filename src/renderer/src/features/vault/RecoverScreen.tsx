@@ -2,12 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Unlocked } from '@shared/vault';
-import { unwrap } from '../../bridge';
 import { OutcomeAlert } from '../../components/OutcomeAlert';
 import { useAction } from '../../components/use-action';
 import { LockScreenLayout } from './LockScreenLayout';
 import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields';
-import { isErased, legacyKeyRequest } from './api';
+import { isErased, recoverVault } from './api';
 
 export default function RecoverScreen({
   onUnlocked,
@@ -23,7 +22,7 @@ export default function RecoverScreen({
   const newPassphrase = useNewPassphrase();
   const recover = useAction(async () => {
     try {
-      await onUnlocked(await unwrap(window.waypoint.vault.recover({ recoveryKey, newPassphrase: newPassphrase.value, ...(await legacyKeyRequest()) })));
+      await onUnlocked(await recoverVault({ recoveryKey, newPassphrase: newPassphrase.value }));
     } catch (caught) {
       if (isErased(caught)) return onErased();
       throw caught;

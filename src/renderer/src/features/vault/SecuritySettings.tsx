@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Card, Divider, NumberInput, PasswordInput, Stack, Switch, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { unwrap } from '../../bridge';
+import { changePassphrase, setEraseAfter } from './api';
 import { EraseDevice } from './EraseDevice';
 import { OutcomeAlert } from '../../components/OutcomeAlert';
 import { useAction } from '../../components/use-action';
@@ -13,7 +13,7 @@ function ChangePassphrase() {
   const [current, setCurrent] = useState('');
   const next = useNewPassphrase();
   const change = useAction(async () => {
-    await unwrap(window.waypoint.vault.changePassphrase({ current, next: next.value }));
+    await changePassphrase({ current, next: next.value });
     setCurrent('');
     next.setValue('');
     next.setConfirmation('');
@@ -48,7 +48,7 @@ function EraseAfterAttempts() {
   const [count, setCount] = useState<number>(10);
   const [passphrase, setPassphrase] = useState('');
   const save = useAction(async () => {
-    await unwrap(window.waypoint.vault.setEraseAfter({ passphrase, eraseAfter: enabled ? count : null }));
+    await setEraseAfter({ passphrase, eraseAfter: enabled ? count : null });
     setPassphrase('');
     return t('vault.eraseAfterSaved');
   });

@@ -2,11 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { Anchor, Button, PasswordInput, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Unlocked, VaultStatusInfo } from '@shared/vault';
-import { unwrap } from '../../bridge';
 import { OutcomeAlert } from '../../components/OutcomeAlert';
 import { useAction } from '../../components/use-action';
 import { LockScreenLayout } from './LockScreenLayout';
-import { isErased, legacyKeyRequest } from './api';
+import { isErased, unlockVault, vaultStatus } from './api';
 
 export function UnlockScreen({
   status,
@@ -24,11 +23,11 @@ export function UnlockScreen({
   const [failed, setFailed] = useState(status.failedAttempts);
   const unlock = useAction(async () => {
     try {
-      await onUnlocked(await unwrap(window.waypoint.vault.unlock({ passphrase, ...(await legacyKeyRequest()) })));
+      await onUnlocked(await unlockVault(passphrase));
     } catch (caught) {
       setPassphrase('');
       if (isErased(caught)) return onErased();
-      const next = await unwrap(window.waypoint.vault.status()).catch(() => null);
+      const next = await vaultStatus().catch(() => null);
       if (next && !next.exists) return onErased();
       if (next) setFailed(next.failedAttempts);
       throw caught;

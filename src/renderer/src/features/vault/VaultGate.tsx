@@ -4,14 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { Unlocked, VaultStatusInfo } from '@shared/vault';
 import { preloadSectionAt } from '../../app/sections';
 import { useSettings } from '../../app/SettingsProvider';
-import { unwrap } from '../../bridge';
 import type { WaypointStore } from '../../db';
 import { FirstRunGuide } from '../guide';
 import { LockScreenLayout } from './LockScreenLayout';
 import { UnlockScreen } from './UnlockScreen';
 import { useAutoLock } from './use-auto-lock';
 import { useQuickExitShortcut } from './use-quick-exit-shortcut';
-import { clearOriginAndReload, clearOriginStorage, lockAndReload, openVaultStore, quickExit } from './api';
+import { clearOriginAndReload, clearOriginStorage, lockAndReload, lockVault, openVaultStore, quickExit, vaultStatus } from './api';
 import { VaultContext, type VaultContextValue } from './VaultContext';
 
 // Screens most starts never show stay out of the first screen's JavaScript.
@@ -28,9 +27,9 @@ type Stage =
   | { name: 'unlocked'; store: WaypointStore; firstRun: boolean; recovered: boolean };
 
 async function lockedStage(): Promise<Stage> {
-  let status = await unwrap(window.waypoint.vault.status());
+  let status = await vaultStatus();
   if (status.unlocked) {
-    await unwrap(window.waypoint.vault.lock());
+    await lockVault();
     status = { ...status, unlocked: false };
   }
   if (!status.exists) {

@@ -1,14 +1,31 @@
-import type { Unlocked } from '@shared/vault';
+import type { WaypointBridge } from '@shared/contract';
+import type { Unlocked, VaultStatusInfo } from '@shared/vault';
 import { defaultDbName, deleteDatabase, importLegacyKey, importRecordKeys, needsLegacyKey, openRecordStore, type WaypointRecords, type WaypointStore } from '../../db';
 import { BridgeError, unwrap } from '../../bridge';
+
+// The vault's calls to main; each resolves to its value or throws a BridgeError (errorMessage() says it).
+type Vault = WaypointBridge['vault'];
+type RequestOf<Method extends keyof Vault> = Parameters<Vault[Method]>[0];
 
 /**
  * Goes in an unlock or recover request: asks main for the legacy key too when the database still
  * holds version 1 records to migrate (main cannot see the database; the renderer cannot derive the key).
  */
-export async function legacyKeyRequest(): Promise<{ withLegacyKey?: true }> {
+async function legacyKeyRequest(): Promise<{ withLegacyKey?: true }> {
   return (await needsLegacyKey(defaultDbName)) ? { withLegacyKey: true } : {};
 }
+
+export const vaultStatus = (): Promise<VaultStatusInfo> => unwrap(window.waypoint.vault.status());
+export const lockVault = (): Promise<void> => unwrap(window.waypoint.vault.lock()).then(() => undefined);
+export const unlockVault = async (passphrase: string): Promise<Unlocked> => unwrap(window.waypoint.vault.unlock({ passphrase, ...(await legacyKeyRequest()) }));
+export const createVault = (passphrase: string) => unwrap(window.waypoint.vault.create({ passphrase }));
+export const recoverVault = async (request: Omit<RequestOf<'recover'>, 'withLegacyKey'>): Promise<Unlocked> =>
+  unwrap(window.waypoint.vault.recover({ ...request, ...(await legacyKeyRequest()) }));
+export const changePassphrase = (request: RequestOf<'changePassphrase'>) => unwrap(window.waypoint.vault.changePassphrase(request));
+/** Main writes the new recovery key's wrap over the old one at once; the key itself is shown once. */
+export const newRecoveryKey = (request: RequestOf<'newRecoveryKey'>) => unwrap(window.waypoint.vault.newRecoveryKey(request));
+export const setEraseAfter = (request: RequestOf<'setEraseAfter'>) => unwrap(window.waypoint.vault.setEraseAfter(request));
+export const eraseVault = (request: RequestOf<'erase'>) => unwrap(window.waypoint.vault.erase(request));
 
 /** Turns the keys main handed over into non-extractable CryptoKeys (zeroing the bytes) and opens the encrypted database. */
 export async function openVaultStore(unlocked: Unlocked): Promise<WaypointStore> {
@@ -23,7 +40,7 @@ export async function openVaultStore(unlocked: Unlocked): Promise<WaypointStore>
  */
 export async function lockAndReload(): Promise<void> {
   try {
-    await unwrap(window.waypoint.vault.lock());
+    await lockVault();
   } finally {
     location.reload();
   }

@@ -12,8 +12,7 @@ import { phoneHref } from '@shared/contact-links';
 import { hotlinesForCountry, treatyRowView } from '../view';
 import { NotFound } from './NotFound';
 import { formatPartialDate } from '../../../i18n/format';
-import { TrustBadge } from '../../directory/Parts';
-import { checkedSentence, phoneVerified } from '../../directory/verification';
+import { TrustBadge, checkedSentence, phoneVerified } from '../../directory';
 
 export function CountryPage({ index, code }: { index: LegalIndex; code: string }) {
   const { t, i18n } = useTranslation('legal');

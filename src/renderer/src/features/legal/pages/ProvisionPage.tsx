@@ -4,7 +4,7 @@ import { Link } from 'wouter';
 import { judgmentsForProvision, type LegalIndex } from '@shared/legal/corpus';
 import { BackLink, EnglishOnlyNote, LegalNote, LoadState, TopicBadges, useEnglishText } from '../LegalParts';
 import { useLoaded } from '../data';
-import { loadShippedTemplates, shippedInLanguage, templateLanguageOf } from '../../checklists/data';
+import { loadShippedTemplates, shippedInLanguage, templateLanguageOf } from '../../checklists';
 import { legalPaths } from '../paths';
 import { checklistItemsCiting } from '../view';
 import { JudgmentCard } from './Parts';
