@@ -109,8 +109,8 @@ for (const language of languages) {
       await page.getByRole('combobox', { name: 'Interface language', exact: true }).click();
       await page.getByRole('option', { name: language.name, exact: true }).click();
     }
-    await expect(heading(page)).toHaveText(say('translation', 'settings.title'));
-    await expect(page.getByRole('combobox', { name: say('translation', 'settings.language'), exact: true })).toHaveValue(language.name);
+    await expect(heading(page)).toHaveText(say('settings', 'title'));
+    await expect(page.getByRole('combobox', { name: say('settings', 'language'), exact: true })).toHaveValue(language.name);
     await check('settings with the backup panel', page.getByRole('region', { name: say('backup', 'title'), exact: true }));
 
     // Directory: the search for a country (with its emergency numbers) and a query, an entry, the import page and the own-entry form.

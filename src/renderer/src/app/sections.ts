@@ -36,7 +36,7 @@ export const sections: readonly Section[] = [
   { path: '/directory', labelKey: 'nav.directory', icon: IconAddressBook, ...lazyPage(() => import('../features/directory/DirectoryPage'), 'directory') },
   { path: '/legal', labelKey: 'nav.legal', icon: IconScale, ...lazyPage(() => import('../features/legal/LegalPage'), 'legal') },
   { path: '/cases', labelKey: 'nav.cases', icon: IconFolders, ...lazyPage(() => import('../features/cases/CasesPage'), 'cases') },
-  { path: '/settings', labelKey: 'nav.settings', icon: IconSettings, ...lazyPage(() => import('../features/settings/SettingsPage')) },
+  { path: '/settings', labelKey: 'nav.settings', icon: IconSettings, ...lazyPage(() => import('../features/settings/SettingsPage'), 'settings') },
 ];
 
 /**

@@ -15,7 +15,8 @@ import { GuideLauncher } from '../guide';
 import { SecuritySettings } from '../vault';
 
 export default function SettingsPage() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('settings');
+  const { t: tShared } = useTranslation();
   const { settings, appInfo, updateSettings } = useSettings();
   const [status, setStatus] = useState<Outcome | null>(null);
 
@@ -30,32 +31,32 @@ export default function SettingsPage() {
   async function save(patch: SettingsPatch) {
     try {
       await updateSettings(patch);
-      setStatus({ kind: 'ok', text: t('settings.saved') });
+      setStatus({ kind: 'ok', text: t('saved') });
     } catch (error) {
-      setStatus({ kind: 'error', title: t('errors.title'), text: errorMessage(t, error) });
+      setStatus({ kind: 'error', title: tShared('errors.title'), text: errorMessage(tShared, error) });
     }
   }
 
   return (
     <Stack gap="lg" maw={640}>
       <Title order={1} tabIndex={-1}>
-        {t('settings.title')}
+        {t('title')}
       </Title>
       <Card withBorder padding="lg" component="section" aria-labelledby="settings-general">
         <Stack>
           <Title order={2} size="h3" id="settings-general">
-            {t('settings.general')}
+            {t('general')}
           </Title>
           <Select
-            label={t('settings.language')}
+            label={t('language')}
             data={languages.map((code) => ({ value: code, label: languageNames[code] }))}
             value={settings.language}
             allowDeselect={false}
             onChange={(value) => value && void save({ language: value as Language })}
           />
           <NumberInput
-            label={t('settings.autoLock')}
-            description={t('settings.autoLockHelp')}
+            label={t('autoLock')}
+            description={t('autoLockHelp')}
             min={1}
             max={240}
             allowDecimal={false}
@@ -70,9 +71,9 @@ export default function SettingsPage() {
             }}
           />
           <Select
-            label={t('settings.homeCountry')}
-            description={t('settings.homeCountryHelp')}
-            placeholder={t('settings.homeCountryNone')}
+            label={t('homeCountry')}
+            description={t('homeCountryHelp')}
+            placeholder={t('homeCountryNone')}
             data={countries}
             value={settings.homeCountry}
             searchable
@@ -88,37 +89,37 @@ export default function SettingsPage() {
       <Card withBorder padding="lg" component="section" aria-labelledby="settings-about">
         <Stack>
           <Title order={2} size="h3" id="settings-about">
-            {t('settings.about')}
+            {t('about')}
           </Title>
           <Table variant="vertical" withTableBorder={false}>
             <Table.Tbody>
               <Table.Tr>
-                <Table.Th w={160}>{t('settings.version')}</Table.Th>
+                <Table.Th w={160}>{t('version')}</Table.Th>
                 <Table.Td>{appInfo.version}</Table.Td>
               </Table.Tr>
               <Table.Tr>
-                <Table.Th>{t('settings.runtime')}</Table.Th>
-                <Table.Td>{t(`settings.runtimes.${appInfo.runtime}`)}</Table.Td>
+                <Table.Th>{t('runtime')}</Table.Th>
+                <Table.Td>{t(`runtimes.${appInfo.runtime}`)}</Table.Td>
               </Table.Tr>
               <Table.Tr>
-                <Table.Th>{t('settings.buildDate')}</Table.Th>
-                <Table.Td>{appInfo.buildDate ?? t('settings.developmentBuild')}</Table.Td>
+                <Table.Th>{t('buildDate')}</Table.Th>
+                <Table.Td>{appInfo.buildDate ?? t('developmentBuild')}</Table.Td>
               </Table.Tr>
               <Table.Tr>
-                <Table.Th>{t('settings.dataFolder')}</Table.Th>
+                <Table.Th>{t('dataFolder')}</Table.Th>
                 <Table.Td style={{ wordBreak: 'break-all' }}>
                   {appInfo.dataFolder}
                   <Text size="sm" c="dimmed">
-                    {t(`settings.dataFolderModes.${appInfo.dataFolderMode}`)}
+                    {t(`dataFolderModes.${appInfo.dataFolderMode}`)}
                   </Text>
                 </Table.Td>
               </Table.Tr>
             </Table.Tbody>
           </Table>
-          <Text size="sm">{t('settings.noUpdates')}</Text>
-          <Text size="sm">{t('settings.noNetwork')}</Text>
+          <Text size="sm">{t('noUpdates')}</Text>
+          <Text size="sm">{t('noNetwork')}</Text>
           <Title order={3} size="h5">
-            {t('settings.licences')}
+            {t('licences')}
           </Title>
           <List size="sm" spacing={4}>
             {bundledLicences.map((licence) => (
