@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   Button,
@@ -14,6 +14,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import {
@@ -32,6 +33,9 @@ import {
   type CaseProfile,
   type CaseRecord,
 } from '@shared/cases';
+import { OutcomeAlert } from '../../components/OutcomeAlert';
+import { schemaErrors } from '../../components/schema-errors';
+import { useAction } from '../../components/use-action';
 import { useCountryOptions, useValueOptions } from './labels';
 import { CasesLoadState, PageTitle } from './Parts';
 import { useCases } from './repository';
@@ -45,9 +49,14 @@ interface Draft {
   consent: CaseConsent;
 }
 
-/** Fields that show their own validation message; anything else is reported above the buttons. */
-const fieldsWithMessages = ['alias', 'assignedTo', 'tags', 'birthYear', 'ageGroup', 'identifiedOn'] as const;
-type FieldWithMessage = (typeof fieldsWithMessages)[number];
+/** Form fields that show their own validation message; anything else is reported above the buttons ('other'). */
+const fieldsWithMessages = ['alias', 'assignedTo', 'tags', 'profile.birthYear', 'profile.ageGroup', 'profile.identifiedOn'];
+
+/** The form field a case record's issue belongs to. */
+function fieldOf(path: readonly PropertyKey[]): string {
+  const field = path[0] === 'profile' ? `profile.${String(path[1])}` : String(path[0]);
+  return fieldsWithMessages.includes(field) ? field : 'other';
+}
 
 function draftOf(record: CaseRecord | undefined): Draft {
   return {
@@ -76,10 +85,21 @@ function CaseForm({ existing, title }: { existing: CaseRecord | undefined; title
   const { repository, snapshot } = useCases();
   const [, navigate] = useLocation();
   const [code] = useState(() => existing?.code ?? nextCaseCode(snapshot.cases.map((record) => record.code), new Date().getFullYear()));
-  const [draft, setDraft] = useState<Draft>(() => draftOf(existing));
-  const [errors, setErrors] = useState<Partial<Record<FieldWithMessage | 'other', string>>>({});
-  const [saveFailed, setSaveFailed] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const form = useForm<Draft>({
+    initialValues: draftOf(existing),
+    // The shared schema checks the record as it would be saved; each message names the field's own limit.
+    validate: schemaErrors(caseRecordSchema, (draft) => build(draft, new Date().toISOString()), fieldOf, (field) => {
+      const key = field.replace('profile.', '');
+      return t(`validation.${key}`, { max: key === 'tags' ? caseLimits.tagChars : key === 'assignedTo' ? caseLimits.caseworkerChars : caseLimits.aliasChars });
+    }),
+  });
+  const save = useAction(
+    async (record: CaseRecord) => {
+      await repository.saveCase(record);
+      navigate(`/${record.id}`);
+    },
+    () => ({ title: t('form.saveFailedTitle'), text: t('form.saveFailed') }),
+  );
   const countries = useCountryOptions().options;
   const genderOptions = useValueOptions('genders', htcdsGenders);
   const ageGroupOptions = useValueOptions('ageGroups', ageGroups);
@@ -88,11 +108,11 @@ function CaseForm({ existing, title }: { existing: CaseRecord | undefined; title
   const controlOptions = useValueOptions('methodsOfControl', htcdsMethodsOfControl);
   const supportOptions = useValueOptions('assistance', htcdsSupportTypes);
 
-  const setProfile = (patch: Partial<CaseProfile>) => setDraft((previous) => ({ ...previous, profile: { ...previous.profile, ...patch } }));
-  const setConsent = (patch: Partial<CaseConsent>) => setDraft((previous) => ({ ...previous, consent: { ...previous.consent, ...patch } }));
+  const setProfile = (patch: Partial<CaseProfile>) => form.setFieldValue('profile', (profile) => ({ ...profile, ...patch }));
+  const setConsent = (patch: Partial<CaseConsent>) => form.setFieldValue('consent', (consent) => ({ ...consent, ...patch }));
   const cancelHref = existing ? `/${existing.id}` : '/';
 
-  function build(now: string): CaseRecord {
+  function build(draft: Draft, now: string): CaseRecord {
     const base = existing ?? newCaseRecord({ id: crypto.randomUUID(), code, now });
     const alias = draft.alias.trim();
     const { alias: _previousAlias, ...rest } = base;
@@ -107,35 +127,12 @@ function CaseForm({ existing, title }: { existing: CaseRecord | undefined; title
     };
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const record = build(new Date().toISOString());
-    const parsed = caseRecordSchema.safeParse(record);
-    if (!parsed.success) {
-      const found: typeof errors = {};
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] === 'profile' ? issue.path[1] : issue.path[0]);
-        const key = (fieldsWithMessages as readonly string[]).includes(field) ? (field as FieldWithMessage) : 'other';
-        found[key] ??= t(`validation.${key}`, { max: key === 'tags' ? caseLimits.tagChars : key === 'assignedTo' ? caseLimits.caseworkerChars : caseLimits.aliasChars });
-      }
-      setErrors(found);
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    setSaveFailed(false);
-    try {
-      await repository.saveCase(parsed.data);
-      navigate(`/${parsed.data.id}`);
-    } catch {
-      setSaveFailed(true);
-      setSaving(false);
-    }
-  }
+  // Validation passed: the schema's parse of the same record is what is saved.
+  const submit = form.onSubmit((draft) => void save.run(caseRecordSchema.parse(build(draft, new Date().toISOString()))));
 
-  const { profile, consent } = draft;
+  const { profile, consent } = form.values;
   return (
-    <form autoComplete="off" onSubmit={(event) => void submit(event)} noValidate>
+    <form autoComplete="off" onSubmit={submit} noValidate>
       <Stack gap="lg" maw={860}>
       <PageTitle>{title}</PageTitle>
       <Fieldset legend={t('form.aboutCase')}>
@@ -154,25 +151,19 @@ function CaseForm({ existing, title }: { existing: CaseRecord | undefined; title
           <TextInput
             label={t('fields.alias')}
             description={t('form.aliasHelp')}
-            value={draft.alias}
-            onChange={(event) => setDraft({ ...draft, alias: event.currentTarget.value })}
-            error={errors.alias}
+            {...form.getInputProps('alias')}
             maxLength={caseLimits.aliasChars + 1}
           />
           <TextInput
             label={t('fields.assignedTo')}
             description={t('form.assignedToHelp')}
-            value={draft.assignedTo}
-            onChange={(event) => setDraft({ ...draft, assignedTo: event.currentTarget.value })}
-            error={errors.assignedTo}
+            {...form.getInputProps('assignedTo')}
           />
           <TagsInput
             label={t('fields.tags')}
             description={t('form.tagsHelp')}
-            value={draft.tags}
-            onChange={(tags) => setDraft({ ...draft, tags })}
+            {...form.getInputProps('tags')}
             data={[...new Set(snapshot.cases.flatMap((record) => record.tags))]}
-            error={errors.tags}
             clearable
           />
         </Stack>
@@ -192,7 +183,7 @@ function CaseForm({ existing, title }: { existing: CaseRecord | undefined; title
               allowDecimal={false}
               allowNegative={false}
               thousandSeparator={false}
-              error={errors.birthYear}
+              error={form.errors['profile.birthYear']}
             />
             <Select
               label={t('fields.ageGroup')}
@@ -201,7 +192,7 @@ function CaseForm({ existing, title }: { existing: CaseRecord | undefined; title
               value={profile.ageGroup}
               onChange={(ageGroup) => setProfile({ ageGroup: ageGroup as CaseProfile['ageGroup'] })}
               disabled={profile.birthYear !== null}
-              error={errors.ageGroup}
+              error={form.errors['profile.ageGroup']}
               clearable
             />
             <MultiSelect label={t('fields.citizenship')} data={countries} value={profile.citizenship} onChange={(citizenship) => setProfile({ citizenship })} searchable clearable />
@@ -216,7 +207,7 @@ function CaseForm({ existing, title }: { existing: CaseRecord | undefined; title
             description={t('form.identifiedOnHelp')}
             value={profile.identifiedOn ?? ''}
             onChange={(event) => setProfile({ identifiedOn: event.currentTarget.value || null })}
-            error={errors.identifiedOn}
+            error={form.errors['profile.identifiedOn']}
           />
           <MultiSelect label={t('fields.countriesOfOrigin')} data={countries} value={profile.countriesOfOrigin} onChange={(countriesOfOrigin) => setProfile({ countriesOfOrigin })} searchable clearable />
           <MultiSelect label={t('fields.countriesOfTransit')} data={countries} value={profile.countriesOfTransit} onChange={(countriesOfTransit) => setProfile({ countriesOfTransit })} searchable clearable />
@@ -270,18 +261,14 @@ function CaseForm({ existing, title }: { existing: CaseRecord | undefined; title
           <Checkbox label={t('consent.share')} checked={consent.share} onChange={(event) => setConsent({ share: event.currentTarget.checked })} />
         </Stack>
       </Fieldset>
-      {errors.other && (
+      {form.errors.other && (
         <Alert color="red" role="alert">
-          {errors.other}
+          {form.errors.other}
         </Alert>
       )}
-      {saveFailed && (
-        <Alert color="red" role="alert" title={t('form.saveFailedTitle')}>
-          {t('form.saveFailed')}
-        </Alert>
-      )}
+      <OutcomeAlert outcome={save.outcome} />
       <Group>
-        <Button type="submit" loading={saving}>
+        <Button type="submit" loading={save.busy}>
           {existing ? t('form.saveChanges') : t('form.create')}
         </Button>
         <Button component={Link} href={cancelHref} variant="default">
