@@ -7,19 +7,10 @@ import { BridgeError } from '../../bridge';
 import { OutcomeAlert } from '../../components/OutcomeAlert';
 import { useAction } from '../../components/use-action';
 import { errorMessage } from '../../i18n/error-message';
-<<<<<<< HEAD
 import { applyRestore, planRestore, TransferError, type RestoreMode } from '../../db/transfer';
-import { useVault } from '../vault/VaultContext';
-import { ConfirmPassphraseField } from '../vault/ConfirmPassphraseField';
-import { NewPassphraseFields, useNewPassphrase } from '../vault/NewPassphraseFields';
-import { lockAndReload } from '../vault/api';
+import { useVault, ConfirmPassphraseField, NewPassphraseFields, useNewPassphrase, lockAndReload } from '../vault';
 import { closeRestore, newestLocalChange, openAndReadBackup, RECORDS_RESTORED_EVENT, runBackup, uploadBackup, type OpenedBackup } from './api';
 import { initialRestoreState, olderThanDevice, restoreReducer } from './restoreState';
-=======
-import { applyRestore, planRestore, TransferError, type RestoreMode, type RestorePlan } from '../../db/transfer';
-import { useVault, ConfirmPassphraseField, NewPassphraseFields, useNewPassphrase, lockAndReload } from '../vault';
-import { closeRestore, openAndReadBackup, RECORDS_RESTORED_EVENT, runBackup, uploadBackup, type OpenedBackup } from './api';
->>>>>>> 9443264 (Feature skeleton: every bridge call in its feature's api.ts (vault, settings, export added), an index.ts for vault, directory and settings, imports across features through it; lint rules for both, with a test)
 
 /** How many conflicts the merge preview lists before it says "and N more". */
 const MAX_LISTED_CONFLICTS = 200;
