@@ -11,7 +11,7 @@ import {
   type Checked,
   type RestoreAction,
   type RestoreState,
-} from '@renderer/features/backup/restoreState';
+} from '@renderer/features/backup/restore-state';
 import { newKey, uniqueDbName } from '../db/helpers';
 
 afterEach(() => closeRecordStore());

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeHtml, englishPrintLabels, renderPrintDocument } from '@shared/print';
 import { recordAnswer, startChecklist, type ChecklistInstance, type ChecklistTemplate } from '@shared/checklists';
 import type { CaseChecklist } from '@shared/cases';
-import { loadCase } from '@renderer/features/export/loadCase';
+import { loadCase } from '@renderer/features/export/load-case';
 import { shippedTemplate } from '../checklists/fixtures';
 import { printCase } from './fixtures';
 

@@ -9,7 +9,7 @@ import {
   SUGGESTED_WORDS,
   uniformIndex,
   WORD_LIST_SIZE,
-} from '../../../src/renderer/src/features/vault/generatePassphrase';
+} from '../../../src/renderer/src/features/vault/generate-passphrase';
 import { isAcceptablePassphrase, loadStrengthScorer, MIN_STRENGTH_SCORE } from '../../../src/renderer/src/features/vault/passphrase-strength';
 
 const LIST_FILE = join(import.meta.dirname, '../../../resources/wordlists/eff_large_wordlist.txt');

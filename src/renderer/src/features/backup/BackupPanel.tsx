@@ -10,7 +10,7 @@ import { errorMessage } from '../../i18n/error-message';
 import { applyRestore, planRestore, TransferError, type RestoreMode } from '../../db/transfer';
 import { useVault, ConfirmPassphraseField, NewPassphraseFields, useNewPassphrase, lockAndReload } from '../vault';
 import { closeRestore, newestLocalChange, openAndReadBackup, RECORDS_RESTORED_EVENT, runBackup, uploadBackup, type OpenedBackup } from './api';
-import { initialRestoreState, olderThanDevice, restoreReducer } from './restoreState';
+import { initialRestoreState, olderThanDevice, restoreReducer } from './restore-state';
 
 /** How many conflicts the merge preview lists before it says "and N more". */
 const MAX_LISTED_CONFLICTS = 200;

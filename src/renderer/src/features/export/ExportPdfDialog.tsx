@@ -10,7 +10,7 @@ import { languageNames } from '../../i18n';
 import { ConfirmPassphraseField, VaultContext } from '../vault';
 import { errorMessage } from '../../i18n/error-message';
 import { loadShippedTemplates } from '../checklists';
-import { loadCase, type CaseTarget } from './loadCase';
+import { loadCase, type CaseTarget } from './load-case';
 
 /**
  * What to export: a case summary, one filled checklist of a case, or a blank template for paper. A case's

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Anchor, Button, Card, PasswordInput, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { loadWordList, suggestPassphrase } from './generatePassphrase';
+import { loadWordList, suggestPassphrase } from './generate-passphrase';
 import { KeptSecretStep } from './KeptSecretStep';
 import { MIN_NEW_PASSPHRASE_CHARS } from '@shared/vault';
 import { isAcceptablePassphrase, loadStrengthScorer, MIN_STRENGTH_SCORE } from './passphrase-strength';
