@@ -69,7 +69,6 @@ export default tseslint.config(
     },
   },
   {
-<<<<<<< HEAD
     // Services are plain Node, tested in Node: whatever needs Electron lives in the thin layer around them (src/main/*.ts,
     // security/, ipc/), which hands them what they need as plain functions.
     files: ['src/main/services/**/*.ts'],
@@ -82,7 +81,8 @@ export default tseslint.config(
         },
       ],
     },
-=======
+  },
+  {
     files: ['src/renderer/src/features/*/api.ts', 'src/renderer/src/bridge.ts', 'src/renderer/src/files.ts', 'src/preview/bridge.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
@@ -94,7 +94,6 @@ export default tseslint.config(
   {
     files: ['src/renderer/src/features/*/*/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': rendererImports(String.raw`^\.\./\.\./[^./][^/]*/.`) },
->>>>>>> 9443264 (Feature skeleton: every bridge call in its feature's api.ts (vault, settings, export added), an index.ts for vault, directory and settings, imports across features through it; lint rules for both, with a test)
   },
   {
     // src/shared is used by main, preload and renderer alike: it may import none of Node, Electron or the DOM.

@@ -9,6 +9,8 @@ import { savePdf } from './api';
 import { languageNames } from '../../i18n';
 import { ConfirmPassphraseField, VaultContext } from '../vault';
 import { errorMessage } from '../../i18n/error-message';
+import { OutcomeAlert } from '../../components/OutcomeAlert';
+import { useAction } from '../../components/use-action';
 import { loadShippedTemplates } from '../checklists';
 import { loadCase, type CaseTarget } from './load-case';
 
@@ -21,7 +23,8 @@ export type ExportTarget = CaseTarget | { kind: 'blankChecklist'; template: Chec
 
 export type ExportPdfDialogProps = ExportTarget & { opened: boolean; onClose(): void };
 
-type Outcome = { state: 'idle' } | { state: 'working' } | { state: 'saved'; path: string } | { state: 'cancelled' } | { state: 'error'; message: string };
+/** The case was deleted while the dialog was open. */
+class CaseGone extends Error {}
 
 /** The words of the document in the chosen language (which may differ from the interface's, and so may not be loaded yet). */
 async function printLabels(i18n: ReturnType<typeof useTranslation>['i18n'], language: Language): Promise<PrintLabels> {
@@ -46,15 +49,14 @@ export function ExportPdfDialog(props: ExportPdfDialogProps) {
   const [redaction, setRedaction] = useState<Redaction>('noAliasNoNotes');
   const [paper, setPaper] = useState<Paper>('A4');
   const [language, setLanguage] = useState<Language>((languages as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'en');
-  const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
+  const [done, setDone] = useState(false);
   const [vaultPassphrase, setVaultPassphrase] = useState('');
   const [documentTitle, setDocumentTitle] = useState('');
   const blank = props.kind === 'blankChecklist';
   const identifying = !blank && redaction !== 'structureOnly';
 
-  async function exportPdf() {
-    setOutcome({ state: 'working' });
-    try {
+  const exporting = useAction(
+    async () => {
       const [labels, shipped] = await Promise.all([printLabels(i18n, language), loadShippedTemplates()]);
       // A shipped checklist prints in the document's language where it comes in it; answers follow by question.
       const translate = (template: ChecklistTemplate) => templateInLanguage(template, shipped, language);
@@ -64,10 +66,7 @@ export function ExportPdfDialog(props: ExportPdfDialogProps) {
         options = { ...common, kind: props.kind, template: translate(props.template) };
       } else {
         const loaded = vault ? await loadCase(vault.store, props) : null;
-        if (!loaded) {
-          setOutcome({ state: 'error', message: t('dialog.notFound') });
-          return;
-        }
+        if (!loaded) throw new CaseGone();
         const checklists = loaded.checklists.map((checklist) => ({
           ...checklist,
           instance: { ...checklist.instance, templateSnapshot: translate(checklist.instance.templateSnapshot) },
@@ -84,18 +83,19 @@ export function ExportPdfDialog(props: ExportPdfDialogProps) {
         ...(identifying ? { vaultPassphrase } : {}),
       });
       setVaultPassphrase('');
-      setOutcome(result.saved && result.path ? { state: 'saved', path: result.path } : { state: 'cancelled' });
-    } catch (error) {
-      setOutcome({ state: 'error', message: errorMessage(tShared, error) });
-    }
-  }
+      if (!result.saved || !result.path) return t('dialog.cancelled');
+      setDone(true);
+      return t('dialog.saved', { path: result.path });
+    },
+    (error) => (error instanceof CaseGone ? t('dialog.notFound') : errorMessage(tShared, error)),
+  );
 
   const close = () => {
-    setOutcome({ state: 'idle' });
+    exporting.reset();
+    setDone(false);
     setVaultPassphrase('');
     props.onClose();
   };
-  const done = outcome.state === 'saved';
 
   return (
     <Modal opened={props.opened} onClose={close} title={t('dialog.title')} size="lg" closeButtonProps={{ 'aria-label': t('app.closeDialog', { ns: 'translation' }) }}>
@@ -147,23 +147,13 @@ export function ExportPdfDialog(props: ExportPdfDialogProps) {
           </Alert>
         )}
         {identifying && !done && <ConfirmPassphraseField value={vaultPassphrase} onChange={setVaultPassphrase} />}
-        {outcome.state === 'saved' && (
-          <Alert color="teal" role="status">
-            {t('dialog.saved', { path: outcome.path })}
-          </Alert>
-        )}
-        {outcome.state === 'cancelled' && <Alert role="status">{t('dialog.cancelled')}</Alert>}
-        {outcome.state === 'error' && (
-          <Alert color="red" role="alert">
-            {outcome.message}
-          </Alert>
-        )}
+        <OutcomeAlert outcome={exporting.outcome} />
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
             {done ? t('dialog.close') : t('dialog.cancel')}
           </Button>
           {!done && (
-            <Button onClick={() => void exportPdf()} loading={outcome.state === 'working'} disabled={identifying && !vaultPassphrase}>
+            <Button onClick={() => void exporting.run()} loading={exporting.busy} disabled={identifying && !vaultPassphrase}>
               {t('dialog.export')}
             </Button>
           )}

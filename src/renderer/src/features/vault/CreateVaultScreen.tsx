@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Stack, Text } from '@mantine/core';
+import { Button, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Unlocked } from '@shared/vault';
-import { errorMessage } from '../../i18n/error-message';
+import { OutcomeAlert } from '../../components/OutcomeAlert';
+import { useAction } from '../../components/use-action';
 import { createVault } from './api';
 import { KeptSecretStep } from './KeptSecretStep';
 import { LockScreenLayout } from './LockScreenLayout';
@@ -12,22 +13,12 @@ import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields';
 export default function CreateVaultScreen({ onUnlocked }: { onUnlocked: (unlocked: Unlocked) => Promise<void> }) {
   const { t } = useTranslation();
   const passphrase = useNewPassphrase();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<(Unlocked & { recoveryKey: string }) | null>(null);
+  const create = useAction(async () => setCreated(await createVault(passphrase.value)));
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    if (!passphrase.acceptable || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      setCreated(await createVault(passphrase.value));
-    } catch (caught) {
-      setError(errorMessage(t, caught));
-    } finally {
-      setBusy(false);
-    }
+    if (passphrase.acceptable) void create.run();
   }
 
   if (created) return <RecoveryKeyStep created={created} onDone={() => onUnlocked({ keys: created.keys })} />;
@@ -35,20 +26,20 @@ export default function CreateVaultScreen({ onUnlocked }: { onUnlocked: (unlocke
   return (
     <LockScreenLayout title={t('vault.createTitle')}>
       <Text>{t('vault.createIntro')}</Text>
-      <form autoComplete="off" onSubmit={(event) => void submit(event)} noValidate>
+      <form autoComplete="off" onSubmit={submit} noValidate>
         <Stack>
           <NewPassphraseFields state={passphrase} />
-          <Button type="submit" loading={busy} disabled={!passphrase.acceptable}>
+          <Button type="submit" loading={create.busy} disabled={!passphrase.acceptable}>
             {t('vault.create')}
           </Button>
-          {busy && (
+          {create.busy && (
             <Text size="sm" role="status">
               {t('vault.creating')}
             </Text>
           )}
         </Stack>
       </form>
-      {error && <Alert color="red">{error}</Alert>}
+      <OutcomeAlert outcome={create.outcome} />
     </LockScreenLayout>
   );
 }

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { OutcomeAlert } from '../../components/OutcomeAlert';
+import { useAction } from '../../components/use-action';
 
 /**
  * A secret shown once (a recovery key, a suggested passphrase): the person proves they kept it by
@@ -21,7 +23,10 @@ export function KeptSecretStep({
   const { t } = useTranslation();
   const [stored, setStored] = useState(false);
   const [lastPart, setLastPart] = useState('');
-  const [busy, setBusy] = useState(false);
+  // Going on may open the vault (first run): a failure there is shown, not lost.
+  const done = useAction(async () => {
+    await onDone();
+  });
   const expected = secret.split(kind === 'recoveryKey' ? '-' : ' ').at(-1) ?? '';
   const matches = lastPart.trim().toUpperCase() === expected.toUpperCase();
   const texts =
@@ -62,15 +67,13 @@ export function KeptSecretStep({
       <Checkbox label={texts.stored} checked={stored} onChange={(event) => setStored(event.currentTarget.checked)} />
       <Button
         disabled={!stored || !matches}
-        loading={busy}
+        loading={done.busy}
         w="fit-content"
-        onClick={() => {
-          setBusy(true);
-          void Promise.resolve(onDone()).finally(() => setBusy(false));
-        }}
+        onClick={() => void done.run()}
       >
         {doneLabel ?? t('vault.continue')}
       </Button>
+      <OutcomeAlert outcome={done.outcome} />
     </Stack>
   );
 }

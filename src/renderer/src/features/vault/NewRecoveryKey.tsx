@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, PasswordInput, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../i18n/error-message';
+import { OutcomeAlert } from '../../components/OutcomeAlert';
+import { useAction } from '../../components/use-action';
 import { newRecoveryKey } from './api';
 import { KeptSecretStep } from './KeptSecretStep';
 
@@ -15,23 +16,15 @@ export function NewRecoveryKey({ onDone }: { onDone?: () => void }) {
   const { t } = useTranslation();
   const [passphrase, setPassphrase] = useState('');
   const [step, setStep] = useState<Step>({ name: 'ask' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const create = useAction(async () => {
+    const { recoveryKey } = await newRecoveryKey({ passphrase });
+    setPassphrase('');
+    setStep({ name: 'show', recoveryKey });
+  });
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    if (!passphrase || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const { recoveryKey } = await newRecoveryKey({ passphrase });
-      setPassphrase('');
-      setStep({ name: 'show', recoveryKey });
-    } catch (caught) {
-      setError(errorMessage(t, caught));
-    } finally {
-      setBusy(false);
-    }
+    if (passphrase) void create.run();
   }
 
   if (step.name === 'show') {
@@ -56,7 +49,7 @@ export function NewRecoveryKey({ onDone }: { onDone?: () => void }) {
       <Stack>
         <Text size="sm">{t('vault.newRecoveryKeyIntro')}</Text>
         <PasswordInput label={t('vault.currentPassphrase')} value={passphrase} onChange={(event) => setPassphrase(event.currentTarget.value)} />
-        <Button type="submit" loading={busy} disabled={!passphrase} w="fit-content">
+        <Button type="submit" loading={create.busy} disabled={!passphrase} w="fit-content">
           {t('vault.newRecoveryKeyButton')}
         </Button>
         {step.name === 'done' && (
@@ -64,7 +57,7 @@ export function NewRecoveryKey({ onDone }: { onDone?: () => void }) {
             {t('vault.newRecoveryKeyDone')}
           </Alert>
         )}
-        {error && <Alert color="red">{error}</Alert>}
+        <OutcomeAlert outcome={create.outcome} />
       </Stack>
     </form>
   );
