@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ChecklistItem } from '@shared/checklists';
-import { freeId, moveEntry, nextVersion, pathKey, problemsByPath, provisionHref, withKind } from '../../../src/renderer/src/features/checklists/view';
+import { freeId, moveEntry, nextVersion, provisionHref, withKind } from '../../../src/renderer/src/features/checklists/view';
 
 describe('checklist view helpers', () => {
   it('links a provision id with its "#" encoded', () => {
     expect(provisionHref('cets-197#art-13')).toBe('#/legal/provisions/cets-197%23art-13');
-  });
-
-  it('groups problems by path so each field finds its own', () => {
-    const byPath = problemsByPath([
-      { path: ['sections', 0, 'items', 2, 'label'], message: 'a' },
-      { path: ['sections', 0, 'items', 2, 'label'], message: 'b' },
-      { path: ['title'], message: 'c' },
-    ]);
-    expect(byPath.get(pathKey(['sections', 0, 'items', 2, 'label']))).toEqual(['a', 'b']);
-    expect(byPath.get('title')).toEqual(['c']);
   });
 
   it('finds a free id, moves entries within bounds and counts versions up', () => {

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useRef, type ReactNode } from 'react';
 import { Alert, Button, Group, List, Paper, Select, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useForm, type FormErrors } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
@@ -13,13 +14,15 @@ import {
   type ItemKind,
   type TemplateLanguage,
 } from '@shared/checklists';
-import { freeId, moveEntry, nextVersion, pathKey, problemsByPath, withKind } from './view';
-
-type Problems = Map<string, string[]>;
+import { OutcomeAlert } from '../../components/OutcomeAlert';
+import { formPath, schemaErrors } from '../../components/schema-errors';
+import { useAction } from '../../components/use-action';
+import { freeId, moveEntry, nextVersion, withKind } from './view';
 
 /**
  * A form over a custom template. Nothing is saved until the whole template passes templateSchema;
- * then each problem is shown beside its field and listed, with where it is, above the form.
+ * then each problem is shown beside its field (the form's paths are the schema's) and listed, with
+ * where it is, above the form.
  */
 export function TemplateEditor({
   initial,
@@ -33,42 +36,40 @@ export function TemplateEditor({
   onCancel: () => void;
 }) {
   const { t } = useTranslation('checklists');
-  const [draft, setDraft] = useState(initial);
-  const [issues, setIssues] = useState<z.core.$ZodIssue[]>([]);
-  const [saveFailed, setSaveFailed] = useState(false);
-  const [saving, setSaving] = useState(false);
+  // What a person can fix is translated; the schema's other messages stay in English (marked so for screen readers).
+  const message = (issue: z.core.$ZodIssue): ReactNode => {
+    if (issue.code === 'too_small' && issue.origin === 'string') return t('editor.required');
+    if (issue.code === 'too_small' && issue.origin === 'array') return t('editor.tooFew', { minimum: Number(issue.minimum) });
+    return <span lang="en">{issue.message}</span>;
+  };
+  // A saved change to an existing custom template is a new version; checklists keep the one they started with.
+  const candidate = (draft: ChecklistTemplate) => (isNew ? draft : { ...draft, version: nextVersion(initial.version) });
+  const form = useForm<ChecklistTemplate>({
+    initialValues: initial,
+    validate: schemaErrors(templateSchema, candidate, formPath, (_field, issue) => message(issue)),
+  });
+  const draft = form.values;
+  // getValues, not values: two changes before the next render both apply.
+  const setDraft = (next: ChecklistTemplate | ((current: ChecklistTemplate) => ChecklistTemplate)) =>
+    form.setValues(typeof next === 'function' ? next(form.getValues()) : next);
+  const saving = useAction(onSave, (error) => {
+    console.error(error);
+    return { title: t('templates.saveFailedTitle'), text: t('templates.saveFailedBody') };
+  });
   const headingRef = useRef<HTMLHeadingElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => headingRef.current?.focus(), []);
 
-  const message = (issue: z.core.$ZodIssue): string => {
-    if (issue.code === 'too_small' && issue.origin === 'string') return t('editor.required');
-    if (issue.code === 'too_small' && issue.origin === 'array') return t('editor.tooFew', { minimum: Number(issue.minimum) });
-    return issue.message;
-  };
-  const problems: Problems = problemsByPath(issues.map((issue) => ({ path: issue.path, message: message(issue) })));
+  const problems = form.errors;
+  const problemCount = Object.keys(problems).length;
 
-  const save = async () => {
-    // A saved change to an existing custom template is a new version; checklists keep the one they started with.
-    const candidate = isNew ? draft : { ...draft, version: nextVersion(initial.version) };
-    const result = templateSchema.safeParse(candidate);
-    if (!result.success) {
-      setIssues(result.error.issues);
+  const save = () => {
+    if (form.validate().hasErrors) {
       requestAnimationFrame(() => summaryRef.current?.focus());
       return;
     }
-    setIssues([]);
-    setSaving(true);
-    setSaveFailed(false);
-    try {
-      await onSave(result.data);
-    } catch (error) {
-      console.error(error);
-      setSaveFailed(true);
-    } finally {
-      setSaving(false);
-    }
+    void saving.run(templateSchema.parse(candidate(draft)));
   };
 
   const setSection = (s: number, change: (section: ChecklistSection) => ChecklistSection) =>
@@ -85,14 +86,14 @@ export function TemplateEditor({
         {t('editor.intro')}
       </Text>
 
-      {issues.length > 0 && (
-        <Alert color="red" variant="light" title={t('editor.problemsTitle', { count: issues.length })} ref={summaryRef} tabIndex={-1}>
+      {problemCount > 0 && (
+        <Alert color="red" variant="light" title={t('editor.problemsTitle', { count: problemCount })} ref={summaryRef} tabIndex={-1}>
           <Stack gap="xs">
             <Text size="sm">{t('editor.problemsBody')}</Text>
             <List size="sm">
-              {issues.map((issue, index) => (
-                <List.Item key={index}>
-                  {where(issue.path, t)}: <span lang={issue.code === 'too_small' ? undefined : 'en'}>{message(issue)}</span>
+              {Object.entries(problems).map(([path, text]) => (
+                <List.Item key={path}>
+                  {where(path, t)}: {text}
                 </List.Item>
               ))}
             </List>
@@ -104,7 +105,7 @@ export function TemplateEditor({
         label={t('editor.fields.title')}
         required
         value={draft.title}
-        error={problems.get('title')?.join(' ')}
+        error={problems.title}
         onChange={(event) => setDraft({ ...draft, title: event.currentTarget.value })}
         lang={draft.language}
       />
@@ -113,7 +114,7 @@ export function TemplateEditor({
         autosize
         minRows={2}
         value={draft.description}
-        error={problems.get('description')?.join(' ')}
+        error={problems.description}
         onChange={(event) => setDraft({ ...draft, description: event.currentTarget.value })}
         lang={draft.language}
       />
@@ -149,7 +150,7 @@ export function TemplateEditor({
               label={t('editor.fields.sectionTitle')}
               required
               value={section.title}
-              error={problems.get(pathKey(['sections', s, 'title']))?.join(' ')}
+              error={problems[`sections.${s}.title`]}
               onChange={(event) => {
                 const title = event.currentTarget.value;
                 setSection(s, (current) => ({ ...current, title }));
@@ -167,9 +168,9 @@ export function TemplateEditor({
               }}
               lang={draft.language}
             />
-            {problems.get(pathKey(['sections', s, 'items'])) && (
+            {problems[`sections.${s}.items`] && (
               <Text size="sm" c="red">
-                {problems.get(pathKey(['sections', s, 'items']))?.join(' ')}
+                {problems[`sections.${s}.items`]}
               </Text>
             )}
             {section.items.map((item, i) => (
@@ -213,13 +214,9 @@ export function TemplateEditor({
         </Button>
       </Group>
 
-      {saveFailed && (
-        <Alert color="red" variant="light" title={t('templates.saveFailedTitle')} role="alert">
-          {t('templates.saveFailedBody')}
-        </Alert>
-      )}
+      <OutcomeAlert outcome={saving.outcome} />
       <Group>
-        <Button onClick={() => void save()} loading={saving}>
+        <Button onClick={save} loading={saving.busy}>
           {t('editor.save')}
         </Button>
         <Button variant="default" onClick={onCancel}>
@@ -230,8 +227,9 @@ export function TemplateEditor({
   );
 }
 
-/** A problem's place in words: "Section 2, item 3, option 1 (label)". */
-function where(path: ReadonlyArray<PropertyKey>, t: (key: string, options?: Record<string, unknown>) => string): string {
+/** A problem's place in words, from its form path (`sections.1.items.2.options.0.label`): "Section 2, item 3, option 1 (label)". */
+function where(formPath: string, t: (key: string, options?: Record<string, unknown>) => string): string {
+  const path = formPath.split('.').map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
   const parts: string[] = [];
   let field: string | null = null;
   for (let index = 0; index < path.length; index += 1) {
@@ -259,16 +257,26 @@ function ItemEditor({
   item: ChecklistItem;
   language: string;
   path: Array<string | number>;
-  problems: Problems;
+  problems: FormErrors;
   position: { index: number; count: number };
   onChange: (item: ChecklistItem) => void;
   onMove: (to: number) => void;
   onRemove: () => void;
 }) {
   const { t } = useTranslation('checklists');
-  const at = (...rest: Array<string | number>) => problems.get(pathKey([...path, ...rest]))?.join(' ');
-  const under = (field: string) =>
-    [...problems].filter(([key]) => key.startsWith(pathKey([...path, field]))).flatMap(([, messages]) => messages).join(' ') || undefined;
+  const at = (...rest: Array<string | number>) => problems[formPath([...path, ...rest])];
+  // Every problem inside a field (a condition's parts, each legal reference), one after the other.
+  const under = (field: string) => {
+    const prefix = formPath([...path, field]);
+    const found = Object.entries(problems).filter(([key]) => key === prefix || key.startsWith(`${prefix}.`));
+    if (found.length === 0) return undefined;
+    return found.map(([key, text], index) => (
+      <Fragment key={key}>
+        {index > 0 && ' '}
+        {text}
+      </Fragment>
+    ));
+  };
   const number = position.index + 1;
 
   return (

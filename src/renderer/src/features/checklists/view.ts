@@ -64,21 +64,6 @@ export function evidenceText(evidence: Evidence, checklists: readonly ScreenedCh
   };
 }
 
-/** A schema issue path as a stable key: ['sections', 0, 'items', 2, 'label'] -> 'sections.0.items.2.label'. */
-export function pathKey(path: ReadonlyArray<PropertyKey>): string {
-  return path.map(String).join('.');
-}
-
-/** Groups problem messages by path key, so each field finds its own. */
-export function problemsByPath(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): Map<string, string[]> {
-  const byPath = new Map<string, string[]>();
-  for (const issue of issues) {
-    const key = pathKey(issue.path);
-    byPath.set(key, [...(byPath.get(key) ?? []), issue.message]);
-  }
-  return byPath;
-}
-
 /** `prefix-1`, `prefix-2`, … : the first not in `taken`. */
 export function freeId(prefix: string, taken: Iterable<string>): string {
   const used = new Set(taken);

@@ -1,17 +1,20 @@
-import { useMemo, useState } from 'react';
-import type { FormEvent } from 'react';
-import { ActionIcon, Alert, Anchor, Button, Group, MultiSelect, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useMemo } from 'react';
+import { ActionIcon, Anchor, Button, Group, MultiSelect, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { countryCodes } from '@shared/countries';
 import type { DirectoryEntry, DirectoryOrganization, DirectoryPhone } from '@shared/hsds/directory';
+import { ownEntrySchema } from '@shared/hsds/own-entry';
 import { populations, serviceTypes } from '@shared/hsds/taxonomy';
 import type { ContactChannel, Population, ServiceType } from '@shared/hsds/taxonomy';
+import { OutcomeAlert } from '../../components/OutcomeAlert';
+import { schemaErrors } from '../../components/schema-errors';
+import { useAction } from '../../components/use-action';
 import { useVault } from '../vault';
 import { useDirectory } from './context';
 import { saveOwnRecords } from './data';
-import { isEmailAddress, isWebLink } from '@shared/contact-links';
 import { useLabels } from './labels';
 import { NotFound } from './NotFound';
 import { entryPath } from './Parts';
@@ -56,7 +59,10 @@ function valuesOf(entry: DirectoryEntry | undefined, organization: DirectoryOrga
   };
 }
 
-type Errors = Partial<Record<'name' | 'email' | 'url', string>>;
+/** The fields ownEntrySchema checks, and what each says when it fails. */
+const messageKeys = { name: 'form.nameRequired', email: 'form.emailInvalid', url: 'form.urlInvalid' } as const;
+type CheckedField = keyof typeof messageKeys;
+const fieldOf = (path: readonly PropertyKey[]): CheckedField => (path[0] === 'emails' ? 'email' : path[0] === 'url' ? 'url' : 'name');
 
 /** Adds a contact of the person's own, or edits one they added or imported; shipped entries are not editable. */
 export function EntryFormPage({ id }: { id?: string }) {
@@ -70,10 +76,19 @@ export function EntryFormPage({ id }: { id?: string }) {
   // Only an organization the person added carries an address they may edit.
   const ownOrganization =
     existing?.organizationId != null && directory.ownOrganizationIds.has(existing.organizationId) ? organizationById.get(existing.organizationId) : undefined;
-  const [values, setValues] = useState(() => valuesOf(existing, ownOrganization));
-  const [errors, setErrors] = useState<Errors>({});
-  const [saveFailed, setSaveFailed] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const form = useForm<FormValues>({
+    initialValues: valuesOf(existing, ownOrganization),
+    // The shared schema checks the entry as it would be saved.
+    validate: schemaErrors(ownEntrySchema, (values) => buildRecords(values, existing, ownOrganization).entry, fieldOf, (field) => t(messageKeys[field as CheckedField])),
+  });
+  const save = useAction(
+    async ({ entry, organization }: ReturnType<typeof buildRecords>) => {
+      await saveOwnRecords(store, [entry], organization === null ? [] : [organization], origin ?? 'added');
+      await reload();
+      navigate(entryPath(entry.id));
+    },
+    () => t('form.saveFailed'),
+  );
 
   const countryOptions = useMemo(
     () => [{ value: '', label: t('form.noCountry') }, ...countryCodes.map((code) => ({ value: code, label: labels.country(code) })).sort((a, b) => a.label.localeCompare(b.label))],
@@ -99,42 +114,20 @@ export function EntryFormPage({ id }: { id?: string }) {
     );
   }
 
-  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => setValues((previous) => ({ ...previous, [key]: value }));
+  const values = form.values;
+  const set = form.setFieldValue;
   const setPhone = (index: number, phone: PhoneField) => set('phones', values.phones.map((p, i) => (i === index ? phone : p)));
-
-  function validate(): Errors {
-    const found: Errors = {};
-    if (values.name.trim() === '') found.name = t('form.nameRequired');
-    if (values.email.trim() !== '' && !isEmailAddress(values.email.trim())) found.email = t('form.emailInvalid');
-    if (values.url.trim() !== '' && !isWebLink(values.url.trim())) found.url = t('form.urlInvalid');
-    return found;
-  }
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const found = validate();
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    const { entry, organization } = buildRecords(values, existing, ownOrganization);
-    setSaving(true);
-    try {
-      await saveOwnRecords(store, [entry], organization === null ? [] : [organization], origin ?? 'added');
-      await reload();
-      navigate(entryPath(entry.id));
-    } catch {
-      setSaveFailed(true);
-      setSaving(false);
-    }
-  }
+  // Validation passed: the records built from the same values are what is saved.
+  const submit = form.onSubmit((checked) => void save.run(buildRecords(checked, existing, ownOrganization)));
 
   return (
-    <form autoComplete="off" onSubmit={(event) => void submit(event)} noValidate>
+    <form autoComplete="off" onSubmit={submit} noValidate>
       <Stack gap="lg" maw={760}>
         <Title order={1} tabIndex={-1}>
           {existing === undefined ? t('form.newTitle') : t('form.editTitle')}
         </Title>
         <Text>{t('form.intro')}</Text>
-        <TextInput label={t('form.name')} required value={values.name} error={errors.name} onChange={(e) => set('name', e.currentTarget.value)} />
+        <TextInput label={t('form.name')} required {...form.getInputProps('name')} />
         <Textarea label={t('form.description')} autosize minRows={2} value={values.description} onChange={(e) => set('description', e.currentTarget.value)} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select
@@ -192,8 +185,8 @@ export function EntryFormPage({ id }: { id?: string }) {
         </Stack>
 
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('form.email')} type="email" dir="ltr" value={values.email} error={errors.email} onChange={(e) => set('email', e.currentTarget.value)} />
-          <TextInput label={t('form.url')} description={t('form.urlHint')} dir="ltr" value={values.url} error={errors.url} onChange={(e) => set('url', e.currentTarget.value)} />
+          <TextInput label={t('form.email')} type="email" dir="ltr" {...form.getInputProps('email')} />
+          <TextInput label={t('form.url')} description={t('form.urlHint')} dir="ltr" {...form.getInputProps('url')} />
           <TextInput label={t('form.hours')} value={values.hours} onChange={(e) => set('hours', e.currentTarget.value)} />
           <Switch label={t('form.open24x7')} checked={values.open24x7} onChange={(e) => set('open24x7', e.currentTarget.checked)} mt="lg" />
         </SimpleGrid>
@@ -206,13 +199,9 @@ export function EntryFormPage({ id }: { id?: string }) {
           onChange={(e) => set('confidentialAddress', e.currentTarget.checked)}
         />
 
-        {saveFailed && (
-          <Alert color="red" role="alert">
-            {t('form.saveFailed')}
-          </Alert>
-        )}
+        <OutcomeAlert outcome={save.outcome} />
         <Group>
-          <Button type="submit" loading={saving}>
+          <Button type="submit" loading={save.busy}>
             {t('form.save')}
           </Button>
           <Button component={Link} href={existing === undefined ? '/' : entryPath(existing.id)} variant="default">
