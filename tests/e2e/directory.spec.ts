@@ -199,6 +199,18 @@ test('the search index is kept while going to entries, forms and imports and bac
 
 test('an own entry can be deleted, with its note and favourite mark, after a confirmation naming it', async ({ page }) => {
   await page.getByRole('link', { name: 'Add an entry' }).click();
+  // The shared own-entry schema: each field says what is wrong, and nothing is saved.
+  const email = page.getByRole('textbox', { name: 'E-mail', exact: true });
+  const web = page.getByRole('textbox', { name: /^Website/ });
+  await email.fill('help@example.org?attach=notes');
+  await web.fill('http://example.org');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Give the entry a name.')).toBeVisible();
+  await expect(page.getByText('This does not look like an e-mail address.')).toBeVisible();
+  await expect(page.getByText('Enter an address starting with https://')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Add an entry' })).toBeVisible();
+  await email.fill('');
+  await web.fill('');
   await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Lantern House Shelter');
   await pick(page, 'Country', 'Ireland');
   await page.getByRole('textbox', { name: 'Number 1', exact: true }).fill('+353 1 555 0199');
