@@ -81,3 +81,18 @@ describe('useAction', () => {
     expect(screen.getByRole('button', { name: 'Save' }).getAttribute('aria-busy')).toBe('false');
   });
 });
+
+describe('OutcomeAlert', () => {
+  it('shows detail under the text and, when it may be dismissed, a translated close button that clears it', async () => {
+    const onClose = vi.fn();
+    await renderInApp(
+      <OutcomeAlert outcome={{ kind: 'error', title: 'Not imported', text: 'Nothing was changed.' }} onClose={onClose}>
+        <code>sections[0].items[0].kind</code>
+      </OutcomeAlert>,
+    );
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Nothing was changed.sections[0].items[0].kind');
+    fireEvent.click(screen.getByRole('button', { name: en.notices.dismiss }));
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+});

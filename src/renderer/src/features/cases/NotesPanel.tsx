@@ -3,6 +3,8 @@ import { Alert, Button, Card, Collapse, Group, Stack, Text, Textarea, Title } fr
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { createNote, editNote, noteLimits, type CaseNote } from '@shared/cases';
+import { OutcomeAlert } from '../../components/OutcomeAlert';
+import { useAction } from '../../components/use-action';
 import { useDateFormats } from './labels';
 import { useCaseRepository, type NoteResult } from './repository';
 
@@ -14,8 +16,6 @@ export function NotesPanel({ caseId, code }: { caseId: string; code: string }) {
   const repository = useCaseRepository();
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [text, setText] = useState('');
-  const [failed, setFailed] = useState(false);
-  const [saving, setSaving] = useState(false);
   const [added, setAdded] = useState(false);
   const newNote = useRef<HTMLTextAreaElement>(null);
 
@@ -33,34 +33,22 @@ export function NotesPanel({ caseId, code }: { caseId: string; code: string }) {
     };
   }, [fetchNotes]);
 
-  /** Returns whether the note was saved; on failure the typed text stays where it is. */
-  async function save(note: CaseNote): Promise<boolean> {
-    setFailed(false);
-    try {
-      await repository.saveNote(note);
-      await reload();
-      return true;
-    } catch {
-      setFailed(true);
-      return false;
-    }
+  /** Saves a new or edited note and shows the list again; a failure throws, and the typed text stays where it is. */
+  async function save(note: CaseNote): Promise<void> {
+    await repository.saveNote(note);
+    await reload();
   }
-
-  async function add() {
-    setSaving(true);
-    const saved = await save(createNote({ id: crypto.randomUUID(), caseId, text: text.trim(), now: new Date().toISOString() }));
-    setSaving(false);
-    if (saved) {
-      setText('');
-      // Said out loud, and focus back in the empty box (the button is disabled now, and was while saving).
-      setAdded(true);
-      newNote.current?.focus();
-    }
-  }
+  const adding = useAction(async () => {
+    await save(createNote({ id: crypto.randomUUID(), caseId, text: text.trim(), now: new Date().toISOString() }));
+    setText('');
+    // Said out loud, and focus back in the empty box (the button is disabled now, and was while saving).
+    setAdded(true);
+    newNote.current?.focus();
+  }, useSaveFailed());
 
   return (
     <Stack>
-      <Stack gap="xs" component="form" onSubmit={(event) => (event.preventDefault(), void add())}>
+      <Stack gap="xs" component="form" onSubmit={(event) => (event.preventDefault(), void adding.run())}>
         <Textarea
           label={t('notes.newNote')}
           description={t('notes.newNoteHelp', { code })}
@@ -75,7 +63,7 @@ export function NotesPanel({ caseId, code }: { caseId: string; code: string }) {
           ref={newNote}
         />
         <Group>
-          <Button type="submit" disabled={text.trim() === ''} loading={saving}>
+          <Button type="submit" disabled={text.trim() === ''} loading={adding.busy}>
             {t('notes.add')}
           </Button>
           <Text role="status" size="sm" c="teal.9">
@@ -83,11 +71,7 @@ export function NotesPanel({ caseId, code }: { caseId: string; code: string }) {
           </Text>
         </Group>
       </Stack>
-      {failed && (
-        <Alert color="red" role="alert" title={t('notes.saveFailedTitle')}>
-          {t('notes.saveFailed')}
-        </Alert>
-      )}
+      <OutcomeAlert outcome={adding.outcome} />
       <Title order={3} size="h4">
         {t('notes.timeline')}
       </Title>
@@ -122,12 +106,17 @@ export function NotesPanel({ caseId, code }: { caseId: string; code: string }) {
   );
 }
 
-function NoteItem({ note, onSave }: { note: CaseNote; onSave: (note: CaseNote) => Promise<boolean> }) {
+/** What a note that could not be saved says, where it was typed. */
+function useSaveFailed() {
+  const { t } = useTranslation('cases');
+  return () => ({ title: t('notes.saveFailedTitle'), text: t('notes.saveFailed') });
+}
+
+function NoteItem({ note, onSave }: { note: CaseNote; onSave: (note: CaseNote) => Promise<void> }) {
   const { t } = useTranslation('cases');
   const { dateTime } = useDateFormats();
   const [editing, setEditing] = useState<string | null>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
-  const [saving, setSaving] = useState(false);
   const written = dateTime(note.createdAt);
   const editBox = useRef<HTMLTextAreaElement>(null);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -149,13 +138,10 @@ function NoteItem({ note, onSave }: { note: CaseNote; onSave: (note: CaseNote) =
     setEditing(null);
   }
 
-  async function saveEdit() {
-    if (editing === null) return;
-    setSaving(true);
-    const saved = await onSave(editNote(note, editing.trim(), new Date().toISOString()));
-    setSaving(false);
-    if (saved) stopEditing();
-  }
+  const saving = useAction(async (text: string) => {
+    await onSave(editNote(note, text.trim(), new Date().toISOString()));
+    stopEditing();
+  }, useSaveFailed());
 
   return (
     <Card component="li" withBorder aria-label={t('notes.noteOf', { date: written })}>
@@ -193,7 +179,7 @@ function NoteItem({ note, onSave }: { note: CaseNote; onSave: (note: CaseNote) =
             </Button>
           ) : (
             <>
-              <Button size="xs" onClick={() => void saveEdit()} loading={saving} disabled={editing.trim() === ''}>
+              <Button size="xs" onClick={() => void saving.run(editing)} loading={saving.busy} disabled={editing.trim() === ''}>
                 {t('notes.saveEdit')}
               </Button>
               <Button size="xs" variant="default" onClick={stopEditing}>
@@ -207,6 +193,7 @@ function NoteItem({ note, onSave }: { note: CaseNote; onSave: (note: CaseNote) =
             </Button>
           )}
         </Group>
+        <OutcomeAlert outcome={saving.outcome} />
         <Collapse expanded={historyOpen}>
           <Stack gap="xs" component="ol" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('notes.historyLabel')}>
             {[...note.history].reverse().map((version) => (

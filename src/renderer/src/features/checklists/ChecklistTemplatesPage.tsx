@@ -30,6 +30,8 @@ import {
   type TemplateLanguage,
 } from '@shared/checklists';
 import { ConfirmDeleteDialog } from '../../components/ConfirmDeleteDialog';
+import { OutcomeAlert } from '../../components/OutcomeAlert';
+import type { Outcome } from '../../components/use-action';
 import { saveFile } from '../../files';
 import { useVault } from '../vault';
 import { LoadFailed } from './CaseChecklistsPanel';
@@ -49,7 +51,10 @@ interface Listed {
 
 type Editing = { recordId: string | null; createdAt: string | null; draft: ChecklistTemplate };
 
-type Message = { kind: 'done'; text: string } | { kind: 'failed'; title: string; text: string; errors?: TemplateFileError[] };
+/** The last action's outcome on the page, with the problems found in a refused file. */
+type Message = { outcome: Outcome; errors?: TemplateFileError[] };
+const done = (text: string): Message => ({ outcome: { kind: 'ok', text } });
+const failed = (title: string, text: string, errors?: TemplateFileError[]): Message => ({ outcome: { kind: 'error', title, text }, errors });
 
 function listedOf(choices: TemplateChoices, language: TemplateLanguage): Listed[] {
   return [
@@ -86,7 +91,7 @@ export function ChecklistTemplatesPage() {
           const recordId = editing.recordId ?? crypto.randomUUID();
           await saveCustomTemplate(store, recordId, { template, createdAt: editing.createdAt ?? new Date().toISOString() });
           setEditing(null);
-          setMessage({ kind: 'done', text: t('templates.savedMessage', { title: template.title }) });
+          setMessage(done(t('templates.savedMessage', { title: template.title })));
         }}
       />
     );
@@ -101,13 +106,13 @@ export function ChecklistTemplatesPage() {
     while (taken.has(`${template.id.slice(0, 70)}-copy-${n}`)) n += 1;
     const result = duplicateTemplate(template, `${template.id.slice(0, 70)}-copy-${n}`);
     if (result.ok) setEditing({ recordId: null, createdAt: null, draft: result.template });
-    else setMessage({ kind: 'failed', title: t('templates.duplicateFailed'), text: t('nothingChanged'), errors: result.errors });
+    else setMessage(failed(t('templates.duplicateFailed'), t('nothingChanged'), result.errors));
   };
 
   const importFile = async (file: File | null) => {
     if (!file) return;
     const refuse = (errors: TemplateFileError[]) =>
-      setMessage({ kind: 'failed', title: t('templates.importFailedTitle', { name: file.name }), text: t('templates.importFailedBody'), errors });
+      setMessage(failed(t('templates.importFailedTitle', { name: file.name }), t('templates.importFailedBody'), errors));
     // Checked before reading, so a huge file is never loaded into memory.
     if (file.size > maxTemplateFileChars * 4) return refuse([{ path: '(file)', message: t('templates.fileTooLarge') }]);
     let text: string;
@@ -120,25 +125,25 @@ export function ChecklistTemplatesPage() {
     if (!result.ok) return refuse(result.errors);
     const { template } = result;
     if (listed.some((entry) => entry.template.id === template.id && entry.template.version === template.version)) {
-      return setMessage({ kind: 'failed', title: t('templates.alreadyListedTitle'), text: t('templates.alreadyListedBody', { title: template.title }) });
+      return setMessage(failed(t('templates.alreadyListedTitle'), t('templates.alreadyListedBody', { title: template.title })));
     }
     try {
       const now = new Date().toISOString();
       await saveCustomTemplate(store, crypto.randomUUID(), { template, createdAt: now });
-      setMessage({ kind: 'done', text: t('templates.imported', { title: template.title }) });
+      setMessage(done(t('templates.imported', { title: template.title })));
     } catch (error) {
       console.error(error);
-      setMessage({ kind: 'failed', title: t('templates.saveFailedTitle'), text: t('templates.saveFailedBody') });
+      setMessage(failed(t('templates.saveFailedTitle'), t('templates.saveFailedBody')));
     }
   };
 
   const exportTemplate = async (template: ChecklistTemplate) => {
     try {
       const path = await saveFile(`${template.id}-v${String(template.version)}.json`, 'json', serializeTemplate(template));
-      if (path !== null) setMessage({ kind: 'done', text: t('templates.exported', { path }) });
+      if (path !== null) setMessage(done(t('templates.exported', { path })));
     } catch (error) {
       console.error(error);
-      setMessage({ kind: 'failed', title: t('templates.exportFailedTitle'), text: t('templates.exportFailedBody') });
+      setMessage(failed(t('templates.exportFailedTitle'), t('templates.exportFailedBody')));
     }
   };
 
@@ -164,21 +169,12 @@ export function ChecklistTemplatesPage() {
           )}
         </FileButton>
       </Group>
-      <div role="status" aria-live="polite">
-        {message?.kind === 'done' && (
-          <Alert color="teal" variant="light" withCloseButton closeButtonLabel={t('dismiss')} onClose={() => setMessage(null)}>
-            {message.text}
-          </Alert>
-        )}
+      {/* Present before anything is said in it, so a confirmation is read out. */}
+      <div aria-live="polite">
+        <OutcomeAlert outcome={message?.outcome ?? null} onClose={() => setMessage(null)}>
+          {message?.errors && <FileErrorList errors={message.errors} />}
+        </OutcomeAlert>
       </div>
-      {message?.kind === 'failed' && (
-        <Alert color="red" variant="light" title={message.title} role="alert" withCloseButton closeButtonLabel={t('dismiss')} onClose={() => setMessage(null)}>
-          <Stack gap="xs">
-            <Text size="sm">{message.text}</Text>
-            {message.errors && <FileErrorList errors={message.errors} />}
-          </Stack>
-        </Alert>
-      )}
 
       {state.status === 'loading' ? (
         <Center p="md">
@@ -235,7 +231,7 @@ export function ChecklistTemplatesPage() {
         onClose={() => setDeleting(null)}
         onDeleted={(title) => {
           setDeleting(null);
-          setMessage({ kind: 'done', text: t('templates.deleted', { title }) });
+          setMessage(done(t('templates.deleted', { title })));
         }}
       />
     </Stack>
