@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ExportPdfButton } from '../export';
-import { Alert, Anchor, Button, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { IconArrowBackUp, IconCircleCheck, IconEdit, IconSend, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { changeCaseStatus, isChildAtIdentification, type CaseRecord, type CaseStatus } from '@shared/cases';
 import { useSettings } from '../../app/SettingsProvider';
 import { ConfirmDeleteDialog } from '../../components/ConfirmDeleteDialog';
+import { OutcomeAlert } from '../../components/OutcomeAlert';
+import { useAction } from '../../components/use-action';
 import { CaseChecklistsPanel, ScreeningSummaryPanel } from '../checklists';
 import { CaseNotFound } from './CaseNotFound';
 import { formatDay, useCountryOptions, useDateFormats } from './labels';
@@ -48,7 +50,6 @@ function CaseView({ record }: { record: CaseRecord }) {
   const { repository } = useCases();
   const { settings } = useSettings();
   const { date } = useDateFormats();
-  const [failed, setFailed] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const actions = useRef<HTMLDivElement>(null);
   const focusActions = useRef(false);
@@ -61,16 +62,16 @@ function CaseView({ record }: { record: CaseRecord }) {
   }, [record.status]);
   const caseContext = { isChild: isChildAtIdentification(record), country: record.profile.countriesOfExploitation[0] ?? settings.homeCountry };
 
-  async function changeStatus(status: CaseStatus) {
-    setFailed(false);
-    focusActions.current = true;
-    try {
+  const statusChange = useAction(
+    async (status: CaseStatus) => {
+      focusActions.current = true;
       await repository.saveCase(changeCaseStatus(record, status, new Date().toISOString()));
-    } catch {
+    },
+    () => {
       focusActions.current = false;
-      setFailed(true);
-    }
-  }
+      return { title: t('detail.statusFailedTitle'), text: t('detail.statusFailed') };
+    },
+  );
 
   return (
     <Stack gap="lg">
@@ -88,7 +89,7 @@ function CaseView({ record }: { record: CaseRecord }) {
       </Stack>
       <Group gap="sm" ref={actions}>
         {statusActions[record.status].map((action) => (
-          <Button key={action.to} variant="default" leftSection={action.icon} onClick={() => void changeStatus(action.to)}>
+          <Button key={action.to} variant="default" leftSection={action.icon} onClick={() => void statusChange.run(action.to)}>
             {t(`actions.${action.key}`)}
           </Button>
         ))}
@@ -100,11 +101,7 @@ function CaseView({ record }: { record: CaseRecord }) {
           {t('actions.delete')}
         </Button>
       </Group>
-      {failed && (
-        <Alert color="red" role="alert" title={t('detail.statusFailedTitle')}>
-          {t('detail.statusFailed')}
-        </Alert>
-      )}
+      <OutcomeAlert outcome={statusChange.outcome} />
       <section aria-labelledby="case-status-history">
         <Title order={2} size="h4" id="case-status-history" mb="xs">
           {t('detail.statusHistory')}

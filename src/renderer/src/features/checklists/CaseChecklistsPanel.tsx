@@ -4,6 +4,8 @@ import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { contextWithAnswers, progress, startChecklist, type CaseContext, type ChecklistTemplate } from '@shared/checklists';
 import type { CaseChecklist } from '@shared/cases';
+import { OutcomeAlert } from '../../components/OutcomeAlert';
+import { useAction } from '../../components/use-action';
 import { useVault } from '../vault';
 import { ChecklistRunner } from './ChecklistRunner';
 import { saveCaseChecklist, shippedInLanguage, shippedKey, templateLanguageOf, useCaseChecklists, useTemplateChoices, type Stored } from './data';
@@ -153,8 +155,6 @@ function StartChecklistModal({
   const { state, retry } = useTemplateChoices(store);
   const [language, setLanguage] = useState(() => templateLanguageOf(i18n.language));
   const [chosen, setChosen] = useState<string | null>(null);
-  const [failed, setFailed] = useState(false);
-  const [starting, setStarting] = useState(false);
 
   const templates: Array<{ key: string; template: ChecklistTemplate; custom: boolean }> =
     state.status === 'ready'
@@ -164,24 +164,21 @@ function StartChecklistModal({
         ]
       : [];
 
-  const start = async () => {
-    const picked = templates.find((entry) => entry.key === chosen);
-    if (!picked) return;
-    const now = new Date().toISOString();
-    const checklist: CaseChecklist = { caseId, status: 'inProgress', instance: startChecklist(picked.template, crypto.randomUUID(), now) };
-    setStarting(true);
-    setFailed(false);
-    try {
+  const starting = useAction(
+    async () => {
+      const picked = templates.find((entry) => entry.key === chosen);
+      if (!picked) return;
+      const now = new Date().toISOString();
+      const checklist: CaseChecklist = { caseId, status: 'inProgress', instance: startChecklist(picked.template, crypto.randomUUID(), now) };
       await saveCaseChecklist(store, checklist);
       setChosen(null);
       onStarted(checklist.instance.id);
-    } catch (error) {
+    },
+    (error) => {
       console.error(error);
-      setFailed(true);
-    } finally {
-      setStarting(false);
-    }
-  };
+      return { title: t('start.failedTitle'), text: t('start.failedBody') };
+    },
+  );
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('start.title')} size="lg" closeButtonProps={{ 'aria-label': t('app.closeDialog', { ns: 'translation' }) }}>
@@ -226,11 +223,7 @@ function StartChecklistModal({
               ))}
             </Stack>
           </Radio.Group>
-          {failed && (
-            <Alert color="red" variant="light" title={t('start.failedTitle')}>
-              {t('start.failedBody')}
-            </Alert>
-          )}
+          <OutcomeAlert outcome={starting.outcome} />
           <Group justify="flex-end">
             <Anchor href="#/cases/templates" size="sm" me="auto">
               {t('start.manageTemplates')}
@@ -238,7 +231,7 @@ function StartChecklistModal({
             <Button variant="default" onClick={onClose}>
               {t('cancel')}
             </Button>
-            <Button onClick={() => void start()} disabled={chosen === null} loading={starting}>
+            <Button onClick={() => void starting.run()} disabled={chosen === null} loading={starting.busy}>
               {t('start.confirm')}
             </Button>
           </Group>

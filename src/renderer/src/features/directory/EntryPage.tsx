@@ -7,6 +7,8 @@ import { Link } from 'wouter';
 import type { DirectoryEntry, DirectoryHeadquarters } from '@shared/hsds/directory';
 import { ConfirmDeleteDialog } from '../../components/ConfirmDeleteDialog';
 import { NotTranslatedNote } from '../../components/NotTranslatedNote';
+import { OutcomeAlert } from '../../components/OutcomeAlert';
+import { useAction } from '../../components/use-action';
 import { useVault } from '../vault';
 import { useDirectory } from './context';
 import type { DirectoryNotice } from './context';
@@ -279,31 +281,24 @@ function FavouriteButton({ entryId }: { entryId: string }) {
   const { store } = useVault();
   const { directory, reload } = useDirectory();
   const favourite = directory.favourites.has(entryId);
-  const [failed, setFailed] = useState(false);
-  const toggle = async () => {
-    try {
+  const toggle = useAction(
+    async () => {
       await setFavourite(store, entryId, !favourite);
-      setFailed(false);
       await reload();
-    } catch {
-      setFailed(true);
-    }
-  };
+    },
+    () => t('entry.favouriteFailed'),
+  );
   return (
     <>
       <Button
         variant={favourite ? 'light' : 'default'}
         aria-pressed={favourite}
         leftSection={favourite ? <IconStarFilled size={18} aria-hidden /> : <IconStar size={18} aria-hidden />}
-        onClick={() => void toggle()}
+        onClick={() => void toggle.run()}
       >
         {t('entry.favourite')}
       </Button>
-      {failed && (
-        <Text role="alert" c="red.8" size="sm">
-          {t('entry.favouriteFailed')}
-        </Text>
-      )}
+      <OutcomeAlert outcome={toggle.outcome} />
     </>
   );
 }
