@@ -185,11 +185,11 @@ for (const language of languages) {
     await check('checklist templates');
 
     // The lock screen keeps the language.
-    await page.getByRole('banner').getByRole('button', { name: say('translation', 'vault.lock'), exact: true }).click();
-    await expect(heading(page)).toHaveText(say('translation', 'vault.lockedTitle'));
+    await page.getByRole('banner').getByRole('button', { name: say('translation', 'app.lock'), exact: true }).click();
+    await expect(heading(page)).toHaveText(say('vault', 'lockedTitle'));
     await check('lock screen');
-    await page.getByLabel(say('translation', 'vault.passphrase')).fill(PASSPHRASE);
-    await page.getByRole('button', { name: say('translation', 'vault.unlock') }).click();
+    await page.getByLabel(say('vault', 'passphrase')).fill(PASSPHRASE);
+    await page.getByRole('button', { name: say('vault', 'unlock') }).click();
     await expect(page.getByRole('navigation', { name: say('translation', 'nav.label') })).toBeVisible({ timeout: 20_000 });
   });
 }

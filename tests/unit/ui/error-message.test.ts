@@ -15,7 +15,7 @@ describe('errorMessage', () => {
   it('says how long a lock-out lasts, in whole seconds rounded up', async () => {
     const { t } = await englishTexts();
     const error = new BridgeError({ code: 'VAULT_LOCKED_OUT', message: 'wait', retryAfterMs: 4_200 });
-    expect(errorMessage(t, error)).toBe(en.vault.lockedOut.replace('{{seconds}}', '5'));
+    expect(errorMessage(t, error)).toBe(en.errors.lockedOut.replace('{{seconds}}', '5'));
   });
 
   it('gives anything else the caller’s fallback, or the shared "unknown" text', async () => {

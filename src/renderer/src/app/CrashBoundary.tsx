@@ -104,10 +104,10 @@ function ShellCrash({ retry }: { retry: () => void }) {
       <Paper withBorder p="xl">
         <CrashMessage retry={retry}>
           <Button variant="default" leftSection={<IconLock size={18} aria-hidden />} onClick={lock}>
-            {t('vault.lock')}
+            {t('app.lock')}
           </Button>
           <Button color="red" leftSection={<IconDoorExit size={18} aria-hidden className="mirror-in-rtl" />} onClick={quickExit}>
-            {t('vault.quickExit')}
+            {t('app.quickExit')}
           </Button>
         </CrashMessage>
       </Paper>

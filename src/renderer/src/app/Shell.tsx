@@ -81,11 +81,11 @@ export function Shell() {
           </Title>
           <Group ms="auto" gap="xs">
             <Button variant="default" leftSection={<IconLock size={18} aria-hidden />} onClick={lock}>
-              {t('vault.lock')}
+              {t('app.lock')}
             </Button>
-            <Tooltip label={t('vault.quickExitHint')}>
+            <Tooltip label={t('app.quickExitHint')}>
               <Button color="red" leftSection={<IconDoorExit size={18} aria-hidden className="mirror-in-rtl" />} onClick={quickExit} aria-keyshortcuts="Escape Escape Escape">
-                {t('vault.quickExit')}
+                {t('app.quickExit')}
               </Button>
             </Tooltip>
           </Group>

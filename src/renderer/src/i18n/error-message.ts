@@ -9,7 +9,7 @@ import { BridgeError } from '../bridge';
 export function errorMessage(t: TFunction, error: unknown, fallback?: string): string {
   if (error instanceof BridgeError) {
     if (error.code === 'VAULT_LOCKED_OUT' && error.retryAfterMs) {
-      return t('vault.lockedOut', { seconds: Math.ceil(error.retryAfterMs / 1000) });
+      return t('errors.lockedOut', { seconds: Math.ceil(error.retryAfterMs / 1000) });
     }
     return t(`errors.${error.code}`);
   }

@@ -3,14 +3,19 @@ import { initReactI18next } from 'react-i18next';
 import { rightToLeftLanguages, type Language } from '@shared/languages';
 import { formatNumber } from './format';
 import en from './locales/en.json';
+// The texts alone, not the vault's index.ts: the lock screen needs them before any feature's code loads.
+// eslint-disable-next-line no-restricted-imports
+import vaultEn from '../features/vault/locales/en.json';
 
 type Messages = Record<string, unknown>;
 
 /**
- * Shared English texts are bundled, so the lock screen needs no loading. Everything else loads on
- * first use: shared texts in another language from ./locales, and each feature's own texts from
- * features/<name>/locales/<lang>.json as the i18next namespace <name> (`useTranslation('legal')`),
- * which suspends the lazily loaded page that asks for it until they are there.
+ * Shared English texts and the vault's are bundled, so the lock screen needs no loading. Everything
+ * else loads on first use: shared texts in another language from ./locales, and each feature's own
+ * texts from features/<name>/locales/<lang>.json as the i18next namespace <name>
+ * (`useTranslation('legal')`), which suspends the lazily loaded page that asks for it until they are
+ * there. The vault's namespace loads with every language change (`ns`), since the lock screen shows
+ * before any page; its components also use shared texts, so they name its keys `t('vault:…')`.
  */
 const sharedLocales = import.meta.glob<Messages>('./locales/*.json', { import: 'default' });
 const featureLocales = import.meta.glob<Messages>('../features/*/locales/*.json', { import: 'default' });
@@ -57,9 +62,9 @@ void i18next
   .use(numbersInTexts)
   .use(initReactI18next)
   .init({
-    resources: { en: { translation: en } },
+    resources: { en: { translation: en, vault: vaultEn } },
     partialBundledLanguages: true,
-    ns: ['translation'],
+    ns: ['translation', 'vault'],
     lng: 'en',
     fallbackLng: false,
     interpolation: { escapeValue: false, alwaysFormat: true }, // React escapes

@@ -9,12 +9,12 @@ import { NewRecoveryKey } from './NewRecoveryKey';
 export default function AfterRecovery({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened onClose={onClose} title={t('vault.recoveredTitle')} size="lg" closeOnClickOutside={false}>
+    <Modal opened onClose={onClose} title={t('vault:recoveredTitle')} size="lg" closeOnClickOutside={false}>
       <Stack>
-        <Text>{t('vault.recoveredIntro')}</Text>
+        <Text>{t('vault:recoveredIntro')}</Text>
         <NewRecoveryKey onDone={onClose} />
         <Button variant="subtle" w="fit-content" onClick={onClose}>
-          {t('vault.later')}
+          {t('vault:later')}
         </Button>
       </Stack>
     </Modal>

@@ -10,8 +10,8 @@ export function ConfirmPassphraseField({ value, onChange }: { value: string; onC
   const { t } = useTranslation();
   return (
     <PasswordInput
-      label={t('vault.confirmLabel')}
-      description={t('vault.confirmHelp')}
+      label={t('vault:confirmLabel')}
+      description={t('vault:confirmHelp')}
       value={value}
       onChange={(event) => onChange(event.currentTarget.value)}
       autoComplete="off"

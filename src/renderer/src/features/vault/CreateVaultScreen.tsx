@@ -24,17 +24,17 @@ export default function CreateVaultScreen({ onUnlocked }: { onUnlocked: (unlocke
   if (created) return <RecoveryKeyStep created={created} onDone={() => onUnlocked({ keys: created.keys })} />;
 
   return (
-    <LockScreenLayout title={t('vault.createTitle')}>
-      <Text>{t('vault.createIntro')}</Text>
+    <LockScreenLayout title={t('vault:createTitle')}>
+      <Text>{t('vault:createIntro')}</Text>
       <form autoComplete="off" onSubmit={submit} noValidate>
         <Stack>
           <NewPassphraseFields state={passphrase} />
           <Button type="submit" loading={create.busy} disabled={!passphrase.acceptable}>
-            {t('vault.create')}
+            {t('vault:create')}
           </Button>
           {create.busy && (
             <Text size="sm" role="status">
-              {t('vault.creating')}
+              {t('vault:creating')}
             </Text>
           )}
         </Stack>
@@ -47,8 +47,8 @@ export default function CreateVaultScreen({ onUnlocked }: { onUnlocked: (unlocke
 function RecoveryKeyStep({ created, onDone }: { created: { recoveryKey: string }; onDone: () => Promise<void> }) {
   const { t } = useTranslation();
   return (
-    <LockScreenLayout title={t('vault.recoveryTitle')}>
-      <Text>{t('vault.recoveryIntro')}</Text>
+    <LockScreenLayout title={t('vault:recoveryTitle')}>
+      <Text>{t('vault:recoveryIntro')}</Text>
       <KeptSecretStep secret={created.recoveryKey} kind="recoveryKey" onDone={onDone} />
     </LockScreenLayout>
   );

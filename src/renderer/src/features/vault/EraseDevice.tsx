@@ -17,7 +17,7 @@ export function EraseDevice() {
   const [typed, setTyped] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const needsPassphrase = useSettings().appInfo.runtime === 'browser-preview';
-  const word = t('vault.eraseWord');
+  const word = t('vault:eraseWord');
   const erase = useAction(async () => {
     await eraseVault(needsPassphrase ? { confirm: true, passphrase } : { confirm: true });
     await clearOriginAndReload();
@@ -26,13 +26,13 @@ export function EraseDevice() {
   return (
     <Stack>
       <Title order={3} size="h4">
-        {t('vault.eraseTitle')}
+        {t('vault:eraseTitle')}
       </Title>
-      <Text>{t('vault.eraseIntro')}</Text>
-      <TextInput label={t('vault.eraseConfirmLabel', { word })} value={typed} onChange={(event) => setTyped(event.currentTarget.value)} />
+      <Text>{t('vault:eraseIntro')}</Text>
+      <TextInput label={t('vault:eraseConfirmLabel', { word })} value={typed} onChange={(event) => setTyped(event.currentTarget.value)} />
       {needsPassphrase && <PasswordInput label={t('preview.erasePassphrase')} value={passphrase} onChange={(event) => setPassphrase(event.currentTarget.value)} />}
       <Button color="red" disabled={typed.trim() !== word || (needsPassphrase && !passphrase)} loading={erase.busy} onClick={() => void erase.run()}>
-        {t('vault.eraseButton')}
+        {t('vault:eraseButton')}
       </Button>
       <OutcomeAlert outcome={erase.outcome} />
     </Stack>

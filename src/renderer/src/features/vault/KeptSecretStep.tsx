@@ -31,8 +31,8 @@ export function KeptSecretStep({
   const matches = lastPart.trim().toUpperCase() === expected.toUpperCase();
   const texts =
     kind === 'recoveryKey'
-      ? { confirm: t('vault.recoveryConfirmLabel'), wrong: t('vault.recoveryConfirmWrong'), stored: t('vault.recoveryStored') }
-      : { confirm: t('vault.suggestedConfirmLabel'), wrong: t('vault.suggestedConfirmWrong'), stored: t('vault.suggestedStored') };
+      ? { confirm: t('vault:recoveryConfirmLabel'), wrong: t('vault:recoveryConfirmWrong'), stored: t('vault:recoveryStored') }
+      : { confirm: t('vault:suggestedConfirmLabel'), wrong: t('vault:suggestedConfirmWrong'), stored: t('vault:suggestedStored') };
 
   return (
     <Stack>
@@ -51,7 +51,7 @@ export function KeptSecretStep({
       {kind === 'recoveryKey' && (
         <Group>
           <Button variant="light" onClick={() => window.print()}>
-            {t('vault.print')}
+            {t('vault:print')}
           </Button>
         </Group>
       )}
@@ -71,7 +71,7 @@ export function KeptSecretStep({
         w="fit-content"
         onClick={() => void done.run()}
       >
-        {doneLabel ?? t('vault.continue')}
+        {doneLabel ?? t('vault:continue')}
       </Button>
       <OutcomeAlert outcome={done.outcome} />
     </Stack>

@@ -39,7 +39,7 @@ const scoreColors = ['red', 'red', 'orange', 'orange', 'teal'];
 
 export function NewPassphraseFields({ state, label }: { state: NewPassphraseState; label?: string }) {
   const { t } = useTranslation();
-  const labels = t('vault.strengthLabels', { returnObjects: true }) as string[];
+  const labels = t('vault:strengthLabels', { returnObjects: true }) as string[];
   const tooShort = state.value.length > 0 && [...state.value].length < MIN_NEW_PASSPHRASE_CHARS;
   const tooWeak = !tooShort && state.score !== null && state.score < MIN_STRENGTH_SCORE;
   const mismatch = state.confirmation.length > 0 && state.confirmation !== state.value;
@@ -63,34 +63,34 @@ export function NewPassphraseFields({ state, label }: { state: NewPassphraseStat
         <Card withBorder padding="md" aria-labelledby="suggested-passphrase-title">
           <Stack gap="sm">
             <Text fw={600} id="suggested-passphrase-title">
-              {t('vault.suggestedTitle')}
+              {t('vault:suggestedTitle')}
             </Text>
-            <Text size="sm">{t('vault.suggestedIntro')}</Text>
-            <KeptSecretStep secret={suggestion} kind="passphrase" doneLabel={t('vault.useSuggested')} onDone={() => takeSuggestion(suggestion)} />
+            <Text size="sm">{t('vault:suggestedIntro')}</Text>
+            <KeptSecretStep secret={suggestion} kind="passphrase" doneLabel={t('vault:useSuggested')} onDone={() => takeSuggestion(suggestion)} />
             <Anchor component="button" type="button" size="sm" onClick={() => setSuggestion(null)}>
-              {t('vault.cancelSuggestion')}
+              {t('vault:cancelSuggestion')}
             </Anchor>
           </Stack>
         </Card>
       ) : (
         <Button variant="light" w="fit-content" onClick={() => void suggest()}>
-          {t('vault.suggestPassphrase')}
+          {t('vault:suggestPassphrase')}
         </Button>
       )}
       {suggestionUsed && !suggestion && state.value && (
         <Alert color="teal" role="status">
-          {t('vault.suggestionInUse')}
+          {t('vault:suggestionInUse')}
         </Alert>
       )}
       <PasswordInput
-        label={label ?? t('vault.newPassphrase')}
-        description={t('vault.passphraseHint')}
+        label={label ?? t('vault:newPassphrase')}
+        description={t('vault:passphraseHint')}
         value={state.value}
         onChange={(event) => {
           state.setValue(event.currentTarget.value);
           setSuggestionUsed(false);
         }}
-        error={tooShort ? t('vault.tooShort', { count: MIN_NEW_PASSPHRASE_CHARS }) : tooWeak ? t('vault.tooWeak') : undefined}
+        error={tooShort ? t('vault:tooShort', { count: MIN_NEW_PASSPHRASE_CHARS }) : tooWeak ? t('vault:tooWeak') : undefined}
       />
       {state.value && state.score !== null && (
         <div>
@@ -98,21 +98,21 @@ export function NewPassphraseFields({ state, label }: { state: NewPassphraseStat
             value={(state.score + 1) * 20}
             color={scoreColors[state.score]}
             size="sm"
-            aria-label={t('vault.strength', { label: labels[state.score] })}
+            aria-label={t('vault:strength', { label: labels[state.score] })}
           />
           <Text size="sm" mt={4} aria-live="polite">
-            {t('vault.strength', { label: labels[state.score] })}
+            {t('vault:strength', { label: labels[state.score] })}
           </Text>
         </div>
       )}
       <PasswordInput
-        label={t('vault.confirmPassphrase')}
+        label={t('vault:confirmPassphrase')}
         value={state.confirmation}
         onChange={(event) => {
           state.setConfirmation(event.currentTarget.value);
           setSuggestionUsed(false);
         }}
-        error={mismatch ? t('vault.mismatch') : undefined}
+        error={mismatch ? t('vault:mismatch') : undefined}
       />
     </Stack>
   );

@@ -30,11 +30,11 @@ export function NewRecoveryKey({ onDone }: { onDone?: () => void }) {
   if (step.name === 'show') {
     return (
       <Stack>
-        <Text>{t('vault.recoveryIntro')}</Text>
+        <Text>{t('vault:recoveryIntro')}</Text>
         <KeptSecretStep
           secret={step.recoveryKey}
           kind="recoveryKey"
-          doneLabel={t('vault.done')}
+          doneLabel={t('vault:done')}
           onDone={() => {
             setStep({ name: 'done' });
             onDone?.();
@@ -47,14 +47,14 @@ export function NewRecoveryKey({ onDone }: { onDone?: () => void }) {
   return (
     <form autoComplete="off" onSubmit={(event) => void submit(event)} noValidate>
       <Stack>
-        <Text size="sm">{t('vault.newRecoveryKeyIntro')}</Text>
-        <PasswordInput label={t('vault.currentPassphrase')} value={passphrase} onChange={(event) => setPassphrase(event.currentTarget.value)} />
+        <Text size="sm">{t('vault:newRecoveryKeyIntro')}</Text>
+        <PasswordInput label={t('vault:currentPassphrase')} value={passphrase} onChange={(event) => setPassphrase(event.currentTarget.value)} />
         <Button type="submit" loading={create.busy} disabled={!passphrase} w="fit-content">
-          {t('vault.newRecoveryKeyButton')}
+          {t('vault:newRecoveryKeyButton')}
         </Button>
         {step.name === 'done' && (
           <Alert color="teal" role="status">
-            {t('vault.newRecoveryKeyDone')}
+            {t('vault:newRecoveryKeyDone')}
           </Alert>
         )}
         <OutcomeAlert outcome={create.outcome} />

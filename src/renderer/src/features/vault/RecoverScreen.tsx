@@ -35,12 +35,12 @@ export default function RecoverScreen({
   }
 
   return (
-    <LockScreenLayout title={t('vault.recoverTitle')}>
-      <Text>{t('vault.recoverIntro')}</Text>
+    <LockScreenLayout title={t('vault:recoverTitle')}>
+      <Text>{t('vault:recoverIntro')}</Text>
       <form autoComplete="off" onSubmit={(event) => void submit(event)} noValidate>
         <Stack>
           <TextInput
-            label={t('vault.recoveryKey')}
+            label={t('vault:recoveryKey')}
             value={recoveryKey}
             onChange={(event) => setRecoveryKey(event.currentTarget.value)}
             spellCheck={false}
@@ -49,13 +49,13 @@ export default function RecoverScreen({
           />
           <NewPassphraseFields state={newPassphrase} />
           <Button type="submit" loading={recover.busy} disabled={!newPassphrase.acceptable || !recoveryKey.trim()}>
-            {t('vault.recover')}
+            {t('vault:recover')}
           </Button>
         </Stack>
       </form>
       <OutcomeAlert outcome={recover.outcome} />
       <Anchor component="button" type="button" onClick={onBack} size="sm">
-        {t('vault.backToUnlock')}
+        {t('vault:backToUnlock')}
       </Anchor>
     </LockScreenLayout>
   );

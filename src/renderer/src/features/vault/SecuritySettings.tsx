@@ -17,7 +17,7 @@ function ChangePassphrase() {
     setCurrent('');
     next.setValue('');
     next.setConfirmation('');
-    return t('vault.passphraseChanged');
+    return t('vault:passphraseChanged');
   });
 
   function submit(event: FormEvent) {
@@ -29,12 +29,12 @@ function ChangePassphrase() {
     <form autoComplete="off" onSubmit={(event) => void submit(event)} noValidate>
       <Stack>
         <Title order={3} size="h4">
-          {t('vault.changePassphrase')}
+          {t('vault:changePassphrase')}
         </Title>
-        <PasswordInput label={t('vault.currentPassphrase')} value={current} onChange={(event) => setCurrent(event.currentTarget.value)} />
+        <PasswordInput label={t('vault:currentPassphrase')} value={current} onChange={(event) => setCurrent(event.currentTarget.value)} />
         <NewPassphraseFields state={next} />
         <Button type="submit" loading={change.busy} disabled={!current || !next.acceptable} w="fit-content">
-          {t('vault.changePassphrase')}
+          {t('vault:changePassphrase')}
         </Button>
         <OutcomeAlert outcome={change.outcome} />
       </Stack>
@@ -50,7 +50,7 @@ function EraseAfterAttempts() {
   const save = useAction(async () => {
     await setEraseAfter({ passphrase, eraseAfter: enabled ? count : null });
     setPassphrase('');
-    return t('vault.eraseAfterSaved');
+    return t('vault:eraseAfterSaved');
   });
 
   function submit(event: FormEvent) {
@@ -62,20 +62,20 @@ function EraseAfterAttempts() {
     <form autoComplete="off" onSubmit={(event) => void submit(event)} noValidate>
       <Stack>
         <Title order={3} size="h4">
-          {t('vault.eraseAfterTitle')}
+          {t('vault:eraseAfterTitle')}
         </Title>
-        <Switch label={t('vault.eraseAfterSwitch')} checked={enabled} onChange={(event) => setEnabled(event.currentTarget.checked)} />
+        <Switch label={t('vault:eraseAfterSwitch')} checked={enabled} onChange={(event) => setEnabled(event.currentTarget.checked)} />
         {enabled && (
           <>
             <Text size="sm" c="orange.9">
-              {t('vault.eraseAfterWarning')}
+              {t('vault:eraseAfterWarning')}
             </Text>
-            <NumberInput label={t('vault.eraseAfterCount')} min={3} max={100} allowDecimal={false} value={count} onChange={(value) => setCount(Number(value) || 3)} w={220} />
+            <NumberInput label={t('vault:eraseAfterCount')} min={3} max={100} allowDecimal={false} value={count} onChange={(value) => setCount(Number(value) || 3)} w={220} />
           </>
         )}
-        <PasswordInput label={t('vault.currentPassphrase')} value={passphrase} onChange={(event) => setPassphrase(event.currentTarget.value)} />
+        <PasswordInput label={t('vault:currentPassphrase')} value={passphrase} onChange={(event) => setPassphrase(event.currentTarget.value)} />
         <Button type="submit" loading={save.busy} disabled={!passphrase} w="fit-content">
-          {t('vault.eraseAfterSave')}
+          {t('vault:eraseAfterSave')}
         </Button>
         <OutcomeAlert outcome={save.outcome} />
       </Stack>
@@ -90,13 +90,13 @@ export function SecuritySettings() {
     <Card withBorder padding="lg" component="section" aria-labelledby="settings-security">
       <Stack>
         <Title order={2} size="h3" id="settings-security">
-          {t('vault.security')}
+          {t('vault:security')}
         </Title>
         <ChangePassphrase />
         <Divider />
         <Stack component="section" aria-labelledby="settings-new-recovery-key">
           <Title order={3} size="h4" id="settings-new-recovery-key">
-            {t('vault.newRecoveryKeyTitle')}
+            {t('vault:newRecoveryKeyTitle')}
           </Title>
           <NewRecoveryKey />
         </Stack>

@@ -40,28 +40,28 @@ export function UnlockScreen({
   }
 
   return (
-    <LockScreenLayout title={t('vault.lockedTitle')}>
+    <LockScreenLayout title={t('vault:lockedTitle')}>
       <form autoComplete="off" onSubmit={(event) => void submit(event)} noValidate>
         <PasswordInput
-          label={t('vault.passphrase')}
+          label={t('vault:passphrase')}
           value={passphrase}
           onChange={(event) => setPassphrase(event.currentTarget.value)}
           autoFocus
           mb="md"
         />
         <Button type="submit" fullWidth loading={unlock.busy} disabled={!passphrase}>
-          {t('vault.unlock')}
+          {t('vault:unlock')}
         </Button>
       </form>
       <OutcomeAlert outcome={unlock.outcome} />
-      {failed > 0 && status.eraseAfter === null && <Text size="sm">{t('vault.failedSoFar', { count: failed })}</Text>}
+      {failed > 0 && status.eraseAfter === null && <Text size="sm">{t('vault:failedSoFar', { count: failed })}</Text>}
       {status.eraseAfter !== null && (
         <Text size="sm" c="orange.9">
-          {t('vault.eraseWarningAttempts', { count: status.eraseAfter, failed })}
+          {t('vault:eraseWarningAttempts', { count: status.eraseAfter, failed })}
         </Text>
       )}
       <Anchor component="button" type="button" onClick={onRecover} size="sm">
-        {t('vault.forgot')}
+        {t('vault:forgot')}
       </Anchor>
     </LockScreenLayout>
   );

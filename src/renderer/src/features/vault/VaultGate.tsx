@@ -112,9 +112,9 @@ export function VaultGate({ children }: { children: ReactNode }) {
       );
     case 'unusable':
       return (
-        <LockScreenLayout title={t('vault.lockedTitle')}>
+        <LockScreenLayout title={t('vault:lockedTitle')}>
           <Alert color="red">
-            {stage.status.headerError === 'VAULT_UNSUPPORTED_VERSION' ? t('vault.unsupportedVersion') : t('vault.headerCorrupt')}
+            {stage.status.headerError === 'VAULT_UNSUPPORTED_VERSION' ? t('vault:unsupportedVersion') : t('vault:headerCorrupt')}
           </Alert>
         </LockScreenLayout>
       );
