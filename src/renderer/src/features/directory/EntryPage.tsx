@@ -310,7 +310,6 @@ function PrivateNote({ entryId }: { entryId: string }) {
   const { store } = useVault();
   const [state, setState] = useState<NoteState>({ status: 'loading' });
   const [text, setText] = useState('');
-  const [message, setMessage] = useState<'saved' | 'failed' | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -327,15 +326,14 @@ function PrivateNote({ entryId }: { entryId: string }) {
     };
   }, [store, entryId]);
 
-  const save = async () => {
-    try {
+  const saving = useAction(
+    async () => {
       await saveNote(store, entryId, text);
       setState({ status: 'ready', saved: text });
-      setMessage('saved');
-    } catch {
-      setMessage('failed');
-    }
-  };
+      return t('note.saved');
+    },
+    () => t('note.failed'),
+  );
 
   return (
     <Section title={t('note.title')}>
@@ -354,15 +352,16 @@ function PrivateNote({ entryId }: { entryId: string }) {
             disabled={state.status === 'loading'}
             onChange={(event) => {
               setText(event.currentTarget.value);
-              setMessage(null);
+              saving.reset();
             }}
           />
           <Group gap="sm">
-            <Button onClick={() => void save()} disabled={state.status !== 'ready' || text === state.saved}>
+            <Button onClick={() => void saving.run()} loading={saving.busy} disabled={state.status !== 'ready' || text === state.saved}>
               {t('note.save')}
             </Button>
-            <Text role="status" size="sm" c={message === 'failed' ? 'red.8' : undefined}>
-              {message === 'saved' ? t('note.saved') : message === 'failed' ? t('note.failed') : ''}
+            {/* A line of its own rather than an OutcomeAlert: the live region is there before anything is said in it. */}
+            <Text role="status" size="sm" c={saving.outcome?.kind === 'error' ? 'red.8' : undefined}>
+              {saving.outcome?.text ?? ''}
             </Text>
           </Group>
         </>
