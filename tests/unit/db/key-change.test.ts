@@ -89,7 +89,7 @@ describe('changing keys: every row re-encrypted under the next keys', () => {
     // The store it gives already uses the new keys.
     expect(await contents(store)).toEqual(before);
     const checklist = (await store.list('checklists'))[0];
-    if (checklist?.error !== undefined) throw new Error('the checklist did not open');
+    if (!checklist || checklist.error !== undefined) throw new Error('the checklist did not open');
     // Lookups by tag work: the tags were recomputed under the new index key.
     expect(await store.list('notes', { caseId: checklist.index.caseId! })).toHaveLength(1);
     const total = await rowCount(dbName);
