@@ -10,7 +10,13 @@ const dbName = 'key-change-bench';
 const words = ['shelter', 'referral', 'interpreter', 'hearing', 'visa', 'clinic', 'follow-up', 'consent', 'transport', 'safety'];
 
 /** About 1 KB of JSON each, with a tagged field, as the records bench writes them. */
-function makeRecords(count: number): RecordInput<{ title: string; body: string }>[] {
+interface BenchNote {
+  title: string;
+  body: string;
+}
+type BenchRecords = { notes: BenchNote };
+
+function makeRecords(count: number): RecordInput<BenchNote>[] {
   return Array.from({ length: count }, (_, i) => ({
     id: crypto.randomUUID(),
     kind: 'note',
@@ -31,7 +37,7 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 
 /** Reads every record and writes it back, under the same keys: the one pass a change of keys is compared with. */
 async function readAndWrite(keys: RecordKeys): Promise<number> {
-  const store = await openRecordStore(keys, { dbName });
+  const store = await openRecordStore<BenchRecords>(keys, { dbName });
   const time = await timed(async () => {
     const listed = await store.list('notes');
     await store.saveMany(
@@ -47,8 +53,8 @@ async function readAndWrite(keys: RecordKeys): Promise<number> {
 }
 
 async function changeKeys(current: RecordKeys, next: RecordKeys, count: number): Promise<number> {
-  const time = await timed(async () => (await openRecordStore(current, { dbName, nextKeys: next })).close());
-  const store = await openRecordStore(next, { dbName });
+  const time = await timed(async () => (await openRecordStore<BenchRecords>(current, { dbName, nextKeys: next })).close());
+  const store = await openRecordStore<BenchRecords>(next, { dbName });
   const listed = await store.list('notes');
   store.close();
   if (listed.length !== count || listed.some((record) => record.error !== undefined)) throw new Error('The change of keys lost records');
@@ -61,7 +67,7 @@ async function runKeyChangeBench({ records: count, repetitions }: KeyChangeBench
   for (let repetition = 0; repetition <= repetitions; repetition++) {
     await deleteDatabase(dbName);
     const [current, next] = [await newKeys(), await newKeys()];
-    const store = await openRecordStore(current, { dbName });
+    const store = await openRecordStore<BenchRecords>(current, { dbName });
     await store.saveMany('notes', makeRecords(count));
     store.close();
     let readWrite: number;
