@@ -5,7 +5,7 @@ import type { Unlocked, VaultStatusInfo } from '@shared/vault';
 import { preloadSectionAt } from '../../app/sections';
 import { useSettings } from '../../app/SettingsProvider';
 import { unwrap } from '../../bridge';
-import type { WaypointStore } from '../../db';
+import { keyChangeJustFinished, type WaypointStore } from '../../db';
 import { FirstRunGuide } from '../guide';
 import { LockScreenLayout } from './LockScreenLayout';
 import { UnlockScreen } from './UnlockScreen';
@@ -18,6 +18,8 @@ import { VaultContext, type VaultContextValue } from './VaultContext';
 const CreateVaultScreen = lazy(() => import('./CreateVaultScreen'));
 const RecoverScreen = lazy(() => import('./RecoverScreen'));
 const AfterRecovery = lazy(() => import('./AfterRecovery'));
+const UnseenRecoveryKey = lazy(() => import('./UnseenRecoveryKey'));
+const FinishKeyChange = lazy(() => import('./ChangeKeys').then((module) => ({ default: module.FinishKeyChange })));
 
 type Stage =
   | { name: 'loading' }
@@ -25,7 +27,8 @@ type Stage =
   | { name: 'unlock'; status: VaultStatusInfo }
   | { name: 'recover' }
   | { name: 'unusable'; status: VaultStatusInfo }
-  | { name: 'unlocked'; store: WaypointStore; firstRun: boolean; recovered: boolean };
+  | { name: 'finishKeyChange'; unlocked: Unlocked; recovered: boolean }
+  | { name: 'unlocked'; store: WaypointStore; firstRun: boolean; recovered: boolean; unseenRecoveryKey: boolean };
 
 async function lockedStage(): Promise<Stage> {
   let status = await unwrap(window.waypoint.vault.status());
@@ -69,12 +72,21 @@ export function VaultGate({ children }: { children: ReactNode }) {
 
   const onUnlocked = useCallback(async (unlocked: Unlocked, how: 'created' | 'passphrase' | 'recovered' = 'passphrase') => {
     performance.mark('waypoint:key-received'); // `npm run bench` measures unlock after the KDF from here
-    setStage({ name: 'unlocked', store: await openVaultStore(unlocked), firstRun: how === 'created', recovered: how === 'recovered' });
+    // A change of keys stopped midway is finished before anything else is shown.
+    if (unlocked.nextKeys) return setStage({ name: 'finishKeyChange', unlocked, recovered: how === 'recovered' });
+    const store = await openVaultStore(unlocked);
+    const unseenRecoveryKey = await keyChangeJustFinished(store.handle().dbName, store.handle().keys);
+    setStage({ name: 'unlocked', store, firstRun: how === 'created', recovered: how === 'recovered', unseenRecoveryKey });
   }, []);
+  const onKeyChangeFinished = useCallback(
+    (store: WaypointStore) => setStage((current) => ({ name: 'unlocked', store, firstRun: false, recovered: current.name === 'finishKeyChange' && current.recovered, unseenRecoveryKey: false })),
+    [],
+  );
   const onCreated = useCallback((unlocked: Unlocked) => onUnlocked(unlocked, 'created'), [onUnlocked]);
   const onRecovered = useCallback((unlocked: Unlocked) => onUnlocked(unlocked, 'recovered'), [onUnlocked]);
   const closeGuide = useCallback(() => setStage((current) => (current.name === 'unlocked' ? { ...current, firstRun: false } : current)), []);
   const closeRecovered = useCallback(() => setStage((current) => (current.name === 'unlocked' ? { ...current, recovered: false } : current)), []);
+  const closeUnseenRecoveryKey = useCallback(() => setStage((current) => (current.name === 'unlocked' ? { ...current, unseenRecoveryKey: false } : current)), []);
 
   const exit = useCallback(() => quickExit(appInfo.runtime), [appInfo.runtime]);
   const lock = useCallback(() => void lockAndReload(), []);
@@ -119,6 +131,14 @@ export function VaultGate({ children }: { children: ReactNode }) {
           </Alert>
         </LockScreenLayout>
       );
+    case 'finishKeyChange':
+      return (
+        <LockScreenLayout title={t('vault.changeKeysResumeTitle')}>
+          <Suspense fallback={null}>
+            <FinishKeyChange unlocked={stage.unlocked} onOpened={onKeyChangeFinished} />
+          </Suspense>
+        </LockScreenLayout>
+      );
     case 'unlocked':
       return (
         <VaultContext.Provider value={value}>
@@ -132,6 +152,11 @@ export function VaultGate({ children }: { children: ReactNode }) {
           {stage.recovered && (
             <Suspense fallback={null}>
               <AfterRecovery onClose={closeRecovered} />
+            </Suspense>
+          )}
+          {stage.unseenRecoveryKey && (
+            <Suspense fallback={null}>
+              <UnseenRecoveryKey onClose={closeUnseenRecoveryKey} />
             </Suspense>
           )}
         </VaultContext.Provider>

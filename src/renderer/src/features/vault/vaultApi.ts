@@ -1,5 +1,5 @@
 import type { Unlocked } from '@shared/vault';
-import { defaultDbName, deleteDatabase, importLegacyKey, importRecordKeys, needsLegacyKey, openRecordStore, type WaypointRecords, type WaypointStore } from '../../db';
+import { closeRecordStore, defaultDbName, deleteDatabase, importLegacyKey, importRecordKeys, needsLegacyKey, openRecordStore, type WaypointRecords, type WaypointStore } from '../../db';
 import { BridgeError, unwrap } from '../../bridge';
 
 /**
@@ -10,11 +10,31 @@ export async function legacyKeyRequest(): Promise<{ withLegacyKey?: true }> {
   return (await needsLegacyKey(defaultDbName)) ? { withLegacyKey: true } : {};
 }
 
-/** Turns the keys main handed over into non-extractable CryptoKeys (zeroing the bytes) and opens the encrypted database. */
-export async function openVaultStore(unlocked: Unlocked): Promise<WaypointStore> {
+type KeyChangeProgress = (done: number, total: number) => void;
+
+/**
+ * Turns the keys main handed over into non-extractable CryptoKeys (zeroing the bytes) and opens the
+ * encrypted database. With `nextKeys` (a change of keys stopped midway), every record left is first
+ * re-encrypted under them, and the store uses them.
+ */
+export async function openVaultStore(unlocked: Unlocked, onKeyChangeProgress?: KeyChangeProgress): Promise<WaypointStore> {
   const { legacy, ...keys } = unlocked.keys;
   const legacyKey = legacy && (await importLegacyKey(legacy));
-  return openRecordStore<WaypointRecords>(await importRecordKeys(keys), legacyKey ? { legacyKey } : {});
+  const nextKeys = unlocked.nextKeys && (await importRecordKeys(unlocked.nextKeys));
+  return openRecordStore<WaypointRecords>(await importRecordKeys(keys), {
+    ...(legacyKey ? { legacyKey } : {}),
+    ...(nextKeys ? { nextKeys, onKeyChangeProgress } : {}),
+  });
+}
+
+/**
+ * After `vault.beginKeyChange`: closes the page's store first, so nothing writes under the old keys any
+ * more, then re-encrypts every record under the next keys; returns the store under them.
+ */
+export async function changeStoreKeys(store: WaypointStore, next: { records: Uint8Array; index: Uint8Array }, onProgress: KeyChangeProgress): Promise<WaypointStore> {
+  const { keys, dbName } = store.handle();
+  closeRecordStore();
+  return openRecordStore<WaypointRecords>(keys, { dbName, nextKeys: await importRecordKeys(next), onKeyChangeProgress: onProgress });
 }
 
 /**
