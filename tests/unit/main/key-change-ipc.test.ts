@@ -63,5 +63,4 @@ describe('changing keys through the bridge', () => {
     expect(bytes(after.keys)).toEqual(nextKeys);
     expect(after.nextKeys).toBeUndefined();
   });
-
 });
