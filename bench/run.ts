@@ -6,6 +6,7 @@ import { fuzzRows } from './fuzz';
 import { measurePdf } from './pdf';
 import { benchRecords } from './records';
 import { benchMigration } from './records/migration';
+import { benchKeyChange } from './records/key-change';
 import { benchShell } from './shell';
 import { formatTable, type BenchRow } from './table';
 import { benchTestTimes } from './test-times';
@@ -20,6 +21,7 @@ const sections: Array<[string, () => Promise<BenchRow[]>]> = [
   ['vault', () => benchVault(outFolder)],
   ['encrypted records', () => benchRecords()],
   ['v1 migration', () => benchMigration()],
+  ['key change', () => benchKeyChange()],
   ['cases', () => benchCases(outFolder)],
   ['directory', () => benchDirectory()],
   ['pdf', () => measurePdf()],

@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumExecutable } from '../../src/preview/chromium';
 import { buildBrowserScript } from '../browser-script';
 import { median, type BenchRow } from '../table';
@@ -15,6 +15,25 @@ import type { RecordsBenchOptions, RecordsBenchSamples, RecordsBenchWindow } fro
 
 const bundleName = 'recordsBench.js';
 const pageHtml = `<!doctype html><meta charset="utf-8"><title>records bench</title><script src="/${bundleName}"></script>`;
+
+/** Serves one bench entry (a page script of this folder) on 127.0.0.1, opens it in a fresh Chromium and hands it to `use`. */
+export async function withBenchPage<T>(entry: string, use: (page: Page) => Promise<T>): Promise<T> {
+  const outDir = await mkdtemp(join(tmpdir(), 'records-bench-'));
+  try {
+    const server = await serve(await buildBrowserScript(resolve(import.meta.dirname, entry), outDir, 'recordsBench'));
+    const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
+    try {
+      const page = await (await browser.newContext()).newPage();
+      await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+      return await use(page);
+    } finally {
+      await browser.close();
+      server.close();
+    }
+  } finally {
+    await rm(outDir, { recursive: true, force: true });
+  }
+}
 
 function serve(script: string): Promise<Server> {
   const server = createServer((request, response) => {
@@ -29,22 +48,8 @@ function serve(script: string): Promise<Server> {
   return new Promise((resolveServer) => server.listen(0, '127.0.0.1', () => resolveServer(server)));
 }
 
-async function sampleInChromium(options: RecordsBenchOptions): Promise<RecordsBenchSamples> {
-  const outDir = await mkdtemp(join(tmpdir(), 'records-bench-'));
-  try {
-    const server = await serve(await buildBrowserScript(resolve(import.meta.dirname, 'page.ts'), outDir, 'recordsBench'));
-    const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
-    try {
-      const page = await (await browser.newContext()).newPage();
-      await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-      return await page.evaluate((opts) => (window as unknown as RecordsBenchWindow).runRecordsBench(opts), options);
-    } finally {
-      await browser.close();
-      server.close();
-    }
-  } finally {
-    await rm(outDir, { recursive: true, force: true });
-  }
+function sampleInChromium(options: RecordsBenchOptions): Promise<RecordsBenchSamples> {
+  return withBenchPage('page.ts', (page) => page.evaluate((opts) => (window as unknown as RecordsBenchWindow).runRecordsBench(opts), options));
 }
 
 /** Medians over `repetitions` runs after one warm-up; prints nothing. */

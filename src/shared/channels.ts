@@ -12,6 +12,8 @@ export const channels = [
   'vault.recover',
   'vault.changePassphrase',
   'vault.newRecoveryKey',
+  'vault.beginKeyChange',
+  'vault.finishKeyChange',
   'vault.setEraseAfter',
   'vault.lock',
   'vault.quickExit',

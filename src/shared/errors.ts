@@ -21,6 +21,8 @@ export const errorCodes = [
   'VAULT_UNSUPPORTED_VERSION',
   'VAULT_WRITE_FAILED',
   'VAULT_ERASED',
+  /** Finishing a change of keys that was never begun (or already finished). */
+  'VAULT_NO_KEY_CHANGE',
   /** The key check in a backup's header does not match: not the passphrase chosen at export. */
   'BACKUP_WRONG_PASSPHRASE',
   /** The file ends inside the header, or after a complete chunk that is not the last one. */

@@ -29,7 +29,12 @@ const keyBytes = z.instanceof(Uint8Array).refine((bytes) => bytes.length === 32,
  * unlock. `legacy`, the data key itself, only when the request asked for it: the renderer's database
  * still holds version 1 records to migrate (docs/records-format.md).
  */
-export const unlockedSchema = z.object({ keys: z.strictObject({ records: keyBytes, index: keyBytes, legacy: keyBytes.optional() }) });
+const recordKeysSchema = z.strictObject({ records: keyBytes, index: keyBytes });
+/**
+ * `nextKeys` only while a change of keys is under way (docs/vault-format.md, "Changing keys"): the
+ * keys of the next data key, which the renderer re-encrypts every record under before anything else.
+ */
+export const unlockedSchema = z.object({ keys: recordKeysSchema.extend({ legacy: keyBytes.optional() }), nextKeys: recordKeysSchema.optional() });
 export type Unlocked = z.infer<typeof unlockedSchema>;
 
 /** Asked by a renderer whose database holds version 1 records: the unlock answer then carries `legacy`. */
@@ -55,6 +60,10 @@ export const vaultContract = {
     request: z.object({ passphrase }).strict(),
     response: z.object({ recoveryKey: z.string() }),
   },
+  /** Starts (or goes on with) a change of keys after the vault passphrase: the keys of the new data key. */
+  'vault.beginKeyChange': { request: z.object({ passphrase }).strict(), response: z.object({ nextKeys: recordKeysSchema }) },
+  /** Once every record is under the new keys: the header under the new data key alone, and a new recovery key to show once. */
+  'vault.finishKeyChange': { request: z.object({ passphrase }).strict(), response: z.object({ recoveryKey: z.string() }) },
   'vault.setEraseAfter': {
     request: z.object({ passphrase, eraseAfter: z.number().int().min(3).max(100).nullable() }).strict(),
     response: z.null(),

@@ -1,9 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expectNoSeriousAxeViolations } from './axe';
 import { expect, test } from './fixtures';
-import { PASSPHRASE, unlock } from './vault-steps';
+import { keepSecret, PASSPHRASE, unlock } from './vault-steps';
 
 test.use({ vault: 'prepared' });
 
@@ -12,16 +12,6 @@ const heading = (page: Page, name: string | RegExp) => page.getByRole('heading',
 async function openSection(page: Page, name: string, title: string) {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name }).click();
   await expect(heading(page, title)).toBeVisible({ timeout: 20_000 });
-}
-
-/** Reads a secret shown once and proves it was kept: its last part typed, the box ticked. */
-async function keepSecret(scope: Locator, testId: string, separator: string, confirmLabel: string, storedLabel: string, done: string): Promise<string> {
-  const secret = (await scope.getByTestId(testId).textContent())!.trim();
-  await expect(scope.getByRole('button', { name: done })).toBeDisabled();
-  await scope.getByLabel(confirmLabel).fill(secret.split(separator).at(-1)!);
-  await scope.getByLabel(storedLabel).check();
-  await scope.getByRole('button', { name: done }).click();
-  return secret;
 }
 
 test('an older backup warns before restoring; a suggested passphrase and a new recovery key replace the old ones', async ({ page, app }) => {

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const PASSPHRASE = 'lantern orchard quietly seventeen';
 
@@ -35,4 +35,14 @@ export async function unlock(page: Page, passphrase = PASSPHRASE): Promise<void>
   await page.getByLabel('Passphrase').fill(passphrase);
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible({ timeout: 20_000 });
+}
+
+/** Reads a secret shown once and proves it was kept: its last part typed, the box ticked. */
+export async function keepSecret(scope: Locator, testId: string, separator: string, confirmLabel: string, storedLabel: string, done: string): Promise<string> {
+  const secret = (await scope.getByTestId(testId).textContent())!.trim();
+  await expect(scope.getByRole('button', { name: done })).toBeDisabled();
+  await scope.getByLabel(confirmLabel).fill(secret.split(separator).at(-1)!);
+  await scope.getByLabel(storedLabel).check();
+  await scope.getByRole('button', { name: done }).click();
+  return secret;
 }

@@ -1,5 +1,6 @@
 import { VaultError, type Vault } from '../services/vault';
 import { confirmPassphrase, requireUnlocked, type Eraser, type VaultSession } from '../services/session';
+import { rendererKeys } from '../services/vault/subkeys';
 import type { Handlers } from './dispatch';
 
 /** What locking and erasing ask of the window around the page; stand-ins in the browser preview (src/preview/platform.ts). */
@@ -26,12 +27,26 @@ type VaultChannels =
   | 'vault.recover'
   | 'vault.changePassphrase'
   | 'vault.newRecoveryKey'
+  | 'vault.beginKeyChange'
+  | 'vault.finishKeyChange'
   | 'vault.setEraseAfter'
   | 'vault.lock'
   | 'vault.quickExit'
   | 'vault.erase';
 
 export function vaultHandlers(vault: Vault, session: VaultSession, eraser: Eraser, platform: VaultPlatform): Pick<Handlers, VaultChannels> {
+  /** A change of keys stopped midway must be finished first: the answer then carries its next keys too. */
+  async function openSession(unlocking: Promise<Buffer>, withLegacyKey: boolean | undefined) {
+    const dataKey = await eraser.finishIfErased(unlocking);
+    let nextKey: Buffer | null;
+    try {
+      nextKey = await vault.nextKeyOf(dataKey);
+    } catch (error) {
+      dataKey.fill(0);
+      throw error;
+    }
+    return session.open(dataKey, withLegacyKey, nextKey);
+  }
   return {
     'vault.status': async () => {
       await eraser.settled(); // a page that an erase's lock just replaced asks first
@@ -41,9 +56,8 @@ export function vaultHandlers(vault: Vault, session: VaultSession, eraser: Erase
       const { recoveryKey, dataKey } = await vault.create(passphrase);
       return { ...session.open(dataKey), recoveryKey };
     },
-    'vault.unlock': async ({ passphrase, withLegacyKey }) => session.open(await eraser.finishIfErased(vault.unlock(passphrase)), withLegacyKey),
-    'vault.recover': async ({ recoveryKey, newPassphrase, withLegacyKey }) =>
-      session.open(await eraser.finishIfErased(vault.unlockWithRecoveryKey(recoveryKey, newPassphrase)), withLegacyKey),
+    'vault.unlock': async ({ passphrase, withLegacyKey }) => openSession(vault.unlock(passphrase), withLegacyKey),
+    'vault.recover': async ({ recoveryKey, newPassphrase, withLegacyKey }) => openSession(vault.unlockWithRecoveryKey(recoveryKey, newPassphrase), withLegacyKey),
     // These check the passphrase as a re-authentication: only inside an unlocked session.
     'vault.changePassphrase': async ({ current, next }) => {
       requireUnlocked(session);
@@ -53,6 +67,19 @@ export function vaultHandlers(vault: Vault, session: VaultSession, eraser: Erase
     'vault.newRecoveryKey': async ({ passphrase }) => {
       requireUnlocked(session);
       return vault.replaceRecoveryKey(passphrase);
+    },
+    'vault.beginKeyChange': async ({ passphrase }) => {
+      requireUnlocked(session);
+      const nextKey = await vault.beginKeyChange(passphrase);
+      try {
+        return { nextKeys: rendererKeys(nextKey, false) };
+      } finally {
+        nextKey.fill(0);
+      }
+    },
+    'vault.finishKeyChange': async ({ passphrase }) => {
+      requireUnlocked(session);
+      return vault.finishKeyChange(passphrase);
     },
     'vault.setEraseAfter': async ({ passphrase, eraseAfter }) => {
       requireUnlocked(session);

@@ -53,6 +53,7 @@ export async function writeHeaderJson(folder: string, header: unknown): Promise<
 export function withRecomputedChecksum(header: Record<string, unknown>): Record<string, unknown> {
   type Wrap = { kdf: Record<string, unknown>; cipher: string; iv: string; ciphertext: string; tag: string };
   const wraps = header.wraps as { passphrase: Wrap; recovery: Wrap };
+  const next = header.nextKey as Omit<Wrap, 'kdf'> | undefined;
   const wrap = (w: Wrap) => [w.kdf.name, w.kdf.N, w.kdf.r, w.kdf.p, w.kdf.keyLength, w.kdf.salt, w.cipher, w.iv, w.ciphertext, w.tag];
   const canonical = JSON.stringify([
     header.format,
@@ -60,6 +61,7 @@ export function withRecomputedChecksum(header: Record<string, unknown>): Record<
     header.eraseAfter,
     wrap(wraps.passphrase),
     wrap(wraps.recovery),
+    ...(next ? [[next.cipher, next.iv, next.ciphertext, next.tag]] : []),
     header.mac,
   ]);
   return { ...header, checksum: createHash('sha256').update(canonical).digest('base64') };

@@ -18,15 +18,19 @@ export class VaultSession {
     return this.#unlocked;
   }
 
-  /** Zeroes `dataKey`; the returned bytes are the renderer's only copy (see RendererKeys). */
-  open(dataKey: Buffer, withLegacyKey = false): { keys: RendererKeys } {
+  /**
+   * Zeroes `dataKey` and `nextKey`; the returned bytes are the renderer's only copy (see RendererKeys).
+   * `nextKey`: the next data key of a change of keys under way, whose keys the renderer needs to finish it.
+   */
+  open(dataKey: Buffer, withLegacyKey = false, nextKey: Buffer | null = null): { keys: RendererKeys; nextKeys?: RendererKeys } {
     this.#unlocked = false;
     try {
       const keys = rendererKeys(dataKey, withLegacyKey);
       this.#unlocked = true;
-      return { keys };
+      return nextKey ? { keys, nextKeys: rendererKeys(nextKey, false) } : { keys };
     } finally {
       dataKey.fill(0);
+      nextKey?.fill(0);
     }
   }
 

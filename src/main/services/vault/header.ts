@@ -46,19 +46,36 @@ const wrapSchema = z.strictObject({
   tag: base64Bytes(TAG_LENGTH),
 });
 
+/**
+ * While keys are being changed: the next data key, encrypted under a key derived from the current one
+ * (docs/vault-format.md, "Changing keys"). Whoever opens the header opens it too, so a change stopped
+ * midway can always be finished.
+ */
+const nextKeySchema = z.strictObject({
+  cipher: z.literal('aes-256-gcm'),
+  iv: base64Bytes(IV_LENGTH),
+  ciphertext: base64Bytes(KEY_LENGTH),
+  tag: base64Bytes(TAG_LENGTH),
+});
+
 const headerSchema = z.strictObject({
   format: z.literal(HEADER_FORMAT),
   version: z.literal(HEADER_VERSION),
   eraseAfter: z.int().min(MIN_ERASE_AFTER).max(MAX_ERASE_AFTER).nullable(),
   wraps: z.strictObject({ passphrase: wrapSchema, recovery: wrapSchema }),
+  nextKey: nextKeySchema.optional(),
   mac: base64Bytes(MAC_LENGTH),
   checksum: base64Bytes(CHECKSUM_LENGTH),
 });
 
 export type KeyWrap = z.infer<typeof wrapSchema>;
+export type NextKey = z.infer<typeof nextKeySchema>;
 export type VaultHeader = z.infer<typeof headerSchema>;
-/** The fields a caller chooses; `sealHeader` adds format, version, mac and checksum. */
-export type HeaderContent = Pick<VaultHeader, 'eraseAfter' | 'wraps'>;
+/**
+ * The fields a caller chooses; `sealHeader` adds format, version, mac and checksum. `nextKey` is
+ * required (undefined when there is none) so that no rewrite of the header can drop it by omission.
+ */
+export type HeaderContent = Pick<VaultHeader, 'eraseAfter' | 'wraps'> & { nextKey: NextKey | undefined };
 
 /**
  * Reads the header text. Throws VAULT_UNSUPPORTED_VERSION for a newer version and VAULT_HEADER_CORRUPT
@@ -95,8 +112,8 @@ export function serializeHeader(header: VaultHeader): string {
 }
 
 /** Adds the MAC (keyed by the data key) and the checksum to the header's content. */
-export function sealHeader(content: HeaderContent, dataKey: Buffer): VaultHeader {
-  const unsealed = { format: HEADER_FORMAT, version: HEADER_VERSION, ...content } as const;
+export function sealHeader({ nextKey, ...content }: HeaderContent, dataKey: Buffer): VaultHeader {
+  const unsealed = { format: HEADER_FORMAT, version: HEADER_VERSION, ...content, ...(nextKey ? { nextKey } : {}) } as const;
   const mac = macOf(unsealed, dataKey);
   const withMac = { ...unsealed, mac };
   return { ...withMac, checksum: checksumOf(withMac) };
@@ -140,6 +157,39 @@ export function unwrapKey(wrap: KeyWrap, kek: Buffer, id: WrapId): Buffer | null
   }
 }
 
+/** Encrypts the next data key under a key derived from the current one. */
+export function sealNextKey(nextKey: Buffer, dataKey: Buffer): NextKey {
+  const key = deriveSubkey(dataKey, 'nextDataKey');
+  try {
+    const iv = randomBytes(IV_LENGTH);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    cipher.setAAD(nextKeyAssociatedData);
+    const ciphertext = Buffer.concat([cipher.update(nextKey), cipher.final()]);
+    return { cipher: 'aes-256-gcm', iv: iv.toString('base64'), ciphertext: ciphertext.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
+  } finally {
+    key.fill(0);
+  }
+}
+
+/** The next data key, or null when it does not open under this data key. */
+export function openNextKey(next: NextKey, dataKey: Buffer): Buffer | null {
+  const key = deriveSubkey(dataKey, 'nextDataKey');
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(next.iv, 'base64'));
+  key.fill(0);
+  decipher.setAAD(nextKeyAssociatedData);
+  decipher.setAuthTag(Buffer.from(next.tag, 'base64'));
+  const plain = decipher.update(Buffer.from(next.ciphertext, 'base64'));
+  try {
+    decipher.final();
+    return plain;
+  } catch {
+    plain.fill(0);
+    return null;
+  }
+}
+
+const nextKeyAssociatedData = Buffer.from(JSON.stringify([HEADER_FORMAT, HEADER_VERSION, 'nextKey', 'aes-256-gcm']));
+
 /**
  * A wrap's associated data binds it to its role and KDF parameters: a wrap moved to the other slot,
  * or stored with changed parameters, fails to open.
@@ -153,6 +203,7 @@ function associatedData(id: WrapId, kdf: ScryptParams): Buffer {
 /** A fixed-order encoding of every header field, so the same header always gives the same bytes. */
 function canonical(header: Omit<VaultHeader, 'mac' | 'checksum'> & { mac?: string }): Buffer {
   const wrap = (w: KeyWrap) => [w.kdf.name, w.kdf.N, w.kdf.r, w.kdf.p, w.kdf.keyLength, w.kdf.salt, w.cipher, w.iv, w.ciphertext, w.tag];
+  const { nextKey } = header;
   return Buffer.from(
     JSON.stringify([
       header.format,
@@ -160,6 +211,8 @@ function canonical(header: Omit<VaultHeader, 'mac' | 'checksum'> & { mac?: strin
       header.eraseAfter,
       wrap(header.wraps.passphrase),
       wrap(header.wraps.recovery),
+      // Only while keys are being changed, so headers without it encode as they always did.
+      ...(nextKey ? [[nextKey.cipher, nextKey.iv, nextKey.ciphertext, nextKey.tag]] : []),
       header.mac ?? null,
     ]),
   );
@@ -167,7 +220,13 @@ function canonical(header: Omit<VaultHeader, 'mac' | 'checksum'> & { mac?: strin
 
 function macOf(header: Omit<VaultHeader, 'mac' | 'checksum'>, dataKey: Buffer): string {
   const macKey = deriveSubkey(dataKey, 'headerMac');
-  const unsealed = { format: header.format, version: header.version, eraseAfter: header.eraseAfter, wraps: header.wraps };
+  const unsealed = {
+    format: header.format,
+    version: header.version,
+    eraseAfter: header.eraseAfter,
+    wraps: header.wraps,
+    ...(header.nextKey ? { nextKey: header.nextKey } : {}),
+  };
   const mac = createHmac('sha256', macKey).update(canonical(unsealed)).digest('base64');
   macKey.fill(0);
   return mac;

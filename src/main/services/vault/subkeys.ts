@@ -12,6 +12,8 @@ export const subkeyPurposes = {
   index: 'waypoint index tags v2',
   /** HMAC-SHA-256 over the vault header (main). The info string predates this module: headers already sealed stay valid. */
   headerMac: 'waypoint-vault header mac v1',
+  /** Encrypts the next data key in the header while keys are being changed (main). */
+  nextDataKey: 'waypoint-vault next data key v1',
   /** For encrypted attachments, when they come; nothing derives it yet. */
   attachments: 'waypoint attachments v1',
 } as const;

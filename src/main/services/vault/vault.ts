@@ -11,7 +11,9 @@ import {
   MAX_ERASE_AFTER,
   MIN_ERASE_AFTER,
   headerMacMatches,
+  openNextKey,
   parseHeader,
+  sealNextKey,
   sealHeader,
   serializeHeader,
   unwrapKey,
@@ -94,6 +96,20 @@ export interface Vault {
    * from the header as soon as this resolves. Show the returned key once. Unlocked sessions only.
    */
   replaceRecoveryKey(passphrase: string): Promise<{ recoveryKey: string }>;
+  /**
+   * Starts a change of keys (docs/vault-format.md, "Changing keys"): a new data key, kept in the header
+   * encrypted under the current one until `finishKeyChange`. Returns it; the caller zeroes it. A change
+   * already under way goes on with its next key. Unlocked sessions only, as above.
+   */
+  beginKeyChange(passphrase: string): Promise<Buffer>;
+  /**
+   * Once every record is under the keys of the next data key: the header is rewritten under it alone,
+   * with a new passphrase wrap and a new recovery key (returned, to show once), and the old data key is
+   * gone from it. Unlocked sessions only, as above.
+   */
+  finishKeyChange(passphrase: string): Promise<{ recoveryKey: string }>;
+  /** The next data key of a change of keys under way, opened with the (current) data key; null when there is none. */
+  nextKeyOf(dataKey: Buffer): Promise<Buffer | null>;
   /** Erase the vault after this many failed unlocks in a row (at least 3), or never (null). Unlocked sessions only, as above. */
   setEraseAfter(passphrase: string, eraseAfter: number | null): Promise<void>;
   /** Deletes every file the app wrote in the data folder, the header first (overwritten, then deleted). Safe to call twice. */
@@ -255,19 +271,32 @@ export function createVault(options: VaultOptions): Vault {
   }
 
   /**
-   * Replaces the passphrase wrap, keeping its cost parameters, or calibrating new ones when they are
-   * below the floor (see docs/vault-format.md).
+   * A new passphrase wrap of `dataKey`, keeping the header's cost parameters, or calibrating new ones
+   * when they are below the floor (see docs/vault-format.md).
    */
-  async function rewrapPassphrase(header: VaultHeader, dataKey: Buffer, passphrase: string): Promise<void> {
+  async function passphraseWrapFor(header: VaultHeader, dataKey: Buffer, passphrase: string): Promise<KeyWrap> {
     const secret = passphraseBytes(passphrase);
     try {
       const { N, r, p } = header.wraps.passphrase.kdf;
       const cost = meetsFloor({ N, r, p }, floorLogN()) ? { N, r, p } : await passphraseCost();
-      const passphraseWrap = await newWrap(dataKey, secret, 'passphrase', cost);
-      await writeHeader({ eraseAfter: header.eraseAfter, wraps: { ...header.wraps, passphrase: passphraseWrap } }, dataKey);
+      return await newWrap(dataKey, secret, 'passphrase', cost);
     } finally {
       secret.fill(0);
     }
+  }
+
+  /** Replaces the passphrase wrap; a change of keys under way stays as it is. */
+  async function rewrapPassphrase(header: VaultHeader, dataKey: Buffer, passphrase: string): Promise<void> {
+    const passphraseWrap = await passphraseWrapFor(header, dataKey, passphrase);
+    await writeHeader({ eraseAfter: header.eraseAfter, wraps: { ...header.wraps, passphrase: passphraseWrap }, nextKey: header.nextKey }, dataKey);
+  }
+
+  /** The next data key of a header that was opened with `dataKey` (its MAC matched, so it opens unless the code is wrong). */
+  function openedNextKey(header: VaultHeader, dataKey: Buffer): Buffer | null {
+    if (!header.nextKey) return null;
+    const nextKey = openNextKey(header.nextKey, dataKey);
+    if (!nextKey) throw new VaultError('VAULT_HEADER_CORRUPT', 'the next data key does not open under the data key');
+    return nextKey;
   }
 
   async function writeHeader(content: HeaderContent, dataKey: Buffer): Promise<void> {
@@ -302,7 +331,7 @@ export function createVault(options: VaultOptions): Vault {
       };
       // A counter left by an earlier vault must not carry over to this one.
       await rm(attemptsFile, { force: true });
-      await writeHeader({ eraseAfter: null, wraps }, dataKey);
+      await writeHeader({ eraseAfter: null, wraps, nextKey: undefined }, dataKey);
       return { recoveryKey: recovery.display, dataKey };
     } catch (error) {
       dataKey.fill(0);
@@ -376,7 +405,7 @@ export function createVault(options: VaultOptions): Vault {
     const secret = Buffer.from(recovery.secret, 'ascii');
     try {
       const recoveryWrap = await newWrap(dataKey, secret, 'recovery', recoveryCost());
-      await writeHeader({ eraseAfter: header.eraseAfter, wraps: { ...header.wraps, recovery: recoveryWrap } }, dataKey);
+      await writeHeader({ eraseAfter: header.eraseAfter, wraps: { ...header.wraps, recovery: recoveryWrap }, nextKey: header.nextKey }, dataKey);
       return { recoveryKey: recovery.display };
     } finally {
       secret.fill(0);
@@ -391,10 +420,63 @@ export function createVault(options: VaultOptions): Vault {
     const header = await readHeader();
     const dataKey = await openWithPassphrase(header, passphrase, sessionFailures);
     try {
-      await writeHeader({ eraseAfter, wraps: header.wraps }, dataKey);
+      await writeHeader({ eraseAfter, wraps: header.wraps, nextKey: header.nextKey }, dataKey);
     } finally {
       dataKey.fill(0);
     }
+  }
+
+  async function beginKeyChange(passphrase: string): Promise<Buffer> {
+    const header = await readHeader();
+    const dataKey = await openWithPassphrase(header, passphrase, sessionFailures);
+    try {
+      const pending = openedNextKey(header, dataKey);
+      if (pending) return pending;
+      const nextKey = randomBytes(KEY_LENGTH);
+      try {
+        // Written before any record changes: from here on, whoever opens the header can finish the change.
+        await writeHeader({ eraseAfter: header.eraseAfter, wraps: header.wraps, nextKey: sealNextKey(nextKey, dataKey) }, dataKey);
+      } catch (error) {
+        nextKey.fill(0);
+        throw error;
+      }
+      return nextKey;
+    } finally {
+      dataKey.fill(0);
+    }
+  }
+
+  async function finishKeyChange(passphrase: string): Promise<{ recoveryKey: string }> {
+    const header = await readHeader();
+    if (!header.nextKey) throw new VaultError('VAULT_NO_KEY_CHANGE', 'no change of keys is under way');
+    const dataKey = await openWithPassphrase(header, passphrase, sessionFailures);
+    let nextKey: Buffer | null;
+    try {
+      nextKey = openedNextKey(header, dataKey);
+    } finally {
+      dataKey.fill(0);
+    }
+    if (!nextKey) throw new VaultError('VAULT_NO_KEY_CHANGE', 'no change of keys is under way');
+    const recovery = generateRecoveryKey();
+    const recoverySecret = Buffer.from(recovery.secret, 'ascii');
+    try {
+      const wraps = {
+        passphrase: await passphraseWrapFor(header, nextKey, passphrase),
+        recovery: await newWrap(nextKey, recoverySecret, 'recovery', recoveryCost()),
+      };
+      // One atomic replace: the old header, the only place the old data key was kept, is gone with it.
+      await writeHeader({ eraseAfter: header.eraseAfter, wraps, nextKey: undefined }, nextKey);
+      return { recoveryKey: recovery.display };
+    } finally {
+      recoverySecret.fill(0);
+      nextKey.fill(0);
+    }
+  }
+
+  async function nextKeyOf(dataKey: Buffer): Promise<Buffer | null> {
+    const header = await readHeader();
+    if (!headerMacMatches(header, dataKey)) throw new VaultError('VAULT_HEADER_CORRUPT', 'vault header fields were changed (MAC does not match)');
+    return openedNextKey(header, dataKey);
   }
 
   async function status(): Promise<VaultStatus> {
@@ -421,6 +503,9 @@ export function createVault(options: VaultOptions): Vault {
     reauthenticate: serialised(reauthenticate),
     changePassphrase: serialised(changePassphrase),
     replaceRecoveryKey: serialised(replaceRecoveryKey),
+    beginKeyChange: serialised(beginKeyChange),
+    finishKeyChange: serialised(finishKeyChange),
+    nextKeyOf: serialised(nextKeyOf),
     setEraseAfter: serialised(setEraseAfter),
     erase: serialised(() => eraseDataFolder(folder)),
     finishInterruptedErase: serialised(() => finishInterruptedErase(folder)),

@@ -4,7 +4,7 @@
  * with plaintext index fields) are only read, by the migration (`decryptV1Row`).
  * Pure WebCrypto: nothing here touches IndexedDB, so callers can keep every await outside transactions.
  */
-import type { DecryptedRecord, IndexFields, IndexValue } from './schema';
+import type { DecryptedRecord, IndexFields, IndexValue, RecordTableSpec } from './schema';
 
 /** Stored in each row as `v`; bump it when the row layout or the associated data changes. */
 export const recordFormatVersion = 2;
@@ -119,6 +119,10 @@ export interface RowLayout {
   readonly tags: readonly string[];
   /** Whether the row carries its day (tables read newest first). */
   readonly byDay: boolean;
+}
+
+export function layoutOf(spec: RecordTableSpec): RowLayout {
+  return { tags: spec.tags, byDay: spec.byDay === true };
 }
 
 export async function encryptRecord(keys: RecordKeys, table: string, layout: RowLayout, record: DecryptedRecord<unknown>): Promise<StoredRow> {

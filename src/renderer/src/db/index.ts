@@ -1,5 +1,6 @@
 export { importLegacyKey, importRecordKeys, recordFormatVersion, type RecordKeys, type RecordResult, type StoredRow, type UndecryptableRecord } from './cipher';
 export { needsLegacyKey, RecordMigrationError } from './migrate';
+export { forgetKeyChange, keyChangeJustFinished } from './rekey';
 export {
   RecordSchemaError,
   tombstoneTable,

@@ -65,41 +65,106 @@ export interface MigrationOptions {
   encrypt: (table: string, records: readonly DecryptedRecord<unknown>[]) => Promise<StoredRow[]>;
 }
 
+/** What one batch's transaction writes: rows deleted from the batch's table, then rows put, by table. */
+export interface BatchWrite {
+  readonly deletes: readonly string[];
+  readonly puts: readonly { readonly table: string; readonly rows: readonly StoredRow[] }[];
+}
+
+/** Where a pass that keeps a journal got to: the last row it rewrote, or the end. */
+export type BatchJournal = { readonly table: string; readonly after: string } | { readonly done: true };
+
+/**
+ * A pass over every row of some tables that rewrites them in batches (the migration from version 1, a
+ * change of keys). Each batch is read, handed to `rewrite` (all WebCrypto work, outside any
+ * transaction), then written in one transaction, so a pass stopped midway (the app closed, a batch
+ * failed) leaves whole batches only and goes on at the next run where it stopped.
+ */
+export interface BatchPass {
+  /** In the order they are rewritten. */
+  readonly tables: readonly string[];
+  readonly batchSize: number;
+  /** Rows still to rewrite, when the rows themselves say (the migration: `v: 1`); others are passed over. */
+  readonly pending?: (row: StoredRow | V1Row) => boolean;
+  /**
+   * For a pass whose rows do not show whether they were rewritten (a change of keys): the `_meta` row
+   * that records, in each batch's own transaction, the last row rewritten, and the end.
+   */
+  readonly journal?: { readonly key: string; readonly owner: string };
+  rewrite(table: string, rows: readonly (StoredRow | V1Row)[]): Promise<BatchWrite>;
+  /** After each batch: how many rows were read so far. */
+  onBatch?(rowsRead: number): void;
+}
+
+interface JournalRow {
+  key: string;
+  /** Which pass wrote it (a change of keys: a tag of its next keys), so a journal left by another pass is never taken for this one's. */
+  owner: string;
+  value: BatchJournal;
+}
+
+export async function rewriteInBatches(db: Dexie, pass: BatchPass): Promise<void> {
+  const meta = db.table<JournalRow, string>(metaTable);
+  const saved = pass.journal ? await meta.get(pass.journal.key) : undefined;
+  const resumeAt = saved && saved.owner === pass.journal?.owner ? saved.value : undefined;
+  if (resumeAt && 'done' in resumeAt) return;
+  const present = new Set(db.tables.map((table) => table.name));
+  let tables = pass.tables.filter((name) => present.has(name));
+  if (resumeAt) tables = tables.slice(Math.max(0, tables.indexOf(resumeAt.table)));
+  let done = 0;
+  for (const table of tables) {
+    let after = resumeAt?.table === table ? resumeAt.after : undefined;
+    for (;;) {
+      const rows = db.table<V1Row | StoredRow, string>(table);
+      // Read in id order with one getAll per batch, rows not pending skipped after the read: a filter in
+      // the query would walk a cursor, one round trip per row.
+      const read = await (after === undefined ? rows.orderBy('id') : rows.where('id').above(after)).limit(pass.batchSize).toArray();
+      const last = read.at(-1);
+      if (!last) break;
+      after = last.id;
+      const pending = pass.pending;
+      const batch = pending ? read.filter((row) => pending(row)) : read;
+      if (batch.length === 0) continue;
+      const write = await pass.rewrite(table, batch);
+      const targets = [...new Set(write.puts.map((put) => put.table))];
+      const position = after;
+      await db.transaction('rw', [table, ...targets, ...(pass.journal ? [metaTable] : [])], async () => {
+        await db.table(table).bulkDelete([...write.deletes]);
+        for (const { table: target, rows: written } of write.puts) await db.table(target).bulkPut([...written]);
+        if (pass.journal) await meta.put({ key: pass.journal.key, owner: pass.journal.owner, value: { table, after: position } });
+      });
+      done += read.length;
+      pass.onBatch?.(done);
+    }
+  }
+  if (pass.journal) await meta.put({ key: pass.journal.key, owner: pass.journal.owner, value: { done: true } });
+}
+
 /** Migrates every version 1 row of an open database; does nothing once `_meta` says it has finished. */
 export async function migrateFromV1(db: Dexie, options: MigrationOptions): Promise<void> {
   const meta = db.table<{ key: string; value: number }, string>(metaTable);
   if ((await meta.get(recordsFormatKey))?.value === migratedFormat) return;
-  const batchSize = options.batchSize ?? defaultBatchSize;
-  const present = new Set(db.tables.map((table) => table.name));
-  for (const table of v1Tables.filter((name) => present.has(name))) {
-    let after: string | undefined;
-    for (;;) {
-      const rows = db.table<V1Row | StoredRow, string>(table);
-      // Read in id order with one getAll per batch, version 2 rows (written by an earlier run, or moved here)
-      // skipped after the read: a filter in the query would walk a cursor, one round trip per row.
-      const read = await (after === undefined ? rows.orderBy('id') : rows.where('id').above(after)).limit(batchSize).toArray();
-      const last = read.at(-1);
-      if (!last) break;
-      after = last.id;
-      const batch = read.filter((row): row is V1Row => row.v === 1);
-      if (batch.length === 0) continue;
+  await rewriteInBatches(db, {
+    tables: v1Tables,
+    batchSize: options.batchSize ?? defaultBatchSize,
+    // The rows are the journal: those still at version 1 are what is left.
+    pending: (row) => row.v === 1,
+    async rewrite(table, rows) {
       if (!options.legacyKey) throw new RecordMigrationError('This database holds version 1 records: opening it needs the legacy key.');
-      const decrypted = await Promise.all(batch.map((row) => decryptV1Row(options.legacyKey!, table, row)));
+      const legacyKey = options.legacyKey;
+      const decrypted = await Promise.all(rows.map((row) => decryptV1Row(legacyKey, table, row as V1Row)));
       // Rows that cannot be decrypted stay as they are: the store flags them, as it did before.
       const readable = decrypted.flatMap((result) => (result.error === undefined ? [result] : []));
       const migrated = readable.map((record) => fromV1(table, record));
       // Rows that leave their id or table: the old row goes in the same transaction as the new one comes.
-      const replaced = readable.flatMap(({ id }, position) => (migrated[position]!.table !== table || migrated[position]!.record.id !== id ? [id] : []));
+      const deletes = readable.flatMap(({ id }, position) => (migrated[position]!.table !== table || migrated[position]!.record.id !== id ? [id] : []));
       const targets = [...new Set(migrated.map((entry) => entry.table))];
-      const encrypted = await Promise.all(
-        targets.map(async (target) => ({ target, rows: await options.encrypt(target, migrated.filter((entry) => entry.table === target).map((entry) => entry.record)) })),
+      const puts = await Promise.all(
+        targets.map(async (target) => ({ table: target, rows: await options.encrypt(target, migrated.filter((entry) => entry.table === target).map((entry) => entry.record)) })),
       );
-      await db.transaction('rw', [table, ...targets], async () => {
-        await db.table(table).bulkDelete(replaced);
-        for (const { target, rows: written } of encrypted) await db.table(target).bulkPut(written);
-      });
-    }
-  }
+      return { deletes, puts };
+    },
+  });
   await meta.put({ key: recordsFormatKey, value: migratedFormat });
 }
 

@@ -8,9 +8,10 @@
  * and then issues one Dexie call; every read finishes its Dexie call, then decrypts.
  */
 import Dexie, { type Table } from 'dexie';
-import { decryptRow, encryptRecord, tagOf, type RecordKeys, type RecordResult, type RowLayout, type StoredRow } from './cipher';
+import { decryptRow, encryptRecord, layoutOf, tagOf, type RecordKeys, type RecordResult, type StoredRow } from './cipher';
 import { migrateFromV1 } from './migrate';
 import type { WaypointRecords } from './records';
+import { reencryptUnderNextKeys } from './rekey';
 import {
   assertValidSchema,
   dexieStores,
@@ -105,6 +106,16 @@ export interface OpenRecordStoreOptions {
   legacyKey?: CryptoKey;
   /** Rows migrated per transaction (tests make it small). */
   migrationBatchSize?: number;
+  /**
+   * While keys are being changed (docs/vault-format.md, "Changing keys"): the keys of the next data key.
+   * Every row is re-encrypted under them first, in batches that resume where a stopped run left off,
+   * and the store then uses them; `keys` are only read from.
+   */
+  nextKeys?: RecordKeys;
+  /** Rows re-encrypted per transaction (tests make it small). */
+  keyChangeBatchSize?: number;
+  /** During a change of keys, after each batch: rows done, and how many there are. */
+  onKeyChangeProgress?: (done: number, total: number) => void;
 }
 
 export class RecordStoreError extends Error {
@@ -139,10 +150,6 @@ function checkedIndex(table: string, spec: RecordTableSpec, index: IndexFields):
     }
   }
   return index;
-}
-
-function layoutOf(spec: RecordTableSpec): RowLayout {
-  return { tags: spec.tags, byDay: spec.byDay === true };
 }
 
 /** Launches every decryption before awaiting any, so WebCrypto's thread is never idle waiting for the main thread. */
@@ -361,15 +368,27 @@ export async function openRecordStore<Types extends RecordTypes = WaypointRecord
     db.version(version.version).stores(dexieStores(version, previous));
     previous = Object.keys(version.tables);
   }
+  if (options.nextKeys) assertUsableKeys(options.nextKeys);
   await db.open();
   const tables = latestVersion(schema).tables;
-  const store = new DexieRecordStore(db, keys, tables);
+  let store = new DexieRecordStore(db, keys, tables);
   try {
     await migrateFromV1(db, {
       legacyKey: options.legacyKey,
       batchSize: options.migrationBatchSize,
       encrypt: async (table, records) => (await store.encrypt(table, records, Date.now())).rows,
     });
+    if (options.nextKeys) {
+      await reencryptUnderNextKeys(db, {
+        current: keys,
+        next: options.nextKeys,
+        tables,
+        batchSize: options.keyChangeBatchSize,
+        onProgress: options.onKeyChangeProgress,
+      });
+      // The old keys were only read from: the store never writes under them again.
+      store = new DexieRecordStore(db, options.nextKeys, tables);
+    }
   } catch (error) {
     db.close();
     throw error;

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Card, Divider, NumberInput, PasswordInput, Stack, Switch, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { changePassphrase, setEraseAfter } from './api';
+import { ChangeKeys } from './ChangeKeys';
 import { EraseDevice } from './EraseDevice';
 import { OutcomeAlert } from '../../components/OutcomeAlert';
 import { useAction } from '../../components/use-action';
@@ -83,7 +84,7 @@ function EraseAfterAttempts() {
   );
 }
 
-/** The vault's part of Settings: passphrase, recovery key, erase-after-attempts and erase this device. */
+/** The vault's part of Settings: passphrase, change of keys, recovery key, erase-after-attempts and erase this device. */
 export function SecuritySettings() {
   const { t } = useTranslation();
   return (
@@ -93,6 +94,13 @@ export function SecuritySettings() {
           {t('vault:security')}
         </Title>
         <ChangePassphrase />
+        <Divider />
+        <Stack component="section" aria-labelledby="settings-change-keys">
+          <Title order={3} size="h4" id="settings-change-keys">
+            {t('vault:changeKeysTitle')}
+          </Title>
+          <ChangeKeys />
+        </Stack>
         <Divider />
         <Stack component="section" aria-labelledby="settings-new-recovery-key">
           <Title order={3} size="h4" id="settings-new-recovery-key">

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Unlocked, VaultStatusInfo } from '@shared/vault';
 import { preloadSectionAt } from '../../app/sections';
 import { useSettings } from '../../app/SettingsProvider';
-import type { WaypointStore } from '../../db';
+import { keyChangeJustFinished, type WaypointStore } from '../../db';
 import { FirstRunGuide } from '../guide';
 import { LockScreenLayout } from './LockScreenLayout';
 import { UnlockScreen } from './UnlockScreen';
@@ -17,6 +17,8 @@ import { VaultContext, type VaultContextValue } from './VaultContext';
 const CreateVaultScreen = lazy(() => import('./CreateVaultScreen'));
 const RecoverScreen = lazy(() => import('./RecoverScreen'));
 const AfterRecovery = lazy(() => import('./AfterRecovery'));
+const UnseenRecoveryKey = lazy(() => import('./UnseenRecoveryKey'));
+const FinishKeyChange = lazy(() => import('./ChangeKeys').then((module) => ({ default: module.FinishKeyChange })));
 
 type Stage =
   | { name: 'loading' }
@@ -24,7 +26,8 @@ type Stage =
   | { name: 'unlock'; status: VaultStatusInfo }
   | { name: 'recover' }
   | { name: 'unusable'; status: VaultStatusInfo }
-  | { name: 'unlocked'; store: WaypointStore; firstRun: boolean; recovered: boolean };
+  | { name: 'finishKeyChange'; unlocked: Unlocked; recovered: boolean }
+  | { name: 'unlocked'; store: WaypointStore; firstRun: boolean; recovered: boolean; unseenRecoveryKey: boolean };
 
 async function lockedStage(): Promise<Stage> {
   let status = await vaultStatus();
@@ -68,12 +71,21 @@ export function VaultGate({ children }: { children: ReactNode }) {
 
   const onUnlocked = useCallback(async (unlocked: Unlocked, how: 'created' | 'passphrase' | 'recovered' = 'passphrase') => {
     performance.mark('waypoint:key-received'); // `npm run bench` measures unlock after the KDF from here
-    setStage({ name: 'unlocked', store: await openVaultStore(unlocked), firstRun: how === 'created', recovered: how === 'recovered' });
+    // A change of keys stopped midway is finished before anything else is shown.
+    if (unlocked.nextKeys) return setStage({ name: 'finishKeyChange', unlocked, recovered: how === 'recovered' });
+    const store = await openVaultStore(unlocked);
+    const unseenRecoveryKey = await keyChangeJustFinished(store.handle().dbName, store.handle().keys);
+    setStage({ name: 'unlocked', store, firstRun: how === 'created', recovered: how === 'recovered', unseenRecoveryKey });
   }, []);
+  const onKeyChangeFinished = useCallback(
+    (store: WaypointStore) => setStage((current) => ({ name: 'unlocked', store, firstRun: false, recovered: current.name === 'finishKeyChange' && current.recovered, unseenRecoveryKey: false })),
+    [],
+  );
   const onCreated = useCallback((unlocked: Unlocked) => onUnlocked(unlocked, 'created'), [onUnlocked]);
   const onRecovered = useCallback((unlocked: Unlocked) => onUnlocked(unlocked, 'recovered'), [onUnlocked]);
   const closeGuide = useCallback(() => setStage((current) => (current.name === 'unlocked' ? { ...current, firstRun: false } : current)), []);
   const closeRecovered = useCallback(() => setStage((current) => (current.name === 'unlocked' ? { ...current, recovered: false } : current)), []);
+  const closeUnseenRecoveryKey = useCallback(() => setStage((current) => (current.name === 'unlocked' ? { ...current, unseenRecoveryKey: false } : current)), []);
 
   const exit = useCallback(() => quickExit(appInfo.runtime), [appInfo.runtime]);
   const lock = useCallback(() => void lockAndReload(), []);
@@ -118,6 +130,14 @@ export function VaultGate({ children }: { children: ReactNode }) {
           </Alert>
         </LockScreenLayout>
       );
+    case 'finishKeyChange':
+      return (
+        <LockScreenLayout title={t('vault:changeKeysResumeTitle')}>
+          <Suspense fallback={null}>
+            <FinishKeyChange unlocked={stage.unlocked} onOpened={onKeyChangeFinished} />
+          </Suspense>
+        </LockScreenLayout>
+      );
     case 'unlocked':
       return (
         <VaultContext.Provider value={value}>
@@ -131,6 +151,11 @@ export function VaultGate({ children }: { children: ReactNode }) {
           {stage.recovered && (
             <Suspense fallback={null}>
               <AfterRecovery onClose={closeRecovered} />
+            </Suspense>
+          )}
+          {stage.unseenRecoveryKey && (
+            <Suspense fallback={null}>
+              <UnseenRecoveryKey onClose={closeUnseenRecoveryKey} />
             </Suspense>
           )}
         </VaultContext.Provider>

@@ -1,6 +1,6 @@
 import type { WaypointBridge } from '@shared/contract';
 import type { Unlocked, VaultStatusInfo } from '@shared/vault';
-import { defaultDbName, deleteDatabase, importLegacyKey, importRecordKeys, needsLegacyKey, openRecordStore, type WaypointRecords, type WaypointStore } from '../../db';
+import { closeRecordStore, defaultDbName, deleteDatabase, importLegacyKey, importRecordKeys, needsLegacyKey, openRecordStore, type WaypointRecords, type WaypointStore } from '../../db';
 import { BridgeError, unwrap } from '../../bridge';
 
 // The vault's calls to main; each resolves to its value or throws a BridgeError (errorMessage() says it).
@@ -24,14 +24,38 @@ export const recoverVault = async (request: Omit<RequestOf<'recover'>, 'withLega
 export const changePassphrase = (request: RequestOf<'changePassphrase'>) => unwrap(window.waypoint.vault.changePassphrase(request));
 /** Main writes the new recovery key's wrap over the old one at once; the key itself is shown once. */
 export const newRecoveryKey = (request: RequestOf<'newRecoveryKey'>) => unwrap(window.waypoint.vault.newRecoveryKey(request));
+/** Starts a change of keys: main keeps the next data key beside the current one and hands over its record keys. */
+export const beginKeyChange = (request: RequestOf<'beginKeyChange'>) => unwrap(window.waypoint.vault.beginKeyChange(request));
+/** Ends a change of keys: main rewrites the header under the next key alone, with a new recovery key. */
+export const finishKeyChange = (request: RequestOf<'finishKeyChange'>) => unwrap(window.waypoint.vault.finishKeyChange(request));
 export const setEraseAfter = (request: RequestOf<'setEraseAfter'>) => unwrap(window.waypoint.vault.setEraseAfter(request));
 export const eraseVault = (request: RequestOf<'erase'>) => unwrap(window.waypoint.vault.erase(request));
 
-/** Turns the keys main handed over into non-extractable CryptoKeys (zeroing the bytes) and opens the encrypted database. */
-export async function openVaultStore(unlocked: Unlocked): Promise<WaypointStore> {
+type KeyChangeProgress = (done: number, total: number) => void;
+
+/**
+ * Turns the keys main handed over into non-extractable CryptoKeys (zeroing the bytes) and opens the
+ * encrypted database. With `nextKeys` (a change of keys stopped midway), every record left is first
+ * re-encrypted under them, and the store uses them.
+ */
+export async function openVaultStore(unlocked: Unlocked, onKeyChangeProgress?: KeyChangeProgress): Promise<WaypointStore> {
   const { legacy, ...keys } = unlocked.keys;
   const legacyKey = legacy && (await importLegacyKey(legacy));
-  return openRecordStore<WaypointRecords>(await importRecordKeys(keys), legacyKey ? { legacyKey } : {});
+  const nextKeys = unlocked.nextKeys && (await importRecordKeys(unlocked.nextKeys));
+  return openRecordStore<WaypointRecords>(await importRecordKeys(keys), {
+    ...(legacyKey ? { legacyKey } : {}),
+    ...(nextKeys ? { nextKeys, onKeyChangeProgress } : {}),
+  });
+}
+
+/**
+ * After `vault.beginKeyChange`: closes the page's store first, so nothing writes under the old keys any
+ * more, then re-encrypts every record under the next keys; returns the store under them.
+ */
+export async function changeStoreKeys(store: WaypointStore, next: { records: Uint8Array; index: Uint8Array }, onProgress: KeyChangeProgress): Promise<WaypointStore> {
+  const { keys, dbName } = store.handle();
+  closeRecordStore();
+  return openRecordStore<WaypointRecords>(keys, { dbName, nextKeys: await importRecordKeys(next), onKeyChangeProgress: onProgress });
 }
 
 /**
