@@ -1,10 +1,6 @@
 import { z } from 'zod';
 
-/**
- * A new passphrase (vault, change, recovery) has at least this many code points after NFC. The
- * renderer also asks for a zxcvbn score of 4; main keeps this floor only (docs/vault-format.md).
- */
-export const MIN_NEW_PASSPHRASE_CHARS = 10;
+export { MIN_NEW_PASSPHRASE_CHARS } from './passphrase-rules';
 
 /** Passphrases are checked for strength in the renderer; main only enforces a floor and a ceiling. */
 export const passphraseSchema = z.string().min(1).max(1024);

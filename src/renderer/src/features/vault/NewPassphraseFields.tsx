@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Alert, Anchor, Button, Card, PasswordInput, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { loadWordList, suggestPassphrase } from './generate-passphrase';
-import { KeptSecretStep } from './KeptSecretStep';
-import { MIN_NEW_PASSPHRASE_CHARS } from '@shared/vault';
+import { MIN_NEW_PASSPHRASE_CHARS } from '@shared/passphrase-rules';
 import { isAcceptablePassphrase, loadStrengthScorer, MIN_STRENGTH_SCORE } from './passphrase-strength';
+
+// Shown only when a suggestion is asked for; the vault's public surface loads this file with the first screen.
+const KeptSecretStep = lazy(() => import('./KeptSecretStep').then((module) => ({ default: module.KeptSecretStep })));
 
 export interface NewPassphraseState {
   value: string;
@@ -66,7 +68,9 @@ export function NewPassphraseFields({ state, label }: { state: NewPassphraseStat
               {t('vault:suggestedTitle')}
             </Text>
             <Text size="sm">{t('vault:suggestedIntro')}</Text>
-            <KeptSecretStep secret={suggestion} kind="passphrase" doneLabel={t('vault:useSuggested')} onDone={() => takeSuggestion(suggestion)} />
+            <Suspense fallback={null}>
+              <KeptSecretStep secret={suggestion} kind="passphrase" doneLabel={t('vault:useSuggested')} onDone={() => takeSuggestion(suggestion)} />
+            </Suspense>
             <Anchor component="button" type="button" size="sm" onClick={() => setSuggestion(null)}>
               {t('vault:cancelSuggestion')}
             </Anchor>

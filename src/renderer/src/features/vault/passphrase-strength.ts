@@ -2,7 +2,7 @@
  * Passphrase strength from zxcvbn-ts, loaded only when someone chooses a passphrase: its
  * dictionaries are large and the unlock screen must stay small.
  */
-import { MIN_NEW_PASSPHRASE_CHARS } from '@shared/vault';
+import { MIN_NEW_PASSPHRASE_CHARS } from '@shared/passphrase-rules';
 
 /** zxcvbn's top score: about 10^10 guesses or more, what a person's records need against offline guessing. */
 export const MIN_STRENGTH_SCORE = 4;
