@@ -56,3 +56,20 @@ export const followUpSchema = z
     path: ['due'],
   });
 export type FollowUp = z.infer<typeof followUpSchema>;
+
+/**
+ * A cheap check of decrypted data, for reading every follow-up (the agenda, the case search): full
+ * validation happens when a follow-up is written.
+ */
+export function isFollowUp(data: unknown): data is FollowUp {
+  const f = data as Partial<FollowUp> | null;
+  return (
+    typeof f?.id === 'string' &&
+    typeof f.caseId === 'string' &&
+    typeof f.title === 'string' &&
+    (followUpKinds as readonly unknown[]).includes(f.kind) &&
+    (followUpStatuses as readonly unknown[]).includes(f.status) &&
+    typeof f.due?.date === 'string' &&
+    typeof f.occurrencesDone === 'number'
+  );
+}
