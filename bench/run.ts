@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { measureBackup } from './backup';
 import { benchCases } from './cases';
 import { benchDirectory } from './directory';
+import { benchFollowUps } from './followups';
 import { fuzzRows } from './fuzz';
 import { measurePdf } from './pdf';
 import { benchRecords } from './records';
@@ -21,6 +22,7 @@ const sections: Array<[string, () => Promise<BenchRow[]>]> = [
   ['encrypted records', () => benchRecords()],
   ['v1 migration', () => benchMigration()],
   ['cases', () => benchCases(outFolder)],
+  ['follow-ups', () => benchFollowUps()],
   ['directory', () => benchDirectory()],
   ['pdf', () => measurePdf()],
   ['backup', () => measureBackup()],

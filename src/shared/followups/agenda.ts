@@ -1,4 +1,4 @@
-import { addDays, addMonths, dateInZone, dayNumber, zonedInstant } from './dates';
+import { addDays, addMonths, dateOfDayNumber, dayNumber, dayNumberInZone, zonedInstant } from './dates';
 import type { FollowUp, FollowUpDue } from './schema';
 
 export const agendaBuckets = ['overdue', 'today', 'week', 'later', 'done'] as const;
@@ -28,15 +28,16 @@ export interface AgendaPlace {
 /**
  * Where a follow-up stands at `now` for someone in `zone`: done (or cancelled), overdue, due today, within
  * the next seven days ("this week") or later. A snoozed reminder stands on its snooze day, as a whole day.
+ * `today` (the day number in `zone` at `now`) can be given when placing many at once.
  */
-export function agendaPlace(followUp: FollowUp, now: number, zone: string): AgendaPlace {
-  const today = dateInZone(now, zone);
+export function agendaPlace(followUp: FollowUp, now: number, zone: string, today = dayNumberInZone(now, zone)): AgendaPlace {
   const due = currentDue(followUp);
   const instant = followUp.snoozedUntil === null ? dueInstant(due) : null;
-  const day = followUp.snoozedUntil ?? (instant === null ? due.date : dateInZone(instant, zone));
-  const sortKey = instant ?? dayNumber(day) * 86_400_000;
+  const dayOf = instant === null ? dayNumber(followUp.snoozedUntil ?? due.date) : dayNumberInZone(instant, zone);
+  const day = instant === null ? (followUp.snoozedUntil ?? due.date) : dateOfDayNumber(dayOf);
+  const sortKey = instant ?? dayOf * 86_400_000;
   if (followUp.status !== 'open') return { bucket: 'done', day, sortKey };
-  const days = dayNumber(day) - dayNumber(today);
+  const days = dayOf - today;
   const overdue = instant === null ? days < 0 : instant <= now;
   const bucket: AgendaBucket = overdue ? 'overdue' : days === 0 ? 'today' : days < 7 ? 'week' : 'later';
   return { bucket, day, sortKey };
@@ -46,15 +47,21 @@ export interface AgendaEntry<T extends FollowUp> extends AgendaPlace {
   followUp: T;
 }
 
+function compareDesc(a: string, b: string): number {
+  return a < b ? 1 : a > b ? -1 : 0;
+}
+
 /** Follow-ups in their buckets, soonest first (done: the latest change first). */
 export function buildAgenda<T extends FollowUp>(followUps: readonly T[], now: number, zone: string): Record<AgendaBucket, AgendaEntry<T>[]> {
   const agenda: Record<AgendaBucket, AgendaEntry<T>[]> = { overdue: [], today: [], week: [], later: [], done: [] };
+  const today = dayNumberInZone(now, zone);
   for (const followUp of followUps) {
-    const place = agendaPlace(followUp, now, zone);
+    const place = agendaPlace(followUp, now, zone, today);
     agenda[place.bucket].push({ ...place, followUp });
   }
   for (const bucket of agendaBuckets) {
-    if (bucket === 'done') agenda.done.sort((a, b) => (b.followUp.statusChangedAt ?? '').localeCompare(a.followUp.statusChangedAt ?? ''));
+    // ISO times in UTC order as strings do; localeCompare would cost more than the rest of the agenda.
+    if (bucket === 'done') agenda.done.sort((a, b) => compareDesc(a.followUp.statusChangedAt ?? '', b.followUp.statusChangedAt ?? ''));
     else agenda[bucket].sort((a, b) => a.sortKey - b.sortKey);
   }
   return agenda;
@@ -63,9 +70,10 @@ export function buildAgenda<T extends FollowUp>(followUps: readonly T[], now: nu
 /** The unlock banner's figures. */
 export function dueCounts(followUps: readonly FollowUp[], now: number, zone: string): { overdue: number; today: number } {
   const counts = { overdue: 0, today: 0 };
+  const today = dayNumberInZone(now, zone);
   for (const followUp of followUps) {
     if (followUp.status !== 'open') continue;
-    const { bucket } = agendaPlace(followUp, now, zone);
+    const { bucket } = agendaPlace(followUp, now, zone, today);
     if (bucket === 'overdue' || bucket === 'today') counts[bucket] += 1;
   }
   return counts;

@@ -7,6 +7,9 @@
 
 const dayMs = 86_400_000;
 
+/** Memos below keep at most this many answers each, then start again. */
+const memoLimit = 100_000;
+
 export interface CivilDate {
   year: number;
   month: number;
@@ -50,10 +53,18 @@ function mustParse(value: string): CivilDate {
   return date;
 }
 
+const dayNumbers = new Map<string, number>();
+
 /** Days since 1970-01-01 of a civil date. */
 export function dayNumber(value: string): number {
-  const { year, month, day } = mustParse(value);
-  return Date.UTC(year, month - 1, day) / dayMs;
+  let days = dayNumbers.get(value);
+  if (days === undefined) {
+    const { year, month, day } = mustParse(value);
+    days = Date.UTC(year, month - 1, day) / dayMs;
+    if (dayNumbers.size >= memoLimit) dayNumbers.clear();
+    dayNumbers.set(value, days);
+  }
+  return days;
 }
 
 export function dateOfDayNumber(days: number): string {
@@ -112,8 +123,30 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+/**
+ * Intl's zone lookups cost tens of microseconds each, and the agenda makes several per follow-up: the
+ * answers are kept, per zone and minute (no zone changes its offset within a minute), up to a bound.
+ */
+const wallClocks = new Map<string, number>();
+const instants = new Map<string, number>();
+
+function remembered(memo: Map<string, number>, key: string, compute: () => number): number {
+  let value = memo.get(key);
+  if (value === undefined) {
+    if (memo.size >= memoLimit) memo.clear();
+    value = compute();
+    memo.set(key, value);
+  }
+  return value;
+}
+
 /** The wall clock in `zone` at `instant` (ms since the epoch), as if it were UTC. */
 function wallClockMs(instant: number, zone: string): number {
+  const minute = Math.floor(instant / 60_000);
+  return remembered(wallClocks, `${zone}|${minute}`, () => wallClockOfMinute(minute * 60_000, zone)) + (instant - minute * 60_000);
+}
+
+function wallClockOfMinute(instant: number, zone: string): number {
   const parts: Record<string, number> = {};
   for (const part of zoneFormatter(zone).formatToParts(new Date(instant))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -122,7 +155,7 @@ function wallClockMs(instant: number, zone: string): number {
 }
 
 function offsetMs(instant: number, zone: string): number {
-  return wallClockMs(instant, zone) - Math.floor(instant / 1000) * 1000;
+  return wallClockMs(instant, zone) - instant;
 }
 
 /**
@@ -131,6 +164,10 @@ function offsetMs(instant: number, zone: string): number {
  * autumn change), the earlier one is meant. The same choice as Temporal's "compatible".
  */
 export function zonedInstant(date: string, time: string, zone: string): number {
+  return remembered(instants, `${zone}|${date}|${time}`, () => computeZonedInstant(date, time, zone));
+}
+
+function computeZonedInstant(date: string, time: string, zone: string): number {
   if (!isTime(time)) throw new RangeError(`not a time: ${time}`);
   const [hour, minute] = time.split(':').map(Number);
   const wall = dayNumber(date) * dayMs + (hour ?? 0) * 3_600_000 + (minute ?? 0) * 60_000;
@@ -141,9 +178,14 @@ export function zonedInstant(date: string, time: string, zone: string): number {
   return wall - before;
 }
 
+/** The day number (see `dayNumber`) of the civil date in `zone` at `instant`. */
+export function dayNumberInZone(instant: number, zone: string): number {
+  return Math.floor(wallClockMs(instant, zone) / dayMs);
+}
+
 /** The civil date in `zone` at `instant`. */
 export function dateInZone(instant: number, zone: string): string {
-  return dateOfDayNumber(Math.floor(wallClockMs(instant, zone) / dayMs));
+  return dateOfDayNumber(dayNumberInZone(instant, zone));
 }
 
 /** The wall-clock time (HH:MM) in `zone` at `instant`. */
