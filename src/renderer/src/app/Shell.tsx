@@ -108,7 +108,10 @@ export function Shell() {
       </AppShell.Navbar>
       <AppShell.Main id="main" ref={mainRef} tabIndex={-1}>
         <Notices />
-        <DueBanner />
+        {/* Its own boundary: the banner's code loads after the shell shows, and nothing waits for it. */}
+        <Suspense fallback={null}>
+          <DueBanner />
+        </Suspense>
         <Suspense
           fallback={
             <Center p="xl">

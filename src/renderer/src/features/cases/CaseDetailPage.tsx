@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ExportPdfButton } from '../export';
-import { Anchor, Button, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Loader, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { IconArrowBackUp, IconCircleCheck, IconEdit, IconSend, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
@@ -133,11 +133,14 @@ function CaseView({ record }: { record: CaseRecord }) {
           <CaseChecklistsPanel caseId={record.id} caseContext={caseContext} />
         </Tabs.Panel>
         <Tabs.Panel value="followUps" pt="md">
-          <CaseFollowUpsPanel
-            caseId={record.id}
-            countriesOfExploitation={record.profile.countriesOfExploitation}
-            onChange={() => void repository.refreshIndexOf(record.id)}
-          />
+          {/* The panel's code loads on first use, under its tab, so the page stays as it is meanwhile. */}
+          <Suspense fallback={<Loader size="sm" role="status" aria-label={t('app.loading', { ns: 'translation' })} />}>
+            <CaseFollowUpsPanel
+              caseId={record.id}
+              countriesOfExploitation={record.profile.countriesOfExploitation}
+              onChange={() => void repository.refreshIndexOf(record.id)}
+            />
+          </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="screening" pt="md">
           <ScreeningSummaryPanel caseId={record.id} caseContext={caseContext} />

@@ -16,7 +16,7 @@ export interface CaseFollowUpsPanelProps {
 }
 
 /** A case's follow-ups, soonest first, with add, edit, mark done, snooze and delete. */
-export function CaseFollowUpsPanel({ caseId, countriesOfExploitation, onChange }: CaseFollowUpsPanelProps) {
+export default function CaseFollowUpsPanel({ caseId, countriesOfExploitation, onChange }: CaseFollowUpsPanelProps) {
   const { t } = useTranslation('followups');
   const { load, reload, save, remove } = useFollowUps(caseId);
   const now = useNow();

@@ -14,7 +14,7 @@ import { deviceZone, useNow } from './view';
  * follow-ups again each minute and after each change, so it says nothing while locked (there is no
  * shell then) and keeps no date outside the vault.
  */
-export function DueBanner() {
+export default function DueBanner() {
   const { t } = useTranslation('followups');
   const { store } = useVault();
   const now = useNow();
