@@ -14,7 +14,7 @@ import {
   type FollowUpKind,
   type FollowUpRepeat,
 } from '@shared/followups';
-import { loadLegalIndex, useLoaded } from '../legal/data';
+import { loadLegalIndex, useLoaded } from '../legal';
 import { deviceZone, useDueFormats } from './view';
 
 interface Draft {
