@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { measureBackup } from './backup';
 import { benchCases } from './cases';
 import { benchDirectory } from './directory';
+import { benchFollowUps } from './followups';
 import { fuzzRows } from './fuzz';
 import { measurePdf } from './pdf';
 import { benchRecords } from './records';
@@ -23,6 +24,7 @@ const sections: Array<[string, () => Promise<BenchRow[]>]> = [
   ['v1 migration', () => benchMigration()],
   ['key change', () => benchKeyChange()],
   ['cases', () => benchCases(outFolder)],
+  ['follow-ups', () => benchFollowUps()],
   ['directory', () => benchDirectory()],
   ['pdf', () => measurePdf()],
   ['backup', () => measureBackup()],

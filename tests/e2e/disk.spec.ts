@@ -57,7 +57,7 @@ test('nothing typed about a person reaches the disk in plaintext, while a contro
   const noteMarker = `note ${latin} ${arabic}`;
   const markers = [
     ...['alias', 'assigned', 'tag', 'notedit', 'casesearch', 'medicines', 'explainedby', 'language', 'sharewhat', 'otherwho', 'withdrawn'].map(marker),
-    ...['entryname', 'entrydescription', 'entryphone', 'entryhours', 'entryaddress', 'entrynote', 'templatetitle', 'templatequestion'].map(marker),
+    ...['entryname', 'entrydescription', 'entryphone', 'entryhours', 'entryaddress', 'entrynote', 'templatetitle', 'templatequestion', 'followup'].map(marker),
     `note ${latin}`,
     ` ${arabic}`,
     dateMarker,
@@ -83,6 +83,15 @@ test('nothing typed about a person reaches the disk in plaintext, while a contro
   await notes.getByRole('textbox').fill(`${noteMarker} ${marker('notedit')}`);
   await notes.getByRole('button', { name: 'Save' }).click();
   await expect(notes.getByText(marker('notedit'))).toBeVisible();
+
+  // A follow-up's title, then the agenda that lists it.
+  await page.getByRole('tab', { name: 'Follow-ups' }).click();
+  await page.getByRole('button', { name: 'Add a follow-up' }).click();
+  const followUpDialog = page.getByRole('dialog', { name: 'New follow-up' });
+  await followUpDialog.getByLabel('What to do').fill(marker('followup'));
+  await followUpDialog.getByLabel('Due date').fill('2030-01-15');
+  await followUpDialog.getByRole('button', { name: 'Save follow-up' }).click();
+  await expect(page.getByRole('list', { name: 'Follow-ups' }).getByText(marker('followup'))).toBeVisible();
 
   // Checklists: the free-text answer of the report, single- and multi-line text, dates, and a choice "other" described in its note.
   await startChecklist(page, 'Immediate safety and needs');
@@ -119,6 +128,8 @@ test('nothing typed about a person reaches the disk in plaintext, while a contro
   await caseSearch.fill(marker('casesearch'));
   await caseSearch.fill('');
   await page.getByRole('checkbox').first().check();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Agenda' }).click();
+  await expect(page.getByText(marker('followup'))).toBeVisible();
 
   // An own directory entry with a confidential address, and a private note on it.
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Directory' }).click();

@@ -178,6 +178,20 @@ for (const language of languages) {
     await check('running checklist');
     await page.getByRole('tab', { name: say('cases', 'tabs.screening') }).click();
     await check('screening summary', page.getByRole('region', { name: say('checklists', 'screening.title'), exact: true }));
+    // Follow-ups: the form with a time and its zone, the case's list, then the agenda.
+    await page.getByRole('tab', { name: say('followups', 'panel.title') }).click();
+    await page.getByRole('button', { name: say('followups', 'actions.add') }).click();
+    const followUpForm = page.getByRole('dialog', { name: say('followups', 'form.addTitle') });
+    await followUpForm.getByLabel(say('followups', 'form.title'), { exact: true }).fill('Court hearing');
+    await followUpForm.getByLabel(say('followups', 'form.date'), { exact: true }).fill('2030-05-02');
+    await followUpForm.getByRole('checkbox', { name: say('followups', 'form.allDay') }).uncheck();
+    await followUpForm.getByLabel(say('followups', 'form.time'), { exact: true }).fill('10:30');
+    await check('follow-up form', followUpForm);
+    await followUpForm.getByRole('button', { name: say('followups', 'actions.save') }).click();
+    await check('case follow-ups', page.getByRole('list', { name: say('followups', 'panel.title') }).getByText('Court hearing'));
+    await goTo(page, '#/agenda');
+    await expect(heading(page)).toHaveText(say('followups', 'title'));
+    await check('agenda', page.getByRole('region', { name: new RegExp(`^${say('followups', 'buckets.later')}`) }).getByText('Court hearing'));
     await goTo(page, '#/cases');
     await check('case list', page.getByRole('link', { name: /^WP-\d{4}-\d{4}$/ }));
     await goTo(page, '#/cases/templates');

@@ -347,8 +347,11 @@ export function updateCaseInIndex(
   record: CaseRecord,
   notes: readonly CaseNote[],
   checklists: readonly CaseChecklist[],
+  followUps: readonly { caseId: string; title: string }[] = [],
 ): void {
-  setCasesInIndex(index, [{ record, tokens: noteAndChecklistTokens(record.id, notes, checklists, index.labelTokens) }]);
+  const tokens = noteAndChecklistTokens(record.id, notes, checklists, index.labelTokens);
+  for (const followUp of followUps) if (followUp.caseId === record.id) tokens.push(...tokenize(followUp.title));
+  setCasesInIndex(index, [{ record, tokens }]);
 }
 
 /**

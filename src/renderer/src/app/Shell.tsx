@@ -4,6 +4,7 @@ import { IconDoorExit, IconLock } from '@tabler/icons-react';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { DueBanner } from '../features/followups';
 import { useVault } from '../features/vault';
 import { SectionCrashBoundary } from './CrashBoundary';
 import { Notices } from './Notices';
@@ -107,6 +108,10 @@ export function Shell() {
       </AppShell.Navbar>
       <AppShell.Main id="main" ref={mainRef} tabIndex={-1}>
         <Notices />
+        {/* Its own boundary: the banner's code loads after the shell shows, and nothing waits for it. */}
+        <Suspense fallback={null}>
+          <DueBanner />
+        </Suspense>
         <Suspense
           fallback={
             <Center p="xl">

@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import { IconAddressBook, IconFolders, IconScale, IconSettings, type Icon } from '@tabler/icons-react';
+import { IconAddressBook, IconCalendarClock, IconFolders, IconScale, IconSettings, type Icon } from '@tabler/icons-react';
 import { i18next } from '../i18n';
 
 export interface Section {
@@ -36,6 +36,7 @@ export const sections: readonly Section[] = [
   { path: '/directory', labelKey: 'nav.directory', icon: IconAddressBook, ...lazyPage(() => import('../features/directory/DirectoryPage'), 'directory') },
   { path: '/legal', labelKey: 'nav.legal', icon: IconScale, ...lazyPage(() => import('../features/legal/LegalPage'), 'legal') },
   { path: '/cases', labelKey: 'nav.cases', icon: IconFolders, ...lazyPage(() => import('../features/cases/CasesPage'), 'cases') },
+  { path: '/agenda', labelKey: 'nav.agenda', icon: IconCalendarClock, ...lazyPage(() => import('../features/followups/AgendaPage'), 'followups') },
   { path: '/settings', labelKey: 'nav.settings', icon: IconSettings, ...lazyPage(() => import('../features/settings/SettingsPage'), 'settings') },
 ];
 

@@ -4,6 +4,7 @@
  */
 import type { CaseChecklist, CaseNote, CaseRecord } from '@shared/cases';
 import type { ChecklistTemplate } from '@shared/checklists';
+import type { FollowUp } from '@shared/followups';
 import type { DirectoryEntry, DirectoryOrganization } from '@shared/hsds/directory';
 import type { waypointSchema } from './schema';
 import type { RecordStore, Tombstone } from './store';
@@ -29,6 +30,7 @@ interface TableData {
   templates: { template: ChecklistTemplate; createdAt: string };
   orgNotes: OrgMarkData;
   ownDirectory: OwnEntryData | DirectoryOrganization;
+  followUps: FollowUp;
   tombstones: Tombstone;
 }
 

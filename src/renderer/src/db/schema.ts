@@ -80,6 +80,20 @@ export const waypointSchema = {
         [tombstoneTable]: { tags: [] },
       },
     },
+    {
+      version: 3,
+      tables: {
+        cases: { tags: [], byDay: true },
+        notes: { tags: ['caseId'] },
+        checklists: { tags: ['caseId'] },
+        templates: { tags: [] },
+        orgNotes: { tags: ['orgId'] },
+        ownDirectory: { tags: [] },
+        /** Deadlines, appointments and reminders on a case, found by their case. */
+        followUps: { tags: ['caseId'] },
+        [tombstoneTable]: { tags: [] },
+      },
+    },
   ],
 } as const satisfies RecordSchema;
 

@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ExportPdfButton } from '../export';
-import { Anchor, Button, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Loader, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { IconArrowBackUp, IconCircleCheck, IconEdit, IconSend, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
@@ -10,6 +10,7 @@ import { ConfirmDeleteDialog } from '../../components/ConfirmDeleteDialog';
 import { OutcomeAlert } from '../../components/OutcomeAlert';
 import { useAction } from '../../components/use-action';
 import { CaseChecklistsPanel, ScreeningSummaryPanel } from '../checklists';
+import { CaseFollowUpsPanel } from '../followups';
 import { CaseNotFound } from './CaseNotFound';
 import { formatDay, useCountryOptions, useDateFormats } from './labels';
 import { NotesPanel } from './NotesPanel';
@@ -19,7 +20,7 @@ import { useCases } from './repository';
 export function CaseDetailPage({ caseId }: { caseId: string }) {
   // The checklist tabs' texts load with the page: loading them on opening a tab would blank the page
   // for a moment and drop the keyboard focus from the tab.
-  const { t } = useTranslation(['cases', 'checklists']);
+  const { t } = useTranslation(['cases', 'checklists', 'followups']);
   const { repository, snapshot } = useCases();
   const record = snapshot.byId.get(caseId);
 
@@ -119,6 +120,7 @@ function CaseView({ record }: { record: CaseRecord }) {
           <Tabs.Tab value="profile">{t('tabs.profile')}</Tabs.Tab>
           <Tabs.Tab value="notes">{t('tabs.notes')}</Tabs.Tab>
           <Tabs.Tab value="checklists">{t('tabs.checklists')}</Tabs.Tab>
+          <Tabs.Tab value="followUps">{t('panel.title', { ns: 'followups' })}</Tabs.Tab>
           <Tabs.Tab value="screening">{t('tabs.screening')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="profile" pt="md">
@@ -129,6 +131,16 @@ function CaseView({ record }: { record: CaseRecord }) {
         </Tabs.Panel>
         <Tabs.Panel value="checklists" pt="md">
           <CaseChecklistsPanel caseId={record.id} caseContext={caseContext} />
+        </Tabs.Panel>
+        <Tabs.Panel value="followUps" pt="md">
+          {/* The panel's code loads on first use, under its tab, so the page stays as it is meanwhile. */}
+          <Suspense fallback={<Loader size="sm" role="status" aria-label={t('app.loading', { ns: 'translation' })} />}>
+            <CaseFollowUpsPanel
+              caseId={record.id}
+              countriesOfExploitation={record.profile.countriesOfExploitation}
+              onChange={() => void repository.refreshIndexOf(record.id)}
+            />
+          </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="screening" pt="md">
           <ScreeningSummaryPanel caseId={record.id} caseContext={caseContext} />

@@ -26,9 +26,11 @@ import {
   type CaseSearchIndex,
   type CaseStatus,
 } from '@shared/cases';
+import { isFollowUp } from '@shared/followups';
 import type { RecordResult, WaypointStore } from '../../db';
 import { RECORDS_RESTORED_EVENT } from '../../db/events';
 import { useVault } from '../vault';
+import { deleteCaseRecords } from './case-records';
 import { isCaseRecord, isChecklist, isNote, readable } from './shapes';
 import { collectCaseTokens, tokensOfCase, type CaseTokens } from './text-index';
 import type { TextIndexReply } from './text-index-worker';
@@ -296,7 +298,7 @@ export class CaseRepository {
     this.#set({ indexStage: 'full', indexVersion: this.#snapshot.indexVersion + 1 });
   }
 
-  /** Puts a case's current notes and checklists in the index (after an edit here or in the checklists panel). */
+  /** Puts a case's current notes, checklists and follow-up titles in the index (after an edit here or in a panel of the case). */
   async refreshIndexOf(caseId: string): Promise<void> {
     const { index } = this.#snapshot;
     if (!index) {
@@ -305,11 +307,15 @@ export class CaseRepository {
     }
     const record = this.#snapshot.byId.get(caseId);
     if (!record) return;
-    const [notes, checklists] = await Promise.all([this.listNotes(caseId), this.#store.list('checklists', { caseId })]);
+    const [notes, checklists, followUps] = await Promise.all([
+      this.listNotes(caseId),
+      this.#store.list('checklists', { caseId }),
+      this.#store.list('followUps', { caseId }),
+    ]);
     const current = this.#snapshot.byId.get(caseId);
     if (!current) return; // deleted meanwhile
     const caseNotes = notes.flatMap((result) => ('note' in result ? [result.note] : []));
-    updateCaseInIndex(index, current, caseNotes, readable(checklists, isChecklist));
+    updateCaseInIndex(index, current, caseNotes, readable(checklists, isChecklist), readable(followUps, isFollowUp));
     this.#indexedInFull.add(caseId);
     this.#set({ indexVersion: this.#snapshot.indexVersion + 1 });
   }
@@ -338,13 +344,9 @@ export class CaseRepository {
     }
   }
 
-  /** Deletes the notes and checklists first: if something fails, the case is still there to delete again. */
   async deleteCase(caseId: string): Promise<void> {
     await this.#whenAllRead();
-    const [notes, checklists] = await Promise.all([this.#store.list('notes', { caseId }), this.#store.list('checklists', { caseId })]);
-    await this.#store.deleteMany('notes', notes.map((note) => note.id));
-    await this.#store.deleteMany('checklists', checklists.map((checklist) => checklist.id));
-    await this.#store.delete('cases', caseId);
+    await deleteCaseRecords(this.#store, caseId);
     const { index } = this.#snapshot;
     if (index) removeCaseFromIndex(index, caseId);
     this.#indexedInFull.delete(caseId);

@@ -1,11 +1,12 @@
 /**
- * The words of every note and checklist, by case, for the case search. Reading and decrypting
+ * The words of every note, checklist and follow-up title, by case, for the case search. Reading and decrypting
  * 50,000 notes and 30,000 checklists (each with its template) takes seconds, so this runs in a Web
  * Worker (./text-index-worker.ts) and the page only merges the result into its index; it also runs on
  * the page itself when no worker can start.
  */
 import { checklistTokens } from '@shared/cases';
 import { tokenize } from '@shared/fold';
+import { isFollowUp } from '@shared/followups';
 import type { WaypointStore } from '../../db';
 import { isChecklist, isNote } from './shapes';
 
@@ -24,7 +25,7 @@ export interface CaseTokens {
 /** Rows per read: a batch of checklists is a few megabytes of JSON. */
 const batchSize = 500;
 
-/** Reads every note and checklist; rows that cannot be decrypted are left out (the list flags unreadable cases only). */
+/** Reads every note, checklist and follow-up; rows that cannot be decrypted are left out (the list flags unreadable cases only). */
 export async function collectCaseTokens(store: WaypointStore): Promise<CaseTokens> {
   const tokenIds = new Map<string, number>();
   const vocabulary: string[] = [];
@@ -48,6 +49,9 @@ export async function collectCaseTokens(store: WaypointStore): Promise<CaseToken
   }
   for await (const batch of store.listInBatches('checklists', batchSize)) {
     for (const result of batch) if (!result.error && isChecklist(result.data)) add(result.data.caseId, checklistTokens(result.data, labels));
+  }
+  for await (const batch of store.listInBatches('followUps', batchSize)) {
+    for (const result of batch) if (!result.error && isFollowUp(result.data)) add(result.data.caseId, tokenize(result.data.title));
   }
   return pack(vocabulary, byCase);
 }

@@ -1,0 +1,106 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import { Alert, Anchor, Button, Center, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { agendaBuckets, buildAgenda, followUpKinds, type FollowUpKind } from '@shared/followups';
+import { useCases } from '../cases';
+import { FollowUpItem } from './FollowUpItem';
+import { useFollowUps } from './useFollowUps';
+import { deviceZone, useNow } from './view';
+
+/**
+ * Every case's follow-ups in buckets: overdue, today, the next seven days, later, done. Rows name the
+ * case by its code, never its alias, so the screen can be seen over a shoulder without a name on it.
+ */
+export default function AgendaPage() {
+  const { t } = useTranslation('followups');
+  const { load, reload, save } = useFollowUps(null);
+  const { snapshot } = useCases();
+  const now = useNow();
+  const zone = deviceZone();
+  const [kind, setKind] = useState<FollowUpKind | 'all'>('all');
+  const shownKind = useDeferredValue(kind);
+
+  const agenda = useMemo(() => {
+    if (load.status !== 'ready') return null;
+    const followUps = shownKind === 'all' ? load.read.followUps : load.read.followUps.filter((f) => f.kind === shownKind);
+    return buildAgenda(followUps, now, zone);
+  }, [load, shownKind, now, zone]);
+
+  return (
+    <Stack gap="lg">
+      <Title order={1} tabIndex={-1}>
+        {t('title')}
+      </Title>
+      <Text>{t('intro', { zone })}</Text>
+      <Select
+        label={t('filterKind')}
+        data={[{ value: 'all', label: t('allKinds') }, ...followUpKinds.map((value) => ({ value, label: t(`kinds.${value}`) }))]}
+        value={kind}
+        onChange={(value) => value && setKind(value as FollowUpKind | 'all')}
+        allowDeselect={false}
+        autoComplete="off"
+        w={320}
+      />
+      {load.status === 'loading' && (
+        <Center p="xl">
+          <Loader role="status" aria-label={t('loading')} />
+        </Center>
+      )}
+      {load.status === 'error' && (
+        <Alert color="red" role="alert" title={t('errors.loadTitle')}>
+          <Group>
+            {t('errors.load')}
+            <Button variant="default" size="xs" onClick={() => void reload()}>
+              {t('actions.retry')}
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      {load.status === 'ready' && load.read.unreadable.length > 0 && (
+        <Alert color="yellow">{t('row.unreadable', { count: load.read.unreadable.length })}</Alert>
+      )}
+      {load.status === 'ready' && load.read.followUps.length === 0 && <Text c="dimmed">{t('emptyAgenda')}</Text>}
+      {agenda &&
+        load.status === 'ready' &&
+        load.read.followUps.length > 0 &&
+        agendaBuckets.map((bucket) => (
+          <section key={bucket} aria-labelledby={`agenda-${bucket}`}>
+            <Title order={2} size="h4" id={`agenda-${bucket}`} mb="xs">
+              {t(`buckets.${bucket}`)} ({agenda[bucket].length})
+            </Title>
+            {agenda[bucket].length === 0 ? (
+              <Text c="dimmed" size="sm">
+                {t('emptyBucket')}
+              </Text>
+            ) : (
+              <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-labelledby={`agenda-${bucket}`}>
+                {agenda[bucket].map(({ followUp }) => {
+                  const code = snapshot.byId.get(followUp.caseId)?.code;
+                  return (
+                    <FollowUpItem
+                      key={followUp.id}
+                      followUp={followUp}
+                      bucket={bucket}
+                      onSave={save}
+                      heading={
+                        <Text size="sm" fw={600}>
+                          {code ? t('row.case', { code }) : snapshot.complete ? t('row.unknownCase') : '…'}
+                        </Text>
+                      }
+                    >
+                      {code && (
+                        <Anchor component={Link} href={`~/cases/${followUp.caseId}`} size="sm">
+                          {t('actions.openCase')} <bdi>{code}</bdi>
+                        </Anchor>
+                      )}
+                    </FollowUpItem>
+                  );
+                })}
+              </Stack>
+            )}
+          </section>
+        ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'react';
+import { Alert, Anchor, Group, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { dueCounts } from '@shared/followups';
+import { useVault } from '../vault';
+import { listAllFollowUps } from './data';
+import { followUpsChangedEvent } from './useFollowUps';
+import { deviceZone, useNow } from './view';
+
+/**
+ * After unlock, and whenever something falls due while the app stays unlocked: how many follow-ups are
+ * overdue and due today, with a link to the agenda. Counts only, never a title or a case. It reads the
+ * follow-ups again each minute and after each change, so it says nothing while locked (there is no
+ * shell then) and keeps no date outside the vault.
+ */
+export default function DueBanner() {
+  const { t } = useTranslation('followups');
+  const { store } = useVault();
+  const now = useNow();
+  const [counts, setCounts] = useState<{ overdue: number; today: number } | null>(null);
+  const [dismissedAt, setDismissedAt] = useState(0);
+  const [changes, setChanges] = useState(0);
+
+  useEffect(() => {
+    const onChange = () => setChanges((n) => n + 1);
+    window.addEventListener(followUpsChangedEvent, onChange);
+    return () => window.removeEventListener(followUpsChangedEvent, onChange);
+  }, []);
+
+  useEffect(() => {
+    let current = true;
+    // A failed read shows no banner: the agenda says what went wrong when opened.
+    listAllFollowUps(store).then(({ followUps }) => current && setCounts(dueCounts(followUps, now, deviceZone())), () => undefined);
+    return () => {
+      current = false;
+    };
+  }, [store, now, changes]);
+
+  const total = counts ? counts.overdue + counts.today : 0;
+  // Dismissed, it comes back only when more fall due.
+  if (!counts || total === 0 || total <= dismissedAt) return null;
+  return (
+    <Alert
+      color="orange"
+      mb="md"
+      title={t('banner.title')}
+      withCloseButton
+      closeButtonLabel={t('banner.dismiss')}
+      onClose={() => setDismissedAt(total)}
+      data-testid="due-banner"
+    >
+      <Group gap="md">
+        {counts.overdue > 0 && <Text>{t('banner.overdue', { count: counts.overdue })}</Text>}
+        {counts.today > 0 && <Text>{t('banner.today', { count: counts.today })}</Text>}
+        <Anchor component={Link} href="/agenda">
+          {t('banner.open')}
+        </Anchor>
+      </Group>
+    </Alert>
+  );
+}

@@ -1,0 +1,122 @@
+import { useState, type ReactNode } from 'react';
+import { Alert, Badge, Button, Card, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { addDays, currentDue, dateInZone, isDate, markDone, reopen, snooze, type AgendaBucket, type FollowUp } from '@shared/followups';
+import { deviceZone, useDueFormats, useNow } from './view';
+
+const bucketColours: Record<AgendaBucket, string> = { overdue: 'red', today: 'orange', week: 'blue', later: 'gray', done: 'teal' };
+
+export interface FollowUpItemProps {
+  followUp: FollowUp;
+  bucket: AgendaBucket;
+  /** Saves a changed follow-up; rejects when it could not. */
+  onSave: (followUp: FollowUp) => Promise<void>;
+  /** Shown first, e.g. the case it belongs to in the agenda. */
+  heading?: ReactNode;
+  /** More actions, e.g. open the case, edit, delete. */
+  children?: ReactNode;
+}
+
+/** One follow-up with what can be done to it: mark done (or reopen), snooze. */
+export function FollowUpItem({ followUp, bucket, onSave, heading, children }: FollowUpItemProps) {
+  const { t } = useTranslation('followups');
+  const formats = useDueFormats();
+  const [snoozing, setSnoozing] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const due = formats.due(currentDue(followUp));
+
+  async function change(next: FollowUp) {
+    setFailed(false);
+    try {
+      await onSave(next);
+    } catch {
+      setFailed(true);
+    }
+  }
+
+  const when =
+    followUp.status === 'done'
+      ? t('row.closed', { date: formats.instant(followUp.statusChangedAt ?? followUp.updatedAt) })
+      : followUp.status === 'cancelled'
+        ? t('row.cancelled', { date: formats.instant(followUp.statusChangedAt ?? followUp.updatedAt) })
+        : followUp.snoozedUntil
+          ? t('row.snoozed', { date: formats.day(followUp.snoozedUntil), due })
+          : t('row.due', { date: due });
+
+  return (
+    <Card component="li" withBorder padding="sm">
+      <Stack gap={6}>
+        {heading}
+        <Group gap="xs">
+          <Badge color={bucketColours[bucket]} variant="light">
+            {t(`buckets.${bucket}`)}
+          </Badge>
+          <Text size="sm" c="dimmed">
+            {t(`kinds.${followUp.kind}`)}
+          </Text>
+        </Group>
+        <Text fw={600} dir="auto">
+          {followUp.title}
+        </Text>
+        <Text size="sm">{when}</Text>
+        <Group gap="xs">
+          {followUp.status === 'open' ? (
+            <>
+              <Button size="xs" onClick={() => void change(markDone(followUp, new Date().toISOString()))}>
+                {t('actions.done')}
+              </Button>
+              <Button size="xs" variant="default" onClick={() => setSnoozing(true)}>
+                {t('actions.snooze')}
+              </Button>
+            </>
+          ) : (
+            <Button size="xs" variant="default" onClick={() => void change(reopen(followUp, new Date().toISOString()))}>
+              {t('actions.reopen')}
+            </Button>
+          )}
+          {children}
+        </Group>
+        {failed && (
+          <Alert color="red" role="alert" title={t('errors.saveTitle')}>
+            {t('errors.save')}
+          </Alert>
+        )}
+      </Stack>
+      {snoozing && <SnoozeDialog onClose={() => setSnoozing(false)} onSnooze={(date) => change(snooze(followUp, date, new Date().toISOString()))} />}
+    </Card>
+  );
+}
+
+function SnoozeDialog({ onClose, onSnooze }: { onClose: () => void; onSnooze: (date: string) => Promise<void> }) {
+  const { t } = useTranslation('followups');
+  const tomorrow = addDays(dateInZone(useNow(), deviceZone()), 1);
+  const [date, setDate] = useState(tomorrow);
+  const valid = isDate(date) && date >= tomorrow;
+  return (
+    <Modal opened onClose={onClose} title={t('snooze.title')} closeButtonProps={{ 'aria-label': t('app.closeDialog', { ns: 'translation' }) }}>
+      <form autoComplete="off" noValidate onSubmit={(event) => (event.preventDefault(), valid && void onSnooze(date).then(onClose))}>
+        <Stack>
+        <TextInput
+          type="date"
+          label={t('snooze.date')}
+          description={t('snooze.help')}
+          value={date}
+          min={tomorrow}
+          onChange={(event) => setDate(event.currentTarget.value)}
+          error={valid ? null : t('form.invalidDate')}
+          autoComplete="off"
+          data-autofocus
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('actions.cancel')}
+          </Button>
+          <Button type="submit" disabled={!valid}>
+            {t('snooze.confirm')}
+          </Button>
+        </Group>
+      </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,39 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { dayNumber, dueInstant, type FollowUpDue } from '@shared/followups';
+
+/** The zone the device's clock is in: "today" and "this week" are counted in it. */
+export function deviceZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** The current time, moving on every minute so follow-ups change bucket while a page stays open. */
+export function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 60_000);
+    return () => window.clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/** Dates in the interface language: a whole day as that day, a timed one in its own zone (named when it is not this device's). */
+export function useDueFormats(): { day: (date: string) => string; due: (due: FollowUpDue) => string; instant: (iso: string) => string } {
+  const { i18n } = useTranslation();
+  return useMemo(() => {
+    const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' });
+    const here = deviceZone();
+    const formatDay = (date: string) => day.format(dayNumber(date) * 86_400_000);
+    return {
+      day: formatDay,
+      due: (due) => {
+        const instant = dueInstant(due);
+        if (instant === null || due.zone === null) return formatDay(due.date);
+        const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short', timeZone: due.zone };
+        const text = new Intl.DateTimeFormat(i18n.language, options).format(instant);
+        return due.zone === here ? text : `${text} (${due.zone})`;
+      },
+      instant: (iso) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(iso)),
+    };
+  }, [i18n.language]);
+}

@@ -1,0 +1,96 @@
+import { addDays, addMonths, dateOfDayNumber, dayNumber, dayNumberInZone, zonedInstant } from './dates';
+import type { FollowUp, FollowUpDue } from './schema';
+
+export const agendaBuckets = ['overdue', 'today', 'week', 'later', 'done'] as const;
+export type AgendaBucket = (typeof agendaBuckets)[number];
+
+/** The occurrence due now: the first due date, moved on by the occurrences already marked done. */
+export function currentDue(followUp: Pick<FollowUp, 'due' | 'repeat' | 'occurrencesDone'>): FollowUpDue {
+  const { due, repeat, occurrencesDone: n } = followUp;
+  if (repeat === null || n === 0) return due;
+  // Counted from the first date each time, so a monthly 31st comes back on the 31st after a short month.
+  const date = repeat === 'monthly' ? addMonths(due.date, n) : addDays(due.date, n * (repeat === 'weekly' ? 7 : 14));
+  return { ...due, date };
+}
+
+/** When a due date falls: its instant for a timed one; for a whole day, none (a day is the same day in every zone). */
+export function dueInstant(due: FollowUpDue): number | null {
+  return due.time === null || due.zone === null ? null : zonedInstant(due.date, due.time, due.zone);
+}
+
+export interface AgendaPlace {
+  bucket: AgendaBucket;
+  /** The day it is shown on, in the viewer's zone, and a key that orders follow-ups by when they are due. */
+  day: string;
+  sortKey: number;
+}
+
+/**
+ * Where a follow-up stands at `now` for someone in `zone`: done (or cancelled), overdue, due today, within
+ * the next seven days ("this week") or later. A snoozed reminder stands on its snooze day, as a whole day.
+ * `today` (the day number in `zone` at `now`) can be given when placing many at once.
+ */
+export function agendaPlace(followUp: FollowUp, now: number, zone: string, today = dayNumberInZone(now, zone)): AgendaPlace {
+  const due = currentDue(followUp);
+  const instant = followUp.snoozedUntil === null ? dueInstant(due) : null;
+  const dayOf = instant === null ? dayNumber(followUp.snoozedUntil ?? due.date) : dayNumberInZone(instant, zone);
+  const day = instant === null ? (followUp.snoozedUntil ?? due.date) : dateOfDayNumber(dayOf);
+  const sortKey = instant ?? dayOf * 86_400_000;
+  if (followUp.status !== 'open') return { bucket: 'done', day, sortKey };
+  const days = dayOf - today;
+  const overdue = instant === null ? days < 0 : instant <= now;
+  const bucket: AgendaBucket = overdue ? 'overdue' : days === 0 ? 'today' : days < 7 ? 'week' : 'later';
+  return { bucket, day, sortKey };
+}
+
+export interface AgendaEntry<T extends FollowUp> extends AgendaPlace {
+  followUp: T;
+}
+
+function compareDesc(a: string, b: string): number {
+  return a < b ? 1 : a > b ? -1 : 0;
+}
+
+/** Follow-ups in their buckets, soonest first (done: the latest change first). */
+export function buildAgenda<T extends FollowUp>(followUps: readonly T[], now: number, zone: string): Record<AgendaBucket, AgendaEntry<T>[]> {
+  const agenda: Record<AgendaBucket, AgendaEntry<T>[]> = { overdue: [], today: [], week: [], later: [], done: [] };
+  const today = dayNumberInZone(now, zone);
+  for (const followUp of followUps) {
+    const place = agendaPlace(followUp, now, zone, today);
+    agenda[place.bucket].push({ ...place, followUp });
+  }
+  for (const bucket of agendaBuckets) {
+    // ISO times in UTC order as strings do; localeCompare would cost more than the rest of the agenda.
+    if (bucket === 'done') agenda.done.sort((a, b) => compareDesc(a.followUp.statusChangedAt ?? '', b.followUp.statusChangedAt ?? ''));
+    else agenda[bucket].sort((a, b) => a.sortKey - b.sortKey);
+  }
+  return agenda;
+}
+
+/** The unlock banner's figures. */
+export function dueCounts(followUps: readonly FollowUp[], now: number, zone: string): { overdue: number; today: number } {
+  const counts = { overdue: 0, today: 0 };
+  const today = dayNumberInZone(now, zone);
+  for (const followUp of followUps) {
+    if (followUp.status !== 'open') continue;
+    const { bucket } = agendaPlace(followUp, now, zone, today);
+    if (bucket === 'overdue' || bucket === 'today') counts[bucket] += 1;
+  }
+  return counts;
+}
+
+/** Marks the occurrence due now as done: a repeating follow-up moves on to its next occurrence and stays open. */
+export function markDone(followUp: FollowUp, nowIso: string): FollowUp {
+  const changed = { ...followUp, snoozedUntil: null, statusChangedAt: nowIso, updatedAt: nowIso };
+  if (followUp.repeat !== null) return { ...changed, occurrencesDone: followUp.occurrencesDone + 1 };
+  return { ...changed, status: 'done' };
+}
+
+export function reopen(followUp: FollowUp, nowIso: string): FollowUp {
+  return { ...followUp, status: 'open', statusChangedAt: nowIso, updatedAt: nowIso };
+}
+
+/** Puts the reminder off to `date`; the deadline stays as it is. */
+export function snooze(followUp: FollowUp, date: string, nowIso: string): FollowUp {
+  return { ...followUp, snoozedUntil: date, updatedAt: nowIso };
+}

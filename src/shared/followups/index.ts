@@ -1,0 +1,4 @@
+export * from './schema';
+export * from './dates';
+export * from './agenda';
+export * from './suggestions';

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { agendaPlace, buildAgenda, currentDue, dueCounts, dueInstant, followUpSchema, markDone, reopen, snooze } from '@shared/followups';
+import { followUp } from './fixtures';
+
+const utc = (iso: string) => Date.parse(iso);
+const madrid = 'Europe/Madrid';
+
+describe('repeats', () => {
+  it('counts weekly and fortnightly occurrences in days, monthly ones from the first date', () => {
+    const weekly = followUp({ repeat: 'weekly', due: { date: '2028-02-22', time: null, zone: null } });
+    expect(currentDue({ ...weekly, occurrencesDone: 1 }).date).toBe('2028-02-29');
+    expect(currentDue({ ...weekly, repeat: 'fortnightly', occurrencesDone: 1 }).date).toBe('2028-03-07');
+    const monthly = followUp({ repeat: 'monthly', due: { date: '2026-01-31', time: null, zone: null } });
+    expect([1, 2, 3].map((n) => currentDue({ ...monthly, occurrencesDone: n }).date)).toEqual(['2026-02-28', '2026-03-31', '2026-04-30']);
+  });
+
+  it('keeps a weekly appointment at the same wall-clock time across daylight saving changes', () => {
+    const madridCall = followUp({ repeat: 'weekly', due: { date: '2026-03-28', time: '10:00', zone: madrid } });
+    expect(dueInstant(currentDue(madridCall))).toBe(utc('2026-03-28T09:00:00Z'));
+    expect(dueInstant(currentDue({ ...madridCall, occurrencesDone: 1 }))).toBe(utc('2026-04-04T08:00:00Z'));
+    const newYorkCall = followUp({ repeat: 'weekly', due: { date: '2026-10-25', time: '09:00', zone: 'America/New_York' } });
+    expect(dueInstant(currentDue(newYorkCall))).toBe(utc('2026-10-25T13:00:00Z'));
+    expect(dueInstant(currentDue({ ...newYorkCall, occurrencesDone: 1 }))).toBe(utc('2026-11-01T14:00:00Z'));
+  });
+
+  it('moves a repeating follow-up on when marked done, and closes a single one', () => {
+    const weekly = markDone(followUp({ repeat: 'weekly', snoozedUntil: '2026-03-22' }), '2026-03-22T10:00:00.000Z');
+    expect(weekly).toMatchObject({ status: 'open', occurrencesDone: 1, snoozedUntil: null });
+    expect(currentDue(weekly).date).toBe('2026-03-27');
+    const single = markDone(followUp(), '2026-03-22T10:00:00.000Z');
+    expect(single).toMatchObject({ status: 'done', statusChangedAt: '2026-03-22T10:00:00.000Z' });
+    expect(reopen(single, '2026-03-23T10:00:00.000Z').status).toBe('open');
+  });
+});
+
+describe('agenda buckets', () => {
+  const due = followUp({ due: { date: '2026-03-20', time: null, zone: null } });
+  const at = (iso: string, zone = madrid) => agendaPlace(due, utc(iso), zone).bucket;
+
+  it('moves a whole-day follow-up from later to this week to today to overdue', () => {
+    expect(at('2026-03-01T12:00:00Z')).toBe('later');
+    expect(at('2026-03-13T12:00:00Z')).toBe('later');
+    expect(at('2026-03-14T12:00:00Z')).toBe('week');
+    expect(at('2026-03-20T00:30:00Z')).toBe('today');
+    expect(at('2026-03-21T00:30:00Z')).toBe('overdue');
+  });
+
+  it('reads today in the viewer’s zone', () => {
+    expect(at('2026-03-19T23:30:00Z', madrid)).toBe('today');
+    expect(at('2026-03-19T23:30:00Z', 'America/New_York')).toBe('week');
+  });
+
+  it('makes a timed follow-up overdue at its time, in its own zone', () => {
+    const hearing = followUp({ kind: 'appointment', due: { date: '2026-03-20', time: '10:00', zone: madrid } });
+    expect(agendaPlace(hearing, utc('2026-03-20T08:59:00Z'), madrid).bucket).toBe('today');
+    expect(agendaPlace(hearing, utc('2026-03-20T09:00:00Z'), madrid).bucket).toBe('overdue');
+    // Seen from New York the same morning, it is early that day there.
+    expect(agendaPlace(hearing, utc('2026-03-20T08:59:00Z'), 'America/New_York')).toMatchObject({ bucket: 'today', day: '2026-03-20' });
+  });
+
+  it('shows a snoozed reminder on its snooze day without moving the deadline', () => {
+    const snoozed = snooze(due, '2026-03-25', '2026-03-21T09:00:00.000Z');
+    expect(snoozed.due.date).toBe('2026-03-20');
+    expect(agendaPlace(snoozed, utc('2026-03-21T12:00:00Z'), madrid)).toMatchObject({ bucket: 'week', day: '2026-03-25' });
+    expect(agendaPlace(snoozed, utc('2026-03-25T12:00:00Z'), madrid).bucket).toBe('today');
+    expect(agendaPlace(snoozed, utc('2026-03-26T12:00:00Z'), madrid).bucket).toBe('overdue');
+  });
+
+  it('sorts each bucket soonest first, done latest first, and counts what the banner shows', () => {
+    const list = [
+      followUp({ id: 'late', due: { date: '2026-05-01', time: null, zone: null } }),
+      followUp({ id: 'soon', due: { date: '2026-04-02', time: null, zone: null } }),
+      followUp({ id: 'od1', due: { date: '2026-03-18', time: null, zone: null } }),
+      followUp({ id: 'od2', due: { date: '2026-03-10', time: null, zone: null } }),
+      followUp({ id: 'now', due: { date: '2026-03-20', time: '18:00', zone: madrid } }),
+      followUp({ id: 'd1', status: 'done', statusChangedAt: '2026-03-02T00:00:00.000Z' }),
+      followUp({ id: 'd2', status: 'cancelled', statusChangedAt: '2026-03-05T00:00:00.000Z' }),
+    ];
+    const now = utc('2026-03-20T12:00:00Z');
+    const agenda = buildAgenda(list, now, madrid);
+    const ids = Object.fromEntries(Object.entries(agenda).map(([bucket, entries]) => [bucket, entries.map((e) => e.followUp.id)]));
+    expect(ids).toEqual({ overdue: ['od2', 'od1'], today: ['now'], week: [], later: ['soon', 'late'], done: ['d2', 'd1'] });
+    expect(dueCounts(list, now, madrid)).toEqual({ overdue: 2, today: 1 });
+  });
+});
+
+describe('follow-up schema', () => {
+  it('accepts a whole day, a time with its zone and a period that ends where its days say', () => {
+    expect(followUpSchema.safeParse(followUp()).success).toBe(true);
+    expect(followUpSchema.safeParse(followUp({ due: { date: '2026-03-20', time: '10:00', zone: madrid } })).success).toBe(true);
+    const period = followUp({ kind: 'reflectionPeriodEnds', period: { start: '2028-02-15', days: 30 }, due: { date: '2028-03-16', time: null, zone: null } });
+    expect(followUpSchema.safeParse(period).success).toBe(true);
+  });
+
+  it('rejects a time without a zone, an unknown zone, a date off the calendar and a period that does not add up', () => {
+    expect(followUpSchema.safeParse(followUp({ due: { date: '2026-03-20', time: '10:00', zone: null } })).success).toBe(false);
+    expect(followUpSchema.safeParse(followUp({ due: { date: '2026-03-20', time: '10:00', zone: 'Mars/Olympus' } })).success).toBe(false);
+    expect(followUpSchema.safeParse(followUp({ due: { date: '2026-02-29', time: null, zone: null } })).success).toBe(false);
+    const period = followUp({ kind: 'reflectionPeriodEnds', period: { start: '2028-02-15', days: 30 }, due: { date: '2028-03-15', time: null, zone: null } });
+    expect(followUpSchema.safeParse(period).success).toBe(false);
+    expect(followUpSchema.safeParse(followUp({ title: '   ' })).success).toBe(false);
+  });
+});
