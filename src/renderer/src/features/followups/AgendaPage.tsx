@@ -5,7 +5,7 @@ import { Link } from 'wouter';
 import { agendaBuckets, buildAgenda, followUpKinds, type FollowUpKind } from '@shared/followups';
 import { useCases } from '../cases';
 import { FollowUpItem } from './FollowUpItem';
-import { useFollowUps } from './useFollowUps';
+import { useFollowUps } from './use-follow-ups';
 import { deviceZone, useNow } from './view';
 
 /**

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { agendaPlace, type FollowUp } from '@shared/followups';
 import { FollowUpForm } from './FollowUpForm';
 import { FollowUpItem } from './FollowUpItem';
-import { useFollowUps } from './useFollowUps';
+import { useFollowUps } from './use-follow-ups';
 import { deviceZone, useNow } from './view';
 
 export interface CaseFollowUpsPanelProps {

@@ -5,7 +5,7 @@ import { Link } from 'wouter';
 import { dueCounts } from '@shared/followups';
 import { useVault } from '../vault';
 import { listAllFollowUps } from './data';
-import { followUpsChangedEvent } from './useFollowUps';
+import { followUpsChangedEvent } from './use-follow-ups';
 import { deviceZone, useNow } from './view';
 
 /**
