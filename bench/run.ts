@@ -1,9 +1,11 @@
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { measureBackup } from './backup';
 import { benchCases } from './cases';
 import { benchDirectory } from './directory';
 import { benchFollowUps } from './followups';
 import { fuzzRows } from './fuzz';
+import { loadLine, loadWarning } from './load';
 import { measurePdf } from './pdf';
 import { benchRecords } from './records';
 import { benchMigration } from './records/migration';
@@ -35,9 +37,17 @@ const sections: Array<[string, () => Promise<BenchRow[]>]> = [
 // `tsx bench/run.ts directory cases` measures only the sections named (after a build of its own).
 const wanted = process.argv.slice(2);
 const rows: BenchRow[] = [];
+// The load is sampled around every section: the table is only as good as the quietest machine it had.
+const startLoad = loadavg();
+const oneMinuteLoads = [startLoad[0]!];
 for (const [name, run] of sections.filter(([name]) => wanted.length === 0 || wanted.some((word) => name.includes(word)))) {
   process.stderr.write(`measuring ${name}…\n`);
   rows.push(...(await run()));
+  oneMinuteLoads.push(loadavg()[0]!);
 }
 
 console.log(formatTable(rows));
+console.log(loadLine('at the start', startLoad));
+console.log(loadLine('at the end'));
+const warning = loadWarning(oneMinuteLoads);
+if (warning !== undefined) console.log(warning);

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumExecutable } from '../../src/preview/chromium';
 import { buildBrowserScript } from '../browser-script';
-import { median, type BenchRow } from '../table';
+import { median, ratioRow, type BenchRow } from '../table';
 import type { RecordsBenchOptions, RecordsBenchSamples, RecordsBenchWindow } from './protocol';
 
 const bundleName = 'recordsBench.js';
@@ -48,24 +48,30 @@ function serve(script: string): Promise<Server> {
   return new Promise((resolveServer) => server.listen(0, '127.0.0.1', () => resolveServer(server)));
 }
 
-function sampleInChromium(options: RecordsBenchOptions): Promise<RecordsBenchSamples> {
-  return withBenchPage('page.ts', (page) => page.evaluate((opts) => (window as unknown as RecordsBenchWindow).runRecordsBench(opts), options));
+/** The table rows of a run: per layer its median times, and against the baseline the median per-pair ratio with its spread. */
+export function recordRows(samples: RecordsBenchSamples, records: number): BenchRow[] {
+  const label = `${records / 1000}k`;
+  const baseline = samples.layers[samples.baseline]!;
+  const round = (value: number) => Number(value.toFixed(1));
+  const rows: BenchRow[] = [
+    { name: `records: ${samples.baseline} Dexie save all ${label}, median`, value: round(median(baseline.save)), unit: 'ms' },
+    { name: `records: ${samples.baseline} Dexie list all ${label}, median`, value: round(median(baseline.list)), unit: 'ms' },
+  ];
+  for (const [name, layer] of Object.entries(samples.layers)) {
+    if (name === samples.baseline) continue;
+    rows.push(
+      { name: `records: ${name} save all ${label}, median`, value: round(median(layer.save)), unit: 'ms' },
+      { name: `records: ${name} list all ${label}, median`, value: round(median(layer.list)), unit: 'ms' },
+      ratioRow(`records: write ratio ${name}/${samples.baseline}`, layer.save, baseline.save, '<= 1.1'),
+      ratioRow(`records: read ratio ${name}/${samples.baseline}`, layer.list, baseline.list, '<= 1.2'),
+    );
+  }
+  return rows;
 }
 
-/** Medians over `repetitions` runs after one warm-up; prints nothing. */
+/** Interleaved pairs in one Chromium; prints nothing. */
 export async function benchRecords(options: Partial<RecordsBenchOptions> = {}): Promise<BenchRow[]> {
-  const samples = await sampleInChromium({ records: 10_000, repetitions: 7, ...options });
-  const encryptedSave = median(samples.encryptedSave);
-  const plainSave = median(samples.plainSave);
-  const encryptedList = median(samples.encryptedList);
-  const plainList = median(samples.plainList);
-  const round = (value: number, digits: number): number => Number(value.toFixed(digits));
-  return [
-    { name: 'records: encrypted save all 10k', value: round(encryptedSave, 1), unit: 'ms' },
-    { name: 'records: plain Dexie save all 10k', value: round(plainSave, 1), unit: 'ms' },
-    { name: 'records: write ratio encrypted/plain', value: round(encryptedSave / plainSave, 2), unit: 'x', target: '<= 1.1' },
-    { name: 'records: encrypted list all 10k', value: round(encryptedList, 1), unit: 'ms' },
-    { name: 'records: plain Dexie list all 10k', value: round(plainList, 1), unit: 'ms' },
-    { name: 'records: read ratio encrypted/plain', value: round(encryptedList / plainList, 2), unit: 'x', target: '<= 1.2' },
-  ];
+  const opts: RecordsBenchOptions = { records: 10_000, pairs: 11, ...options };
+  const samples = await withBenchPage('page.ts', (page) => page.evaluate((o) => (window as unknown as RecordsBenchWindow).runRecordsBench(o), opts));
+  return recordRows(samples, opts.records);
 }

@@ -1,10 +1,13 @@
 /**
- * Runs in Chromium: the same records saved and listed through the encrypted store and through plain Dexie.
- * Built into one script by ./index.ts.
+ * Runs in Chromium: the same records saved and listed through each record layer, plain Dexie first as the
+ * baseline. Built into one script by ./index.ts.
+ *
+ * A layer is one way of storing the records; a new record layer (a new format version, a tuning) is measured
+ * by adding it to `layers` below, and its rows appear in the table beside the others.
  */
 import Dexie from 'dexie';
 import { deleteDatabase, importRecordKeys, openRecordStore, type RecordInput } from '../../src/renderer/src/db';
-import type { RecordsBenchOptions, RecordsBenchSamples, RecordsBenchWindow } from './protocol';
+import type { LayerSamples, RecordsBenchOptions, RecordsBenchSamples, RecordsBenchWindow } from './protocol';
 
 interface BenchNote {
   title: string;
@@ -12,8 +15,12 @@ interface BenchNote {
   tags: string[];
 }
 
-const encryptedDbName = 'records-bench-encrypted';
-const plainDbName = 'records-bench-plain';
+/** One way of storing records: saves them all into a fresh database, lists them all back, and deletes it. */
+export interface RecordLayer {
+  name: string;
+  run(records: RecordInput<BenchNote>[]): Promise<{ save: number; list: number }>;
+}
+
 const words = ['shelter', 'referral', 'interpreter', 'hearing', 'visa', 'clinic', 'follow-up', 'consent', 'transport', 'safety'];
 
 /** About 1 KB of JSON each, deterministic so runs compare. */
@@ -35,57 +42,75 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
-async function encryptedRun(records: RecordInput<BenchNote>[]): Promise<{ save: number; list: number }> {
-  await deleteDatabase(encryptedDbName);
-  const keys = await importRecordKeys({ records: crypto.getRandomValues(new Uint8Array(32)), index: crypto.getRandomValues(new Uint8Array(32)) });
-  const store = await openRecordStore<{ notes: BenchNote }>(keys, { dbName: encryptedDbName });
-  const save = await timed(() => store.saveMany('notes', records));
-  let listed: Awaited<ReturnType<typeof store.list>> = [];
-  const list = await timed(async () => {
-    listed = await store.list('notes');
-  });
-  if (listed.length !== records.length || listed.some((record) => record.error)) throw new Error('Encrypted list lost records');
-  store.close();
-  await deleteDatabase(encryptedDbName);
-  return { save, list };
-}
+/** The baseline: the same row shape minus encryption, the data object stored as is. */
+const plainDexie: RecordLayer = {
+  name: 'plain',
+  async run(records) {
+    const dbName = 'records-bench-plain';
+    await Dexie.delete(dbName);
+    const db = new Dexie(dbName);
+    db.version(1).stores({ notes: 'id, kind, updatedAt, caseId' });
+    await db.open();
+    const save = await timed(() => {
+      const now = Date.now();
+      return db.table('notes').bulkPut(records.map(({ id, kind, index, data }) => ({ ...index, id, kind, updatedAt: now, data })));
+    });
+    let listed: unknown[] = [];
+    const list = await timed(async () => {
+      listed = await db.table('notes').toArray();
+    });
+    if (listed.length !== records.length) throw new Error('Plain list lost records');
+    db.close();
+    await Dexie.delete(dbName);
+    return { save, list };
+  },
+};
 
-/** The same row shape minus encryption: the data object stored as is. */
-async function plainRun(records: RecordInput<BenchNote>[]): Promise<{ save: number; list: number }> {
-  await Dexie.delete(plainDbName);
-  const db = new Dexie(plainDbName);
-  db.version(1).stores({ notes: 'id, kind, updatedAt, caseId' });
-  await db.open();
-  const save = await timed(() => {
-    const now = Date.now();
-    return db.table('notes').bulkPut(records.map(({ id, kind, index, data }) => ({ ...index, id, kind, updatedAt: now, data })));
-  });
-  let listed: unknown[] = [];
-  const list = await timed(async () => {
-    listed = await db.table('notes').toArray();
-  });
-  if (listed.length !== records.length) throw new Error('Plain list lost records');
-  db.close();
-  await Dexie.delete(plainDbName);
-  return { save, list };
-}
+/** Today's encrypted record store (src/renderer/src/db). */
+const encryptedStore: RecordLayer = {
+  name: 'encrypted',
+  async run(records) {
+    const dbName = 'records-bench-encrypted';
+    await deleteDatabase(dbName);
+    const keys = await importRecordKeys({ records: crypto.getRandomValues(new Uint8Array(32)), index: crypto.getRandomValues(new Uint8Array(32)) });
+    const store = await openRecordStore<{ notes: BenchNote }>(keys, { dbName });
+    const save = await timed(() => store.saveMany('notes', records));
+    let listed: Awaited<ReturnType<typeof store.list>> = [];
+    const list = await timed(async () => {
+      listed = await store.list('notes');
+    });
+    if (listed.length !== records.length || listed.some((record) => record.error)) throw new Error('Encrypted list lost records');
+    store.close();
+    await deleteDatabase(dbName);
+    return { save, list };
+  },
+};
 
-async function runRecordsBench({ records: count, repetitions }: RecordsBenchOptions): Promise<RecordsBenchSamples> {
+/** The baseline first; every other layer is compared with it. */
+const layers: RecordLayer[] = [plainDexie, encryptedStore];
+
+/**
+ * Interleaved pairs: baseline, then each other layer, then the baseline again..., each run on a fresh
+ * database of the same records. Pair 0 warms up the JIT and IndexedDB and is not counted.
+ */
+async function runRecordsBench({ records: count, pairs }: RecordsBenchOptions): Promise<RecordsBenchSamples> {
   const records = makeRecords(count);
-  const samples: RecordsBenchSamples = { encryptedSave: [], plainSave: [], encryptedList: [], plainList: [] };
-  // Repetition 0 warms up the JIT and IndexedDB; alternating the order keeps drift from favouring one side.
-  for (let repetition = 0; repetition <= repetitions; repetition++) {
-    const plainFirst = repetition % 2 === 0;
-    const plain = plainFirst ? await plainRun(records) : undefined;
-    const encrypted = await encryptedRun(records);
-    const plainResult = plain ?? (await plainRun(records));
-    if (repetition === 0) continue;
-    samples.encryptedSave.push(encrypted.save);
-    samples.encryptedList.push(encrypted.list);
-    samples.plainSave.push(plainResult.save);
-    samples.plainList.push(plainResult.list);
+  const samples: Record<string, LayerSamples> = Object.fromEntries(layers.map((layer) => [layer.name, { save: [], list: [] }]));
+  for (let pair = 0; pair <= pairs; pair++) {
+    for (const layer of layers) {
+      const { save, list } = await layer.run(records);
+      if (pair === 0) continue;
+      samples[layer.name]!.save.push(save);
+      samples[layer.name]!.list.push(list);
+    }
   }
-  return samples;
+  return { baseline: layers[0]!.name, layers: samples };
 }
 
-(window as unknown as RecordsBenchWindow).runRecordsBench = runRecordsBench;
+async function runLayerOnce(name: string, count: number): Promise<{ save: number; list: number }> {
+  const layer = layers.find((candidate) => candidate.name === name);
+  if (!layer) throw new Error(`no record layer named ${name}`);
+  return layer.run(makeRecords(count));
+}
+
+Object.assign(window as unknown as RecordsBenchWindow, { runRecordsBench, runLayerOnce });
