@@ -20,7 +20,7 @@ import { CachedTokenizer, TermList } from './tokenizer';
  * and gathers posting lists in typed arrays (PostingsBuilder).
  */
 
-interface WordIndex {
+export interface WordIndex {
   /** Folded words, sorted by code unit. */
   words: string[];
   /** Documents of words[i] are postings[starts[i] .. starts[i + 1]), ascending. */
@@ -170,6 +170,15 @@ function sharedTexts(kind: SharedKind, code: string, sources: SharedSources): re
   }
 }
 
+/**
+ * The texts of a country, language or term code as an index built with `options` reads them: what a prebuilt
+ * index (prebuilt.ts) checks against the names the app would use now.
+ */
+export function sharedFieldTexts(options: IndexOptions): (kind: Exclude<SharedKind, 'organization'>, code: string) => readonly string[] {
+  const sources = sharedSources(options, new Map());
+  return (kind, code) => sharedTexts(kind, code, sources);
+}
+
 /** The searchable texts of an entry (for a naive scan to compare with). */
 export function searchableTexts(entry: SearchableEntry, options: IndexOptions, organizationNames: ReadonlyMap<string, string>): string[] {
   const sources = sharedSources(options, organizationNames);
@@ -260,8 +269,11 @@ export function organizationNameMap(organizations: readonly SearchableOrganizati
   return new Map(organizations.map((o) => [o.id, `${o.name} ${o.alternateName ?? ''}`]));
 }
 
+/** What the result order reads of an entry. */
+export type ResultKey = Pick<SearchableEntry, 'verified' | 'name' | 'id'>;
+
 /** Result order within a tier: verified first, then by folded name, name and id (code unit order, no locale). */
-export function compareForResults(a: SearchableEntry, b: SearchableEntry): number {
+export function compareForResults(a: ResultKey, b: ResultKey): number {
   if (a.verified !== b.verified) return a.verified ? -1 : 1;
   const fa = foldText(a.name);
   const fb = foldText(b.name);
@@ -270,12 +282,12 @@ export function compareForResults(a: SearchableEntry, b: SearchableEntry): numbe
 }
 
 /** The last keys of the result order, for entries whose folded names are the same. */
-function compareNamesAndIds(a: SearchableEntry, b: SearchableEntry): number {
+function compareNamesAndIds(a: ResultKey, b: ResultKey): number {
   if (a.name !== b.name) return a.name < b.name ? -1 : 1;
   return compareIds(a, b);
 }
 
-function compareIds(a: SearchableEntry, b: SearchableEntry): number {
+function compareIds(a: ResultKey, b: ResultKey): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
