@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { prebuiltSearchIndexPlugin } from './scripts/directory/search-index';
 
 const root = import.meta.dirname;
 const shared = resolve(root, 'src/shared');
@@ -24,7 +25,7 @@ export default defineConfig({
     resolve: {
       alias: { '@shared': shared, '@renderer': resolve(root, 'src/renderer/src'), '@resources': resolve(root, 'resources') },
     },
-    plugins: [react()],
+    plugins: [react(), prebuiltSearchIndexPlugin(root)],
     build: {
       outDir: resolve(root, 'out/renderer'),
       minify: true,

@@ -4,35 +4,49 @@
  * the index's arrival back on the main thread, as useSearchIndex does when the directory opens.
  */
 import { generateEntries, generateOrganizations } from './generate';
-import { searchWorkerMessages } from '../../src/renderer/src/features/directory/search-index-request';
+import { prebuiltWorkerMessages, searchWorkerMessages } from '../../src/renderer/src/features/directory/search-index-request';
+import type { SearchWorkerMessage, SearchWorkerReply } from '../../src/renderer/src/features/directory/search-index-request';
 import type { ReadyWindow } from './ready-protocol';
 
-async function timeIndexReady(workerScript: string, services: number, organizationCount: number) {
+let prebuiltIndex: { bytes: Uint8Array; data: string } | undefined;
+
+function setPrebuilt(base64: string, data: string): void {
+  prebuiltIndex = { bytes: Uint8Array.from(atob(base64), (char) => char.charCodeAt(0)), data };
+}
+
+async function timeIndexReady(workerScript: string, services: number, organizationCount: number, prebuilt: { own: number } | null) {
   const organizations = generateOrganizations(organizationCount);
   // As the app has them, read from IndexedDB or a file: structured clones, with flat strings.
-  const data = structuredClone({ entries: generateEntries(services, organizations), organizations });
+  const data = structuredClone({ entries: prebuilt ? [] : generateEntries(services, organizations), own: generateEntries(prebuilt?.own ?? 0, organizations, 5), organizations });
+  data.own.forEach((entry, i) => (entry.id = `own-${i}`));
+  // As fetched: a buffer of its own, which the post transfers.
+  const buffer = prebuilt && prebuiltIndex ? prebuiltIndex.bytes.slice().buffer : undefined;
   const url = URL.createObjectURL(new Blob([workerScript], { type: 'text/javascript' }));
   const start = performance.now();
   const worker = new Worker(url);
   // As useSearchIndex posts them: each part made and posted in a task of its own.
-  const messages = searchWorkerMessages(data.entries, data.organizations, 'en', {});
+  const messages: Iterator<SearchWorkerMessage> =
+    buffer && prebuiltIndex
+      ? prebuiltWorkerMessages({ buffer, data: prebuiltIndex.data }, data.own, data.organizations, 'en', {})
+      : searchWorkerMessages(data.entries, data.organizations, 'en', {});
+  const reply = new Promise<SearchWorkerReply>((resolve) => worker.addEventListener('message', (event: MessageEvent<SearchWorkerReply>) => resolve(event.data)));
   let mainThread = 0;
   for (;;) {
     const task = performance.now();
     const next = messages.next();
     if (next.done) break;
-    worker.postMessage(next.value);
+    worker.postMessage(next.value, next.value.kind === 'prebuilt' ? [next.value.buffer] : []);
     mainThread = Math.max(mainThread, performance.now() - task);
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
-  const words = await new Promise<number>((resolve) =>
-    worker.addEventListener('message', (event: MessageEvent<{ all: { words: unknown[] } }>) => resolve(event.data.all.words.length)),
-  );
+  const index = await reply;
   const ready = performance.now() - start;
   worker.terminate();
   URL.revokeObjectURL(url);
-  if (words === 0) throw new Error('the worker sent back an empty index');
+  if ('refused' in index) throw new Error(`the worker refused the prebuilt index: ${index.refused}`);
+  if (index.all.words.length === 0) throw new Error('the worker sent back an empty index');
+  if (index.size !== services + (prebuilt?.own ?? 0)) throw new Error(`the index holds ${index.size} entries`);
   return { ready, mainThread };
 }
 
-(window as unknown as ReadyWindow).timeIndexReady = timeIndexReady;
+Object.assign(window as unknown as ReadyWindow, { setPrebuilt, timeIndexReady });

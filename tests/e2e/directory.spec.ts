@@ -195,6 +195,11 @@ test('the search index is kept while going to entries, forms and imports and bac
   await search.fill('Lantern House');
   await expect(results(page).first()).toContainText('Lantern House Shelter');
   expect(builds).toHaveLength(1);
+  // Both indexes were read from the prebuilt index of the shipped directory that the build made (fetched,
+  // accepted by the worker in Chromium), the second with the own entry indexed and merged in.
+  const ways = await page.evaluate(() => performance.getEntriesByName('waypoint:directory-index-ready').map((mark) => (mark as PerformanceMark).detail.from));
+  expect(ways.length).toBeGreaterThanOrEqual(2);
+  expect(new Set(ways)).toEqual(new Set(['prebuilt']));
 });
 
 test('an own entry can be deleted, with its note and favourite mark, after a confirmation naming it', async ({ page }) => {

@@ -1,10 +1,15 @@
 import { buildSearchIndex, compareForResults, sharedFieldTexts } from './index';
-import type { DirectorySearchIndex, FacetName, IndexOptions, ResultKey, SearchableEntry, WordIndex } from './index';
+import type { DirectorySearchIndex, FacetName, IndexOptions, ResultKey, SearchableEntry, SearchableOrganization, WordIndex } from './index';
+import { indexWords } from './normalize';
 
 /**
  * A search index of the shipped directory, built ahead of time (at build time, from the bundled file) and
  * stored as one ArrayBuffer, so that opening the directory reads it rather than indexing every shipped entry:
  * only the person's own entries are indexed then, and merged in (`mergeOwnEntries`).
+ *
+ * It holds no names of countries, languages or terms: those depend on the interface language, the app's texts
+ * and the engine's Intl data (Node's, at build time, names Hong Kong otherwise than Chromium's, and knows more
+ * languages), so the worker adds them from the index's own facet lists at start (`withNames`).
  *
  * The buffer says what it was built with, and `readPrebuiltIndex` refuses it, so the caller builds at start
  * instead, when any of it differs from what the app would build now:
@@ -12,13 +17,11 @@ import type { DirectorySearchIndex, FacetName, IndexOptions, ResultKey, Searchab
  *  - `tokens`: how texts become words (folding, tokenising, phone digits), as a fingerprint of the words a
  *    probe text gives: a change to the folding, or a Unicode version that classifies a letter differently
  *    (the build runs in Node, the app in Chromium), changes it without anyone bumping a number;
- *  - `names`: the country, language and term names the index holds, which depend on the interface language,
- *    the app's texts and the engine's Intl data;
  *  - `data`: which shipped directory it indexes.
  *
  * Layout: the magic number, the header's length in UTF-16 code units, the header (JSON) as code units, then
  * the sections, each aligned to 4 bytes, where the header's `sections` says. Strings are stored as UTF-16 code
- * units (no TextEncoder in shared code) with the end of each string, so any string round-trips.
+ * units with the end of each string, so any string round-trips.
  */
 
 const MAGIC = 0x57505349; // "WPSI"
@@ -36,7 +39,6 @@ export interface PrebuiltStamp {
   format: number;
   indexVersion: DirectorySearchIndex['version'];
   tokens: string;
-  names: string;
   data: string;
 }
 
@@ -97,17 +99,6 @@ export function tokensFingerprint(): string {
   return tokensFingerprintCache;
 }
 
-/** The names the index holds for its countries, languages and terms, as `options` give them. */
-export function namesFingerprint(facets: Pick<DirectorySearchIndex['facets'], 'countries' | 'languages' | 'services' | 'populations'>, options: IndexOptions): string {
-  const texts = sharedFieldTexts(options);
-  const codes = (map: ReadonlyMap<string, unknown>) => [...map.keys()].sort();
-  const all: string[] = [];
-  for (const code of codes(facets.countries)) all.push(code, ...texts('country', code));
-  for (const code of codes(facets.languages)) all.push(code, ...texts('language', code));
-  for (const code of [...codes(facets.services), ...codes(facets.populations)]) all.push(code, ...texts('term', code));
-  return fingerprint(all);
-}
-
 /** Which shipped directory an index is of: its declared version and day, and its size. */
 export function directoryStamp(directory: { dataVersion: number; generatedAt: string; entries: readonly unknown[]; organizations: readonly unknown[] }): string {
   return `${directory.dataVersion} ${directory.generatedAt} ${directory.entries.length} entries ${directory.organizations.length} organizations`;
@@ -115,9 +106,14 @@ export function directoryStamp(directory: { dataVersion: number; generatedAt: st
 
 const facetNames: readonly FacetName[] = ['countries', 'services', 'languages', 'populations', 'channels'];
 
+/** Options for an index without names of codes (the codes themselves are words of it still). */
+function withoutNames(organizations: readonly SearchableOrganization[]): IndexOptions {
+  return { organizations, countryNames: () => [], languageNames: () => [], termNames: () => [] };
+}
+
 /** Builds the index of `entries` (the shipped ones, in the order the app lists them) as a buffer. */
-export function encodePrebuiltIndex(entries: readonly SearchableEntry[], options: IndexOptions, data: string): ArrayBuffer {
-  const index = buildSearchIndex(entries, options);
+export function encodePrebuiltIndex(entries: readonly SearchableEntry[], organizations: readonly SearchableOrganization[], data: string): ArrayBuffer {
+  const index = buildSearchIndex(entries, withoutNames(organizations));
   const sections: Array<[string, Uint8Array | Uint16Array | Uint32Array]> = [];
   const strings = (name: string, list: readonly string[]) => {
     const ends = new Uint32Array(list.length);
@@ -150,7 +146,7 @@ export function encodePrebuiltIndex(entries: readonly SearchableEntry[], options
   strings('keys.id', byDoc.map((entry) => entry.id));
   sections.push(['keys.verified', Uint8Array.from(byDoc, (entry) => (entry.verified ? 1 : 0))]);
 
-  const stamp: PrebuiltStamp = { format: PREBUILT_FORMAT, indexVersion: index.version, tokens: tokensFingerprint(), names: namesFingerprint(index.facets, options), data };
+  const stamp: PrebuiltStamp = { format: PREBUILT_FORMAT, indexVersion: index.version, tokens: tokensFingerprint(), data };
   // Offsets depend on the header's length, which depends on the offsets' digits: place the sections after a
   // header with room to spare, then pad the header out to that room.
   const place = (start: number) => {
@@ -193,9 +189,9 @@ export type PrebuiltRead = { ok: true; prebuilt: PrebuiltIndex } | { ok: false; 
 
 /**
  * The index in `buffer` (its arrays are views into it, not copies) if it was built as the app would build
- * it now, with `options`, of the shipped directory `data`; otherwise why not.
+ * it now, of the shipped directory `data`; otherwise why not. It has no names of codes yet: see `withNames`.
  */
-export function readPrebuiltIndex(buffer: ArrayBuffer, options: IndexOptions, data: string): PrebuiltRead {
+export function readPrebuiltIndex(buffer: ArrayBuffer, data: string): PrebuiltRead {
   let header: PrebuiltHeader;
   try {
     const view = new DataView(buffer);
@@ -233,7 +229,6 @@ export function readPrebuiltIndex(buffer: ArrayBuffer, options: IndexOptions, da
       const postings = section(`facet.${facet}.postings`, 'u32');
       facets[facet] = new Map(values.map((value, i) => [value, postings.subarray(starts[i], starts[i + 1])]));
     }
-    if (header.names !== namesFingerprint(facets, options)) return { ok: false, reason: 'built with other country, language or term names' };
     const index: DirectorySearchIndex = {
       version: 1, size: header.size, positions: section('positions', 'u32'), all: words('all'), names: words('names'), facets, open24x7: section('open24x7', 'u32'),
     };
@@ -247,6 +242,52 @@ export function readPrebuiltIndex(buffer: ArrayBuffer, options: IndexOptions, da
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : 'unreadable sections' };
   }
+}
+
+/**
+ * The prebuilt index with the names of its countries, languages and terms as `options` give them (as
+ * IndexOptions: the interface language's and English), as a build with those options would hold them: each
+ * name's words find the documents of the code's facet list.
+ */
+export function withNames(prebuilt: PrebuiltIndex, options: IndexOptions): PrebuiltIndex {
+  const { index } = prebuilt;
+  const texts = sharedFieldTexts(options);
+  const wordsInSet = (index.size + 31) >>> 5;
+  const docsOfWord = new Map<string, Uint32Array>(); // a bitset per word
+  const add = (kind: 'country' | 'language' | 'term', facet: FacetName) => {
+    for (const [code, docs] of index.facets[facet]) {
+      for (const word of new Set(texts(kind, code).flatMap(indexWords))) {
+        let bits = docsOfWord.get(word);
+        if (bits === undefined) docsOfWord.set(word, (bits = new Uint32Array(wordsInSet)));
+        for (let i = 0; i < docs.length; i++) bits[docs[i]! >>> 5]! |= 1 << (docs[i]! & 31);
+      }
+    }
+  };
+  add('country', 'countries');
+  add('language', 'languages');
+  add('term', 'services');
+  add('term', 'populations');
+  const words = [...docsOfWord.keys()].sort((a, b) => (a < b ? -1 : 1));
+  const starts = new Uint32Array(words.length + 1);
+  const lists = words.map((word) => {
+    const bits = docsOfWord.get(word)!;
+    const docs: number[] = [];
+    for (let i = 0; i < bits.length; i++) {
+      for (let word32 = bits[i]!; word32 !== 0; word32 &= word32 - 1) docs.push((i << 5) + 31 - Math.clz32(word32 & -word32));
+    }
+    return docs;
+  });
+  lists.forEach((docs, i) => (starts[i + 1] = starts[i]! + docs.length));
+  const postings = new Uint32Array(starts[words.length]!);
+  lists.forEach((docs, i) => postings.set(docs, starts[i]));
+  const same = identity(index.size);
+  return { ...prebuilt, index: { ...index, all: mergeWordIndexes(index.all, same, { words, starts, postings }, same) } };
+}
+
+function identity(size: number): Uint32Array {
+  const docs = new Uint32Array(size);
+  for (let doc = 0; doc < size; doc++) docs[doc] = doc;
+  return docs;
 }
 
 /**
@@ -296,8 +337,13 @@ export function mergeOwnEntries(prebuilt: PrebuiltIndex, own: readonly Searchabl
     all: mergeWordIndexes(shipped.all, shippedDoc, mine.all, ownDoc),
     names: mergeWordIndexes(shipped.names, shippedDoc, mine.names, ownDoc),
     facets,
-    open24x7: mergeLists(shipped.open24x7, shippedDoc, mine.open24x7, ownDoc, new Uint32Array(shipped.open24x7.length + mine.open24x7.length), 0),
+    open24x7: mergedList(shipped.open24x7, shippedDoc, mine.open24x7, ownDoc),
   };
+}
+
+function mergedList(a: Uint32Array, aDoc: Uint32Array, b: Uint32Array, bDoc: Uint32Array): Uint32Array {
+  const out = new Uint32Array(a.length + b.length);
+  return out.subarray(0, mergeLists(a, aDoc, b, bDoc, out, 0));
 }
 
 /** A facet's map (values in code unit order, as the build makes it) as a word index. */
@@ -310,27 +356,27 @@ function asWordIndex(map: ReadonlyMap<string, Uint32Array>): WordIndex {
   return { words, starts, postings };
 }
 
-/** Writes lists a and b, renumbered by aDoc and bDoc (both keep order), merged in order into `out` at `at`. */
-function mergeLists(a: Uint32Array, aDoc: Uint32Array, b: Uint32Array, bDoc: Uint32Array, out: Uint32Array, at: number): Uint32Array {
+/**
+ * Writes lists a and b, renumbered by aDoc and bDoc (both keep order), merged in order into `out` at `at`, a
+ * document in both once; returns how many it wrote.
+ */
+function mergeLists(a: Uint32Array, aDoc: Uint32Array, b: Uint32Array, bDoc: Uint32Array, out: Uint32Array, at: number): number {
   let i = 0;
   let j = 0;
   let k = at;
   while (i < a.length && j < b.length) {
     const x = aDoc[a[i]!]!;
     const y = bDoc[b[j]!]!;
-    if (x < y) {
-      out[k++] = x;
-      i++;
-    } else {
-      out[k++] = y;
-      j++;
-    }
+    out[k++] = x < y ? x : y;
+    if (x <= y) i++;
+    if (y <= x) j++;
   }
   for (; i < a.length; i++) out[k++] = aDoc[a[i]!]!;
   for (; j < b.length; j++) out[k++] = bDoc[b[j]!]!;
-  return out;
+  return k - at;
 }
 
+/** The words of both indexes, each with the documents of both, renumbered by aDoc and bDoc. */
 function mergeWordIndexes(a: WordIndex, aDoc: Uint32Array, b: WordIndex, bDoc: Uint32Array): WordIndex {
   const words: string[] = [];
   const starts: number[] = [];
@@ -348,9 +394,8 @@ function mergeWordIndexes(a: WordIndex, aDoc: Uint32Array, b: WordIndex, bDoc: U
     const fromB = wb === word ? listOf(b, j++) : empty;
     words.push(word);
     starts.push(total);
-    mergeLists(fromA, aDoc, fromB, bDoc, postings, total);
-    total += fromA.length + fromB.length;
+    total += mergeLists(fromA, aDoc, fromB, bDoc, postings, total);
   }
   starts.push(total);
-  return { words, starts: new Uint32Array(starts), postings };
+  return { words, starts: new Uint32Array(starts), postings: total === postings.length ? postings : postings.slice(0, total) };
 }

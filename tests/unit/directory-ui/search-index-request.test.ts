@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '@shared/directory-search';
 import type { DirectoryEntry } from '@shared/hsds/directory';
-import { indexOptions, searchIndexReceiver, searchWorkerMessages } from '@renderer/features/directory/search-index-request';
+import { indexOptions } from '@shared/directory-search/options';
+import { encodePrebuiltIndex } from '@shared/directory-search/prebuilt';
+import { prebuiltWorkerMessages, searchIndexReceiver, searchWorkerMessages } from '@renderer/features/directory/search-index-request';
 import { generateEntries, generateOrganizations } from '../../../bench/directory/generate';
 
 const organizations = generateOrganizations(40, 2);
@@ -46,5 +48,23 @@ describe('the search worker request', () => {
       for (const source of entry.sources) expect(text).not.toContain(source);
       if (entry.url !== null) expect(text).not.toContain(entry.url);
     }
+  });
+
+  it('with a prebuilt index of the shipped entries, indexes only the own ones and gives the index of both lists', () => {
+    const [shippedEntries, own] = [entries.slice(0, 400), entries.slice(400)];
+    const options = indexOptions({ organizations, language: 'es', termLabels });
+    const messages = [...prebuiltWorkerMessages({ buffer: encodePrebuiltIndex(shippedEntries, organizations, 'v7'), data: 'v7' }, own, organizations, 'es', termLabels)];
+    expect(messages.map((message) => message.kind)).toEqual(['prebuilt', 'entries', 'build']);
+    // Only the own entries cross over as entries; the shipped ones are in the buffer.
+    expect(messages[1]).toMatchObject({ columns: { ids: own.map((entry) => entry.id) } });
+    const receive = searchIndexReceiver();
+    const replies = messages.map((message) => receive(structuredClone(message)));
+    expect(replies.at(-1)).toEqual(buildSearchIndex(entries, options));
+  });
+
+  it('refuses a prebuilt index of other data, building nothing, so the page builds from every entry instead', () => {
+    const receive = searchIndexReceiver();
+    const messages = prebuiltWorkerMessages({ buffer: encodePrebuiltIndex(entries, organizations, 'v7'), data: 'v8' }, [], organizations, 'en', {});
+    expect([...messages].map((message) => receive(message)).at(-1)).toEqual({ refused: 'built for the directory "v7", not "v8"' });
   });
 });

@@ -16,6 +16,7 @@ import { termCodes, useLabels } from './labels';
 import { NotFound } from './NotFound';
 import { SearchPage } from './SearchPage';
 import { useSearchIndex } from './use-search-index';
+import { prebuiltIndexUrl } from 'virtual:directory-search-index';
 
 type LoadState = { status: 'loading' } | { status: 'error' } | { status: 'ready'; shipped: Directory; user: UserDirectory };
 
@@ -143,9 +144,16 @@ function DirectoryRoutes() {
   // The search index lives here too, so that coming back from an entry, a form or an import finds it ready;
   // it is built again only when the entries, organizations or interface language change.
   const termLabels = useMemo(() => Object.fromEntries(termCodes.map((code) => [code, labels.term(code)])), [labels]);
+  // By value: a favourite set makes a new merged directory with the same head, which must keep the index.
+  const shippedData = directory.shippedHead?.data;
+  const shippedCount = directory.shippedHead?.count;
+  const prebuilt = useMemo(
+    () => (prebuiltIndexUrl !== undefined && shippedData !== undefined && shippedCount !== undefined ? { url: prebuiltIndexUrl, data: shippedData, shippedCount } : null),
+    [shippedData, shippedCount],
+  );
   const indexSource = useMemo(
-    () => ({ entries: directory.entries, organizations: directory.organizations, language: labels.language, termLabels }),
-    [directory.entries, directory.organizations, labels.language, termLabels],
+    () => ({ entries: directory.entries, organizations: directory.organizations, language: labels.language, termLabels, prebuilt }),
+    [directory.entries, directory.organizations, labels.language, termLabels, prebuilt],
   );
   const searchIndex = useSearchIndex(indexSource);
 

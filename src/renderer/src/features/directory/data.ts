@@ -1,3 +1,4 @@
+import { directoryStamp } from '@shared/directory-search/prebuilt';
 import { withConfidentialHeadquarters } from '@shared/hsds/directory';
 import type { Directory, DirectoryEntry, DirectoryOrganization } from '@shared/hsds/directory';
 import { parseDirectory } from '@shared/hsds/parse';
@@ -177,6 +178,11 @@ export interface MergedDirectory {
   /** Ids of the shipped entries and organizations, including those an own record replaces. */
   shippedEntryIds: Set<string>;
   shippedOrganizationIds: Set<string>;
+  /**
+   * The shipped directory (directoryStamp) and its entry count when its entries head `entries` unchanged: no
+   * own record replaces a shipped entry or organization. Then a prebuilt index of it holds what a build would.
+   */
+  shippedHead: { data: string; count: number } | null;
 }
 
 function overlay<T extends { id: string }>(base: readonly T[], own: readonly T[]): T[] {
@@ -196,14 +202,18 @@ export function mergeLists(shippedDirectory: Directory, user: Pick<UserDirectory
 
 /** `lists`: mergeLists of the same arguments, when already made. */
 export function mergeDirectory(shippedDirectory: Directory, user: UserDirectory, lists = mergeLists(shippedDirectory, user)): MergedDirectory {
+  const shippedEntryIds = new Set(shippedDirectory.entries.map((e) => e.id));
+  const shippedOrganizationIds = new Set(shippedDirectory.organizations.map((o) => o.id));
+  const replacesShipped = user.entries.some(({ entry }) => shippedEntryIds.has(entry.id)) || user.organizations.some((o) => shippedOrganizationIds.has(o.id));
   return {
     entries: lists.entries,
     organizations: lists.organizations,
     origins: new Map(user.entries.map((own) => [own.entry.id, own.origin])),
     favourites: user.favourites,
     ownOrganizationIds: new Set(user.organizations.map((o) => o.id)),
-    shippedEntryIds: new Set(shippedDirectory.entries.map((e) => e.id)),
-    shippedOrganizationIds: new Set(shippedDirectory.organizations.map((o) => o.id)),
+    shippedEntryIds,
+    shippedOrganizationIds,
+    shippedHead: replacesShipped ? null : { data: directoryStamp(shippedDirectory), count: shippedDirectory.entries.length },
   };
 }
 

@@ -1,23 +1,26 @@
 import { buildSearchIndex } from '@shared/directory-search';
-import type { DirectorySearchIndex, IndexOptions, SearchableEntry, SearchableOrganization } from '@shared/directory-search';
-import { waypointTaxonomyTerms } from '@shared/hsds/taxonomy';
+import type { DirectorySearchIndex, SearchableEntry, SearchableOrganization } from '@shared/directory-search';
+import { indexOptions, type IndexRequest } from '@shared/directory-search/options';
+import { mergeOwnEntries, readPrebuiltIndex, withNames } from '@shared/directory-search/prebuilt';
 
 /**
- * What the search worker is sent, in order: the entries in parts, then the rest of what the index needs,
- * which starts the build. Plain data only, since functions cannot be posted to a worker.
+ * What the search worker is sent, in order: with a prebuilt index of the shipped directory, that first (then
+ * the entries are the person's own only); the entries in parts; then the rest of what the index needs, which
+ * starts the build. Plain data only, since functions cannot be posted to a worker.
  */
 export type SearchWorkerMessage =
-  | { kind: 'entries'; columns: EntryColumns }
   | {
-      kind: 'build';
-      organizations: readonly SearchableOrganization[];
-      /** Interface language: countries and languages are found by their names in it as well as in English. */
-      language: string;
-      /** Labels of service types, populations and channels in the interface language. */
-      termLabels: Record<string, string>;
-    };
+      kind: 'prebuilt';
+      /** Transferred, not copied. */
+      buffer: ArrayBuffer;
+      /** The shipped directory the index must be of (directoryStamp). */
+      data: string;
+    }
+  | { kind: 'entries'; columns: EntryColumns }
+  | ({ kind: 'build' } & IndexRequest);
 
-type BuildRequest = Omit<Extract<SearchWorkerMessage, { kind: 'build' }>, 'kind'>;
+/** The worker's answer: the index, or why it would not use the prebuilt one (then nothing was built). */
+export type SearchWorkerReply = DirectorySearchIndex | { refused: string };
 
 /**
  * Entries per message. Made and posted one part at a time, with the main thread given back in between, so
@@ -64,15 +67,38 @@ export function* searchWorkerMessages(
   yield { kind: 'build', organizations: organizations.map(({ id, name, alternateName }) => ({ id, name, alternateName })), language, termLabels };
 }
 
-/** The worker's side: takes the messages in order and gives the index after the last. */
-export function searchIndexReceiver(): (message: SearchWorkerMessage) => DirectorySearchIndex | null {
+/**
+ * The messages for a worker with the prebuilt index of the shipped directory in `buffer`: `own` are the
+ * entries listed after the shipped ones, the person's own, which are all that is indexed at start.
+ */
+export function* prebuiltWorkerMessages(
+  prebuilt: { buffer: ArrayBuffer; data: string },
+  own: readonly SearchableEntry[],
+  organizations: readonly SearchableOrganization[],
+  language: string,
+  termLabels: Record<string, string>,
+): Generator<SearchWorkerMessage> {
+  yield { kind: 'prebuilt', ...prebuilt };
+  yield* searchWorkerMessages(own, organizations, language, termLabels);
+}
+
+/** The worker's side: takes the messages in order and gives its reply after the last. */
+export function searchIndexReceiver(): (message: SearchWorkerMessage) => SearchWorkerReply | null {
   const entries: SearchableEntry[] = [];
+  let prebuilt: Extract<SearchWorkerMessage, { kind: 'prebuilt' }> | undefined;
   return (message) => {
+    if (message.kind === 'prebuilt') {
+      prebuilt = message;
+      return null;
+    }
     if (message.kind === 'entries') {
       for (const entry of columnEntries(message.columns)) entries.push(entry);
       return null;
     }
-    return buildSearchIndex(entries, indexOptions(message));
+    const options = indexOptions(message);
+    if (prebuilt === undefined) return buildSearchIndex(entries, options);
+    const read = readPrebuiltIndex(prebuilt.buffer, prebuilt.data);
+    return read.ok ? mergeOwnEntries(withNames(read.prebuilt, options), entries, options) : { refused: read.reason };
   };
 }
 
@@ -141,31 +167,4 @@ export function columnEntries(columns: EntryColumns): SearchableEntry[] {
       phones,
     };
   });
-}
-
-function namesIn(languages: string[], type: 'region' | 'language'): (code: string) => string[] {
-  const displays = languages.map((language) => new Intl.DisplayNames([language], { type, fallback: 'none' }));
-  return (code) => {
-    const names = new Set<string>();
-    for (const display of displays) {
-      try {
-        const name = display.of(code);
-        if (name !== undefined) names.add(name);
-      } catch {
-        // not a valid code for Intl: found by the code itself only
-      }
-    }
-    return [...names];
-  };
-}
-
-export function indexOptions(request: BuildRequest): IndexOptions {
-  const languages = [...new Set([request.language, 'en'])];
-  const englishTerms = new Map(waypointTaxonomyTerms().map((term) => [term.code, term.name]));
-  return {
-    organizations: request.organizations,
-    countryNames: namesIn(languages, 'region'),
-    languageNames: namesIn(languages, 'language'),
-    termNames: (code) => [...new Set([request.termLabels[code], englishTerms.get(code)])].filter((name) => name !== undefined),
-  };
 }

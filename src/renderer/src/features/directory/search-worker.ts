@@ -1,9 +1,10 @@
 import type { SearchWorkerMessage } from './search-index-request';
 import { searchIndexReceiver } from './search-index-request';
 
-// Builds the search index off the main thread, so typing and scrolling stay smooth while it is made.
+// Builds the search index off the main thread (or reads the prebuilt one and adds the person's own entries),
+// so typing and scrolling stay smooth meanwhile.
 const receive = searchIndexReceiver();
 self.addEventListener('message', (event: MessageEvent<SearchWorkerMessage>) => {
-  const index = receive(event.data);
-  if (index !== null) self.postMessage(index);
+  const reply = receive(event.data);
+  if (reply !== null) self.postMessage(reply);
 });

@@ -1,13 +1,25 @@
 import { useEffect, useState } from 'react';
 import { buildSearchIndex } from '@shared/directory-search';
 import type { DirectorySearchIndex, SearchableOrganization } from '@shared/directory-search';
+import { indexOptions } from '@shared/directory-search/options';
 import type { DirectoryEntry } from '@shared/hsds/directory';
-import { indexOptions, searchWorkerMessages } from './search-index-request';
+import { prebuiltWorkerMessages, searchWorkerMessages } from './search-index-request';
+import type { SearchWorkerMessage, SearchWorkerReply } from './search-index-request';
 
 /** An index and the very entry list its positions point into. */
 export interface ReadyIndex {
   entries: readonly DirectoryEntry[];
   index: DirectorySearchIndex;
+}
+
+/** The prebuilt index of the shipped directory, usable when the shipped entries head the list unchanged. */
+export interface PrebuiltSource {
+  /** Where the app's build put it. */
+  url: string;
+  /** The shipped directory it must be of (directoryStamp). */
+  data: string;
+  /** How many entries at the head of the list are the shipped ones. */
+  shippedCount: number;
 }
 
 /** What the index is built from; a new source (by identity) builds a new index. */
@@ -18,43 +30,71 @@ export interface SearchIndexSource {
   language: string;
   /** Labels of service types, populations and channels in the interface language. */
   termLabels: Record<string, string>;
+  prebuilt: PrebuiltSource | null;
 }
 
+type IndexFrom = 'prebuilt' | 'entries';
+
 /**
- * Builds the search index in a Web Worker after the page has painted. Until a new index is ready the
- * previous one (with its own entry list) stays in use, so results never point at the wrong entries. The
- * worker gets only what the index reads, in parts (searchWorkerMessages); the entries stay here, paired with the index.
+ * Makes the search index in a Web Worker after the page has painted: from the prebuilt index of the shipped
+ * directory and the person's own entries when it can, else (no prebuilt index, one the worker refuses, one
+ * that cannot be fetched) from every entry. Until a new index is ready the previous one (with its own entry
+ * list) stays in use, so results never point at the wrong entries. The worker gets only what the index reads,
+ * in parts (searchWorkerMessages); the entries stay here, paired with the index.
  */
 export function useSearchIndex(source: SearchIndexSource): ReadyIndex | null {
   const [ready, setReady] = useState<ReadyIndex | null>(null);
   useEffect(() => {
     let done = false;
-    const finish = (index: DirectorySearchIndex) => {
+    let worker: Worker | null = null;
+    const finish = (index: DirectorySearchIndex, from: IndexFrom) => {
       if (done) return;
       done = true;
+      // For the bench and tests: which way the index came (a refused prebuilt index is otherwise silent).
+      performance.mark('waypoint:directory-index-ready', { detail: { from } });
       setReady({ entries: source.entries, index });
     };
-    const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
-    worker.addEventListener('message', (event: MessageEvent<DirectorySearchIndex>) => {
-      finish(event.data);
-      worker.terminate();
-    });
     // A worker that cannot start must not leave search unusable: build here instead, after this frame.
-    worker.addEventListener('error', () => {
-      worker.terminate();
-      setTimeout(() => finish(buildSearchIndex(source.entries, indexOptions(source))), 0);
-    });
-    const messages = searchWorkerMessages(source.entries, source.organizations, source.language, source.termLabels);
-    const postNext = () => {
-      const next = messages.next();
-      if (done || next.done) return;
-      worker.postMessage(next.value);
-      setTimeout(postNext, 0);
+    const buildHere = () => setTimeout(() => finish(buildSearchIndex(source.entries, indexOptions(source)), 'entries'), 0);
+    /** Posts each message in a task of its own, so no single task holds the page for long. */
+    const start = (messages: Iterator<SearchWorkerMessage>, from: IndexFrom, onRefused: () => void) => {
+      const current = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
+      worker = current;
+      current.addEventListener('message', (event: MessageEvent<SearchWorkerReply>) => {
+        current.terminate();
+        if ('refused' in event.data) onRefused();
+        else finish(event.data, from);
+      });
+      current.addEventListener('error', () => {
+        current.terminate();
+        buildHere();
+      });
+      const postNext = () => {
+        const next = messages.next();
+        if (done || next.done) return;
+        current.postMessage(next.value, next.value.kind === 'prebuilt' ? [next.value.buffer] : []);
+        setTimeout(postNext, 0);
+      };
+      postNext();
     };
-    postNext();
+    const buildAll = () => {
+      if (!done) start(searchWorkerMessages(source.entries, source.organizations, source.language, source.termLabels), 'entries', buildHere);
+    };
+    const { prebuilt } = source;
+    if (prebuilt === null) {
+      buildAll();
+    } else {
+      fetch(prebuilt.url)
+        .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(`${response.status}`))))
+        .then((buffer) => {
+          if (done) return;
+          const own = source.entries.slice(prebuilt.shippedCount);
+          start(prebuiltWorkerMessages({ buffer, data: prebuilt.data }, own, source.organizations, source.language, source.termLabels), 'prebuilt', buildAll);
+        }, buildAll);
+    }
     return () => {
       done = true;
-      worker.terminate();
+      worker?.terminate();
     };
   }, [source]);
   return ready;
