@@ -16,11 +16,14 @@ import type { RecordsBenchOptions, RecordsBenchSamples, RecordsBenchWindow } fro
 const bundleName = 'recordsBench.js';
 const pageHtml = `<!doctype html><meta charset="utf-8"><title>records bench</title><script src="/${bundleName}"></script>`;
 
-/** Serves one bench entry (a page script of this folder) on 127.0.0.1, opens it in a fresh Chromium and hands it to `use`. */
-export async function withBenchPage<T>(entry: string, use: (page: Page) => Promise<T>): Promise<T> {
+/**
+ * Serves one bench entry (a page script of this folder) on 127.0.0.1, opens it in a fresh Chromium and hands it
+ * to `use`; also what the profiler (./profile.ts) drives, with an unminified bundle.
+ */
+export async function withBenchPage<T>(entry: string, use: (page: Page) => Promise<T>, { minify = true } = {}): Promise<T> {
   const outDir = await mkdtemp(join(tmpdir(), 'records-bench-'));
   try {
-    const server = await serve(await buildBrowserScript(resolve(import.meta.dirname, entry), outDir, 'recordsBench'));
+    const server = await serve(await buildBrowserScript(resolve(import.meta.dirname, entry), outDir, 'recordsBench', { minify }));
     const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
     try {
       const page = await (await browser.newContext()).newPage();

@@ -36,10 +36,16 @@ function makeRecords(count: number): RecordInput<BenchNote>[] {
   });
 }
 
-async function timed(run: () => Promise<unknown>): Promise<number> {
+/** Set by runLayerOnce for a profiler, which it tells when each phase starts and ends, outside the timing. */
+let phaseHook: ((phase: string) => Promise<void>) | undefined;
+
+async function timed(phase: 'save' | 'list', run: () => Promise<unknown>): Promise<number> {
+  await phaseHook?.(`${phase} start`);
   const start = performance.now();
   await run();
-  return performance.now() - start;
+  const ms = performance.now() - start;
+  await phaseHook?.(`${phase} end`);
+  return ms;
 }
 
 /** The baseline: the same row shape minus encryption, the data object stored as is. */
@@ -51,12 +57,12 @@ const plainDexie: RecordLayer = {
     const db = new Dexie(dbName);
     db.version(1).stores({ notes: 'id, kind, updatedAt, caseId' });
     await db.open();
-    const save = await timed(() => {
+    const save = await timed('save', () => {
       const now = Date.now();
       return db.table('notes').bulkPut(records.map(({ id, kind, index, data }) => ({ ...index, id, kind, updatedAt: now, data })));
     });
     let listed: unknown[] = [];
-    const list = await timed(async () => {
+    const list = await timed('list', async () => {
       listed = await db.table('notes').toArray();
     });
     if (listed.length !== records.length) throw new Error('Plain list lost records');
@@ -74,9 +80,9 @@ const encryptedStore: RecordLayer = {
     await deleteDatabase(dbName);
     const keys = await importRecordKeys({ records: crypto.getRandomValues(new Uint8Array(32)), index: crypto.getRandomValues(new Uint8Array(32)) });
     const store = await openRecordStore<{ notes: BenchNote }>(keys, { dbName });
-    const save = await timed(() => store.saveMany('notes', records));
+    const save = await timed('save', () => store.saveMany('notes', records));
     let listed: Awaited<ReturnType<typeof store.list>> = [];
-    const list = await timed(async () => {
+    const list = await timed('list', async () => {
       listed = await store.list('notes');
     });
     if (listed.length !== records.length || listed.some((record) => record.error)) throw new Error('Encrypted list lost records');
@@ -107,10 +113,15 @@ async function runRecordsBench({ records: count, pairs }: RecordsBenchOptions): 
   return { baseline: layers[0]!.name, layers: samples };
 }
 
-async function runLayerOnce(name: string, count: number): Promise<{ save: number; list: number }> {
+async function runLayerOnce(name: string, count: number, hook: (phase: string) => Promise<void>): Promise<{ save: number; list: number }> {
   const layer = layers.find((candidate) => candidate.name === name);
   if (!layer) throw new Error(`no record layer named ${name}`);
-  return layer.run(makeRecords(count));
+  phaseHook = hook;
+  try {
+    return await layer.run(makeRecords(count));
+  } finally {
+    phaseHook = undefined;
+  }
 }
 
 Object.assign(window as unknown as RecordsBenchWindow, { runRecordsBench, runLayerOnce });

@@ -22,6 +22,6 @@ export interface RecordsBenchSamples {
 
 export type RecordsBenchWindow = Window & {
   runRecordsBench(options: RecordsBenchOptions): Promise<RecordsBenchSamples>;
-  /** One run of one layer, for a profiler to watch (bench/records/profile.ts). */
-  runLayerOnce(layer: string, records: number): Promise<{ save: number; list: number }>;
+  /** One run of one layer, for a profiler to watch (bench/records/profile.ts): `hook` hears each phase start and end. */
+  runLayerOnce(layer: string, records: number, hook: (phase: string) => Promise<void>): Promise<{ save: number; list: number }>;
 };
