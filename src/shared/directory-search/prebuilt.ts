@@ -1,6 +1,6 @@
 import { buildSearchIndex, compareForResults, sharedFieldTexts } from './index';
 import type { DirectorySearchIndex, FacetName, IndexOptions, ResultKey, SearchableEntry, SearchableOrganization, WordIndex } from './index';
-import { indexWords } from './normalize';
+import { indexWords } from './words';
 
 /**
  * A search index of the shipped directory, built ahead of time (at build time, from the bundled file) and
