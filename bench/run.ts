@@ -37,12 +37,19 @@ const sections: Array<[string, () => Promise<BenchRow[]>]> = [
 // `tsx bench/run.ts directory cases` measures only the sections named (after a build of its own).
 const wanted = process.argv.slice(2);
 const rows: BenchRow[] = [];
+const failed: string[] = [];
 // The load is sampled around every section: the table is only as good as the quietest machine it had.
 const startLoad = loadavg();
 const oneMinuteLoads = [startLoad[0]!];
 for (const [name, run] of sections.filter(([name]) => wanted.length === 0 || wanted.some((word) => name.includes(word)))) {
   process.stderr.write(`measuring ${name}…\n`);
-  rows.push(...(await run()));
+  // A section that fails is reported and the others still measured: a run takes minutes, and the rows of
+  // the sections that worked are worth keeping.
+  try {
+    rows.push(...(await run()));
+  } catch (error) {
+    failed.push(`${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
   oneMinuteLoads.push(loadavg()[0]!);
 }
 
@@ -51,3 +58,5 @@ console.log(loadLine('at the start', startLoad));
 console.log(loadLine('at the end'));
 const warning = loadWarning(oneMinuteLoads);
 if (warning !== undefined) console.log(warning);
+for (const failure of failed) console.error(`FAILED ${failure}`);
+if (failed.length > 0) process.exitCode = 1;
