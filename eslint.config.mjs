@@ -13,7 +13,7 @@ function rendererImports(deepFeature) {
       paths: ['electron'],
       patterns: [
         { group: ['node:*', '**/main/**', '**/preload/**'], message: 'The renderer talks to main only through window.waypoint.' },
-        { regex: deepFeature, message: "Import another feature through its index.ts (what it offers other features), not its files." },
+        { regex: deepFeature, message: 'Import another feature through its index.ts (what it offers other features), not its files.' },
       ],
     },
   ];

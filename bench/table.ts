@@ -67,7 +67,11 @@ export function formatTable(rows: BenchRow[]): string {
   const cells = rows.map((row) => [row.name, formatNumber(row.value), row.unit, row.target ?? '', row.spread ?? '']);
   const header = ['name', 'value', 'unit', 'target', 'spread'];
   const widths = header.map((title, column) => Math.max(title.length, ...cells.map((cell) => cell[column]!.length)));
-  const line = (cell: string[]) => cell.map((text, column) => (column === 1 ? text.padStart(widths[column]!) : text.padEnd(widths[column]!))).join(' | ').trimEnd();
+  const line = (cell: string[]) =>
+    cell
+      .map((text, column) => (column === 1 ? text.padStart(widths[column]!) : text.padEnd(widths[column]!)))
+      .join(' | ')
+      .trimEnd();
   return [line(header), widths.map((width) => '-'.repeat(width)).join('-|-'), ...cells.map(line)].join('\n');
 }
 

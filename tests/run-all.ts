@@ -30,8 +30,7 @@ function runLayer(name: string, quiet: boolean): Promise<Outcome> {
   child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk));
   child.stderr?.on('data', (chunk: Buffer) => chunks.push(chunk));
   return new Promise((resolve) => {
-    const finish = (passed: boolean) =>
-      resolve({ name, seconds: Math.round(performance.now() - start) / 1000, passed, output: Buffer.concat(chunks).toString('utf8') });
+    const finish = (passed: boolean) => resolve({ name, seconds: Math.round(performance.now() - start) / 1000, passed, output: Buffer.concat(chunks).toString('utf8') });
     child.on('error', () => finish(false));
     child.on('close', (code) => finish(code === 0));
   });

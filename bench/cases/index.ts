@@ -39,7 +39,6 @@ export async function shippedTemplates(): Promise<ChecklistTemplate[]> {
   );
 }
 
-
 /** Unlocks on the case list and returns ms from the key's arrival (after the KDF) to the list's first rows. */
 async function unlockToList(page: Page): Promise<number> {
   await page.getByLabel('Passphrase').fill(PASSPHRASE);
@@ -69,11 +68,12 @@ async function keystrokeTimes(page: Page, queries: readonly string[]): Promise<K
     const input = document.querySelector<HTMLInputElement>('input[type="search"]');
     if (!input) throw new Error('No search box');
     const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-    const nextTask = () => new Promise<void>((done) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => done();
-      channel.port2.postMessage(null);
-    });
+    const nextTask = () =>
+      new Promise<void>((done) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => done();
+        channel.port2.postMessage(null);
+      });
     const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
     const times = { inPage: [] as number[], nextTask: [] as number[] };
     for (const text of texts) {

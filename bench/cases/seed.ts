@@ -23,7 +23,10 @@ async function seedCases({ keys, templates, cases: count, seed }: SeedOptions): 
       'cases',
       data.cases.map((record) => ({ id: record.id, kind: 'case', index: caseIndexValues(record), data: record, updatedAt: Date.parse(record.updatedAt) })),
     );
-    await write('notes', data.notes.map((note) => ({ id: note.id, kind: 'note', index: noteIndexValues(note), data: note })));
+    await write(
+      'notes',
+      data.notes.map((note) => ({ id: note.id, kind: 'note', index: noteIndexValues(note), data: note })),
+    );
     await write(
       'checklists',
       data.checklists.map((checklist) => ({ id: checklist.instance.id, kind: 'checklist', index: checklistIndexValues(checklist), data: checklist })),

@@ -49,7 +49,15 @@ export function benchFollowUps(): Promise<BenchRow[]> {
   const now = Date.UTC(2026, 11, 7, 12);
   const zone = 'Europe/Madrid';
   const first = time(() => buildAgenda(all, now, zone), 7);
-  const filtered = time(() => buildAgenda(all.filter((f) => f.kind === 'appointment'), now, zone), 21);
+  const filtered = time(
+    () =>
+      buildAgenda(
+        all.filter((f) => f.kind === 'appointment'),
+        now,
+        zone,
+      ),
+    21,
+  );
   const counts = time(() => dueCounts(all, now, zone), 7);
   return Promise.resolve([
     { name: 'agenda buckets, 50,000 follow-ups (median)', value: median(first), unit: 'ms', target: '<= 150 with reading' },

@@ -12,9 +12,7 @@ import { pdfMargins } from '../../src/main/services/pdf/printer';
 import { median, type BenchRow } from '../table';
 import { sampleCase, sampleFilledChecklist, shippedTemplate } from './sample';
 
-
 const RUNS = 5;
-
 
 /** The bench's document: a filled checklist of three A4 pages (every item answered, a note on each). */
 export function threePageChecklist() {
@@ -44,9 +42,13 @@ export async function measurePdf(): Promise<BenchRow[]> {
   const site = new PrintSite();
   const printer = createPreviewPdfPrinter({ site });
   let file = 0;
-  const handler = pdfHandlers(printer.print, async () => join(folder, `measure-${file++}.pdf`), async () => {
-    throw new Error('the bench prints no identifying document');
-  })['export.pdf'];
+  const handler = pdfHandlers(
+    printer.print,
+    async () => join(folder, `measure-${file++}.pdf`),
+    async () => {
+      throw new Error('the bench prints no identifying document');
+    },
+  )['export.pdf'];
   const request = { ...document, paper: 'A4' as const, suggestedName: 'measure.pdf' };
   try {
     const pipeline: number[] = [];

@@ -21,7 +21,12 @@ function makeRecords(count: number): RecordInput<BenchNote>[] {
     id: crypto.randomUUID(),
     kind: 'note',
     index: { caseId: `case-${i % 500}` },
-    data: { title: `Note ${i}`, body: Array.from({ length: 120 }, (_, w) => words[(i * 7 + w * 3) % words.length]).join(' ').slice(0, 950) },
+    data: {
+      title: `Note ${i}`,
+      body: Array.from({ length: 120 }, (_, w) => words[(i * 7 + w * 3) % words.length])
+        .join(' ')
+        .slice(0, 950),
+    },
   }));
 }
 

@@ -21,18 +21,30 @@ const origin = 'http://127.0.0.1';
 async function v1Records(): Promise<V1Record[]> {
   const { cases, notes, checklists } = generateSyntheticCases(1_250, 11, await shippedTemplates(), { notesPerCase: 5, checklistsPerCase: 2 });
   return [
-    ...cases.map((data): V1Record => ({ table: 'cases', id: data.id, kind: 'case', updatedAt: Date.parse(data.updatedAt), index: { status: data.status, createdAt: Date.parse(data.createdAt) }, data })),
-    ...notes.map((data): V1Record => ({ table: 'notes', id: data.id, kind: 'note', updatedAt: Date.parse(data.updatedAt), index: { caseId: data.caseId, createdAt: Date.parse(data.createdAt) }, data })),
-    ...checklists.map(
-      (data): V1Record => ({
-        table: 'checklists',
-        id: data.instance.id,
-        kind: 'checklist',
-        updatedAt: Date.parse(data.instance.startedAt),
-        index: { caseId: data.caseId, templateId: data.instance.templateId, status: data.status },
-        data,
-      }),
-    ),
+    ...cases.map((data): V1Record => ({
+      table: 'cases',
+      id: data.id,
+      kind: 'case',
+      updatedAt: Date.parse(data.updatedAt),
+      index: { status: data.status, createdAt: Date.parse(data.createdAt) },
+      data,
+    })),
+    ...notes.map((data): V1Record => ({
+      table: 'notes',
+      id: data.id,
+      kind: 'note',
+      updatedAt: Date.parse(data.updatedAt),
+      index: { caseId: data.caseId, createdAt: Date.parse(data.createdAt) },
+      data,
+    })),
+    ...checklists.map((data): V1Record => ({
+      table: 'checklists',
+      id: data.instance.id,
+      kind: 'checklist',
+      updatedAt: Date.parse(data.instance.startedAt),
+      index: { caseId: data.caseId, templateId: data.instance.templateId, status: data.status },
+      data,
+    })),
   ];
 }
 

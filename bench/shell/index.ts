@@ -29,9 +29,7 @@ export async function previewFirstPaintMs(outFolder: string, loads = 7): Promise
       const page = await context.newPage();
       await page.goto(server.openUrl);
       await page.getByRole('heading', { level: 1 }).waitFor();
-      paints.push(
-        await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN),
-      );
+      paints.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN));
       await context.close();
     }
   } finally {

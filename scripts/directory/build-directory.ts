@@ -117,9 +117,15 @@ function checkedOrReadBy(checked: string | undefined, d: Descriptions): { checke
 
 function hotlineEntry(r: ReferenceHotline, c: CuratedHotline, key: string, d: Descriptions): DirectoryEntry {
   const voice = r.phones.flatMap((raw) =>
-    splitPhone(raw).map((p) => ({ number: copied(p.number, raw, key), type: 'voice' as const, description: p.description, emergencyRoles: c.childHelpline ? ['child-helpline' as const] : [] })),
+    splitPhone(raw).map((p) => ({
+      number: copied(p.number, raw, key),
+      type: 'voice' as const,
+      description: p.description,
+      emergencyRoles: c.childHelpline ? ['child-helpline' as const] : [],
+    })),
   );
-  const sms = r.sms === null ? [] : splitPhone(r.sms).map((p) => ({ number: copied(p.number, r.sms ?? '', key), type: 'text' as const, description: p.description, emergencyRoles: [] }));
+  const sms =
+    r.sms === null ? [] : splitPhone(r.sms).map((p) => ({ number: copied(p.number, r.sms ?? '', key), type: 'text' as const, description: p.description, emergencyRoles: [] }));
   const extra = (c.extraPhones ?? []).map((p) => ({ ...p, number: copied(p.number, r.other_channels.join(' | '), key), emergencyRoles: [] }));
   const phones: DirectoryPhone[] = [...voice, ...sms, ...extra];
   return {

@@ -106,18 +106,17 @@ export function buildCountries(previous: CountryProfile[], ratifications: Refere
         .map(treatyRow),
       ...profile.treaties.filter((row) => !generatedIds.has(row.instrumentId)),
     ];
-    const sources = [
-      ...treaties.map((row) => row.source),
-      ...profile.nationalLaws.flatMap((law) => law.sources),
-      ...(profile.referralMechanism?.sources ?? []),
-    ];
+    const sources = [...treaties.map((row) => row.source), ...profile.nationalLaws.flatMap((law) => law.sources), ...(profile.referralMechanism?.sources ?? [])];
     return countryProfileSchema.parse({ ...profile, treaties, sources: [...new Set(sources)] });
   });
 }
 
 /** Built from the reference's newest check date (not the clock), so unchanged input gives identical files. */
 export function buildInfo(ratifications: ReferenceRatification[]): BuildInfo {
-  const checked = ratifications.map((r) => r.checked).filter((d): d is string => d !== undefined).sort();
+  const checked = ratifications
+    .map((r) => r.checked)
+    .filter((d): d is string => d !== undefined)
+    .sort();
   const referenceDate = checked.at(-1) ?? fail('No ratification row says when it was checked');
   return buildInfoSchema.parse({ builtAt: referenceDate, referenceDate });
 }

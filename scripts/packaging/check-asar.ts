@@ -25,7 +25,19 @@ const root = resolve(import.meta.dirname, '../..');
 
 /** Where every file in app.asar must come from. */
 export const ALLOWED_PREFIXES = ['out/main/', 'out/preload/', 'out/renderer/', 'resources/fonts/', 'resources/licenses/'];
-const FORBIDDEN = [/^out\/renderer\/\.vite\//, /^src\//, /^tests?\//, /^docs\//, /^bench\//, /^scripts\//, /^node_modules\//, /^out\/preview\//, /^resources\/(directory|legal|checklists|icons)\//, /\.map$/, /\.tsx?$/];
+const FORBIDDEN = [
+  /^out\/renderer\/\.vite\//,
+  /^src\//,
+  /^tests?\//,
+  /^docs\//,
+  /^bench\//,
+  /^scripts\//,
+  /^node_modules\//,
+  /^out\/preview\//,
+  /^resources\/(directory|legal|checklists|icons)\//,
+  /\.map$/,
+  /\.tsx?$/,
+];
 
 /** @electron/fuses' byte values ('0', '1') and wire positions (FuseState and FuseV1Options there). */
 const FuseState = { DISABLE: 48, ENABLE: 49 } as const;
@@ -109,7 +121,10 @@ function walk(folder: string, base = folder): string[] {
 function selectAppFiles(): string[] {
   const folders = APP_FILES.filter((pattern) => !pattern.startsWith('!')).map((pattern) => pattern.replace(/\/\*\*\/\*$/, ''));
   const excluded = /\.(map|ts|tsx|mts|cts)$|(^|\/)\.DS_Store$|^out\/renderer\/\.vite\//;
-  return folders.flatMap((folder) => walk(join(root, folder)).map((file) => `${folder}/${file}`)).filter((file) => !excluded.test(file)).sort();
+  return folders
+    .flatMap((folder) => walk(join(root, folder)).map((file) => `${folder}/${file}`))
+    .filter((file) => !excluded.test(file))
+    .sort();
 }
 
 function fallbackAsar(work: string): string {
@@ -160,7 +175,12 @@ async function main(): Promise<void> {
     { cwd: root, env, encoding: 'utf8' },
   );
   const log = `${builder.stdout}\n${builder.stderr}`;
-  console.log(log.split('\n').filter((line) => line.includes('•') || line.includes('⨯')).join('\n'));
+  console.log(
+    log
+      .split('\n')
+      .filter((line) => line.includes('•') || line.includes('⨯'))
+      .join('\n'),
+  );
   const appDir = join(output, 'linux-unpacked');
   const builtAsar = join(appDir, 'resources', 'app.asar');
 
@@ -196,7 +216,7 @@ async function main(): Promise<void> {
   } else {
     const lines = log.split('\n').filter((line) => /⨯|error|Error|failed|ENOTFOUND|download/i.test(line));
     console.log(`electron-builder stopped (exit ${builder.status}). Where:\n${lines.slice(0, 12).join('\n') || log.slice(-2000)}`);
-    how = 'fallback: @electron/asar createPackage from the configuration\'s files list (electron-builder did not finish)';
+    how = "fallback: @electron/asar createPackage from the configuration's files list (electron-builder did not finish)";
     const target = fallbackAsar(work);
     await createPackage(join(work, 'stage'), target);
     report = inspectAsar(target);

@@ -79,51 +79,57 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform === 'darwin') app.focus({ steal: true });
   });
 
-  void app.whenReady().then(async () => {
-    lockDownSession(session.defaultSession, appOrigins);
-    serveAppProtocol(join(import.meta.dirname, '../renderer'));
-    const { dispatch, vaultSession, settings, finishInterruptedErase } = createAppDispatch(
-      {
-        name: app.getName(),
-        version: app.getVersion(),
-        platform: process.platform,
-        dataFolder: app.getPath('userData'),
-        runtime: 'electron',
-        buildDate: readBuildDate(app.getAppPath()),
-        dataFolderMode: dataFolder.mode,
-      },
-      {
-        quickExit: () => appWindow.hideNow(),
-        clearBrowserData: () => clearBrowserData(session.defaultSession),
-        eraseNeedsPassphrase: false, // only the app's own window can ask (ipc/handle.ts)
-        async chooseSavePath(suggestedName, kind) {
-          const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: kind.toUpperCase(), extensions: [kind === 'backup' ? 'wpbackup' : kind] }] };
-          const window = appWindow.current();
-          const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
-          return result.canceled || !result.filePath ? null : result.filePath;
+  void app
+    .whenReady()
+    .then(async () => {
+      lockDownSession(session.defaultSession, appOrigins);
+      serveAppProtocol(join(import.meta.dirname, '../renderer'));
+      const { dispatch, vaultSession, settings, finishInterruptedErase } = createAppDispatch(
+        {
+          name: app.getName(),
+          version: app.getVersion(),
+          platform: process.platform,
+          dataFolder: app.getPath('userData'),
+          runtime: 'electron',
+          buildDate: readBuildDate(app.getAppPath()),
+          dataFolderMode: dataFolder.mode,
         },
-        printPdf: createElectronPdfPrinter(),
-      },
-    );
-    // An erase that a crash or power cut interrupted is finished before anything reads the data folder.
-    await finishInterruptedErase();
-    handle(ipcMain, dispatch, isTrustedSender(appOrigins));
-    // Main locks on sleep, screen lock, system idle and a failed page, and replaces the page after every lock.
-    locking = enforceLocking({
-      session: vaultSession,
-      power: powerMonitor,
-      idleSeconds: () => powerMonitor.getSystemIdleTime(),
-      autoLockMinutes: async () => (await settings.get()).autoLockMinutes,
-      replacePage: () => appWindow.replace(),
-      timers: { set: (callback, ms) => setTimeout(callback, ms), clear: (handle) => clearTimeout(handle as NodeJS.Timeout) },
-      defer: (callback) => setImmediate(callback),
+        {
+          quickExit: () => appWindow.hideNow(),
+          clearBrowserData: () => clearBrowserData(session.defaultSession),
+          eraseNeedsPassphrase: false, // only the app's own window can ask (ipc/handle.ts)
+          async chooseSavePath(suggestedName, kind) {
+            const options = {
+              defaultPath: join(app.getPath('documents'), suggestedName),
+              filters: [{ name: kind.toUpperCase(), extensions: [kind === 'backup' ? 'wpbackup' : kind] }],
+            };
+            const window = appWindow.current();
+            const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+            return result.canceled || !result.filePath ? null : result.filePath;
+          },
+          printPdf: createElectronPdfPrinter(),
+        },
+      );
+      // An erase that a crash or power cut interrupted is finished before anything reads the data folder.
+      await finishInterruptedErase();
+      handle(ipcMain, dispatch, isTrustedSender(appOrigins));
+      // Main locks on sleep, screen lock, system idle and a failed page, and replaces the page after every lock.
+      locking = enforceLocking({
+        session: vaultSession,
+        power: powerMonitor,
+        idleSeconds: () => powerMonitor.getSystemIdleTime(),
+        autoLockMinutes: async () => (await settings.get()).autoLockMinutes,
+        replacePage: () => appWindow.replace(),
+        timers: { set: (callback, ms) => setTimeout(callback, ms), clear: (handle) => clearTimeout(handle as NodeJS.Timeout) },
+        defer: (callback) => setImmediate(callback),
+      });
+      appWindow.open();
+    })
+    .catch((error: unknown) => {
+      // Never run on over an erase that could not finish.
+      dialog.showErrorBox('Waypoint', `Waypoint could not start: ${String(error)}`);
+      app.quit();
     });
-    appWindow.open();
-  }).catch((error: unknown) => {
-    // Never run on over an erase that could not finish.
-    dialog.showErrorBox('Waypoint', `Waypoint could not start: ${String(error)}`);
-    app.quit();
-  });
 
   // One window, one process: closing it ends the app on every platform, so nothing stays unlocked.
   // A lock replaces the window, and for that moment none is open.

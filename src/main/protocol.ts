@@ -8,9 +8,7 @@ export const APP_ORIGIN = `${APP_SCHEME}://waypoint`;
 
 /** Must run before the app is ready: app:// behaves like https (secure context, fetch, IndexedDB). */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
 }
 
 /** Serves the built renderer from `root` under app://waypoint/, with the security headers. */

@@ -10,7 +10,6 @@ export interface PreviewPrinterOptions {
   site?: PrintSite;
 }
 
-
 /**
  * The browser preview's printer: headless Chromium through Playwright (development tooling, loaded
  * lazily, so it never reaches the Electron app), launched on first use and reused until close().

@@ -75,8 +75,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   async function serveFile(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain', 'Method not allowed');
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    const file =
-      path === '/__waypoint/bridge.js' ? join(options.outFolder, 'preview', 'bridge.js') : resolveStaticFile(rendererFolder, path);
+    const file = path === '/__waypoint/bridge.js' ? join(options.outFolder, 'preview', 'bridge.js') : resolveStaticFile(rendererFolder, path);
     if (!file) return send(response, 404, 'text/plain', 'Not found');
     let body: Buffer;
     try {

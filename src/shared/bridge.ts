@@ -5,10 +5,7 @@ import type { WaypointBridge } from './contract';
  * Builds the nested `window.waypoint` object from one `invoke(channel, request)` transport.
  * Shared by the Electron preload (over IPC) and the browser preview's bridge (over fetch).
  */
-export function buildBridge(
-  channelNames: readonly Channel[],
-  invoke: (channel: Channel, request: unknown) => Promise<unknown>,
-): WaypointBridge {
+export function buildBridge(channelNames: readonly Channel[], invoke: (channel: Channel, request: unknown) => Promise<unknown>): WaypointBridge {
   const bridge: Record<string, Record<string, (request?: unknown) => Promise<unknown>>> = {};
   for (const channel of channelNames) {
     const [namespace, method] = channel.split('.') as [string, string];

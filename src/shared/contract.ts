@@ -45,8 +45,7 @@ export type Contract = typeof contract;
 export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
 export type ResponseOf<C extends Channel> = z.output<Contract[C]['response']>;
 
-type Method<C extends Channel> =
-  RequestOf<C> extends undefined ? () => Promise<Result<ResponseOf<C>>> : (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
+type Method<C extends Channel> = RequestOf<C> extends undefined ? () => Promise<Result<ResponseOf<C>>> : (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
 
 type Split<S extends string> = S extends `${infer N}.${infer M}` ? [N, M] : never;
 type Namespaces = Split<Channel>[0];

@@ -5,11 +5,7 @@ export const exportKinds = ['json', 'csv', 'pdf', 'zip', 'backup'] as const;
 export type ExportKind = (typeof exportKinds)[number];
 
 /** A file name without folders or characters that Windows, macOS or Linux refuse. */
-const fileName = z
-  .string()
-  .min(1)
-  .max(120)
-  .refine(isPlainFileName, 'not a plain file name');
+const fileName = z.string().min(1).max(120).refine(isPlainFileName, 'not a plain file name');
 
 function isPlainFileName(name: string): boolean {
   const forbidden = '\\/:*?"<>|';

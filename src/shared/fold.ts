@@ -23,8 +23,24 @@ export const foldVersion = 1;
 
 // Rules 3 and 4, in one table so that one pass of one regex applies them.
 const letterFolds: Readonly<Record<string, string>> = {
-  ß: 'ss', ς: 'σ', ł: 'l', ø: 'o', đ: 'd', ð: 'd', ħ: 'h', ŧ: 't', ı: 'i', æ: 'ae', œ: 'oe', þ: 'th',
-  'ٱ': 'ا', 'ة': 'ه', 'ى': 'ي', 'ی': 'ي', 'ک': 'ك', 'ـ': '',
+  ß: 'ss',
+  ς: 'σ',
+  ł: 'l',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  ħ: 'h',
+  ŧ: 't',
+  ı: 'i',
+  æ: 'ae',
+  œ: 'oe',
+  þ: 'th',
+  ٱ: 'ا',
+  ة: 'ه',
+  ى: 'ي',
+  ی: 'ي',
+  ک: 'ك',
+  ـ: '',
   ...Object.fromEntries(
     Array.from({ length: 10 }, (_, digit) => [
       [String.fromCharCode(0x0660 + digit), String(digit)],
@@ -45,11 +61,7 @@ const unfoldedLetter = (letter: string): string => letterFolds[letter] ?? letter
 export function foldText(text: string): string {
   // Most texts are plain ASCII, where lower case is the whole fold, and several times faster.
   if (ascii.test(text)) return text.toLowerCase();
-  return text
-    .normalize('NFKD')
-    .replace(combiningMarks, '')
-    .toLowerCase()
-    .replace(letterFoldPattern, unfoldedLetter);
+  return text.normalize('NFKD').replace(combiningMarks, '').toLowerCase().replace(letterFoldPattern, unfoldedLetter);
 }
 
 /** The folded words of a text, in order. Scripts written without spaces (Thai, Chinese) come out as long runs. */

@@ -10,10 +10,7 @@ export const settingsSchema = z.object({
   /** Minutes of inactivity before the vault locks itself; 1 to 240. */
   autoLockMinutes: z.number().int().min(autoLockMinutesRange.min).max(autoLockMinutesRange.max),
   /** ISO 3166-1 alpha-2 code, or null when the caseworker has not chosen one. */
-  homeCountry: z
-    .string()
-    .refine(isCountryCode, 'not an ISO 3166-1 alpha-2 country code')
-    .nullable(),
+  homeCountry: z.string().refine(isCountryCode, 'not an ISO 3166-1 alpha-2 country code').nullable(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -70,8 +70,14 @@ test('every form field of every page and dialog has autocomplete off', async ({ 
   await stop('start a checklist dialog');
   await start.getByRole('radio', { name: /^Informed consent/ }).click();
   await start.getByRole('button', { name: 'Start', exact: true }).click();
-  await page.getByRole('radiogroup', { name: /^Does the person agree that information about them is shared/ }).getByRole('radio', { name: 'Yes' }).check();
-  await page.getByRole('radiogroup', { name: /^Has the person withdrawn any consent/ }).getByRole('radio', { name: 'Yes' }).check();
+  await page
+    .getByRole('radiogroup', { name: /^Does the person agree that information about them is shared/ })
+    .getByRole('radio', { name: 'Yes' })
+    .check();
+  await page
+    .getByRole('radiogroup', { name: /^Has the person withdrawn any consent/ })
+    .getByRole('radio', { name: 'Yes' })
+    .check();
   await page.getByRole('button', { name: 'Add a note' }).first().click();
   await stop('checklist runner');
   await page.getByRole('tabpanel', { name: 'Checklists' }).getByRole('button', { name: 'Export as PDF' }).click();
@@ -109,7 +115,19 @@ test('every form field of every page and dialog has autocomplete off', async ({ 
   await unlock(page);
 
   // The walk saw form fields where it meant to: the check above (in fixtures.ts) had something to look at.
-  for (const where of ['create vault', 'directory', 'directory entry form', 'directory entry', 'case form', 'checklist runner', 'case list', 'template editor', 'settings', 'lock screen', 'recover screen']) {
+  for (const where of [
+    'create vault',
+    'directory',
+    'directory entry form',
+    'directory entry',
+    'case form',
+    'checklist runner',
+    'case list',
+    'template editor',
+    'settings',
+    'lock screen',
+    'recover screen',
+  ]) {
     expect(seen[where], `form fields on the ${where} page`).toBeGreaterThan(0);
   }
 });

@@ -9,10 +9,7 @@ export async function expectNoSeriousAxeViolations(page: Page, label: string): P
   // Legacy mode runs axe.run in the page itself. The default mode checks frame by frame and merges the
   // results in a blank page it opens for every check, which took about twice as long here; the app can
   // have no frames (its CSP's default-src 'none' covers frame-src), so the rules and results are the same.
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .setLegacyMode()
-    .analyze();
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).setLegacyMode().analyze();
   const serious = results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical' || alsoFailing.has(violation.id))
     .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);

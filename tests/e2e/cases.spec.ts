@@ -96,7 +96,6 @@ test('a case from the empty list to notes, status changes and history', async ({
   await page.getByRole('tab', { name: 'Profile' }).click();
   await expect(page.getByRole('table', { name: 'Profile' })).toContainText('1990');
   await page.screenshot({ path: '/tmp/cases-detail-en.png', fullPage: true });
-
 });
 
 test('the case and its notes are still there after a restart', async ({ app, page }) => {

@@ -42,11 +42,20 @@ test('fills in the initial screening in any order, sees the summary, and finds t
 
   // Questions about what happened appear only once the person agrees to talk.
   await expect(question(page, /^Did someone recruit, move/)).toHaveCount(0);
-  await question(page, /^Does the person agree to talk with you/).getByRole('radio', { name: 'Yes' }).check();
+  await question(page, /^Does the person agree to talk with you/)
+    .getByRole('radio', { name: 'Yes' })
+    .check();
   // A later question first: its follow-up appears once it is answered "yes".
-  await question(page, /^Did someone recruit, move/).getByRole('radio', { name: 'Yes' }).check();
-  await page.getByRole('group', { name: 'Which of these happened?' }).getByRole('checkbox', { name: /^Recruitment/ }).check();
-  await question(page, /^Is it safe and private to talk now\?/).getByRole('radio', { name: 'Yes' }).check();
+  await question(page, /^Did someone recruit, move/)
+    .getByRole('radio', { name: 'Yes' })
+    .check();
+  await page
+    .getByRole('group', { name: 'Which of these happened?' })
+    .getByRole('checkbox', { name: /^Recruitment/ })
+    .check();
+  await question(page, /^Is it safe and private to talk now\?/)
+    .getByRole('radio', { name: 'Yes' })
+    .check();
   await expect(page.getByText(/^4 of \d+ questions answered$/).first()).toBeVisible();
   await expect(page.getByRole('progressbar', { name: /^4 of \d+ questions answered$/ })).toBeVisible();
   await page.getByRole('button', { name: 'Add a note' }).first().click();
@@ -66,7 +75,9 @@ test('fills in the initial screening in any order, sees the summary, and finds t
   // Under 18: the means are no longer required.
   await page.getByRole('tab', { name: 'Checklists' }).click();
   await page.getByRole('button', { name: `Open ${screeningTitle}` }).click();
-  await question(page, /^Is the person under 18/).getByRole('radio', { name: 'Yes' }).check();
+  await question(page, /^Is the person under 18/)
+    .getByRole('radio', { name: 'Yes' })
+    .check();
   await expect(page.getByRole('checkbox', { name: /^Child protection procedures/ })).toBeVisible();
   await expect(savedStatus(page)).toBeVisible();
   await page.getByRole('tab', { name: 'Screening summary' }).click();
@@ -95,7 +106,9 @@ test('fills in the initial screening in any order, sees the summary, and finds t
 test('a legal reference on an item opens the provision page', async ({ page }) => {
   await createCase(page);
   await startScreening(page);
-  await question(page, /^Does the person agree to talk with you/).getByRole('radio', { name: 'Yes' }).check();
+  await question(page, /^Does the person agree to talk with you/)
+    .getByRole('radio', { name: 'Yes' })
+    .check();
   await page.getByRole('link', { name: 'Article 3(a), UN Trafficking in Persons Protocol (Palermo Protocol)' }).first().click();
   await expect(page).toHaveURL(/#\/legal\/provisions\/palermo-tip-protocol%23art-3a$/);
   await expect(page.getByRole('heading', { level: 1, name: /^Article 3\(a\)/ })).toBeVisible();

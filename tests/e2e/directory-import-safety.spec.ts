@@ -30,7 +30,10 @@ test('an import of the shipped UK hotline with another number adds a marked copy
   await expect(page.getByText('Added: 1. Updated: 0.')).toBeVisible();
   await page.getByRole('link', { name: 'Show the directory' }).click();
 
-  await page.getByRole('combobox', { name: 'Country', exact: true }).or(page.getByRole('textbox', { name: 'Country', exact: true })).click();
+  await page
+    .getByRole('combobox', { name: 'Country', exact: true })
+    .or(page.getByRole('textbox', { name: 'Country', exact: true }))
+    .click();
   await page.getByRole('option', { name: 'United Kingdom', exact: true }).click();
   const rows = page.getByRole('region', { name: /^Emergency numbers/ }).getByRole('listitem');
   await expect(rows.first().getByRole('link', { name: '08000 121 700' })).toBeVisible();
@@ -53,11 +56,22 @@ test('a 1 MB zip that unpacks to 1 GiB is refused at once, with the limit, and n
 test('the head office of an organization with a confidential shelter is shown only on the shelter, behind a click', async ({ page }) => {
   // HSDS from another tool: the organization's address, a shelter flagged confidential-address, and a public hotline.
   const organization = {
-    id: '5f0c1f4e-1a2b-4c3d-8e9f-0a1b2c3d4e01', name: 'Lantern Trust',
-    locations: [{ id: '5f0c1f4e-1a2b-4c3d-8e9f-0a1b2c3d4e02', location_type: 'physical', addresses: [{ id: '5f0c1f4e-1a2b-4c3d-8e9f-0a1b2c3d4e03', address_1: '12 Quiet Lane', city: 'Galway', country: 'IE', address_type: 'physical' }] }],
+    id: '5f0c1f4e-1a2b-4c3d-8e9f-0a1b2c3d4e01',
+    name: 'Lantern Trust',
+    locations: [
+      {
+        id: '5f0c1f4e-1a2b-4c3d-8e9f-0a1b2c3d4e02',
+        location_type: 'physical',
+        addresses: [{ id: '5f0c1f4e-1a2b-4c3d-8e9f-0a1b2c3d4e03', address_1: '12 Quiet Lane', city: 'Galway', country: 'IE', address_type: 'physical' }],
+      },
+    ],
     services: [
-      { id: '5f0c1f4e-1a2b-4c3d-8e9f-0a1b2c3d4e04', name: 'Lantern Shelter', status: 'active',
-        attributes: [{ id: '5f0c1f4e-1a2b-4c3d-8e9f-0a1b2c3d4e05', taxonomy_term_id: termId('waypoint-provenance', 'confidential-address'), value: 'true' }] },
+      {
+        id: '5f0c1f4e-1a2b-4c3d-8e9f-0a1b2c3d4e04',
+        name: 'Lantern Shelter',
+        status: 'active',
+        attributes: [{ id: '5f0c1f4e-1a2b-4c3d-8e9f-0a1b2c3d4e05', taxonomy_term_id: termId('waypoint-provenance', 'confidential-address'), value: 'true' }],
+      },
       { id: '5f0c1f4e-1a2b-4c3d-8e9f-0a1b2c3d4e06', name: 'Lantern Hotline', status: 'active' },
     ],
   };

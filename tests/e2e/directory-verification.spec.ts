@@ -6,13 +6,19 @@ import { createVault } from './vault-steps';
 
 /** Picks a country in the directory's searchable Country select, as a person would. */
 async function chooseCountry(page: Page, country: string) {
-  await page.getByRole('textbox', { name: 'Country', exact: true }).or(page.getByRole('combobox', { name: 'Country', exact: true })).click();
+  await page
+    .getByRole('textbox', { name: 'Country', exact: true })
+    .or(page.getByRole('combobox', { name: 'Country', exact: true }))
+    .click();
   await page.getByRole('option', { name: country, exact: true }).click();
 }
 
 const panel = (page: Page) => page.getByRole('region', { name: /^Emergency numbers/ });
 /** The panel's row for one number. */
-const row = (page: Page, number: string) => panel(page).getByRole('listitem').filter({ has: page.getByRole('link', { name: number, exact: true }) });
+const row = (page: Page, number: string) =>
+  panel(page)
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('link', { name: number, exact: true }) });
 
 test.describe('emergency panel: whether each number is confirmed, and when', () => {
   test.beforeEach(async ({ page }) => {
@@ -50,9 +56,11 @@ test.describe('emergency panel: whether each number is confirmed, and when', () 
     await page.screenshot({ path: 'test-results/screens/emergency-panel-sa.png', fullPage: true });
   });
 
-  test('the entry page dates its check, says when its only source is old, and shows the check\'s notes', async ({ page }) => {
+  test("the entry page dates its check, says when its only source is old, and shows the check's notes", async ({ page }) => {
     await chooseCountry(page, 'Jamaica');
-    await panel(page).getByRole('link', { name: /National Taskforce Against Trafficking/ }).click();
+    await panel(page)
+      .getByRole('link', { name: /National Taskforce Against Trafficking/ })
+      .click();
     await expect(page.getByText('Checked against a source on December 7, 2026.')).toBeVisible();
     await expect(page.getByRole('note').filter({ hasText: 'Its newest source is dated April 5, 2019, more than three years ago.' })).toBeVisible();
     await expect(page.getByText('Notes from the check (in English)')).toBeVisible();
@@ -80,7 +88,7 @@ test('a number that did not work is recorded on its entry, shown in the panel, a
   const file = (await readdir(folder)).find((name) => name.startsWith('waypoint-number-corrections-'))!;
   const csv = await readFile(join(folder, file), 'utf8');
   expect(csv.split('\r\n')[0]).toBe('reported_on,number,service,country,service_id,source,note');
-  expect(csv).toContain("2026-12-05,122,\"Emergency numbers (police, ambulance, fire)\",EG,");
+  expect(csv).toContain('2026-12-05,122,"Emergency numbers (police, ambulance, fire)",EG,');
   expect(csv).toContain("'=1+1 no answer after 20 rings");
 
   await page.getByRole('link', { name: 'Back to the directory' }).click();

@@ -15,7 +15,11 @@ test.beforeEach(async ({ page }) => {
 
 const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
 const resultCount = (page: Page) => page.getByRole('status').filter({ hasText: /^Results: / });
-const results = (page: Page) => page.getByRole('region', { name: 'Results' }).getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) });
+const results = (page: Page) =>
+  page
+    .getByRole('region', { name: 'Results' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 3 }) });
 
 /** Picks an option of a Mantine select; searchable ones are typed into first, as a person would. */
 async function pick(page: Page, label: string, option: string) {
@@ -177,7 +181,10 @@ test('the search index is kept while going to entries, forms and imports and bac
   // The results are there at once, with the search as it was.
   await expect(search).toHaveValue('trafficking hotline');
   await expect(results(page).first()).toContainText('National Human Trafficking Hotline');
-  for (const [link, title] of [['Add an entry', 'Add an entry'], ['Import HSDS', 'Import HSDS data']] as const) {
+  for (const [link, title] of [
+    ['Add an entry', 'Add an entry'],
+    ['Import HSDS', 'Import HSDS data'],
+  ] as const) {
     await page.getByRole('link', { name: link }).click();
     await expect(heading(page, title)).toBeVisible();
     await page.goBack();
@@ -301,11 +308,28 @@ test('an own entry with a confidential address is marked, hidden, and left out o
   const folder = join(app.dataFolder, 'exports');
   const files = await readdir(folder);
   expect(files.sort()).toEqual([expect.stringMatching(/^waypoint-directory-\d{4}-\d{2}-\d{2}\.json$/), expect.stringMatching(/^waypoint-directory-\d{4}-\d{2}-\d{2}\.zip$/)]);
-  const json = await readFile(join(folder, files.find((name) => name.endsWith('.json'))!), 'utf8');
+  const json = await readFile(
+    join(
+      folder,
+      files.find((name) => name.endsWith('.json'))!,
+    ),
+    'utf8',
+  );
   expect(json).toContain('Lantern House Shelter');
   expect(json).not.toContain('Quiet Lane');
-  const zip = unzipSync(new Uint8Array(await readFile(join(folder, files.find((name) => name.endsWith('.zip'))!))));
-  const texts = Object.values(zip).map((bytes) => strFromU8(bytes)).join('\n');
+  const zip = unzipSync(
+    new Uint8Array(
+      await readFile(
+        join(
+          folder,
+          files.find((name) => name.endsWith('.zip'))!,
+        ),
+      ),
+    ),
+  );
+  const texts = Object.values(zip)
+    .map((bytes) => strFromU8(bytes))
+    .join('\n');
   expect(Object.keys(zip)).toContain('services.csv');
   expect(texts).toContain('Lantern House Shelter');
   expect(texts).not.toContain('Quiet Lane');
@@ -315,9 +339,7 @@ test('imports a package after showing what it would add, all at once', async ({ 
   await page.getByRole('link', { name: 'Import HSDS' }).click();
   await expect(heading(page, 'Import HSDS data')).toBeVisible();
   const files = Object.fromEntries(
-    await Promise.all(
-      (await readdir(join(fixtures, 'package'))).map(async (name) => [name, strToU8(await readFile(join(fixtures, 'package', name), 'utf8'))] as const),
-    ),
+    await Promise.all((await readdir(join(fixtures, 'package'))).map(async (name) => [name, strToU8(await readFile(join(fixtures, 'package', name), 'utf8'))] as const)),
   );
   await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles({ name: 'harbour-light.zip', mimeType: 'application/zip', buffer: Buffer.from(zipSync(files)) });
   await expect(page.getByRole('heading', { name: 'What importing harbour-light.zip would change' })).toBeVisible();
@@ -464,4 +486,3 @@ test('what an import reads but leaves out is said in Spanish and in Arabic', asy
   expect(await arabic.evaluate((item) => getComputedStyle(item).direction)).toBe('rtl');
   await expectNoSeriousAxeViolations(page, 'import notes (Arabic)');
 });
-

@@ -39,7 +39,9 @@ function readAllRows(page: Page): Promise<Record<string, unknown[]>> {
             const all = transaction.objectStore(name).getAll();
             all.onsuccess = () => {
               out[name] = (all.result as Record<string, unknown>[]).map((row) =>
-                Object.fromEntries(Object.entries(row).map(([field, value]) => [field, value instanceof ArrayBuffer || ArrayBuffer.isView(value) ? { bytes: value.byteLength } : value])),
+                Object.fromEntries(
+                  Object.entries(row).map(([field, value]) => [field, value instanceof ArrayBuffer || ArrayBuffer.isView(value) ? { bytes: value.byteLength } : value]),
+                ),
               );
             };
           }
@@ -102,7 +104,9 @@ test('no stored row shows a template id, status, directory id, country code or a
   const rows = await readAllRows(page);
   const values: { path: string; value: string | number }[] = [];
   for (const [table, list] of Object.entries(rows)) list.forEach((row, position) => plaintextValues(row, `${table}[${position}]`, values));
-  console.log(`Plaintext values of ${Object.values(rows).flat().length} rows in ${Object.keys(rows).length} tables:\n${values.map(({ path, value }) => `  ${path} = ${JSON.stringify(value)}`).join('\n')}`);
+  console.log(
+    `Plaintext values of ${Object.values(rows).flat().length} rows in ${Object.keys(rows).length} tables:\n${values.map(({ path, value }) => `  ${path} = ${JSON.stringify(value)}`).join('\n')}`,
+  );
   expect(rows['checklists']).toHaveLength(templates.length);
   expect(rows['orgNotes']).toHaveLength(2);
 

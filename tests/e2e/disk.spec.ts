@@ -102,13 +102,19 @@ test('nothing typed about a person reaches the disk in plaintext, while a contro
   await page.getByRole('textbox', { name: /^Who explained/ }).fill(marker('explainedby'));
   await page.getByLabel('Date', { exact: true }).first().fill(dateMarker);
   await page.getByRole('textbox', { name: /^Language used/ }).fill(marker('language'));
-  await page.getByRole('radiogroup', { name: /^Does the person agree that information about them is shared/ }).getByRole('radio', { name: 'Yes' }).check();
+  await page
+    .getByRole('radiogroup', { name: /^Does the person agree that information about them is shared/ })
+    .getByRole('radio', { name: 'Yes' })
+    .check();
   await page.getByRole('textbox', { name: /^What may be shared/ }).fill(marker('sharewhat'));
   const shareWith = page.locator('.mantine-Paper-root').filter({ has: page.getByRole('group', { name: 'With whom?' }) });
   await shareWith.getByRole('checkbox', { name: /^Others/ }).check();
   await shareWith.getByRole('button', { name: 'Add a note' }).click();
   await shareWith.getByRole('textbox', { name: 'Note' }).fill(marker('otherwho'));
-  await page.getByRole('radiogroup', { name: /^Has the person withdrawn any consent/ }).getByRole('radio', { name: 'Yes' }).check();
+  await page
+    .getByRole('radiogroup', { name: /^Has the person withdrawn any consent/ })
+    .getByRole('radio', { name: 'Yes' })
+    .check();
   await page.getByLabel('Date', { exact: true }).nth(1).fill(dateMarker);
   await page.getByRole('textbox', { name: /^What was withdrawn/ }).fill(marker('withdrawn'));
   await expect(savedStatus(page)).toBeVisible();
@@ -155,7 +161,11 @@ test('nothing typed about a person reaches the disk in plaintext, while a contro
   const firstSection = page.getByRole('group', { name: 'Section 1' });
   await firstSection.getByRole('button', { name: 'Add a question' }).click();
   // The question just added is the section's last (the shipped template's count may change with its versions).
-  await firstSection.getByRole('group', { name: /^Question \d+$/ }).last().getByRole('textbox', { name: /^Question/ }).fill(marker('templatequestion'));
+  await firstSection
+    .getByRole('group', { name: /^Question \d+$/ })
+    .last()
+    .getByRole('textbox', { name: /^Question/ })
+    .fill(marker('templatequestion'));
   await page.getByRole('button', { name: 'Save template' }).click();
   await expect(page.getByText(`"${marker('templatetitle')}" was saved.`)).toBeVisible();
 
@@ -199,7 +209,13 @@ test('nothing typed about a person reaches the disk in plaintext, while a contro
   const leaks = await filesContaining(folders, markers);
   // The stores Chromium keeps typed text in were there to be searched.
   for (const store of ['Web Data', 'History', 'Preferences', 'Sessions']) {
-    expect(leaks.scanned.some((path) => path.startsWith(join(app.profileFolder, 'Default', store))), `the scan read ${store}`).toBe(true);
+    expect(
+      leaks.scanned.some((path) => path.startsWith(join(app.profileFolder, 'Default', store))),
+      `the scan read ${store}`,
+    ).toBe(true);
   }
-  expect(leaks.hits.filter((path) => !path.startsWith(exportsFolder)), 'files holding typed text in plaintext').toEqual([]);
+  expect(
+    leaks.hits.filter((path) => !path.startsWith(exportsFolder)),
+    'files holding typed text in plaintext',
+  ).toEqual([]);
 });

@@ -87,6 +87,8 @@ test('a follow-up moves from later to this week to today to overdue; the banner 
   // Done: under Done, and the case opens from the agenda.
   await week.getByRole('button', { name: 'Mark done' }).click();
   await expect(agendaSection(page, /^Done/).getByText('Hearing at the labour court')).toBeVisible();
-  await agendaSection(page, /^Done/).getByRole('link', { name: `Open case ${code}` }).click();
+  await agendaSection(page, /^Done/)
+    .getByRole('link', { name: `Open case ${code}` })
+    .click();
   await expect(title).toBeVisible();
 });

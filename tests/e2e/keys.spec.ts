@@ -46,7 +46,14 @@ test('an older backup warns before restoring; a suggested passphrase and a new r
   await change.getByRole('button', { name: 'Suggest a passphrase' }).click();
   await expect(change.getByTestId('suggested-passphrase')).toHaveText(/^[a-z-]+( [a-z-]+){5}$/);
   await expectNoSeriousAxeViolations(page, 'a suggested passphrase');
-  const suggested = await keepSecret(change, 'suggested-passphrase', ' ', 'Type the last word to show you have kept it', 'I have learned or written down the passphrase', 'Use this passphrase');
+  const suggested = await keepSecret(
+    change,
+    'suggested-passphrase',
+    ' ',
+    'Type the last word to show you have kept it',
+    'I have learned or written down the passphrase',
+    'Use this passphrase',
+  );
   await expect(change.getByTestId('suggested-passphrase')).toHaveCount(0);
   await expect(change.getByText('The suggested passphrase is filled in below (hidden).')).toBeVisible();
   await expect(change.getByText('Strength: very strong')).toBeVisible();

@@ -82,7 +82,10 @@ async function expectNoRawKeys(page: Page, label: string) {
     }
     return found;
   });
-  expect(shown.filter((value) => rawKeys.has(value)), `raw keys on ${label}`).toEqual([]);
+  expect(
+    shown.filter((value) => rawKeys.has(value)),
+    `raw keys on ${label}`,
+  ).toEqual([]);
 }
 
 test.use({ vault: 'prepared' });
@@ -199,7 +202,10 @@ for (const language of languages) {
     await check('checklist templates');
 
     // The lock screen keeps the language.
-    await page.getByRole('banner').getByRole('button', { name: say('translation', 'app.lock'), exact: true }).click();
+    await page
+      .getByRole('banner')
+      .getByRole('button', { name: say('translation', 'app.lock'), exact: true })
+      .click();
     await expect(heading(page)).toHaveText(say('vault', 'lockedTitle'));
     await check('lock screen');
     await page.getByLabel(say('vault', 'passphrase')).fill(PASSPHRASE);

@@ -90,7 +90,11 @@ test('a topic shows the matching provisions of each instrument', async ({ page }
   await expect(heading(page, 'Non-punishment')).toBeVisible();
   await expectLegalNote(page);
   const groups = page.getByRole('region');
-  await expect(groups.filter({ has: page.getByRole('heading', { level: 2, name: 'Council of Europe Anti-Trafficking Convention (CETS No. 197)' }) }).getByRole('link', { name: 'Article 26: Non-punishment' })).toBeVisible();
+  await expect(
+    groups
+      .filter({ has: page.getByRole('heading', { level: 2, name: 'Council of Europe Anti-Trafficking Convention (CETS No. 197)' }) })
+      .getByRole('link', { name: 'Article 26: Non-punishment' }),
+  ).toBeVisible();
   expect(await page.getByRole('heading', { level: 2 }).count()).toBeGreaterThan(1);
   // Judgments on the topic are listed too, whichever court gave them.
   const judgments = page.getByRole('region', { name: 'Judgments on this topic' });
@@ -201,7 +205,7 @@ test('every legal page carries the note', async ({ page }) => {
   }
 });
 
-test("a judgment of a court other than the ECtHR names its court, its case numbers and no respondent States", async ({ page }) => {
+test('a judgment of a court other than the ECtHR names its court, its case numbers and no respondent States', async ({ page }) => {
   await openLegal(page);
   await followLink(page, '#/legal/judgments/r-v-l-2013-ewca-crim-991');
   await expect(heading(page, 'R v L and others (L, HVN, THN and T v R)')).toBeVisible();

@@ -38,8 +38,18 @@ async function print(document: PrintDocument, paper: Paper, name: string): Promi
   const folder = test.info().outputPath('pdf');
   mkdirSync(folder, { recursive: true });
   const path = join(folder, `${name}.pdf`);
-  const handlers = pdfHandlers(printer.print, async () => path, async () => {});
-  await handlers['export.pdf']({ html: document.html, headerTemplate: document.headerTemplate, footerTemplate: document.footerTemplate, paper, suggestedName: document.suggestedName });
+  const handlers = pdfHandlers(
+    printer.print,
+    async () => path,
+    async () => {},
+  );
+  await handlers['export.pdf']({
+    html: document.html,
+    headerTemplate: document.headerTemplate,
+    footerTemplate: document.footerTemplate,
+    paper,
+    suggestedName: document.suggestedName,
+  });
   return path;
 }
 
@@ -49,11 +59,24 @@ const pagesText = (path: string) => run('pdftotext', [path, '-']).split('\f').sl
 /** Bidi controls pdftotext adds around Arabic. */
 const bidiControls = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 /** The letters of a text in order, without marks, spaces and the punctuation pdftotext moves about in Arabic. */
-const letters = (value: string) => value.normalize('NFD').replace(bidiControls, '').replace(/\p{Mn}|[\s:،.]/gu, '').toLowerCase();
+const letters = (value: string) =>
+  value
+    .normalize('NFD')
+    .replace(bidiControls, '')
+    .replace(/\p{Mn}|[\s:،.]/gu, '')
+    .toLowerCase();
 /** The marks of a word, sorted (pdftotext puts each mark just before its letter). */
-const marks = (word: string) => [...word.normalize('NFD').matchAll(/\p{Mn}/gu)].map((match) => match[0]).sort().join('');
+const marks = (word: string) =>
+  [...word.normalize('NFD').matchAll(/\p{Mn}/gu)]
+    .map((match) => match[0])
+    .sort()
+    .join('');
 /** Whether the text has the word with all its marks. */
-const hasWord = (text: string, word: string) => text.replace(bidiControls, '').split(/\s+/).some((candidate) => letters(candidate) === letters(word) && marks(candidate) === marks(word));
+const hasWord = (text: string, word: string) =>
+  text
+    .replace(bidiControls, '')
+    .split(/\s+/)
+    .some((candidate) => letters(candidate) === letters(word) && marks(candidate) === marks(word));
 
 test('text is never cut at a page break, and no heading is left alone at the foot of a page', async () => {
   // Each block carries marks above and below its letters: Arabic harakat, Thai vowels and tones, stacked Latin accents.
@@ -93,15 +116,17 @@ test('text is never cut at a page break, and no heading is left alone at the foo
     // keep the test short), repeated after spacers of every height near a page.
     const sectionOf = (html: string) => /<section class="section"><h[34] class="section-title">[\s\S]*?<\/section>/.exec(html)![0];
     const sections = [sectionOf(document.html), ...(script === 'ar' ? [sectionOf(render('caseSummary').html)] : [])];
-    const body = sections
-      .flatMap((section) => variants.map((height) => `<div style="break-before: page; height: ${height}pt"></div>${section}`))
-      .join('\n');
+    const body = sections.flatMap((section) => variants.map((height) => `<div style="break-before: page; height: ${height}pt"></div>${section}`)).join('\n');
     const html = document.html.replace(/<body>[\s\S]*<\/body>/, `<body>${body}</body>`);
     const path = await print({ ...document, html, headerTemplate: '<span></span>', footerTemplate: '<span></span>' }, 'A4', `page-break-${script}`);
 
     const blocks = [sample.heading, sample.question, sample.answer];
     const marksOf = (text: string) => [...text.normalize('NFD').matchAll(/\p{Mn}/gu)].length;
-    const bare = (text: string) => text.normalize('NFD').replace(bidiControls, '').replace(/\p{Mn}|\s/gu, '');
+    const bare = (text: string) =>
+      text
+        .normalize('NFD')
+        .replace(bidiControls, '')
+        .replace(/\p{Mn}|\s/gu, '');
     const pages = pagesText(path);
     expect(pages.length).toBeGreaterThanOrEqual(variants.length * sections.length);
     pages.forEach((page, i) => {
@@ -125,7 +150,11 @@ test('text is never cut at a page break, and no heading is left alone at the foo
 const typed: Record<Language, { account: string; setting: string; note: string }> = {
   en: { account: 'A friend offered a restaurant job abroad; on arrival the passport was taken.', setting: 'Kitchen work, 14 hours a day.', note: 'Said it twice.' },
   es: { account: 'Una amiga le ofreció un trabajo en un restaurante; al llegar le quitaron el pasaporte.', setting: 'Cocina, 14 horas al día.', note: 'Lo dijo dos veces.' },
-  fr: { account: "Une amie lui a proposé un emploi dans un restaurant ; à l'arrivée, on lui a pris son passeport.", setting: 'En cuisine, 14 heures par jour.', note: "L'a dit deux fois." },
+  fr: {
+    account: "Une amie lui a proposé un emploi dans un restaurant ; à l'arrivée, on lui a pris son passeport.",
+    setting: 'En cuisine, 14 heures par jour.',
+    note: "L'a dit deux fois.",
+  },
   ar: { account: 'عرضت عليها صديقةٌ وظيفةً في مطعمٍ في الخارج، وعند الوصول أُخذ جواز سفرها.', setting: 'عملٌ في المطبخ، ١٤ ساعة في اليوم.', note: 'قالت ذلك مرّتين.' },
 };
 
@@ -193,7 +222,9 @@ test('a filled checklist in English, Spanish, French and Arabic, on A4 and Lette
       const folder = test.info().outputPath('pages');
       mkdirSync(folder, { recursive: true });
       run('pdftoppm', ['-png', '-gray', '-r', '30', path, join(folder, name)]);
-      const images = readdirSync(folder).filter((file) => file.startsWith(`${name}-`)).sort();
+      const images = readdirSync(folder)
+        .filter((file) => file.startsWith(`${name}-`))
+        .sort();
       expect(images.length).toBeGreaterThan(0);
       images.forEach((image, i) => {
         expect.soft(readFileSync(join(folder, image)), `${name} page ${i + 1}`).toMatchSnapshot(`${name}-${i + 1}.png`, { maxDiffPixelRatio: 0.002 });

@@ -22,10 +22,13 @@ function pageCount(path: string): number {
 test('the preview prints a case summary to PDF with the redaction chosen, in Latin, Cyrillic, Arabic and Thai', async ({ app, page }) => {
   const exportsFolder = join(app.dataFolder, 'exports');
   const exportPdf = (document: ReturnType<typeof renderPrintDocument>, suggestedName: string) =>
-    page.evaluate(
-      (request) => window.waypoint.export.pdf(request),
-      { html: document.html, headerTemplate: document.headerTemplate, footerTemplate: document.footerTemplate, paper: 'A4' as const, suggestedName },
-    );
+    page.evaluate((request) => window.waypoint.export.pdf(request), {
+      html: document.html,
+      headerTemplate: document.headerTemplate,
+      footerTemplate: document.footerTemplate,
+      paper: 'A4' as const,
+      suggestedName,
+    });
   const common = { kind: 'caseSummary' as const, paper: 'A4' as const, caseRecord: printCase(), notes: printNotes(), checklists: [printChecklist()], now };
 
   const full = renderPrintDocument({ ...common, language: 'en', redaction: 'full', labels: englishPrintLabels });

@@ -74,8 +74,22 @@ test.describe('the real Electron app', () => {
     // Permissions are refused (only clipboard writes, for the copy buttons, are let through).
     expect(await page.evaluate(() => Notification.requestPermission())).toBe('denied');
     expect(await page.evaluate(() => navigator.permissions.query({ name: 'geolocation' }).then((status) => status.state))).toBe('denied');
-    expect(await page.evaluate(() => navigator.mediaDevices.getUserMedia({ audio: true }).then(() => 'granted', () => 'refused'))).toBe('refused');
+    expect(
+      await page.evaluate(() =>
+        navigator.mediaDevices.getUserMedia({ audio: true }).then(
+          () => 'granted',
+          () => 'refused',
+        ),
+      ),
+    ).toBe('refused');
     // And no request leaves for the network.
-    expect(await page.evaluate(() => fetch('https://example.org/').then(() => 'sent', () => 'blocked'))).toBe('blocked');
+    expect(
+      await page.evaluate(() =>
+        fetch('https://example.org/').then(
+          () => 'sent',
+          () => 'blocked',
+        ),
+      ),
+    ).toBe('blocked');
   });
 });

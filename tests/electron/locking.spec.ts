@@ -73,9 +73,7 @@ test.describe('locking enforced by main, in the real app', () => {
 
   test('a renderer that crashes is replaced, locked', async () => {
     const before = await appWindowState(app);
-    const next = await pageAfterLock(app, () =>
-      app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.forcefullyCrashRenderer()),
-    );
+    const next = await pageAfterLock(app, () => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.forcefullyCrashRenderer()));
     await expectLockedInNewProcess(next, before);
   });
 });

@@ -20,10 +20,14 @@ afterAll(async () => {
 });
 
 describe(`every importer under ${cases} generated inputs`, () => {
-  it.each(importers.map((importer) => [importer.name, importer] as const))('%s: no crash, no partial write, no hang', async (_name, importer) => {
-    const counts = await fuzzImporter(importer, cases, seed);
-    results.push(counts);
-    expect(counts.examples).toEqual([]);
-    expect(counts).toMatchObject({ crashes: 0, partialWrites: 0, hangs: 0 });
-  }, 3_600_000);
+  it.each(importers.map((importer) => [importer.name, importer] as const))(
+    '%s: no crash, no partial write, no hang',
+    async (_name, importer) => {
+      const counts = await fuzzImporter(importer, cases, seed);
+      results.push(counts);
+      expect(counts.examples).toEqual([]);
+      expect(counts).toMatchObject({ crashes: 0, partialWrites: 0, hangs: 0 });
+    },
+    3_600_000,
+  );
 });

@@ -95,7 +95,9 @@ const shipped: Directory = deepFreeze(parseDirectory(JSON.parse(readFileSync(res
 const small = { entries: shipped.entries.slice(0, 6), organizations: shipped.organizations.slice(0, 3) };
 const validJson = [
   exportHsdsJson(small),
-  ...['service_full.json', 'organization_full.json', 'service_list.json', 'tabular.json', 'service_at_location_full.json'].map((name) => readFileSync(join(fixtures, 'hsds', name), 'utf8')),
+  ...['service_full.json', 'organization_full.json', 'service_list.json', 'tabular.json', 'service_at_location_full.json'].map((name) =>
+    readFileSync(join(fixtures, 'hsds', name), 'utf8'),
+  ),
 ];
 const validPackages = [
   exportHsdsPackage(small),
@@ -113,34 +115,79 @@ function nestedServices(depth: number): string {
   return json;
 }
 
-const hsdsKeys = ['id', 'name', 'status', 'phones', 'organization', 'organization_id', 'contents', 'service', 'location', 'location_type', '__proto__', 'constructor', 'format', 'services', 'organizations', 'addresses', 'service_at_locations', 'attributes', 'schedules', 'languages'];
+const hsdsKeys = [
+  'id',
+  'name',
+  'status',
+  'phones',
+  'organization',
+  'organization_id',
+  'contents',
+  'service',
+  'location',
+  'location_type',
+  '__proto__',
+  'constructor',
+  'format',
+  'services',
+  'organizations',
+  'addresses',
+  'service_at_locations',
+  'attributes',
+  'schedules',
+  'languages',
+];
 const hsdsShaped = fc.dictionary(fc.constantFrom(...hsdsKeys), fc.jsonValue({ maxDepth: 3 }));
 
 const jsonText = fc.oneof(
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
   { weight: 2, arbitrary: fc.json({ maxDepth: 4 }) },
   { weight: 3, arbitrary: fc.oneof(hsdsShaped, fc.array(hsdsShaped, { maxLength: 4 })).map((value) => JSON.stringify(value)) },
-  { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...validJson), fc.array(textMutation, { minLength: 1, maxLength: 4 })).map(([text, changes]) => changes.reduce(mutateText, text)) },
+  {
+    weight: 4,
+    arbitrary: fc.tuple(fc.constantFrom(...validJson), fc.array(textMutation, { minLength: 1, maxLength: 4 })).map(([text, changes]) => changes.reduce(mutateText, text)),
+  },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 4_000 }).map(nestedServices) },
 );
 
 /** Package file names: 3.0's, 1.1's and 2.0's, the descriptor, and odd ones. */
 const packageNames = fc.constantFrom(
-  'services.csv', 'organizations.csv', 'phones.csv', 'locations.csv', 'addresses.csv', 'service_at_location.csv', 'attributes.csv', 'schedules.csv',
-  'languages.csv', 'service_areas.csv', 'contacts.csv', 'datapackage.json', 'services_at_location.csv', 'physical_addresses.csv', 'postal_addresses.csv',
-  'regular_schedules.csv', 'services_taxonomy.csv', 'other_attributes.csv', 'x/../services.csv', '__proto__.csv', 'a.json', 'README.md',
+  'services.csv',
+  'organizations.csv',
+  'phones.csv',
+  'locations.csv',
+  'addresses.csv',
+  'service_at_location.csv',
+  'attributes.csv',
+  'schedules.csv',
+  'languages.csv',
+  'service_areas.csv',
+  'contacts.csv',
+  'datapackage.json',
+  'services_at_location.csv',
+  'physical_addresses.csv',
+  'postal_addresses.csv',
+  'regular_schedules.csv',
+  'services_taxonomy.csv',
+  'other_attributes.csv',
+  'x/../services.csv',
+  '__proto__.csv',
+  'a.json',
+  'README.md',
 );
 const randomPackage = fc.dictionary(packageNames, fc.string({ unit: 'binary', maxLength: 200 }), { maxKeys: 6 });
-const mutatedPackage = fc.tuple(fc.constantFrom(...validPackages), fc.array(fc.tuple(fc.nat(), textMutation), { minLength: 1, maxLength: 4 }), fc.array(fc.nat(), { maxLength: 2 })).map(([files, changes, dropped]) => {
-  const copy: Record<string, string> = { ...files };
-  const names = Object.keys(copy);
-  for (const [pick, change] of changes) {
-    const name = names[pick % names.length]!;
-    copy[name] = mutateText(copy[name]!, change);
-  }
-  for (const pick of dropped) delete copy[names[pick % names.length]!];
-  return copy;
-});
+const mutatedPackage = fc
+  .tuple(fc.constantFrom(...validPackages), fc.array(fc.tuple(fc.nat(), textMutation), { minLength: 1, maxLength: 4 }), fc.array(fc.nat(), { maxLength: 2 }))
+  .map(([files, changes, dropped]) => {
+    const copy: Record<string, string> = { ...files };
+    const names = Object.keys(copy);
+    for (const [pick, change] of changes) {
+      const name = names[pick % names.length]!;
+      copy[name] = mutateText(copy[name]!, change);
+    }
+    for (const pick of dropped) delete copy[names[pick % names.length]!];
+    return copy;
+  });
 const packageFiles = fc.oneof({ weight: 1, arbitrary: randomPackage }, { weight: 3, arbitrary: mutatedPackage });
 
 const encode = (text: string) => strToU8(text);
@@ -187,7 +234,10 @@ export const hsdsZip: Importer<Uint8Array> = {
   input: fc.oneof(
     { weight: 1, arbitrary: fc.uint8Array({ maxLength: 300 }) },
     { weight: 2, arbitrary: packageFiles.map(zipOf) },
-    { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...validZips), fc.array(byteMutation, { minLength: 1, maxLength: 3 })).map(([zip, changes]) => changes.reduce(mutateBytes, zip)) },
+    {
+      weight: 3,
+      arbitrary: fc.tuple(fc.constantFrom(...validZips), fc.array(byteMutation, { minLength: 1, maxLength: 3 })).map(([zip, changes]) => changes.reduce(mutateBytes, zip)),
+    },
     { weight: 1, arbitrary: jsonText.map((text) => zipOf({ 'only.json': text })) },
   ),
   run: (bytes) => hsdsOutcome(request([{ name: 'package.zip', bytes: buffer(bytes) }], false, 'package.zip')),
@@ -197,7 +247,14 @@ export const hsdsZip: Importer<Uint8Array> = {
 export const hsdsFolder: Importer<Record<string, string>> = {
   name: 'HSDS CSV folder',
   input: packageFiles,
-  run: (files) => hsdsOutcome(request(Object.entries(files).map(([name, text]) => ({ name: `folder/${name}`, bytes: buffer(encode(text)) })), true, 'folder')),
+  run: (files) =>
+    hsdsOutcome(
+      request(
+        Object.entries(files).map(([name, text]) => ({ name: `folder/${name}`, bytes: buffer(encode(text)) })),
+        true,
+        'folder',
+      ),
+    ),
   describe: (files) => JSON.stringify(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, short(text)]))),
 };
 
@@ -218,7 +275,10 @@ export const checklistTemplate: Importer<string> = {
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
     { weight: 1, arbitrary: fc.json({ maxDepth: 4 }) },
     { weight: 2, arbitrary: templateShaped.map((value) => JSON.stringify(value)) },
-    { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...templateTexts), fc.array(textMutation, { minLength: 1, maxLength: 4 })).map(([text, changes]) => changes.reduce(mutateText, text)) },
+    {
+      weight: 4,
+      arbitrary: fc.tuple(fc.constantFrom(...templateTexts), fc.array(textMutation, { minLength: 1, maxLength: 4 })).map(([text, changes]) => changes.reduce(mutateText, text)),
+    },
     { weight: 1, arbitrary: fc.integer({ min: 1, max: 100_000 }).map((depth) => `${'['.repeat(depth)}${']'.repeat(depth)}`) },
   ),
   run: (text) => {
@@ -298,7 +358,10 @@ export const backupFile: Importer<{ changes: BackupChange[]; random: Uint8Array 
     // Accepted only if the file is the original after all (a change can undo itself), with every record.
     return Buffer.from(bytes).equals(backupOriginal) && store.size === backupRecords.length ? 'accepted' : 'partialWrite';
   },
-  describe: ({ changes, random }) => (random ? `random bytes: ${Buffer.from(random).toString('base64')}` : `changes: ${JSON.stringify(changes, (_key, value: unknown) => (value instanceof Uint8Array ? [...value] : value))}`),
+  describe: ({ changes, random }) =>
+    random
+      ? `random bytes: ${Buffer.from(random).toString('base64')}`
+      : `changes: ${JSON.stringify(changes, (_key, value: unknown) => (value instanceof Uint8Array ? [...value] : value))}`,
 };
 
 export const importers = [hsdsJson, hsdsZip, hsdsFolder, checklistTemplate, backupFile] as Importer<unknown>[];

@@ -8,9 +8,30 @@ let serial = 0;
 export function directoryEntry(fields: Partial<DirectoryEntry>): DirectoryEntry {
   serial++;
   return {
-    id: `00000000-0000-4000-8000-${String(serial).padStart(12, '0')}`, organizationId: null, name: `Entry ${serial}`, alternateName: null,
-    description: '', countries: [], services: [], populations: [], channels: [], languages: [], is24x7: null, hours: null, phones: [],
-    emails: [], url: null, fallback: false, confidentialAddress: false, verified: false, confidence: 'inferred', checked: null, readBy: null, sourceDate: null, notes: null, sources: [],
+    id: `00000000-0000-4000-8000-${String(serial).padStart(12, '0')}`,
+    organizationId: null,
+    name: `Entry ${serial}`,
+    alternateName: null,
+    description: '',
+    countries: [],
+    services: [],
+    populations: [],
+    channels: [],
+    languages: [],
+    is24x7: null,
+    hours: null,
+    phones: [],
+    emails: [],
+    url: null,
+    fallback: false,
+    confidentialAddress: false,
+    verified: false,
+    confidence: 'inferred',
+    checked: null,
+    readBy: null,
+    sourceDate: null,
+    notes: null,
+    sources: [],
     ...fields,
   };
 }

@@ -32,13 +32,7 @@ const tagPool = ['housing', 'legal', 'medical', 'court', 'shelter', 'interpreter
 const baseTime = Date.UTC(2024, 0, 1);
 const dayMs = 86_400_000;
 
-
-export function generateSyntheticCases(
-  count: number,
-  seed: number,
-  templates: readonly ChecklistTemplate[],
-  options: SyntheticOptions = {},
-): SyntheticCaseData {
+export function generateSyntheticCases(count: number, seed: number, templates: readonly ChecklistTemplate[], options: SyntheticOptions = {}): SyntheticCaseData {
   const { notesPerCase = 5, checklistsPerCase = 3, noteWords = [10, 60] } = options;
   const random = seededRandom(seed);
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));

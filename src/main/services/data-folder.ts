@@ -40,10 +40,7 @@ export function chooseDataFolder({ argv, env, exeDir, defaultUserData, exists }:
   const override = env[DATA_DIR_ENV]?.trim();
   if (override) return { folder: isAbsolute(override) ? resolve(override) : resolve(exeDir, override), mode: 'override' };
 
-  const portable =
-    argv.includes(PORTABLE_FLAG) ||
-    PORTABLE_MARKERS.some((marker) => exists(join(exeDir, marker))) ||
-    !!env['PORTABLE_EXECUTABLE_DIR'];
+  const portable = argv.includes(PORTABLE_FLAG) || PORTABLE_MARKERS.some((marker) => exists(join(exeDir, marker))) || !!env['PORTABLE_EXECUTABLE_DIR'];
   if (portable) return { folder: join(exeDir, PORTABLE_FOLDER_NAME), mode: 'portable' };
 
   return { folder: defaultUserData, mode: 'normal' };

@@ -6,12 +6,7 @@ import { unwrap } from './bridge';
  * Resolves to the path written, or null when the user cancelled. A file with identifying case data
  * goes with the vault passphrase, which main checks before anything else.
  */
-export async function saveFile(
-  suggestedName: string,
-  kind: ExportKind,
-  content: string | Uint8Array,
-  options: { vaultPassphrase?: string } = {},
-): Promise<string | null> {
+export async function saveFile(suggestedName: string, kind: ExportKind, content: string | Uint8Array, options: { vaultPassphrase?: string } = {}): Promise<string | null> {
   const binary = content instanceof Uint8Array;
   const data = binary ? toBase64(content) : content;
   const result = await unwrap(window.waypoint.files.save({ suggestedName, kind, data, encoding: binary ? 'base64' : 'utf8', ...options }));

@@ -8,14 +8,7 @@
  */
 
 /** prs_Gender */
-export const htcdsGenders = [
-  'Feminine',
-  'Masculine',
-  'TransgenderFeminine',
-  'TransgenderMasculine',
-  'NonConforming',
-  'NonSpecifiedUnknown',
-] as const;
+export const htcdsGenders = ['Feminine', 'Masculine', 'TransgenderFeminine', 'TransgenderMasculine', 'NonConforming', 'NonSpecifiedUnknown'] as const;
 export type HtcdsGender = (typeof htcdsGenders)[number];
 
 /** vic_TypeOfExploitation */

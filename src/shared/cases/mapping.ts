@@ -1,10 +1,4 @@
-import {
-  htcdsExploitationTypes,
-  htcdsGenders,
-  htcdsLabourIndustries,
-  htcdsMethodsOfControl,
-  htcdsSupportTypes,
-} from './htcds';
+import { htcdsExploitationTypes, htcdsGenders, htcdsLabourIndustries, htcdsMethodsOfControl, htcdsSupportTypes } from './htcds';
 import { ageGroups, type CaseProfile } from './schema';
 
 export interface HtcdsFieldMapping {

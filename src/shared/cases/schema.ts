@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import { idPattern } from '../checklists/schema';
 import { isCountryCode } from '../countries';
-import {
-  htcdsExploitationTypes,
-  htcdsGenders,
-  htcdsLabourIndustries,
-  htcdsMethodsOfControl,
-  htcdsSupportTypes,
-} from './htcds';
+import { htcdsExploitationTypes, htcdsGenders, htcdsLabourIndustries, htcdsMethodsOfControl, htcdsSupportTypes } from './htcds';
 
 /**
  * The case record. It is pseudonymous: the only name-like field is the optional alias, which the
@@ -103,10 +97,7 @@ export const caseRecordSchema = z
     /** Oldest first; the last entry is the current status. */
     statusHistory: z.array(statusChangeSchema).min(1).max(caseLimits.statusHistory),
     assignedTo: z.string().max(caseLimits.caseworkerChars),
-    tags: z
-      .array(z.string().trim().min(1).max(caseLimits.tagChars))
-      .max(caseLimits.tags)
-      .refine(isUnique, { error: 'must not repeat a tag' }),
+    tags: z.array(z.string().trim().min(1).max(caseLimits.tagChars)).max(caseLimits.tags).refine(isUnique, { error: 'must not repeat a tag' }),
     profile: caseProfileSchema,
     consent: caseConsentSchema,
     createdAt: isoDateTime,

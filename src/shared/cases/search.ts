@@ -117,12 +117,7 @@ export function checklistTokens(checklist: CaseChecklist, labels: Map<string, st
 }
 
 /** The tokens a case's notes and checklists add to it (repeats included). Records of other cases are ignored. */
-export function noteAndChecklistTokens(
-  caseId: string,
-  notes: readonly CaseNote[],
-  checklists: readonly CaseChecklist[],
-  labels: Map<string, string[]>,
-): string[] {
+export function noteAndChecklistTokens(caseId: string, notes: readonly CaseNote[], checklists: readonly CaseChecklist[], labels: Map<string, string[]>): string[] {
   const tokens: string[] = [];
   for (const note of notes) if (note.caseId === caseId) tokens.push(...tokenize(note.text));
   for (const checklist of checklists) if (checklist.caseId === caseId) tokens.push(...checklistTokens(checklist, labels));
@@ -245,11 +240,7 @@ function emptyIndex(): CaseSearchIndex {
 }
 
 /** Notes and checklists of cases not in `cases` are ignored. */
-export function buildCaseSearchIndex(
-  cases: readonly CaseRecord[],
-  notes: readonly CaseNote[],
-  checklists: readonly CaseChecklist[],
-): CaseSearchIndex {
+export function buildCaseSearchIndex(cases: readonly CaseRecord[], notes: readonly CaseNote[], checklists: readonly CaseChecklist[]): CaseSearchIndex {
   const notesByCase = groupByCase(notes);
   const checklistsByCase = groupByCase(checklists);
   const index = emptyIndex();

@@ -1,24 +1,10 @@
 import { z } from 'zod';
-import {
-  checklistLimits,
-  idPattern,
-  templateSchema,
-  templateVersionSchema,
-  type CaseContext,
-  type ChecklistItem,
-  type ChecklistTemplate,
-  type Condition,
-} from './schema';
+import { checklistLimits, idPattern, templateSchema, templateVersionSchema, type CaseContext, type ChecklistItem, type ChecklistTemplate, type Condition } from './schema';
 
 export type AnswerValue = boolean | string | number | string[];
 
 const answerSchema = z.strictObject({
-  value: z.union([
-    z.boolean(),
-    z.string().max(checklistLimits.longTextChars),
-    z.number(),
-    z.array(z.string().max(checklistLimits.idChars)).max(checklistLimits.optionsPerItem),
-  ]),
+  value: z.union([z.boolean(), z.string().max(checklistLimits.longTextChars), z.number(), z.array(z.string().max(checklistLimits.idChars)).max(checklistLimits.optionsPerItem)]),
   note: z.string().max(checklistLimits.longTextChars).optional(),
   answeredAt: z.iso.datetime(),
 });
@@ -60,16 +46,7 @@ export const checklistInstanceSchema = z
   });
 export type ChecklistInstance = z.infer<typeof checklistInstanceSchema>;
 
-export type AnswerProblem =
-  | 'wrongType'
-  | 'unknownOption'
-  | 'duplicateOption'
-  | 'tooLong'
-  | 'invalidDate'
-  | 'notFinite'
-  | 'notInteger'
-  | 'belowMin'
-  | 'aboveMax';
+export type AnswerProblem = 'wrongType' | 'unknownOption' | 'duplicateOption' | 'tooLong' | 'invalidDate' | 'notFinite' | 'notInteger' | 'belowMin' | 'aboveMax';
 export type AnswerCheck = { ok: true; value: AnswerValue } | { ok: false; reason: AnswerProblem };
 
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -197,13 +174,7 @@ export function startChecklist(template: ChecklistTemplate, id: string, now: str
 export type RecordResult = { ok: true; instance: ChecklistInstance } | { ok: false; reason: AnswerProblem | 'unknownItem' };
 
 /** Returns a new instance with the answer stored; the original is left as it was. */
-export function recordAnswer(
-  instance: ChecklistInstance,
-  itemId: string,
-  value: unknown,
-  now: string,
-  note?: string,
-): RecordResult {
+export function recordAnswer(instance: ChecklistInstance, itemId: string, value: unknown, now: string, note?: string): RecordResult {
   const item = itemsById(instance.templateSnapshot).get(itemId);
   if (!item) return { ok: false, reason: 'unknownItem' };
   const check = validateAnswer(item, value);

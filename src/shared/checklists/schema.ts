@@ -44,27 +44,17 @@ export const legalRefPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*#[a-z0-9]+(?:-[a-z0-9]+
 export const indicatorPattern = /^[a-z0-9]+:[A-Za-z0-9][A-Za-z0-9-]*$/;
 const semverPattern = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 
-const idSchema = z
-  .string()
-  .max(checklistLimits.idChars)
-  .regex(idPattern, { error: 'must start with a letter or digit and contain only letters, digits, "-", "_" or "."' });
+const idSchema = z.string().max(checklistLimits.idChars).regex(idPattern, { error: 'must start with a letter or digit and contain only letters, digits, "-", "_" or "."' });
 const shortText = z.string().trim().min(1).max(checklistLimits.shortTextChars);
 const longText = z.string().max(checklistLimits.longTextChars);
 
-export const templateVersionSchema = z.union(
-  [z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.string().max(64).regex(semverPattern)],
-  { error: 'must be a whole number or a semantic version such as "1.2.0"' },
-);
+export const templateVersionSchema = z.union([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.string().max(64).regex(semverPattern)], {
+  error: 'must be a whole number or a semantic version such as "1.2.0"',
+});
 export type TemplateVersion = z.infer<typeof templateVersionSchema>;
 
-const legalRefSchema = z
-  .string()
-  .max(120)
-  .regex(legalRefPattern, { error: 'must look like "<instrument-id>#<provision>", e.g. "palermo-tip-protocol#art-3a"' });
-const indicatorSchema = z
-  .string()
-  .max(120)
-  .regex(indicatorPattern, { error: 'must look like "<namespace>:<indicator>", e.g. "ilo:deception"' });
+const legalRefSchema = z.string().max(120).regex(legalRefPattern, { error: 'must look like "<instrument-id>#<provision>", e.g. "palermo-tip-protocol#art-3a"' });
+const indicatorSchema = z.string().max(120).regex(indicatorPattern, { error: 'must look like "<namespace>:<indicator>", e.g. "ilo:deception"' });
 
 /**
  * A condition decides whether an item (or section) is shown. It reads answers to earlier items and
@@ -96,8 +86,7 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
       z.strictObject({ caseField: z.enum(caseFields), equals: conditionValueSchema }),
     ],
     {
-      error:
-        'is not a valid condition: use {all: [...]}, {any: [...]}, {not: ...}, {item, equals}, {item, includes} or {caseField, equals}',
+      error: 'is not a valid condition: use {all: [...]}, {any: [...]}, {not: ...}, {item, equals}, {item, includes} or {caseField, equals}',
     },
   ),
 );
@@ -222,12 +211,7 @@ function crossFieldProblems(template: z.infer<typeof templateShape>): Problem[] 
   return problems;
 }
 
-function conditionProblems(
-  condition: Condition,
-  earlierItems: ReadonlyMap<string, ChecklistItem>,
-  path: (string | number)[],
-  depth: number,
-): Problem[] {
+function conditionProblems(condition: Condition, earlierItems: ReadonlyMap<string, ChecklistItem>, path: (string | number)[], depth: number): Problem[] {
   if (depth > checklistLimits.conditionDepth) {
     return [{ path, message: `is nested more than ${checklistLimits.conditionDepth} levels deep` }];
   }
@@ -238,8 +222,8 @@ function conditionProblems(
   }
   if ('not' in condition) return conditionProblems(condition.not, earlierItems, [...path, 'not'], depth + 1);
   if ('caseField' in condition) {
-    const valid = condition.caseField === 'isChild' ? typeof condition.equals === 'boolean' || condition.equals === null
-      : typeof condition.equals === 'string' || condition.equals === null;
+    const valid =
+      condition.caseField === 'isChild' ? typeof condition.equals === 'boolean' || condition.equals === null : typeof condition.equals === 'string' || condition.equals === null;
     const expected = condition.caseField === 'isChild' ? 'true, false or null' : 'a country code or null';
     return valid ? [] : [{ path: [...path, 'equals'], message: `must be ${expected} for caseField "${condition.caseField}"` }];
   }
@@ -251,7 +235,8 @@ function conditionProblems(
     if (target.kind !== 'multiple') {
       return [{ path: [...path, 'includes'], message: `can only be used with a multiple-choice item; "${target.id}" is ${target.kind}` }];
     }
-    return target.options.some((option) => option.id === condition.includes) ? []
+    return target.options.some((option) => option.id === condition.includes)
+      ? []
       : [{ path: [...path, 'includes'], message: `"${condition.includes}" is not an option of item "${target.id}"` }];
   }
   const problem = equalsProblem(target, condition.equals);

@@ -101,8 +101,7 @@ function toFileErrors(issue: z.core.$ZodIssue): TemplateFileError[] {
 
 /** An object branch whose key set fitted the value: its errors, all inside it, are the real ones. */
 function matchingBranch(branches: z.core.$ZodIssue[][]): z.core.$ZodIssue[] | null {
-  const fits = (issue: z.core.$ZodIssue) =>
-    issue.path.length > 0 && !(issue.path.length === 1 && issue.message === requiredMessage);
+  const fits = (issue: z.core.$ZodIssue) => issue.path.length > 0 && !(issue.path.length === 1 && issue.message === requiredMessage);
   return branches.find((branch) => branch.length > 0 && branch.every(fits)) ?? null;
 }
 

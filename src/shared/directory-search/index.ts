@@ -203,7 +203,10 @@ class TermReader implements FieldVisitor {
   readonly otherTerms = new TermList();
   private readonly tokenizer = new CachedTokenizer(this.vocabulary.id);
   private readonly sharedTerms: Record<SharedKind, Map<string, readonly number[]>> = {
-    organization: new Map(), country: new Map(), language: new Map(), term: new Map(),
+    organization: new Map(),
+    country: new Map(),
+    language: new Map(),
+    term: new Map(),
   };
 
   constructor(private readonly sources: SharedSources) {}
@@ -447,10 +450,12 @@ function resultOrder(entries: readonly SearchableEntry[]): Uint32Array {
   const names = [...nameNumbers.keys()];
   const folded = names.map(foldText);
   // Code unit order, no locale; two distinct names are never equal.
-  const byName = names.map((_, number) => number).sort((a, b) => {
-    if (folded[a] !== folded[b]) return folded[a]! < folded[b]! ? -1 : 1;
-    return names[a]! < names[b]! ? -1 : 1;
-  });
+  const byName = names
+    .map((_, number) => number)
+    .sort((a, b) => {
+      if (folded[a] !== folded[b]) return folded[a]! < folded[b]! ? -1 : 1;
+      return names[a]! < names[b]! ? -1 : 1;
+    });
   const rank = new Uint32Array(names.length);
   byName.forEach((number, r) => (rank[number] = r));
 
@@ -528,8 +533,13 @@ export function buildSearchIndex(entries: readonly SearchableEntry[], options: I
     if (is24x7[position] === 1) open24x7.push(doc);
   });
   return {
-    version: 1, size: positions.length, positions, all: all.finish(vocabulary, sortedIds, positions), names: names.finish(vocabulary, sortedIds, positions),
-    facets, open24x7: new Uint32Array(open24x7),
+    version: 1,
+    size: positions.length,
+    positions,
+    all: all.finish(vocabulary, sortedIds, positions),
+    names: names.finish(vocabulary, sortedIds, positions),
+    facets,
+    open24x7: new Uint32Array(open24x7),
   };
 }
 
@@ -652,7 +662,12 @@ export function searchDirectory(index: DirectorySearchIndex, query: string, filt
   const name = matchWords(index.names, words, index.size);
   const exact = bitsOfRange(index.all, exactRange(index.all.words, last), match.length);
   // Tiers as masks over the match set: (name, exact), (name, not exact), (not name, exact), (neither).
-  const tiers: [boolean, boolean][] = [[true, true], [true, false], [false, true], [false, false]];
+  const tiers: [boolean, boolean][] = [
+    [true, true],
+    [true, false],
+    [false, true],
+    [false, false],
+  ];
   let k = 0;
   for (const [inName, isExact] of tiers) {
     const tier = new Uint32Array(match.length);

@@ -90,9 +90,22 @@ export function tokensFingerprint(): string {
   const characters: string[] = [];
   for (const [from, to] of probeRanges) for (let code = from; code <= to; code++) characters.push(`a${String.fromCharCode(code)}`);
   const probe: SearchableEntry = {
-    id: 'probe', organizationId: null, name: characters.join(' '), alternateName: 'İstanbul ß ﬁ ℃ 𝐀𝐁 ١٢٣', description: characters.join(''),
-    verified: true, is24x7: null, countries: [], services: [], languages: [], populations: [], channels: [],
-    phones: [{ number: '+1 (888) 373-7888', description: null }, { number: '٠١٢ ٣٤٥', description: null }],
+    id: 'probe',
+    organizationId: null,
+    name: characters.join(' '),
+    alternateName: 'İstanbul ß ﬁ ℃ 𝐀𝐁 ١٢٣',
+    description: characters.join(''),
+    verified: true,
+    is24x7: null,
+    countries: [],
+    services: [],
+    languages: [],
+    populations: [],
+    channels: [],
+    phones: [
+      { number: '+1 (888) 373-7888', description: null },
+      { number: '٠١٢ ٣٤٥', description: null },
+    ],
   };
   const index = buildSearchIndex([probe]);
   tokensFingerprintCache = fingerprint([...index.all.words, '|', ...index.names.words]);
@@ -142,8 +155,14 @@ export function encodePrebuiltIndex(entries: readonly SearchableEntry[], organiz
     sections.push([`facet.${facet}.starts`, starts], [`facet.${facet}.postings`, postings]);
   }
   const byDoc = [...index.positions].map((position) => entries[position]!);
-  strings('keys.name', byDoc.map((entry) => entry.name));
-  strings('keys.id', byDoc.map((entry) => entry.id));
+  strings(
+    'keys.name',
+    byDoc.map((entry) => entry.name),
+  );
+  strings(
+    'keys.id',
+    byDoc.map((entry) => entry.id),
+  );
   sections.push(['keys.verified', Uint8Array.from(byDoc, (entry) => (entry.verified ? 1 : 0))]);
 
   const stamp: PrebuiltStamp = { format: PREBUILT_FORMAT, indexVersion: index.version, tokens: tokensFingerprint(), data };
@@ -230,7 +249,13 @@ export function readPrebuiltIndex(buffer: ArrayBuffer, data: string): PrebuiltRe
       facets[facet] = new Map(values.map((value, i) => [value, postings.subarray(starts[i], starts[i + 1])]));
     }
     const index: DirectorySearchIndex = {
-      version: 1, size: header.size, positions: section('positions', 'u32'), all: words('all'), names: words('names'), facets, open24x7: section('open24x7', 'u32'),
+      version: 1,
+      size: header.size,
+      positions: section('positions', 'u32'),
+      all: words('all'),
+      names: words('names'),
+      facets,
+      open24x7: section('open24x7', 'u32'),
     };
     const verified = section('keys.verified', 'u8');
     if (index.positions.length !== header.size || verified.length !== header.size) throw new Error('sizes disagree');

@@ -28,9 +28,7 @@ export function suggestDuration(kind: FollowUpKind, countriesOfExploitation: rea
     const provision = legal.provisions.get(minimum.provisionId);
     const instrument = legal.provisionInstrument.get(minimum.provisionId);
     if (!provision || !instrument || !new RegExp(`\\b${minimum.days} days\\b`).test(provision.summary)) continue;
-    const countries = countriesOfExploitation.filter((code) =>
-      legal.countries.get(code)?.treaties.some((row) => row.instrumentId === instrument.id && row.status === 'party'),
-    );
+    const countries = countriesOfExploitation.filter((code) => legal.countries.get(code)?.treaties.some((row) => row.instrumentId === instrument.id && row.status === 'party'));
     if (countries.length === 0) continue;
     return { days: minimum.days, provisionId: provision.id, provisionLabel: provision.label, instrumentName: instrument.shortName, countries };
   }

@@ -1,28 +1,8 @@
 import type { ProblemDetail } from './import-problems';
 import { languageName } from './languages';
-import {
-  confidences,
-  contactChannels,
-  emergencyRoles,
-  linkType,
-  populations,
-  serviceTypes,
-  termId,
-  waypointTaxonomies,
-  waypointTaxonomyTerms,
-} from './taxonomy';
+import { confidences, contactChannels, emergencyRoles, linkType, populations, serviceTypes, termId, waypointTaxonomies, waypointTaxonomyTerms } from './taxonomy';
 import type { Confidence, ContactChannel, EmergencyRole, Population, ServiceType, TaxonomyKey } from './taxonomy';
-import type {
-  HsdsAttribute,
-  HsdsContact,
-  HsdsDirectory,
-  HsdsLocation,
-  HsdsOrganization,
-  HsdsPhone,
-  HsdsSchedule,
-  HsdsService,
-  PhoneType,
-} from './types';
+import type { HsdsAttribute, HsdsContact, HsdsDirectory, HsdsLocation, HsdsOrganization, HsdsPhone, HsdsSchedule, HsdsService, PhoneType } from './types';
 import { directoryId } from './uuid';
 
 /**
@@ -338,10 +318,12 @@ function codes<T extends string>(attrs: HsdsAttribute[], taxonomy: TaxonomyKey, 
 }
 
 function values(attrs: HsdsAttribute[], taxonomy: TaxonomyKey, code: string): string[] {
-  return attrs.filter((a) => {
-    const term = termOf(a);
-    return term?.taxonomy === taxonomy && term.code === code;
-  }).map((a) => a.value ?? '');
+  return attrs
+    .filter((a) => {
+      const term = termOf(a);
+      return term?.taxonomy === taxonomy && term.code === code;
+    })
+    .map((a) => a.value ?? '');
 }
 
 function provenanceFromHsds(attrs: HsdsAttribute[], recordId: string): Provenance {
@@ -409,10 +391,7 @@ export function organizationFromHsds(org: HsdsOrganization): DirectoryOrganizati
     website: org.website ?? null,
     emails: [...(org.email === undefined ? [] : [org.email]), ...org.contacts.map((c) => c.email)],
     phones: phonesFromHsds(org.phones),
-    headquarters:
-      address === undefined
-        ? null
-        : { address: address.address_1 || null, city: address.city || null, country: address.country || null, confidential: false },
+    headquarters: address === undefined ? null : { address: address.address_1 || null, city: address.city || null, country: address.country || null, confidential: false },
     ...provenanceFromHsds(org.attributes, org.id),
   };
 }

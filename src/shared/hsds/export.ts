@@ -52,8 +52,18 @@ export function exportHsdsJson(input: DirectoryExportInput): string {
 }
 
 const exportedTables: readonly TableName[] = [
-  'organizations', 'services', 'phones', 'schedules', 'service_areas', 'languages', 'contacts', 'attributes',
-  'locations', 'addresses', 'taxonomies', 'taxonomy_terms',
+  'organizations',
+  'services',
+  'phones',
+  'schedules',
+  'service_areas',
+  'languages',
+  'contacts',
+  'attributes',
+  'locations',
+  'addresses',
+  'taxonomies',
+  'taxonomy_terms',
 ];
 
 function descriptor(): string {
@@ -94,7 +104,10 @@ export function exportHsdsPackage(input: DirectoryExportInput): Record<string, s
   } as Record<TableName, Record<string, unknown>[]>;
   for (const table of exportedTables) {
     const fields = tableFields(table);
-    files[tableFile(table)] = writeCsv(fields, rows[table].map((row) => fields.map((field) => String(row[field] ?? ''))));
+    files[tableFile(table)] = writeCsv(
+      fields,
+      rows[table].map((row) => fields.map((field) => String(row[field] ?? ''))),
+    );
   }
   return files;
 }

@@ -191,7 +191,9 @@ function isEntity(value: string | undefined): value is HsdsAttribute['link_entit
 
 function toAttribute(a: TableRow<'attributes'>, entity: HsdsAttribute['link_entity'], linkId: string): HsdsAttribute[] {
   if (a.taxonomy_term_id === undefined) return [];
-  return [{ id: a.id, link_id: linkId, link_entity: entity, link_type: a.link_type ?? '', taxonomy_term_id: a.taxonomy_term_id, ...(a.value === undefined ? {} : { value: a.value }) }];
+  return [
+    { id: a.id, link_id: linkId, link_entity: entity, link_type: a.link_type ?? '', taxonomy_term_id: a.taxonomy_term_id, ...(a.value === undefined ? {} : { value: a.value }) },
+  ];
 }
 
 /** Builds entries and organizations from valid tables, reporting references to records that are not there. */
@@ -467,9 +469,7 @@ export function planImport(
   return { ok: true, ...diff(built.entries, existing), organizations, errors: [], errorCount: 0, notes, ...(readAs === undefined ? {} : { readAs }) };
 }
 
-export type AppliedImport =
-  | { ok: true; entries: DirectoryEntry[]; organizations: DirectoryOrganization[] }
-  | { ok: false; errors: ImportProblem[] };
+export type AppliedImport = { ok: true; entries: DirectoryEntry[]; organizations: DirectoryOrganization[] } | { ok: false; errors: ImportProblem[] };
 
 function applyDiff<T extends { id: string }>(existing: readonly T[], toAdd: readonly T[], toUpdate: readonly PlannedUpdate<T>[]): T[] {
   const updates = new Map(toUpdate.map((u) => [u.after.id, u.after]));
@@ -477,11 +477,7 @@ function applyDiff<T extends { id: string }>(existing: readonly T[], toAdd: read
 }
 
 /** The directory after the plan: updated records replaced in place, new ones appended. A failed plan changes nothing. */
-export function applyImportPlan(
-  plan: ImportPlan,
-  existing: readonly DirectoryEntry[],
-  existingOrganizations: readonly DirectoryOrganization[] = [],
-): AppliedImport {
+export function applyImportPlan(plan: ImportPlan, existing: readonly DirectoryEntry[], existingOrganizations: readonly DirectoryOrganization[] = []): AppliedImport {
   if (!plan.ok) return { ok: false, errors: plan.errors };
   return {
     ok: true,

@@ -110,7 +110,8 @@ export const englishProblemTexts: Record<ImportProblemCode, string> = {
   expectedList: 'Expected a list here.',
   expectedObject: 'Expected an object (a record in braces) here.',
   tooManyRecords: 'There are more than {{limit}} records and sub-records, more than Waypoint can import at once.',
-  tooDeep: 'Records are nested more than {{limit}} deep here (a service inside a service_at_location inside a service, and so on), deeper than any HSDS file needs. Waypoint does not read it.',
+  tooDeep:
+    'Records are nested more than {{limit}} deep here (a service inside a service_at_location inside a service, and so on), deeper than any HSDS file needs. Waypoint does not read it.',
   csvEmpty: 'The file is empty: it has no header row.',
   csvUnclosedQuote: 'A quoted field is never closed: a " is missing.',
   csvTextAfterQuote: 'There is text after a closing quote. A " inside a field must be doubled ("").',

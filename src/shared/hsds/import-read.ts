@@ -33,9 +33,7 @@ export interface RawRow {
 export type RawTables = Record<TableName, RawRow[]>;
 
 /** `readAs`: an older HSDS version the input was recognised as and mapped from (import-versions.ts). */
-export type ParsedHsds =
-  | { ok: true; tables: RawTables; notes: ImportNote[]; readAs?: OlderVersion }
-  | { ok: false; errors: ImportProblem[]; readAs?: OlderVersion };
+export type ParsedHsds = { ok: true; tables: RawTables; notes: ImportNote[]; readAs?: OlderVersion } | { ok: false; errors: ImportProblem[]; readAs?: OlderVersion };
 
 export type OlderVersion = Exclude<HsdsVersion, '3.0'>;
 
@@ -313,7 +311,10 @@ export function readHsdsValue(document: unknown, fileName: string, maxRows: numb
       flat.problem('', { code: 'notHsds' });
     } else if (object.format === 'waypoint-directory') {
       // Waypoint's own directory file or export: flat lists of organizations and services.
-      for (const [key, kind] of [['organizations', 'organization'], ['services', 'service']] as const) {
+      for (const [key, kind] of [
+        ['organizations', 'organization'],
+        ['services', 'service'],
+      ] as const) {
         const list = object[key];
         if (!Array.isArray(list)) {
           flat.problem(key, { code: 'expectedList' });

@@ -81,7 +81,10 @@ const olderOnly = ['services_at_location.csv', 'physical_addresses.csv', 'postal
 function headerOf(text: string | undefined): string[] {
   if (text === undefined) return [];
   const end = text.indexOf('\n');
-  return (end === -1 ? text : text.slice(0, end)).replace(/^\uFEFF/, '').split(',').map((name) => name.trim().replace(/^"|"$/g, ''));
+  return (end === -1 ? text : text.slice(0, end))
+    .replace(/^\uFEFF/, '')
+    .split(',')
+    .map((name) => name.trim().replace(/^"|"$/g, ''));
 }
 
 /** The spec version a datapackage.json states, when it is one of the three (publishers may put their own data's version there). */

@@ -22,10 +22,7 @@ const required = z.string().min(1);
  * One e-mail address and nothing else (a `?attach=` or `?body=` after it would ride along into a mailto: link);
  * blank reads as absent, as an empty CSV cell does. Reported as "not a valid e-mail address".
  */
-const email = z.preprocess(
-  (value) => (typeof value === 'string' ? value.trim() || undefined : value),
-  z.email({ pattern: emailPattern }).optional(),
-);
+const email = z.preprocess((value) => (typeof value === 'string' ? value.trim() || undefined : value), z.email({ pattern: emailPattern }).optional());
 
 export const tableSchemas = {
   organizations: z.object({
@@ -125,6 +122,15 @@ export function tableFile(table: TableName): string {
 
 /** Tables Waypoint reads to build directory entries; taxonomies are written but not read. */
 export const importedTables: readonly TableName[] = [
-  'organizations', 'services', 'phones', 'schedules', 'service_areas', 'languages', 'contacts', 'attributes',
-  'service_at_location', 'locations', 'addresses',
+  'organizations',
+  'services',
+  'phones',
+  'schedules',
+  'service_areas',
+  'languages',
+  'contacts',
+  'attributes',
+  'service_at_location',
+  'locations',
+  'addresses',
 ];

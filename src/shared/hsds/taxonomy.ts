@@ -8,8 +8,21 @@ import type { HsdsTaxonomy, HsdsTaxonomyTerm } from './types';
  */
 
 export const serviceTypes = [
-  'hotline', 'shelter', 'legal-aid', 'medical', 'psychosocial', 'interpretation', 'labour-rights', 'child-protection',
-  'migration-return', 'law-enforcement-reporting', 'information', 'police', 'ambulance', 'fire', 'child-helpline',
+  'hotline',
+  'shelter',
+  'legal-aid',
+  'medical',
+  'psychosocial',
+  'interpretation',
+  'labour-rights',
+  'child-protection',
+  'migration-return',
+  'law-enforcement-reporting',
+  'information',
+  'police',
+  'ambulance',
+  'fire',
+  'child-helpline',
 ] as const;
 export type ServiceType = (typeof serviceTypes)[number];
 
@@ -26,7 +39,15 @@ export const confidences = ['seen-official', 'seen-secondary', 'inferred'] as co
 export type Confidence = (typeof confidences)[number];
 
 export const provenanceTerms = [
-  'source', 'checked', 'read-by', 'source-date', 'confidence', 'verification-notes', 'unconfirmed-number', 'fallback-referral', 'confidential-address',
+  'source',
+  'checked',
+  'read-by',
+  'source-date',
+  'confidence',
+  'verification-notes',
+  'unconfirmed-number',
+  'fallback-referral',
+  'confidential-address',
 ] as const;
 export type ProvenanceTerm = (typeof provenanceTerms)[number];
 

@@ -1,14 +1,4 @@
-import type {
-  CountryProfile,
-  Explainer,
-  Instrument,
-  Judgment,
-  LegalCorpus,
-  Provision,
-  Topic,
-  TopicId,
-  TreatyStatus,
-} from './schema';
+import type { CountryProfile, Explainer, Instrument, Judgment, LegalCorpus, Provision, Topic, TopicId, TreatyStatus } from './schema';
 import { prepareDocument, searchDocuments, type PreparedDocument, type SearchHit } from './search';
 
 export interface LegalIndex {

@@ -128,7 +128,7 @@ export const instrumentSchema = z
     provisions: z.array(provisionSchema),
   })
   .superRefine((instrument, ctx) => {
-    if ((instrument.scope === 'national') !== (instrument.jurisdictions.length > 0)) {
+    if ((instrument.scope === 'national') !== instrument.jurisdictions.length > 0) {
       ctx.addIssue({ code: 'custom', message: 'national law needs jurisdictions; treaties have none', path: ['jurisdictions'] });
     }
     if ((instrument.scope === 'regional') !== (instrument.region !== null)) {
@@ -223,7 +223,10 @@ export const treatyStatusSchema = z.strictObject({
   /** The day someone read a source and confirmed this row; null when never re-checked. */
   checked: fullDateSchema.nullable(),
   /** Set when a check could not re-confirm the row: the year of the newest source that did (YYYY). */
-  notConfirmedSince: z.string().regex(/^\d{4}$/).nullable(),
+  notConfirmedSince: z
+    .string()
+    .regex(/^\d{4}$/)
+    .nullable(),
   /** What the reference records about the row: corrections, doubts, other sources (English). */
   note: text.nullable(),
   /** The depositary's page listing the current parties, where one was read. */

@@ -239,13 +239,7 @@ export function spellOut(identifier: string): string {
 
 // --- case summary ---------------------------------------------------------------------------
 
-function caseSummary(
-  record: CaseRecord,
-  notes: readonly CaseNote[],
-  checklists: readonly CaseChecklist[],
-  caseContext: CaseContext,
-  ctx: Context,
-): string {
+function caseSummary(record: CaseRecord, notes: readonly CaseNote[], checklists: readonly CaseChecklist[], caseContext: CaseContext, ctx: Context): string {
   const { labels, redaction } = ctx;
   const L = labels.case;
   const rows: Array<[string, string]> = [];
@@ -295,9 +289,10 @@ function notesPart(notes: readonly CaseNote[], ctx: Context): string {
   const sorted = [...notes].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   return sorted
     .map(
-      (note) => `<article class="note"><div class="note-date">${escapeHtml(ctx.date(note.createdAt))}</div><div class="note-text" dir="auto">${escapeHtml(note.text)}</div>${
-        note.history.length > 0 ? `<div class="small muted">${escapeHtml(L.edited)}</div>` : ''
-      }</article>`,
+      (note) =>
+        `<article class="note"><div class="note-date">${escapeHtml(ctx.date(note.createdAt))}</div><div class="note-text" dir="auto">${escapeHtml(note.text)}</div>${
+          note.history.length > 0 ? `<div class="small muted">${escapeHtml(L.edited)}</div>` : ''
+        }</article>`,
     )
     .join('\n');
 }
@@ -423,9 +418,7 @@ function answerValue(item: ChecklistItem, answer: Answer, ctx: Context): string 
     }
     case 'text':
       // Free text: only the full export carries it.
-      return ctx.redaction === 'full'
-        ? `<div class="note-text" dir="auto">${escapeHtml(String(value))}</div>`
-        : `<span class="state">${escapeHtml(L.withheld)}</span>`;
+      return ctx.redaction === 'full' ? `<div class="note-text" dir="auto">${escapeHtml(String(value))}</div>` : `<span class="state">${escapeHtml(L.withheld)}</span>`;
     case 'date':
       return escapeHtml(typeof value === 'string' ? ctx.day(value) : String(value));
     case 'number':

@@ -4,14 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { closeRecordStore, openRecordStore, type WaypointTable } from '@renderer/db';
 import type { RestorePlan } from '@renderer/db/transfer';
 import { newestLocalChange } from '@renderer/features/backup/api';
-import {
-  initialRestoreState,
-  olderThanDevice,
-  restoreReducer,
-  type Checked,
-  type RestoreAction,
-  type RestoreState,
-} from '@renderer/features/backup/restore-state';
+import { initialRestoreState, olderThanDevice, restoreReducer, type Checked, type RestoreAction, type RestoreState } from '@renderer/features/backup/restore-state';
 import { newKey, uniqueDbName } from '../db/helpers';
 
 afterEach(() => closeRecordStore());
@@ -46,7 +39,13 @@ describe('restoreReducer', () => {
       { type: 'progress', label: 'Reading the file', percent: 40 },
     ]);
     expect(state).toMatchObject({ busy: 'checking', progress: { percent: 40 }, passphrase: 'backup passphrase here' });
-    state = run([{ type: 'checked', checked }, { type: 'planStarted', request: 1, mode: 'replace' }], state);
+    state = run(
+      [
+        { type: 'checked', checked },
+        { type: 'planStarted', request: 1, mode: 'replace' },
+      ],
+      state,
+    );
     expect(state).toMatchObject({ checked, passphrase: '', progress: null, busy: 'planning', plan: null });
     state = run([{ type: 'planReady', request: 1, plan: plan('replace') }, { type: 'restoreStarted' }], state);
     expect(state).toMatchObject({ busy: 'restoring', plan: { mode: 'replace' } });
@@ -67,13 +66,28 @@ describe('restoreReducer', () => {
   });
 
   it('brings settings along by default when replacing, not when merging', () => {
-    const merging = run([{ type: 'checked', checked: checkedAt(1, null) }, { type: 'planStarted', request: 1, mode: 'merge' }]);
+    const merging = run([
+      { type: 'checked', checked: checkedAt(1, null) },
+      { type: 'planStarted', request: 1, mode: 'merge' },
+    ]);
     expect(merging.withSettings).toBe(false);
-    expect(run([{ type: 'withSettings', value: true }, { type: 'planStarted', request: 2, mode: 'replace' }], merging).withSettings).toBe(true);
+    expect(
+      run(
+        [
+          { type: 'withSettings', value: true },
+          { type: 'planStarted', request: 2, mode: 'replace' },
+        ],
+        merging,
+      ).withSettings,
+    ).toBe(true);
   });
 
   it('a plan that fails returns to choosing the file, with the message; a failed restore keeps the plan for another try', () => {
-    const planned = run([{ type: 'fileChosen', file }, { type: 'checked', checked: checkedAt(1, null) }, { type: 'planStarted', request: 1, mode: 'replace' }]);
+    const planned = run([
+      { type: 'fileChosen', file },
+      { type: 'checked', checked: checkedAt(1, null) },
+      { type: 'planStarted', request: 1, mode: 'replace' },
+    ]);
     expect(restoreReducer(planned, { type: 'planFailed', request: 1, text: 'Nothing was changed.' })).toMatchObject({
       checked: null,
       file,
@@ -85,9 +99,16 @@ describe('restoreReducer', () => {
   });
 
   it('cancel returns to the file form and clears the message; a new check clears the last restore', () => {
-    const done = run([{ type: 'fileChosen', file }, { type: 'checked', checked: checkedAt(1, null) }, { type: 'restored', text: 'ok' }]);
+    const done = run([
+      { type: 'fileChosen', file },
+      { type: 'checked', checked: checkedAt(1, null) },
+      { type: 'restored', text: 'ok' },
+    ]);
     expect(restoreReducer(done, { type: 'checkStarted' })).toMatchObject({ restored: false, status: null, busy: 'checking' });
-    const checked = run([{ type: 'checked', checked: checkedAt(1, null) }, { type: 'failed', text: 'x' }]);
+    const checked = run([
+      { type: 'checked', checked: checkedAt(1, null) },
+      { type: 'failed', text: 'x' },
+    ]);
     expect(restoreReducer(checked, { type: 'cancelled' })).toMatchObject({ checked: null, status: null, mode: 'replace' });
   });
 });

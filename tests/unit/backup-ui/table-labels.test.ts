@@ -8,7 +8,10 @@ describe('the backup and restore screens', () => {
   it('name every table a backup holds, in every language', () => {
     for (const language of languages) {
       const labels = locales[`../../../src/renderer/src/features/backup/locales/${language}.json`]?.tables ?? {};
-      expect(recordTables().filter((table) => typeof labels[table] !== 'string' || labels[table] === ''), language).toEqual([]);
+      expect(
+        recordTables().filter((table) => typeof labels[table] !== 'string' || labels[table] === ''),
+        language,
+      ).toEqual([]);
     }
   });
 });

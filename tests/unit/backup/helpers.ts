@@ -4,14 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect } from 'vitest';
-import {
-  BackupError,
-  createBackupWriter,
-  openBackup,
-  type BackupErrorCode,
-  type BackupRecord,
-  type BackupWriterOptions,
-} from '../../../src/main/services/backup';
+import { BackupError, createBackupWriter, openBackup, type BackupErrorCode, type BackupRecord, type BackupWriterOptions } from '../../../src/main/services/backup';
 import { countByTable } from '../../support/backup-records';
 
 /** 2^10: about a millisecond per derivation, so the suite stays fast. */
@@ -52,11 +45,7 @@ export function manifestFor(records: readonly BackupRecord[]) {
   return { appVersion: '0.1.0-test', createdAt: CREATED_AT, counts: countByTable(records) };
 }
 
-export async function writeBackup(
-  path: string,
-  records: readonly BackupRecord[],
-  options: Partial<BackupWriterOptions> = {},
-): Promise<{ bytes: number; records: number }> {
+export async function writeBackup(path: string, records: readonly BackupRecord[], options: Partial<BackupWriterOptions> = {}): Promise<{ bytes: number; records: number }> {
   const writer = await createBackupWriter({
     path,
     passphrase: PASSPHRASE,

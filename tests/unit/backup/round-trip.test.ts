@@ -3,20 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openBackup, verifyBackup, type BackupRecord } from '../../../src/main/services/backup';
 import { sampleRecords } from '../../support/backup-records';
-import {
-  CREATED_AT,
-  PASSPHRASE,
-  TEST_LOG_N,
-  expectBackupError,
-  frame,
-  manifestFor,
-  readAll,
-  spec,
-  specBackup,
-  specManifest,
-  tempFolder,
-  writeBackup,
-} from './helpers';
+import { CREATED_AT, PASSPHRASE, TEST_LOG_N, expectBackupError, frame, manifestFor, readAll, spec, specBackup, specManifest, tempFolder, writeBackup } from './helpers';
 
 describe('round trip', () => {
   it('10,000 case-like records (about 1 KB each, Arabic and Thai) come back deep-equal and in order', async () => {

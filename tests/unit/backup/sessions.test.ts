@@ -33,7 +33,15 @@ async function setUp(): Promise<Fixture> {
     await mkdir(exports, { recursive: true });
     return join(exports, name);
   });
-  const backup = createBackupSessions({ dataFolder: folder, confirmPassphrase: confirmPassphrase(vault, session), session, chooseSavePath, appVersion: '0.1.0', now: () => 1_700_000_000_000, testOnlyScryptLogN: 10 });
+  const backup = createBackupSessions({
+    dataFolder: folder,
+    confirmPassphrase: confirmPassphrase(vault, session),
+    session,
+    chooseSavePath,
+    appVersion: '0.1.0',
+    now: () => 1_700_000_000_000,
+    testOnlyScryptLogN: 10,
+  });
   return { folder, exports, session, backup, chooseSavePath };
 }
 
@@ -131,9 +139,9 @@ describe('backup and restore handlers', () => {
   });
 
   it('checks the vault passphrase when the backup uses it, before asking where to save', async () => {
-    await expect(
-      h()['backup.begin']({ vaultPassphrase: 'not the vault passphrase', backupPassphrase: null, counts, suggestedName: 'b.wpbackup' }),
-    ).rejects.toMatchObject({ code: 'VAULT_WRONG_PASSPHRASE' });
+    await expect(h()['backup.begin']({ vaultPassphrase: 'not the vault passphrase', backupPassphrase: null, counts, suggestedName: 'b.wpbackup' })).rejects.toMatchObject({
+      code: 'VAULT_WRONG_PASSPHRASE',
+    });
     expect(fixture.chooseSavePath).not.toHaveBeenCalled();
 
     const { sessionId } = await h()['backup.begin']({ vaultPassphrase: VAULT_PASSPHRASE, backupPassphrase: null, counts: { cases: 0 }, suggestedName: 'v.wpbackup' });
@@ -143,9 +151,9 @@ describe('backup and restore handlers', () => {
   });
 
   it('a backup under its own passphrase also needs the vault passphrase, before asking where to save', async () => {
-    await expect(
-      h()['backup.begin']({ vaultPassphrase: BACKUP_PASSPHRASE, backupPassphrase: BACKUP_PASSPHRASE, counts, suggestedName: 'b.wpbackup' }),
-    ).rejects.toMatchObject({ code: 'VAULT_WRONG_PASSPHRASE' });
+    await expect(h()['backup.begin']({ vaultPassphrase: BACKUP_PASSPHRASE, backupPassphrase: BACKUP_PASSPHRASE, counts, suggestedName: 'b.wpbackup' })).rejects.toMatchObject({
+      code: 'VAULT_WRONG_PASSPHRASE',
+    });
     expect(fixture.chooseSavePath).not.toHaveBeenCalled();
     expect(fixture.backup.openSessions()).toEqual({ backups: 0, restores: 0 });
     // The file itself is under the backup passphrase, not the vault's.
@@ -156,7 +164,10 @@ describe('backup and restore handlers', () => {
 
   it('a cancelled save dialog starts nothing', async () => {
     fixture.chooseSavePath.mockResolvedValueOnce(null);
-    expect(await h()['backup.begin']({ vaultPassphrase: VAULT_PASSPHRASE, backupPassphrase: BACKUP_PASSPHRASE, counts, suggestedName: 'b.wpbackup' })).toEqual({ saved: false, sessionId: null });
+    expect(await h()['backup.begin']({ vaultPassphrase: VAULT_PASSPHRASE, backupPassphrase: BACKUP_PASSPHRASE, counts, suggestedName: 'b.wpbackup' })).toEqual({
+      saved: false,
+      sessionId: null,
+    });
     expect(fixture.backup.openSessions()).toEqual({ backups: 0, restores: 0 });
   });
 
@@ -199,7 +210,9 @@ describe('backup and restore handlers', () => {
     expect(await uploads()).toEqual([]);
 
     const small = await h()['restore.begin']({ size: 5 });
-    await expect(h()['restore.upload']({ sessionId: small.sessionId, offset: 0, data: bytes.subarray(0, 10).toString('base64') })).rejects.toMatchObject({ code: 'RESTORE_UPLOAD_FAILED' });
+    await expect(h()['restore.upload']({ sessionId: small.sessionId, offset: 0, data: bytes.subarray(0, 10).toString('base64') })).rejects.toMatchObject({
+      code: 'RESTORE_UPLOAD_FAILED',
+    });
 
     const partial = await h()['restore.begin']({ size: bytes.length });
     await h()['restore.upload']({ sessionId: partial.sessionId, offset: 0, data: bytes.subarray(0, 1000).toString('base64') });
@@ -250,7 +263,9 @@ describe('backup and restore handlers', () => {
 
   it('refuses everything while the vault is locked', async () => {
     fixture.session.lock();
-    await expect(h()['backup.begin']({ vaultPassphrase: VAULT_PASSPHRASE, backupPassphrase: BACKUP_PASSPHRASE, counts, suggestedName: 'b.wpbackup' })).rejects.toMatchObject({ code: 'VAULT_IS_LOCKED' });
+    await expect(h()['backup.begin']({ vaultPassphrase: VAULT_PASSPHRASE, backupPassphrase: BACKUP_PASSPHRASE, counts, suggestedName: 'b.wpbackup' })).rejects.toMatchObject({
+      code: 'VAULT_IS_LOCKED',
+    });
     await expect(h()['restore.begin']({ size: 10 })).rejects.toMatchObject({ code: 'VAULT_IS_LOCKED' });
     expect(fixture.chooseSavePath).not.toHaveBeenCalled();
   });

@@ -5,19 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackup, verifyBackup, type BackupErrorCode, type BackupRecord } from '../../../src/main/services/backup';
 import { sampleRecords } from '../../support/backup-records';
-import {
-  PASSPHRASE,
-  backupErrorCode,
-  expectBackupError,
-  frame,
-  sha256,
-  spec,
-  specBackup,
-  specManifest,
-  tempFolder,
-  withRecomputedChecksum,
-  writeBackup,
-} from './helpers';
+import { PASSPHRASE, backupErrorCode, expectBackupError, frame, sha256, spec, specBackup, specManifest, tempFolder, withRecomputedChecksum, writeBackup } from './helpers';
 
 const records = sampleRecords(220);
 /** A valid backup of `records`, four chunks long. */

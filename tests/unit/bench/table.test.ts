@@ -41,7 +41,10 @@ describe('bench ratios measured as interleaved pairs', () => {
   });
 
   it('prints the spread in its own column', () => {
-    const table = formatTable([{ name: 'a ratio', value: 1.234, unit: 'x', target: '<= 1.1', spread: 'IQR 1.20-1.30' }, { name: 'a time', value: 250, unit: 'ms' }]);
+    const table = formatTable([
+      { name: 'a ratio', value: 1.234, unit: 'x', target: '<= 1.1', spread: 'IQR 1.20-1.30' },
+      { name: 'a time', value: 250, unit: 'ms' },
+    ]);
     expect(table.split('\n')).toEqual([
       'name    | value | unit | target | spread',
       '--------|-------|------|--------|--------------',

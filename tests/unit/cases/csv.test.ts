@@ -1,15 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  casesToHtcdsCsv,
-  changeCaseStatus,
-  createNote,
-  extensionPrefix,
-  htcdsCsvColumns,
-  htcdsFields,
-  htcdsStatusOf,
-} from '@shared/cases';
+import { casesToHtcdsCsv, changeCaseStatus, createNote, extensionPrefix, htcdsCsvColumns, htcdsFields, htcdsStatusOf } from '@shared/cases';
 import { parseCsv } from '@shared/hsds/csv';
 import { sampleCase } from './fixtures';
 
@@ -18,11 +10,7 @@ import { sampleCase } from './fixtures';
 const standardsCsv = readFileSync(resolve(import.meta.dirname, 'htcds-field-standards.csv'), 'utf8');
 const htcdsNames = new Set([...standardsCsv.matchAll(/^(?:[^,\n]*,){6}([a-z]{3}_[A-Za-z]+),/gm)].map((match) => match[1]));
 
-const record = changeCaseStatus(
-  sampleCase({ alias: 'Amira "Mimi", from Lagos', tags: ['housing'] }),
-  'referred',
-  '2026-04-02T09:30:00.000Z',
-);
+const record = changeCaseStatus(sampleCase({ alias: 'Amira "Mimi", from Lagos', tags: ['housing'] }), 'referred', '2026-04-02T09:30:00.000Z');
 const notes = [
   createNote({ id: 'n1', caseId: record.id, text: 'Said the employer kept her passport.\nFollow up Tuesday.', now: '2026-03-15T08:00:00.000Z' }),
   createNote({ id: 'n2', caseId: 'someone-else', text: 'Not this case', now: '2026-03-15T08:00:00.000Z' }),

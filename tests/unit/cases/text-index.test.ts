@@ -16,8 +16,14 @@ describe('words of notes and checklists, by case', () => {
     const data = generateSyntheticCases(12, 5, shippedTemplates(), { notesPerCase: 3, checklistsPerCase: 2 });
     const dbName = uniqueDbName();
     const store = await openRecordStore<WaypointRecords>(await newKey(), { dbName });
-    await store.saveMany('cases', data.cases.map((record) => ({ id: record.id, kind: 'case', index: caseIndexValues(record), data: record })));
-    await store.saveMany('notes', data.notes.map((note) => ({ id: note.id, kind: 'note', index: noteIndexValues(note), data: note })));
+    await store.saveMany(
+      'cases',
+      data.cases.map((record) => ({ id: record.id, kind: 'case', index: caseIndexValues(record), data: record })),
+    );
+    await store.saveMany(
+      'notes',
+      data.notes.map((note) => ({ id: note.id, kind: 'note', index: noteIndexValues(note), data: note })),
+    );
     await store.saveMany(
       'checklists',
       data.checklists.map((checklist) => ({ id: checklist.instance.id, kind: 'checklist', index: checklistIndexValues(checklist), data: checklist })),

@@ -19,7 +19,13 @@ describe('checklist view helpers', () => {
     const item: ChecklistItem = { id: 'q', kind: 'yesNoUnknown', label: 'Q', legalRefs: ['cets-197#art-4'], element: 'means', indicatesChild: true };
     expect(withKind(item, 'check')).toEqual({ id: 'q', kind: 'check', label: 'Q', legalRefs: ['cets-197#art-4'], element: 'means' });
     const single = withKind(item, 'single');
-    expect(single).toMatchObject({ kind: 'single', options: [{ id: 'option-1', label: '' }, { id: 'option-2', label: '' }] });
+    expect(single).toMatchObject({
+      kind: 'single',
+      options: [
+        { id: 'option-1', label: '' },
+        { id: 'option-2', label: '' },
+      ],
+    });
     expect(withKind(single, 'text')).toEqual({ id: 'q', kind: 'text', label: 'Q', legalRefs: ['cets-197#art-4'] });
   });
 });

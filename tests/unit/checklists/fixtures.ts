@@ -56,13 +56,23 @@ export const sampleTemplate: ChecklistTemplate = {
           id: 'child-any',
           kind: 'check',
           label: 'Child by any sign',
-          condition: { any: [{ item: 'age-under-18', equals: 'yes' }, { caseField: 'isChild', equals: true }] },
+          condition: {
+            any: [
+              { item: 'age-under-18', equals: 'yes' },
+              { caseField: 'isChild', equals: true },
+            ],
+          },
         },
         {
           id: 'uk-child',
           kind: 'check',
           label: 'UK child',
-          condition: { all: [{ caseField: 'country', equals: 'GB' }, { caseField: 'isChild', equals: true }] },
+          condition: {
+            all: [
+              { caseField: 'country', equals: 'GB' },
+              { caseField: 'isChild', equals: true },
+            ],
+          },
         },
       ],
     },

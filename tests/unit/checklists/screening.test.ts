@@ -130,7 +130,9 @@ describe('screeningSummary: ILO indicators and disclaimer', () => {
 describe('child sections follow any answer that says the person may be under 18', () => {
   const safety = shippedTemplate('immediate-safety-needs');
   const childItemsShown = (answers: ChecklistInstance['answers'], context: CaseContext) =>
-    visibleItems(safety, answers, context).filter((item) => item.id.startsWith('child-')).map((item) => item.id);
+    visibleItems(safety, answers, context)
+      .filter((item) => item.id.startsWith('child-'))
+      .map((item) => item.id);
 
   it("the safety checklist's own age question shows its child section, as the case record does", () => {
     expect(childItemsShown({}, unknownAge)).toEqual([]);

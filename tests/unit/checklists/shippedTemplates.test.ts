@@ -4,14 +4,39 @@ import { shippedFiles, shippedTemplate, translatedFiles } from './fixtures';
 
 // The provision ids the legal corpus promises to resolve; templates may cite only these.
 const knownLegalRefs = new Set([
-  'palermo-tip-protocol#art-3a', 'palermo-tip-protocol#art-3b', 'palermo-tip-protocol#art-3c', 'palermo-tip-protocol#art-3d',
-  'palermo-tip-protocol#art-6', 'palermo-tip-protocol#art-7', 'palermo-tip-protocol#art-8',
-  'cets-197#art-4', 'cets-197#art-10', 'cets-197#art-10-3', 'cets-197#art-10-4', 'cets-197#art-12', 'cets-197#art-13', 'cets-197#art-14', 'cets-197#art-15',
-  'cets-197#art-16', 'cets-197#art-26', 'cets-197#art-28',
-  'eu-dir-2011-36#art-2', 'eu-dir-2011-36#art-8', 'eu-dir-2011-36#art-11',
-  'ilo-c29#art-2', 'ilo-p29#art-4-1', 'echr-art4#art-4', 'smuggling-protocol#art-3a', 'crc#art-34', 'crc#art-35',
-  'uk-msa-2015#s-1', 'uk-msa-2015#s-2', 'uk-msa-2015#s-45', 'uk-msa-2015#s-48',
-  'us-tvpa-2000#t-visa', 'us-tvpa-2000#22-usc-7102',
+  'palermo-tip-protocol#art-3a',
+  'palermo-tip-protocol#art-3b',
+  'palermo-tip-protocol#art-3c',
+  'palermo-tip-protocol#art-3d',
+  'palermo-tip-protocol#art-6',
+  'palermo-tip-protocol#art-7',
+  'palermo-tip-protocol#art-8',
+  'cets-197#art-4',
+  'cets-197#art-10',
+  'cets-197#art-10-3',
+  'cets-197#art-10-4',
+  'cets-197#art-12',
+  'cets-197#art-13',
+  'cets-197#art-14',
+  'cets-197#art-15',
+  'cets-197#art-16',
+  'cets-197#art-26',
+  'cets-197#art-28',
+  'eu-dir-2011-36#art-2',
+  'eu-dir-2011-36#art-8',
+  'eu-dir-2011-36#art-11',
+  'ilo-c29#art-2',
+  'ilo-p29#art-4-1',
+  'echr-art4#art-4',
+  'smuggling-protocol#art-3a',
+  'crc#art-34',
+  'crc#art-35',
+  'uk-msa-2015#s-1',
+  'uk-msa-2015#s-2',
+  'uk-msa-2015#s-45',
+  'uk-msa-2015#s-48',
+  'us-tvpa-2000#t-visa',
+  'us-tvpa-2000#22-usc-7102',
 ]);
 
 const expectedTemplates = [
@@ -73,13 +98,14 @@ describe('shipped templates', () => {
         section.items.flatMap((item) => ('options' in item ? item.options.filter((option) => option.element === element).map((option) => option.id) : [])),
       );
     expect(optionsWith('act')).toEqual(['recruitment', 'transport', 'transfer', 'harbouring', 'receipt']);
-    expect(optionsWith('means')).toEqual([
-      'threat', 'force', 'coercion', 'abduction', 'fraud', 'deception', 'abuse-of-power', 'abuse-of-vulnerability', 'payments',
-    ]);
+    expect(optionsWith('means')).toEqual(['threat', 'force', 'coercion', 'abduction', 'fraud', 'deception', 'abuse-of-power', 'abuse-of-vulnerability', 'payments']);
     expect(optionsWith('purpose')).toEqual(['sexual-exploitation', 'forced-labour', 'slavery', 'servitude', 'organ-removal']);
-    expect(template.sections.flatMap((section) => section.items).filter((item) => 'indicatesChild' in item).map((item) => item.id)).toEqual([
-      'age-under-18',
-    ]);
+    expect(
+      template.sections
+        .flatMap((section) => section.items)
+        .filter((item) => 'indicatesChild' in item)
+        .map((item) => item.id),
+    ).toEqual(['age-under-18']);
   });
 
   it('the initial screening asks about immediate danger, then agreement to talk, before anything about what happened', () => {
@@ -103,10 +129,21 @@ describe('shipped templates', () => {
   it('the child checklist covers age, guardian, views, best interests, family tracing and return, and consent', () => {
     const template = shippedTemplate('child-protection');
     const ids = allIds(template);
-    expect(ids).toEqual(expect.arrayContaining([
-      'age-under-18', 'age-assessment', 'guardian', 'views-heard', 'best-interests-assessment', 'determination-needed', 'family-tracing',
-      'return-risk-assessment', 'who-consents', 'child-agreement', 'refer-without-consent',
-    ]));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'age-under-18',
+        'age-assessment',
+        'guardian',
+        'views-heard',
+        'best-interests-assessment',
+        'determination-needed',
+        'family-tracing',
+        'return-risk-assessment',
+        'who-consents',
+        'child-agreement',
+        'refer-without-consent',
+      ]),
+    );
     const item = (id: string) => template.sections.flatMap((section) => section.items).find((candidate) => candidate.id === id);
     // A "yes" to the age question switches on the child rule in the screening summary.
     expect(item('age-under-18')).toMatchObject({ kind: 'yesNoUnknown', indicatesChild: true, legalRefs: ['cets-197#art-10-3'] });
@@ -148,11 +185,27 @@ describe('shipped templates', () => {
     const item = shippedTemplate('methods-of-control').sections[0]?.items.find((candidate) => candidate.id === 'control-methods');
     const ids = item && 'options' in item ? item.options.map((option) => option.id) : [];
     // The HTCDS picklist, plus RestrictsMovement, which its field definitions describe.
-    expect(ids).toEqual(expect.arrayContaining([
-      'PhysicalThreats', 'ThreatsLawEnforcement', 'ThreatensChildrenFamily', 'DebtBondage', 'FalsePromises', 'PhysicalAbuse',
-      'SexualAbuse', 'TakesEarnings', 'RestrictsFinancialAccess', 'RestrictsMedicalCare', 'RestrictsMovement', 'WithholdsNecessities',
-      'PsychologicalAbuse', 'PsychoactiveSubstance', 'ExcessiveWorkingHours', 'WithholdsDocuments', 'Other',
-    ]));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'PhysicalThreats',
+        'ThreatsLawEnforcement',
+        'ThreatensChildrenFamily',
+        'DebtBondage',
+        'FalsePromises',
+        'PhysicalAbuse',
+        'SexualAbuse',
+        'TakesEarnings',
+        'RestrictsFinancialAccess',
+        'RestrictsMedicalCare',
+        'RestrictsMovement',
+        'WithholdsNecessities',
+        'PsychologicalAbuse',
+        'PsychoactiveSubstance',
+        'ExcessiveWorkingHours',
+        'WithholdsDocuments',
+        'Other',
+      ]),
+    );
   });
 
   it('referral covers each service with an organization and a date', () => {

@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  duplicateTemplate,
-  legalRefsOf,
-  maxTemplateFileChars,
-  parseTemplateFile,
-  serializeTemplate,
-  type TemplateFileResult,
-} from '@shared/checklists';
+import { duplicateTemplate, legalRefsOf, maxTemplateFileChars, parseTemplateFile, serializeTemplate, type TemplateFileResult } from '@shared/checklists';
 import { sampleTemplate, shippedFiles, shippedTemplate } from './fixtures';
 
 function errorsOf(result: TemplateFileResult) {
@@ -31,7 +24,16 @@ describe('parseTemplateFile: refusals name what and where', () => {
     const text = JSON.stringify({
       ...sampleTemplate,
       version: '1.x',
-      sections: [{ id: 's', title: 'S', items: [{ id: 'a', kind: 'check', label: 'A' }, { id: 'b', kind: 'radio', label: 'B' }] }],
+      sections: [
+        {
+          id: 's',
+          title: 'S',
+          items: [
+            { id: 'a', kind: 'check', label: 'A' },
+            { id: 'b', kind: 'radio', label: 'B' },
+          ],
+        },
+      ],
     });
     const errors = errorsOf(parseTemplateFile(text));
     expect(errors.map((error) => error.path)).toEqual(['version', 'sections[0].items[1].kind']);
@@ -56,7 +58,21 @@ describe('parseTemplateFile: refusals name what and where', () => {
       ...sampleTemplate,
       sections: [
         { id: 's', title: 'S', items: [{ id: 'a', kind: 'check', label: 'A' }] },
-        { id: 's', title: 'T', items: [{ id: 'a', kind: 'single', label: 'B', options: [{ id: 'o', label: 'O' }, { id: 'o', label: 'P' }] }] },
+        {
+          id: 's',
+          title: 'T',
+          items: [
+            {
+              id: 'a',
+              kind: 'single',
+              label: 'B',
+              options: [
+                { id: 'o', label: 'O' },
+                { id: 'o', label: 'P' },
+              ],
+            },
+          ],
+        },
       ],
     });
     expect(errorsOf(parseTemplateFile(text))).toEqual([
@@ -69,9 +85,37 @@ describe('parseTemplateFile: refusals name what and where', () => {
   it('conditions that refer to unknown or later items, unknown options, or mismatched values', () => {
     const text = withItems(
       { id: 'a', kind: 'text', label: 'A', condition: { item: 'b', equals: 'x' } },
-      { id: 'b', kind: 'multiple', label: 'B', options: [{ id: 'o', label: 'O' }, { id: 'p', label: 'P' }] },
-      { id: 'c', kind: 'text', label: 'C', condition: { all: [{ item: 'ghost', equals: 1 }, { item: 'b', includes: 'q' }] } },
-      { id: 'd', kind: 'text', label: 'D', condition: { any: [{ item: 'b', equals: 'o' }, { caseField: 'isChild', equals: 'yes' }] } },
+      {
+        id: 'b',
+        kind: 'multiple',
+        label: 'B',
+        options: [
+          { id: 'o', label: 'O' },
+          { id: 'p', label: 'P' },
+        ],
+      },
+      {
+        id: 'c',
+        kind: 'text',
+        label: 'C',
+        condition: {
+          all: [
+            { item: 'ghost', equals: 1 },
+            { item: 'b', includes: 'q' },
+          ],
+        },
+      },
+      {
+        id: 'd',
+        kind: 'text',
+        label: 'D',
+        condition: {
+          any: [
+            { item: 'b', equals: 'o' },
+            { caseField: 'isChild', equals: 'yes' },
+          ],
+        },
+      },
     );
     expect(errorsOf(parseTemplateFile(text))).toEqual([
       { path: 'sections[0].items[0].condition.item', message: 'refers to "b", which is not an item earlier in this template' },
@@ -114,9 +158,7 @@ describe('parseTemplateFile: refusals name what and where', () => {
     expect(errorsOf(parseTemplateFile(' '.repeat(maxTemplateFileChars + 1)))[0]?.message).toContain('too large');
     expect(errorsOf(parseTemplateFile('['.repeat(50_000) + ']'.repeat(50_000)))[0]?.message).toContain('nested more than');
     const manySections = Array.from({ length: 201 }, (_, index) => ({ id: `s${index}`, title: 'S', items: [{ id: `i${index}`, kind: 'check', label: 'L' }] }));
-    expect(errorsOf(parseTemplateFile(JSON.stringify({ ...sampleTemplate, sections: manySections })))).toEqual([
-      { path: 'sections', message: expect.stringContaining('200') },
-    ]);
+    expect(errorsOf(parseTemplateFile(JSON.stringify({ ...sampleTemplate, sections: manySections })))).toEqual([{ path: 'sections', message: expect.stringContaining('200') }]);
     const longLabel = errorsOf(parseTemplateFile(withItems({ id: 'a', kind: 'check', label: 'x'.repeat(10_001) })));
     expect(longLabel[0]?.path).toBe('sections[0].items[0].label');
   });
@@ -150,7 +192,13 @@ describe('export and import', () => {
 
   it('legalRefsOf lists each cited provision once, sorted', () => {
     expect(legalRefsOf(shippedTemplate('uk-nrm-prompts'))).toEqual([
-      'cets-197#art-10', 'cets-197#art-13', 'cets-197#art-26', 'uk-msa-2015#s-1', 'uk-msa-2015#s-2', 'uk-msa-2015#s-45', 'uk-msa-2015#s-48',
+      'cets-197#art-10',
+      'cets-197#art-13',
+      'cets-197#art-26',
+      'uk-msa-2015#s-1',
+      'uk-msa-2015#s-2',
+      'uk-msa-2015#s-45',
+      'uk-msa-2015#s-48',
     ]);
     expect(legalRefsOf(sampleTemplate)).toEqual([]);
   });
@@ -203,8 +251,7 @@ function mutate(base: Json, mutations: Mutation[]): Json {
     const keys = Object.keys(node);
     const existing = keys[target % Math.max(keys.length, 1)];
     // defineProperty, so that "__proto__" becomes a real key, as JSON.parse would make it.
-    const set = (name: string, newValue: unknown) =>
-      Object.defineProperty(node, name, { value: newValue, enumerable: true, writable: true, configurable: true });
+    const set = (name: string, newValue: unknown) => Object.defineProperty(node, name, { value: newValue, enumerable: true, writable: true, configurable: true });
     if (op === 'addKey') set(key, value);
     else if (existing === undefined) continue;
     else if (op === 'delete') Reflect.deleteProperty(node, existing);
@@ -218,11 +265,17 @@ describe('parseTemplateFile never throws (property-based)', () => {
   const bases = shippedFiles().map(({ text }) => JSON.parse(text) as Json);
 
   it('on arbitrary strings', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 500 }), (text) => expectWellFormed(parseTemplateFile(text))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 500 }), (text) => expectWellFormed(parseTemplateFile(text))),
+      { numRuns: 300 },
+    );
   });
 
   it('on arbitrary JSON values', () => {
-    fc.assert(fc.property(fc.jsonValue(), (value) => expectWellFormed(parseTemplateFile(JSON.stringify(value) ?? ''))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => expectWellFormed(parseTemplateFile(JSON.stringify(value) ?? ''))),
+      { numRuns: 300 },
+    );
   });
 
   it('on mutated valid templates', () => {

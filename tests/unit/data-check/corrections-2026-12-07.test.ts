@@ -21,7 +21,9 @@ function entry(key: string): DirectoryEntry {
 }
 /** The numbers of a country's emergency entry that carry a role. */
 function numbersFor(country: string, role: string): string[] {
-  return entry(`emergency/${country}`).phones.filter((p) => (p.emergencyRoles as string[]).includes(role)).map((p) => p.number);
+  return entry(`emergency/${country}`)
+    .phones.filter((p) => (p.emergencyRoles as string[]).includes(role))
+    .map((p) => p.number);
 }
 
 // Read as it is (the corpus tests check its schema), so that each check below fails on its own.

@@ -18,9 +18,17 @@ afterEach(() => {
 async function filledDatabase(keys: RecordKeys): Promise<string> {
   const dbName = uniqueDbName();
   const store = await openRecordStore<Record<string, unknown>>(keys, { dbName });
-  const cases = Array.from({ length: 9 }, (_, n) => ({ id: crypto.randomUUID(), kind: 'case', data: { code: `WP-2026-${1000 + n}` }, updatedAt: 1_800_000_000_000 + n * 86_400_000 }));
+  const cases = Array.from({ length: 9 }, (_, n) => ({
+    id: crypto.randomUUID(),
+    kind: 'case',
+    data: { code: `WP-2026-${1000 + n}` },
+    updatedAt: 1_800_000_000_000 + n * 86_400_000,
+  }));
   await store.saveMany('cases', cases);
-  await store.saveMany('notes', cases.slice(0, 5).map((c, n) => ({ id: crypto.randomUUID(), kind: 'note', index: { caseId: c.id }, data: { text: `note ${n}` } })));
+  await store.saveMany(
+    'notes',
+    cases.slice(0, 5).map((c, n) => ({ id: crypto.randomUUID(), kind: 'note', index: { caseId: c.id }, data: { text: `note ${n}` } })),
+  );
   await store.saveMany('checklists', [{ id: crypto.randomUUID(), kind: 'checklist', index: { caseId: cases[0]!.id }, data: { answers: {} } }]);
   await store.saveMany('orgNotes', [{ id: crypto.randomUUID(), kind: 'favourite', index: { orgId: 'org-1' }, data: {} }]);
   await store.saveMany('ownDirectory', [{ id: crypto.randomUUID(), kind: 'ownEntry', data: { name: 'Shelter' } }]);
@@ -35,7 +43,10 @@ async function contents(store: AnyStore): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const table of tables) {
     const records = await store.list(table);
-    expect(records.filter((record) => record.error !== undefined), `${table}: rows that do not open`).toEqual([]);
+    expect(
+      records.filter((record) => record.error !== undefined),
+      `${table}: rows that do not open`,
+    ).toEqual([]);
     out[table] = records.map((record) => JSON.stringify(record)).sort();
   }
   return out;
@@ -85,7 +96,12 @@ describe('changing keys: every row re-encrypted under the next keys', () => {
     rawBefore.close();
 
     const progress: [number, number][] = [];
-    const store = await openRecordStore<Record<string, unknown>>(current, { dbName, nextKeys: next, keyChangeBatchSize: 4, onKeyChangeProgress: (done, total) => progress.push([done, total]) });
+    const store = await openRecordStore<Record<string, unknown>>(current, {
+      dbName,
+      nextKeys: next,
+      keyChangeBatchSize: 4,
+      onKeyChangeProgress: (done, total) => progress.push([done, total]),
+    });
     // The store it gives already uses the new keys.
     expect(await contents(store)).toEqual(before);
     const checklist = (await store.list('checklists'))[0];
@@ -118,7 +134,10 @@ describe('changing keys: every row re-encrypted under the next keys', () => {
       await copyDatabase(dbName, name);
       stopAtTransaction(stop);
       const run = openRecordStore(current, { dbName: name, nextKeys: next, keyChangeBatchSize: 3 });
-      const failed = await run.then(() => false, (error: Error) => error.message === 'the app was closed');
+      const failed = await run.then(
+        () => false,
+        (error: Error) => error.message === 'the app was closed',
+      );
       vi.restoreAllMocks();
       closeRecordStore();
       if (!failed) break; // fewer batches than `stop`: the run went through
@@ -165,7 +184,9 @@ describe('changing keys: every row re-encrypted under the next keys', () => {
 async function copyDatabase(from: string, to: string): Promise<void> {
   const source = await openRaw(from);
   const target = new Dexie(to);
-  target.version(source.verno).stores(Object.fromEntries(source.tables.map((table) => [table.name, [table.schema.primKey.src, ...table.schema.indexes.map((index) => index.src)].join(', ')])));
+  target
+    .version(source.verno)
+    .stores(Object.fromEntries(source.tables.map((table) => [table.name, [table.schema.primKey.src, ...table.schema.indexes.map((index) => index.src)].join(', ')])));
   await target.open();
   for (const table of source.tables) await target.table(table.name).bulkPut(await table.toArray());
   source.close();

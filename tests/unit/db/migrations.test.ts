@@ -199,7 +199,9 @@ describe('schema versions', () => {
     await old.save('notes', { id: 'n1', kind: 'note', data: { text: 'gone' } });
     old.close();
 
-    const withoutNotes: RecordSchema = { versions: [...first.versions, { version: 3, tables: { cases: { tags: [] }, checklists: { tags: ['caseId'] }, tombstones: { tags: [] } } }] };
+    const withoutNotes: RecordSchema = {
+      versions: [...first.versions, { version: 3, tables: { cases: { tags: [] }, checklists: { tags: ['caseId'] }, tombstones: { tags: [] } } }],
+    };
     const current = await openRecordStore<{ notes: unknown }>(key, { dbName, schema: withoutNotes });
     await expect(current.list('notes')).rejects.toThrow(/Unknown record table/);
     current.close();
@@ -213,7 +215,14 @@ describe('schema versions', () => {
     const open = (schema: RecordSchema) => openRecordStore(key, { dbName: uniqueDbName(), schema });
     const tombstones = { tombstones: { tags: [] } };
     await expect(open({ versions: [] })).rejects.toThrow(/at least one version/);
-    await expect(open({ versions: [{ version: 2, tables: tombstones }, { version: 2, tables: tombstones }] })).rejects.toThrow(/increasing/);
+    await expect(
+      open({
+        versions: [
+          { version: 2, tables: tombstones },
+          { version: 2, tables: tombstones },
+        ],
+      }),
+    ).rejects.toThrow(/increasing/);
     await expect(open({ versions: [{ version: 1, tables: tombstones }] })).rejects.toThrow(/above 1/);
     await expect(open({ versions: [{ version: 2, tables: { ...tombstones, cases: { tags: ['iv'] } } }] })).rejects.toThrow(/reserved/);
     await expect(open({ versions: [{ version: 2, tables: { ...tombstones, _meta: { tags: [] } } }] })).rejects.toThrow(/reserved/);

@@ -1,16 +1,7 @@
 // Before anything imports Dexie: it picks up the global indexedDB when it loads.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  closeRecordStore,
-  deleteDatabase,
-  openRecordStore,
-  recordFormatVersion,
-  RecordStoreError,
-  type RecordKeys,
-  type RecordSchema,
-  type RecordStore,
-} from '@renderer/db';
+import { closeRecordStore, deleteDatabase, openRecordStore, recordFormatVersion, RecordStoreError, type RecordKeys, type RecordSchema, type RecordStore } from '@renderer/db';
 import { newKey, openRaw, serialiseRow, uniqueDbName } from './helpers';
 
 interface CaseData {
@@ -50,9 +41,7 @@ describe('record store', () => {
     expect(got).toEqual(saved);
     expect(got).toMatchObject({ id: 'c1', kind: 'case', index: { status: 'open' }, data: caseInput('c1', 'open').data });
     expect(typeof saved.updatedAt).toBe('number');
-    expect(await store.list('notes')).toEqual([
-      { id: 'n1', kind: 'note', updatedAt: expect.any(Number), index: { caseId: 'c1' }, data: { text: 'Called back — ☎ ok' } },
-    ]);
+    expect(await store.list('notes')).toEqual([{ id: 'n1', kind: 'note', updatedAt: expect.any(Number), index: { caseId: 'c1' }, data: { text: 'Called back — ☎ ok' } }]);
     expect(await store.get('cases', 'missing')).toBeUndefined();
   });
 
@@ -144,7 +133,10 @@ describe('record store', () => {
   it('reads a whole table in batches, in id order, the next batch while the last is used', async () => {
     const { store } = await openTestStore();
     const ids = Array.from({ length: 23 }, (_, i) => `c${String(i).padStart(2, '0')}`);
-    await store.saveMany('cases', [...ids].reverse().map((id) => caseInput(id, 'open')));
+    await store.saveMany(
+      'cases',
+      [...ids].reverse().map((id) => caseInput(id, 'open')),
+    );
 
     const sizes: number[] = [];
     const read: string[] = [];
@@ -166,7 +158,10 @@ describe('record store', () => {
 
   it('stops reading in batches once the store is closed', async () => {
     const { store } = await openTestStore();
-    await store.saveMany('cases', ['c1', 'c2', 'c3'].map((id) => caseInput(id, 'open')));
+    await store.saveMany(
+      'cases',
+      ['c1', 'c2', 'c3'].map((id) => caseInput(id, 'open')),
+    );
     const batches = store.listInBatches('cases', 1);
     expect((await batches.next()).value).toHaveLength(1);
     store.close();
@@ -204,7 +199,10 @@ describe('record store', () => {
 
   it('deletes one or many records, leaving an opaque tombstone for each that was there', async () => {
     const { store, dbName } = await openTestStore();
-    await store.saveMany('cases', ['c1', 'c2', 'c3', 'c4'].map((id) => caseInput(id, 'open')));
+    await store.saveMany(
+      'cases',
+      ['c1', 'c2', 'c3', 'c4'].map((id) => caseInput(id, 'open')),
+    );
     await store.save('notes', { id: 'n1', kind: 'note', index: { caseId: 'c4' }, data: { text: 'kept' } });
 
     await store.delete('cases', 'c1');
@@ -253,7 +251,11 @@ describe('record store', () => {
     const hmac = await crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
     const aes = await crypto.subtle.importKey('raw', new Uint8Array(32), 'AES-GCM', false, ['encrypt', 'decrypt']);
     const encryptOnly = await crypto.subtle.importKey('raw', new Uint8Array(32), 'AES-GCM', false, ['encrypt']);
-    for (const keys of [{ records: hmac, index: hmac }, { records: aes, index: aes }, { records: encryptOnly, index: hmac }]) {
+    for (const keys of [
+      { records: hmac, index: hmac },
+      { records: aes, index: aes },
+      { records: encryptOnly, index: hmac },
+    ]) {
       await expect(openRecordStore(keys, { dbName: uniqueDbName(), schema })).rejects.toThrow(RecordStoreError);
     }
     expect(await openRecordStore({ records: aes, index: hmac }, { dbName: uniqueDbName(), schema })).toBeDefined();
@@ -321,7 +323,10 @@ describe('records that fail to decrypt', () => {
   it('lists a large table completely and in id order, flagging only the bad row', async () => {
     const { store, dbName } = await openTestStore();
     const ids = Array.from({ length: 2000 }, (_, i) => `c${String(i).padStart(4, '0')}`);
-    await store.saveMany('cases', ids.map((id) => caseInput(id, 'open')));
+    await store.saveMany(
+      'cases',
+      ids.map((id) => caseInput(id, 'open')),
+    );
     const raw = await openRaw(dbName);
     await raw.table('cases').update('c1500', { day: 1 });
     raw.close();

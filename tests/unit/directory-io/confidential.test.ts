@@ -16,8 +16,26 @@ import { serviceTypes } from '@shared/hsds/taxonomy';
  */
 
 const base: Omit<DirectoryEntry, 'id' | 'organizationId' | 'services' | 'confidentialAddress'> = {
-  name: 'Entry', alternateName: null, description: '', countries: ['IE'], populations: [], channels: [], languages: [], is24x7: null,
-  hours: null, phones: [], emails: [], url: null, fallback: false, verified: false, confidence: 'inferred', checked: null, readBy: null, sourceDate: null, sources: [], notes: null,
+  name: 'Entry',
+  alternateName: null,
+  description: '',
+  countries: ['IE'],
+  populations: [],
+  channels: [],
+  languages: [],
+  is24x7: null,
+  hours: null,
+  phones: [],
+  emails: [],
+  url: null,
+  fallback: false,
+  verified: false,
+  confidence: 'inferred',
+  checked: null,
+  readBy: null,
+  sourceDate: null,
+  sources: [],
+  notes: null,
 };
 
 const addressOf = (n: number) => `${n} Secret Lane`;
@@ -25,9 +43,21 @@ const cityOf = (n: number) => `Hiddentown${n}`;
 
 function organization(id: string, n: number, hasAddress: boolean): DirectoryOrganization {
   return {
-    id, name: `Organization ${n}`, alternateName: null, description: '', website: null, emails: [], phones: [],
+    id,
+    name: `Organization ${n}`,
+    alternateName: null,
+    description: '',
+    website: null,
+    emails: [],
+    phones: [],
     headquarters: hasAddress ? { address: addressOf(n), city: cityOf(n), country: 'IE', confidential: false } : null,
-    verified: false, confidence: 'inferred', checked: null, readBy: null, sourceDate: null, sources: [], notes: null,
+    verified: false,
+    confidence: 'inferred',
+    checked: null,
+    readBy: null,
+    sourceDate: null,
+    sources: [],
+    notes: null,
   };
 }
 
@@ -106,7 +136,16 @@ describe('confidential addresses in a filtered export', () => {
     const org = organization('7c9e6679-7425-40de-944b-e07fc1f90ae7', 1, true);
     const shelter: DirectoryEntry = { ...base, id: '16fd2706-8baf-433b-82eb-8c7fada847da', organizationId: org.id, services: ['shelter'], confidentialAddress: true };
     const hotline: DirectoryEntry = { ...base, id: '886313e1-3b8a-5372-9b90-0c9aee199e5d', organizationId: org.id, services: ['hotline'], confidentialAddress: false };
-    const merged = mergeLists({ dataVersion: 1, generatedAt: '2026-12-07', organizations: [], entries: [] }, { entries: [{ entry: shelter, origin: 'added' }, { entry: hotline, origin: 'added' }], organizations: [org] });
+    const merged = mergeLists(
+      { dataVersion: 1, generatedAt: '2026-12-07', organizations: [], entries: [] },
+      {
+        entries: [
+          { entry: shelter, origin: 'added' },
+          { entry: hotline, origin: 'added' },
+        ],
+        organizations: [org],
+      },
+    );
     const view = merged.entries.filter((e) => e.services.includes('hotline'));
     expect(view.map((e) => e.id)).toEqual([hotline.id]);
     for (const text of exportsOf(view, merged.organizations)) {

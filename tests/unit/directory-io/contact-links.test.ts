@@ -41,10 +41,21 @@ describe('links built from directory data', () => {
   });
 
   it('makes links of https pages on the internet only', () => {
-    for (const url of ['https://www.unodc.org/unodc/en/human-trafficking/', 'https://example.org:8443/a?b=c#d', 'https://réseau.example.fr/']) expect(isWebLink(url), url).toBe(true);
+    for (const url of ['https://www.unodc.org/unodc/en/human-trafficking/', 'https://example.org:8443/a?b=c#d', 'https://réseau.example.fr/'])
+      expect(isWebLink(url), url).toBe(true);
     for (const url of [
-      'http://example.org/', 'https://user:pass@example.org/', 'https://example.org@evil.test/', 'https://example.org\\@evil.test/', 'https://localhost/',
-      'https://printer.local/', 'https://192.168.1.1/', 'https://[::1]/', 'https://intranet/', 'javascript:alert(1)', 'https://exa mple.org/', 'file:///etc/passwd',
+      'http://example.org/',
+      'https://user:pass@example.org/',
+      'https://example.org@evil.test/',
+      'https://example.org\\@evil.test/',
+      'https://localhost/',
+      'https://printer.local/',
+      'https://192.168.1.1/',
+      'https://[::1]/',
+      'https://intranet/',
+      'javascript:alert(1)',
+      'https://exa mple.org/',
+      'file:///etc/passwd',
     ]) {
       expect(isWebLink(url), url).toBe(false);
     }
@@ -53,7 +64,10 @@ describe('links built from directory data', () => {
 
 function serviceWithEmails(email: string, contactEmail: string): string {
   return JSON.stringify({
-    id: '2a1c4a4e-5b8d-4b8e-9d4f-1d2e3f4a5b6c', name: 'Help line', status: 'active', email,
+    id: '2a1c4a4e-5b8d-4b8e-9d4f-1d2e3f4a5b6c',
+    name: 'Help line',
+    status: 'active',
+    email,
     contacts: [{ id: '3b2d5b5f-6c9e-4c9f-8e5a-2e3f4a5b6c7d', email: contactEmail }],
   });
 }
@@ -62,7 +76,10 @@ describe('HSDS import accepts an e-mail address only', () => {
   it.each(hostileEmails.filter((e) => e.trim() !== ''))('refuses %j in a service and in a contact, as not an e-mail address', (email) => {
     const plan = planImport(parseHsdsJson(serviceWithEmails(email, email), 'import.json'), []);
     expect(plan.ok).toBe(false);
-    expect(plan.errors.map((e) => [e.field, e.code])).toEqual([['email', 'notEmail'], ['email', 'notEmail']]);
+    expect(plan.errors.map((e) => [e.field, e.code])).toEqual([
+      ['email', 'notEmail'],
+      ['email', 'notEmail'],
+    ]);
   });
 
   it('reads a blank e-mail as none, and trims one with spaces around it', () => {

@@ -6,7 +6,17 @@ import { importProblemCodes } from '@shared/hsds/import-problems';
 describe('CSV reader (RFC 4180)', () => {
   it('reads quoted fields with commas, doubled quotes, line breaks, CRLF and a byte-order mark', () => {
     const result = parseCsv('\ufeffid,text\r\n1,"a, ""b""\r\nc"\r\n2,plain\n', 10);
-    expect(result).toEqual({ ok: true, table: { header: ['id', 'text'], records: [['1', 'a, "b"\r\nc'], ['2', 'plain']], rows: [2, 3] } });
+    expect(result).toEqual({
+      ok: true,
+      table: {
+        header: ['id', 'text'],
+        records: [
+          ['1', 'a, "b"\r\nc'],
+          ['2', 'plain'],
+        ],
+        rows: [2, 3],
+      },
+    });
   });
 
   it('counts rows as a spreadsheet does: the header is row 1, a multi-line record is one row', () => {
@@ -26,9 +36,11 @@ describe('CSV reader (RFC 4180)', () => {
   });
 
   it('never throws on any text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => {
-      const result = parseCsv(text, 50);
-      if (!result.ok) expect(importProblemCodes).toContain(result.problem.code);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        const result = parseCsv(text, 50);
+        if (!result.ok) expect(importProblemCodes).toContain(result.problem.code);
+      }),
+    );
   });
 });

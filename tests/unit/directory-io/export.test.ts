@@ -26,13 +26,22 @@ const provenance = provenanceArbitrary(text, 3);
 function entry(id: string, organizationId: string | null): fc.Arbitrary<DirectoryEntry> {
   return fc
     .record({
-      name: text, alternateName: nullableText, description: fc.string({ maxLength: 40 }),
+      name: text,
+      alternateName: nullableText,
+      description: fc.string({ maxLength: 40 }),
       countries: fc.uniqueArray(fc.stringMatching(/^[A-Z]{2}$/), { maxLength: 3 }),
-      services: fc.subarray([...serviceTypes]), populations: fc.subarray([...populations]), channels: fc.subarray([...contactChannels]),
+      services: fc.subarray([...serviceTypes]),
+      populations: fc.subarray([...populations]),
+      channels: fc.subarray([...contactChannels]),
       languages: fc.uniqueArray(fc.stringMatching(/^[a-z]{2}$/), { maxLength: 3 }),
-      is24x7: fc.option(fc.boolean(), { nil: null }), hours: nullableText, phones: fc.array(phone, { maxLength: 3 }),
-      emails: fc.array(email, { maxLength: 3 }), url: fc.option(fc.webUrl(), { nil: null }),
-      fallback: fc.boolean(), confidentialAddress: fc.boolean(), provenance,
+      is24x7: fc.option(fc.boolean(), { nil: null }),
+      hours: nullableText,
+      phones: fc.array(phone, { maxLength: 3 }),
+      emails: fc.array(email, { maxLength: 3 }),
+      url: fc.option(fc.webUrl(), { nil: null }),
+      fallback: fc.boolean(),
+      confidentialAddress: fc.boolean(),
+      provenance,
     })
     .map(({ provenance: p, ...rest }) => ({ id, organizationId, ...rest, ...p }));
 }
@@ -40,8 +49,12 @@ function entry(id: string, organizationId: string | null): fc.Arbitrary<Director
 function organization(id: string): fc.Arbitrary<DirectoryOrganization> {
   return fc
     .record({
-      name: text, alternateName: nullableText, description: fc.string({ maxLength: 40 }), website: fc.option(fc.webUrl(), { nil: null }),
-      emails: fc.array(email, { maxLength: 2 }), phones: fc.array(phone, { maxLength: 2 }),
+      name: text,
+      alternateName: nullableText,
+      description: fc.string({ maxLength: 40 }),
+      website: fc.option(fc.webUrl(), { nil: null }),
+      emails: fc.array(email, { maxLength: 2 }),
+      phones: fc.array(phone, { maxLength: 2 }),
       headquarters: fc.option(fc.record({ address: nullableText, city: nullableText, country: nullableText, confidential: fc.boolean() }), { nil: null }),
       provenance,
     })
@@ -84,15 +97,21 @@ describe('export -> import round trip', () => {
   });
 
   it('is lossless for any entries, except confidential addresses, as JSON', () => {
-    fc.assert(fc.property(directory, (d) => {
-      expect(importJson(exportHsdsJson(d))).toEqual(expectedAfterExport(d));
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(directory, (d) => {
+        expect(importJson(exportHsdsJson(d))).toEqual(expectedAfterExport(d));
+      }),
+      { numRuns: 60 },
+    );
   }, 30_000);
 
   it('is lossless for any entries, except confidential addresses, as a package', () => {
-    fc.assert(fc.property(directory, (d) => {
-      expect(importPackage(exportHsdsPackage(d))).toEqual(expectedAfterExport(d));
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(directory, (d) => {
+        expect(importPackage(exportHsdsPackage(d))).toEqual(expectedAfterExport(d));
+      }),
+      { numRuns: 60 },
+    );
   }, 30_000);
 
   it('exports a filtered view with the organizations it names, and it imports on its own', () => {
@@ -119,7 +138,11 @@ describe('export -> import round trip', () => {
   it('writes a package whose datapackage.json lists every CSV file with its columns', () => {
     const files = exportHsdsPackage({ entries: shipped.entries, organizations: shipped.organizations });
     const descriptor = JSON.parse(files['datapackage.json']!) as { resources: { path: string; schema: { fields: { name: string }[] } }[] };
-    expect(descriptor.resources.map((r) => r.path).sort()).toEqual(Object.keys(files).filter((f) => f.endsWith('.csv')).sort());
+    expect(descriptor.resources.map((r) => r.path).sort()).toEqual(
+      Object.keys(files)
+        .filter((f) => f.endsWith('.csv'))
+        .sort(),
+    );
     for (const resource of descriptor.resources) {
       expect(files[resource.path]!.split('\r\n')[0]).toBe(resource.schema.fields.map((f) => f.name).join(','));
     }

@@ -35,40 +35,79 @@ function mutate(text: string, m: { at: number; remove: number; insert: string })
 
 describe('hostile or broken input never throws and is rejected with a clear error', () => {
   it('random text as JSON', () => {
-    fc.assert(fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.json()), (text) => {
-      expectCleanOutcome(planImport(parseHsdsJson(text, 'x.json'), existing));
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.json()), (text) => {
+        expectCleanOutcome(planImport(parseHsdsJson(text, 'x.json'), existing));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('random JSON values shaped like HSDS', () => {
-    const record = fc.dictionary(fc.constantFrom('id', 'name', 'status', 'phones', 'organization', 'contents', 'service', 'location', 'location_type', '__proto__', 'format', 'services', 'organizations', 'addresses'), fc.jsonValue({ maxDepth: 2 }));
-    fc.assert(fc.property(fc.oneof(record, fc.array(record, { maxLength: 3 })), (value) => {
-      expectCleanOutcome(planImport(parseHsdsJson(JSON.stringify(value), 'x.json'), existing));
-    }), { numRuns: 500 });
+    const record = fc.dictionary(
+      fc.constantFrom(
+        'id',
+        'name',
+        'status',
+        'phones',
+        'organization',
+        'contents',
+        'service',
+        'location',
+        'location_type',
+        '__proto__',
+        'format',
+        'services',
+        'organizations',
+        'addresses',
+      ),
+      fc.jsonValue({ maxDepth: 2 }),
+    );
+    fc.assert(
+      fc.property(fc.oneof(record, fc.array(record, { maxLength: 3 })), (value) => {
+        expectCleanOutcome(planImport(parseHsdsJson(JSON.stringify(value), 'x.json'), existing));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('mutated valid JSON files', () => {
-    fc.assert(fc.property(fc.constantFrom(...validJson), fc.array(mutation, { minLength: 1, maxLength: 3 }), (text, mutations) => {
-      expectCleanOutcome(planImport(parseHsdsJson(mutations.reduce(mutate, text), 'x.json'), existing));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.constantFrom(...validJson), fc.array(mutation, { minLength: 1, maxLength: 3 }), (text, mutations) => {
+        expectCleanOutcome(planImport(parseHsdsJson(mutations.reduce(mutate, text), 'x.json'), existing));
+      }),
+      { numRuns: 300 },
+    );
   }, 30_000);
 
   it('random CSV text in every table of a package', () => {
-    fc.assert(fc.property(fc.dictionary(fc.constantFrom('services.csv', 'organizations.csv', 'phones.csv', 'datapackage.json', 'attributes.csv', 'service_at_location.csv'), fc.string({ unit: 'binary' })), (files) => {
-      expectCleanOutcome(planImport(parseHsdsPackage(files), existing));
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          fc.constantFrom('services.csv', 'organizations.csv', 'phones.csv', 'datapackage.json', 'attributes.csv', 'service_at_location.csv'),
+          fc.string({ unit: 'binary' }),
+        ),
+        (files) => {
+          expectCleanOutcome(planImport(parseHsdsPackage(files), existing));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('mutated valid packages', () => {
-    fc.assert(fc.property(fc.constantFrom(...validPackages), fc.array(fc.tuple(fc.nat(), mutation), { minLength: 1, maxLength: 3 }), (files, mutations) => {
-      const copy = { ...files };
-      const names = Object.keys(copy);
-      for (const [pick, m] of mutations) {
-        const name = names[pick % names.length]!;
-        copy[name] = mutate(copy[name]!, m);
-      }
-      expectCleanOutcome(planImport(parseHsdsPackage(copy), existing));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.constantFrom(...validPackages), fc.array(fc.tuple(fc.nat(), mutation), { minLength: 1, maxLength: 3 }), (files, mutations) => {
+        const copy = { ...files };
+        const names = Object.keys(copy);
+        for (const [pick, m] of mutations) {
+          const name = names[pick % names.length]!;
+          copy[name] = mutate(copy[name]!, m);
+        }
+        expectCleanOutcome(planImport(parseHsdsPackage(copy), existing));
+      }),
+      { numRuns: 300 },
+    );
   }, 30_000);
 
   it('a package whose services name a missing organization is refused as a whole', () => {

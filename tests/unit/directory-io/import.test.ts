@@ -106,7 +106,11 @@ describe('import plan', () => {
     const withoutOrganizations = { ...files, 'organizations.csv': files['organizations.csv']!.split('\r\n')[0]! + '\r\n' };
     expect(planImport(parseHsdsPackage(withoutOrganizations), []).ok).toBe(false);
     // Organization phones, contacts and head offices then point at nothing: leave those tables out too.
-    const servicesOnly = Object.fromEntries(Object.entries(withoutOrganizations).filter(([name]) => !['phones.csv', 'contacts.csv', 'locations.csv', 'addresses.csv', 'attributes.csv', 'datapackage.json'].includes(name)));
+    const servicesOnly = Object.fromEntries(
+      Object.entries(withoutOrganizations).filter(
+        ([name]) => !['phones.csv', 'contacts.csv', 'locations.csv', 'addresses.csv', 'attributes.csv', 'datapackage.json'].includes(name),
+      ),
+    );
     expect(planImport(parseHsdsPackage(servicesOnly), [], directory.organizations).ok).toBe(true);
   });
 });
@@ -114,8 +118,7 @@ describe('import plan', () => {
 describe('import errors', () => {
   const services = specCsvPackage()['services.csv']!;
   const withRows = (extra: string[]) => ({ ...specCsvPackage(), 'services.csv': `${services.trimEnd()}\n${extra.join('\n')}\n` });
-  const row = (id: string, organizationId: string, name = 'A service', status = 'active') =>
-    `${id},${organizationId},,${name},,,,,${status},,,,,,,,,,,,,,`;
+  const row = (id: string, organizationId: string, name = 'A service', status = 'active') => `${id},${organizationId},,${name},,,,,${status},,,,,,,,,,,,,,`;
 
   it('names the file, the row (header = row 1) and the field, with a code for the problem', () => {
     const plan = planImport(parseHsdsPackage(withRows([row('4f0ad09e-0b5b-4b0e-9a57-1d9d4f1e0a01', '00000000-0000-4000-8000-000000000000')])), []);
@@ -126,19 +129,26 @@ describe('import errors', () => {
   });
 
   it('reports missing required fields, non-UUID ids, bad enums and duplicate ids', () => {
-    const plan = planImport(parseHsdsPackage(withRows([
-      row('not-a-uuid', exampleOrganization),
-      row('4f0ad09e-0b5b-4b0e-9a57-1d9d4f1e0a02', exampleOrganization, ''),
-      row('4f0ad09e-0b5b-4b0e-9a57-1d9d4f1e0a03', exampleOrganization, 'x', 'open'),
-      row(counselling, exampleOrganization),
-    ])), []);
+    const plan = planImport(
+      parseHsdsPackage(
+        withRows([
+          row('not-a-uuid', exampleOrganization),
+          row('4f0ad09e-0b5b-4b0e-9a57-1d9d4f1e0a02', exampleOrganization, ''),
+          row('4f0ad09e-0b5b-4b0e-9a57-1d9d4f1e0a03', exampleOrganization, 'x', 'open'),
+          row(counselling, exampleOrganization),
+        ]),
+      ),
+      [],
+    );
     expect(plan.errors).toEqual<ImportProblem[]>([
       { file: 'services.csv', row: 3, field: 'id', code: 'notUuid' },
       { file: 'services.csv', row: 4, field: 'name', code: 'required' },
       { file: 'services.csv', row: 5, field: 'status', code: 'notAllowed', values: { allowed: 'active, inactive, defunct, temporarily closed' } },
       { file: 'services.csv', row: 6, field: 'id', code: 'duplicateIdRow', values: { row: 2 } },
     ]);
-    expect(describeProblem(plan.errors[2]!)).toBe('services.csv row 5, field "status": This value is not allowed here. Allowed values: active, inactive, defunct, temporarily closed.');
+    expect(describeProblem(plan.errors[2]!)).toBe(
+      'services.csv row 5, field "status": This value is not allowed here. Allowed values: active, inactive, defunct, temporarily closed.',
+    );
   });
 
   it('names the place in a JSON file', () => {
@@ -156,11 +166,13 @@ describe('import errors', () => {
     service.phones[0]!.number = '';
     service.phones[1] = { ...service.phones[0], number: '+1 555' };
     const plan = planImport(parseHsdsJson(JSON.stringify(service), 'mine.json'), []);
-    expect(plan.errors).toEqual(expect.arrayContaining<ImportProblem>([
-      { file: 'mine.json', field: 'name', code: 'expectedText' },
-      { file: 'mine.json', field: 'status', code: 'notAllowed', values: { allowed: 'active, inactive, defunct, temporarily closed' } },
-      { file: 'mine.json', path: 'phones[0]', field: 'number', code: 'required' },
-    ]));
+    expect(plan.errors).toEqual(
+      expect.arrayContaining<ImportProblem>([
+        { file: 'mine.json', field: 'name', code: 'expectedText' },
+        { file: 'mine.json', field: 'status', code: 'notAllowed', values: { allowed: 'active, inactive, defunct, temporarily closed' } },
+        { file: 'mine.json', path: 'phones[0]', field: 'number', code: 'required' },
+      ]),
+    );
   });
 
   it('reports at most 20 problems but counts them all', () => {
@@ -209,15 +221,21 @@ describe('import errors', () => {
   it('reports a datapackage.json that lists a missing file', () => {
     const files = specCsvPackage();
     files['datapackage.json'] = JSON.stringify({ resources: [{ path: 'services.csv' }, { path: 'nowhere.csv' }] });
-    expect(planImport(parseHsdsPackage(files), []).errors).toEqual([{ file: 'datapackage.json', path: 'resources[1]', field: 'path', code: 'missingFile', values: { file: 'nowhere.csv' } }]);
-    expect(describeProblem(planImport(parseHsdsPackage(files), []).errors[0]!)).toBe('datapackage.json at resources[1], field "path": This lists nowhere.csv, which is not in the package.');
+    expect(planImport(parseHsdsPackage(files), []).errors).toEqual([
+      { file: 'datapackage.json', path: 'resources[1]', field: 'path', code: 'missingFile', values: { file: 'nowhere.csv' } },
+    ]);
+    expect(describeProblem(planImport(parseHsdsPackage(files), []).errors[0]!)).toBe(
+      'datapackage.json at resources[1], field "path": This lists nowhere.csv, which is not in the package.',
+    );
   });
 
   it('reports CSV problems with their row, and a column named twice', () => {
     const broken = { ...specCsvPackage(), 'services.csv': `${services.trimEnd()}\n"unclosed,x\n` };
     expect(planImport(parseHsdsPackage(broken), []).errors).toEqual([{ file: 'services.csv', row: 3, code: 'csvUnclosedQuote' }]);
     const short = { ...specCsvPackage(), 'services.csv': `${services.trimEnd()}\na,b\n` };
-    expect(planImport(parseHsdsPackage(short), []).errors).toEqual([{ file: 'services.csv', row: 3, code: 'fieldCount', values: { found: 2, expected: services.split('\n')[0]!.split(',').length } }]);
+    expect(planImport(parseHsdsPackage(short), []).errors).toEqual([
+      { file: 'services.csv', row: 3, code: 'fieldCount', values: { found: 2, expected: services.split('\n')[0]!.split(',').length } },
+    ]);
     const twice = { ...specCsvPackage(), 'services.csv': 'id,name,status,name\r\n' };
     expect(planImport(parseHsdsPackage(twice), []).errors).toEqual([{ file: 'services.csv', row: 1, field: 'name', code: 'duplicateColumn' }]);
   });

@@ -2,15 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import {
-  describeProblem,
-  englishProblemTexts,
-  importProblemCodes,
-  importProblemValues,
-  jsonSyntaxProblem,
-  problemMessage,
-  schemaProblem,
-} from '@shared/hsds/import-problems';
+import { describeProblem, englishProblemTexts, importProblemCodes, importProblemValues, jsonSyntaxProblem, problemMessage, schemaProblem } from '@shared/hsds/import-problems';
 import { languages } from '@shared/languages';
 
 const locales = resolve(import.meta.dirname, '../../../src/renderer/src/features/directory/locales');

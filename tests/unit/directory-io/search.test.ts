@@ -23,11 +23,43 @@ describe('query words', () => {
 
 describe('directory search', () => {
   const entries = [
-    entry({ name: 'Hotline Ukraine', description: 'Trafficking support line', countries: ['UA'], services: ['hotline'], languages: ['uk', 'ru'], is24x7: true, channels: ['phone'], phones: [{ number: '+380 800 505 501', type: 'voice', description: null, emergencyRoles: [] }] }),
-    entry({ name: 'Refuge des Femmes', description: 'Hébergement sécurisé pour victimes de traite', countries: ['FR'], services: ['shelter'], populations: ['women'], languages: ['fr'], channels: ['email'] }),
-    entry({ name: 'خط المساعدة', description: 'حماية ضحايا الاتجار بالبشر', countries: ['JO'], services: ['hotline', 'legal-aid'], languages: ['ar'], is24x7: false, channels: ['chat'] }),
+    entry({
+      name: 'Hotline Ukraine',
+      description: 'Trafficking support line',
+      countries: ['UA'],
+      services: ['hotline'],
+      languages: ['uk', 'ru'],
+      is24x7: true,
+      channels: ['phone'],
+      phones: [{ number: '+380 800 505 501', type: 'voice', description: null, emergencyRoles: [] }],
+    }),
+    entry({
+      name: 'Refuge des Femmes',
+      description: 'Hébergement sécurisé pour victimes de traite',
+      countries: ['FR'],
+      services: ['shelter'],
+      populations: ['women'],
+      languages: ['fr'],
+      channels: ['email'],
+    }),
+    entry({
+      name: 'خط المساعدة',
+      description: 'حماية ضحايا الاتجار بالبشر',
+      countries: ['JO'],
+      services: ['hotline', 'legal-aid'],
+      languages: ['ar'],
+      is24x7: false,
+      channels: ['chat'],
+    }),
     entry({ name: 'Горячая линия', description: 'Помощь жертвам торговли людьми', countries: ['RU', 'UA'], services: ['hotline'], languages: ['ru'], verified: true }),
-    entry({ name: 'Legal Aid Madrid', description: 'Asistencia jurídica gratuita', countries: ['ES'], services: ['legal-aid'], populations: ['migrant-workers'], languages: ['es'] }),
+    entry({
+      name: 'Legal Aid Madrid',
+      description: 'Asistencia jurídica gratuita',
+      countries: ['ES'],
+      services: ['legal-aid'],
+      populations: ['migrant-workers'],
+      languages: ['es'],
+    }),
   ];
 
   it('matches a prefix of the last word, and every word', () => {
@@ -104,12 +136,19 @@ function naiveSearch(entries: DirectoryEntry[], query: string, filters: Director
   const { words } = parseQuery(query);
   const last = words[words.length - 1];
   const matches = (set: Set<string>) => words.every((w, i) => (i === words.length - 1 ? [...set].some((t) => t.startsWith(w)) : set.has(w)));
-  const anyOf = <T,>(want: readonly T[] | undefined, have: readonly T[]) => want === undefined || want.length === 0 || want.some((v) => have.includes(v));
+  const anyOf = <T>(want: readonly T[] | undefined, have: readonly T[]) => want === undefined || want.length === 0 || want.some((v) => have.includes(v));
   return entries
     .map((e) => ({ e, words: entryWords(e, {}, orgNames) }))
-    .filter(({ e, words: w }) =>
-      matches(w.all) && anyOf(filters.countries, e.countries) && anyOf(filters.services, e.services) && anyOf(filters.languages, e.languages) &&
-      anyOf(filters.populations, e.populations) && anyOf(filters.channels, e.channels) && (filters.open24x7 !== true || e.is24x7 === true))
+    .filter(
+      ({ e, words: w }) =>
+        matches(w.all) &&
+        anyOf(filters.countries, e.countries) &&
+        anyOf(filters.services, e.services) &&
+        anyOf(filters.languages, e.languages) &&
+        anyOf(filters.populations, e.populations) &&
+        anyOf(filters.channels, e.channels) &&
+        (filters.open24x7 !== true || e.is24x7 === true),
+    )
     .map(({ e, words: w }) => ({ e, tier: last === undefined ? 0 : (matches(w.name) ? 0 : 2) + (w.all.has(last) ? 0 : 1) }))
     .sort((a, b) => a.tier - b.tier || compareForResults(a.e, b.e))
     .map(({ e }) => e.id);
@@ -127,21 +166,28 @@ describe('search equals a naive reference', () => {
       fc.nat({ max: 6 }).map((cut) => {
         const text = words.join(' ');
         return cut === 0 ? text : text.slice(0, Math.max(0, text.length - cut));
-      })),
+      }),
+    ),
     fc.string({ maxLength: 6 }),
   );
-  const filters: fc.Arbitrary<DirectoryFilters> = fc.record({
-    countries: fc.subarray(['UA', 'FR', 'DE', 'JO', 'US', 'XX']),
-    services: fc.subarray(['hotline', 'shelter', 'legal-aid'] as const),
-    languages: fc.subarray(['en', 'ar', 'ru']),
-    open24x7: fc.boolean(),
-  }, { requiredKeys: [] });
+  const filters: fc.Arbitrary<DirectoryFilters> = fc.record(
+    {
+      countries: fc.subarray(['UA', 'FR', 'DE', 'JO', 'US', 'XX']),
+      services: fc.subarray(['hotline', 'shelter', 'legal-aid'] as const),
+      languages: fc.subarray(['en', 'ar', 'ru']),
+      open24x7: fc.boolean(),
+    },
+    { requiredKeys: [] },
+  );
 
   it('on random queries and filters', () => {
-    fc.assert(fc.property(query, filters, (q, f) => {
-      const result = searchDirectory(index, q, f);
-      expect([...result.positions].map((p) => sample[p]!.id)).toEqual(naiveSearch(sample, q, f, orgNames));
-      expect(result.total).toBe(result.positions.length);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(query, filters, (q, f) => {
+        const result = searchDirectory(index, q, f);
+        expect([...result.positions].map((p) => sample[p]!.id)).toEqual(naiveSearch(sample, q, f, orgNames));
+        expect(result.total).toBe(result.positions.length);
+      }),
+      { numRuns: 300 },
+    );
   }, 60_000);
 });

@@ -68,12 +68,19 @@ describe('importing an older HSDS package', () => {
     expect([...byName.keys()].sort()).toEqual(['Riverside Legal Advice Clinic', 'Riverside Modern Slavery Helpline']);
     const helpline = byName.get('Riverside Modern Slavery Helpline')!;
     expect(helpline).toMatchObject({ countries: ['GB'], languages: ['en', 'pl', 'ro'], is24x7: true, url: 'https://riverside-help.example.org/helpline' });
-    expect(helpline.phones.map((phone) => [phone.number, phone.type])).toEqual([['0808 157 0123', 'voice'], ['01632 960123', 'text']]);
+    expect(helpline.phones.map((phone) => [phone.number, phone.type])).toEqual([
+      ['0808 157 0123', 'voice'],
+      ['01632 960123', 'text'],
+    ]);
     const clinic = byName.get('Riverside Legal Advice Clinic')!;
     // Its country comes from the address of its location, through services_at_location.csv and physical_addresses.csv.
     expect(clinic).toMatchObject({ countries: ['GB'], languages: ['en'], is24x7: null, emails: expect.arrayContaining(['appointments@riverside-help.example.org']) as string[] });
     expect(plan.organizations.toAdd).toHaveLength(1);
-    expect(plan.organizations.toAdd[0]).toMatchObject({ name: 'Riverside Migrant Help', website: 'https://riverside-help.example.org', headquarters: { city: 'Riverside', country: 'GB' } });
+    expect(plan.organizations.toAdd[0]).toMatchObject({
+      name: 'Riverside Migrant Help',
+      website: 'https://riverside-help.example.org',
+      headquarters: { city: 'Riverside', country: 'GB' },
+    });
     const notes = plan.notes.map(noteMessage);
     expect(notes).toContain('Not imported: 1 service marked inactive or defunct.');
     const unread = plan.notes.find((note) => note.code === 'unreadTables');
@@ -92,7 +99,7 @@ describe('importing an older HSDS package', () => {
     expect(unread?.values.files.split(', ').sort()).toEqual(['funding.csv', 'other_attributes.csv', 'service_attributes.csv', 'taxonomy_terms.csv']);
   });
 
-  it('imports the same 1.1 package again as unchanged: the ids are the package\'s own', () => {
+  it("imports the same 1.1 package again as unchanged: the ids are the package's own", () => {
     const first = planImport(parseHsdsPackage(olderPackage('1.1')), [], []);
     const again = planImport(parseHsdsPackage(olderPackage('1.1')), first.toAdd, first.organizations.toAdd);
     expect(again).toMatchObject({ ok: true, toAdd: [], toUpdate: [], unchanged: first.toAdd });

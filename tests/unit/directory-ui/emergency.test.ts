@@ -32,7 +32,7 @@ describe('the emergency panel and EU-wide services', () => {
     expect(entries.filter((entry) => entry.phones.some((phone) => phone.number === '116 000'))).toHaveLength(1);
   });
 
-  it.each(['DE', 'FR', 'ES', 'IT', 'PL'])('shows the 116 000 for %s, marked EU-wide, after the country\'s own lines of its kind', (country) => {
+  it.each(['DE', 'FR', 'ES', 'IT', 'PL'])("shows the 116 000 for %s, marked EU-wide, after the country's own lines of its kind", (country) => {
     const lines = emergencyLines(entries, country);
     const euWide = lines.filter((line) => line.entry.id === missingChildren.id);
     expect(euWide).toHaveLength(1);
@@ -45,7 +45,7 @@ describe('the emergency panel and EU-wide services', () => {
     }
   });
 
-  it('puts Germany\'s own fallback line before the EU-wide one, though the EU-wide one is verified', () => {
+  it("puts Germany's own fallback line before the EU-wide one, though the EU-wide one is verified", () => {
     const fallbacks = emergencyLines(entries, 'DE').filter((line) => line.kind === 'fallback');
     expect(fallbacks.map((line) => [line.entry.name, line.wideArea])).toEqual([
       ["Hilfetelefon 'Gewalt gegen Frauen'", undefined],

@@ -25,7 +25,13 @@ describe('the import worker request', () => {
     const files = exportHsdsPackage(small);
     const zip = zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, new TextEncoder().encode(text)])));
     const fromZip = answerImportRequest(request([{ name: 'package.zip', bytes: zip.buffer as ArrayBuffer }], false, 'package.zip'));
-    const fromFolder = answerImportRequest(request(Object.entries(files).map(([name, text]) => ({ name: `package/${name}`, bytes: bytes(text) })), true, 'package'));
+    const fromFolder = answerImportRequest(
+      request(
+        Object.entries(files).map(([name, text]) => ({ name: `package/${name}`, bytes: bytes(text) })),
+        true,
+        'package',
+      ),
+    );
     for (const reply of [fromZip, fromFolder]) {
       expect(reply.kind).toBe('plan');
       if (reply.kind !== 'plan') return;
@@ -52,15 +58,24 @@ describe('the import worker request', () => {
     }
   });
 
-  it('moves every file\'s bytes to the worker', () => {
-    const files = [{ name: 'a.csv', bytes: bytes('id') }, { name: 'b.csv', bytes: bytes('id') }];
+  it("moves every file's bytes to the worker", () => {
+    const files = [
+      { name: 'a.csv', bytes: bytes('id') },
+      { name: 'b.csv', bytes: bytes('id') },
+    ];
     expect(transferables(request(files, true, 'folder'))).toEqual(files.map((file) => file.bytes));
   });
 });
 
 describe('the import worker reply', () => {
   const plan = (() => {
-    const reply = answerImportRequest(request(Object.entries(exportHsdsPackage({ entries: shipped.entries.slice(0, 23), organizations: shipped.organizations })).map(([name, text]) => ({ name, bytes: bytes(text) })), true, 'p'));
+    const reply = answerImportRequest(
+      request(
+        Object.entries(exportHsdsPackage({ entries: shipped.entries.slice(0, 23), organizations: shipped.organizations })).map(([name, text]) => ({ name, bytes: bytes(text) })),
+        true,
+        'p',
+      ),
+    );
     if (reply.kind !== 'plan' || !reply.plan.ok) throw new Error('expected a plan');
     return reply;
   })();

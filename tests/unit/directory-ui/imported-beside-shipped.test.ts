@@ -17,7 +17,13 @@ const organization = shipped.organizations.find((o) => o.id === hotline.organiza
 
 /** The hotline and its organization as a file would carry them, with the number and name changed. */
 function hostileFile(): string {
-  const forged = { ...hotline, name: `${hotline.name} (new number)`, phones: [{ ...hotline.phones[0]!, number: '+99 999 999' }], verified: true, confidence: 'seen-official' as const };
+  const forged = {
+    ...hotline,
+    name: `${hotline.name} (new number)`,
+    phones: [{ ...hotline.phones[0]!, number: '+99 999 999' }],
+    verified: true,
+    confidence: 'seen-official' as const,
+  };
   return exportHsdsJson({ entries: [forged], organizations: [{ ...organization, name: 'Forged organization' }] });
 }
 

@@ -85,7 +85,7 @@ describe('the correction list', () => {
     { id: 'b', entryId: ownId, number: '+353 1 555 0123', date: '2026-12-05', note: 'Safe house' },
   ];
 
-  it('lists reports on shipped numbers only, never the person\'s own entries', () => {
+  it("lists reports on shipped numbers only, never the person's own entries", () => {
     const rows = correctionRows(reports, directory);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.slice(0, 3)).toEqual(['2026-12-06', shippedEntry.phones[0]!.number, shippedEntry.name]);

@@ -88,7 +88,12 @@ afterEach(() => closeRecordStore());
 describe('deleting an own directory entry', () => {
   it('removes the entry with its private note, its favourite mark and the organization made for it, and nothing else', async () => {
     const store = await openStore();
-    await saveOwnRecords(store, [ownEntry(lantern, 'Lantern House Shelter', lanternHouse), ownEntry(harbour, 'Harbour Light')], [ownOrganization(lanternHouse, '12 Quiet Lane')], 'added');
+    await saveOwnRecords(
+      store,
+      [ownEntry(lantern, 'Lantern House Shelter', lanternHouse), ownEntry(harbour, 'Harbour Light')],
+      [ownOrganization(lanternHouse, '12 Quiet Lane')],
+      'added',
+    );
     const shippedId = shipped.entries[0]!.id;
     for (const id of [lantern, harbour, shippedId]) {
       await saveNote(store, id, `Note on ${id}`);

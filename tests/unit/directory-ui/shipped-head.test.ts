@@ -6,7 +6,11 @@ import { shippedDirectory } from '../directory-io/fixtures';
 
 const shipped = shippedDirectory();
 const user = (entries: UserDirectory['entries'], organizations: UserDirectory['organizations'] = []): UserDirectory => ({
-  entries, organizations, favourites: new Set(), unreadable: 0, version: '',
+  entries,
+  organizations,
+  favourites: new Set(),
+  unreadable: 0,
+  version: '',
 });
 
 describe('the shipped head of the merged directory (what a prebuilt search index can stand for)', () => {

@@ -6,10 +6,24 @@ import type { ReferenceHotline } from '../../../scripts/directory/reference';
 // A made-up miniature reference in the real files' shape; these numbers are fixtures, not shipped data.
 function hotline(overrides: Partial<ReferenceHotline> = {}): ReferenceHotline {
   return {
-    country_iso2: 'NL', country: 'Netherlands', name: 'Test Line', scope: 'trafficking-specific', operator: 'Test NGO',
-    phones: ['0800 000 000 (free)'], sms: null, other_channels: ['WhatsApp 06-0000 0000'], email: 'help@example.org (general)',
-    hours: '24/7', is_24_7: true, languages: null, official_url: 'https://example.org', source: 'https://example.org/about',
-    additional_sources: ['https://example.org/about', 'https://example.com/news'], confidence: 'seen-official', as_of: 'launched 1 Mar 2017', notes: null,
+    country_iso2: 'NL',
+    country: 'Netherlands',
+    name: 'Test Line',
+    scope: 'trafficking-specific',
+    operator: 'Test NGO',
+    phones: ['0800 000 000 (free)'],
+    sms: null,
+    other_channels: ['WhatsApp 06-0000 0000'],
+    email: 'help@example.org (general)',
+    hours: '24/7',
+    is_24_7: true,
+    languages: null,
+    official_url: 'https://example.org',
+    source: 'https://example.org/about',
+    additional_sources: ['https://example.org/about', 'https://example.com/news'],
+    confidence: 'seen-official',
+    as_of: 'launched 1 Mar 2017',
+    notes: null,
     ...overrides,
   };
 }
@@ -30,9 +44,21 @@ function reference(overrides: Partial<ReferenceHotline> = {}): Reference {
     ],
     organizations: [
       {
-        id: 'test-org', name: 'Test Organization', acronym: 'TO', type: 'NGO', hq_city: 'Utrecht', hq_country: 'NL', founded: null,
-        website: 'https://example.org', services: [], facts: [], contact: 'Street 1, Utrecht; +31 00 000 0000; info@example.org (2020)',
-        source: 'https://example.org', additional_sources: [], confidence: 'seen-secondary', notes: null,
+        id: 'test-org',
+        name: 'Test Organization',
+        acronym: 'TO',
+        type: 'NGO',
+        hq_city: 'Utrecht',
+        hq_country: 'NL',
+        founded: null,
+        website: 'https://example.org',
+        services: [],
+        facts: [],
+        contact: 'Street 1, Utrecht; +31 00 000 0000; info@example.org (2020)',
+        source: 'https://example.org',
+        additional_sources: [],
+        confidence: 'seen-secondary',
+        notes: null,
       },
     ],
   };
@@ -54,7 +80,13 @@ function descriptions(): Descriptions {
       },
     },
     organizations: {
-      'test-org': { description: 'A test organization, in our words.', services: ['information'], phones: ['+31 00 000 0000'], emails: ['info@example.org'], address: 'Street 1, Utrecht' },
+      'test-org': {
+        description: 'A test organization, in our words.',
+        services: ['information'],
+        phones: ['+31 00 000 0000'],
+        emails: ['info@example.org'],
+        address: 'Street 1, Utrecht',
+      },
     },
   };
 }
@@ -87,7 +119,12 @@ describe('buildDirectory', () => {
   });
 
   it('maps an organization and gives it a service entry', () => {
-    expect(built.organizations[0]).toMatchObject({ name: 'Test Organization', alternateName: 'TO', emails: ['info@example.org'], headquarters: { address: 'Street 1, Utrecht', city: 'Utrecht', country: 'NL' } });
+    expect(built.organizations[0]).toMatchObject({
+      name: 'Test Organization',
+      alternateName: 'TO',
+      emails: ['info@example.org'],
+      headquarters: { address: 'Street 1, Utrecht', city: 'Utrecht', country: 'NL' },
+    });
     expect(built.entries[1]!.organizationId).toBe(built.organizations[0]!.id);
   });
 

@@ -19,11 +19,14 @@ const numbers = (e: DirectoryEntry) => e.phones.map((p) => p.number);
 
 // Copied from /work/shared/reference (emergency.json, organizations.json) so the test does not need it.
 const emergencyCountries =
-  'ID MY LA BD PK TW KG BY AE BH EG IL ET KE SE EE NO IS RU HN GT PA DO CR EC CL JM TT MN UZ TJ LK OM CI BF MK ME XK CY MT LU HU ZM KR GH MW MZ TZ SD QA SI KZ CM MA TN NA LS TG BJ GN MM HK AZ AM SA JO LB KW RW ZW SN SV BO PY UY VE BA SL BW MG SZ'.split(' ');
-const childHelplineCountries =
-  'ID MY LA BD PK AE EG IL KE SE NO RU PA CL JM TT LK CI BF CY LU HU ZM MW MZ TZ SD QA KZ CM NA LS TG BJ GN AZ JO'.split(' ');
+  'ID MY LA BD PK TW KG BY AE BH EG IL ET KE SE EE NO IS RU HN GT PA DO CR EC CL JM TT MN UZ TJ LK OM CI BF MK ME XK CY MT LU HU ZM KR GH MW MZ TZ SD QA SI KZ CM MA TN NA LS TG BJ GN MM HK AZ AM SA JO LB KW RW ZW SN SV BO PY UY VE BA SL BW MG SZ'.split(
+    ' ',
+  );
+const childHelplineCountries = 'ID MY LA BD PK AE EG IL KE SE NO RU PA CL JM TT LK CI BF CY LU HU ZM MW MZ TZ SD QA KZ CM NA LS TG BJ GN AZ JO'.split(' ');
 const organizationIds =
-  'iom unodc ilo unhcr osce-osr-cthb osce-odihr coe-greta la-strada-international polaris ecpat anti-slavery-international walk-free freedom-fund ijm gaatw liberty-shared stop-the-traffik dhs-blue-campaign unseen a21 ccteht consejo-ciudadano-cdmx missing-children-europe'.split(' ');
+  'iom unodc ilo unhcr osce-osr-cthb osce-odihr coe-greta la-strada-international polaris ecpat anti-slavery-international walk-free freedom-fund ijm gaatw liberty-shared stop-the-traffik dhs-blue-campaign unseen a21 ccteht consejo-ciudadano-cdmx missing-children-europe'.split(
+    ' ',
+  );
 
 describe('counts: every reference record is shipped', () => {
   it('has all 120 hotlines, referral points and child helplines (60 + 60)', () => {

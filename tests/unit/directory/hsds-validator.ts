@@ -28,7 +28,11 @@ export function hsdsValidators(options: { strictFields: boolean }): Record<HsdsO
     if ('$schema' in schema) throw new Error(`${file} declares $schema; pick the matching ajv class`);
     ajv.addSchema((options.strictFields ? closed(schema) : schema) as object, file);
   }
-  const get = (file: string) => ajv.getSchema(file) ?? (() => { throw new Error(`${file} missing`); })();
+  const get = (file: string) =>
+    ajv.getSchema(file) ??
+    (() => {
+      throw new Error(`${file} missing`);
+    })();
   return {
     organization: get('organization.json'),
     service: get('service.json'),

@@ -25,10 +25,12 @@ const filters: DirectoryFilters[] = [{}, { countries: ['NG', 'GB', 'US'] }, { se
 
 /** Every query under every filter, as the search page asks: the total and every position, in order (as text: quick to compare). */
 function results(index: DirectorySearchIndex): string[] {
-  return queries.flatMap((query) => filters.map((filter) => {
-    const { total, positions } = searchDirectory(index, query, filter);
-    return `${query} ${JSON.stringify(filter)}: ${total}: ${positions.join(',')}`;
-  }));
+  return queries.flatMap((query) =>
+    filters.map((filter) => {
+      const { total, positions } = searchDirectory(index, query, filter);
+      return `${query} ${JSON.stringify(filter)}: ${total}: ${positions.join(',')}`;
+    }),
+  );
 }
 
 /** Typed arrays compared as bytes: toEqual walks millions of elements one by one. */
@@ -50,10 +52,12 @@ describe('the prebuilt directory index', () => {
       const options = indexOptions({ organizations: shipped.organizations, language, termLabels });
       const { index, keys } = prebuiltRead(shipped.entries, shipped.organizations, options, data);
       expect(index).toEqual(buildSearchIndex(shipped.entries, options));
-      expect(keys()).toEqual([...index.positions].map((position) => {
-        const { name, id, verified } = shipped.entries[position]!;
-        return { name, id, verified };
-      }));
+      expect(keys()).toEqual(
+        [...index.positions].map((position) => {
+          const { name, id, verified } = shipped.entries[position]!;
+          return { name, id, verified };
+        }),
+      );
     }
   }, 30_000);
 
@@ -66,7 +70,9 @@ describe('the prebuilt directory index', () => {
     expect(merged).toEqual(built);
     expect(results(merged)).toEqual(results(built));
     // No own entries: the prebuilt index itself.
-    expect(results(mergeOwnEntries(prebuiltRead(shipped.entries, shipped.organizations, options, 'shipped'), [], options))).toEqual(results(buildSearchIndex(shipped.entries, options)));
+    expect(results(mergeOwnEntries(prebuiltRead(shipped.entries, shipped.organizations, options, 'shipped'), [], options))).toEqual(
+      results(buildSearchIndex(shipped.entries, options)),
+    );
   });
 
   it('gives the same results as a build at start on 50,000 synthetic services with 300 own entries', () => {

@@ -43,7 +43,11 @@ describe('parseEmergencyNumbers', () => {
   });
 
   it('keeps the reference words and reads the roles they name', () => {
-    expect(parseEmergencyNumbers('112 (single emergency number, all services)')[0]).toMatchObject({ number: '112', description: 'single emergency number, all services', roles: ['police', 'ambulance', 'fire'] });
+    expect(parseEmergencyNumbers('112 (single emergency number, all services)')[0]).toMatchObject({
+      number: '112',
+      description: 'single emergency number, all services',
+      roles: ['police', 'ambulance', 'fire'],
+    });
     expect(parseEmergencyNumbers('997 (fire / civil defence)')[0]?.roles).toEqual(['fire']);
     expect(parseEmergencyNumbers('15 (SAMU medical emergency - Ouagadougou; Bobo-Dioulasso planned, 2025)')[0]?.roles).toEqual(['ambulance']);
     expect(parseEmergencyNumbers('16 (gendarmerie)')[0]?.roles).toEqual(['police']);
@@ -103,8 +107,6 @@ describe('latestDate', () => {
 
 describe('hotlineKey', () => {
   it('is the country plus an ASCII slug of the name', () => {
-    expect(hotlineKey({ country_iso2: 'CO', name: 'Línea Gratuita Nacional contra la Trata de Personas' })).toBe(
-      'CO/linea-gratuita-nacional-contra-la-trata-de-personas',
-    );
+    expect(hotlineKey({ country_iso2: 'CO', name: 'Línea Gratuita Nacional contra la Trata de Personas' })).toBe('CO/linea-gratuita-nacional-contra-la-trata-de-personas');
   });
 });

@@ -63,18 +63,16 @@ function organization(id: string): fc.Arbitrary<DirectoryOrganization> {
     .map(({ provenance: p, ...rest }) => ({ id, ...rest, ...p }));
 }
 
-const directory: fc.Arbitrary<Directory> = fc
-  .uniqueArray(fc.uuid({ version: 5 }), { minLength: 1, maxLength: 8 })
-  .chain((ids) => {
-    const orgIds = ids.slice(0, Math.floor(ids.length / 2));
-    const entryIds = ids.slice(orgIds.length);
-    return fc.record({
-      dataVersion: fc.nat(),
-      generatedAt: fc.constant('2026-11-28'),
-      organizations: fc.tuple(...orgIds.map(organization)),
-      entries: fc.tuple(...entryIds.map((id) => fc.constantFrom(null, ...orgIds).chain((org) => entry(id, org)))),
-    });
+const directory: fc.Arbitrary<Directory> = fc.uniqueArray(fc.uuid({ version: 5 }), { minLength: 1, maxLength: 8 }).chain((ids) => {
+  const orgIds = ids.slice(0, Math.floor(ids.length / 2));
+  const entryIds = ids.slice(orgIds.length);
+  return fc.record({
+    dataVersion: fc.nat(),
+    generatedAt: fc.constant('2026-11-28'),
+    organizations: fc.tuple(...orgIds.map(organization)),
+    entries: fc.tuple(...entryIds.map((id) => fc.constantFrom(null, ...orgIds).chain((org) => entry(id, org)))),
   });
+});
 
 describe('flat entries <-> HSDS', () => {
   it('entries -> HSDS -> entries is lossless, except confidential addresses, which are left out', () => {
@@ -116,9 +114,30 @@ describe('flat entries <-> HSDS', () => {
       organizations: [],
       entries: [
         {
-          id: '0b5b5f8e-7d0c-5b8a-9a6e-0c7a3f1e2d4b', organizationId: null, name: 'n', alternateName: null, description: 'd', countries: [],
-          services: [], populations: [], channels: [], languages: [], is24x7: null, hours: null, phones: [], emails: [], url: null,
-          fallback: false, confidentialAddress: false, verified: false, confidence: 'inferred', checked: null, readBy: null, sourceDate: null, notes: null, sources: [],
+          id: '0b5b5f8e-7d0c-5b8a-9a6e-0c7a3f1e2d4b',
+          organizationId: null,
+          name: 'n',
+          alternateName: null,
+          description: 'd',
+          countries: [],
+          services: [],
+          populations: [],
+          channels: [],
+          languages: [],
+          is24x7: null,
+          hours: null,
+          phones: [],
+          emails: [],
+          url: null,
+          fallback: false,
+          confidentialAddress: false,
+          verified: false,
+          confidence: 'inferred',
+          checked: null,
+          readBy: null,
+          sourceDate: null,
+          notes: null,
+          sources: [],
         },
       ],
     });

@@ -38,17 +38,58 @@ function newTokenizer(): { tokenizer: CachedTokenizer; vocabulary: string[] } {
 // dotted İ, a ligature, a symbol that NFKD turns into letters, scripts without spaces, letters and symbols
 // outside the Basic Multilingual Plane, lone surrogates, other separators and digits of other scripts.
 const pieces = [
-  'a', 'Z', 'é', 'e\u0301', '\u0301', 'ß', 'İ', 'ﬁ', '℃', 'Ёлка', 'مُسَاعَدَة', 'ـ', 'ة', 'ی', 'ک', 'أمان', 'ไทย', '中文', '𝐀', '😀', '𠀀',
-  '\ud800', '\udc00', '\ud83d', ' ', '-', ',', '\u00a0', '\u200d', '1', '٣', 'Ⅷ', "'", '+1 (888) 373-7888', 'Hope', 'hope', 'HOPE',
+  'a',
+  'Z',
+  'é',
+  'e\u0301',
+  '\u0301',
+  'ß',
+  'İ',
+  'ﬁ',
+  '℃',
+  'Ёлка',
+  'مُسَاعَدَة',
+  'ـ',
+  'ة',
+  'ی',
+  'ک',
+  'أمان',
+  'ไทย',
+  '中文',
+  '𝐀',
+  '😀',
+  '𠀀',
+  '\ud800',
+  '\udc00',
+  '\ud83d',
+  ' ',
+  '-',
+  ',',
+  '\u00a0',
+  '\u200d',
+  '1',
+  '٣',
+  'Ⅷ',
+  "'",
+  '+1 (888) 373-7888',
+  'Hope',
+  'hope',
+  'HOPE',
 ];
-const text = fc.oneof(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((parts) => parts.join('')), fc.string({ unit: 'binary', maxLength: 20 }));
+const text = fc.oneof(
+  fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((parts) => parts.join('')),
+  fc.string({ unit: 'binary', maxLength: 20 }),
+);
 
 describe('CachedTokenizer', () => {
   it('gives the words indexWords gives, for any text', () => {
     const { tokenizer, vocabulary } = newTokenizer(); // shared across runs, so later texts hit its cache
-    fc.assert(fc.property(text, (t) => {
-      expect(tokenizerWords(tokenizer, vocabulary, t)).toEqual(indexWords(t));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(tokenizerWords(tokenizer, vocabulary, t)).toEqual(indexWords(t));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('reads a surrogate pair as one character and a lone surrogate as a separator', () => {
@@ -96,12 +137,19 @@ function referenceIndex(entries: readonly DirectoryEntry[], options: IndexOption
     for (const word of words) starts.push(starts[starts.length - 1]! + lists.get(word)!.length);
     return { words, starts: Uint32Array.from(starts), postings: Uint32Array.from(words.flatMap((word) => lists.get(word)!)) };
   };
-  const facets = Object.fromEntries(facetNames.map((facet) => {
-    const { words, starts, postings } = wordIndex(facetLists[facet]);
-    return [facet, new Map(words.map((value, i) => [value, postings.subarray(starts[i], starts[i + 1])]))];
-  })) as Record<FacetName, Map<string, Uint32Array>>;
+  const facets = Object.fromEntries(
+    facetNames.map((facet) => {
+      const { words, starts, postings } = wordIndex(facetLists[facet]);
+      return [facet, new Map(words.map((value, i) => [value, postings.subarray(starts[i], starts[i + 1])]))];
+    }),
+  ) as Record<FacetName, Map<string, Uint32Array>>;
   return {
-    version: 1, size: entries.length, positions: Uint32Array.from(positions), all: wordIndex(all), names: wordIndex(names), facets,
+    version: 1,
+    size: entries.length,
+    positions: Uint32Array.from(positions),
+    all: wordIndex(all),
+    names: wordIndex(names),
+    facets,
     open24x7: Uint32Array.from(positions.flatMap((position, doc) => (entries[position]!.is24x7 === true ? [doc] : []))),
   };
 }
@@ -199,7 +247,11 @@ function fingerprint(values: Iterable<number | string>): number {
 function queries(): Array<[string, DirectoryFilters]> {
   const { descriptionWords, nameHeads, cities } = benchVocabulary;
   const words = [...descriptionWords.filter((_, i) => i % 7 === 0), ...nameHeads, ...cities.filter((_, i) => i % 3 === 0)];
-  const all: Array<[string, DirectoryFilters]> = [['', {}], ['', { countries: ['UA', 'FR'] }], ['', { open24x7: true, languages: ['ar'] }]];
+  const all: Array<[string, DirectoryFilters]> = [
+    ['', {}],
+    ['', { countries: ['UA', 'FR'] }],
+    ['', { open24x7: true, languages: ['ar'] }],
+  ];
   words.forEach((word, i) => {
     for (const n of [1, 2, 3]) all.push([[...word].slice(0, n).join(''), {}]);
     all.push([word, i % 4 === 0 ? { services: ['hotline'] } : {}]);
@@ -214,7 +266,9 @@ describe('the optimised build', () => {
     const generatedOrganizations = generateOrganizations(60, 3);
     // Country names given, not Intl's: those change with ICU versions (Turkey, Türkiye).
     const index = buildSearchIndex(generateEntries(3_000, generatedOrganizations, 5), { organizations: generatedOrganizations, countryNames: (code) => [`Land ${code}`] });
-    const facetLists = Object.keys(index.facets).sort().flatMap((facet) => [...index.facets[facet as FacetName]].flatMap(([value, docs]) => [value, ...docs]));
+    const facetLists = Object.keys(index.facets)
+      .sort()
+      .flatMap((facet) => [...index.facets[facet as FacetName]].flatMap(([value, docs]) => [value, ...docs]));
     const { all, names } = index;
     const results = queries().flatMap(([query, filters]) => {
       const found = searchDirectory(index, query, filters);
@@ -224,7 +278,9 @@ describe('the optimised build', () => {
     // Recorded from the build this one replaced (src/shared/directory-search as of commit 5685fc2: a regex
     // tokenizer and an array per posting list). The data comes from fixed seeds; if generate.ts changes,
     // record them again from that build.
-    expect(fingerprint([...index.positions, ...all.words, ...all.starts, ...all.postings, ...names.words, ...names.starts, ...names.postings, ...facetLists, ...index.open24x7])).toBe(2309599428);
+    expect(
+      fingerprint([...index.positions, ...all.words, ...all.starts, ...all.postings, ...names.words, ...names.starts, ...names.postings, ...facetLists, ...index.open24x7]),
+    ).toBe(2309599428);
     expect(fingerprint(results)).toBe(615916989);
   });
 });

@@ -7,7 +7,10 @@ const dnsNamespace = '6ba7b810-9dad-11d1-80b4-00c04fd430c8';
 
 /** Reference UUIDv5 on Node's crypto, to check the pure implementation against. */
 function nodeUuidV5(name: string, namespace: string): string {
-  const hash = createHash('sha1').update(Buffer.from(namespace.replaceAll('-', ''), 'hex')).update(name, 'utf8').digest();
+  const hash = createHash('sha1')
+    .update(Buffer.from(namespace.replaceAll('-', ''), 'hex'))
+    .update(name, 'utf8')
+    .digest();
   hash[6] = (hash[6]! & 0x0f) | 0x50;
   hash[8] = (hash[8]! & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString('hex');

@@ -19,7 +19,10 @@ const marker = 'ZQXMARKER hearing at Calle Mayor';
 async function seeded(dbName = uniqueDbName()): Promise<{ store: Store; dbName: string }> {
   const store = await openRecordStore(await newKey(), { dbName });
   const now = '2026-03-01T09:00:00.000Z';
-  for (const [id, code] of [['case-a', 'WP-2026-0001'], ['case-b', 'WP-2026-0002']] as const) {
+  for (const [id, code] of [
+    ['case-a', 'WP-2026-0001'],
+    ['case-b', 'WP-2026-0002'],
+  ] as const) {
     await store.save('cases', { id, kind: 'case', data: newCaseRecord({ id, code, now }) });
   }
   await store.save('notes', { id: 'note-a', kind: 'note', index: { caseId: 'case-a' }, data: createNote({ id: 'note-a', caseId: 'case-a', text: 'n', now }) });

@@ -50,7 +50,13 @@ describe('duration suggestions', () => {
   });
 
   it('suggests nothing when the corpus no longer states the number', () => {
-    expect(suggestDuration('reflectionPeriodEnds', ['ES'], withArticle13((text) => text.replace('30 days', '45 days')))).toBeNull();
+    expect(
+      suggestDuration(
+        'reflectionPeriodEnds',
+        ['ES'],
+        withArticle13((text) => text.replace('30 days', '45 days')),
+      ),
+    ).toBeNull();
     const withoutCets = buildLegalIndex({ ...corpus, instruments: corpus.instruments.filter((i) => i.id !== 'cets-197') });
     expect(suggestDuration('reflectionPeriodEnds', ['ES'], withoutCets)).toBeNull();
   });

@@ -5,11 +5,15 @@ import { fuzzImporter, importers } from '../../fuzz/importers';
 const cases = 60;
 
 describe('every importer under generated input (a sample; npm run fuzz runs 10,000 each)', () => {
-  it.each(importers.map((importer) => [importer.name, importer] as const))('%s: no crash, no partial write, no hang', async (_name, importer) => {
-    // A fixed seed: the same inputs every run, so a failure here can be replayed (npm run fuzz varies them).
-    const counts = await fuzzImporter(importer, cases, 1207);
-    expect(counts.examples).toEqual([]);
-    expect(counts).toMatchObject({ cases, crashes: 0, partialWrites: 0, hangs: 0 });
-    expect(counts.rejected).toBeGreaterThan(0);
-  }, 60_000);
+  it.each(importers.map((importer) => [importer.name, importer] as const))(
+    '%s: no crash, no partial write, no hang',
+    async (_name, importer) => {
+      // A fixed seed: the same inputs every run, so a failure here can be replayed (npm run fuzz varies them).
+      const counts = await fuzzImporter(importer, cases, 1207);
+      expect(counts.examples).toEqual([]);
+      expect(counts).toMatchObject({ cases, crashes: 0, partialWrites: 0, hangs: 0 });
+      expect(counts.rejected).toBeGreaterThan(0);
+    },
+    60_000,
+  );
 });

@@ -108,7 +108,9 @@ describe('countryList', () => {
 
 describe('checklistItemsCiting', () => {
   const folder = join(resources, 'checklists');
-  const templates = readdirSync(folder).filter((file) => file.endsWith('.json')).map((file) => templateSchema.parse(readJson(join(folder, file))));
+  const templates = readdirSync(folder)
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => templateSchema.parse(readJson(join(folder, file))));
 
   it('lists the items of each template that cite the provision', () => {
     const citing = checklistItemsCiting(templates, 'palermo-tip-protocol#art-3a');

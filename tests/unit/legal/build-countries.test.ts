@@ -8,9 +8,18 @@ import type { CountryProfile } from '@shared/legal/schema';
 // A made-up row in the reference's shape; not shipped data.
 function ratification(overrides: Partial<ReferenceRatification> = {}): ReferenceRatification {
   return {
-    instrument_id: 'UN-XVIII-12-a', country_iso2: 'NL', signature: '2000-12-12', consent: '2005-07-27', consent_type: 'acceptance',
-    entry_into_force: null, party_status: 'party', source: 'http://example.org/18-12-a.csv', as_of: '2014-01-27', confidence: 'medium',
-    note: 'A note.', ...overrides,
+    instrument_id: 'UN-XVIII-12-a',
+    country_iso2: 'NL',
+    signature: '2000-12-12',
+    consent: '2005-07-27',
+    consent_type: 'acceptance',
+    entry_into_force: null,
+    party_status: 'party',
+    source: 'http://example.org/18-12-a.csv',
+    as_of: '2014-01-27',
+    confidence: 'medium',
+    note: 'A note.',
+    ...overrides,
   };
 }
 
@@ -19,9 +28,19 @@ const committed = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../..
 describe('treatyRow', () => {
   it('maps names and ids, upgrades http links, and keeps the check, refresh and note', () => {
     expect(treatyRow(ratification({ checked: '2026-12-07', refresh: 'not confirmed since 2014' }))).toEqual({
-      instrumentId: 'palermo-tip-protocol', status: 'party', signed: '2000-12-12', consent: '2005-07-27', consentType: 'acceptance',
-      entryIntoForce: null, asOf: '2014-01-27', asOfNote: null, source: 'https://example.org/18-12-a.csv', confidence: 'medium',
-      checked: '2026-12-07', notConfirmedSince: '2014', note: 'A note.',
+      instrumentId: 'palermo-tip-protocol',
+      status: 'party',
+      signed: '2000-12-12',
+      consent: '2005-07-27',
+      consentType: 'acceptance',
+      entryIntoForce: null,
+      asOf: '2014-01-27',
+      asOfNote: null,
+      source: 'https://example.org/18-12-a.csv',
+      confidence: 'medium',
+      checked: '2026-12-07',
+      notConfirmedSince: '2014',
+      note: 'A note.',
       statusPage: 'https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=XVIII-12-a&chapter=18&lang=en',
     });
   });
@@ -51,7 +70,7 @@ describe('buildCountries', () => {
     expect(built!.sources[0]).toBe('https://example.org/18-12-a.csv');
   });
 
-  it('dates the build by the reference\'s newest check, not the clock', () => {
+  it("dates the build by the reference's newest check, not the clock", () => {
     expect(buildInfo([ratification({ checked: '2026-12-07' }), ratification({ checked: '2025-01-02' })])).toEqual({ builtAt: '2026-12-07', referenceDate: '2026-12-07' });
   });
 });

@@ -21,7 +21,13 @@ const raw = {
 
 function parseCorpus(): LegalCorpus {
   const result = legalCorpusSchema.safeParse(raw);
-  if (!result.success) throw new Error(result.error.issues.slice(0, 10).map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
+  if (!result.success)
+    throw new Error(
+      result.error.issues
+        .slice(0, 10)
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('\n'),
+    );
   return result.data;
 }
 const corpus = parseCorpus();
@@ -51,22 +57,68 @@ describe('legal corpus data', () => {
 
   it('reuses the instrument ids of the reference', () => {
     const reference = [
-      'palermo-tip-protocol', 'untoc', 'smuggling-protocol', 'cets-197', 'eu-dir-2011-36', 'eu-dir-2024-1712', 'ilo-c29', 'ilo-p29',
-      'ilo-c105', 'ilo-c182', 'crc', 'opsc', 'hague-1993', 'lanzarote-cets-201', 'echr-art4', 'us-tvpa-2000', 'uk-msa-2015',
-      'india-ipc-bns-itpa', 'sg-phta-2014', 'au-msa-2018', 'actip-2015', 'saarc-2002', 'unhcr-guidelines-7',
+      'palermo-tip-protocol',
+      'untoc',
+      'smuggling-protocol',
+      'cets-197',
+      'eu-dir-2011-36',
+      'eu-dir-2024-1712',
+      'ilo-c29',
+      'ilo-p29',
+      'ilo-c105',
+      'ilo-c182',
+      'crc',
+      'opsc',
+      'hague-1993',
+      'lanzarote-cets-201',
+      'echr-art4',
+      'us-tvpa-2000',
+      'uk-msa-2015',
+      'india-ipc-bns-itpa',
+      'sg-phta-2014',
+      'au-msa-2018',
+      'actip-2015',
+      'saarc-2002',
+      'unhcr-guidelines-7',
     ];
     expect([...instrumentIds].sort()).toEqual(reference.sort());
   });
 
   it('has every provision the checklist templates cite', () => {
     const cited = [
-      'palermo-tip-protocol#art-3a', 'palermo-tip-protocol#art-3b', 'palermo-tip-protocol#art-3c', 'palermo-tip-protocol#art-3d',
-      'palermo-tip-protocol#art-6', 'palermo-tip-protocol#art-7', 'palermo-tip-protocol#art-8', 'cets-197#art-4', 'cets-197#art-10',
-      'cets-197#art-10-3', 'cets-197#art-10-4', 'cets-197#art-28', 'ilo-p29#art-4-1',
-      'cets-197#art-12', 'cets-197#art-13', 'cets-197#art-14', 'cets-197#art-15', 'cets-197#art-16', 'cets-197#art-26',
-      'eu-dir-2011-36#art-2', 'eu-dir-2011-36#art-8', 'eu-dir-2011-36#art-11', 'ilo-c29#art-2', 'echr-art4#art-4',
-      'smuggling-protocol#art-3a', 'crc#art-34', 'crc#art-35', 'uk-msa-2015#s-1', 'uk-msa-2015#s-2', 'uk-msa-2015#s-45',
-      'uk-msa-2015#s-48', 'us-tvpa-2000#t-visa', 'us-tvpa-2000#22-usc-7102',
+      'palermo-tip-protocol#art-3a',
+      'palermo-tip-protocol#art-3b',
+      'palermo-tip-protocol#art-3c',
+      'palermo-tip-protocol#art-3d',
+      'palermo-tip-protocol#art-6',
+      'palermo-tip-protocol#art-7',
+      'palermo-tip-protocol#art-8',
+      'cets-197#art-4',
+      'cets-197#art-10',
+      'cets-197#art-10-3',
+      'cets-197#art-10-4',
+      'cets-197#art-28',
+      'ilo-p29#art-4-1',
+      'cets-197#art-12',
+      'cets-197#art-13',
+      'cets-197#art-14',
+      'cets-197#art-15',
+      'cets-197#art-16',
+      'cets-197#art-26',
+      'eu-dir-2011-36#art-2',
+      'eu-dir-2011-36#art-8',
+      'eu-dir-2011-36#art-11',
+      'ilo-c29#art-2',
+      'echr-art4#art-4',
+      'smuggling-protocol#art-3a',
+      'crc#art-34',
+      'crc#art-35',
+      'uk-msa-2015#s-1',
+      'uk-msa-2015#s-2',
+      'uk-msa-2015#s-45',
+      'uk-msa-2015#s-48',
+      'us-tvpa-2000#t-visa',
+      'us-tvpa-2000#22-usc-7102',
     ];
     expect(cited.filter((id) => !provisionIds.has(id))).toEqual([]);
   });
@@ -83,16 +135,9 @@ describe('legal corpus data', () => {
   });
 
   it('resolves every instrument id and country code', () => {
-    const instrumentRefs = corpus.countries.flatMap((c) => [
-      ...c.treaties.map((t) => t.instrumentId),
-      ...c.nationalLaws.flatMap((l) => (l.instrumentId ? [l.instrumentId] : [])),
-    ]);
+    const instrumentRefs = corpus.countries.flatMap((c) => [...c.treaties.map((t) => t.instrumentId), ...c.nationalLaws.flatMap((l) => (l.instrumentId ? [l.instrumentId] : []))]);
     expect(instrumentRefs.filter((id) => !instrumentIds.has(id))).toEqual([]);
-    const codes = [
-      ...corpus.countries.map((c) => c.code),
-      ...corpus.instruments.flatMap((i) => i.jurisdictions),
-      ...corpus.judgments.flatMap((j) => j.respondentStates),
-    ];
+    const codes = [...corpus.countries.map((c) => c.code), ...corpus.instruments.flatMap((i) => i.jurisdictions), ...corpus.judgments.flatMap((j) => j.respondentStates)];
     expect(codes.filter((code) => !isCountryCode(code))).toEqual([]);
   });
 

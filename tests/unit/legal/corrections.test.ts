@@ -95,14 +95,26 @@ describe('corrections from the expert read', () => {
       const { officialUrl, sources } = instrument(id);
       expect(officialUrl, id).toMatch(/^https:\/\/(normlex|webapps)\.ilo\.org\/dyn\//);
       expect(sources[0], id).toBe(officialUrl);
-      expect(sources.filter((url) => /cryer\.org\.uk|girlsrightsplatform\.org\/es/.test(url)), id).toEqual([]);
+      expect(
+        sources.filter((url) => /cryer\.org\.uk|girlsrightsplatform\.org\/es/.test(url)),
+        id,
+      ).toEqual([]);
     }
   });
 
   it('official links are official pages, and no source is a translation, homework or document-sharing site', () => {
     const officialHosts = new Set([
-      'treaties.un.org', 'legal.un.org', 'coe.int', 'eur-lex.europa.eu', 'normlex.ilo.org', 'webapps.ilo.org', 'hcch.net',
-      'legislation.gov.uk', 'sso.agc.gov.sg', 'data.unhcr.org', 'uscode.house.gov',
+      'treaties.un.org',
+      'legal.un.org',
+      'coe.int',
+      'eur-lex.europa.eu',
+      'normlex.ilo.org',
+      'webapps.ilo.org',
+      'hcch.net',
+      'legislation.gov.uk',
+      'sso.agc.gov.sg',
+      'data.unhcr.org',
+      'uscode.house.gov',
     ]);
     for (const { id, officialUrl } of corpus.instruments) {
       if (officialUrl) expect(officialHosts.has(host(officialUrl)), `${id}: ${officialUrl}`).toBe(true);

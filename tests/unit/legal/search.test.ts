@@ -1,14 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  buildLegalIndex,
-  instrumentsForCountry,
-  judgmentsForProvision,
-  judgmentsForTopic,
-  provisionsForTopic,
-  searchLegal,
-} from '@shared/legal/corpus';
+import { buildLegalIndex, instrumentsForCountry, judgmentsForProvision, judgmentsForTopic, provisionsForTopic, searchLegal } from '@shared/legal/corpus';
 import { legalCorpusSchema } from '@shared/legal/schema';
 import { prepareDocument, searchDocuments } from '@shared/legal/search';
 
@@ -39,9 +32,7 @@ describe('legal index lookups', () => {
   it('lists the provisions of a topic', () => {
     const provisions = provisionsForTopic(index, 'recovery-reflection').map((p) => p.id);
     expect(provisions).toEqual(['cets-197#art-13']);
-    expect(provisionsForTopic(index, 'non-punishment').map((p) => p.id)).toEqual(
-      expect.arrayContaining(['cets-197#art-26', 'eu-dir-2011-36#art-8', 'uk-msa-2015#s-45']),
-    );
+    expect(provisionsForTopic(index, 'non-punishment').map((p) => p.id)).toEqual(expect.arrayContaining(['cets-197#art-26', 'eu-dir-2011-36#art-8', 'uk-msa-2015#s-45']));
   });
 
   it('lists the judgments of a topic, including those that interpret no provision of the corpus', () => {
@@ -55,9 +46,7 @@ describe('legal index lookups', () => {
     const palermo = uk.find((entry) => entry.instrument.id === 'palermo-tip-protocol');
     expect(palermo?.status).toMatchObject({ status: 'party', consent: '2006-02-09' });
     expect(uk.find((entry) => entry.instrument.id === 'uk-msa-2015')?.status).toBeNull();
-    expect(instrumentsForCountry(index, 'SG').map((entry) => entry.instrument.id)).toEqual(
-      expect.arrayContaining(['actip-2015', 'sg-phta-2014']),
-    );
+    expect(instrumentsForCountry(index, 'SG').map((entry) => entry.instrument.id)).toEqual(expect.arrayContaining(['actip-2015', 'sg-phta-2014']));
     // No rows known for Kosovo: nothing is claimed, in either direction.
     expect(instrumentsForCountry(index, 'XK')).toEqual([]);
   });

@@ -26,12 +26,19 @@ function eventFrom(url: string, parent: object | null = null): IpcMainInvokeEven
 }
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
-  const unused = Object.fromEntries(
-    channels.map((channel) => [channel, async () => Promise.reject(new Error(`${channel} is not used in this test`))]),
-  ) as unknown as Handlers;
+  const unused = Object.fromEntries(channels.map((channel) => [channel, async () => Promise.reject(new Error(`${channel} is not used in this test`))])) as unknown as Handlers;
   return {
     ...unused,
-    'app.info': async () => ({ name: 'Waypoint', version: '1.0.0', platform: 'linux', dataFolder: '/tmp', runtime: 'electron', buildDate: null, dataFolderMode: 'normal', notices: [] }),
+    'app.info': async () => ({
+      name: 'Waypoint',
+      version: '1.0.0',
+      platform: 'linux',
+      dataFolder: '/tmp',
+      runtime: 'electron',
+      buildDate: null,
+      dataFolderMode: 'normal',
+      notices: [],
+    }),
     'settings.get': async () => defaultSettings,
     'settings.set': async (patch) => ({ ...defaultSettings, ...patch }),
     ...overrides,

@@ -194,7 +194,7 @@ describe('main locks when the page fails', () => {
     expect(replacePage).toHaveBeenCalledOnce();
   });
 
-  it('the window closing (clean exit) locks, and asks for no page beyond the lock\'s own', async () => {
+  it("the window closing (clean exit) locks, and asks for no page beyond the lock's own", async () => {
     const { session, locking, replacePage, settle } = setUp();
     const page = new FakePage();
     locking.watchPage(page, () => true);

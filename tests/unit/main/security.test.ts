@@ -32,9 +32,8 @@ describe('isAppRequest', () => {
   it('lets the app load its own files', () => {
     expect(isAppRequest('app://waypoint/assets/index.js', origins)).toBe(true);
   });
-  it.each(['https://fonts.googleapis.com/css', 'http://127.0.0.1:4178/', 'app://other/index.html', 'wss://example.org'])(
-    'blocks %s',
-    (url) => expect(isAppRequest(url, origins)).toBe(false),
+  it.each(['https://fonts.googleapis.com/css', 'http://127.0.0.1:4178/', 'app://other/index.html', 'wss://example.org'])('blocks %s', (url) =>
+    expect(isAppRequest(url, origins)).toBe(false),
   );
 });
 

@@ -53,7 +53,14 @@ describe('the app.asar check', () => {
       }),
     );
     expect(report.problems.join('\n')).toMatch(/src\/main\/index\.ts/);
-    for (const file of ['tests/unit/a.test.ts', 'docs/packaging.md', 'out/main/index.js.map', 'node_modules/react/index.js', 'resources/directory/hsds-schema/service.json', 'missing: out/preload/index.cjs']) {
+    for (const file of [
+      'tests/unit/a.test.ts',
+      'docs/packaging.md',
+      'out/main/index.js.map',
+      'node_modules/react/index.js',
+      'resources/directory/hsds-schema/service.json',
+      'missing: out/preload/index.cjs',
+    ]) {
       expect(report.problems.join('\n')).toContain(file);
     }
   });

@@ -62,7 +62,14 @@ describe('electron-builder configuration', () => {
 
   it('packs only the built app and run-time resources, into an asar', () => {
     expect(release.asar).toBe(true);
-    for (const file of ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'out/renderer/assets/index-abc.js', 'resources/licenses/THIRD-PARTY.md', 'resources/fonts/NotoSans-Regular.ttf']) {
+    for (const file of [
+      'out/main/index.js',
+      'out/preload/index.cjs',
+      'out/renderer/index.html',
+      'out/renderer/assets/index-abc.js',
+      'resources/licenses/THIRD-PARTY.md',
+      'resources/fonts/NotoSans-Regular.ttf',
+    ]) {
       expect(selected(file), file).toBe(true);
     }
     for (const file of [

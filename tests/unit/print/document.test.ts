@@ -80,7 +80,10 @@ describe('filled checklist', () => {
 describe('the child sections print as the checklist runner shows them', () => {
   const palermo = shippedTemplate('palermo-initial-screening');
   const safety = shippedTemplate('immediate-safety-needs');
-  const childLabels = safety.sections.flatMap((section) => section.items).filter((item) => item.id.startsWith('child-')).map((item) => escapeHtml(item.label));
+  const childLabels = safety.sections
+    .flatMap((section) => section.items)
+    .filter((item) => item.id.startsWith('child-'))
+    .map((item) => escapeHtml(item.label));
   function started(template: ChecklistTemplate, values: Record<string, unknown>): CaseChecklist {
     let instance: ChecklistInstance = startChecklist(template, `cl-${template.id}`, '2026-03-02T10:00:00.000Z');
     for (const [id, value] of Object.entries(values)) {
@@ -132,12 +135,8 @@ describe('blank checklist', () => {
 });
 
 describe('what shows without opening the file', () => {
-  it('the file name and the title (the PDF\'s Title metadata) say the kind of document and the day, nothing about the case or template', () => {
-    const documents = [
-      render({ kind: 'caseSummary' }),
-      render({ kind: 'filledChecklist' }),
-      render({ kind: 'blankChecklist', template: printTemplate }),
-    ];
+  it("the file name and the title (the PDF's Title metadata) say the kind of document and the day, nothing about the case or template", () => {
+    const documents = [render({ kind: 'caseSummary' }), render({ kind: 'filledChecklist' }), render({ kind: 'blankChecklist', template: printTemplate })];
     const titles = documents.map((document) => /<title>(.*)<\/title>/.exec(document.html)![1]);
     expect(titles).toEqual([`${labels.titles.caseSummary} · March 5, 2026`, `${labels.titles.filledChecklist} · March 5, 2026`, `${labels.titles.blankChecklist} · March 5, 2026`]);
     for (const document of documents) {
@@ -197,11 +196,7 @@ describe('a blank checklist for paper', () => {
 });
 
 describe('structure for a tagged PDF', () => {
-  const documents = () => [
-    render({ kind: 'caseSummary' }),
-    render({ kind: 'filledChecklist' }),
-    render({ kind: 'blankChecklist', template: printTemplate }),
-  ];
+  const documents = () => [render({ kind: 'caseSummary' }), render({ kind: 'filledChecklist' }), render({ kind: 'blankChecklist', template: printTemplate })];
 
   it('headings go down one level at a time, from one h1, so the outline nests', () => {
     for (const { html } of documents()) {
@@ -275,7 +270,9 @@ describe('language and direction', () => {
   it('the fonts are the bundled ones, by URL at the print origin; Arabic and Thai only where used', () => {
     const { html } = render({ kind: 'caseSummary' });
     expect(html).toContain("url('https://print.waypoint.invalid/fonts/NotoSansArabic-Regular.ttf')");
-    expect(html).toMatch(/Waypoint Print Thai'; font-style: normal; font-weight: 400; font-display: block; src: url\('[^']+NotoSansThai-Regular.ttf'\) format\('truetype'\); unicode-range: U\+0E00-0E7F/);
+    expect(html).toMatch(
+      /Waypoint Print Thai'; font-style: normal; font-weight: 400; font-display: block; src: url\('[^']+NotoSansThai-Regular.ttf'\) format\('truetype'\); unicode-range: U\+0E00-0E7F/,
+    );
   });
 });
 

@@ -27,8 +27,24 @@ export const printTemplate: ChecklistTemplate = {
       title: 'About the work',
       items: [
         { id: 'deceived', kind: 'yesNoUnknown', label: 'Was the person misled about the work?', element: 'means', indicator: 'ilo:deception' },
-        { id: 'sector', kind: 'single', label: 'Sector', options: [{ id: 'agri', label: markers.option }, { id: 'other', label: 'Other sector' }] },
-        { id: 'control', kind: 'multiple', label: 'Methods of control seen', options: [{ id: 'debt', label: 'Debt' }, { id: 'threats', label: 'Threats' }] },
+        {
+          id: 'sector',
+          kind: 'single',
+          label: 'Sector',
+          options: [
+            { id: 'agri', label: markers.option },
+            { id: 'other', label: 'Other sector' },
+          ],
+        },
+        {
+          id: 'control',
+          kind: 'multiple',
+          label: 'Methods of control seen',
+          options: [
+            { id: 'debt', label: 'Debt' },
+            { id: 'threats', label: 'Threats' },
+          ],
+        },
         { id: 'recruited', kind: 'check', label: 'Recruited for work', element: 'act' },
         { id: 'story', kind: 'text', label: 'In their words', multiline: true },
         { id: 'followup', kind: 'text', label: 'Asked only if misled', condition: { item: 'deceived', equals: 'yes' } },

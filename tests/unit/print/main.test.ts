@@ -44,7 +44,13 @@ const { pdfHandlers } = await import('../../../src/main/ipc/pdf');
 const { neutralPdfMetadata } = await import('../../../src/main/services/pdf/metadata');
 const { session } = await import('electron');
 
-const request = { html: '<!DOCTYPE html><html><head></head><body>x</body></html>', headerTemplate: '<span></span>', footerTemplate: '<span></span>', paper: 'A4' as const, suggestedName: 'WP-2026-0042-summary.pdf' };
+const request = {
+  html: '<!DOCTYPE html><html><head></head><body>x</body></html>',
+  headerTemplate: '<span></span>',
+  footerTemplate: '<span></span>',
+  paper: 'A4' as const,
+  suggestedName: 'WP-2026-0042-summary.pdf',
+};
 
 describe('the Electron printer', () => {
   beforeEach(() => (windows.length = 0));
@@ -90,7 +96,11 @@ describe('the print site', () => {
     const font = site.respond('https://print.waypoint.invalid/fonts/NotoSansThai-Regular.ttf');
     expect(font.status).toBe(200);
     expect((font.body as Uint8Array).byteLength).toBeGreaterThan(30_000);
-    for (const url of ['https://print.waypoint.invalid/fonts/../../etc/passwd', 'https://print.waypoint.invalid/fonts/other.ttf', 'https://example.org/fonts/NotoSans-Regular.ttf']) {
+    for (const url of [
+      'https://print.waypoint.invalid/fonts/../../etc/passwd',
+      'https://print.waypoint.invalid/fonts/other.ttf',
+      'https://example.org/fonts/NotoSans-Regular.ttf',
+    ]) {
       expect(site.respond(url).status).toBe(404);
     }
   });
@@ -154,7 +164,11 @@ describe('the PDF metadata', () => {
     const folder = await mkdtemp(join(tmpdir(), 'waypoint-pdf-'));
     try {
       const target = join(folder, 'chosen.pdf');
-      const handlers = pdfHandlers(async () => new TextEncoder().encode(chromiumPdf), async () => target, notAsked);
+      const handlers = pdfHandlers(
+        async () => new TextEncoder().encode(chromiumPdf),
+        async () => target,
+        notAsked,
+      );
       await handlers['export.pdf'](request);
       const written = await readFile(target, 'latin1');
       expect(written).not.toContain('Mozilla');
@@ -194,7 +208,11 @@ describe('export.pdf', () => {
   });
 
   it('writes nothing when the user cancels', async () => {
-    const handlers = pdfHandlers(async () => new Uint8Array([1]), async () => null, notAsked);
+    const handlers = pdfHandlers(
+      async () => new Uint8Array([1]),
+      async () => null,
+      notAsked,
+    );
     expect(await handlers['export.pdf'](request)).toEqual({ saved: false, path: null, bytes: 1 });
     expect(await readdir(folder)).toEqual([]);
   });

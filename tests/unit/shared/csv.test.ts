@@ -12,15 +12,28 @@ const formulas = ['=HYPERLINK("http://x","y")', '+1+2', '-2+3', '@SUM(A1)', '\tc
 
 describe('CSV writer', () => {
   it('quotes fields with a comma, quote or line break, doubles quotes and ends every line with CRLF (RFC 4180)', () => {
-    expect(writeCsv(['id', 'text'], [['1', 'a, b'], ['2', 'say "hi"'], ['3', 'two\nlines'], ['4', 'cr\r'], ['5', '']])).toBe(
-      'id,text\r\n1,"a, b"\r\n2,"say ""hi"""\r\n3,"two\nlines"\r\n4,"cr\r"\r\n5,\r\n',
-    );
+    expect(
+      writeCsv(
+        ['id', 'text'],
+        [
+          ['1', 'a, b'],
+          ['2', 'say "hi"'],
+          ['3', 'two\nlines'],
+          ['4', 'cr\r'],
+          ['5', ''],
+        ],
+      ),
+    ).toBe('id,text\r\n1,"a, b"\r\n2,"say ""hi"""\r\n3,"two\nlines"\r\n4,"cr\r"\r\n5,\r\n');
   });
 
   it.each(formulas)('guards %j, which a spreadsheet would run as a formula, reversibly', (value) => {
     expect(guardCell(value)).toBe(`'${value}`);
     expect(unguardCell(guardCell(value))).toBe(value);
-    expect(writeCsv(['a'], [[value]]).split('\r\n')[1]!.replace(/^"/, '')).toMatch(/^'/);
+    expect(
+      writeCsv(['a'], [[value]])
+        .split('\r\n')[1]!
+        .replace(/^"/, ''),
+    ).toMatch(/^'/);
   });
 
   it('leaves every other cell as it is', () => {
@@ -33,18 +46,25 @@ describe('CSV writer', () => {
 
   it('writes what the HSDS reader reads back, for any table of strings', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 4 }).chain((width) => fc.tuple(
-        fc.array(fc.string({ minLength: 1 }), { minLength: width, maxLength: width }),
-        fc.array(fc.array(fc.string(), { minLength: width, maxLength: width }), { maxLength: 5 }),
-      )), ([header, records]) => {
-        // A record of one empty field is a blank line, which readers skip; CSV cannot say otherwise.
-        const kept = records.filter((r) => !(r.length === 1 && r[0] === ''));
-        const result = parseCsv(writeCsv(header, kept), 100);
-        expect(result.ok).toBe(true);
-        if (!result.ok) return;
-        expect(result.table.header.map(unguardCell)).toEqual(header);
-        expect(result.table.records.map((r) => r.map(unguardCell))).toEqual(kept);
-      }),
+      fc.property(
+        fc
+          .integer({ min: 1, max: 4 })
+          .chain((width) =>
+            fc.tuple(
+              fc.array(fc.string({ minLength: 1 }), { minLength: width, maxLength: width }),
+              fc.array(fc.array(fc.string(), { minLength: width, maxLength: width }), { maxLength: 5 }),
+            ),
+          ),
+        ([header, records]) => {
+          // A record of one empty field is a blank line, which readers skip; CSV cannot say otherwise.
+          const kept = records.filter((r) => !(r.length === 1 && r[0] === ''));
+          const result = parseCsv(writeCsv(header, kept), 100);
+          expect(result.ok).toBe(true);
+          if (!result.ok) return;
+          expect(result.table.header.map(unguardCell)).toEqual(header);
+          expect(result.table.records.map((r) => r.map(unguardCell))).toEqual(kept);
+        },
+      ),
     );
   });
 

@@ -35,26 +35,33 @@ describe('search folding', () => {
 
   const anyText = fc.oneof(
     fc.string({ unit: 'binary', maxLength: 30 }),
-    fc.array(fc.constantFrom('Łódź', 'ß', 'ẞ', 'İ', 'ς', 'é', 'e\u0301', '\u0301', 'مَدْرَسَة', 'ـ', 'ٱ', 'ی', '٤', '۲', 'ﬁ', '𝐀', ' ', '-', 'a', 'Z', '7'), { maxLength: 10 }).map((parts) => parts.join('')),
+    fc
+      .array(fc.constantFrom('Łódź', 'ß', 'ẞ', 'İ', 'ς', 'é', 'e\u0301', '\u0301', 'مَدْرَسَة', 'ـ', 'ٱ', 'ی', '٤', '۲', 'ﬁ', '𝐀', ' ', '-', 'a', 'Z', '7'), { maxLength: 10 })
+      .map((parts) => parts.join('')),
   );
 
   it('is idempotent, and words are folded runs of letters and digits', () => {
-    fc.assert(fc.property(anyText, (text) => {
-      expect(foldText(foldText(text))).toBe(foldText(text));
-      for (const word of tokenize(text)) {
-        expect(word).toMatch(/^[\p{L}\p{N}]+$/u);
-        expect(foldText(word)).toBe(word);
-      }
-      expect(tokenize(foldText(text))).toEqual(tokenize(text));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(anyText, (text) => {
+        expect(foldText(foldText(text))).toBe(foldText(text));
+        for (const word of tokenize(text)) {
+          expect(word).toMatch(/^[\p{L}\p{N}]+$/u);
+          expect(foldText(word)).toBe(word);
+        }
+        expect(tokenize(foldText(text))).toEqual(tokenize(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('folds plain ASCII as the full rules do', () => {
     // 'é' sends the text down the full path; the fast path for ASCII alone must agree with it.
-    fc.assert(fc.property(fc.string({ unit: fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)) }), (text) => {
-      expect(foldText(`${text}é`)).toBe(`${foldText(text)}e`);
-      expect(tokenize(`${text} é`)).toEqual([...tokenize(text), 'e']);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)) }), (text) => {
+        expect(foldText(`${text}é`)).toBe(`${foldText(text)}e`);
+        expect(tokenize(`${text} é`)).toEqual([...tokenize(text), 'e']);
+      }),
+    );
   });
 });
 
@@ -80,17 +87,35 @@ describe('case, directory and legal search agree', () => {
   const found = (query: string) => ({
     cases: searchCases(caseIndex, query).sort(),
     directory: [...searchDirectory(directoryIndex, query).positions].map((position) => keys[position]!).sort(),
-    legal: searchDocuments(documents, query).map((hit) => hit.id).sort(),
+    legal: searchDocuments(documents, query)
+      .map((hit) => hit.id)
+      .sort(),
   });
 
   it.each<[string, Key[]]>([
-    ['Łódź', ['lodz']], ['lodz', ['lodz']], ['LODZ', ['lodz']], ['łódź', ['lodz']],
-    ['Straße', ['strasse']], ['strasse', ['strasse']], ['STRASSE', ['strasse']], ['lange strasse 5', ['strasse']],
-    ['مدرسة', ['school']], ['مدرسه', ['school']], ['مَدْرَسَة', ['school']], ['مـدرسة الامل', ['school']],
-    ['٤٢', ['room']], ['42', ['room']], ['۴۲', ['room']], ['غرفه 42', ['room']],
-    ['jose orsted', ['jose']], ['JOSÉ', ['jose']],
-    ['احمد', ['hamza']], ['ابراهيم', ['hamza']], ['أحمد إبراهيم', ['hamza']],
-    ['lodz strasse', []], ['43', []],
+    ['Łódź', ['lodz']],
+    ['lodz', ['lodz']],
+    ['LODZ', ['lodz']],
+    ['łódź', ['lodz']],
+    ['Straße', ['strasse']],
+    ['strasse', ['strasse']],
+    ['STRASSE', ['strasse']],
+    ['lange strasse 5', ['strasse']],
+    ['مدرسة', ['school']],
+    ['مدرسه', ['school']],
+    ['مَدْرَسَة', ['school']],
+    ['مـدرسة الامل', ['school']],
+    ['٤٢', ['room']],
+    ['42', ['room']],
+    ['۴۲', ['room']],
+    ['غرفه 42', ['room']],
+    ['jose orsted', ['jose']],
+    ['JOSÉ', ['jose']],
+    ['احمد', ['hamza']],
+    ['ابراهيم', ['hamza']],
+    ['أحمد إبراهيم', ['hamza']],
+    ['lodz strasse', []],
+    ['43', []],
   ])('%j finds %j in every section', (query, expected) => {
     const sorted = [...expected].sort();
     expect(found(query)).toEqual({ cases: sorted, directory: sorted, legal: sorted });

@@ -19,7 +19,9 @@ export async function renderInApp(ui: ReactNode) {
   const i18n = await englishTexts();
   return render(
     <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme} env="test">{ui}</MantineProvider>
+      <MantineProvider theme={theme} env="test">
+        {ui}
+      </MantineProvider>
     </I18nextProvider>,
   );
 }

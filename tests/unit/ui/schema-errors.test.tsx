@@ -48,7 +48,15 @@ describe('schemaErrors: a shared zod schema as a @mantine/form validator', () =>
     draft.sections[0]!.items[1]!.label = '';
     draft.title = '';
     const { result } = renderHook(() =>
-      useForm<ChecklistTemplate>({ initialValues: draft, validate: schemaErrors(templateSchema, (values) => values, formPath, (_field, issue) => issue.code) }),
+      useForm<ChecklistTemplate>({
+        initialValues: draft,
+        validate: schemaErrors(
+          templateSchema,
+          (values) => values,
+          formPath,
+          (_field, issue) => issue.code,
+        ),
+      }),
     );
     act(() => void result.current.validate());
     expect(result.current.errors).toEqual({ title: 'too_small', 'sections.0.items.1.label': 'too_small' });

@@ -2,14 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  loadWordList,
-  parseWordList,
-  suggestPassphrase,
-  SUGGESTED_WORDS,
-  uniformIndex,
-  WORD_LIST_SIZE,
-} from '../../../src/renderer/src/features/vault/generate-passphrase';
+import { loadWordList, parseWordList, suggestPassphrase, SUGGESTED_WORDS, uniformIndex, WORD_LIST_SIZE } from '../../../src/renderer/src/features/vault/generate-passphrase';
 import { isAcceptablePassphrase, loadStrengthScorer, MIN_STRENGTH_SCORE } from '../../../src/renderer/src/features/vault/passphrase-strength';
 
 const LIST_FILE = join(import.meta.dirname, '../../../resources/wordlists/eff_large_wordlist.txt');

@@ -2,15 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ATTEMPTS_FILE, HEADER_FILE } from '../../../src/main/services/vault';
-import {
-  expectVaultError,
-  PASSPHRASE,
-  readHeaderJson,
-  tempFolder,
-  testVault,
-  withRecomputedChecksum,
-  writeHeaderJson,
-} from './helpers';
+import { expectVaultError, PASSPHRASE, readHeaderJson, tempFolder, testVault, withRecomputedChecksum, writeHeaderJson } from './helpers';
 
 type Json = Record<string, unknown>;
 
@@ -54,9 +46,7 @@ const tampers: { path: string[]; change: (value: unknown) => unknown; code: stri
   { path: ['eraseAfter'], change: () => 50, code: 'VAULT_HEADER_CORRUPT' },
   { path: ['mac'], change: flipBase64, code: 'VAULT_HEADER_CORRUPT' },
   { path: ['checksum'], change: flipBase64, code: 'VAULT_HEADER_CORRUPT' },
-  ...['passphrase', 'recovery'].flatMap((id) =>
-    wrapFields.map(([path, change]) => ({ path: ['wraps', id, ...path], change, code: 'VAULT_HEADER_CORRUPT' })),
-  ),
+  ...['passphrase', 'recovery'].flatMap((id) => wrapFields.map(([path, change]) => ({ path: ['wraps', id, ...path], change, code: 'VAULT_HEADER_CORRUPT' }))),
 ];
 
 async function vaultWithHeader() {

@@ -1,13 +1,6 @@
 import { scryptSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import {
-  calibrateScrypt,
-  deriveKey,
-  FLOOR_LOG_N,
-  MAX_LOG_N,
-  meetsFloor,
-  type ScryptCost,
-} from '../../../src/main/services/vault/kdf';
+import { calibrateScrypt, deriveKey, FLOOR_LOG_N, MAX_LOG_N, meetsFloor, type ScryptCost } from '../../../src/main/services/vault/kdf';
 
 /** A machine on which one derivation takes `msAtLogN17` at N = 2^17, p = 1, and scales linearly. */
 function simulatedMachine(msAtLogN17: number) {

@@ -4,15 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../../src/shared/errors';
 import { ATTEMPTS_FILE, HEADER_FILE, MIN_PASSPHRASE_LENGTH, type Vault } from '../../../src/main/services/vault';
 import { MAX_DELAY_MS } from '../../../src/main/services/vault/attempts';
-import {
-  expectVaultError,
-  manualClock,
-  PASSPHRASE,
-  readHeaderJson,
-  tempFolder,
-  testVault,
-  TEST_LOG_N,
-} from './helpers';
+import { expectVaultError, manualClock, PASSPHRASE, readHeaderJson, tempFolder, testVault, TEST_LOG_N } from './helpers';
 
 describe('create and unlock', () => {
   it('returns the same 32-byte data key on unlock that create made', async () => {
@@ -149,7 +141,7 @@ describe('recovery key', () => {
     const folder = await tempFolder();
     const { recoveryKey } = await testVault(folder).create(PASSPHRASE);
     await expectVaultError(testVault(folder).unlockWithRecoveryKey(recoveryKey, 'short'), 'VAULT_PASSPHRASE_TOO_SHORT');
-    expect((await testVault(folder).unlock(PASSPHRASE))).toHaveLength(32);
+    expect(await testVault(folder).unlock(PASSPHRASE)).toHaveLength(32);
   });
 });
 
@@ -277,9 +269,7 @@ describe('failure delay', () => {
       delays.push((await expectVaultError(vault.unlock('wrong passphrase!'), 'VAULT_WRONG_PASSPHRASE')).retryAfterMs);
       clock.advance(delays.at(-1) ?? 0);
     }
-    expect(delays).toEqual([
-      undefined, undefined, undefined, 1000, 2000, 4000, 8000, 16000, 32000, 64000, 128000, 256000, 300000, 300000,
-    ]);
+    expect(delays).toEqual([undefined, undefined, undefined, 1000, 2000, 4000, 8000, 16000, 32000, 64000, 128000, 256000, 300000, 300000]);
   });
 
   it('persists the count and the delay across a new instance (a restart)', async () => {
@@ -324,10 +314,7 @@ describe('failure delay', () => {
     await vault.create(PASSPHRASE);
     const results = await Promise.allSettled(Array.from({ length: 6 }, () => vault.unlock('wrong passphrase!')));
     const codes = results.map((result) => (result.status === 'rejected' ? (result.reason as { code: string }).code : 'ok'));
-    expect(codes).toEqual([
-      'VAULT_WRONG_PASSPHRASE', 'VAULT_WRONG_PASSPHRASE', 'VAULT_WRONG_PASSPHRASE', 'VAULT_WRONG_PASSPHRASE',
-      'VAULT_LOCKED_OUT', 'VAULT_LOCKED_OUT',
-    ]);
+    expect(codes).toEqual(['VAULT_WRONG_PASSPHRASE', 'VAULT_WRONG_PASSPHRASE', 'VAULT_WRONG_PASSPHRASE', 'VAULT_WRONG_PASSPHRASE', 'VAULT_LOCKED_OUT', 'VAULT_LOCKED_OUT']);
     expect((await vault.status()).failedAttempts).toBe(4);
   });
 

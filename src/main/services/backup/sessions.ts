@@ -34,15 +34,7 @@ export interface BackupSessionOptions {
 
 /** The channels this service answers, one step each. */
 export type BackupChannel =
-  | 'backup.begin'
-  | 'backup.append'
-  | 'backup.finish'
-  | 'backup.abort'
-  | 'restore.begin'
-  | 'restore.upload'
-  | 'restore.open'
-  | 'restore.read'
-  | 'restore.close';
+  'backup.begin' | 'backup.append' | 'backup.finish' | 'backup.abort' | 'restore.begin' | 'restore.upload' | 'restore.open' | 'restore.read' | 'restore.close';
 
 interface BackupSession {
   writer: BackupWriter;

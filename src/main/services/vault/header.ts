@@ -18,9 +18,7 @@ const CHECKSUM_LENGTH = 32;
 export type WrapId = 'passphrase' | 'recovery';
 
 function base64Bytes(length: number) {
-  return z
-    .base64()
-    .refine((text) => Buffer.from(text, 'base64').length === length, `must be ${length} bytes of base64`);
+  return z.base64().refine((text) => Buffer.from(text, 'base64').length === length, `must be ${length} bytes of base64`);
 }
 
 const kdfSchema = z.strictObject({
@@ -195,9 +193,7 @@ const nextKeyAssociatedData = Buffer.from(JSON.stringify([HEADER_FORMAT, HEADER_
  * or stored with changed parameters, fails to open.
  */
 function associatedData(id: WrapId, kdf: ScryptParams): Buffer {
-  return Buffer.from(
-    JSON.stringify([HEADER_FORMAT, HEADER_VERSION, id, kdf.name, kdf.N, kdf.r, kdf.p, kdf.keyLength, kdf.salt, 'aes-256-gcm']),
-  );
+  return Buffer.from(JSON.stringify([HEADER_FORMAT, HEADER_VERSION, id, kdf.name, kdf.N, kdf.r, kdf.p, kdf.keyLength, kdf.salt, 'aes-256-gcm']));
 }
 
 /** A fixed-order encoding of every header field, so the same header always gives the same bytes. */

@@ -54,9 +54,7 @@ export function scryptMemoryBytes({ N, r, p }: ScryptCost): number {
 export function deriveKey(secret: Buffer, params: ScryptCost & { salt: string }): Promise<Buffer> {
   const options: ScryptOptions = { N: params.N, r: params.r, p: params.p, maxmem: scryptMemoryBytes(params) };
   return new Promise((resolve, reject) => {
-    scrypt(secret, Buffer.from(params.salt, 'base64'), KEY_LENGTH, options, (error, key) =>
-      error ? reject(error) : resolve(key),
-    );
+    scrypt(secret, Buffer.from(params.salt, 'base64'), KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key)));
   });
 }
 

@@ -23,17 +23,7 @@ import {
   type VaultHeader,
   type WrapId,
 } from './header';
-import {
-  FLOOR_LOG_N,
-  KEY_LENGTH,
-  RECOVERY_COST,
-  SALT_LENGTH,
-  calibrateScrypt,
-  deriveKey,
-  meetsFloor,
-  type ScryptCost,
-  type ScryptParams,
-} from './kdf';
+import { FLOOR_LOG_N, KEY_LENGTH, RECOVERY_COST, SALT_LENGTH, calibrateScrypt, deriveKey, meetsFloor, type ScryptCost, type ScryptParams } from './kdf';
 import { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
 
 export { HEADER_FILE };
@@ -210,11 +200,7 @@ export function createVault(options: VaultOptions): Vault {
   }
 
   /** Counts a failure, erases everything if an unlock reaches the user's limit, and throws. */
-  async function failAttempt(
-    header: VaultHeader,
-    code: 'VAULT_WRONG_PASSPHRASE' | 'VAULT_WRONG_RECOVERY_KEY',
-    counter: FailureCounter,
-  ): Promise<never> {
+  async function failAttempt(header: VaultHeader, code: 'VAULT_WRONG_PASSPHRASE' | 'VAULT_WRONG_RECOVERY_KEY', counter: FailureCounter): Promise<never> {
     const previous = await counter.read();
     const failedAttempts = previous.failedAttempts + 1;
     // The erase limit is read from a header not yet authenticated (that needs the right key). Lowering

@@ -10,14 +10,7 @@ export function Notices() {
   const [dismissed, setDismissed] = useState<number[]>([]);
   return appInfo.notices.map((notice, index) =>
     dismissed.includes(index) ? null : (
-      <Alert
-        key={index}
-        color="yellow"
-        mb="md"
-        withCloseButton
-        closeButtonLabel={t('notices.dismiss')}
-        onClose={() => setDismissed((list) => [...list, index])}
-      >
+      <Alert key={index} color="yellow" mb="md" withCloseButton closeButtonLabel={t('notices.dismiss')} onClose={() => setDismissed((list) => [...list, index])}>
         {t(`notices.${notice.code}`, { path: notice.path ?? '' })}
       </Alert>
     ),

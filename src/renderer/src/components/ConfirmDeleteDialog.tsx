@@ -44,17 +44,17 @@ export function ConfirmDeleteDialog({ opened, onClose, title, body, confirmLabel
         }}
       >
         <Stack>
-        <Text>{body}</Text>
-        {typeToConfirm && <TextInput label={typeToConfirm.label} value={typed} onChange={(event) => setTyped(event.currentTarget.value)} data-autofocus />}
-        <OutcomeAlert outcome={deletion.outcome} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close} disabled={deletion.busy} data-autofocus={typeToConfirm ? undefined : true}>
-            {cancelLabel}
-          </Button>
-          <Button type="submit" color="red" disabled={!confirmed} loading={deletion.busy}>
-            {confirmLabel}
-          </Button>
-        </Group>
+          <Text>{body}</Text>
+          {typeToConfirm && <TextInput label={typeToConfirm.label} value={typed} onChange={(event) => setTyped(event.currentTarget.value)} data-autofocus />}
+          <OutcomeAlert outcome={deletion.outcome} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close} disabled={deletion.busy} data-autofocus={typeToConfirm ? undefined : true}>
+              {cancelLabel}
+            </Button>
+            <Button type="submit" color="red" disabled={!confirmed} loading={deletion.busy}>
+              {confirmLabel}
+            </Button>
+          </Group>
         </Stack>
       </form>
     </Modal>

@@ -160,7 +160,13 @@ export async function migrateFromV1(db: Dexie, options: MigrationOptions): Promi
       const deletes = readable.flatMap(({ id }, position) => (migrated[position]!.table !== table || migrated[position]!.record.id !== id ? [id] : []));
       const targets = [...new Set(migrated.map((entry) => entry.table))];
       const puts = await Promise.all(
-        targets.map(async (target) => ({ table: target, rows: await options.encrypt(target, migrated.filter((entry) => entry.table === target).map((entry) => entry.record)) })),
+        targets.map(async (target) => ({
+          table: target,
+          rows: await options.encrypt(
+            target,
+            migrated.filter((entry) => entry.table === target).map((entry) => entry.record),
+          ),
+        })),
       );
       return { deletes, puts };
     },
@@ -180,7 +186,14 @@ export async function needsLegacyKey(dbName: string): Promise<boolean> {
     const names = new Set(db.tables.map((table) => table.name));
     if (names.has(metaTable) && (await db.table<{ value: number }, string>(metaTable).get(recordsFormatKey))?.value === migratedFormat) return false;
     for (const table of v1Tables) {
-      if (names.has(table) && (await db.table<{ v: number }>(table).filter((row) => row.v === 1).first()) !== undefined) return true;
+      if (
+        names.has(table) &&
+        (await db
+          .table<{ v: number }>(table)
+          .filter((row) => row.v === 1)
+          .first()) !== undefined
+      )
+        return true;
     }
     return false;
   } finally {

@@ -57,10 +57,7 @@ export type ListFilter = Readonly<Record<string, IndexValue>>;
 export interface RecordStore<Types extends RecordTypes> {
   save<K extends keyof Types & string>(table: K, record: RecordInput<Types[K]>): Promise<DecryptedRecord<Types[K]>>;
   /** Atomic: either every record is written or none. */
-  saveMany<K extends keyof Types & string>(
-    table: K,
-    records: readonly RecordInput<Types[K]>[],
-  ): Promise<DecryptedRecord<Types[K]>[]>;
+  saveMany<K extends keyof Types & string>(table: K, records: readonly RecordInput<Types[K]>[]): Promise<DecryptedRecord<Types[K]>[]>;
   get<K extends keyof Types & string>(table: K, id: string): Promise<RecordResult<Types[K]> | undefined>;
   /** Records that fail to decrypt come back as `{ id, error: 'undecryptable' }` among the others. */
   list<K extends keyof Types & string>(table: K, filter?: ListFilter): Promise<RecordResult<Types[K]>[]>;
@@ -238,7 +235,12 @@ class DexieRecordStore implements RecordStore<RecordTypes> {
       else rest.push([field, value]);
     }
     const [first, ...more] = tagged;
-    const found = first ? rows.where(first[0]).equals(first[1]).and((row) => more.every(([field, tag]) => row[field] === tag)) : rows.toCollection();
+    const found = first
+      ? rows
+          .where(first[0])
+          .equals(first[1])
+          .and((row) => more.every(([field, tag]) => row[field] === tag))
+      : rows.toCollection();
     return { keys, rows: () => found.toArray(), count: () => found.count(), rest };
   }
 
@@ -256,12 +258,19 @@ class DexieRecordStore implements RecordStore<RecordTypes> {
     // In one transaction, so a write in between cannot show a row twice or not at all. One row
     // more than asked says whether the last day read goes on; only then is the rest of it read.
     const found = await this.#db.transaction('r', rows, async () => {
-      const newest = await rows.orderBy('day').reverse().limit(limit + 1).toArray();
+      const newest = await rows
+        .orderBy('day')
+        .reverse()
+        .limit(limit + 1)
+        .toArray();
       const last = newest[limit - 1];
       const next = newest[limit];
       if (!last || !next || next.day !== last.day) return newest.slice(0, limit);
       const taken = new Set(newest.map((row) => row.id));
-      const sameDay = await rows.where('day').equals(last.day ?? 0).toArray();
+      const sameDay = await rows
+        .where('day')
+        .equals(last.day ?? 0)
+        .toArray();
       return [...newest, ...sameDay.filter((row) => !taken.has(row.id))];
     });
     const results = await decryptRows(keys, table, found);

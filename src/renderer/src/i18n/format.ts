@@ -8,8 +8,7 @@ export function formatPartialDate(iso: string, language: string): string {
   const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(iso);
   if (!match) return iso;
   const [, year, month, day] = match;
-  const options: Intl.DateTimeFormatOptions =
-    month === undefined ? { year: 'numeric' } : day === undefined ? { year: 'numeric', month: 'long' } : { dateStyle: 'long' };
+  const options: Intl.DateTimeFormatOptions = month === undefined ? { year: 'numeric' } : day === undefined ? { year: 'numeric', month: 'long' } : { dateStyle: 'long' };
   return new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' }).format(new Date(Date.UTC(Number(year), Number(month ?? 1) - 1, Number(day ?? 1))));
 }
 

@@ -24,8 +24,7 @@ const localeFiles: BackendModule = {
   type: 'backend',
   init: () => {},
   read(language: string, namespace: string, callback: ReadCallback) {
-    const load =
-      namespace === 'translation' ? sharedLocales[`./locales/${language}.json`] : featureLocales[`../features/${namespace}/locales/${language}.json`];
+    const load = namespace === 'translation' ? sharedLocales[`./locales/${language}.json`] : featureLocales[`../features/${namespace}/locales/${language}.json`];
     if (!load) return callback(new Error(`no ${language} texts for ${namespace}`), false);
     load().then(
       (messages) => callback(null, messages),

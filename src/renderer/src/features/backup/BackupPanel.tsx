@@ -56,10 +56,8 @@ function BackupSection() {
   const backup = useAction(async () => {
     setProgress(null);
     try {
-      const outcome = await runBackup(
-        store,
-        { vaultPassphrase, backupPassphrase: choice === 'vault' ? null : fresh.value, settings },
-        (done, total) => setProgress(total === 0 ? 100 : Math.round((done / total) * 100)),
+      const outcome = await runBackup(store, { vaultPassphrase, backupPassphrase: choice === 'vault' ? null : fresh.value, settings }, (done, total) =>
+        setProgress(total === 0 ? 100 : Math.round((done / total) * 100)),
       );
       if (!outcome.saved) return t('backup.cancelled');
       setVaultPassphrase('');
@@ -220,11 +218,7 @@ function RestoreSection() {
               clearable
               clearButtonProps={{ 'aria-label': t('restore.clearFile') }}
             />
-            <PasswordInput
-              label={t('restore.passphrase')}
-              value={passphrase}
-              onChange={(event) => dispatch({ type: 'passphraseTyped', passphrase: event.currentTarget.value })}
-            />
+            <PasswordInput label={t('restore.passphrase')} value={passphrase} onChange={(event) => dispatch({ type: 'passphraseTyped', passphrase: event.currentTarget.value })} />
             <Button type="submit" loading={busy === 'checking'} disabled={!file || !passphrase} w="fit-content">
               {t('restore.check')}
             </Button>

@@ -135,11 +135,7 @@ function CaseView({ record }: { record: CaseRecord }) {
         <Tabs.Panel value="followUps" pt="md">
           {/* The panel's code loads on first use, under its tab, so the page stays as it is meanwhile. */}
           <Suspense fallback={<Loader size="sm" role="status" aria-label={t('app.loading', { ns: 'translation' })} />}>
-            <CaseFollowUpsPanel
-              caseId={record.id}
-              countriesOfExploitation={record.profile.countriesOfExploitation}
-              onChange={() => void repository.refreshIndexOf(record.id)}
-            />
+            <CaseFollowUpsPanel caseId={record.id} countriesOfExploitation={record.profile.countriesOfExploitation} onChange={() => void repository.refreshIndexOf(record.id)} />
           </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="screening" pt="md">
@@ -156,7 +152,11 @@ function ProfileView({ record }: { record: CaseRecord }) {
   const { nameOf } = useCountryOptions();
   const { date } = useDateFormats();
   const { profile, consent } = record;
-  const unknown = <Text span c="dimmed" inherit>{t('detail.notRecorded')}</Text>;
+  const unknown = (
+    <Text span c="dimmed" inherit>
+      {t('detail.notRecorded')}
+    </Text>
+  );
   const values = (list: string, items: readonly string[]) => (items.length > 0 ? items.map((item) => t(`values.${list}.${item}`)).join(', ') : unknown);
   const countries = (codes: readonly string[]) => (codes.length > 0 ? codes.map(nameOf).join(', ') : unknown);
   const yesNo = (agreed: boolean) => (agreed ? t('detail.agreed') : t('detail.notAgreed'));

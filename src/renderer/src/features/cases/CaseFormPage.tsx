@@ -1,19 +1,5 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Fieldset,
-  Group,
-  MultiSelect,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Checkbox, Fieldset, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, TagsInput, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
@@ -84,14 +70,26 @@ function CaseForm({ existing, title }: { existing: CaseRecord | undefined; title
   const { t } = useTranslation('cases');
   const { repository, snapshot } = useCases();
   const [, navigate] = useLocation();
-  const [code] = useState(() => existing?.code ?? nextCaseCode(snapshot.cases.map((record) => record.code), new Date().getFullYear()));
+  const [code] = useState(
+    () =>
+      existing?.code ??
+      nextCaseCode(
+        snapshot.cases.map((record) => record.code),
+        new Date().getFullYear(),
+      ),
+  );
   const form = useForm<Draft>({
     initialValues: draftOf(existing),
     // The shared schema checks the record as it would be saved; each message names the field's own limit.
-    validate: schemaErrors(caseRecordSchema, (draft) => build(draft, new Date().toISOString()), fieldOf, (field) => {
-      const key = field.replace('profile.', '');
-      return t(`validation.${key}`, { max: key === 'tags' ? caseLimits.tagChars : key === 'assignedTo' ? caseLimits.caseworkerChars : caseLimits.aliasChars });
-    }),
+    validate: schemaErrors(
+      caseRecordSchema,
+      (draft) => build(draft, new Date().toISOString()),
+      fieldOf,
+      (field) => {
+        const key = field.replace('profile.', '');
+        return t(`validation.${key}`, { max: key === 'tags' ? caseLimits.tagChars : key === 'assignedTo' ? caseLimits.caseworkerChars : caseLimits.aliasChars });
+      },
+    ),
   });
   const save = useAction(
     async (record: CaseRecord) => {
@@ -134,147 +132,165 @@ function CaseForm({ existing, title }: { existing: CaseRecord | undefined; title
   return (
     <form autoComplete="off" onSubmit={submit} noValidate>
       <Stack gap="lg" maw={860}>
-      <PageTitle>{title}</PageTitle>
-      <Fieldset legend={t('form.aboutCase')}>
-        <Stack>
-          <div>
-            <Text size="sm" fw={500}>
-              {t('fields.code')}
-            </Text>
-            <Text fw={700} size="lg">
-              <bdi>{code}</bdi>
-            </Text>
-            <Text size="xs" c="dimmed">
-              {t('form.codeHelp')}
-            </Text>
-          </div>
-          <TextInput
-            label={t('fields.alias')}
-            description={t('form.aliasHelp')}
-            {...form.getInputProps('alias')}
-            maxLength={caseLimits.aliasChars + 1}
-          />
-          <TextInput
-            label={t('fields.assignedTo')}
-            description={t('form.assignedToHelp')}
-            {...form.getInputProps('assignedTo')}
-          />
-          <TagsInput
-            label={t('fields.tags')}
-            description={t('form.tagsHelp')}
-            {...form.getInputProps('tags')}
-            data={[...new Set(snapshot.cases.flatMap((record) => record.tags))]}
-            clearable
-          />
-        </Stack>
-      </Fieldset>
-      <Fieldset legend={t('form.aboutPerson')}>
-        <Stack>
-          <Text size="sm" c="dimmed">
-            {t('form.unknownIsFine')}
-          </Text>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select label={t('fields.gender')} data={genderOptions} value={profile.gender} onChange={(gender) => setProfile({ gender: gender as CaseProfile['gender'] })} clearable />
-            <NumberInput
-              label={t('fields.birthYear')}
-              description={t('form.birthYearHelp')}
-              value={profile.birthYear ?? ''}
-              onChange={(value) => setProfile({ birthYear: typeof value === 'number' ? value : null, ...(typeof value === 'number' && { ageGroup: null }) })}
-              allowDecimal={false}
-              allowNegative={false}
-              thousandSeparator={false}
-              error={form.errors['profile.birthYear']}
-            />
-            <Select
-              label={t('fields.ageGroup')}
-              description={t('form.ageGroupHelp')}
-              data={ageGroupOptions}
-              value={profile.ageGroup}
-              onChange={(ageGroup) => setProfile({ ageGroup: ageGroup as CaseProfile['ageGroup'] })}
-              disabled={profile.birthYear !== null}
-              error={form.errors['profile.ageGroup']}
+        <PageTitle>{title}</PageTitle>
+        <Fieldset legend={t('form.aboutCase')}>
+          <Stack>
+            <div>
+              <Text size="sm" fw={500}>
+                {t('fields.code')}
+              </Text>
+              <Text fw={700} size="lg">
+                <bdi>{code}</bdi>
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t('form.codeHelp')}
+              </Text>
+            </div>
+            <TextInput label={t('fields.alias')} description={t('form.aliasHelp')} {...form.getInputProps('alias')} maxLength={caseLimits.aliasChars + 1} />
+            <TextInput label={t('fields.assignedTo')} description={t('form.assignedToHelp')} {...form.getInputProps('assignedTo')} />
+            <TagsInput
+              label={t('fields.tags')}
+              description={t('form.tagsHelp')}
+              {...form.getInputProps('tags')}
+              data={[...new Set(snapshot.cases.flatMap((record) => record.tags))]}
               clearable
             />
-            <MultiSelect label={t('fields.citizenship')} data={countries} value={profile.citizenship} onChange={(citizenship) => setProfile({ citizenship })} searchable clearable />
+          </Stack>
+        </Fieldset>
+        <Fieldset legend={t('form.aboutPerson')}>
+          <Stack>
+            <Text size="sm" c="dimmed">
+              {t('form.unknownIsFine')}
+            </Text>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <Select
+                label={t('fields.gender')}
+                data={genderOptions}
+                value={profile.gender}
+                onChange={(gender) => setProfile({ gender: gender as CaseProfile['gender'] })}
+                clearable
+              />
+              <NumberInput
+                label={t('fields.birthYear')}
+                description={t('form.birthYearHelp')}
+                value={profile.birthYear ?? ''}
+                onChange={(value) => setProfile({ birthYear: typeof value === 'number' ? value : null, ...(typeof value === 'number' && { ageGroup: null }) })}
+                allowDecimal={false}
+                allowNegative={false}
+                thousandSeparator={false}
+                error={form.errors['profile.birthYear']}
+              />
+              <Select
+                label={t('fields.ageGroup')}
+                description={t('form.ageGroupHelp')}
+                data={ageGroupOptions}
+                value={profile.ageGroup}
+                onChange={(ageGroup) => setProfile({ ageGroup: ageGroup as CaseProfile['ageGroup'] })}
+                disabled={profile.birthYear !== null}
+                error={form.errors['profile.ageGroup']}
+                clearable
+              />
+              <MultiSelect
+                label={t('fields.citizenship')}
+                data={countries}
+                value={profile.citizenship}
+                onChange={(citizenship) => setProfile({ citizenship })}
+                searchable
+                clearable
+              />
+            </SimpleGrid>
+          </Stack>
+        </Fieldset>
+        <Fieldset legend={t('form.situation')}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              type="date"
+              label={t('fields.identifiedOn')}
+              description={t('form.identifiedOnHelp')}
+              value={profile.identifiedOn ?? ''}
+              onChange={(event) => setProfile({ identifiedOn: event.currentTarget.value || null })}
+              error={form.errors['profile.identifiedOn']}
+            />
+            <MultiSelect
+              label={t('fields.countriesOfOrigin')}
+              data={countries}
+              value={profile.countriesOfOrigin}
+              onChange={(countriesOfOrigin) => setProfile({ countriesOfOrigin })}
+              searchable
+              clearable
+            />
+            <MultiSelect
+              label={t('fields.countriesOfTransit')}
+              data={countries}
+              value={profile.countriesOfTransit}
+              onChange={(countriesOfTransit) => setProfile({ countriesOfTransit })}
+              searchable
+              clearable
+            />
+            <MultiSelect
+              label={t('fields.countriesOfExploitation')}
+              data={countries}
+              value={profile.countriesOfExploitation}
+              onChange={(countriesOfExploitation) => setProfile({ countriesOfExploitation })}
+              searchable
+              clearable
+            />
+            <MultiSelect
+              label={t('fields.exploitationTypes')}
+              data={exploitationOptions}
+              value={profile.exploitationTypes}
+              onChange={(values) => setProfile({ exploitationTypes: values as CaseProfile['exploitationTypes'] })}
+              searchable
+              clearable
+            />
+            <Select
+              label={t('fields.labourSector')}
+              data={industryOptions}
+              value={profile.labourSector}
+              onChange={(value) => setProfile({ labourSector: value as CaseProfile['labourSector'] })}
+              searchable
+              clearable
+            />
+            <MultiSelect
+              label={t('fields.methodsOfControl')}
+              data={controlOptions}
+              value={profile.methodsOfControl}
+              onChange={(values) => setProfile({ methodsOfControl: values as CaseProfile['methodsOfControl'] })}
+              searchable
+              clearable
+            />
+            <MultiSelect
+              label={t('fields.assistanceProvided')}
+              data={supportOptions}
+              value={profile.assistanceProvided}
+              onChange={(values) => setProfile({ assistanceProvided: values as CaseProfile['assistanceProvided'] })}
+              searchable
+              clearable
+            />
           </SimpleGrid>
-        </Stack>
-      </Fieldset>
-      <Fieldset legend={t('form.situation')}>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            type="date"
-            label={t('fields.identifiedOn')}
-            description={t('form.identifiedOnHelp')}
-            value={profile.identifiedOn ?? ''}
-            onChange={(event) => setProfile({ identifiedOn: event.currentTarget.value || null })}
-            error={form.errors['profile.identifiedOn']}
-          />
-          <MultiSelect label={t('fields.countriesOfOrigin')} data={countries} value={profile.countriesOfOrigin} onChange={(countriesOfOrigin) => setProfile({ countriesOfOrigin })} searchable clearable />
-          <MultiSelect label={t('fields.countriesOfTransit')} data={countries} value={profile.countriesOfTransit} onChange={(countriesOfTransit) => setProfile({ countriesOfTransit })} searchable clearable />
-          <MultiSelect
-            label={t('fields.countriesOfExploitation')}
-            data={countries}
-            value={profile.countriesOfExploitation}
-            onChange={(countriesOfExploitation) => setProfile({ countriesOfExploitation })}
-            searchable
-            clearable
-          />
-          <MultiSelect
-            label={t('fields.exploitationTypes')}
-            data={exploitationOptions}
-            value={profile.exploitationTypes}
-            onChange={(values) => setProfile({ exploitationTypes: values as CaseProfile['exploitationTypes'] })}
-            searchable
-            clearable
-          />
-          <Select
-            label={t('fields.labourSector')}
-            data={industryOptions}
-            value={profile.labourSector}
-            onChange={(value) => setProfile({ labourSector: value as CaseProfile['labourSector'] })}
-            searchable
-            clearable
-          />
-          <MultiSelect
-            label={t('fields.methodsOfControl')}
-            data={controlOptions}
-            value={profile.methodsOfControl}
-            onChange={(values) => setProfile({ methodsOfControl: values as CaseProfile['methodsOfControl'] })}
-            searchable
-            clearable
-          />
-          <MultiSelect
-            label={t('fields.assistanceProvided')}
-            data={supportOptions}
-            value={profile.assistanceProvided}
-            onChange={(values) => setProfile({ assistanceProvided: values as CaseProfile['assistanceProvided'] })}
-            searchable
-            clearable
-          />
-        </SimpleGrid>
-      </Fieldset>
-      <Fieldset legend={t('form.consent')}>
-        <Stack>
-          <Text size="sm">{t('form.consentHelp')}</Text>
-          <Checkbox label={t('consent.record')} checked={consent.record} onChange={(event) => setConsent({ record: event.currentTarget.checked })} />
-          <Checkbox label={t('consent.refer')} checked={consent.refer} onChange={(event) => setConsent({ refer: event.currentTarget.checked })} />
-          <Checkbox label={t('consent.share')} checked={consent.share} onChange={(event) => setConsent({ share: event.currentTarget.checked })} />
-        </Stack>
-      </Fieldset>
-      {form.errors.other && (
-        <Alert color="red" role="alert">
-          {form.errors.other}
-        </Alert>
-      )}
-      <OutcomeAlert outcome={save.outcome} />
-      <Group>
-        <Button type="submit" loading={save.busy}>
-          {existing ? t('form.saveChanges') : t('form.create')}
-        </Button>
-        <Button component={Link} href={cancelHref} variant="default">
-          {t('actions.cancel')}
-        </Button>
-      </Group>
+        </Fieldset>
+        <Fieldset legend={t('form.consent')}>
+          <Stack>
+            <Text size="sm">{t('form.consentHelp')}</Text>
+            <Checkbox label={t('consent.record')} checked={consent.record} onChange={(event) => setConsent({ record: event.currentTarget.checked })} />
+            <Checkbox label={t('consent.refer')} checked={consent.refer} onChange={(event) => setConsent({ refer: event.currentTarget.checked })} />
+            <Checkbox label={t('consent.share')} checked={consent.share} onChange={(event) => setConsent({ share: event.currentTarget.checked })} />
+          </Stack>
+        </Fieldset>
+        {form.errors.other && (
+          <Alert color="red" role="alert">
+            {form.errors.other}
+          </Alert>
+        )}
+        <OutcomeAlert outcome={save.outcome} />
+        <Group>
+          <Button type="submit" loading={save.busy}>
+            {existing ? t('form.saveChanges') : t('form.create')}
+          </Button>
+          <Button component={Link} href={cancelHref} variant="default">
+            {t('actions.cancel')}
+          </Button>
+        </Group>
       </Stack>
     </form>
   );

@@ -1,18 +1,5 @@
 import { memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type Dispatch, type RefObject, type SetStateAction } from 'react';
-import {
-  Alert,
-  Button,
-  Group,
-  Pagination,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, Pagination, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconFileSpreadsheet, IconFolders, IconListCheck, IconPlus, IconSearch } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -158,18 +145,12 @@ export function CaseListPage({ state, onChange }: { state: ListState; onChange: 
 
   const tags = useMemo(() => [...new Set(cases.flatMap((record) => record.tags))].sort((a, b) => a.localeCompare(b)), [cases]);
   const { openedFrom, openedTo, status, tag, exploitationType } = state;
-  const filters = useMemo(
-    () => filtersOf({ openedFrom, openedTo, status, tag, exploitationType }),
-    [openedFrom, openedTo, status, tag, exploitationType],
-  );
+  const filters = useMemo(() => filtersOf({ openedFrom, openedTo, status, tag, exploitationType }), [openedFrom, openedTo, status, tag, exploitationType]);
   const filtering = state.query.trim() !== '' || Object.keys(filters).length > 0;
 
   // Ids of every matching case, most recently updated first. No index until every case is read,
   // a moment after the first paint. indexVersion is a dependency because the index changes in place.
-  const matches = useMemo(
-    () => (index && indexVersion > 0 ? searchCases(index, state.query, filters) : null),
-    [index, indexVersion, state.query, filters],
-  );
+  const matches = useMemo(() => (index && indexVersion > 0 ? searchCases(index, state.query, filters) : null), [index, indexVersion, state.query, filters]);
   const total = matches ? matches.length : counts.all;
   const pages = Math.max(1, Math.ceil(total / casesPerPage));
   const page = Math.min(state.page, pages);
@@ -194,7 +175,15 @@ export function CaseListPage({ state, onChange }: { state: ListState; onChange: 
     shownNow.current = shown;
   }, [shown]);
   const toggleShown = useCallback(
-    (on: boolean) => onChange((current) => ({ ...current, selected: withSelection(current.selected, shownNow.current.map((record) => record.id), on) })),
+    (on: boolean) =>
+      onChange((current) => ({
+        ...current,
+        selected: withSelection(
+          current.selected,
+          shownNow.current.map((record) => record.id),
+          on,
+        ),
+      })),
     [onChange],
   );
   const selectedShown = shown.filter((record) => state.selected.has(record.id)).length;
@@ -315,8 +304,9 @@ const searchIcon = <IconSearch size={16} aria-hidden />;
 
 function withSelection(selected: ReadonlySet<string>, ids: readonly string[], on: boolean): ReadonlySet<string> {
   const next = new Set(selected);
-  for (const id of ids) if (on) next.add(id);
-  else next.delete(id);
+  for (const id of ids)
+    if (on) next.add(id);
+    else next.delete(id);
   return next;
 }
 
@@ -373,9 +363,12 @@ const SelectionActions = memo(function SelectionActions({
 const CaseTableHead = memo(function CaseTableHead({ selection, onToggle }: { selection: 'none' | 'some' | 'all'; onToggle: (on: boolean) => void }) {
   const { t } = useTranslation('cases');
   // A check box is "some selected" only through its DOM property: there is no attribute for it.
-  const indeterminate = useCallback((box: HTMLInputElement | null) => {
-    if (box) box.indeterminate = selection === 'some';
-  }, [selection]);
+  const indeterminate = useCallback(
+    (box: HTMLInputElement | null) => {
+      if (box) box.indeterminate = selection === 'some';
+    },
+    [selection],
+  );
   return (
     <Table.Thead>
       <Table.Tr>

@@ -41,8 +41,7 @@ export const ExportDialog = memo(function ExportDialog({
       if (path) return t('export.saved', { path });
     },
     // Main refusing the vault passphrase (wrong, or wait) says so; anything else is the export's own message.
-    (error) =>
-      error instanceof BridgeError && error.code.startsWith('VAULT_') ? errorMessage(tShared, error) : { title: t('export.errorTitle'), text: t('export.error') },
+    (error) => (error instanceof BridgeError && error.code.startsWith('VAULT_') ? errorMessage(tShared, error) : { title: t('export.errorTitle'), text: t('export.error') }),
   );
 
   function close() {

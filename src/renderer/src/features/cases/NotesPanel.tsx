@@ -20,7 +20,11 @@ export function NotesPanel({ caseId, code }: { caseId: string; code: string }) {
   const newNote = useRef<HTMLTextAreaElement>(null);
 
   const fetchNotes = useCallback(
-    (): Promise<Load> => repository.listNotes(caseId).then((notes) => ({ status: 'ready', notes }), () => ({ status: 'error' })),
+    (): Promise<Load> =>
+      repository.listNotes(caseId).then(
+        (notes) => ({ status: 'ready', notes }),
+        () => ({ status: 'error' }),
+      ),
     [repository, caseId],
   );
   const reload = async () => setLoad(await fetchNotes());

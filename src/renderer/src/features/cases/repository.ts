@@ -257,7 +257,10 @@ export class CaseRepository {
     let next = 0;
     await inIdleSlices((hasTime) => {
       while (next < cases.length && hasTime()) {
-        setCasesInIndex(index, cases.slice(next, next + indexStep).map((record) => ({ record, tokens: [] })));
+        setCasesInIndex(
+          index,
+          cases.slice(next, next + indexStep).map((record) => ({ record, tokens: [] })),
+        );
         next += indexStep;
       }
       return next < cases.length;
@@ -307,11 +310,7 @@ export class CaseRepository {
     }
     const record = this.#snapshot.byId.get(caseId);
     if (!record) return;
-    const [notes, checklists, followUps] = await Promise.all([
-      this.listNotes(caseId),
-      this.#store.list('checklists', { caseId }),
-      this.#store.list('followUps', { caseId }),
-    ]);
+    const [notes, checklists, followUps] = await Promise.all([this.listNotes(caseId), this.#store.list('checklists', { caseId }), this.#store.list('followUps', { caseId })]);
     const current = this.#snapshot.byId.get(caseId);
     if (!current) return; // deleted meanwhile
     const caseNotes = notes.flatMap((result) => ('note' in result ? [result.note] : []));

@@ -26,7 +26,12 @@ export function CaseChecklistsPanel({ caseId, caseContext: recordContext }: Case
   const { state, retry } = useCaseChecklists(store, caseId);
   // An answer in any checklist saying the person may be under 18 shows the child sections in all of them.
   const caseContext =
-    state.status === 'ready' ? contextWithAnswers(recordContext, state.value.flatMap((entry) => (entry.ok ? [entry.value.instance] : []))) : recordContext;
+    state.status === 'ready'
+      ? contextWithAnswers(
+          recordContext,
+          state.value.flatMap((entry) => (entry.ok ? [entry.value.instance] : [])),
+        )
+      : recordContext;
   const [openedId, setOpenedId] = useState<string | null>(null);
   const [choosing, setChoosing] = useState(false);
 
@@ -39,12 +44,7 @@ export function CaseChecklistsPanel({ caseId, caseContext: recordContext }: Case
           {t('panel.title')}
         </Title>
         {openChecklist?.ok ? (
-          <ChecklistRunner
-            key={openChecklist.id}
-            initial={openChecklist.value}
-            caseContext={caseContext}
-            onBack={() => setOpenedId(null)}
-          />
+          <ChecklistRunner key={openChecklist.id} initial={openChecklist.value} caseContext={caseContext} onBack={() => setOpenedId(null)} />
         ) : state.status === 'loading' ? (
           <Center p="md">
             <Loader size="sm" role="status" aria-label={t('loading')} />
@@ -89,15 +89,7 @@ export function LoadFailed({ onRetry }: { onRetry: () => void }) {
   );
 }
 
-function ChecklistList({
-  checklists,
-  caseContext,
-  onOpen,
-}: {
-  checklists: Stored<CaseChecklist>[];
-  caseContext: CaseContext;
-  onOpen: (id: string) => void;
-}) {
+function ChecklistList({ checklists, caseContext, onOpen }: { checklists: Stored<CaseChecklist>[]; caseContext: CaseContext; onOpen: (id: string) => void }) {
   const { t, i18n } = useTranslation('checklists');
   if (checklists.length === 0) {
     return <Text c="dimmed">{t('panel.empty')}</Text>;
@@ -139,17 +131,7 @@ function ChecklistList({
   );
 }
 
-function StartChecklistModal({
-  opened,
-  caseId,
-  onClose,
-  onStarted,
-}: {
-  opened: boolean;
-  caseId: string;
-  onClose: () => void;
-  onStarted: (id: string) => void;
-}) {
+function StartChecklistModal({ opened, caseId, onClose, onStarted }: { opened: boolean; caseId: string; onClose: () => void; onStarted: (id: string) => void }) {
   const { t, i18n } = useTranslation('checklists');
   const { store } = useVault();
   const { state, retry } = useTemplateChoices(store);
@@ -190,10 +172,15 @@ function StartChecklistModal({
         <LoadFailed onRetry={retry} />
       ) : (
         <Stack gap="md">
-          <TemplateLanguageSelect label={t('start.language')} description={t('start.languageHelp')} value={language} onChange={(next) => {
-            setLanguage(next);
-            setChosen(null);
-          }} />
+          <TemplateLanguageSelect
+            label={t('start.language')}
+            description={t('start.languageHelp')}
+            value={language}
+            onChange={(next) => {
+              setLanguage(next);
+              setChosen(null);
+            }}
+          />
           <Radio.Group label={t('start.choose')} description={t('start.chooseHelp')} value={chosen} onChange={setChosen}>
             <Stack gap="sm" mt="sm">
               {templates.map(({ key, template, custom }) => (

@@ -1,33 +1,9 @@
 import { ExportPdfButton } from '../export';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import {
-  Alert,
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  NumberInput,
-  Paper,
-  Radio,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, NumberInput, Paper, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { IconArrowLeft, IconCheck, IconRotate } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import {
-  answerFor,
-  clearAnswer,
-  progress,
-  recordAnswer,
-  visibleItems,
-  type AnswerProblem,
-  type CaseContext,
-  type ChecklistInstance,
-  type ChecklistItem,
-} from '@shared/checklists';
+import { answerFor, clearAnswer, progress, recordAnswer, visibleItems, type AnswerProblem, type CaseContext, type ChecklistInstance, type ChecklistItem } from '@shared/checklists';
 import type { CaseChecklist } from '@shared/cases';
 import { useVault } from '../vault';
 import classes from './checklists.module.css';
@@ -87,15 +63,7 @@ function useAutosave(initial: CaseChecklist) {
   return { checklist, update, status, retry: flush };
 }
 
-export function ChecklistRunner({
-  initial,
-  caseContext,
-  onBack,
-}: {
-  initial: CaseChecklist;
-  caseContext: CaseContext;
-  onBack: () => void;
-}) {
+export function ChecklistRunner({ initial, caseContext, onBack }: { initial: CaseChecklist; caseContext: CaseContext; onBack: () => void }) {
   const { t } = useTranslation('checklists');
   const { checklist, update, status, retry } = useAutosave(initial);
   const { instance } = checklist;
@@ -203,7 +171,6 @@ function SaveStatusLine({ status, onRetry }: { status: SaveStatus; onRetry: () =
   );
 }
 
-
 function ItemCard({ item, instance, onChange }: { item: ChecklistItem; instance: ChecklistInstance; onChange: (next: ChecklistInstance) => void }) {
   const { t } = useTranslation('checklists');
   const template = instance.templateSnapshot;
@@ -235,7 +202,17 @@ function ItemCard({ item, instance, onChange }: { item: ChecklistItem; instance:
   return (
     <Paper withBorder radius="md" p="md">
       <Stack gap="sm">
-        <ItemControl item={item} id={`${domId}-input`} language={template.language} label={label} guidance={guidance} error={error} value={answer?.value} onAnswer={answerWith} onClear={clear} />
+        <ItemControl
+          item={item}
+          id={`${domId}-input`}
+          language={template.language}
+          label={label}
+          guidance={guidance}
+          error={error}
+          value={answer?.value}
+          onAnswer={answerWith}
+          onClear={clear}
+        />
         <LegalRefLinks refs={item.legalRefs ?? []} />
         <Group gap="xs">
           {answer && (item.kind === 'yesNoUnknown' || item.kind === 'single') && (
@@ -298,7 +275,10 @@ function ItemControl({ item, id, language, label, guidance, error, value, onAnsw
         <Radio.Group id={id} label={label} description={guidance} value={typeof value === 'string' ? value : null} onChange={onAnswer}>
           <Stack gap="xs" mt="xs">
             {item.options.map((option) => (
-              <Radio key={option.id} value={option.id} label={<TemplateText language={language}>{option.label}</TemplateText>}
+              <Radio
+                key={option.id}
+                value={option.id}
+                label={<TemplateText language={language}>{option.label}</TemplateText>}
                 description={option.guidance && <TemplateText language={language}>{option.guidance}</TemplateText>}
               />
             ))}
@@ -338,9 +318,7 @@ function ItemControl({ item, id, language, label, guidance, error, value, onAnsw
     case 'date':
       return <DateField id={id} label={label} guidance={guidance} error={error} value={value} onAnswer={onAnswer} onClear={onClear} />;
     case 'number':
-      return (
-        <NumberField id={id} item={item} label={label} guidance={guidance} error={error} value={value} onAnswer={onAnswer} onClear={onClear} />
-      );
+      return <NumberField id={id} item={item} label={label} guidance={guidance} error={error} value={value} onAnswer={onAnswer} onClear={onClear} />;
   }
 }
 

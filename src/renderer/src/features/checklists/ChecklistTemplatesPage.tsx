@@ -1,23 +1,6 @@
 import { ExportPdfButton } from '../export';
 import { useEffect, useRef, useState } from 'react';
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Center,
-  Code,
-  FileButton,
-  Group,
-  List,
-  Loader,
-  Modal,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Center, Code, FileButton, Group, List, Loader, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconFileImport } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -59,9 +42,7 @@ const failed = (title: string, text: string, errors?: TemplateFileError[]): Mess
 function listedOf(choices: TemplateChoices, language: TemplateLanguage): Listed[] {
   return [
     ...shippedInLanguage(choices.shipped, language).map((template) => ({ key: shippedKey(template), template, recordId: null, createdAt: null })),
-    ...choices.custom.flatMap((entry) =>
-      entry.ok ? [{ key: `custom:${entry.id}`, template: entry.value.template, recordId: entry.id, createdAt: entry.value.createdAt }] : [],
-    ),
+    ...choices.custom.flatMap((entry) => (entry.ok ? [{ key: `custom:${entry.id}`, template: entry.value.template, recordId: entry.id, createdAt: entry.value.createdAt }] : [])),
   ];
 }
 
@@ -111,8 +92,7 @@ export function ChecklistTemplatesPage() {
 
   const importFile = async (file: File | null) => {
     if (!file) return;
-    const refuse = (errors: TemplateFileError[]) =>
-      setMessage(failed(t('templates.importFailedTitle', { name: file.name }), t('templates.importFailedBody'), errors));
+    const refuse = (errors: TemplateFileError[]) => setMessage(failed(t('templates.importFailedTitle', { name: file.name }), t('templates.importFailedBody'), errors));
     // Checked before reading, so a huge file is never loaded into memory.
     if (file.size > maxTemplateFileChars * 4) return refuse([{ path: '(file)', message: t('templates.fileTooLarge') }]);
     let text: string;
@@ -216,7 +196,13 @@ export function ChecklistTemplatesPage() {
         </Alert>
       )}
 
-      <Modal opened={previewing !== null} onClose={() => setPreviewing(null)} title={t('templates.previewTitle')} size="xl" closeButtonProps={{ 'aria-label': t('app.closeDialog', { ns: 'translation' }) }}>
+      <Modal
+        opened={previewing !== null}
+        onClose={() => setPreviewing(null)}
+        title={t('templates.previewTitle')}
+        size="xl"
+        closeButtonProps={{ 'aria-label': t('app.closeDialog', { ns: 'translation' }) }}
+      >
         {previewing && (
           <Stack>
             <Group justify="flex-end">
@@ -357,7 +343,11 @@ function TemplatePreview({ template }: { template: ChecklistTemplate }) {
           <Title order={3} size="h4">
             <TemplateText language={template.language}>{section.title}</TemplateText>
           </Title>
-          {section.condition && <Text size="xs" c="dimmed">{t('templates.conditional')}</Text>}
+          {section.condition && (
+            <Text size="xs" c="dimmed">
+              {t('templates.conditional')}
+            </Text>
+          )}
           {section.items.map((item) => (
             <Paper key={item.id} withBorder p="sm" radius="md">
               <Stack gap={4}>
@@ -381,7 +371,11 @@ function TemplatePreview({ template }: { template: ChecklistTemplate }) {
                     ))}
                   </List>
                 )}
-                {item.condition && <Text size="xs" c="dimmed">{t('templates.conditional')}</Text>}
+                {item.condition && (
+                  <Text size="xs" c="dimmed">
+                    {t('templates.conditional')}
+                  </Text>
+                )}
                 <LegalRefLinks refs={item.legalRefs ?? []} />
               </Stack>
             </Paper>

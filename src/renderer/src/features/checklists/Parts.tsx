@@ -15,7 +15,17 @@ export function TemplateText({ language, children }: { language: string; childre
 }
 
 /** Which language's shipped templates to offer; each language's name is given in that language too. */
-export function TemplateLanguageSelect({ label, description, value, onChange }: { label: string; description?: string; value: TemplateLanguage; onChange(language: TemplateLanguage): void }) {
+export function TemplateLanguageSelect({
+  label,
+  description,
+  value,
+  onChange,
+}: {
+  label: string;
+  description?: string;
+  value: TemplateLanguage;
+  onChange(language: TemplateLanguage): void;
+}) {
   const { t } = useTranslation('checklists');
   return (
     <Select

@@ -75,7 +75,11 @@ function SummaryBody({ caseId, summary, checklists }: { caseId: string; summary:
             </Text>
           </Alert>
         )}
-        {childRule.ageUncertain && <Text size="sm" c="dimmed">{t('screening.ageUncertain')}</Text>}
+        {childRule.ageUncertain && (
+          <Text size="sm" c="dimmed">
+            {t('screening.ageUncertain')}
+          </Text>
+        )}
         {palermoElements.map((element) => (
           <ElementCard key={element} element={element} summary={summary} caseId={caseId} checklists={checklists} />
         ))}
@@ -129,17 +133,7 @@ function SummaryBody({ caseId, summary, checklists }: { caseId: string; summary:
   );
 }
 
-function ElementCard({
-  element,
-  summary,
-  caseId,
-  checklists,
-}: {
-  element: PalermoElement;
-  summary: ScreeningSummary;
-  caseId: string;
-  checklists: ScreenedChecklist[];
-}) {
+function ElementCard({ element, summary, caseId, checklists }: { element: PalermoElement; summary: ScreeningSummary; caseId: string; checklists: ScreenedChecklist[] }) {
   const { t } = useTranslation('checklists');
   const finding = summary.elements[element];
   // Outline and default badges: the light variants fall below AA contrast with this theme.

@@ -50,8 +50,7 @@ export function TemplateEditor({
   });
   const draft = form.values;
   // getValues, not values: two changes before the next render both apply.
-  const setDraft = (next: ChecklistTemplate | ((current: ChecklistTemplate) => ChecklistTemplate)) =>
-    form.setValues(typeof next === 'function' ? next(form.getValues()) : next);
+  const setDraft = (next: ChecklistTemplate | ((current: ChecklistTemplate) => ChecklistTemplate)) => form.setValues(typeof next === 'function' ? next(form.getValues()) : next);
   const saving = useAction(onSave, (error) => {
     console.error(error);
     return { title: t('templates.saveFailedTitle'), text: t('templates.saveFailedBody') };
@@ -206,7 +205,17 @@ export function TemplateEditor({
           onClick={() =>
             setDraft({
               ...draft,
-              sections: [...draft.sections, { id: freeId('section', draft.sections.map((section) => section.id)), title: '', items: [newItem()] }],
+              sections: [
+                ...draft.sections,
+                {
+                  id: freeId(
+                    'section',
+                    draft.sections.map((section) => section.id),
+                  ),
+                  title: '',
+                  items: [newItem()],
+                },
+              ],
             })
           }
         >
@@ -390,7 +399,10 @@ function ItemEditor({
                 variant="default"
                 leftSection={<IconPlus size={16} aria-hidden />}
                 onClick={() => {
-                  const id = freeId('option', item.options.map((option) => option.id));
+                  const id = freeId(
+                    'option',
+                    item.options.map((option) => option.id),
+                  );
                   onChange({ ...item, options: [...item.options, { id, label: '' }] });
                 }}
               >

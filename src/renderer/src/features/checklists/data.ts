@@ -17,7 +17,6 @@ type Store = VaultContextValue['store'];
 const shippedFiles = import.meta.glob<unknown>(['@resources/checklists/*.json', '@resources/checklists/*/*.json'], { import: 'default' });
 const instrumentFiles = import.meta.glob<unknown>('@resources/legal/instruments.json', { import: 'default' });
 
-
 /** Every shipped template in every language it comes in. */
 export const loadShippedTemplates = once(async (): Promise<ChecklistTemplate[]> => {
   const raw = await Promise.all(Object.values(shippedFiles).map((load) => load()));
@@ -131,10 +130,7 @@ function useLoaded<T>(load: () => Promise<T>, topic: string | null): { state: Lo
 }
 
 export function useCaseChecklists(store: Store, caseId: string) {
-  const load = useCallback(
-    () => listChecked(store, 'checklists', caseChecklistSchema, { caseId }).then((rows) => rows.sort(byStarted)),
-    [store, caseId],
-  );
+  const load = useCallback(() => listChecked(store, 'checklists', caseChecklistSchema, { caseId }).then((rows) => rows.sort(byStarted)), [store, caseId]);
   return useLoaded(load, checklistTopic(caseId));
 }
 
@@ -163,4 +159,3 @@ function inOrder<T>(time: (value: T) => string) {
 }
 const byStarted = inOrder<CaseChecklist>((checklist) => checklist.instance.startedAt);
 const byCreated = inOrder<CustomTemplate>((custom) => custom.createdAt);
-

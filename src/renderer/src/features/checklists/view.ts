@@ -1,13 +1,4 @@
-import {
-  answerFor,
-  itemsById,
-  type ChecklistItem,
-  type ChecklistTemplate,
-  type Evidence,
-  type ItemKind,
-  type ScreenedChecklist,
-  type TemplateVersion,
-} from '@shared/checklists';
+import { answerFor, itemsById, type ChecklistItem, type ChecklistTemplate, type Evidence, type ItemKind, type ScreenedChecklist, type TemplateVersion } from '@shared/checklists';
 
 /** Pure helpers behind the checklist screens: no React, so they are unit-tested in Node. */
 
@@ -28,9 +19,7 @@ export interface CitationSource {
 
 export function buildCitations(instruments: readonly CitationSource[]): Map<string, Citation> {
   return new Map(
-    instruments.flatMap((instrument) =>
-      instrument.provisions.map((provision) => [provision.id, { provision: provision.label, instrument: instrument.shortName }] as const),
-    ),
+    instruments.flatMap((instrument) => instrument.provisions.map((provision) => [provision.id, { provision: provision.label, instrument: instrument.shortName }] as const)),
   );
 }
 
@@ -97,9 +86,10 @@ export function withKind(item: ChecklistItem, kind: ItemKind): ChecklistItem {
     ...(item.legalRefs === undefined ? {} : { legalRefs: item.legalRefs }),
     ...(item.condition === undefined ? {} : { condition: item.condition }),
   };
-  const markers = 'element' in item || 'indicator' in item
-    ? { ...(item.element === undefined ? {} : { element: item.element }), ...(item.indicator === undefined ? {} : { indicator: item.indicator }) }
-    : {};
+  const markers =
+    'element' in item || 'indicator' in item
+      ? { ...(item.element === undefined ? {} : { element: item.element }), ...(item.indicator === undefined ? {} : { indicator: item.indicator }) }
+      : {};
   switch (kind) {
     case 'check':
     case 'yesNoUnknown':

@@ -19,8 +19,7 @@ export function EmergencyPanel({ country, labels }: { country: string | null; la
   const lines = useMemo(() => (country === null ? [] : emergencyLines(directory.entries, country, directory.origins)), [directory.entries, directory.origins, country]);
   const { state: reports } = useNumberReports();
   // Said in the heading, so a caseworker in a hurry sees it before dialling.
-  const noneConfirmed =
-    lines.length > 0 && !lines.some((line) => !directory.origins.has(line.entry.id) && line.phones.some((phone) => phoneVerified(line.entry, phone)));
+  const noneConfirmed = lines.length > 0 && !lines.some((line) => !directory.origins.has(line.entry.id) && line.phones.some((phone) => phoneVerified(line.entry, phone)));
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="emergency-heading">
@@ -28,9 +27,7 @@ export function EmergencyPanel({ country, labels }: { country: string | null; la
         <Group gap="xs">
           <IconPhoneCall size={20} aria-hidden />
           <Title order={2} size="h4" id="emergency-heading">
-            {country === null
-              ? t('emergency.title')
-              : t(noneConfirmed ? 'emergency.titleForNoneConfirmed' : 'emergency.titleFor', { country: labels.country(country) })}
+            {country === null ? t('emergency.title') : t(noneConfirmed ? 'emergency.titleForNoneConfirmed' : 'emergency.titleFor', { country: labels.country(country) })}
           </Title>
         </Group>
         {country === null ? (
@@ -61,8 +58,7 @@ function EmergencyRow({ line, labels, reports }: { line: EmergencyLine; labels: 
   const { t } = useTranslation('directory');
   const { directory } = useDirectory();
   const origin = directory.origins.get(line.entry.id);
-  const what =
-    line.kind === 'hotline' ? t('emergency.hotline') : line.kind === 'fallback' ? t('emergency.fallback') : line.roles.map(labels.term).join(', ');
+  const what = line.kind === 'hotline' ? t('emergency.hotline') : line.kind === 'fallback' ? t('emergency.fallback') : line.roles.map(labels.term).join(', ');
   return (
     <li>
       <Group gap="xs">
@@ -85,7 +81,11 @@ function EmergencyRow({ line, labels, reports }: { line: EmergencyLine; labels: 
           <Group key={i} gap={6} wrap="nowrap">
             <PhoneLink phone={phone} />
             <TrustBadge verified={phoneVerified(line.entry, phone)} origin={origin} />
-            {phone.unconfirmed && <Text span size="sm">{t('verification.unconfirmedNumber')}</Text>}
+            {phone.unconfirmed && (
+              <Text span size="sm">
+                {t('verification.unconfirmedNumber')}
+              </Text>
+            )}
             <FailureNote date={lastFailure(reports, line.entry.id, phone.number)} labels={labels} />
           </Group>
         ))}

@@ -74,12 +74,16 @@ export function EntryFormPage({ id }: { id?: string }) {
   const existing = id === undefined ? undefined : entryById.get(id);
   const origin = existing === undefined ? undefined : directory.origins.get(existing.id);
   // Only an organization the person added carries an address they may edit.
-  const ownOrganization =
-    existing?.organizationId != null && directory.ownOrganizationIds.has(existing.organizationId) ? organizationById.get(existing.organizationId) : undefined;
+  const ownOrganization = existing?.organizationId != null && directory.ownOrganizationIds.has(existing.organizationId) ? organizationById.get(existing.organizationId) : undefined;
   const form = useForm<FormValues>({
     initialValues: valuesOf(existing, ownOrganization),
     // The shared schema checks the entry as it would be saved.
-    validate: schemaErrors(ownEntrySchema, (values) => buildRecords(values, existing, ownOrganization).entry, fieldOf, (field) => t(messageKeys[field as CheckedField])),
+    validate: schemaErrors(
+      ownEntrySchema,
+      (values) => buildRecords(values, existing, ownOrganization).entry,
+      fieldOf,
+      (field) => t(messageKeys[field as CheckedField]),
+    ),
   });
   const save = useAction(
     async ({ entry, organization }: ReturnType<typeof buildRecords>) => {
@@ -116,7 +120,11 @@ export function EntryFormPage({ id }: { id?: string }) {
 
   const values = form.values;
   const set = form.setFieldValue;
-  const setPhone = (index: number, phone: PhoneField) => set('phones', values.phones.map((p, i) => (i === index ? phone : p)));
+  const setPhone = (index: number, phone: PhoneField) =>
+    set(
+      'phones',
+      values.phones.map((p, i) => (i === index ? phone : p)),
+    );
   // Validation passed: the records built from the same values are what is saved.
   const submit = form.onSubmit((checked) => void save.run(buildRecords(checked, existing, ownOrganization)));
 
@@ -138,9 +146,20 @@ export function EntryFormPage({ id }: { id?: string }) {
             searchable
             allowDeselect={false}
           />
-          <MultiSelect label={t('form.services')} data={serviceTypes.map((code) => ({ value: code, label: labels.term(code) }))} value={values.services} onChange={(v) => set('services', v)} searchable />
+          <MultiSelect
+            label={t('form.services')}
+            data={serviceTypes.map((code) => ({ value: code, label: labels.term(code) }))}
+            value={values.services}
+            onChange={(v) => set('services', v)}
+            searchable
+          />
           <MultiSelect label={t('form.languages')} data={languageOptions} value={values.languages} onChange={(v) => set('languages', v)} searchable />
-          <MultiSelect label={t('form.populations')} data={populations.map((code) => ({ value: code, label: labels.term(code) }))} value={values.populations} onChange={(v) => set('populations', v)} />
+          <MultiSelect
+            label={t('form.populations')}
+            data={populations.map((code) => ({ value: code, label: labels.term(code) }))}
+            value={values.populations}
+            onChange={(v) => set('populations', v)}
+          />
         </SimpleGrid>
 
         <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
@@ -173,13 +192,23 @@ export function EntryFormPage({ id }: { id?: string }) {
                 color="gray"
                 size="lg"
                 aria-label={t('form.removePhone', { n: i + 1 })}
-                onClick={() => set('phones', values.phones.filter((_, j) => j !== i))}
+                onClick={() =>
+                  set(
+                    'phones',
+                    values.phones.filter((_, j) => j !== i),
+                  )
+                }
               >
                 <IconTrash size={18} aria-hidden />
               </ActionIcon>
             </Group>
           ))}
-          <Button variant="subtle" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => set('phones', [...values.phones, { number: '', type: 'voice' }])} style={{ alignSelf: 'flex-start' }}>
+          <Button
+            variant="subtle"
+            leftSection={<IconPlus size={16} aria-hidden />}
+            onClick={() => set('phones', [...values.phones, { number: '', type: 'voice' }])}
+            style={{ alignSelf: 'flex-start' }}
+          >
             {t('form.addPhone')}
           </Button>
         </Stack>

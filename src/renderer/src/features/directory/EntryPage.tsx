@@ -82,9 +82,7 @@ export function EntryPage({ id, onDeleted }: { id: string; onDeleted: (notice: D
           {entry.description}
         </Text>
       )}
-      {entry.description !== '' && origin === undefined && i18n.language !== 'en' && (
-        <NotTranslatedNote label={t('entry.englishOnly')} body={t('entry.englishOnlyBody')} />
-      )}
+      {entry.description !== '' && origin === undefined && i18n.language !== 'en' && <NotTranslatedNote label={t('entry.englishOnly')} body={t('entry.englishOnlyBody')} />}
 
       <Section title={t('entry.contact')}>
         {entry.phones.length === 0 && entry.emails.length === 0 && entry.url === null && <Text>{t('entry.noContact')}</Text>}
@@ -95,8 +93,16 @@ export function EntryPage({ id, onDeleted }: { id: string; onDeleted: (notice: D
             </Text>
             <PhoneLink phone={phone} />
             <CopyValue value={phone.number} label={t('entry.copyNumber', { number: phone.number })} />
-            {phone.emergencyRoles.length > 0 && <Text span size="sm">{phone.emergencyRoles.map(labels.term).join(', ')}</Text>}
-            {phone.unconfirmed && <Text span size="sm" fw={600}>{t('verification.unconfirmedNumber')}</Text>}
+            {phone.emergencyRoles.length > 0 && (
+              <Text span size="sm">
+                {phone.emergencyRoles.map(labels.term).join(', ')}
+              </Text>
+            )}
+            {phone.unconfirmed && (
+              <Text span size="sm" fw={600}>
+                {t('verification.unconfirmedNumber')}
+              </Text>
+            )}
             {phone.description !== null && (
               <Text span size="sm" c="dimmed">
                 {phone.description}
@@ -160,7 +166,19 @@ export function EntryPage({ id, onDeleted }: { id: string; onDeleted: (notice: D
 }
 
 /** Asks before deleting, naming the entry; deleting cannot be undone. */
-function DeleteEntryDialog({ name, deletion, opened, onClose, onDeleted }: { name: string; deletion: OwnEntryDeletion; opened: boolean; onClose: () => void; onDeleted: () => void }) {
+function DeleteEntryDialog({
+  name,
+  deletion,
+  opened,
+  onClose,
+  onDeleted,
+}: {
+  name: string;
+  deletion: OwnEntryDeletion;
+  opened: boolean;
+  onClose: () => void;
+  onDeleted: () => void;
+}) {
   const { t } = useTranslation('directory');
   const { store } = useVault();
   return (
@@ -236,7 +254,12 @@ function Fact({ label, value }: { label: string; value: string }) {
 }
 
 function WebLink({ url }: { url: string }) {
-  if (!isWebLink(url)) return <Text span dir="ltr">{url}</Text>;
+  if (!isWebLink(url))
+    return (
+      <Text span dir="ltr">
+        {url}
+      </Text>
+    );
   return (
     <Anchor href={url} target="_blank" rel="noreferrer" dir="ltr">
       {url}

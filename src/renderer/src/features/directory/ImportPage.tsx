@@ -65,7 +65,14 @@ export function ImportPage() {
     setStage({ status: 'reading' });
     const source = fromFolder ? (files[0]?.webkitRelativePath.split('/')[0] ?? '') : (files[0]?.name ?? '');
     try {
-      const reply = await planInWorker({ files: await importFilesOf(files, fromFolder), fromFolder, source, entries: directory.entries, organizations: directory.organizations, shipped: { entryIds: directory.shippedEntryIds, organizationIds: directory.shippedOrganizationIds } });
+      const reply = await planInWorker({
+        files: await importFilesOf(files, fromFolder),
+        fromFolder,
+        source,
+        entries: directory.entries,
+        organizations: directory.organizations,
+        shipped: { entryIds: directory.shippedEntryIds, organizationIds: directory.shippedOrganizationIds },
+      });
       setStage(reply.kind === 'plan' ? { status: 'planned', plan: reply.plan, source } : { status: 'failed', source });
     } catch {
       // A file that cannot be read (moved or deleted since it was chosen): nothing was written.
@@ -127,7 +134,16 @@ export function ImportPage() {
             <Text>{t('import.unreadable', { source: isolate(stage.source) })}</Text>
           </Alert>
         )}
-        {stage.status === 'planned' && <PlanView plan={stage.plan} source={stage.source} saving={stage.saving === true} saveFailed={stage.saveFailed === true} onImport={() => void apply(stage.plan, stage.source)} onCancel={() => setStage({ status: 'idle' })} />}
+        {stage.status === 'planned' && (
+          <PlanView
+            plan={stage.plan}
+            source={stage.source}
+            saving={stage.saving === true}
+            saveFailed={stage.saveFailed === true}
+            onImport={() => void apply(stage.plan, stage.source)}
+            onCancel={() => setStage({ status: 'idle' })}
+          />
+        )}
         {stage.status === 'done' && (
           <Alert color="teal" title={t('import.doneTitle')}>
             <Stack gap="xs" align="flex-start">
@@ -143,7 +159,21 @@ export function ImportPage() {
   );
 }
 
-function PlanView({ plan, source, saving, saveFailed, onImport, onCancel }: { plan: ImportPlan; source: string; saving: boolean; saveFailed: boolean; onImport: () => void; onCancel: () => void }) {
+function PlanView({
+  plan,
+  source,
+  saving,
+  saveFailed,
+  onImport,
+  onCancel,
+}: {
+  plan: ImportPlan;
+  source: string;
+  saving: boolean;
+  saveFailed: boolean;
+  onImport: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation('directory');
   // A problem or a note is a code with values; names among the values are isolated, as they may run the other way.
   const codedText = (key: string, values: Record<string, string | number> = {}) =>
@@ -201,9 +231,7 @@ function PlanView({ plan, source, saving, saveFailed, onImport, onCancel }: { pl
         <Count label={t('import.toUpdate')} value={plan.toUpdate.length} />
         <Count label={t('import.unchanged')} value={plan.unchanged.length} />
       </SimpleGrid>
-      <Text size="sm">
-        {t('import.organizations', { added: plan.organizations.toAdd.length, updated: plan.organizations.toUpdate.length })}
-      </Text>
+      <Text size="sm">{t('import.organizations', { added: plan.organizations.toAdd.length, updated: plan.organizations.toUpdate.length })}</Text>
       <EntryList title={t('import.listAdd')} entries={plan.toAdd} />
       <EntryList title={t('import.listUpdate')} entries={plan.toUpdate.map((update) => update.after)} />
       {plan.notes.length > 0 && (
@@ -221,11 +249,7 @@ function PlanView({ plan, source, saving, saveFailed, onImport, onCancel }: { pl
           {t('import.saveFailed')}
         </Alert>
       )}
-      {changes === 0 ? (
-        <Alert color="gray">{t('import.nothingNew')}</Alert>
-      ) : (
-        <Text>{t('import.nothingYet')}</Text>
-      )}
+      {changes === 0 ? <Alert color="gray">{t('import.nothingNew')}</Alert> : <Text>{t('import.nothingYet')}</Text>}
       <Group>
         {changes > 0 && (
           <Button onClick={onImport} loading={saving}>

@@ -100,7 +100,12 @@ export function NumberReports({ entry, labels }: { entry: DirectoryEntry; labels
                   </Text>
                 )}
               </Stack>
-              <ActionIcon variant="subtle" color="gray" aria-label={t('reports.delete', { number: report.number, date: labels.date(report.date) })} onClick={() => void remove(report)}>
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                aria-label={t('reports.delete', { number: report.number, date: labels.date(report.date) })}
+                onClick={() => void remove(report)}
+              >
                 <IconTrash size={16} aria-hidden />
               </ActionIcon>
             </Group>
@@ -115,7 +120,13 @@ export function NumberReports({ entry, labels }: { entry: DirectoryEntry; labels
             {t('reports.number')}: <bdi dir="ltr">{numbers[0]}</bdi>
           </Text>
         )}
-        <TextInput type="date" label={t('reports.date')} value={date} onChange={(event) => setDate(event.currentTarget.value)} error={dateValid ? undefined : t('reports.dateInvalid')} />
+        <TextInput
+          type="date"
+          label={t('reports.date')}
+          value={date}
+          onChange={(event) => setDate(event.currentTarget.value)}
+          error={dateValid ? undefined : t('reports.dateInvalid')}
+        />
       </Group>
       <Textarea label={t('reports.note')} description={t('reports.noteHint')} autosize minRows={2} value={note} onChange={(event) => setNote(event.currentTarget.value)} />
       <Group gap="sm">

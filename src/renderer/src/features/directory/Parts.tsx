@@ -30,7 +30,12 @@ export function PhoneLink({ phone }: { phone: Pick<DirectoryPhone, 'number' | 't
 /** An e-mail address as a mailto: link built from the address alone; anything else (a query, two addresses) stays text. */
 export function EmailLink({ email }: { email: string }) {
   const href = mailtoHref(email);
-  if (href === null) return <Text span dir="ltr">{email}</Text>;
+  if (href === null)
+    return (
+      <Text span dir="ltr">
+        {email}
+      </Text>
+    );
   return (
     <Anchor href={href} dir="ltr">
       {email}
@@ -66,21 +71,9 @@ export function EntryBadges({ entry, origin, favourite }: { entry: DirectoryEntr
   return (
     <Group gap="xs">
       <TrustBadge verified={entry.verified} origin={origin} />
-      {entry.is24x7 === true && (
-        <Badge variant="default">
-          {t('badges.open24x7')}
-        </Badge>
-      )}
-      {entry.fallback && (
-        <Badge variant="default">
-          {t('badges.fallback')}
-        </Badge>
-      )}
-      {favourite && (
-        <Badge variant="default">
-          {t('badges.favourite')}
-        </Badge>
-      )}
+      {entry.is24x7 === true && <Badge variant="default">{t('badges.open24x7')}</Badge>}
+      {entry.fallback && <Badge variant="default">{t('badges.fallback')}</Badge>}
+      {favourite && <Badge variant="default">{t('badges.favourite')}</Badge>}
     </Group>
   );
 }

@@ -80,8 +80,7 @@ export function SearchPage({
 
   // A new search starts again at the first page of results.
   const visibleCount = shown.search === search ? shown.count : pageSize;
-  const setFilter = <K extends keyof SearchFilters>(key: K, value: SearchFilters[K]) =>
-    onSearchChange({ ...search, filters: { ...search.filters, [key]: value } });
+  const setFilter = <K extends keyof SearchFilters>(key: K, value: SearchFilters[K]) => onSearchChange({ ...search, filters: { ...search.filters, [key]: value } });
 
   const countryCodes = useMemo(() => {
     const codes = new Set(directory.entries.flatMap((entry) => entry.countries));
@@ -157,11 +156,7 @@ export function SearchPage({
           />
           <Stack gap="xs" justify="flex-end">
             <Switch label={t('filters.open24x7')} checked={search.filters.open24x7} onChange={(event) => setFilter('open24x7', event.currentTarget.checked)} />
-            <Switch
-              label={t('filters.favouritesOnly')}
-              checked={search.filters.favouritesOnly}
-              onChange={(event) => setFilter('favouritesOnly', event.currentTarget.checked)}
-            />
+            <Switch label={t('filters.favouritesOnly')} checked={search.filters.favouritesOnly} onChange={(event) => setFilter('favouritesOnly', event.currentTarget.checked)} />
           </Stack>
         </SimpleGrid>
       </Stack>

@@ -106,10 +106,7 @@ export async function saveOwnRecords(store: Store, entries: readonly DirectoryEn
     kind,
     data,
   });
-  await store.saveMany(own, [
-    ...organizations.map((organization) => record(kinds.organization, organization)),
-    ...entries.map((entry) => record(kinds.entry, { entry, origin })),
-  ]);
+  await store.saveMany(own, [...organizations.map((organization) => record(kinds.organization, organization)), ...entries.map((entry) => record(kinds.entry, { entry, origin }))]);
 }
 
 /** What deleting an own entry removes, decided by `ownEntryDeletion`. */
@@ -153,7 +150,11 @@ export async function deleteOwnEntry(store: Store, deletion: OwnEntryDeletion): 
 export async function setFavourite(store: Store, entryId: string, favourite: boolean): Promise<void> {
   const existing = await marksOf(store, entryId, kinds.favourite);
   if (favourite && existing.length === 0) await store.save(marks, { id: crypto.randomUUID(), kind: kinds.favourite, index: { orgId: entryId }, data: {} });
-  if (!favourite) await store.deleteMany(marks, existing.map((record) => record.id));
+  if (!favourite)
+    await store.deleteMany(
+      marks,
+      existing.map((record) => record.id),
+    );
 }
 
 export async function loadNote(store: Store, entryId: string): Promise<string> {
@@ -196,7 +197,10 @@ function overlay<T extends { id: string }>(base: readonly T[], own: readonly T[]
  * organization that runs a confidential-address entry marked confidential, whatever later shows or exports a part.
  */
 export function mergeLists(shippedDirectory: Directory, user: Pick<UserDirectory, 'entries' | 'organizations'>): Pick<MergedDirectory, 'entries' | 'organizations'> {
-  const entries = overlay(shippedDirectory.entries, user.entries.map((own) => own.entry));
+  const entries = overlay(
+    shippedDirectory.entries,
+    user.entries.map((own) => own.entry),
+  );
   return { entries, organizations: withConfidentialHeadquarters(entries, overlay(shippedDirectory.organizations, user.organizations)) };
 }
 
@@ -249,12 +253,21 @@ export async function loadNumberReports(store: Store): Promise<NumberReport[]> {
     if (record.error !== undefined) continue;
     const data = record.data as { id?: unknown; number?: unknown; date?: unknown; note?: unknown };
     // The report's own id is kept in its data; the record id is random (the migration gives it one).
-    reports.push({ id: String(data.id ?? record.id), entryId: String(record.index['orgId']), number: String(data.number ?? ''), date: String(data.date ?? ''), note: String(data.note ?? '') });
+    reports.push({
+      id: String(data.id ?? record.id),
+      entryId: String(record.index['orgId']),
+      number: String(data.number ?? ''),
+      date: String(data.date ?? ''),
+      note: String(data.note ?? ''),
+    });
   }
   return reports.sort((a, b) => a.date.localeCompare(b.date));
 }
 
 export async function deleteNumberReport(store: Store, report: Pick<NumberReport, 'entryId' | 'id'>): Promise<void> {
   const records = await marksOf(store, report.entryId, kinds.report);
-  await store.deleteMany(marks, records.filter((record) => (record.data as { id?: unknown }).id === report.id).map((record) => record.id));
+  await store.deleteMany(
+    marks,
+    records.filter((record) => (record.data as { id?: unknown }).id === report.id).map((record) => record.id),
+  );
 }

@@ -17,8 +17,7 @@ export interface EmergencyLine {
   imported: boolean;
 }
 
-const trustFirst = (a: DirectoryEntry, b: DirectoryEntry) =>
-  Number(b.verified) - Number(a.verified) || Number(b.is24x7 === true) - Number(a.is24x7 === true);
+const trustFirst = (a: DirectoryEntry, b: DirectoryEntry) => Number(b.verified) - Number(a.verified) || Number(b.is24x7 === true) - Number(a.is24x7 === true);
 
 /** The country's own lines before those of a wider area (EU-wide), imported ones after the others (a file cannot put its number first), then by trust. */
 const nationalFirst = (a: EmergencyLine, b: EmergencyLine) =>

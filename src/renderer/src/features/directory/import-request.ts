@@ -42,9 +42,7 @@ export function answerImportRequest(request: ImportRequest): ImportReply {
  * message is unpacked (a structured clone) on the page's main thread in a task of its own: 50,000 entries in
  * one message would hold the window for as long as all parts together.
  */
-export type ImportWorkerMessage =
-  | { kind: 'part'; toAdd: DirectoryEntry[]; toUpdate: PlannedUpdate<DirectoryEntry>[]; unchanged: DirectoryEntry[] }
-  | ImportReply;
+export type ImportWorkerMessage = { kind: 'part'; toAdd: DirectoryEntry[]; toUpdate: PlannedUpdate<DirectoryEntry>[]; unchanged: DirectoryEntry[] } | ImportReply;
 
 const entriesPerMessage = 5_000;
 

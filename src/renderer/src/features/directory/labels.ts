@@ -32,7 +32,7 @@ export function useLabels(): Labels {
       }
       return code;
     };
-    const country = (code: string) => (/^[A-Z]{2}$/.test(code) ? regions.of(code) ?? code : code);
+    const country = (code: string) => (/^[A-Z]{2}$/.test(code) ? (regions.of(code) ?? code) : code);
     return {
       language,
       country,

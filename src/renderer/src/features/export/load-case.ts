@@ -5,8 +5,7 @@ type Store = Pick<WaypointStore, 'get' | 'list'>;
 
 /** A case's document to print: which case, which checklist (all of them for a summary), and the page's context. */
 export type CaseTarget =
-  | { kind: 'caseSummary'; caseId: string; caseContext?: CaseContext }
-  | { kind: 'filledChecklist'; caseId: string; checklistId: string; caseContext?: CaseContext };
+  { kind: 'caseSummary'; caseId: string; caseContext?: CaseContext } | { kind: 'filledChecklist'; caseId: string; checklistId: string; caseContext?: CaseContext };
 
 /** The decrypted records a case's document is rendered from (renderPrintDocument's options); null when the case cannot be read. */
 export async function loadCase(store: Store, target: CaseTarget) {

@@ -57,9 +57,7 @@ export default function AgendaPage() {
           </Group>
         </Alert>
       )}
-      {load.status === 'ready' && load.read.unreadable.length > 0 && (
-        <Alert color="yellow">{t('row.unreadable', { count: load.read.unreadable.length })}</Alert>
-      )}
+      {load.status === 'ready' && load.read.unreadable.length > 0 && <Alert color="yellow">{t('row.unreadable', { count: load.read.unreadable.length })}</Alert>}
       {load.status === 'ready' && load.read.followUps.length === 0 && <Text c="dimmed">{t('emptyAgenda')}</Text>}
       {agenda &&
         load.status === 'ready' &&

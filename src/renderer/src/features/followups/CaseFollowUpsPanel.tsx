@@ -50,9 +50,7 @@ export default function CaseFollowUpsPanel({ caseId, countriesOfExploitation, on
           </Group>
         </Alert>
       )}
-      {load.status === 'ready' && load.read.unreadable.length > 0 && (
-        <Alert color="yellow">{t('row.unreadable', { count: load.read.unreadable.length })}</Alert>
-      )}
+      {load.status === 'ready' && load.read.unreadable.length > 0 && <Alert color="yellow">{t('row.unreadable', { count: load.read.unreadable.length })}</Alert>}
       {load.status === 'ready' && entries.length === 0 && <Text c="dimmed">{t('panel.empty')}</Text>}
       {entries.length > 0 && (
         <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('panel.title')}>

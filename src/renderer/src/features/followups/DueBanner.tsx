@@ -31,7 +31,10 @@ export default function DueBanner() {
   useEffect(() => {
     let current = true;
     // A failed read shows no banner: the agenda says what went wrong when opened.
-    listAllFollowUps(store).then(({ followUps }) => current && setCounts(dueCounts(followUps, now, deviceZone())), () => undefined);
+    listAllFollowUps(store).then(
+      ({ followUps }) => current && setCounts(dueCounts(followUps, now, deviceZone())),
+      () => undefined,
+    );
     return () => {
       current = false;
     };
@@ -41,15 +44,7 @@ export default function DueBanner() {
   // Dismissed, it comes back only when more fall due.
   if (!counts || total === 0 || total <= dismissedAt) return null;
   return (
-    <Alert
-      color="orange"
-      mb="md"
-      title={t('banner.title')}
-      withCloseButton
-      closeButtonLabel={t('banner.dismiss')}
-      onClose={() => setDismissedAt(total)}
-      data-testid="due-banner"
-    >
+    <Alert color="orange" mb="md" title={t('banner.title')} withCloseButton closeButtonLabel={t('banner.dismiss')} onClose={() => setDismissedAt(total)} data-testid="due-banner">
       <Group gap="md">
         {counts.overdue > 0 && <Text>{t('banner.overdue', { count: counts.overdue })}</Text>}
         {counts.today > 0 && <Text>{t('banner.today', { count: counts.today })}</Text>}

@@ -127,129 +127,129 @@ export function FollowUpForm({ caseId, countriesOfExploitation, existing, onClos
     <Modal opened onClose={onClose} title={existing ? t('form.editTitle') : t('form.addTitle')} closeButtonProps={{ 'aria-label': t('app.closeDialog', { ns: 'translation' }) }}>
       <form autoComplete="off" noValidate onSubmit={(event) => (event.preventDefault(), void submit())}>
         <Stack>
-        <Select
-          label={t('form.kind')}
-          data={followUpKinds.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
-          value={draft.kind}
-          onChange={(value) => value && set({ kind: value as FollowUpKind })}
-          allowDeselect={false}
-          autoComplete="off"
-        />
-        <TextInput
-          label={t('form.title')}
-          description={t('form.titleHelp')}
-          value={draft.title}
-          onChange={(event) => set({ title: event.currentTarget.value })}
-          maxLength={followUpLimits.titleChars}
-          error={titleError}
-          autoComplete="off"
-          data-autofocus
-        />
-        {period ? (
-          <>
-            <Text size="sm">{t('form.periodHelp')}</Text>
-            <TextInput
-              type="date"
-              label={t('form.periodStart')}
-              value={draft.periodStart}
-              onChange={(event) => set({ periodStart: event.currentTarget.value })}
-              error={error(isDate(draft.periodStart), t('form.invalidDate'))}
-              autoComplete="off"
-            />
-            <NumberInput
-              label={t('form.periodDays')}
-              value={draft.periodDays}
-              onChange={(value) => set({ periodDays: typeof value === 'number' ? value : '' })}
-              min={1}
-              max={followUpLimits.periodDays}
-              allowDecimal={false}
-              error={error(validDays(draft.periodDays), t('form.invalidDays'))}
-              autoComplete="off"
-            />
-            {suggestion ? (
-              <Alert color="blue" role="note">
-                <Stack gap="xs">
-                  <Text size="sm">
-                    {t('form.suggestion', {
-                      instrument: suggestion.instrumentName,
-                      provision: suggestion.provisionLabel,
-                      days: suggestion.days,
-                      countries: suggestion.countries.map((code) => countryNames.of(code) ?? code).join(', '),
-                    })}
-                  </Text>
-                  <Button size="xs" variant="default" w="fit-content" onClick={() => set({ periodDays: suggestion.days })}>
-                    {t('form.useSuggestion', { days: suggestion.days })}
-                  </Button>
-                </Stack>
-              </Alert>
-            ) : (
-              <Text size="sm" c="dimmed">
-                {t('form.noSuggestion')}
-              </Text>
-            )}
-            {isDate(draft.periodStart) && validDays(draft.periodDays) && (
-              <Text role="status" fw={600}>
-                {t('form.periodEnds', { date: day(periodEnd(draft.periodStart, draft.periodDays as number)) })}
-              </Text>
-            )}
-          </>
-        ) : (
-          <>
-            <TextInput
-              type="date"
-              label={t('form.date')}
-              value={draft.date}
-              onChange={(event) => set({ date: event.currentTarget.value })}
-              error={error(isDate(draft.date), t('form.invalidDate'))}
-              autoComplete="off"
-            />
-            <Checkbox label={t('form.allDay')} checked={draft.allDay} onChange={(event) => set({ allDay: event.currentTarget.checked })} />
-            {!draft.allDay && (
-              <Group grow align="flex-start">
-                <TextInput
-                  type="time"
-                  label={t('form.time')}
-                  value={draft.time}
-                  onChange={(event) => set({ time: event.currentTarget.value })}
-                  error={error(isTime(draft.time), t('form.invalidTime'))}
-                  autoComplete="off"
-                />
-                <Select
-                  label={t('form.zone')}
-                  description={t('form.zoneHelp')}
-                  data={zones}
-                  value={draft.zone}
-                  onChange={(value) => value && set({ zone: value })}
-                  searchable
-                  allowDeselect={false}
-                  autoComplete="off"
-                />
-              </Group>
-            )}
-            <Select
-              label={t('form.repeat')}
-              data={(['none', ...followUpRepeats] as const).map((repeat) => ({ value: repeat, label: t(`repeats.${repeat}`) }))}
-              value={draft.repeat}
-              onChange={(value) => value && set({ repeat: value as Draft['repeat'] })}
-              allowDeselect={false}
-              autoComplete="off"
-            />
-          </>
-        )}
-        {failed && (
-          <Alert color="red" role="alert" title={t('errors.saveTitle')}>
-            {t('errors.save')}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t('actions.save')}
-          </Button>
-        </Group>
-      </Stack>
+          <Select
+            label={t('form.kind')}
+            data={followUpKinds.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+            value={draft.kind}
+            onChange={(value) => value && set({ kind: value as FollowUpKind })}
+            allowDeselect={false}
+            autoComplete="off"
+          />
+          <TextInput
+            label={t('form.title')}
+            description={t('form.titleHelp')}
+            value={draft.title}
+            onChange={(event) => set({ title: event.currentTarget.value })}
+            maxLength={followUpLimits.titleChars}
+            error={titleError}
+            autoComplete="off"
+            data-autofocus
+          />
+          {period ? (
+            <>
+              <Text size="sm">{t('form.periodHelp')}</Text>
+              <TextInput
+                type="date"
+                label={t('form.periodStart')}
+                value={draft.periodStart}
+                onChange={(event) => set({ periodStart: event.currentTarget.value })}
+                error={error(isDate(draft.periodStart), t('form.invalidDate'))}
+                autoComplete="off"
+              />
+              <NumberInput
+                label={t('form.periodDays')}
+                value={draft.periodDays}
+                onChange={(value) => set({ periodDays: typeof value === 'number' ? value : '' })}
+                min={1}
+                max={followUpLimits.periodDays}
+                allowDecimal={false}
+                error={error(validDays(draft.periodDays), t('form.invalidDays'))}
+                autoComplete="off"
+              />
+              {suggestion ? (
+                <Alert color="blue" role="note">
+                  <Stack gap="xs">
+                    <Text size="sm">
+                      {t('form.suggestion', {
+                        instrument: suggestion.instrumentName,
+                        provision: suggestion.provisionLabel,
+                        days: suggestion.days,
+                        countries: suggestion.countries.map((code) => countryNames.of(code) ?? code).join(', '),
+                      })}
+                    </Text>
+                    <Button size="xs" variant="default" w="fit-content" onClick={() => set({ periodDays: suggestion.days })}>
+                      {t('form.useSuggestion', { days: suggestion.days })}
+                    </Button>
+                  </Stack>
+                </Alert>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t('form.noSuggestion')}
+                </Text>
+              )}
+              {isDate(draft.periodStart) && validDays(draft.periodDays) && (
+                <Text role="status" fw={600}>
+                  {t('form.periodEnds', { date: day(periodEnd(draft.periodStart, draft.periodDays as number)) })}
+                </Text>
+              )}
+            </>
+          ) : (
+            <>
+              <TextInput
+                type="date"
+                label={t('form.date')}
+                value={draft.date}
+                onChange={(event) => set({ date: event.currentTarget.value })}
+                error={error(isDate(draft.date), t('form.invalidDate'))}
+                autoComplete="off"
+              />
+              <Checkbox label={t('form.allDay')} checked={draft.allDay} onChange={(event) => set({ allDay: event.currentTarget.checked })} />
+              {!draft.allDay && (
+                <Group grow align="flex-start">
+                  <TextInput
+                    type="time"
+                    label={t('form.time')}
+                    value={draft.time}
+                    onChange={(event) => set({ time: event.currentTarget.value })}
+                    error={error(isTime(draft.time), t('form.invalidTime'))}
+                    autoComplete="off"
+                  />
+                  <Select
+                    label={t('form.zone')}
+                    description={t('form.zoneHelp')}
+                    data={zones}
+                    value={draft.zone}
+                    onChange={(value) => value && set({ zone: value })}
+                    searchable
+                    allowDeselect={false}
+                    autoComplete="off"
+                  />
+                </Group>
+              )}
+              <Select
+                label={t('form.repeat')}
+                data={(['none', ...followUpRepeats] as const).map((repeat) => ({ value: repeat, label: t(`repeats.${repeat}`) }))}
+                value={draft.repeat}
+                onChange={(value) => value && set({ repeat: value as Draft['repeat'] })}
+                allowDeselect={false}
+                autoComplete="off"
+              />
+            </>
+          )}
+          {failed && (
+            <Alert color="red" role="alert" title={t('errors.saveTitle')}>
+              {t('errors.save')}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('actions.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('actions.save')}
+            </Button>
+          </Group>
+        </Stack>
       </form>
     </Modal>
   );

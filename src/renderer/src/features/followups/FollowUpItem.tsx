@@ -96,26 +96,26 @@ function SnoozeDialog({ onClose, onSnooze }: { onClose: () => void; onSnooze: (d
     <Modal opened onClose={onClose} title={t('snooze.title')} closeButtonProps={{ 'aria-label': t('app.closeDialog', { ns: 'translation' }) }}>
       <form autoComplete="off" noValidate onSubmit={(event) => (event.preventDefault(), valid && void onSnooze(date).then(onClose))}>
         <Stack>
-        <TextInput
-          type="date"
-          label={t('snooze.date')}
-          description={t('snooze.help')}
-          value={date}
-          min={tomorrow}
-          onChange={(event) => setDate(event.currentTarget.value)}
-          error={valid ? null : t('form.invalidDate')}
-          autoComplete="off"
-          data-autofocus
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" disabled={!valid}>
-            {t('snooze.confirm')}
-          </Button>
-        </Group>
-      </Stack>
+          <TextInput
+            type="date"
+            label={t('snooze.date')}
+            description={t('snooze.help')}
+            value={date}
+            min={tomorrow}
+            onChange={(event) => setDate(event.currentTarget.value)}
+            error={valid ? null : t('form.invalidDate')}
+            autoComplete="off"
+            data-autofocus
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('actions.cancel')}
+            </Button>
+            <Button type="submit" disabled={!valid}>
+              {t('snooze.confirm')}
+            </Button>
+          </Group>
+        </Stack>
       </form>
     </Modal>
   );

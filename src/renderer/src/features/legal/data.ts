@@ -21,7 +21,6 @@ function loadNamed(files: Record<string, () => Promise<unknown>>, name: string):
   return entry[1]();
 }
 
-
 export const loadLegalIndex = once(async (): Promise<LegalIndex> => {
   const [instruments, judgments, topics, countries, explainers] = await Promise.all(
     ['instruments', 'judgments', 'topics', 'countries', 'explainers'].map((name) => loadNamed(legalFiles, name)),

@@ -1,7 +1,15 @@
 import type { ChecklistTemplate } from '@shared/checklists';
 import type { DirectoryEntry } from '@shared/hsds/directory';
 import { instrumentsForCountry, type LegalIndex } from '@shared/legal/corpus';
-import { languages as corpusLanguages, type Instrument, type Language as CorpusLanguage, type LocalizedText, type Provision, type TopicId, type TreatyStatus } from '@shared/legal/schema';
+import {
+  languages as corpusLanguages,
+  type Instrument,
+  type Language as CorpusLanguage,
+  type LocalizedText,
+  type Provision,
+  type TopicId,
+  type TreatyStatus,
+} from '@shared/legal/schema';
 import { foldText } from '@shared/fold';
 
 /** Pure helpers behind the legal pages: no React, so they are unit-tested in Node. */
@@ -68,9 +76,7 @@ export interface ListedInstrument {
 
 export function filterInstruments(index: LegalIndex, filters: InstrumentFilters): ListedInstrument[] {
   const listed: ListedInstrument[] =
-    filters.country === null
-      ? index.corpus.instruments.map((instrument) => ({ instrument, status: null }))
-      : instrumentsForCountry(index, filters.country);
+    filters.country === null ? index.corpus.instruments.map((instrument) => ({ instrument, status: null })) : instrumentsForCountry(index, filters.country);
   return listed.filter(
     ({ instrument }) =>
       (filters.scope === null || instrument.scope === filters.scope) &&
@@ -123,9 +129,7 @@ export interface CitingTemplate {
 /** The checklist items, template by template, whose legal references include the provision. */
 export function checklistItemsCiting(templates: readonly ChecklistTemplate[], provisionId: string): CitingTemplate[] {
   return templates.flatMap((template) => {
-    const itemLabels = template.sections.flatMap((section) =>
-      section.items.filter((item) => item.legalRefs?.includes(provisionId)).map((item) => item.label),
-    );
+    const itemLabels = template.sections.flatMap((section) => section.items.filter((item) => item.legalRefs?.includes(provisionId)).map((item) => item.label));
     return itemLabels.length === 0 ? [] : [{ templateId: template.id, title: template.title, language: template.language, itemLabels }];
   });
 }

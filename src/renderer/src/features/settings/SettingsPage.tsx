@@ -22,9 +22,7 @@ export default function SettingsPage() {
 
   const countries = useMemo(() => {
     const names = new Intl.DisplayNames([i18n.language], { type: 'region' });
-    return countryCodes
-      .map((code) => ({ value: code, label: names.of(code) ?? code }))
-      .sort((a, b) => a.label.localeCompare(b.label, i18n.language));
+    return countryCodes.map((code) => ({ value: code, label: names.of(code) ?? code })).sort((a, b) => a.label.localeCompare(b.label, i18n.language));
   }, [i18n.language]);
 
   // Each change saves at once and on its own (not one busy action: a second change must not wait for the first).

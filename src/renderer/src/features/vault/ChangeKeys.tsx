@@ -110,7 +110,11 @@ export function ChangeKeys() {
   );
 }
 
-type ResumeStep = { name: 'working'; progress: Progress } | { name: 'finish'; store: WaypointStore; error: string | null } | { name: 'show'; store: WaypointStore; recoveryKey: string } | { name: 'stopped' };
+type ResumeStep =
+  | { name: 'working'; progress: Progress }
+  | { name: 'finish'; store: WaypointStore; error: string | null }
+  | { name: 'show'; store: WaypointStore; recoveryKey: string }
+  | { name: 'stopped' };
 
 /**
  * At unlock, when a change of keys was stopped midway (the answer carries `nextKeys`): before anything

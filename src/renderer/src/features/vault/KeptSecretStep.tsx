@@ -65,12 +65,7 @@ export function KeptSecretStep({
         styles={{ input: { fontFamily: 'monospace' } }}
       />
       <Checkbox label={texts.stored} checked={stored} onChange={(event) => setStored(event.currentTarget.checked)} />
-      <Button
-        disabled={!stored || !matches}
-        loading={done.busy}
-        w="fit-content"
-        onClick={() => void done.run()}
-      >
+      <Button disabled={!stored || !matches} loading={done.busy} w="fit-content" onClick={() => void done.run()}>
         {doneLabel ?? t('vault:continue')}
       </Button>
       <OutcomeAlert outcome={done.outcome} />

@@ -98,12 +98,7 @@ export function NewPassphraseFields({ state, label }: { state: NewPassphraseStat
       />
       {state.value && state.score !== null && (
         <div>
-          <Progress
-            value={(state.score + 1) * 20}
-            color={scoreColors[state.score]}
-            size="sm"
-            aria-label={t('vault:strength', { label: labels[state.score] })}
-          />
+          <Progress value={(state.score + 1) * 20} color={scoreColors[state.score]} size="sm" aria-label={t('vault:strength', { label: labels[state.score] })} />
           <Text size="sm" mt={4} aria-live="polite">
             {t('vault:strength', { label: labels[state.score] })}
           </Text>

@@ -8,15 +8,7 @@ import { LockScreenLayout } from './LockScreenLayout';
 import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields';
 import { isErased, recoverVault } from './api';
 
-export default function RecoverScreen({
-  onUnlocked,
-  onBack,
-  onErased,
-}: {
-  onUnlocked: (unlocked: Unlocked) => Promise<void>;
-  onBack: () => void;
-  onErased: () => void;
-}) {
+export default function RecoverScreen({ onUnlocked, onBack, onErased }: { onUnlocked: (unlocked: Unlocked) => Promise<void>; onBack: () => void; onErased: () => void }) {
   const { t } = useTranslation();
   const [recoveryKey, setRecoveryKey] = useState('');
   const newPassphrase = useNewPassphrase();

@@ -42,13 +42,7 @@ export function UnlockScreen({
   return (
     <LockScreenLayout title={t('vault:lockedTitle')}>
       <form autoComplete="off" onSubmit={(event) => void submit(event)} noValidate>
-        <PasswordInput
-          label={t('vault:passphrase')}
-          value={passphrase}
-          onChange={(event) => setPassphrase(event.currentTarget.value)}
-          autoFocus
-          mb="md"
-        />
+        <PasswordInput label={t('vault:passphrase')} value={passphrase} onChange={(event) => setPassphrase(event.currentTarget.value)} autoFocus mb="md" />
         <Button type="submit" fullWidth loading={unlock.busy} disabled={!passphrase}>
           {t('vault:unlock')}
         </Button>

@@ -78,7 +78,8 @@ export function VaultGate({ children }: { children: ReactNode }) {
     setStage({ name: 'unlocked', store, firstRun: how === 'created', recovered: how === 'recovered', unseenRecoveryKey });
   }, []);
   const onKeyChangeFinished = useCallback(
-    (store: WaypointStore) => setStage((current) => ({ name: 'unlocked', store, firstRun: false, recovered: current.name === 'finishKeyChange' && current.recovered, unseenRecoveryKey: false })),
+    (store: WaypointStore) =>
+      setStage((current) => ({ name: 'unlocked', store, firstRun: false, recovered: current.name === 'finishKeyChange' && current.recovered, unseenRecoveryKey: false })),
     [],
   );
   const onCreated = useCallback((unlocked: Unlocked) => onUnlocked(unlocked, 'created'), [onUnlocked]);
@@ -108,14 +109,7 @@ export function VaultGate({ children }: { children: ReactNode }) {
         </Suspense>
       );
     case 'unlock':
-      return (
-        <UnlockScreen
-          status={stage.status}
-          onUnlocked={onUnlocked}
-          onRecover={() => setStage({ name: 'recover' })}
-          onErased={() => void clearOriginAndReload()}
-        />
-      );
+      return <UnlockScreen status={stage.status} onUnlocked={onUnlocked} onRecover={() => setStage({ name: 'recover' })} onErased={() => void clearOriginAndReload()} />;
     case 'recover':
       return (
         <Suspense fallback={null}>
@@ -125,9 +119,7 @@ export function VaultGate({ children }: { children: ReactNode }) {
     case 'unusable':
       return (
         <LockScreenLayout title={t('vault:lockedTitle')}>
-          <Alert color="red">
-            {stage.status.headerError === 'VAULT_UNSUPPORTED_VERSION' ? t('vault:unsupportedVersion') : t('vault:headerCorrupt')}
-          </Alert>
+          <Alert color="red">{stage.status.headerError === 'VAULT_UNSUPPORTED_VERSION' ? t('vault:unsupportedVersion') : t('vault:headerCorrupt')}</Alert>
         </LockScreenLayout>
       );
     case 'finishKeyChange':

@@ -1,6 +1,16 @@
 import type { WaypointBridge } from '@shared/contract';
 import type { Unlocked, VaultStatusInfo } from '@shared/vault';
-import { closeRecordStore, defaultDbName, deleteDatabase, importLegacyKey, importRecordKeys, needsLegacyKey, openRecordStore, type WaypointRecords, type WaypointStore } from '../../db';
+import {
+  closeRecordStore,
+  defaultDbName,
+  deleteDatabase,
+  importLegacyKey,
+  importRecordKeys,
+  needsLegacyKey,
+  openRecordStore,
+  type WaypointRecords,
+  type WaypointStore,
+} from '../../db';
 import { BridgeError, unwrap } from '../../bridge';
 
 // The vault's calls to main; each resolves to its value or throws a BridgeError (errorMessage() says it).

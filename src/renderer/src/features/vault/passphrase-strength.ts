@@ -17,11 +17,7 @@ let scorer: Promise<Scorer> | null = null;
 
 export function loadStrengthScorer(): Promise<Scorer> {
   scorer ??= (async () => {
-    const [{ ZxcvbnFactory }, common, english] = await Promise.all([
-      import('@zxcvbn-ts/core'),
-      import('@zxcvbn-ts/language-common'),
-      import('@zxcvbn-ts/language-en'),
-    ]);
+    const [{ ZxcvbnFactory }, common, english] = await Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-en')]);
     const factory = new ZxcvbnFactory({
       graphs: common.adjacencyGraphs,
       dictionary: { ...common.dictionary, ...english.dictionary },

@@ -36,8 +36,7 @@ export function LegalHome({ index, state, onChange, homeCountry }: { index: Lega
   const { t, i18n } = useTranslation('legal');
   const hits = useMemo(() => searchLegal(index, state.query), [index, state.query]);
   const searching = state.query.trim() !== '';
-  const setFilter = <K extends keyof InstrumentFilters>(key: K, value: InstrumentFilters[K]) =>
-    onChange({ ...state, filters: { ...state.filters, [key]: value } });
+  const setFilter = <K extends keyof InstrumentFilters>(key: K, value: InstrumentFilters[K]) => onChange({ ...state, filters: { ...state.filters, [key]: value } });
 
   return (
     <Stack gap="xl">
@@ -123,7 +122,15 @@ export function LegalHome({ index, state, onChange, homeCountry }: { index: Lega
   );
 }
 
-function InstrumentBrowser({ index, filters, setFilter }: { index: LegalIndex; filters: InstrumentFilters; setFilter: <K extends keyof InstrumentFilters>(key: K, value: InstrumentFilters[K]) => void }) {
+function InstrumentBrowser({
+  index,
+  filters,
+  setFilter,
+}: {
+  index: LegalIndex;
+  filters: InstrumentFilters;
+  setFilter: <K extends keyof InstrumentFilters>(key: K, value: InstrumentFilters[K]) => void;
+}) {
   const { t, i18n } = useTranslation('legal');
   const english = useEnglishText();
   const listed = useMemo(() => filterInstruments(index, filters), [index, filters]);
@@ -201,7 +208,11 @@ function InstrumentBrowser({ index, filters, setFilter }: { index: LegalIndex; f
                 <Badge tt="none" variant="light" color="gray">
                   {t(`scope.${instrument.scope}`)}
                 </Badge>
-                {status && <Badge tt="none" variant="outline">{t(`status.${status.status}`)}</Badge>}
+                {status && (
+                  <Badge tt="none" variant="outline">
+                    {t(`status.${status.status}`)}
+                  </Badge>
+                )}
               </Group>
             </Group>
           </Card>
@@ -271,7 +282,9 @@ function SearchResults({ index, hits }: { index: LegalIndex; hits: SearchHit[] }
       }
       case 'topic': {
         const topic = index.topics.get(hit.id as TopicId);
-        return topic ? { href: legalPaths.topic(hit.id), name: pickText(topic.name, i18n.language).text, detail: pickText(topic.description, i18n.language).text, localized: true } : null;
+        return topic
+          ? { href: legalPaths.topic(hit.id), name: pickText(topic.name, i18n.language).text, detail: pickText(topic.description, i18n.language).text, localized: true }
+          : null;
       }
       case 'country':
         return { href: legalPaths.country(hit.id), name: countryNames.of(hit.id) ?? hit.id, detail: null, localized: true };

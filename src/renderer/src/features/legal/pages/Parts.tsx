@@ -28,7 +28,17 @@ export function Facts({ label, rows }: { label: string; rows: Array<[string, Rea
 }
 
 /** A key provision: its article (linking to its page), plain summary and topics. */
-export function ProvisionCard({ index, provision, showInstrument = false, headingLevel = 3 }: { index: LegalIndex; provision: Provision; showInstrument?: boolean; headingLevel?: 3 | 4 }) {
+export function ProvisionCard({
+  index,
+  provision,
+  showInstrument = false,
+  headingLevel = 3,
+}: {
+  index: LegalIndex;
+  provision: Provision;
+  showInstrument?: boolean;
+  headingLevel?: 3 | 4;
+}) {
   const { t } = useTranslation('legal');
   const english = useEnglishText();
   const instrument = index.provisionInstrument.get(provision.id);

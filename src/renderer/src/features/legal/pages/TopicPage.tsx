@@ -31,7 +31,11 @@ export function TopicPage({ index, id }: { index: LegalIndex; id: string }) {
         <Text maw="72ch" lang={description.language}>
           {description.text}
         </Text>
-        {!name.translated && <Badge tt="none" variant="light" color="gray">{t('notTranslated')}</Badge>}
+        {!name.translated && (
+          <Badge tt="none" variant="light" color="gray">
+            {t('notTranslated')}
+          </Badge>
+        )}
       </Stack>
       <LegalNote />
       <EnglishOnlyNote />
