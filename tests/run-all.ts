@@ -9,10 +9,10 @@ import { timeRows, timesFile, type TestTimes } from '../bench/test-times';
 
 /**
  * The npm scripts `npm test` runs, cheapest first, so a lint error fails in seconds. Layers in one
- * step run side by side: lint and typecheck are single-threaded, so with two cores free the pair
- * takes about as long as the slower one.
+ * step run side by side: lint, typecheck and the format check are single-threaded, so with two
+ * cores free the step takes about as long as lint, the slowest.
  */
-const steps = [['lint', 'typecheck'], ['test:unit'], ['build'], ['test:e2e'], ['test:electron']];
+const steps = [['lint', 'typecheck', 'format:check'], ['test:unit'], ['build'], ['test:e2e'], ['test:electron']];
 
 interface Outcome {
   name: string;
