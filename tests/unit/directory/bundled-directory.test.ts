@@ -17,7 +17,7 @@ function entry(key: string): DirectoryEntry {
 }
 const numbers = (e: DirectoryEntry) => e.phones.map((p) => p.number);
 
-// Copied from /work/shared/reference (emergency.json, organizations.json) so the test does not need it.
+// Copied from the reference folder (emergency.json, organizations.json) so the test does not need it.
 const emergencyCountries =
   'ID MY LA BD PK TW KG BY AE BH EG IL ET KE SE EE NO IS RU HN GT PA DO CR EC CL JM TT MN UZ TJ LK OM CI BF MK ME XK CY MT LU HU ZM KR GH MW MZ TZ SD QA SI KZ CM MA TN NA LS TG BJ GN MM HK AZ AM SA JO LB KW RW ZW SN SV BO PY UY VE BA SL BW MG SZ'.split(
     ' ',
