@@ -20,7 +20,7 @@ async function openAgenda(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Agenda' })).toBeVisible();
 }
 
-test('a follow-up moves from later to this week to today to overdue; the banner counts it; snooze and done', async ({ page }) => {
+test('a follow-up moves from later to this week to today to overdue; the banner counts it; snooze, done and delete', async ({ page }) => {
   // The clock starts before the app's code runs, so "now" is the test's everywhere in the page.
   await page.clock.install({ time: new Date('2026-03-01T10:00:00Z') });
   await page.reload();
@@ -91,4 +91,15 @@ test('a follow-up moves from later to this week to today to overdue; the banner 
     .getByRole('link', { name: `Open case ${code}` })
     .click();
   await expect(title).toBeVisible();
+
+  // Delete, from the case's tab: asked first, then gone from the case and the agenda.
+  await page.getByRole('tab', { name: 'Follow-ups' }).click();
+  await caseList.getByRole('button', { name: 'Delete' }).click();
+  const deleteDialog = page.getByRole('dialog', { name: 'Delete this follow-up?' });
+  await expect(deleteDialog.getByText('“Hearing at the labour court” will be deleted from this device.', { exact: false })).toBeVisible();
+  await deleteDialog.getByRole('button', { name: 'Delete follow-up' }).click();
+  await expect(deleteDialog).toHaveCount(0);
+  await expect(page.getByText('No follow-ups for this case yet.', { exact: false })).toBeVisible();
+  await openAgenda(page);
+  await expect(page.getByText('Hearing at the labour court')).toHaveCount(0);
 });

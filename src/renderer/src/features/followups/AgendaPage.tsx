@@ -1,10 +1,11 @@
 import { useDeferredValue, useMemo, useState } from 'react';
-import { Alert, Anchor, Button, Center, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Center, Loader, Select, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { agendaBuckets, buildAgenda, followUpKinds, type FollowUpKind } from '@shared/followups';
 import { useCases } from '../cases';
 import { FollowUpItem } from './FollowUpItem';
+import { LoadFailed } from './LoadFailed';
 import { useFollowUps } from './use-follow-ups';
 import { deviceZone, useNow } from './view';
 
@@ -47,16 +48,7 @@ export default function AgendaPage() {
           <Loader role="status" aria-label={t('loading')} />
         </Center>
       )}
-      {load.status === 'error' && (
-        <Alert color="red" role="alert" title={t('errors.loadTitle')}>
-          <Group>
-            {t('errors.load')}
-            <Button variant="default" size="xs" onClick={() => void reload()}>
-              {t('actions.retry')}
-            </Button>
-          </Group>
-        </Alert>
-      )}
+      {load.status === 'error' && <LoadFailed onRetry={reload} />}
       {load.status === 'ready' && load.read.unreadable.length > 0 && <Alert color="yellow">{t('row.unreadable', { count: load.read.unreadable.length })}</Alert>}
       {load.status === 'ready' && load.read.followUps.length === 0 && <Text c="dimmed">{t('emptyAgenda')}</Text>}
       {agenda &&

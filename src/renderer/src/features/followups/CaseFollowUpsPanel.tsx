@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { agendaPlace, type FollowUp } from '@shared/followups';
+import { ConfirmDeleteDialog } from '../../components/ConfirmDeleteDialog';
 import { FollowUpForm } from './FollowUpForm';
+import { LoadFailed } from './LoadFailed';
 import { FollowUpItem } from './FollowUpItem';
 import { useFollowUps } from './use-follow-ups';
 import { deviceZone, useNow } from './view';
@@ -40,16 +42,7 @@ export default function CaseFollowUpsPanel({ caseId, countriesOfExploitation, on
       <Button leftSection={<IconPlus size={18} aria-hidden />} w="fit-content" onClick={() => setEditing('new')}>
         {t('actions.add')}
       </Button>
-      {load.status === 'error' && (
-        <Alert color="red" role="alert" title={t('errors.loadTitle')}>
-          <Group>
-            {t('errors.load')}
-            <Button variant="default" size="xs" onClick={() => void reload()}>
-              {t('actions.retry')}
-            </Button>
-          </Group>
-        </Alert>
-      )}
+      {load.status === 'error' && <LoadFailed onRetry={reload} />}
       {load.status === 'ready' && load.read.unreadable.length > 0 && <Alert color="yellow">{t('row.unreadable', { count: load.read.unreadable.length })}</Alert>}
       {load.status === 'ready' && entries.length === 0 && <Text c="dimmed">{t('panel.empty')}</Text>}
       {entries.length > 0 && (
@@ -76,52 +69,21 @@ export default function CaseFollowUpsPanel({ caseId, countriesOfExploitation, on
         />
       )}
       {deleting && (
-        <DeleteDialog
-          followUp={deleting}
+        <ConfirmDeleteDialog
+          opened
           onClose={() => setDeleting(null)}
+          title={t('delete.title')}
+          body={<span dir="auto">{t('delete.body', { title: deleting.title })}</span>}
+          confirmLabel={t('delete.confirm')}
+          cancelLabel={t('actions.cancel')}
+          failedText={t('errors.delete')}
           onDelete={async () => {
             await remove(deleting.id);
             onChange?.();
+            setDeleting(null);
           }}
         />
       )}
     </Stack>
-  );
-}
-
-function DeleteDialog({ followUp, onClose, onDelete }: { followUp: FollowUp; onClose: () => void; onDelete: () => Promise<void> }) {
-  const { t } = useTranslation('followups');
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
-  async function confirm() {
-    setBusy(true);
-    setFailed(false);
-    try {
-      await onDelete();
-      onClose();
-    } catch {
-      setFailed(true);
-      setBusy(false);
-    }
-  }
-  return (
-    <Modal opened onClose={onClose} title={t('delete.title')} closeButtonProps={{ 'aria-label': t('app.closeDialog', { ns: 'translation' }) }}>
-      <Stack>
-        <Text dir="auto">{t('delete.body', { title: followUp.title })}</Text>
-        {failed && (
-          <Alert color="red" role="alert" title={t('errors.deleteTitle')}>
-            {t('errors.delete')}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} data-autofocus>
-            {t('actions.cancel')}
-          </Button>
-          <Button color="red" loading={busy} onClick={() => void confirm()}>
-            {t('delete.confirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
   );
 }
