@@ -99,17 +99,18 @@ describe('stripMetadata on camera files', () => {
     expect(Buffer.from(jpeg.subarray(jpeg.length - jpegTrailer - tail.length, jpeg.length - jpegTrailer)).equals(tail)).toBe(true);
   });
 
-  it('PNG: removes eXIf, text chunks, XMP and tIME, keeps the colour chunks and the image data', async () => {
+  it('PNG: removes EXIF, text chunks, XMP and tIME, keeps the orientation, the colour chunks and the image data', async () => {
     const result = await strip(png);
     expect(result.mediaType).toBe('image/png');
     expect(result.removed).toEqual(['location', 'camera', 'dates', 'exif', 'xmp', 'comments']);
     expect(contains(result.bytes, marker)).toBe(false);
     const found = await readAll(result.bytes);
-    expect(Object.keys(found ?? {}).sort()).toEqual(['icc', 'ihdr']);
+    expect(Object.keys(found ?? {}).sort()).toEqual(['icc', 'ifd0', 'ihdr']);
+    expect(found?.ifd0).toEqual({ Orientation: 6 });
     expect(Object.keys(found!.ihdr!)).not.toContain('Comment');
     const before = pngChunks(png);
     const after = pngChunks(result.bytes);
-    expect(after.map(([type]) => type)).toEqual(before.map(([type]) => type).filter((type) => !['eXIf', 'tEXt', 'zTXt', 'iTXt', 'tIME'].includes(type)));
+    expect(after.map(([type]) => type)).toEqual(before.map(([type]) => type).filter((type) => !['tEXt', 'zTXt', 'iTXt', 'tIME'].includes(type)));
     expect(after.map(([type]) => type)).toContain('iCCP');
     const data = (chunks: Array<[string, Uint8Array]>) => Buffer.concat(chunks.filter(([type]) => type === 'IDAT' || type === 'IHDR').map(([, bytes]) => bytes));
     expect(data(after).equals(data(before))).toBe(true);

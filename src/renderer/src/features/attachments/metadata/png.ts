@@ -1,5 +1,5 @@
 import { ascii, ByteReader, metadataReadLimit } from './bytes';
-import { readExif, readXmp } from './findings';
+import { orientationOnlyTiff, readExif, readXmp, type ExifFindings } from './findings';
 import type { Part, RemovedMetadata, Stripped } from './types';
 
 /** Ancillary chunks that change how the pixels look or move (colour, transparency, animation): kept. */
@@ -21,11 +21,34 @@ async function judgeText(reader: ByteReader, type: string, dataStart: number, da
 }
 
 /** What an ancillary chunk that goes held. */
-async function judgeChunk(reader: ByteReader, type: string, dataStart: number, dataEnd: number): Promise<Set<RemovedMetadata>> {
-  if (type === 'eXIf') return dataEnd - dataStart <= metadataReadLimit ? readExif(await reader.read(dataStart, dataEnd)).removed : new Set(['exif']);
-  if (type === 'tIME') return new Set(['dates']);
-  if (textChunks.has(type)) return judgeText(reader, type, dataStart, dataEnd);
-  return new Set(['other']);
+async function judgeChunk(reader: ByteReader, type: string, dataStart: number, dataEnd: number): Promise<ExifFindings> {
+  if (type === 'eXIf') return dataEnd - dataStart <= metadataReadLimit ? readExif(await reader.read(dataStart, dataEnd)) : { removed: new Set(['exif']), orientation: null };
+  const removed: Set<RemovedMetadata> = type === 'tIME' ? new Set(['dates']) : textChunks.has(type) ? await judgeText(reader, type, dataStart, dataEnd) : new Set(['other']);
+  return { removed, orientation: null };
+}
+
+/** CRC-32 (ISO 3309, as PNG uses it) of a chunk's type and data. */
+function crc32(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let bit = 0; bit < 8; bit++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** A whole chunk: length, type, data and CRC. */
+function pngChunk(type: string, data: Uint8Array): Uint8Array<ArrayBuffer> {
+  const chunk = new Uint8Array(12 + data.length);
+  const view = new DataView(chunk.buffer);
+  view.setUint32(0, data.length);
+  chunk.set(
+    [...type].map((letter) => letter.charCodeAt(0)),
+    4,
+  );
+  chunk.set(data, 8);
+  view.setUint32(8 + data.length, crc32(chunk.subarray(4, 8 + data.length)));
+  return chunk;
 }
 
 /**
@@ -61,8 +84,10 @@ export async function stripPng(file: Blob): Promise<Stripped> {
     const critical = type.charCodeAt(0) < 0x61;
     if (!critical && !renderingChunks.has(type)) {
       const found = await judgeChunk(reader, type, pos + 8, pos + 8 + length);
-      for (const kind of found) removed.add(kind);
+      for (const kind of found.removed) removed.add(kind);
       if (pos > keptFrom) parts.push(file.slice(keptFrom, pos));
+      // Chromium turns a PNG by its EXIF orientation too: keep it, alone.
+      if (found.orientation !== null) parts.push(pngChunk('eXIf', orientationOnlyTiff(found.orientation)));
       keptFrom = end;
     }
     pos = end;
