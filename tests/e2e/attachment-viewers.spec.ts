@@ -106,11 +106,15 @@ test('PdfView shows a PDF page by page, zooms, works from the keyboard, and fetc
   await page.getByRole('button', { name: 'Zoom out' }).click();
   await expect(page.getByText('Zoom: 75%')).toBeVisible();
   await expect.poll(width).toBeCloseTo(before * 0.75, -1);
+  const drawn = () => page.locator('canvas').evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());
+  const englishPage = await drawn();
 
   // In Arabic the reading direction is right to left: the left arrow turns to the next page.
   await page.evaluate(([bytes]) => window.showPdf!(bytes!, 'ar'), [await threePagePdf()]);
   const arabic = page.getByRole('region', { name: 'مستند PDF' });
   await expect(arabic).toBeVisible();
+  // The page is drawn as it is, not mirrored by the interface's direction.
+  await expect.poll(drawn).toBe(englishPage);
   await arabic.focus();
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByRole('button', { name: 'الصفحة السابقة' })).toBeEnabled();

@@ -152,9 +152,16 @@ export function PdfView({ data }: { data: Uint8Array }) {
         aria-label={t('viewer.document')}
         aria-describedby={keysHint}
         onKeyDown={onKeyDown}
-        style={{ overflow: 'auto', maxHeight: '75vh', border: '1px solid var(--mantine-color-default-border)' }}
+        style={{ overflow: 'auto', maxHeight: '75vh', padding: 'var(--mantine-spacing-sm)', background: 'var(--mantine-color-gray-2)' }}
       >
-        <canvas ref={canvas} role="img" aria-label={t('viewer.pageOf', { page, count })} style={{ display: 'block', margin: '0 auto' }} />
+        {/* The page is drawn left to right whatever the interface's direction: an inherited rtl would mirror its text runs. */}
+        <canvas
+          ref={canvas}
+          dir="ltr"
+          role="img"
+          aria-label={t('viewer.pageOf', { page, count })}
+          style={{ display: 'block', margin: '0 auto', background: 'white', boxShadow: 'var(--mantine-shadow-sm)' }}
+        />
       </Box>
     </Stack>
   );
