@@ -7,6 +7,7 @@ import { build } from 'vite';
 import { chromiumArgs, chromiumExecutable } from '../../src/preview/chromium';
 import { startPreviewServer, type PreviewServer } from '../../src/preview/server';
 import { stripMetadata } from '../../src/renderer/src/features/attachments/metadata';
+import { expectNoSeriousAxeViolations } from './axe';
 
 // PdfView and stripMetadata are not on a page of the app yet (the case page's attachments will mount them): this
 // test builds a page holding PdfView alone (harness/pdf-view.tsx) into a folder of its own and serves it with the
@@ -87,6 +88,7 @@ test('PdfView shows a PDF page by page, zooms, works from the keyboard, and fetc
   await expect(page.getByRole('img', { name: 'Page 1 of 3' })).toBeVisible();
   await expect.poll(() => inkOnCanvas(page)).toBeGreaterThan(1000);
   await expect(page.getByRole('button', { name: 'Previous page' })).toBeDisabled();
+  await expectNoSeriousAxeViolations(page, 'the PDF view');
 
   await page.getByRole('button', { name: 'Next page' }).click();
   await expect(page.getByRole('img', { name: 'Page 2 of 3' })).toBeVisible();
@@ -123,6 +125,9 @@ test('PdfView shows a PDF page by page, zooms, works from the keyboard, and fetc
   await page.evaluate(([bytes]) => window.showPdf!(bytes!, 'en'), [[...Buffer.from('%PDF-1.7\nnot really a PDF\n')]]);
   await expect(page.getByRole('alert')).toContainText('This PDF could not be shown');
   await expect(page.getByRole('alert')).toContainText('nothing was lost');
+  const locked = await readFile(join(root, 'tests/fixtures/attachments/password.pdf'));
+  await page.evaluate(([bytes]) => window.showPdf!(bytes!, 'en'), [[...locked]]);
+  await expect(page.getByRole('alert')).toContainText('This PDF is protected by a password');
 
   // pdf.js's worker came from the build; nothing was asked of any other origin, and the CSP blocked nothing.
   expect(requests.some((url) => /\/assets\/pdf\.worker\.min-[\w-]+\.mjs$/.test(url))).toBe(true);

@@ -1,10 +1,11 @@
 // A page that shows PdfView alone, for tests/e2e/attachment-viewers.spec.ts, until the case page's
 // attachments mount it. Built by that test into a folder of its own, never into the app.
 import '@mantine/core/styles.css';
+import '@renderer/app/global.css';
 import { MantineProvider } from '@mantine/core';
 import { StrictMode, Suspense, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { theme } from '@renderer/app/theme';
+import { cssVariablesResolver, theme } from '@renderer/app/theme';
 import { PdfView } from '@renderer/features/attachments/viewers/PdfView';
 import { applyLanguage } from '@renderer/i18n';
 import type { Language } from '@shared/languages';
@@ -23,7 +24,11 @@ function Harness() {
       setData(new Uint8Array(bytes));
     };
   }, []);
-  return <MantineProvider theme={theme}>{data && <Suspense fallback={null}>{<PdfView data={data} />}</Suspense>}</MantineProvider>;
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+      {data && <Suspense fallback={null}>{<PdfView data={data} />}</Suspense>}
+    </MantineProvider>
+  );
 }
 
 createRoot(document.getElementById('root') as HTMLElement).render(
