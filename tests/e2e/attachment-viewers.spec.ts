@@ -52,7 +52,8 @@ test.afterAll(async () => {
 
 async function open(): Promise<Page> {
   const page = await context.newPage();
-  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  // pdf.js warns when it cannot start its worker and parses on the page instead ("fake worker").
+  page.on('console', (message) => (message.type() === 'error' || message.text().includes('fake worker')) && problems.push(message.text()));
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('response', (response) => response.status() >= 400 && problems.push(`${response.status()} ${response.url()}`));
   await page.goto(`${server.url}pdf-view.html`);
