@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, Button, Card, Collapse, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Card, Collapse, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { createNote, editNote, noteLimits, type CaseNote } from '@shared/cases';
+import { LoadFailedAlert } from '../../components/LoadFailedAlert';
 import { OutcomeAlert } from '../../components/OutcomeAlert';
 import { useAction } from '../../components/use-action';
 import { useDateFormats } from './labels';
@@ -79,16 +80,7 @@ export function NotesPanel({ caseId, code }: { caseId: string; code: string }) {
       <Title order={3} size="h4">
         {t('notes.timeline')}
       </Title>
-      {load.status === 'error' && (
-        <Alert color="red" role="alert">
-          <Group>
-            {t('notes.loadFailed')}
-            <Button variant="default" size="xs" onClick={() => void reload()}>
-              {t('loadError.retry')}
-            </Button>
-          </Group>
-        </Alert>
-      )}
+      {load.status === 'error' && <LoadFailedAlert title={t('notes.loadFailed')} onRetry={reload} />}
       {load.status === 'ready' && load.notes.length === 0 && <Text c="dimmed">{t('notes.empty')}</Text>}
       {load.status === 'ready' && load.notes.length > 0 && (
         <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('notes.timeline')}>

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
-import { Alert, Button, Center, Loader, Stack, Title } from '@mantine/core';
+import { Center, Loader, Stack, Title } from '@mantine/core';
 import { IconCircleCheck, IconCircleDot, IconSend } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { CaseStatus } from '@shared/cases';
+import { LoadFailedAlert } from '../../components/LoadFailedAlert';
 import classes from './cases.module.css';
 
 const statusIcon: Record<CaseStatus, ReactNode> = {
@@ -44,14 +45,7 @@ export function CasesLoadState({ title, status, onRetry }: { title: string; stat
           <Loader role="status" aria-label={t('loading')} />
         </Center>
       ) : (
-        <Alert color="red" title={t('loadError.title')} role="alert">
-          <Stack align="flex-start">
-            {t('loadError.body')}
-            <Button variant="default" onClick={onRetry}>
-              {t('loadError.retry')}
-            </Button>
-          </Stack>
-        </Alert>
+        <LoadFailedAlert title={t('loadError.title')} onRetry={onRetry} />
       )}
     </Stack>
   );

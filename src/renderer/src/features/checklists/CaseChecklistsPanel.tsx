@@ -4,6 +4,7 @@ import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { contextWithAnswers, progress, startChecklist, type CaseContext, type ChecklistTemplate } from '@shared/checklists';
 import type { CaseChecklist } from '@shared/cases';
+import { LoadFailedAlert } from '../../components/LoadFailedAlert';
 import { OutcomeAlert } from '../../components/OutcomeAlert';
 import { useAction } from '../../components/use-action';
 import { useVault } from '../vault';
@@ -50,7 +51,7 @@ export function CaseChecklistsPanel({ caseId, caseContext: recordContext }: Case
             <Loader size="sm" role="status" aria-label={t('loading')} />
           </Center>
         ) : state.status === 'error' ? (
-          <LoadFailed onRetry={retry} />
+          <LoadFailedAlert title={t('loadFailed.title')} onRetry={retry} />
         ) : (
           <>
             <ChecklistList checklists={state.value} caseContext={caseContext} onOpen={setOpenedId} />
@@ -72,20 +73,6 @@ export function CaseChecklistsPanel({ caseId, caseContext: recordContext }: Case
         }}
       />
     </section>
-  );
-}
-
-export function LoadFailed({ onRetry }: { onRetry: () => void }) {
-  const { t } = useTranslation('checklists');
-  return (
-    <Alert color="red" variant="light" title={t('loadFailed.title')} icon={<IconAlertTriangle aria-hidden />}>
-      <Stack gap="xs" align="flex-start">
-        <Text size="sm">{t('loadFailed.body')}</Text>
-        <Button size="xs" variant="default" onClick={onRetry}>
-          {t('loadFailed.retry')}
-        </Button>
-      </Stack>
-    </Alert>
   );
 }
 
@@ -169,7 +156,7 @@ function StartChecklistModal({ opened, caseId, onClose, onStarted }: { opened: b
           <Loader size="sm" role="status" aria-label={t('loading')} />
         </Center>
       ) : state.status === 'error' ? (
-        <LoadFailed onRetry={retry} />
+        <LoadFailedAlert title={t('loadFailed.title')} onRetry={retry} />
       ) : (
         <Stack gap="md">
           <TemplateLanguageSelect

@@ -13,11 +13,11 @@ import {
   type TemplateLanguage,
 } from '@shared/checklists';
 import { ConfirmDeleteDialog } from '../../components/ConfirmDeleteDialog';
+import { LoadFailedAlert } from '../../components/LoadFailedAlert';
 import { OutcomeAlert } from '../../components/OutcomeAlert';
 import type { Outcome } from '../../components/use-action';
 import { saveFile } from '../../files';
 import { useVault } from '../vault';
-import { LoadFailed } from './CaseChecklistsPanel';
 import classes from './checklists.module.css';
 import { deleteCustomTemplate, saveCustomTemplate, shippedInLanguage, shippedKey, templateLanguageOf, useTemplateChoices, type TemplateChoices } from './data';
 import { LegalRefLinks, TemplateLanguageSelect, TemplateText } from './Parts';
@@ -161,7 +161,7 @@ export function ChecklistTemplatesPage() {
           <Loader size="sm" role="status" aria-label={t('loading')} />
         </Center>
       ) : state.status === 'error' ? (
-        <LoadFailed onRetry={retry} />
+        <LoadFailedAlert title={t('loadFailed.title')} onRetry={retry} />
       ) : (
         <Table.ScrollContainer minWidth={720}>
           <Table verticalSpacing="sm" striped aria-label={t('templates.tableLabel')}>

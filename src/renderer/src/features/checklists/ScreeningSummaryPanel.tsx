@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Center, Group, List, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { LoadFailedAlert } from '../../components/LoadFailedAlert';
 import {
   iloForcedLabourIndicatorIds,
   palermoElements,
@@ -11,7 +12,7 @@ import {
   type ScreeningSummary,
 } from '@shared/checklists';
 import { useVault } from '../vault';
-import { LoadFailed, type CasePanelProps } from './CaseChecklistsPanel';
+import type { CasePanelProps } from './CaseChecklistsPanel';
 import { useCaseChecklists } from './data';
 import { TemplateText } from './Parts';
 import { evidenceText, provisionHref } from './view';
@@ -45,7 +46,7 @@ export function ScreeningSummaryPanel({ caseId, caseContext }: CasePanelProps) {
             <Loader size="sm" role="status" aria-label={t('loading')} />
           </Center>
         ) : state.status === 'error' ? (
-          <LoadFailed onRetry={retry} />
+          <LoadFailedAlert title={t('loadFailed.title')} onRetry={retry} />
         ) : checklists.length === 0 ? (
           <Text c="dimmed">{t('screening.empty')}</Text>
         ) : (

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Center, Loader, Stack, Title } from '@mantine/core';
+import { Alert, Center, Loader, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Route, Switch, useLocation, useSearch } from 'wouter';
 import type { Directory } from '@shared/hsds/directory';
 import { useSettings } from '../../app/SettingsProvider';
+import { LoadFailedAlert } from '../../components/LoadFailedAlert';
 import { useVault } from '../vault';
 import { DirectoryContext, useDirectory } from './context';
 import type { DirectoryContextValue, DirectoryNotice, SearchState } from './context';
@@ -70,20 +71,14 @@ export default function DirectoryPage() {
           {t('title')}
         </Title>
         {state.status === 'error' ? (
-          <Alert color="red" title={t('loadError.title')}>
-            <Stack gap="sm" align="flex-start">
-              {t('loadError.body')}
-              <Button
-                variant="default"
-                onClick={() => {
-                  setState({ status: 'loading' });
-                  setAttempt((n) => n + 1);
-                }}
-              >
-                {t('loadError.retry')}
-              </Button>
-            </Stack>
-          </Alert>
+          <LoadFailedAlert
+            title={t('loadError.title')}
+            body={t('loadError.body')}
+            onRetry={() => {
+              setState({ status: 'loading' });
+              setAttempt((n) => n + 1);
+            }}
+          />
         ) : (
           <Center p="xl">
             <Loader role="status" aria-label={t('loading')} />

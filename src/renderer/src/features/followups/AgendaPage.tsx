@@ -5,7 +5,7 @@ import { Link } from 'wouter';
 import { agendaBuckets, buildAgenda, followUpKinds, type FollowUpKind } from '@shared/followups';
 import { useCases } from '../cases';
 import { FollowUpItem } from './FollowUpItem';
-import { LoadFailed } from './LoadFailed';
+import { LoadFailedAlert } from '../../components/LoadFailedAlert';
 import { useFollowUps } from './use-follow-ups';
 import { deviceZone, useNow } from './view';
 
@@ -48,7 +48,7 @@ export default function AgendaPage() {
           <Loader role="status" aria-label={t('loading')} />
         </Center>
       )}
-      {load.status === 'error' && <LoadFailed onRetry={reload} />}
+      {load.status === 'error' && <LoadFailedAlert title={t('errors.loadTitle')} onRetry={reload} />}
       {load.status === 'ready' && load.read.unreadable.length > 0 && <Alert color="yellow">{t('row.unreadable', { count: load.read.unreadable.length })}</Alert>}
       {load.status === 'ready' && load.read.followUps.length === 0 && <Text c="dimmed">{t('emptyAgenda')}</Text>}
       {agenda &&

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { agendaPlace, type FollowUp } from '@shared/followups';
 import { ConfirmDeleteDialog } from '../../components/ConfirmDeleteDialog';
 import { FollowUpForm } from './FollowUpForm';
-import { LoadFailed } from './LoadFailed';
+import { LoadFailedAlert } from '../../components/LoadFailedAlert';
 import { FollowUpItem } from './FollowUpItem';
 import { useFollowUps } from './use-follow-ups';
 import { deviceZone, useNow } from './view';
@@ -42,7 +42,7 @@ export default function CaseFollowUpsPanel({ caseId, countriesOfExploitation, on
       <Button leftSection={<IconPlus size={18} aria-hidden />} w="fit-content" onClick={() => setEditing('new')}>
         {t('actions.add')}
       </Button>
-      {load.status === 'error' && <LoadFailed onRetry={reload} />}
+      {load.status === 'error' && <LoadFailedAlert title={t('errors.loadTitle')} onRetry={reload} />}
       {load.status === 'ready' && load.read.unreadable.length > 0 && <Alert color="yellow">{t('row.unreadable', { count: load.read.unreadable.length })}</Alert>}
       {load.status === 'ready' && entries.length === 0 && <Text c="dimmed">{t('panel.empty')}</Text>}
       {entries.length > 0 && (

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Alert, Anchor, Badge, Button, Center, Group, Loader, Paper, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Center, Group, Loader, Paper, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconArrowLeft, IconExternalLink, IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -11,6 +11,7 @@ import { legalPaths } from './paths';
 import { formatPartialDate } from '../../i18n/format';
 import { linkDomain, linkLabel, pickText } from './view';
 import { NotTranslatedNote } from '../../components/NotTranslatedNote';
+import { LoadFailedAlert } from '../../components/LoadFailedAlert';
 
 /** Props for an element holding corpus text that exists only in English. */
 export function useEnglishText(): { lang?: 'en'; dir?: 'auto' } {
@@ -121,16 +122,7 @@ export function LoadState<T>({ state, retry, loadingLabel, children }: { state: 
       </Center>
     );
   }
-  return (
-    <Alert color="red" title={t('loadError.title')}>
-      <Stack gap="xs" align="flex-start">
-        <Text size="sm">{t('loadError.body')}</Text>
-        <Button variant="default" size="xs" onClick={retry}>
-          {t('loadError.retry')}
-        </Button>
-      </Stack>
-    </Alert>
-  );
+  return <LoadFailedAlert title={t('loadError.title')} body={t('loadError.body')} onRetry={retry} />;
 }
 
 export function Sources({ urls }: { urls: readonly string[] }) {
