@@ -19,7 +19,17 @@ export interface PreviewOptions {
   dataFolder: string;
   port: number;
   version: string;
+  /**
+   * TEST ONLY, for the vault the end-to-end tests prepare once per worker (tests/e2e/fixtures.ts): a new
+   * vault's passphrase KDF stays at the production floor (scrypt 2^17) instead of being calibrated up to
+   * about half a second, which every test's unlock would pay again. Never below the floor. The CLI has no
+   * flag for it, the Electron app never starts this server, and no channel of the contract reaches it.
+   */
+  testOnlyKdfAtFloor?: boolean;
 }
+
+/** A target every derivation meets, so calibration stops at the floor: N = 2^17, p = 1. */
+export const FLOOR_KDF_TARGET_MS = [0, Infinity] as const;
 
 export interface PreviewServer {
   /** The served origin, `http://127.0.0.1:<port>/`. */
@@ -49,7 +59,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     buildDate: null,
     dataFolderMode: 'override', // the --data folder
   } as const;
-  const { dispatch, finishInterruptedErase } = createAppDispatch(identity, preview.platform);
+  const { dispatch, finishInterruptedErase } = createAppDispatch(identity, preview.platform, options.testOnlyKdfAtFloor ? { vault: { kdfTargetMs: FLOOR_KDF_TARGET_MS } } : {});
   // An erase that was interrupted is finished before the first request; the page clears its own storage.
   await finishInterruptedErase();
   let expectedHost = '';

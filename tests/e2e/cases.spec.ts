@@ -98,18 +98,21 @@ test('a case from the empty list to notes, status changes and history', async ({
   await page.screenshot({ path: '/tmp/cases-detail-en.png', fullPage: true });
 });
 
-test('the case and its notes are still there after a restart', async ({ app, page }) => {
-  await openCases(page);
-  const caseCode = await createCase(page, { alias: 'Noor', tags: ['housing'] });
-  await addNote(page, 'Shelter place confirmed.');
+test.describe(() => {
+  test.use({ profile: 'on-disk' }); // restarts the browser on its profile
+  test('the case and its notes are still there after a restart', async ({ app, page }) => {
+    await openCases(page);
+    const caseCode = await createCase(page, { alias: 'Noor', tags: ['housing'] });
+    await addNote(page, 'Shelter place confirmed.');
 
-  const again = await app.restartBrowser();
-  await unlock(again);
-  await openCases(again);
-  await again.getByRole('link', { name: caseCode }).click();
-  await expect(heading(again, caseCode)).toBeVisible();
-  await expect(again.getByText('Alias: Noor')).toBeVisible();
-  await expect(again.getByRole('list', { name: 'Notes, newest first' })).toContainText('Shelter place confirmed.');
+    const again = await app.restartBrowser();
+    await unlock(again);
+    await openCases(again);
+    await again.getByRole('link', { name: caseCode }).click();
+    await expect(heading(again, caseCode)).toBeVisible();
+    await expect(again.getByText('Alias: Noor')).toBeVisible();
+    await expect(again.getByRole('list', { name: 'Notes, newest first' })).toContainText('Shelter place confirmed.');
+  });
 });
 
 test('filters and search find cases as you type', async ({ page }) => {

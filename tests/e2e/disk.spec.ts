@@ -43,7 +43,7 @@ async function startChecklist(page: Page, title: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 3, name: title })).toBeVisible();
 }
 
-test.use({ vault: 'prepared' });
+test.use({ vault: 'prepared', profile: 'on-disk' }); // scans the whole profile folder
 
 test('nothing typed about a person reaches the disk in plaintext, while a control write does', async ({ page, app }) => {
   test.setTimeout(300_000);

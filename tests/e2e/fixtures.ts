@@ -1,8 +1,8 @@
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test as base, chromium, expect, type BrowserContext, type Page } from '@playwright/test';
-import { startPreviewServer, type PreviewServer } from '../../src/preview/server';
+import { test as base, chromium, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { startPreviewServer, type PreviewOptions, type PreviewServer } from '../../src/preview/server';
 import { chromiumArgs, chromiumExecutable } from '../../src/preview/chromium';
 import { createVault, unlock } from './vault-steps';
 
@@ -12,24 +12,32 @@ export interface PreviewApp {
   server: PreviewServer;
   /** The preview's data folder (settings, vault header...) */
   dataFolder: string;
-  /** Chromium's profile folder (IndexedDB, caches...) */
-  profileFolder: string;
+  /** Chromium's profile folder (IndexedDB, autofill, caches...); only with `test.use({ profile: 'on-disk' })`. */
+  readonly profileFolder: string;
   context: BrowserContext;
   /** Every URL the page requested, in order. */
   requests: string[];
-  /** Closes the browser and opens it again on the same profile, as a person restarting the app would. */
+  /**
+   * Closes the browser and opens it again on the same profile, as a person restarting the app would;
+   * only with `test.use({ profile: 'on-disk' })`.
+   */
   restartBrowser(): Promise<Page>;
   /** Stops the preview server and starts a new one on the same port and data folder (a restart of main). */
   restartServer(): Promise<Page>;
 }
 
-async function launch(profileFolder: string, requests: string[]): Promise<BrowserContext> {
-  const context = await chromium.launchPersistentContext(profileFolder, {
-    executablePath: chromiumExecutable(),
-    args: chromiumArgs,
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-  });
+/**
+ * Where a test's Chromium keeps its profile. 'in-memory': a new context in the worker's one Chromium,
+ * whose storage lives and dies with the context. 'on-disk': a Chromium of the test's own on a profile
+ * folder, for the tests that read that folder or restart the browser on it; `profileFolder` and
+ * `restartBrowser` refuse to work without it, so such a test cannot silently lose what it checks.
+ */
+export type BrowserProfile = 'in-memory' | 'on-disk';
+
+const viewport = { width: 1280, height: 800 };
+
+/** Every page of a test's context is watched the same way, whichever profile it has. */
+async function watch(context: BrowserContext, requests: string[]): Promise<BrowserContext> {
   context.on('request', (request) => requests.push(request.url()));
   await context.addInitScript(reportAutocompleteOn);
   // The interface reports a text it has no translation for (see src/renderer/src/i18n); collect them.
@@ -38,6 +46,18 @@ async function launch(profileFolder: string, requests: string[]): Promise<Browse
     if (message.type() === 'error' && message.text().startsWith(autocompleteOnPrefix)) autocompleteOn.add(message.text());
   });
   return context;
+}
+
+/** A Chromium of its own on `profileFolder`, kept on disk after it closes. */
+async function launchOnDisk(profileFolder: string, requests: string[]): Promise<BrowserContext> {
+  const executablePath = chromiumExecutable();
+  const context = await chromium.launchPersistentContext(profileFolder, { ...(executablePath ? { executablePath } : {}), args: chromiumArgs, headless: true, viewport });
+  return watch(context, requests);
+}
+
+/** A fresh context in the worker's Chromium: its own cookies, storage, IndexedDB, permissions and downloads. */
+async function openInMemory(browser: Browser, requests: string[]): Promise<BrowserContext> {
+  return watch(await browser.newContext({ viewport }), requests);
 }
 
 /** Texts the interface asked for and did not have, in any page of the running test. */
@@ -71,6 +91,10 @@ async function appVersion(): Promise<string> {
   return (JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
+async function startServer(dataFolder: string, options: Partial<PreviewOptions> = {}): Promise<PreviewServer> {
+  return startPreviewServer({ outFolder: join(root, 'out'), dataFolder, port: 0, version: await appVersion(), ...options });
+}
+
 /**
  * How a test's app starts. 'none': no vault yet, the page shows the first run. 'prepared': the data
  * folder is a copy of a vault this worker created once through the interface (passphrase PASSPHRASE),
@@ -80,16 +104,18 @@ async function appVersion(): Promise<string> {
 export type VaultStart = 'none' | 'prepared';
 
 /**
- * First run through the real interface and services (real KDF calibration), then everything closed;
- * returns the data folder. The profile is not kept: its records store belongs to the origin, and
- * every test's server has a port (an origin) of its own, so a copy would never be read.
+ * First run through the real interface and services, then everything closed; returns the data folder.
+ * The server keeps the passphrase's KDF at the production floor (2^17) instead of calibrating it up
+ * to half a second, so that each test's unlock of a copy costs the least a real vault can cost.
+ * No profile is kept: its records store belongs to the origin, and every test's server has a port
+ * (an origin) of its own, so a copy would never be read.
  */
-async function prepareVault(work: string): Promise<string> {
+async function prepareVault(browser: Browser, work: string): Promise<string> {
   const dataFolder = join(work, 'data');
-  const server = await startPreviewServer({ outFolder: join(root, 'out'), dataFolder, port: 0, version: await appVersion() });
-  const context = await launch(join(work, 'profile'), []);
+  const server = await startServer(dataFolder, { testOnlyKdfAtFloor: true });
+  const context = await openInMemory(browser, []);
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
+    const page = await context.newPage();
     await page.goto(server.openUrl);
     await createVault(page);
   } finally {
@@ -99,18 +125,29 @@ async function prepareVault(work: string): Promise<string> {
   return dataFolder;
 }
 
-export const test = base.extend<{ app: PreviewApp; page: Page; vault: VaultStart }, { vaultTemplate: () => Promise<string> }>({
+export const test = base.extend<{ app: PreviewApp; page: Page; vault: VaultStart; profile: BrowserProfile }, { browser: Browser; vaultTemplate: () => Promise<string> }>({
   vault: ['none', { option: true }],
+  profile: ['in-memory', { option: true }],
+  // One Chromium per worker; each test opens a context of its own in it (see `app`).
+  browser: [
+    async ({}, use) => {
+      const executablePath = chromiumExecutable();
+      const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: chromiumArgs, headless: true });
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
   // Made on first use, so a worker that only runs first-run tests never makes one.
   vaultTemplate: [
-    async ({}, use) => {
+    async ({ browser }, use) => {
       const work = await mkdtemp(join(tmpdir(), 'waypoint-e2e-template-'));
       let template: Promise<string> | undefined;
       await use(() => {
         if (!template) {
           // The worker's one-off cost, not the time of the test that happens to come first.
           base.info().setTimeout(base.info().timeout + 60_000);
-          template = prepareVault(work);
+          template = prepareVault(browser, work);
         }
         return template;
       });
@@ -118,34 +155,39 @@ export const test = base.extend<{ app: PreviewApp; page: Page; vault: VaultStart
     },
     { scope: 'worker' },
   ],
-  app: async ({ vault, vaultTemplate }, use) => {
+  app: async ({ vault, vaultTemplate, profile, browser }, use) => {
     const work = await mkdtemp(join(tmpdir(), 'waypoint-e2e-'));
     const dataFolder = join(work, 'data');
+    const onDisk = profile === 'on-disk';
     const profileFolder = join(work, 'profile');
+    const needsDisk = (what: string) => new Error(`${what} needs the profile on disk: test.use({ profile: 'on-disk' })`);
+    const requests: string[] = [];
+    const open = () => (onDisk ? launchOnDisk(profileFolder, requests) : openInMemory(browser, requests));
     if (vault === 'prepared') {
       // Each test gets its own copy: what one test writes never reaches another.
       await cp(await vaultTemplate(), dataFolder, { recursive: true });
     }
-    const version = await appVersion();
-    const server = await startPreviewServer({ outFolder: join(root, 'out'), dataFolder, port: 0, version });
-    const requests: string[] = [];
     const app: PreviewApp = {
-      server,
+      server: await startServer(dataFolder),
       async restartServer() {
         const port = Number(new URL(app.server.url).port);
         await app.server.close();
-        app.server = await startPreviewServer({ outFolder: join(root, 'out'), dataFolder, port, version });
+        app.server = await startServer(dataFolder, { port });
         const page = app.context.pages()[0] ?? (await app.context.newPage());
         await page.goto(app.server.openUrl);
         return page;
       },
       dataFolder,
-      profileFolder,
+      get profileFolder() {
+        if (!onDisk) throw needsDisk('profileFolder');
+        return profileFolder;
+      },
       requests,
-      context: await launch(profileFolder, requests),
+      context: await open(),
       async restartBrowser() {
+        if (!onDisk) throw needsDisk('restartBrowser');
         await app.context.close();
-        app.context = await launch(profileFolder, requests);
+        app.context = await open();
         const page = app.context.pages()[0] ?? (await app.context.newPage());
         await page.goto(app.server.openUrl);
         return page;
@@ -153,13 +195,17 @@ export const test = base.extend<{ app: PreviewApp; page: Page; vault: VaultStart
     };
     missingTexts.length = 0;
     autocompleteOn.clear();
-    await use(app);
-    // A key shown instead of a text fails the test that showed it.
-    expect(missingTexts, 'texts missing from a locale file').toEqual([]);
-    expect([...autocompleteOn], 'form fields shown without autocomplete="off"').toEqual([]);
-    await app.context.close();
-    await app.server.close();
-    await rm(work, { recursive: true, force: true });
+    try {
+      await use(app);
+      // A key shown instead of a text fails the test that showed it.
+      expect(missingTexts, 'texts missing from a locale file').toEqual([]);
+      expect([...autocompleteOn], 'form fields shown without autocomplete="off"').toEqual([]);
+    } finally {
+      // Also after a failure: the worker's Chromium goes on to the next test.
+      await app.context.close();
+      await app.server.close();
+      await rm(work, { recursive: true, force: true });
+    }
   },
   page: async ({ app, vault }, use) => {
     const page = app.context.pages()[0] ?? (await app.context.newPage());

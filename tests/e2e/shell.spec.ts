@@ -61,25 +61,28 @@ test('the skip link moves focus to the main content', async ({ page }) => {
   await expect(page.getByRole('main')).toBeFocused();
 });
 
-test('settings persist across a reload and a restart of the browser', async ({ page, app }) => {
-  await page.getByRole('link', { name: 'Settings' }).click();
-  const minutes = page.getByRole('textbox', { name: 'Lock after inactivity (minutes)' });
-  await minutes.fill('12');
-  await minutes.blur();
-  await expect(page.getByRole('status')).toHaveText('Settings saved');
-  await page.getByRole('combobox', { name: 'Home country' }).fill('Greece');
-  await page.getByRole('option', { name: 'Greece' }).click();
-  await expect(page.getByRole('status')).toHaveText('Settings saved');
+test.describe(() => {
+  test.use({ profile: 'on-disk' }); // restarts the browser on its profile
+  test('settings persist across a reload and a restart of the browser', async ({ page, app }) => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const minutes = page.getByRole('textbox', { name: 'Lock after inactivity (minutes)' });
+    await minutes.fill('12');
+    await minutes.blur();
+    await expect(page.getByRole('status')).toHaveText('Settings saved');
+    await page.getByRole('combobox', { name: 'Home country' }).fill('Greece');
+    await page.getByRole('option', { name: 'Greece' }).click();
+    await expect(page.getByRole('status')).toHaveText('Settings saved');
 
-  await page.reload();
-  await unlock(page);
-  await expect(page.getByRole('textbox', { name: 'Lock after inactivity (minutes)' })).toHaveValue('12');
-  await expect(page.getByRole('combobox', { name: 'Home country' })).toHaveValue('Greece');
+    await page.reload();
+    await unlock(page);
+    await expect(page.getByRole('textbox', { name: 'Lock after inactivity (minutes)' })).toHaveValue('12');
+    await expect(page.getByRole('combobox', { name: 'Home country' })).toHaveValue('Greece');
 
-  const restarted = await app.restartBrowser();
-  await unlock(restarted);
-  await restarted.getByRole('link', { name: 'Settings' }).click();
-  await expect(restarted.getByRole('combobox', { name: 'Home country' })).toHaveValue('Greece');
+    const restarted = await app.restartBrowser();
+    await unlock(restarted);
+    await restarted.getByRole('link', { name: 'Settings' }).click();
+    await expect(restarted.getByRole('combobox', { name: 'Home country' })).toHaveValue('Greece');
+  });
 });
 
 test('Arabic turns the interface right-to-left, and stays so after a reload', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { createSettingsStore } from '../services/settings';
-import { createVault } from '../services/vault';
+import { createVault, type VaultOptions } from '../services/vault';
 import { createBackupSessions } from '../services/backup';
 import { confirmPassphrase, createEraser, VaultSession } from '../services/session';
 import { appHandlers, type AppIdentity } from './app';
@@ -19,6 +19,12 @@ export interface Platform extends VaultPlatform {
   printPdf: PdfPrinter;
 }
 
+/** What only the browser preview's tests set (src/preview/server.ts); the Electron app passes none. */
+export interface DispatchTestOptions {
+  /** How a new vault calibrates its KDF; never below the floor (see services/vault/kdf.ts). */
+  vault?: Pick<VaultOptions, 'kdfTargetMs'>;
+}
+
 /**
  * Wires every main service to its handlers. The Electron main process and the browser preview both
  * call this, so the preview answers the contract with the very same code.
@@ -26,10 +32,11 @@ export interface Platform extends VaultPlatform {
 export function createAppDispatch(
   identity: AppIdentity,
   platform: Platform,
+  testOptions: DispatchTestOptions = {},
 ): { dispatch: Dispatch; vaultSession: VaultSession; settings: SettingsStore; finishInterruptedErase(): Promise<void> } {
   const settings = createSettingsStore(identity.dataFolder);
   const vaultSession = new VaultSession();
-  const vault = createVault({ folder: identity.dataFolder });
+  const vault = createVault({ ...testOptions.vault, folder: identity.dataFolder });
   const eraser = createEraser(vault, vaultSession, settings, platform);
   const confirm = confirmPassphrase(vault, vaultSession);
   const backups = createBackupSessions({

@@ -1,9 +1,17 @@
-import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPreviewServer, type PreviewServer } from '../../../src/preview/server';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { calibrateScrypt, FLOOR_LOG_N, RECOVERY_LOG_N } from '../../../src/main/services/vault/kdf';
+import type * as KdfModule from '../../../src/main/services/vault/kdf';
+
+// The real calibration, watched: which target each new vault asked for.
+vi.mock('../../../src/main/services/vault/kdf', async (importOriginal) => {
+  const kdf = await importOriginal<typeof KdfModule>();
+  return { ...kdf, calibrateScrypt: vi.fn(kdf.calibrateScrypt) };
+});
+import { FLOOR_KDF_TARGET_MS, startPreviewServer, type PreviewServer } from '../../../src/preview/server';
 
 let server: PreviewServer;
 let token: string;
@@ -11,8 +19,8 @@ let origin: string;
 let work: string;
 
 /** node:http rather than fetch, so the test can send any Host header and any raw path. */
-function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
-  const { hostname, port } = new URL(server.url);
+function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}, to = server) {
+  const { hostname, port } = new URL(to.url);
   return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
     // The raw path goes out unnormalised, as a hostile client would send it.
     const req = httpRequest({ hostname, port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
@@ -26,13 +34,20 @@ function send(path: string, options: { method?: string; headers?: Record<string,
   });
 }
 
-function rpc(body: unknown, headers: Record<string, string> = {}) {
-  return send('/__waypoint/rpc', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-waypoint-token': token, origin, ...headers },
-    body: JSON.stringify(body),
-  });
+function rpc(body: unknown, headers: Record<string, string> = {}, to = server) {
+  return send(
+    '/__waypoint/rpc',
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-waypoint-token': tokenOf(to), origin: new URL(to.url).origin, ...headers },
+      body: JSON.stringify(body),
+    },
+    to,
+  );
 }
+
+/** The token travels only in the fragment of the address the CLI prints, which no request carries. */
+const tokenOf = (preview: PreviewServer) => /#token=([0-9a-f]{64})$/.exec(preview.openUrl)?.[1] ?? '';
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'waypoint-preview-'));
@@ -43,8 +58,7 @@ beforeAll(async () => {
   await writeFile(join(work, 'out', 'preview', 'bridge.js'), '/* bridge */');
   await writeFile(join(work, 'secret.txt'), 'not for the page');
   server = await startPreviewServer({ outFolder: join(work, 'out'), dataFolder: join(work, 'data'), port: 0, version: '9.9.9' });
-  // The token travels only in the fragment of the address the CLI prints, which no request carries.
-  token = /#token=([0-9a-f]{64})$/.exec(server.openUrl)?.[1] ?? '';
+  token = tokenOf(server);
   origin = new URL(server.url).origin;
 });
 
@@ -101,8 +115,11 @@ describe('browser preview server', () => {
 
   it('erases only with the vault passphrase', { timeout: 60_000 }, async () => {
     const passphrase = 'lantern orchard quietly seventeen';
+    vi.mocked(calibrateScrypt).mockClear();
     const created = JSON.parse((await rpc({ channel: 'vault.create', request: { passphrase } })).body) as { ok: boolean };
     expect(created.ok).toBe(true);
+    // Without the tests' option, the real calibration, as in the app.
+    expect(vi.mocked(calibrateScrypt).mock.calls).toEqual([[{}]]);
     const erase = async (request: Record<string, unknown>) => JSON.parse((await rpc({ channel: 'vault.erase', request })).body) as unknown;
     const vaultFiles = async () => (await readdir(join(work, 'data'))).filter((name) => name === 'vault.json');
 
@@ -114,6 +131,23 @@ describe('browser preview server', () => {
 
     expect(await erase({ confirm: true, passphrase })).toEqual({ ok: true, value: null });
     expect(await vaultFiles()).toEqual([]);
+  });
+
+  it('creates vaults at the KDF floor, never below, only for the tests that ask (the vault the end-to-end tests prepare)', { timeout: 60_000 }, async () => {
+    const dataFolder = join(work, 'floor');
+    const floor = await startPreviewServer({ outFolder: join(work, 'out'), dataFolder, port: 0, version: '9.9.9', testOnlyKdfAtFloor: true });
+    vi.mocked(calibrateScrypt).mockClear();
+    try {
+      expect(JSON.parse((await rpc({ channel: 'vault.create', request: { passphrase: 'lantern orchard quietly seventeen' } }, {}, floor)).body)).toMatchObject({ ok: true });
+    } finally {
+      await floor.close();
+    }
+    expect(vi.mocked(calibrateScrypt).mock.calls).toEqual([[{ targetMs: FLOOR_KDF_TARGET_MS }]]);
+    // However fast the machine, calibration towards this target stops at the floor.
+    expect(await calibrateScrypt({ targetMs: FLOOR_KDF_TARGET_MS, measureMs: async () => 1 })).toEqual({ N: 2 ** FLOOR_LOG_N, r: 8, p: 1 });
+    const { wraps } = JSON.parse(await readFile(join(dataFolder, 'vault.json'), 'utf8')) as { wraps: Record<'passphrase' | 'recovery', { kdf: object }> };
+    expect(wraps.passphrase.kdf).toMatchObject({ N: 2 ** FLOOR_LOG_N, r: 8, p: 1 });
+    expect(wraps.recovery.kdf).toMatchObject({ N: 2 ** RECOVERY_LOG_N, r: 8, p: 1 }); // as in the app
   });
 
   it('refuses another Host name (DNS rebinding)', async () => {
