@@ -4,10 +4,11 @@ import type { Page } from '@playwright/test';
 import { termId } from '../../src/shared/hsds/taxonomy';
 import { deflatedZeros, zipOf } from '../unit/directory-io/zip-bomb';
 import { expect, test } from './fixtures';
-import { createVault } from './vault-steps';
+
+// Not about creating a vault: each test starts from the one the worker prepared (fixtures.ts).
+test.use({ vault: 'prepared' });
 
 test.beforeEach(async ({ page }) => {
-  await createVault(page);
   await expect(page.getByRole('status').filter({ hasText: /^Results: \d+$/ })).toBeVisible();
 });
 

@@ -2,7 +2,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createVault } from './vault-steps';
+import { unlock } from './vault-steps';
+
+// Not about creating a vault: each test starts from the one the worker prepared (fixtures.ts).
+test.use({ vault: 'prepared' });
 
 /** Picks a country in the directory's searchable Country select, as a person would. */
 async function chooseCountry(page: Page, country: string) {
@@ -22,7 +25,6 @@ const row = (page: Page, number: string) =>
 
 test.describe('emergency panel: whether each number is confirmed, and when', () => {
   test.beforeEach(async ({ page }) => {
-    await createVault(page);
     await expect(page.getByRole('status').filter({ hasText: /^Results: \d+$/ })).toBeVisible();
   });
 
@@ -69,7 +71,6 @@ test.describe('emergency panel: whether each number is confirmed, and when', () 
 });
 
 test('a number that did not work is recorded on its entry, shown in the panel, and exported as a correction list', async ({ app, page }) => {
-  await createVault(page);
   await chooseCountry(page, 'Egypt');
   await panel(page).getByRole('link', { name: 'Emergency numbers (police, ambulance, fire)' }).first().click();
   const reports = page.getByRole('region', { name: 'Numbers that did not work' });
@@ -99,8 +100,8 @@ test('a number that did not work is recorded on its entry, shown in the panel, a
 
 test('the directory says when its data was built, and after a year that it may be out of date', async ({ page }) => {
   await page.clock.setFixedTime(new Date('2028-01-10T10:00:00Z'));
-  await page.reload();
-  await createVault(page);
+  await page.reload(); // locks
+  await unlock(page);
   const age = page.getByTestId('data-age');
   await expect(age).toContainText('The shipped directory was built on December 7, 2026');
   await expect(age).toContainText('This data is more than a year old.');
@@ -111,14 +112,13 @@ test('the directory says when its data was built, and after a year that it may b
 
 test('within a year, the directory and legal pages say when the data was built, without a warning', async ({ page }) => {
   await page.clock.setFixedTime(new Date('2027-06-01T10:00:00Z'));
-  await page.reload();
-  await createVault(page);
+  await page.reload(); // locks
+  await unlock(page);
   await expect(page.getByTestId('data-age')).toContainText('The shipped directory was built on December 7, 2026');
   await expect(page.getByTestId('data-age')).not.toContainText('more than a year old');
 });
 
 test('a country profile shows the Trafficking Protocol as confirmed, or since when it is not', async ({ page }) => {
-  await createVault(page);
   await page.evaluate(() => (window.location.hash = '#/legal/countries/JP'));
   const palermo = page.getByRole('row').filter({ hasText: 'Trafficking in Persons Protocol' }).first();
   await expect(palermo).toContainText('Party');
