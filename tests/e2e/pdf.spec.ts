@@ -118,6 +118,8 @@ test('from a case page: the export dialog makes a case summary PDF, and the reda
   await page.getByRole('link', { name: 'New case' }).first().click();
   await page.getByLabel('Alias').fill('Mariam');
   await page.getByRole('button', { name: 'Create case' }).click();
+  // Read the code once the case page is there: right after the click the heading can still be the form's.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^WP-\d{4}-\d{4}$/);
   const code = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
   await page.getByLabel('New note').fill('Met at the clinic; wants legal advice first.');
   await page.getByRole('button', { name: 'Add note' }).click();
