@@ -35,14 +35,21 @@ test('a follow-up moves from later to this week to today to overdue; the banner 
   const title = page.getByRole('heading', { level: 1, name: /^WP-\d{4}-\d{4}$/ });
   await expect(title).toBeVisible();
   const code = (await title.textContent())!;
+  await page.getByLabel('New note').fill('Court papers received');
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await expect(page.getByRole('listitem', { name: /^Note of / })).toBeVisible();
   await page.getByRole('tab', { name: 'Follow-ups' }).click();
   await page.getByRole('button', { name: 'Add a follow-up' }).click();
   const dialog = page.getByRole('dialog', { name: 'New follow-up' });
   await dialog.getByLabel('What to do').fill('Hearing at the labour court');
   await dialog.getByLabel('Due date').fill('2026-03-20');
+  // Linked to the note: the row names it by its day, never by its text.
+  await dialog.getByRole('combobox', { name: 'Linked to' }).click();
+  await page.getByRole('option', { name: /^Note written Mar 1, 2026/ }).click();
   await dialog.getByRole('button', { name: 'Save follow-up' }).click();
   const caseList = page.getByRole('list', { name: 'Follow-ups' });
   await expect(caseList.getByText('Due Mar 20, 2026')).toBeVisible();
+  await expect(caseList.getByText(/Linked to Note written Mar 1, 2026/)).toBeVisible();
   await expect(page.getByTestId('due-banner')).toHaveCount(0);
 
   // The agenda names the case by its code, and files the hearing under Later.
@@ -50,6 +57,12 @@ test('a follow-up moves from later to this week to today to overdue; the banner 
   await expect(agendaSection(page, /^Later/).getByText('Hearing at the labour court')).toBeVisible();
   await expect(agendaSection(page, /^Later/).getByText(`Case ${code}`, { exact: true })).toBeVisible();
   await expectNoSeriousAxeViolations(page, 'the agenda');
+  // The link opens the case on its note.
+  await agendaSection(page, /^Later/)
+    .getByRole('link', { name: 'Open the note' })
+    .click();
+  await expect(page.getByRole('listitem', { name: /^Note of / })).toBeFocused();
+  await expect(page.getByText('Court papers received')).toBeVisible();
 
   await passTime(page, 312 * hours); // 14 March
   await expect(page.getByTestId('due-banner')).toHaveCount(0);

@@ -2,3 +2,4 @@ export * from './schema';
 export * from './dates';
 export * from './agenda';
 export * from './suggestions';
+export * from './links';
