@@ -340,7 +340,8 @@ function followUpsPart(followUps: readonly FollowUp[], ctx: Context): string {
       followUp.repeat ? F.repeats[followUp.repeat] : null,
       followUp.status === 'open' && followUp.snoozedUntil ? fillLabel(F.snoozed, { date: ctx.day(followUp.snoozedUntil) }) : null,
     ].filter((fact): fact is string => fact !== null);
-    const what = ctx.redaction === 'full' ? `<div class="note-text" dir="auto">${escapeHtml(followUp.title)}</div>` : `<div class="small muted">${escapeHtml(F.titleWithheld)}</div>`;
+    const what =
+      ctx.redaction === 'full' ? `<div class="note-text" dir="auto">${escapeHtml(followUp.title)}</div>` : `<div class="small muted">${escapeHtml(F.titleWithheld)}</div>`;
     return [when, `${escapeHtml(facts.join(' · '))}${what}`];
   });
   return table(rows);
