@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectNoSeriousAxeViolations } from './axe';
 import { expect, test } from './fixtures';
@@ -20,7 +22,7 @@ async function openAgenda(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Agenda' })).toBeVisible();
 }
 
-test('a follow-up moves from later to this week to today to overdue; the banner counts it; snooze, done and delete', async ({ page }) => {
+test('a follow-up moves from later to this week to today to overdue; the banner counts it; snooze, done and delete', async ({ app, page }) => {
   // The clock starts before the app's code runs, so "now" is the test's everywhere in the page.
   await page.clock.install({ time: new Date('2026-03-01T10:00:00Z') });
   await page.reload();
@@ -57,6 +59,18 @@ test('a follow-up moves from later to this week to today to overdue; the banner 
   await expect(agendaSection(page, /^Later/).getByText('Hearing at the labour court')).toBeVisible();
   await expect(agendaSection(page, /^Later/).getByText(`Case ${code}`, { exact: true })).toBeVisible();
   await expectNoSeriousAxeViolations(page, 'the agenda');
+  // A calendar file, neutral by default: "Follow-up", no title or case code, under a neutral name.
+  await page.getByRole('button', { name: 'Export to a calendar (.ics)' }).click();
+  const calendar = page.getByRole('dialog', { name: 'Export follow-ups to a calendar' });
+  await expect(calendar.getByText('The file will not be encrypted')).toBeVisible();
+  await calendar.getByRole('button', { name: 'Choose where to save…' }).click();
+  await expect(calendar.getByText(/^Saved: /)).toBeVisible();
+  await calendar.getByRole('button', { name: 'Close' }).first().click();
+  expect(readdirSync(join(app.dataFolder, 'exports'))).toEqual([expect.stringMatching(/^waypoint-calendar-2026-03-01\.ics$/)]);
+  const ics = readFileSync(join(app.dataFolder, 'exports', readdirSync(join(app.dataFolder, 'exports'))[0]!), 'utf8');
+  expect(ics).toContain('SUMMARY:Follow-up\r\n');
+  expect(ics).toContain('DTSTART;VALUE=DATE:20260320');
+  for (const secret of ['Hearing', code]) expect(ics).not.toContain(secret);
   // The link opens the case on its note.
   await agendaSection(page, /^Later/)
     .getByRole('link', { name: 'Open the note' })

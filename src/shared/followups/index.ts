@@ -3,3 +3,4 @@ export * from './dates';
 export * from './agenda';
 export * from './suggestions';
 export * from './links';
+export * from './ics';

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { agendaBuckets, buildAgenda, followUpKinds, type FollowUpKind } from '@shared/followups';
 import { useCases } from '../cases';
+import { CalendarExportButton } from './CalendarExport';
 import { FollowUpItem } from './FollowUpItem';
 import { LoadFailed } from './LoadFailed';
 import { useFollowUps } from './use-follow-ups';
@@ -34,6 +35,7 @@ export default function AgendaPage() {
         {t('title')}
       </Title>
       <Text>{t('intro', { zone })}</Text>
+      {load.status === 'ready' && load.read.followUps.length > 0 && <CalendarExportButton followUps={load.read.followUps} />}
       <Select
         label={t('filterKind')}
         data={[{ value: 'all', label: t('allKinds') }, ...followUpKinds.map((value) => ({ value, label: t(`kinds.${value}`) }))]}
