@@ -82,7 +82,6 @@ if (!app.requestSingleInstanceLock()) {
   void app
     .whenReady()
     .then(async () => {
-      lockDownSession(session.defaultSession, appOrigins);
       serveAppProtocol(join(import.meta.dirname, '../renderer'));
       const { dispatch, vaultSession, settings, finishInterruptedErase } = createAppDispatch(
         {
@@ -110,6 +109,8 @@ if (!app.requestSingleInstanceLock()) {
           printPdf: createElectronPdfPrinter(),
         },
       );
+      // Before any page loads. The page reads the settings first thing, so main holds them by the time it asks.
+      lockDownSession(session.defaultSession, appOrigins, () => settings.current()?.systemNotifications === true);
       // An erase that a crash or power cut interrupted is finished before anything reads the data folder.
       await finishInterruptedErase();
       handle(ipcMain, dispatch, isTrustedSender(appOrigins));

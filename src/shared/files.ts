@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { passphraseSchema } from './vault';
 
-export const exportKinds = ['json', 'csv', 'pdf', 'zip', 'backup'] as const;
+export const exportKinds = ['json', 'csv', 'pdf', 'zip', 'backup', 'ics'] as const;
 export type ExportKind = (typeof exportKinds)[number];
 
 /** A file name without folders or characters that Windows, macOS or Linux refuse. */
@@ -37,7 +37,7 @@ export const filesContract = {
 } as const;
 
 /** What a default export file name may say about the file: its kind, never whom or what it is about. */
-export type ExportFileKind = 'export' | 'cases' | 'cases-deidentified' | 'directory' | 'backup';
+export type ExportFileKind = 'export' | 'cases' | 'cases-deidentified' | 'directory' | 'backup' | 'calendar';
 
 /**
  * The name a save dialog suggests for an export: `waypoint-<kind>-<day>.<extension>`, the day in local time.

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectNoSeriousAxeViolations } from './axe';
 import { expect, test } from './fixtures';
@@ -20,7 +22,7 @@ async function openAgenda(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Agenda' })).toBeVisible();
 }
 
-test('a follow-up moves from later to this week to today to overdue; the banner counts it; snooze, done and delete', async ({ page }) => {
+test('a follow-up moves from later to this week to today to overdue; the banner counts it; snooze, done and delete', async ({ app, page }) => {
   // The clock starts before the app's code runs, so "now" is the test's everywhere in the page.
   await page.clock.install({ time: new Date('2026-03-01T10:00:00Z') });
   await page.reload();
@@ -35,14 +37,21 @@ test('a follow-up moves from later to this week to today to overdue; the banner 
   const title = page.getByRole('heading', { level: 1, name: /^WP-\d{4}-\d{4}$/ });
   await expect(title).toBeVisible();
   const code = (await title.textContent())!;
+  await page.getByLabel('New note').fill('Court papers received');
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await expect(page.getByRole('listitem', { name: /^Note of / })).toBeVisible();
   await page.getByRole('tab', { name: 'Follow-ups' }).click();
   await page.getByRole('button', { name: 'Add a follow-up' }).click();
   const dialog = page.getByRole('dialog', { name: 'New follow-up' });
   await dialog.getByLabel('What to do').fill('Hearing at the labour court');
   await dialog.getByLabel('Due date').fill('2026-03-20');
+  // Linked to the note: the row names it by its day, never by its text.
+  await dialog.getByRole('combobox', { name: 'Linked to' }).click();
+  await page.getByRole('option', { name: /^Note written Mar 1, 2026/ }).click();
   await dialog.getByRole('button', { name: 'Save follow-up' }).click();
   const caseList = page.getByRole('list', { name: 'Follow-ups' });
   await expect(caseList.getByText('Due Mar 20, 2026')).toBeVisible();
+  await expect(caseList.getByText(/Linked to Note written Mar 1, 2026/)).toBeVisible();
   await expect(page.getByTestId('due-banner')).toHaveCount(0);
 
   // The agenda names the case by its code, and files the hearing under Later.
@@ -50,6 +59,24 @@ test('a follow-up moves from later to this week to today to overdue; the banner 
   await expect(agendaSection(page, /^Later/).getByText('Hearing at the labour court')).toBeVisible();
   await expect(agendaSection(page, /^Later/).getByText(`Case ${code}`, { exact: true })).toBeVisible();
   await expectNoSeriousAxeViolations(page, 'the agenda');
+  // A calendar file, neutral by default: "Follow-up", no title or case code, under a neutral name.
+  await page.getByRole('button', { name: 'Export to a calendar (.ics)' }).click();
+  const calendar = page.getByRole('dialog', { name: 'Export follow-ups to a calendar' });
+  await expect(calendar.getByText('The file will not be encrypted')).toBeVisible();
+  await calendar.getByRole('button', { name: 'Choose where to save…' }).click();
+  await expect(calendar.getByText(/^Saved: /)).toBeVisible();
+  await calendar.getByRole('button', { name: 'Close' }).first().click();
+  expect(readdirSync(join(app.dataFolder, 'exports'))).toEqual([expect.stringMatching(/^waypoint-calendar-2026-03-01\.ics$/)]);
+  const ics = readFileSync(join(app.dataFolder, 'exports', readdirSync(join(app.dataFolder, 'exports'))[0]!), 'utf8');
+  expect(ics).toContain('SUMMARY:Follow-up\r\n');
+  expect(ics).toContain('DTSTART;VALUE=DATE:20260320');
+  for (const secret of ['Hearing', code]) expect(ics).not.toContain(secret);
+  // The link opens the case on its note.
+  await agendaSection(page, /^Later/)
+    .getByRole('link', { name: 'Open the note' })
+    .click();
+  await expect(page.getByRole('listitem', { name: /^Note of / })).toBeFocused();
+  await expect(page.getByText('Court papers received')).toBeVisible();
 
   await passTime(page, 312 * hours); // 14 March
   await expect(page.getByTestId('due-banner')).toHaveCount(0);

@@ -16,6 +16,8 @@ export interface SettingsStore {
   set(patch: SettingsPatch): Promise<Settings>;
   /** Things the user should be told once, e.g. that a corrupt file was set aside. */
   takeNotices(): Notice[];
+  /** The settings as last read or written, without waiting; null before the first read. */
+  current(): Settings | null;
   /** Deletes the file and returns to defaults (erase this device). */
   reset(): Promise<void>;
 }
@@ -63,6 +65,7 @@ export function createSettingsStore(folder: string, now: () => Date = () => new 
 
   return {
     get: load,
+    current: () => cached,
     set(patch) {
       const result = queue.then(() => set(patch));
       queue = result.catch(() => undefined);

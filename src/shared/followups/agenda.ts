@@ -1,5 +1,5 @@
 import { addDays, addMonths, dateOfDayNumber, dayNumber, dayNumberInZone, zonedInstant } from './dates';
-import type { FollowUp, FollowUpDue } from './schema';
+import { followUpKinds, type FollowUp, type FollowUpDue, type FollowUpKind } from './schema';
 
 export const agendaBuckets = ['overdue', 'today', 'week', 'later', 'done'] as const;
 export type AgendaBucket = (typeof agendaBuckets)[number];
@@ -67,14 +67,35 @@ export function buildAgenda<T extends FollowUp>(followUps: readonly T[], now: nu
   return agenda;
 }
 
-/** The unlock banner's figures. */
+/**
+ * The agenda split by kind, from one already built, in the same order: the buckets are computed once per
+ * load (and minute), and a change of the kind filter only looks its kind up.
+ */
+export function agendaByKind<T extends FollowUp>(agenda: Record<AgendaBucket, AgendaEntry<T>[]>): Record<FollowUpKind, Record<AgendaBucket, AgendaEntry<T>[]>> {
+  const byKind = {} as Record<FollowUpKind, Record<AgendaBucket, AgendaEntry<T>[]>>;
+  for (const kind of followUpKinds) byKind[kind] = { overdue: [], today: [], week: [], later: [], done: [] };
+  for (const bucket of agendaBuckets) for (const entry of agenda[bucket]) byKind[entry.followUp.kind][bucket].push(entry);
+  return byKind;
+}
+
+/**
+ * The unlock banner's figures. A due date written in any zone falls on the same civil date, the day
+ * before or the day after in the viewer's zone (offsets stay within a day), so a date two days or more
+ * from today is decided by comparing the date strings; only the few near today need the zone rules.
+ */
 export function dueCounts(followUps: readonly FollowUp[], now: number, zone: string): { overdue: number; today: number } {
   const counts = { overdue: 0, today: 0 };
   const today = dayNumberInZone(now, zone);
+  const surelyPast = dateOfDayNumber(today - 2);
+  const surelyLater = dateOfDayNumber(today + 2);
   for (const followUp of followUps) {
     if (followUp.status !== 'open') continue;
-    const { bucket } = agendaPlace(followUp, now, zone, today);
-    if (bucket === 'overdue' || bucket === 'today') counts[bucket] += 1;
+    const date = followUp.snoozedUntil ?? currentDue(followUp).date;
+    if (date <= surelyPast) counts.overdue += 1;
+    else if (date < surelyLater) {
+      const { bucket } = agendaPlace(followUp, now, zone, today);
+      if (bucket === 'overdue' || bucket === 'today') counts[bucket] += 1;
+    }
   }
   return counts;
 }

@@ -154,7 +154,8 @@ function wallClockOfMinute(instant: number, zone: string): number {
   return Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
 }
 
-function offsetMs(instant: number, zone: string): number {
+/** How far the clocks in `zone` are ahead of UTC at `instant`, in ms. */
+export function offsetMs(instant: number, zone: string): number {
   return wallClockMs(instant, zone) - instant;
 }
 

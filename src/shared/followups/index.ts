@@ -2,3 +2,5 @@ export * from './schema';
 export * from './dates';
 export * from './agenda';
 export * from './suggestions';
+export * from './links';
+export * from './ics';

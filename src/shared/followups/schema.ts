@@ -31,6 +31,13 @@ export const followUpDueSchema = z
   .refine((due) => (due.time === null) === (due.zone === null), 'a time needs its zone, and a zone its time');
 export type FollowUpDue = z.infer<typeof followUpDueSchema>;
 
+/** What a follow-up is about on its case: one note, or one item of one checklist (by ids only; the texts stay in their own records). */
+export const followUpLinkSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('note'), noteId: recordId }),
+  z.strictObject({ type: z.literal('checklistItem'), checklistId: recordId, itemId: recordId }),
+]);
+export type FollowUpLink = z.infer<typeof followUpLinkSchema>;
+
 /** A follow-up on a case: a deadline, an appointment or a reminder, in the caseworker's words. */
 export const followUpSchema = z
   .strictObject({
@@ -48,6 +55,8 @@ export const followUpSchema = z
     snoozedUntil: civilDate.nullable(),
     status: z.enum(followUpStatuses),
     statusChangedAt: isoDateTime.nullable(),
+    /** Optional; follow-ups written before links existed have none. */
+    link: followUpLinkSchema.nullable().optional(),
     createdAt: isoDateTime,
     updatedAt: isoDateTime,
   })

@@ -5,6 +5,8 @@ import { answerFor, isAnswered, visibleItems, type Answer } from '../checklists/
 import type { CaseContext, ChecklistItem, ChecklistTemplate } from '../checklists/schema';
 import { contextWithAnswers, screeningSummary } from '../checklists/screening';
 import { exportFileName } from '../files';
+import { currentDue, dueInstant } from '../followups/agenda';
+import type { FollowUp } from '../followups/schema';
 import type { Language } from '../languages';
 import { escapeHtml } from './escape';
 import { headerFooterFontStack } from './fonts';
@@ -23,6 +25,11 @@ export type PrintKind = (typeof printKinds)[number];
 export const redactionLevels = ['full', 'noAliasNoNotes', 'structureOnly'] as const;
 export type Redaction = (typeof redactionLevels)[number];
 
+/** A case summary's follow-ups section is optional: offered ticked only with everything, as a careful default. */
+export function followUpsByDefault(redaction: Redaction): boolean {
+  return redaction === 'full';
+}
+
 export interface PrintOptions {
   kind: PrintKind;
   language: Language;
@@ -34,6 +41,8 @@ export interface PrintOptions {
   notes?: readonly CaseNote[];
   /** The checklists to print: all of the case's for a summary, the one to print for 'filledChecklist'. */
   checklists?: readonly CaseChecklist[];
+  /** A case summary's optional follow-ups section: printed when given (even empty), left out when absent. */
+  followUps?: readonly FollowUp[];
   /** Needed for 'blankChecklist'. */
   template?: ChecklistTemplate;
   labels: PrintLabels;
@@ -76,6 +85,8 @@ interface Context {
   language: Language;
   date(iso: string): string;
   day(isoDay: string): string;
+  /** An instant as the date and time in `zone`. */
+  instant(time: number, zone: string): string;
   country(code: string): string;
   value(list: string, value: string): string;
 }
@@ -112,7 +123,7 @@ export function renderPrintDocument(options: PrintOptions): PrintDocument {
     );
     reference = record?.code ?? '';
     if (kind === 'caseSummary' && record) {
-      body = caseSummary(record, options.notes ?? [], checklists, caseContext, context);
+      body = caseSummary(record, options.notes ?? [], checklists, caseContext, context, options.followUps);
     } else {
       body = checklists.map((checklist) => filledChecklist(checklist, caseContext, context, checklists.length > 1)).join('\n');
     }
@@ -221,6 +232,7 @@ function makeContext(options: PrintOptions, redaction: Redaction): Context {
       const time = Date.parse(`${isoDay}T12:00:00Z`);
       return Number.isNaN(time) ? isoDay : dayFormat.format(time);
     },
+    instant: (time, zone) => new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone: zone }).format(time),
     country: (code) => countries?.of(code) ?? code,
     value: (list, value) => labels.values?.[list]?.[value] ?? spellOut(value),
   };
@@ -239,7 +251,14 @@ export function spellOut(identifier: string): string {
 
 // --- case summary ---------------------------------------------------------------------------
 
-function caseSummary(record: CaseRecord, notes: readonly CaseNote[], checklists: readonly CaseChecklist[], caseContext: CaseContext, ctx: Context): string {
+function caseSummary(
+  record: CaseRecord,
+  notes: readonly CaseNote[],
+  checklists: readonly CaseChecklist[],
+  caseContext: CaseContext,
+  ctx: Context,
+  followUps: readonly FollowUp[] | undefined,
+): string {
   const { labels, redaction } = ctx;
   const L = labels.case;
   const rows: Array<[string, string]> = [];
@@ -274,6 +293,7 @@ function caseSummary(record: CaseRecord, notes: readonly CaseNote[], checklists:
   }
 
   parts.push(`<section class="section"><h2>${escapeHtml(L.notes)}</h2>${notesPart(notes, ctx)}</section>`);
+  if (followUps) parts.push(`<section class="section"><h2>${escapeHtml(ctx.labels.followUps.title)}</h2>${followUpsPart(followUps, ctx)}</section>`);
 
   parts.push(`<h2>${escapeHtml(labels.checklist.checklists)}</h2>`);
   if (checklists.length === 0) parts.push(`<p class="muted">${escapeHtml(labels.checklist.noChecklists)}</p>`);
@@ -295,6 +315,36 @@ function notesPart(notes: readonly CaseNote[], ctx: Context): string {
         }</article>`,
     )
     .join('\n');
+}
+
+/**
+ * One row per follow-up, by the date due now: the date (a timed one in its own zone, named) as the row's
+ * header, then kind, status and repeat, and the title in the caseworker's words only in a full export.
+ * Structure only gives the count.
+ */
+function followUpsPart(followUps: readonly FollowUp[], ctx: Context): string {
+  const F = ctx.labels.followUps;
+  if (followUps.length === 0) return `<p class="muted">${escapeHtml(F.none)}</p>`;
+  if (ctx.redaction === 'structureOnly') return `<p class="muted">${escapeHtml(fillLabel(F.omitted, { count: followUps.length }))}</p>`;
+  const placed = followUps.map((followUp) => {
+    const due = currentDue(followUp);
+    const instant = dueInstant(due);
+    return { followUp, due, sortKey: instant ?? Date.parse(`${due.date}T00:00:00Z`) };
+  });
+  placed.sort((a, b) => a.sortKey - b.sortKey);
+  const rows = placed.map(({ followUp, due, sortKey }): [string, string] => {
+    const when = due.time === null || due.zone === null ? ctx.day(due.date) : `${ctx.instant(sortKey, due.zone)} (${due.zone})`;
+    const facts = [
+      ctx.labels.followUpKinds?.[followUp.kind] ?? spellOut(followUp.kind),
+      F.status[followUp.status],
+      followUp.repeat ? F.repeats[followUp.repeat] : null,
+      followUp.status === 'open' && followUp.snoozedUntil ? fillLabel(F.snoozed, { date: ctx.day(followUp.snoozedUntil) }) : null,
+    ].filter((fact): fact is string => fact !== null);
+    const what =
+      ctx.redaction === 'full' ? `<div class="note-text" dir="auto">${escapeHtml(followUp.title)}</div>` : `<div class="small muted">${escapeHtml(F.titleWithheld)}</div>`;
+    return [when, `${escapeHtml(facts.join(' · '))}${what}`];
+  });
+  return table(rows);
 }
 
 function profileRows(record: CaseRecord, ctx: Context): Array<[string, string]> {

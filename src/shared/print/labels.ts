@@ -89,6 +89,15 @@ export const englishPrintLabels = {
     caseworker: 'Caseworker',
     dateHint: 'YYYY-MM-DD',
   },
+  followUps: {
+    title: 'Follow-ups',
+    none: 'No follow-ups.',
+    omitted: 'Follow-ups not included in this export: {count}.',
+    titleWithheld: 'What to do is not included in this export.',
+    status: { open: 'Open', done: 'Done', cancelled: 'Cancelled' },
+    repeats: { weekly: 'repeats every week', fortnightly: 'repeats every two weeks', monthly: 'repeats every month' },
+    snoozed: 'reminder put off to {date}',
+  },
   screening: {
     title: 'Screening summary',
     act: 'Act',
@@ -109,10 +118,12 @@ type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen
 /**
  * Every word of a printed document. `values` optionally names the HTCDS values (e.g.
  * `values.exploitationTypes.ForcedLabour`); a value without a name is shown spelled out from its
- * identifier ("Forced labour").
+ * identifier ("Forced labour"). `followUpKinds` does the same for follow-up kinds.
  */
 export type PrintLabels = Widen<typeof englishPrintLabels> & {
   values?: Readonly<Record<string, Readonly<Record<string, string>> | undefined>>;
+  /** The names of the follow-up kinds (the follow-ups feature's own); a kind without one is spelled out. */
+  followUpKinds?: Readonly<Record<string, string>>;
 };
 
 /** Fills `{name}` placeholders. */

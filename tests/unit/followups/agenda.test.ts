@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { agendaPlace, buildAgenda, currentDue, dueCounts, dueInstant, followUpSchema, markDone, reopen, snooze } from '@shared/followups';
+import { agendaBuckets, agendaPlace, buildAgenda, currentDue, dueCounts, dueInstant, agendaByKind, followUpSchema, markDone, reopen, snooze } from '@shared/followups';
+import { followUpsForBench } from '../../../bench/followups';
 import { followUp } from './fixtures';
 
 const utc = (iso: string) => Date.parse(iso);
@@ -99,5 +100,40 @@ describe('follow-up schema', () => {
     const period = followUp({ kind: 'reflectionPeriodEnds', period: { start: '2028-02-15', days: 30 }, due: { date: '2028-03-15', time: null, zone: null } });
     expect(followUpSchema.safeParse(period).success).toBe(false);
     expect(followUpSchema.safeParse(followUp({ title: '   ' })).success).toBe(false);
+  });
+});
+
+describe('the agenda over many follow-ups', () => {
+  const many = followUpsForBench(3_000).map((f, i) => ({
+    ...f,
+    due: f.due.time ? { ...f.due, zone: ['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Europe/Madrid', 'Asia/Kathmandu'][i % 4]! } : f.due,
+    snoozedUntil: i % 11 === 0 ? f.due.date : null,
+  }));
+
+  it('counts for the banner exactly as the agenda places them, in zones a day apart', () => {
+    for (const zone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Europe/Madrid']) {
+      for (const now of [Date.UTC(2026, 11, 7, 0, 30), Date.UTC(2026, 11, 7, 12), Date.UTC(2027, 2, 28, 23, 59)]) {
+        const agenda = buildAgenda(many, now, zone);
+        expect(dueCounts(many, now, zone)).toEqual({ overdue: agenda.overdue.length, today: agenda.today.length });
+      }
+    }
+  });
+
+  it('splits the buckets built once by kind, as building them from each kind’s follow-ups does', () => {
+    const now = Date.UTC(2026, 11, 7, 12);
+    const agenda = buildAgenda(many, now, 'Europe/Madrid');
+    const ids = (built: ReturnType<typeof buildAgenda>) => agendaBuckets.map((bucket) => built[bucket].map((entry) => entry.followUp.id));
+    const byKind = agendaByKind(agenda);
+    for (const kind of ['checkIn', 'appointment', 'other'] as const) {
+      expect(ids(byKind[kind])).toEqual(
+        ids(
+          buildAgenda(
+            many.filter((f) => f.kind === kind),
+            now,
+            'Europe/Madrid',
+          ),
+        ),
+      );
+    }
   });
 });

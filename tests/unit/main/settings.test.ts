@@ -28,7 +28,7 @@ describe('settings store', () => {
     const store = createSettingsStore(folder);
     await Promise.all([store.set({ autoLockMinutes: 10 }), store.set({ language: 'ar' }), store.set({ homeCountry: 'NG' })]);
     expect(await readdir(folder)).toEqual([SETTINGS_FILE]);
-    expect(await createSettingsStore(folder).get()).toEqual({ language: 'ar', autoLockMinutes: 10, homeCountry: 'NG' });
+    expect(await createSettingsStore(folder).get()).toEqual({ language: 'ar', autoLockMinutes: 10, homeCountry: 'NG', systemNotifications: false });
   });
 
   it('rejects invalid values and keeps the previous file', async () => {

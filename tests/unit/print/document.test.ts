@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { englishPrintLabels, printStyles, renderPrintDocument, escapeHtml, spellOut, type PrintLabels, type PrintOptions } from '@shared/print';
+import { englishPrintLabels, followUpsByDefault, printStyles, renderPrintDocument, escapeHtml, spellOut, type PrintLabels, type PrintOptions } from '@shared/print';
 import { parseTemplateFile, recordAnswer, startChecklist, type ChecklistInstance, type ChecklistTemplate } from '@shared/checklists';
 import type { CaseChecklist } from '@shared/cases';
 import { shippedFiles, shippedTemplate, translatedFiles } from '../checklists/fixtures';
+import { followUp } from '../followups/fixtures';
 import { markers, printCase, printChecklist, printNotes, printTemplate } from './fixtures';
 
 const labels: PrintLabels = englishPrintLabels;
@@ -285,6 +286,59 @@ describe('header and footer', () => {
     expect(headerTemplate).not.toContain('ALIASMARK');
     expect(footerTemplate).toContain('Page <span class="pageNumber"></span> of <span class="totalPages"></span>');
     expect(footerTemplate).toContain('Confidential');
+  });
+});
+
+describe('case summary: follow-ups', () => {
+  const title = 'FOLLOWUPMARK hearing <b>at</b> the court';
+  const followUps = [
+    followUp({ id: 'f1', caseId: 'case-1', kind: 'appointment', title, due: { date: '2026-03-29', time: '10:00', zone: 'Europe/Madrid' }, repeat: null }),
+    followUp({ id: 'f2', caseId: 'case-1', kind: 'checkIn', title: 'Weekly call', due: { date: '2026-03-02', time: null, zone: null }, repeat: 'weekly', occurrencesDone: 2 }),
+    followUp({ id: 'f3', caseId: 'case-1', kind: 'referralToChase', title: 'Chase shelter', status: 'done', statusChangedAt: '2026-03-03T10:00:00.000Z' }),
+  ];
+  const section = (html: string) => html.slice(html.indexOf('<h2>Follow-ups</h2>'), html.indexOf('<h2>Checklists</h2>'));
+
+  it('is ticked by default only with everything', () => {
+    expect(followUpsByDefault('full')).toBe(true);
+    expect(followUpsByDefault('noAliasNoNotes')).toBe(false);
+    expect(followUpsByDefault('structureOnly')).toBe(false);
+  });
+
+  it('is left out unless given; empty, it says so', () => {
+    expect(render({ kind: 'caseSummary' }).html).not.toContain('<h2>Follow-ups</h2>');
+    expect(render({ kind: 'caseSummary', followUps: [] }).html).toContain('<h2>Follow-ups</h2><p class="muted">No follow-ups.</p>');
+    expect(render({ kind: 'filledChecklist', followUps }).html).not.toContain('Follow-ups');
+  });
+
+  it('full: by the date due now, each with its kind, status, repeat and escaped title; a timed one at its time in its zone', () => {
+    const html = section(render({ kind: 'caseSummary', followUps, labels: { ...labels, followUpKinds: { appointment: 'Hearing or appointment' } } }).html);
+    // A kind without a name (the feature's locale not given) is spelled out.
+    expect(html).toContain(escapeHtml(title));
+    expect(html).not.toContain('<b>at</b>');
+    // The weekly check-in first on 2 March, two occurrences done: due now on 16 March.
+    expect(html.indexOf('March 16, 2026')).toBeGreaterThan(-1);
+    expect(html.indexOf('March 16, 2026')).toBeLessThan(html.indexOf('March 29, 2026 at 10:00 AM (Europe/Madrid)'));
+    expect(html).toContain('check in · Open · repeats every week');
+    expect(html).toContain('Hearing or appointment · Open');
+    expect(html).toContain('referral to chase · Done');
+    expect(html.match(/<th scope="row">/g)).toHaveLength(3);
+  });
+
+  it('without free text it leaves out the titles; structure only gives the count', () => {
+    const redacted = section(render({ kind: 'caseSummary', followUps, redaction: 'noAliasNoNotes' }).html);
+    expect(redacted).not.toContain('FOLLOWUPMARK');
+    expect(redacted).not.toContain('Weekly call');
+    expect(redacted).toContain('What to do is not included in this export.');
+    expect(redacted).toContain('March 29, 2026');
+    const structure = section(render({ kind: 'caseSummary', followUps, redaction: 'structureOnly' }).html);
+    expect(structure).toContain('Follow-ups not included in this export: 3.');
+    expect(structure).not.toContain('March 29');
+  });
+
+  it('dates in the document’s language, in Arabic too', () => {
+    const { html } = render({ kind: 'caseSummary', language: 'ar', labels: arabicLabels, followUps });
+    expect(html).toContain(`<h2>${arabicLabels.followUps.title}</h2>`);
+    expect(html).toContain(new Intl.DateTimeFormat('ar', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Madrid' }).format(Date.UTC(2026, 2, 29, 8)));
   });
 });
 

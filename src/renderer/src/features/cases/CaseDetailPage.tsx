@@ -3,7 +3,7 @@ import { ExportPdfButton } from '../export';
 import { Anchor, Button, Group, Loader, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { IconArrowBackUp, IconCircleCheck, IconEdit, IconSend, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'wouter';
+import { Link, useLocation, useSearch } from 'wouter';
 import { changeCaseStatus, isChildAtIdentification, type CaseRecord, type CaseStatus } from '@shared/cases';
 import { useSettings } from '../../app/SettingsProvider';
 import { ConfirmDeleteDialog } from '../../components/ConfirmDeleteDialog';
@@ -62,6 +62,11 @@ function CaseView({ record }: { record: CaseRecord }) {
     if (document.activeElement === document.body || document.activeElement === null) actions.current?.querySelector('button')?.focus();
   }, [record.status]);
   const caseContext = { isChild: isChildAtIdentification(record), country: record.profile.countriesOfExploitation[0] ?? settings.homeCountry };
+  // A follow-up's link opens the case on its note (?note=) or on a checklist at a question (?checklist=&item=).
+  const search = useSearch();
+  const target = new URLSearchParams(search);
+  const noteId = target.get('note');
+  const checklistId = target.get('checklist');
 
   const statusChange = useAction(
     async (status: CaseStatus) => {
@@ -115,7 +120,7 @@ function CaseView({ record }: { record: CaseRecord }) {
           ))}
         </Stack>
       </section>
-      <Tabs defaultValue="notes" keepMounted={false}>
+      <Tabs key={search} defaultValue={checklistId ? 'checklists' : 'notes'} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="profile">{t('tabs.profile')}</Tabs.Tab>
           <Tabs.Tab value="notes">{t('tabs.notes')}</Tabs.Tab>
@@ -127,10 +132,10 @@ function CaseView({ record }: { record: CaseRecord }) {
           <ProfileView record={record} />
         </Tabs.Panel>
         <Tabs.Panel value="notes" pt="md">
-          <NotesPanel caseId={record.id} code={record.code} />
+          <NotesPanel caseId={record.id} code={record.code} focusNoteId={noteId} />
         </Tabs.Panel>
         <Tabs.Panel value="checklists" pt="md">
-          <CaseChecklistsPanel caseId={record.id} caseContext={caseContext} />
+          <CaseChecklistsPanel caseId={record.id} caseContext={caseContext} openChecklistId={checklistId} focusItemId={target.get('item')} />
         </Tabs.Panel>
         <Tabs.Panel value="followUps" pt="md">
           {/* The panel's code loads on first use, under its tab, so the page stays as it is meanwhile. */}

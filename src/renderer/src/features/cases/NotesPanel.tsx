@@ -11,8 +11,8 @@ import { useCaseRepository, type NoteResult } from './repository';
 
 type Load = { status: 'loading' } | { status: 'ready'; notes: NoteResult[] } | { status: 'error' };
 
-/** Dated notes, newest first. Editing keeps the earlier wording, which anyone can open. */
-export function NotesPanel({ caseId, code }: { caseId: string; code: string }) {
+/** Dated notes, newest first. Editing keeps the earlier wording, which anyone can open. `focusNoteId`: the note a follow-up's link opened. */
+export function NotesPanel({ caseId, code, focusNoteId = null }: { caseId: string; code: string; focusNoteId?: string | null }) {
   const { t } = useTranslation('cases');
   const repository = useCaseRepository();
   const [load, setLoad] = useState<Load>({ status: 'loading' });
@@ -86,7 +86,7 @@ export function NotesPanel({ caseId, code }: { caseId: string; code: string }) {
         <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('notes.timeline')}>
           {load.notes.map((result) =>
             'note' in result ? (
-              <NoteItem key={result.note.id} note={result.note} onSave={save} />
+              <NoteItem key={result.note.id} note={result.note} onSave={save} focused={result.note.id === focusNoteId} />
             ) : (
               <Card component="li" key={result.unreadableId} withBorder bg="var(--mantine-color-yellow-light)">
                 <Group gap="xs">
@@ -108,7 +108,7 @@ function useSaveFailed() {
   return () => ({ title: t('notes.saveFailedTitle'), text: t('notes.saveFailed') });
 }
 
-function NoteItem({ note, onSave }: { note: CaseNote; onSave: (note: CaseNote) => Promise<void> }) {
+function NoteItem({ note, onSave, focused }: { note: CaseNote; onSave: (note: CaseNote) => Promise<void>; focused: boolean }) {
   const { t } = useTranslation('cases');
   const { dateTime } = useDateFormats();
   const [editing, setEditing] = useState<string | null>(null);
@@ -117,6 +117,14 @@ function NoteItem({ note, onSave }: { note: CaseNote; onSave: (note: CaseNote) =
   const editBox = useRef<HTMLTextAreaElement>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const focusAfterSwap = useRef(false);
+  const card = useRef<HTMLLIElement>(null);
+
+  // Opened from a follow-up's link: shown and focused, so a screen reader starts there.
+  useEffect(() => {
+    if (!focused) return;
+    card.current?.scrollIntoView({ block: 'center' });
+    card.current?.focus();
+  }, [focused]);
 
   // The buttons swap places with the box as editing starts and ends: focus follows, so it is not lost.
   const editingNow = editing !== null;
@@ -140,7 +148,15 @@ function NoteItem({ note, onSave }: { note: CaseNote; onSave: (note: CaseNote) =
   }, useSaveFailed());
 
   return (
-    <Card component="li" withBorder aria-label={t('notes.noteOf', { date: written })}>
+    <Card
+      component="li"
+      withBorder
+      aria-label={t('notes.noteOf', { date: written })}
+      ref={card}
+      tabIndex={focused ? -1 : undefined}
+      aria-current={focused || undefined}
+      bg={focused ? 'var(--mantine-color-blue-light)' : undefined}
+    >
       <Stack gap="xs">
         <Group justify="space-between" gap="xs">
           <Text size="sm" fw={600} component="time" dateTime={note.createdAt}>

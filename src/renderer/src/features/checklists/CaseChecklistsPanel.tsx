@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Anchor, Badge, Button, Center, Group, Loader, Modal, Paper, Radio, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -18,10 +18,13 @@ export type { CaseContext };
 export interface CasePanelProps {
   caseId: string;
   caseContext: CaseContext;
+  /** A checklist to open at once, and a question in it to show (a follow-up's link). */
+  openChecklistId?: string | null;
+  focusItemId?: string | null;
 }
 
 /** A case's checklists: the list, starting one from a template, and filling one in. */
-export function CaseChecklistsPanel({ caseId, caseContext: recordContext }: CasePanelProps) {
+export function CaseChecklistsPanel({ caseId, caseContext: recordContext, openChecklistId = null, focusItemId = null }: CasePanelProps) {
   const { t } = useTranslation('checklists');
   const { store } = useVault();
   const { state, retry } = useCaseChecklists(store, caseId);
@@ -33,10 +36,19 @@ export function CaseChecklistsPanel({ caseId, caseContext: recordContext }: Case
           state.value.flatMap((entry) => (entry.ok ? [entry.value.instance] : [])),
         )
       : recordContext;
-  const [openedId, setOpenedId] = useState<string | null>(null);
+  const [openedId, setOpenedId] = useState<string | null>(openChecklistId);
   const [choosing, setChoosing] = useState(false);
 
   const openChecklist = openedId !== null && state.status === 'ready' ? state.value.find((entry) => entry.ok && entry.id === openedId) : undefined;
+
+  // Opened from a follow-up's link: the question is shown and its answer focused (a hidden one is not on the page).
+  const runnerShown = openChecklist?.ok === true && openChecklist.id === openChecklistId;
+  useEffect(() => {
+    if (!runnerShown || !focusItemId || !openChecklistId) return;
+    const field = document.getElementById(`item-${openChecklistId}-${focusItemId}-input`);
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus();
+  }, [runnerShown, openChecklistId, focusItemId]);
 
   return (
     <section aria-labelledby={`checklists-${caseId}`}>

@@ -1,9 +1,9 @@
 import { useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Group, Modal, Radio, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Radio, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { templateInLanguage, type ChecklistTemplate } from '@shared/checklists';
-import { renderPrintDocument, type Paper, type PrintLabels, type Redaction } from '@shared/print';
+import { followUpsByDefault, renderPrintDocument, type Paper, type PrintLabels, type Redaction } from '@shared/print';
 import { languages, type Language } from '@shared/languages';
 import { savePdf } from './api';
 import { languageNames } from '../../i18n';
@@ -28,11 +28,12 @@ class CaseGone extends Error {}
 
 /** The words of the document in the chosen language (which may differ from the interface's, and so may not be loaded yet). */
 async function printLabels(i18n: ReturnType<typeof useTranslation>['i18n'], language: Language): Promise<PrintLabels> {
-  await i18n.loadNamespaces(['export', 'cases']);
+  await i18n.loadNamespaces(['export', 'cases', 'followups']);
   await i18n.loadLanguages(language);
   const labels = i18n.getResource(language, 'export', 'print') as PrintLabels;
   const values = i18n.getResource(language, 'cases', 'values') as PrintLabels['values'] | undefined;
-  return values ? { ...labels, values } : labels;
+  const followUpKinds = i18n.getResource(language, 'followups', 'kinds') as PrintLabels['followUpKinds'] | undefined;
+  return { ...labels, ...(values ? { values } : {}), ...(followUpKinds ? { followUpKinds } : {}) };
 }
 
 /**
@@ -47,6 +48,7 @@ export function ExportPdfDialog(props: ExportPdfDialogProps) {
   const { t: tShared } = useTranslation();
   const vault = useContext(VaultContext);
   const [redaction, setRedaction] = useState<Redaction>('noAliasNoNotes');
+  const [withFollowUps, setWithFollowUps] = useState(() => followUpsByDefault(redaction));
   const [paper, setPaper] = useState<Paper>('A4');
   const [language, setLanguage] = useState<Language>((languages as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'en');
   const [done, setDone] = useState(false);
@@ -71,7 +73,8 @@ export function ExportPdfDialog(props: ExportPdfDialogProps) {
           ...checklist,
           instance: { ...checklist.instance, templateSnapshot: translate(checklist.instance.templateSnapshot) },
         }));
-        options = { ...common, kind: props.kind, ...loaded, checklists };
+        const { followUps, ...records } = { followUps: undefined, ...loaded };
+        options = { ...common, kind: props.kind, ...records, checklists, ...(followUps && withFollowUps ? { followUps } : {}) };
       }
       const document = renderPrintDocument(options);
       const result = await savePdf({
@@ -103,13 +106,30 @@ export function ExportPdfDialog(props: ExportPdfDialogProps) {
         {blank ? (
           <Text>{t('dialog.blankInfo')}</Text>
         ) : (
-          <Radio.Group label={t('dialog.include')} value={redaction} onChange={(value) => setRedaction(value as Redaction)}>
-            <Stack gap="xs" mt="xs">
-              {(['full', 'noAliasNoNotes', 'structureOnly'] as const).map((level) => (
-                <Radio key={level} value={level} label={t(`dialog.redaction.${level}`)} />
-              ))}
-            </Stack>
-          </Radio.Group>
+          <Stack gap="xs">
+            <Radio.Group
+              label={t('dialog.include')}
+              value={redaction}
+              onChange={(value) => {
+                setRedaction(value as Redaction);
+                setWithFollowUps(followUpsByDefault(value as Redaction));
+              }}
+            >
+              <Stack gap="xs" mt="xs">
+                {(['full', 'noAliasNoNotes', 'structureOnly'] as const).map((level) => (
+                  <Radio key={level} value={level} label={t(`dialog.redaction.${level}`)} />
+                ))}
+              </Stack>
+            </Radio.Group>
+            {props.kind === 'caseSummary' && (
+              <Checkbox
+                label={t('dialog.followUps')}
+                description={t('dialog.followUpsHelp')}
+                checked={withFollowUps}
+                onChange={(event) => setWithFollowUps(event.currentTarget.checked)}
+              />
+            )}
+          </Stack>
         )}
         <Stack gap={4}>
           <Text size="sm" fw={500} id="export-paper-label">

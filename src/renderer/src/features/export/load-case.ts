@@ -1,4 +1,5 @@
 import type { CaseContext } from '@shared/checklists';
+import { isFollowUp } from '@shared/followups';
 import type { RecordResult, WaypointStore } from '../../db';
 
 type Store = Pick<WaypointStore, 'get' | 'list'>;
@@ -21,5 +22,6 @@ export async function loadCase(store: Store, target: CaseTarget) {
     return { caseRecord: record.data, notes: [], checklists: [checklist.data], caseChecklists, ...context };
   }
   const notes = await store.list('notes', { caseId: target.caseId });
-  return { caseRecord: record.data, notes: decrypted(notes), checklists: caseChecklists, caseChecklists, ...context };
+  const followUps = decrypted(await store.list('followUps', { caseId: target.caseId })).filter(isFollowUp);
+  return { caseRecord: record.data, notes: decrypted(notes), checklists: caseChecklists, caseChecklists, followUps, ...context };
 }

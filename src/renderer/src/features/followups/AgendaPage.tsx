@@ -1,13 +1,18 @@
 import { useDeferredValue, useMemo, useState } from 'react';
-import { Alert, Anchor, Center, Loader, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Loader, Select, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { agendaBuckets, buildAgenda, followUpKinds, type FollowUpKind } from '@shared/followups';
+import { agendaBuckets, agendaByKind, buildAgenda, followUpKinds, type AgendaBucket, type FollowUpKind } from '@shared/followups';
 import { useCases } from '../cases';
+import { CalendarExportButton } from './CalendarExport';
 import { FollowUpItem } from './FollowUpItem';
 import { LoadFailedAlert } from '../../components/LoadFailedAlert';
 import { useFollowUps } from './use-follow-ups';
 import { deviceZone, useNow } from './view';
+
+/** Rows drawn per bucket at first, and added by each "Show more": the first screen stays the same size with 50,000 follow-ups. */
+const rowsPerStep = 50;
+const firstLimits: Record<AgendaBucket, number> = { overdue: rowsPerStep, today: rowsPerStep, week: rowsPerStep, later: rowsPerStep, done: rowsPerStep };
 
 /**
  * Every case's follow-ups in buckets: overdue, today, the next seven days, later, done. Rows name the
@@ -21,12 +26,12 @@ export default function AgendaPage() {
   const zone = deviceZone();
   const [kind, setKind] = useState<FollowUpKind | 'all'>('all');
   const shownKind = useDeferredValue(kind);
+  const [limits, setLimits] = useState(firstLimits);
 
-  const agenda = useMemo(() => {
-    if (load.status !== 'ready') return null;
-    const followUps = shownKind === 'all' ? load.read.followUps : load.read.followUps.filter((f) => f.kind === shownKind);
-    return buildAgenda(followUps, now, zone);
-  }, [load, shownKind, now, zone]);
+  // The buckets are computed once per load (and minute), split by kind once; a filter only looks its kind up.
+  const allBuckets = useMemo(() => (load.status === 'ready' ? buildAgenda(load.read.followUps, now, zone) : null), [load, now, zone]);
+  const byKind = useMemo(() => (allBuckets ? agendaByKind(allBuckets) : null), [allBuckets]);
+  const agenda = shownKind === 'all' ? allBuckets : (byKind?.[shownKind] ?? null);
 
   return (
     <Stack gap="lg">
@@ -34,11 +39,16 @@ export default function AgendaPage() {
         {t('title')}
       </Title>
       <Text>{t('intro', { zone })}</Text>
+      {load.status === 'ready' && load.read.followUps.length > 0 && <CalendarExportButton followUps={load.read.followUps} />}
       <Select
         label={t('filterKind')}
         data={[{ value: 'all', label: t('allKinds') }, ...followUpKinds.map((value) => ({ value, label: t(`kinds.${value}`) }))]}
         value={kind}
-        onChange={(value) => value && setKind(value as FollowUpKind | 'all')}
+        onChange={(value) => {
+          if (!value) return;
+          setKind(value as FollowUpKind | 'all');
+          setLimits(firstLimits);
+        }}
         allowDeselect={false}
         autoComplete="off"
         w={320}
@@ -65,7 +75,7 @@ export default function AgendaPage() {
               </Text>
             ) : (
               <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-labelledby={`agenda-${bucket}`}>
-                {agenda[bucket].map(({ followUp }) => {
+                {agenda[bucket].slice(0, limits[bucket]).map(({ followUp }) => {
                   const code = snapshot.byId.get(followUp.caseId)?.code;
                   return (
                     <FollowUpItem
@@ -88,6 +98,11 @@ export default function AgendaPage() {
                   );
                 })}
               </Stack>
+            )}
+            {agenda[bucket].length > limits[bucket] && (
+              <Button variant="default" size="xs" mt="sm" onClick={() => setLimits((current) => ({ ...current, [bucket]: current[bucket] + rowsPerStep }))}>
+                {t('showMore', { count: Math.min(rowsPerStep, agenda[bucket].length - limits[bucket]) })}
+              </Button>
             )}
           </section>
         ))}

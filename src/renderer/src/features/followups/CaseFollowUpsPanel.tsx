@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { agendaPlace, type FollowUp } from '@shared/followups';
 import { ConfirmDeleteDialog } from '../../components/ConfirmDeleteDialog';
+import { CalendarExportButton } from './CalendarExport';
 import { FollowUpForm } from './FollowUpForm';
 import { LoadFailedAlert } from '../../components/LoadFailedAlert';
 import { FollowUpItem } from './FollowUpItem';
@@ -39,9 +40,12 @@ export default function CaseFollowUpsPanel({ caseId, countriesOfExploitation, on
 
   return (
     <Stack>
-      <Button leftSection={<IconPlus size={18} aria-hidden />} w="fit-content" onClick={() => setEditing('new')}>
-        {t('actions.add')}
-      </Button>
+      <Group gap="sm">
+        <Button leftSection={<IconPlus size={18} aria-hidden />} w="fit-content" onClick={() => setEditing('new')}>
+          {t('actions.add')}
+        </Button>
+        {load.status === 'ready' && load.read.followUps.length > 0 && <CalendarExportButton followUps={load.read.followUps} />}
+      </Group>
       {load.status === 'error' && <LoadFailedAlert title={t('errors.loadTitle')} onRetry={reload} />}
       {load.status === 'ready' && load.read.unreadable.length > 0 && <Alert color="yellow">{t('row.unreadable', { count: load.read.unreadable.length })}</Alert>}
       {load.status === 'ready' && entries.length === 0 && <Text c="dimmed">{t('panel.empty')}</Text>}

@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useContext, useEffect, useRef, useState } from 'react';
 import { Alert, Anchor, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { dueCounts } from '@shared/followups';
-import { useVault } from '../vault';
+import { useSettings } from '../../app/SettingsProvider';
+import { useVault, VaultContext } from '../vault';
+import { dueNotification, showSystemNotification } from './notify';
 import { listAllFollowUps } from './data';
 import { followUpsChangedEvent } from './use-follow-ups';
 import { deviceZone, useNow } from './view';
@@ -12,7 +14,8 @@ import { deviceZone, useNow } from './view';
  * After unlock, and whenever something falls due while the app stays unlocked: how many follow-ups are
  * overdue and due today, with a link to the agenda. Counts only, never a title or a case. It reads the
  * follow-ups again each minute and after each change, so it says nothing while locked (there is no
- * shell then) and keeps no date outside the vault.
+ * shell then) and keeps no date outside the vault. When more fall due while unlocked, and system
+ * notifications are on in Settings, the system also says "Waypoint: a reminder is due", and nothing more.
  */
 export default function DueBanner() {
   const { t } = useTranslation('followups');
@@ -21,6 +24,9 @@ export default function DueBanner() {
   const [counts, setCounts] = useState<{ overdue: number; today: number } | null>(null);
   const [dismissedAt, setDismissedAt] = useState(0);
   const [changes, setChanges] = useState(0);
+  const { settings } = useSettings();
+  const unlocked = useContext(VaultContext) !== null;
+  const previousDue = useRef<number | null>(null);
 
   useEffect(() => {
     const onChange = () => setChanges((n) => n + 1);
@@ -41,6 +47,13 @@ export default function DueBanner() {
   }, [store, now, changes]);
 
   const total = counts ? counts.overdue + counts.today : 0;
+  useEffect(() => {
+    if (!counts) return;
+    const text = dueNotification({ enabled: settings.systemNotifications, unlocked, previousDue: previousDue.current, due: total }, t('notify.text'));
+    previousDue.current = total;
+    if (text) showSystemNotification(text);
+  }, [counts, total, settings.systemNotifications, unlocked, t]);
+
   // Dismissed, it comes back only when more fall due.
   if (!counts || total === 0 || total <= dismissedAt) return null;
   return (

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import {
@@ -8,13 +8,19 @@ import {
   followUpSchema,
   isDate,
   isTime,
+  linkKey,
   periodEnd,
   suggestDuration,
   type FollowUp,
   type FollowUpKind,
+  type FollowUpLink,
   type FollowUpRepeat,
+  type LinkTarget,
 } from '@shared/followups';
 import { loadLegalIndex, useLoaded } from '../legal';
+import { useVault } from '../vault';
+import { listLinkChoices } from './data';
+import { useLinkLabel } from './LinkedRecord';
 import { deviceZone, useDueFormats } from './view';
 
 interface Draft {
@@ -27,10 +33,11 @@ interface Draft {
   repeat: FollowUpRepeat | 'none';
   periodStart: string;
   periodDays: number | '';
+  link: FollowUpLink | null;
 }
 
 function draftOf(followUp: FollowUp | null): Draft {
-  if (!followUp) return { kind: 'appointment', title: '', allDay: true, date: '', time: '', zone: deviceZone(), repeat: 'none', periodStart: '', periodDays: '' };
+  if (!followUp) return { kind: 'appointment', title: '', allDay: true, date: '', time: '', zone: deviceZone(), repeat: 'none', periodStart: '', periodDays: '', link: null };
   return {
     kind: followUp.kind,
     title: followUp.title,
@@ -41,6 +48,7 @@ function draftOf(followUp: FollowUp | null): Draft {
     repeat: followUp.repeat ?? 'none',
     periodStart: followUp.period?.start ?? '',
     periodDays: followUp.period?.days ?? '',
+    link: followUp.link ?? null,
   };
 }
 
@@ -69,6 +77,7 @@ function followUpOf(draft: Draft, caseId: string, existing: FollowUp | null, now
     snoozedUntil: existing?.snoozedUntil ?? null,
     status: existing?.status ?? 'open',
     statusChangedAt: existing?.statusChangedAt ?? null,
+    link: draft.link,
     createdAt: existing?.createdAt ?? nowIso,
     updatedAt: nowIso,
   };
@@ -101,6 +110,7 @@ export function FollowUpForm({ caseId, countriesOfExploitation, existing, onClos
     () => (legal.status === 'ready' ? suggestDuration(draft.kind, countriesOfExploitation, legal.value) : null),
     [legal, draft.kind, countriesOfExploitation],
   );
+  const linkChoices = useLinkChoices(caseId, existing?.link ?? null);
   const countryNames = useMemo(() => new Intl.DisplayNames([i18n.language], { type: 'region' }), [i18n.language]);
 
   const period = isPeriod(draft.kind);
@@ -236,6 +246,16 @@ export function FollowUpForm({ caseId, countriesOfExploitation, existing, onClos
               />
             </>
           )}
+          <Select
+            label={t('link.label')}
+            description={t('link.help')}
+            data={linkChoices.data}
+            value={draft.link ? linkKey(draft.link) : 'none'}
+            onChange={(value) => value && set({ link: linkChoices.byKey.get(value) ?? null })}
+            searchable
+            allowDeselect={false}
+            autoComplete="off"
+          />
           {failed && (
             <Alert color="red" role="alert" title={t('errors.saveTitle')}>
               {t('errors.save')}
@@ -253,4 +273,48 @@ export function FollowUpForm({ caseId, countriesOfExploitation, existing, onClos
       </form>
     </Modal>
   );
+}
+
+/**
+ * The form's link choices: nothing, the case's notes, and its checklists' questions, grouped by checklist.
+ * A link whose note or question was deleted stays offered, marked as such, so editing keeps it unless changed.
+ */
+function useLinkChoices(caseId: string, current: FollowUpLink | null) {
+  const { t } = useTranslation('followups');
+  const { store } = useVault();
+  const label = useLinkLabel();
+  const [choices, setChoices] = useState<{ link: FollowUpLink; target: LinkTarget }[]>([]);
+  useEffect(() => {
+    let live = true;
+    // Without them the form still works: only "nothing" (and the current link) is offered.
+    listLinkChoices(store, caseId).then(
+      (found) => live && setChoices(found),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [store, caseId]);
+  return useMemo(() => {
+    const all = [...choices];
+    if (current && !all.some(({ link }) => linkKey(link) === linkKey(current))) all.push({ link: current, target: { type: 'missing', was: current.type } });
+    const byKey = new Map(all.map(({ link }) => [linkKey(link), link]));
+    // One group per checklist (two of the same template get a number) and one for the notes.
+    const groups = new Map<string, { value: string; label: string }[]>();
+    const checklistGroups = new Map<string, string>();
+    for (const { link, target } of all) {
+      let group = target.type === 'note' ? t('link.notes') : t('link.deleted');
+      if (target.type === 'checklistItem') {
+        group = checklistGroups.get(target.checklistId) ?? target.checklistTitle;
+        if (!checklistGroups.has(target.checklistId)) {
+          const same = [...checklistGroups.values()].filter((name) => name.startsWith(target.checklistTitle)).length;
+          if (same > 0) group = `${target.checklistTitle} (${same + 1})`;
+          checklistGroups.set(target.checklistId, group);
+        }
+      }
+      groups.set(group, [...(groups.get(group) ?? []), { value: linkKey(link), label: target.type === 'checklistItem' ? target.itemLabel : label(target) }]);
+    }
+    const data = [{ value: 'none', label: t('link.none') }, ...[...groups].map(([group, items]) => ({ group, items }))];
+    return { data, byKey };
+  }, [choices, current, label, t]);
 }

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Alert, Badge, Button, Card, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { addDays, currentDue, dateInZone, isDate, markDone, reopen, snooze, type AgendaBucket, type FollowUp } from '@shared/followups';
+import { LinkedRecord } from './LinkedRecord';
 import { deviceZone, useDueFormats, useNow } from './view';
 
 const bucketColours: Record<AgendaBucket, string> = { overdue: 'red', today: 'orange', week: 'blue', later: 'gray', done: 'teal' };
@@ -59,6 +60,7 @@ export function FollowUpItem({ followUp, bucket, onSave, heading, children }: Fo
           {followUp.title}
         </Text>
         <Text size="sm">{when}</Text>
+        {followUp.link && <LinkedRecord caseId={followUp.caseId} link={followUp.link} />}
         <Group gap="xs">
           {followUp.status === 'open' ? (
             <>

@@ -2,8 +2,8 @@
  * Follow-ups in the encrypted store (table `followUps`, found by a keyed tag on their case id; title,
  * kind, dates and status only inside the ciphertext). Every write is checked against the schema first.
  */
-import { followUpSchema, isFollowUp, type FollowUp } from '@shared/followups';
-import type { WaypointStore } from '../../db';
+import { followUpSchema, isFollowUp, linkChoices, resolveLink, type FollowUp, type FollowUpLink, type LinkTarget } from '@shared/followups';
+import type { RecordResult, WaypointStore } from '../../db';
 
 type Store = WaypointStore;
 
@@ -42,4 +42,19 @@ export async function saveFollowUp(store: Store, followUp: FollowUp): Promise<Fo
 
 export async function deleteFollowUp(store: Store, id: string): Promise<void> {
   await store.delete(followUpsTable, id);
+}
+
+const readable = <T>(result: RecordResult<T> | undefined): T | null => (result && result.error === undefined ? result.data : null);
+
+/** What the form offers to link a follow-up to: the case's notes and checklist items. */
+export async function listLinkChoices(store: Store, caseId: string) {
+  const [notes, checklists] = await Promise.all([store.list('notes', { caseId }), store.list('checklists', { caseId })]);
+  const all = <T>(results: RecordResult<T>[]) => results.flatMap((result) => readable(result) ?? []);
+  return linkChoices(caseId, all(notes), all(checklists));
+}
+
+/** What a follow-up's link points at now; a deleted or unreadable record reads as missing. */
+export async function readLinkTarget(store: Store, caseId: string, link: FollowUpLink): Promise<LinkTarget> {
+  if (link.type === 'note') return resolveLink(link, caseId, readable(await store.get('notes', link.noteId)), null);
+  return resolveLink(link, caseId, null, readable(await store.get('checklists', link.checklistId)));
 }

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dayNumber, dueInstant, type FollowUpDue } from '@shared/followups';
+import { dayNumber, dueInstant, type FollowUpDue, type FollowUpLink } from '@shared/followups';
 
 /** The zone the device's clock is in: "today" and "this week" are counted in it. */
 export function deviceZone(): string {
@@ -18,7 +18,12 @@ export function useNow(): number {
 }
 
 /** Dates in the interface language: a whole day as that day, a timed one in its own zone (named when it is not this device's). */
-export function useDueFormats(): { day: (date: string) => string; due: (due: FollowUpDue) => string; instant: (iso: string) => string } {
+export function useDueFormats(): {
+  day: (date: string) => string;
+  due: (due: FollowUpDue) => string;
+  instant: (iso: string) => string;
+  dateTime: (iso: string) => string;
+} {
   const { i18n } = useTranslation();
   return useMemo(() => {
     const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' });
@@ -34,6 +39,16 @@ export function useDueFormats(): { day: (date: string) => string; due: (due: Fol
         return due.zone === here ? text : `${text} (${due.zone})`;
       },
       instant: (iso) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(iso)),
+      dateTime: (iso) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
     };
   }, [i18n.language]);
+}
+
+/**
+ * Where a link opens: the case page, on the note or on the checklist at the item (CaseDetailPage reads
+ * these). The query stays inside the hash, as the app's other links with a query do (app/App.tsx).
+ */
+export function linkHref(caseId: string, link: FollowUpLink): string {
+  const query = link.type === 'note' ? `note=${encodeURIComponent(link.noteId)}` : `checklist=${encodeURIComponent(link.checklistId)}&item=${encodeURIComponent(link.itemId)}`;
+  return `#/cases/${encodeURIComponent(caseId)}?${query}`;
 }

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Anchor, Card, List, NumberInput, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Card, List, NumberInput, Select, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { countryCodes } from '@shared/countries';
 import { bundledLicences } from '@shared/licences';
@@ -77,6 +77,18 @@ export default function SettingsPage() {
             searchable
             clearable
             onChange={(value) => void save({ homeCountry: value })}
+          />
+          <Switch
+            label={t('notifications')}
+            description={t('notificationsHelp')}
+            checked={settings.systemNotifications}
+            onChange={(event) => {
+              const on = event.currentTarget.checked;
+              // Saved first: main grants the page's request only while the setting is on.
+              void save({ systemNotifications: on }).then(() => {
+                if (on && typeof Notification !== 'undefined') void Notification.requestPermission();
+              });
+            }}
           />
           <GuideLauncher />
           <OutcomeAlert outcome={status} />
