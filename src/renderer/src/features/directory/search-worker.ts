@@ -7,7 +7,7 @@ import { tokensFingerprint } from '@shared/directory-search/prebuilt';
 const receive = searchIndexReceiver();
 self.addEventListener('message', (event: MessageEvent<SearchWorkerMessage>) => {
   const reply = receive(event.data);
-  if (reply !== null) self.postMessage(reply, replyTransfers(reply));
+  if (reply !== null) self.postMessage(reply, { transfer: replyTransfers(reply) });
 });
 // The page starts this worker before it fetches the prebuilt index: meanwhile, work out what reading that
 // index checks first (and compile the indexing code a merge or a build runs next).
