@@ -131,10 +131,10 @@ export async function createBackupWriter(options: BackupWriterOptions): Promise<
   }
 
   /** Copies bytes into the chunk; a full chunk is sealed only once more bytes come, so the last chunk is never empty. */
-  function put(bytes: Buffer): void {
-    for (let offset = 0; offset < bytes.length;) {
+  function put(data: Buffer): void {
+    for (let offset = 0; offset < data.length;) {
       if (used === CHUNK_SIZE) sealCurrentChunk(false);
-      const copied = bytes.copy(chunk, used, offset);
+      const copied = data.copy(chunk, used, offset);
       used += copied;
       offset += copied;
     }
@@ -163,6 +163,7 @@ export async function createBackupWriter(options: BackupWriterOptions): Promise<
 
   async function removePartialFile(): Promise<void> {
     keys.bodyKey.fill(0);
+    chunk.fill(0); // the plaintext of the last records
     const current = handle;
     handle = null;
     await current?.close().catch(() => undefined);
@@ -209,6 +210,7 @@ export async function createBackupWriter(options: BackupWriterOptions): Promise<
           await rename(temporary, target);
           state = 'finished';
           keys.bodyKey.fill(0);
+          chunk.fill(0);
         } catch (error) {
           return fail(error);
         }
