@@ -49,8 +49,11 @@ interface PrebuiltHeader extends PrebuiltStamp {
 
 export interface PrebuiltIndex {
   index: DirectorySearchIndex;
-  /** The shipped entries' keys in document order, to place own entries among them; read only when there are some. */
-  keys(): ResultKey[];
+  /**
+   * The shipped entry of a document, as the result order sorts it, to place own entries among them: read one
+   * by one, as placing a few hundred own entries reads a few thousand of the shipped keys.
+   */
+  keyAt(doc: number): ResultKey;
 }
 
 /** FNV-1a over the code units, with the length: a fingerprint, not a defence against anyone. */
@@ -232,11 +235,16 @@ export function readPrebuiltIndex(buffer: ArrayBuffer, data: string): PrebuiltRe
     const Type = type === 'u32' ? Uint32Array : type === 'u16' ? Uint16Array : Uint8Array;
     return new Type(buffer, place.at, place.length) as never;
   };
-  const strings = (name: string): string[] => {
+  /** A list of strings, read one by one: `at(i)`, and its length. */
+  const stringsAt = (name: string) => {
     const text = utf16.decode(section(`${name}.text`, 'u16'));
     const ends = section(`${name}.ends`, 'u32');
-    const list = new Array<string>(ends.length);
-    for (let i = 0, start = 0; i < ends.length; start = ends[i++]!) list[i] = text.slice(start, ends[i]);
+    return { length: ends.length, at: (i: number) => text.slice(i === 0 ? 0 : ends[i - 1], ends[i]) };
+  };
+  const strings = (name: string): string[] => {
+    const { length, at } = stringsAt(name);
+    const list = new Array<string>(length);
+    for (let i = 0; i < length; i++) list[i] = at(i);
     return list;
   };
   const words = (name: string): WordIndex => ({ words: strings(`${name}.words`), starts: section(`${name}.starts`, 'u32'), postings: section(`${name}.postings`, 'u32') });
@@ -259,11 +267,14 @@ export function readPrebuiltIndex(buffer: ArrayBuffer, data: string): PrebuiltRe
     };
     const verified = section('keys.verified', 'u8');
     if (index.positions.length !== header.size || verified.length !== header.size) throw new Error('sizes disagree');
-    const keys = () => {
-      const ids = strings('keys.id');
-      return strings('keys.name').map((name, doc): ResultKey => ({ name, id: ids[doc]!, verified: verified[doc] === 1 }));
+    let names: ReturnType<typeof stringsAt> | undefined;
+    let ids: ReturnType<typeof stringsAt> | undefined;
+    const keyAt = (doc: number): ResultKey => {
+      names ??= stringsAt('keys.name');
+      ids ??= stringsAt('keys.id');
+      return { name: names.at(doc), id: ids.at(doc), verified: verified[doc] === 1 };
     };
-    return { ok: true, prebuilt: { index, keys } };
+    return { ok: true, prebuilt: { index, keyAt } };
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : 'unreadable sections' };
   }
@@ -277,14 +288,15 @@ export function readPrebuiltIndex(buffer: ArrayBuffer, data: string): PrebuiltRe
 export function withNames(prebuilt: PrebuiltIndex, options: IndexOptions): PrebuiltIndex {
   const { index } = prebuilt;
   const texts = sharedFieldTexts(options);
-  const wordsInSet = (index.size + 31) >>> 5;
-  const docsOfWord = new Map<string, Uint32Array>(); // a bitset per word
+  // Per word, the facet lists of the codes whose names hold it. Most words name one code only ("nigeria"): their
+  // documents are that list as it is; only the others ("republic", "sign") are united, through a bitset.
+  const listsOfWord = new Map<string, Uint32Array[]>();
   const add = (kind: 'country' | 'language' | 'term', facet: FacetName) => {
     for (const [code, docs] of index.facets[facet]) {
       for (const word of new Set(texts(kind, code).flatMap(indexWords))) {
-        let bits = docsOfWord.get(word);
-        if (bits === undefined) docsOfWord.set(word, (bits = new Uint32Array(wordsInSet)));
-        for (let i = 0; i < docs.length; i++) bits[docs[i]! >>> 5]! |= 1 << (docs[i]! & 31);
+        const lists = listsOfWord.get(word);
+        if (lists === undefined) listsOfWord.set(word, [docs]);
+        else lists.push(docs);
       }
     }
   };
@@ -292,21 +304,33 @@ export function withNames(prebuilt: PrebuiltIndex, options: IndexOptions): Prebu
   add('language', 'languages');
   add('term', 'services');
   add('term', 'populations');
-  const words = [...docsOfWord.keys()].sort((a, b) => (a < b ? -1 : 1));
+  const words = [...listsOfWord.keys()].sort((a, b) => (a < b ? -1 : 1));
   const starts = new Uint32Array(words.length + 1);
   const lists = words.map((word) => {
-    const bits = docsOfWord.get(word)!;
-    const docs: number[] = [];
-    for (let i = 0; i < bits.length; i++) {
-      for (let word32 = bits[i]!; word32 !== 0; word32 &= word32 - 1) docs.push((i << 5) + 31 - Math.clz32(word32 & -word32));
-    }
-    return docs;
+    const [first, ...more] = listsOfWord.get(word)!;
+    return more.length === 0 ? first! : union([first!, ...more], index.size);
   });
   lists.forEach((docs, i) => (starts[i + 1] = starts[i]! + docs.length));
   const postings = new Uint32Array(starts[words.length]!);
   lists.forEach((docs, i) => postings.set(docs, starts[i]));
   const same = identity(index.size);
-  return { ...prebuilt, index: { ...index, all: mergeWordIndexes(index.all, same, { words, starts, postings }, same) } };
+  return { ...prebuilt, index: { ...index, all: mergeWordIndexes(index.all, same, { words, starts, postings }, same, true) } };
+}
+
+/** The documents in any of `lists`, ascending, once each. */
+function union(lists: readonly Uint32Array[], size: number): Uint32Array {
+  const bits = new Uint32Array((size + 31) >>> 5);
+  let most = 0;
+  for (const docs of lists) {
+    for (let i = 0; i < docs.length; i++) bits[docs[i]! >>> 5]! |= 1 << (docs[i]! & 31);
+    most += docs.length;
+  }
+  const union = new Uint32Array(most);
+  let count = 0;
+  for (let i = 0; i < bits.length; i++) {
+    for (let word32 = bits[i]!; word32 !== 0; word32 &= word32 - 1) union[count++] = (i << 5) + 31 - Math.clz32(word32 & -word32);
+  }
+  return union.subarray(0, count);
 }
 
 function identity(size: number): Uint32Array {
@@ -323,7 +347,6 @@ function identity(size: number): Uint32Array {
 export function mergeOwnEntries(prebuilt: PrebuiltIndex, own: readonly SearchableEntry[], options: IndexOptions): DirectorySearchIndex {
   const shipped = prebuilt.index;
   if (own.length === 0) return shipped;
-  const keys = prebuilt.keys();
   const mine = buildSearchIndex(own, options);
   const shippedSize = shipped.size;
   // Where each own document goes: after every shipped document that sorts before it or equal to it (on equal
@@ -335,7 +358,7 @@ export function mergeOwnEntries(prebuilt: PrebuiltIndex, own: readonly Searchabl
     let hi = shippedSize;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (compareForResults(keys[mid]!, key) <= 0) lo = mid + 1;
+      if (compareForResults(prebuilt.keyAt(mid), key) <= 0) lo = mid + 1;
       else hi = mid;
     }
     from = lo;
@@ -368,7 +391,7 @@ export function mergeOwnEntries(prebuilt: PrebuiltIndex, own: readonly Searchabl
 
 function mergedList(a: Uint32Array, aDoc: Uint32Array, b: Uint32Array, bDoc: Uint32Array): Uint32Array {
   const out = new Uint32Array(a.length + b.length);
-  return out.subarray(0, mergeLists(a, aDoc, b, bDoc, out, 0));
+  return out.subarray(0, mergeLists(a, 0, a.length, aDoc, b, 0, b.length, bDoc, out, 0));
 }
 
 /** A facet's map (values in code unit order, as the build makes it) as a word index. */
@@ -382,45 +405,76 @@ function asWordIndex(map: ReadonlyMap<string, Uint32Array>): WordIndex {
 }
 
 /**
- * Writes lists a and b, renumbered by aDoc and bDoc (both keep order), merged in order into `out` at `at`, a
- * document in both once; returns how many it wrote.
+ * Writes a[aFrom..aTo) and b[bFrom..bTo), renumbered by aDoc and bDoc (both keep order), merged in order into
+ * `out` at `at`, a document in both once; returns where it stopped. Ranges rather than subarrays: this runs
+ * for every word of the index, and a subarray is an object each.
  */
-function mergeLists(a: Uint32Array, aDoc: Uint32Array, b: Uint32Array, bDoc: Uint32Array, out: Uint32Array, at: number): number {
-  let i = 0;
-  let j = 0;
+function mergeLists(
+  a: Uint32Array,
+  aFrom: number,
+  aTo: number,
+  aDoc: Uint32Array,
+  b: Uint32Array,
+  bFrom: number,
+  bTo: number,
+  bDoc: Uint32Array,
+  out: Uint32Array,
+  at: number,
+): number {
+  let i = aFrom;
+  let j = bFrom;
   let k = at;
-  while (i < a.length && j < b.length) {
+  while (i < aTo && j < bTo) {
     const x = aDoc[a[i]!]!;
     const y = bDoc[b[j]!]!;
     out[k++] = x < y ? x : y;
     if (x <= y) i++;
     if (y <= x) j++;
   }
-  for (; i < a.length; i++) out[k++] = aDoc[a[i]!]!;
-  for (; j < b.length; j++) out[k++] = bDoc[b[j]!]!;
-  return k - at;
+  for (; i < aTo; i++) out[k++] = aDoc[a[i]!]!;
+  for (; j < bTo; j++) out[k++] = bDoc[b[j]!]!;
+  return k;
 }
 
-/** The words of both indexes, each with the documents of both, renumbered by aDoc and bDoc. */
-function mergeWordIndexes(a: WordIndex, aDoc: Uint32Array, b: WordIndex, bDoc: Uint32Array): WordIndex {
+/**
+ * The words of both indexes, each with the documents of both, renumbered by aDoc and bDoc. With `aKept` (aDoc
+ * leaves a's documents as they are: adding names of codes), the lists of words only in a are copied as they are,
+ * a run of such words at a time, rather than number by number.
+ */
+function mergeWordIndexes(a: WordIndex, aDoc: Uint32Array, b: WordIndex, bDoc: Uint32Array, aKept = false): WordIndex {
   const words: string[] = [];
-  const starts: number[] = [];
+  const starts = new Uint32Array(a.words.length + b.words.length + 1);
   const postings = new Uint32Array(a.postings.length + b.postings.length);
-  const empty = new Uint32Array(0);
-  const listOf = (index: WordIndex, i: number) => index.postings.subarray(index.starts[i], index.starts[i + 1]);
   let i = 0;
   let j = 0;
+  let count = 0;
   let total = 0;
+  let run = -1; // with aKept: where in a.postings the lists not copied yet start
+  const copyRun = (to: number) => {
+    if (run >= 0) postings.set(a.postings.subarray(run, to), total - (to - run));
+    run = -1;
+  };
   while (i < a.words.length || j < b.words.length) {
     const wa = a.words[i];
     const wb = b.words[j];
     const word = wb === undefined || (wa !== undefined && wa <= wb) ? wa! : wb;
-    const fromA = wa === word ? listOf(a, i++) : empty;
-    const fromB = wb === word ? listOf(b, j++) : empty;
+    // An empty range for the side without the word.
+    const aFrom = a.starts[i]!;
+    const aTo = wa === word ? a.starts[++i]! : aFrom;
+    const bFrom = b.starts[j]!;
+    const bTo = wb === word ? b.starts[++j]! : bFrom;
     words.push(word);
-    starts.push(total);
-    total += mergeLists(fromA, aDoc, fromB, bDoc, postings, total);
+    starts[count++] = total;
+    if (aKept && bFrom === bTo) {
+      if (run < 0) run = aFrom;
+      total += aTo - aFrom;
+    } else {
+      copyRun(aFrom);
+      total = mergeLists(a.postings, aFrom, aTo, aDoc, b.postings, bFrom, bTo, bDoc, postings, total);
+    }
   }
-  starts.push(total);
-  return { words, starts: new Uint32Array(starts), postings: total === postings.length ? postings : postings.slice(0, total) };
+  copyRun(a.starts[i]!);
+  starts[count] = total;
+  // Copies (not views) when shorter: the index is posted back from the worker, and a view posts its whole buffer.
+  return { words, starts: starts.slice(0, count + 1), postings: total === postings.length ? postings : postings.slice(0, total) };
 }

@@ -74,6 +74,22 @@ describe('round trip', () => {
     }
   });
 
+  it('records of many sizes and scripts, framed in place or across chunks, are read back byte for byte', async () => {
+    const path = join(await tempFolder(), 'sizes.waypoint-backup');
+    const pieces = ['a', 'é', 'ع', 'ไ', '🩺', '"\\'];
+    // Sizes up to 3,000 characters, mostly ending a chunk at a different place each time, and one record larger than two chunks.
+    const records: BackupRecord[] = Array.from({ length: 400 }, (_, i) => ({
+      table: 'notes',
+      id: `n${i}`,
+      updatedAt: i,
+      data: { text: pieces[i % pieces.length]!.repeat((i * 7_919) % 3_000) },
+    }));
+    records.splice(200, 0, { table: 'notes', id: 'big', updatedAt: 0, data: 'x'.repeat(3 * spec.chunkSize) });
+    const written = await writeBackup(path, records);
+    expect(written.bytes).toBeGreaterThan(10 * spec.chunkSize);
+    expect(await readAll(path)).toEqual(records);
+  });
+
   it('honours the KDF cost stored in the header', async () => {
     const path = join(await tempFolder(), 'b.waypoint-backup');
     await writeBackup(path, sampleRecords(3), { testOnlyScryptLogN: undefined, kdf: { N: 2 ** 18, r: 4, p: 1 } });

@@ -3,7 +3,7 @@ import { buildSearchIndex } from '@shared/directory-search';
 import type { DirectoryEntry } from '@shared/hsds/directory';
 import { indexOptions } from '@shared/directory-search/options';
 import { encodePrebuiltIndex } from '@shared/directory-search/prebuilt';
-import { prebuiltWorkerMessages, searchIndexReceiver, searchWorkerMessages } from '@renderer/features/directory/search-index-request';
+import { prebuiltWorkerMessages, replyTransfers, searchIndexReceiver, searchWorkerMessages } from '@renderer/features/directory/search-index-request';
 import { generateEntries, generateOrganizations } from '../../../bench/directory/generate';
 
 const organizations = generateOrganizations(40, 2);
@@ -61,6 +61,22 @@ describe('the search worker request', () => {
     const replies = messages.map((message) => receive(structuredClone(message)));
     expect(replies.at(-1)).toEqual(buildSearchIndex(entries, options));
   });
+
+  it('sends the index back with its buffers transferred, each once, not copied, with or without own entries', () => {
+    const options = indexOptions({ organizations, language: 'fr', termLabels });
+    for (const own of [entries.slice(450), []]) {
+      const shippedEntries = entries.slice(0, 450);
+      const receive = searchIndexReceiver();
+      const messages = [...prebuiltWorkerMessages({ buffer: encodePrebuiltIndex(shippedEntries, organizations, 'v7'), data: 'v7' }, own, organizations, 'fr', termLabels)];
+      const reply = messages.map((message) => receive(structuredClone(message))).at(-1)!;
+      const transfer = replyTransfers(reply);
+      expect(new Set(transfer).size).toBe(transfer.length);
+      const received = structuredClone(reply, { transfer });
+      expect(transfer.every((buffer) => buffer.byteLength === 0)).toBe(true); // moved, not copied
+      expect(received).toEqual(buildSearchIndex([...shippedEntries, ...own], options));
+    }
+    expect(replyTransfers({ refused: 'no' })).toEqual([]);
+  }, 20_000);
 
   it('refuses a prebuilt index of other data, building nothing, so the page builds from every entry instead', () => {
     const receive = searchIndexReceiver();

@@ -50,9 +50,9 @@ describe('the prebuilt directory index', () => {
     const data = directoryStamp(shipped);
     for (const language of ['en', 'es', 'fr', 'ar']) {
       const options = indexOptions({ organizations: shipped.organizations, language, termLabels });
-      const { index, keys } = prebuiltRead(shipped.entries, shipped.organizations, options, data);
+      const { index, keyAt } = prebuiltRead(shipped.entries, shipped.organizations, options, data);
       expect(index).toEqual(buildSearchIndex(shipped.entries, options));
-      expect(keys()).toEqual(
+      expect([...index.positions].map((_position, doc) => keyAt(doc))).toEqual(
         [...index.positions].map((position) => {
           const { name, id, verified } = shipped.entries[position]!;
           return { name, id, verified };

@@ -7,9 +7,11 @@ import { BackupError } from './errors';
 import {
   CHUNK_SIZE,
   FORMAT_VERSION,
+  FRAME_LENGTH_BYTES,
   MAX_CHUNKS,
   MAX_RECORD_BYTES,
   NONCE_PREFIX_LENGTH,
+  SEALED_CHUNK_SIZE,
   SALT_LENGTH,
   chunkAssociatedData,
   deriveFileKeys,
@@ -93,8 +95,12 @@ export async function createBackupWriter(options: BackupWriterOptions): Promise<
   }
 
   const remaining = new Map(Object.entries(manifest.counts));
-  let pending: Buffer[] = [encodeFrame(JSON.stringify(manifest))];
-  let pendingBytes = pending[0]!.length;
+  // Records are framed straight into the chunk being filled, and sealed chunks written a batch at a time:
+  // per record, no buffer of its own and no copy beyond the one into the chunk.
+  const chunk = Buffer.allocUnsafe(CHUNK_SIZE);
+  let used = 0;
+  let sealed: Buffer[] = [];
+  let sealedBytes = 0;
   let chunkIndex = 0;
   let bytes = header.length;
   let records = 0;
@@ -115,31 +121,49 @@ export async function createBackupWriter(options: BackupWriterOptions): Promise<
     if (state === 'finished') throw new BackupError('BACKUP_BAD_ARGUMENT', 'the backup is already finished');
   }
 
-  async function writeChunk(final: boolean, plaintext: Buffer): Promise<void> {
+  function sealCurrentChunk(final: boolean): void {
     if (chunkIndex >= MAX_CHUNKS) throw new BackupError('BACKUP_TOO_LARGE', 'the backup has more chunks than the format can count');
-    const sealed = sealChunk(context, chunkIndex, final, plaintext);
+    const sealedChunk = sealChunk(context, chunkIndex, final, chunk.subarray(0, used));
     chunkIndex += 1;
-    // Checked before each write so an abort stops a long append between chunks.
-    if (state === 'aborted') throw new BackupError('BACKUP_CANCELLED', 'the backup was aborted');
-    await writeAll(handle!, sealed);
-    bytes += sealed.length;
+    used = 0;
+    sealed.push(sealedChunk);
+    sealedBytes += sealedChunk.length;
   }
 
-  /** Writes full chunks while more than one chunk is pending, so the last chunk is never empty. */
-  async function flushFullChunks(): Promise<void> {
-    if (pendingBytes <= CHUNK_SIZE) return;
-    const all = Buffer.concat(pending);
-    let offset = 0;
-    while (all.length - offset > CHUNK_SIZE) {
-      await writeChunk(false, all.subarray(offset, offset + CHUNK_SIZE));
-      offset += CHUNK_SIZE;
+  /** Copies bytes into the chunk; a full chunk is sealed only once more bytes come, so the last chunk is never empty. */
+  function put(data: Buffer): void {
+    for (let offset = 0; offset < data.length;) {
+      if (used === CHUNK_SIZE) sealCurrentChunk(false);
+      const copied = data.copy(chunk, used, offset);
+      used += copied;
+      offset += copied;
     }
-    pending = [Buffer.from(all.subarray(offset))];
-    pendingBytes = all.length - offset;
   }
+
+  /** A frame of JSON: written in place when it fits in the chunk, else across chunks. */
+  function putFrame(json: string): void {
+    const length = Buffer.byteLength(json, 'utf8');
+    if (FRAME_LENGTH_BYTES + length > CHUNK_SIZE - used) return put(encodeFrame(json));
+    chunk.writeUInt32BE(length, used);
+    used += FRAME_LENGTH_BYTES + chunk.write(json, used + FRAME_LENGTH_BYTES, 'utf8');
+  }
+
+  async function writeSealed(): Promise<void> {
+    if (sealed.length === 0) return;
+    // Checked before each write so an abort stops a long append between writes.
+    if (state === 'aborted') throw new BackupError('BACKUP_CANCELLED', 'the backup was aborted');
+    const data = sealed.length === 1 ? sealed[0]! : Buffer.concat(sealed, sealedBytes);
+    sealed = [];
+    sealedBytes = 0;
+    await writeAll(handle!, data);
+    bytes += data.length;
+  }
+
+  putFrame(JSON.stringify(manifest));
 
   async function removePartialFile(): Promise<void> {
     keys.bodyKey.fill(0);
+    chunk.fill(0); // the plaintext of the last records
     const current = handle;
     handle = null;
     await current?.close().catch(() => undefined);
@@ -157,16 +181,15 @@ export async function createBackupWriter(options: BackupWriterOptions): Promise<
       serial(async () => {
         ensureOpen();
         try {
-          const frame = encodeRecord(record);
+          const json = encodeRecord(record);
           const left = remaining.get(record.table);
           if (left === undefined || left === 0) {
             throw new BackupError('BACKUP_BAD_ARGUMENT', `more "${record.table}" records than the manifest counts`);
           }
           remaining.set(record.table, left - 1);
           records += 1;
-          pending.push(frame);
-          pendingBytes += frame.length;
-          await flushFullChunks();
+          putFrame(json);
+          if (sealedBytes >= WRITE_BATCH_BYTES) await writeSealed();
         } catch (error) {
           return fail(error);
         }
@@ -178,8 +201,8 @@ export async function createBackupWriter(options: BackupWriterOptions): Promise<
         try {
           const short = [...remaining].filter(([, left]) => left > 0).map(([table]) => table);
           if (short.length > 0) throw new BackupError('BACKUP_BAD_ARGUMENT', `fewer records than the manifest counts for: ${short.join(', ')}`);
-          await writeChunk(true, Buffer.concat(pending));
-          pending = [];
+          sealCurrentChunk(true);
+          await writeSealed();
           await handle!.sync();
           await handle!.close();
           handle = null;
@@ -187,6 +210,7 @@ export async function createBackupWriter(options: BackupWriterOptions): Promise<
           await rename(temporary, target);
           state = 'finished';
           keys.bodyKey.fill(0);
+          chunk.fill(0);
         } catch (error) {
           return fail(error);
         }
@@ -223,7 +247,11 @@ function checkCost(cost: ScryptCost): ScryptCost {
   return { N: cost.N, r: cost.r, p: cost.p };
 }
 
-function encodeRecord(record: BackupRecord): Buffer {
+/** Sealed chunks written at once (four): a quarter of the writes, and the file still grows as records come. */
+const WRITE_BATCH_BYTES = 4 * SEALED_CHUNK_SIZE;
+
+/** The record as the JSON of its frame, checked. */
+function encodeRecord(record: BackupRecord): string {
   const problem = recordProblem(record);
   if (problem !== null) throw new BackupError('BACKUP_BAD_ARGUMENT', `invalid record: ${problem}`);
   let json: string;
@@ -236,7 +264,7 @@ function encodeRecord(record: BackupRecord): Buffer {
   if (json.length * 3 > MAX_RECORD_BYTES && Buffer.byteLength(json, 'utf8') > MAX_RECORD_BYTES) {
     throw new BackupError('BACKUP_TOO_LARGE', `record ${record.table}/${record.id} is larger than 16 MiB`);
   }
-  return encodeFrame(json);
+  return json;
 }
 
 /** FileHandle.write may write less than asked. */

@@ -90,6 +90,21 @@ export async function tagOf(indexKey: CryptoKey, table: string, field: string, v
   return base64url(await crypto.subtle.sign('HMAC', indexKey, encoder.encode(JSON.stringify([table, field, value]))));
 }
 
+/**
+ * The tags of one batch, under one index key and for one table: a lookup value repeats across a batch (a
+ * case's notes share its caseId), so each is signed once. Made per call, so a tag never crosses keys or tables.
+ */
+function tagCache(indexKey: CryptoKey, table: string): (field: string, value: IndexValue) => Promise<string> {
+  const tags = new Map<string, Promise<string>>();
+  return (field, value) => {
+    // The type is part of the key: 5 and "5" are different values with different tags.
+    const key = `${typeof value}\u0000${field}\u0000${value}`;
+    let tag = tags.get(key);
+    if (tag === undefined) tags.set(key, (tag = tagOf(indexKey, table, field, value)));
+    return tag;
+  };
+}
+
 /** What the ciphertext holds: everything about the record except its id. */
 interface Payload {
   kind: string;
@@ -103,15 +118,78 @@ export function dayOf(time: number): number {
   return Math.floor(time / 86_400_000);
 }
 
+/** Printable ASCII other than `"` and `\`: what JSON.stringify writes as it is. */
+const plainJson = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/** JSON.stringify of a string, without its call for the common case (random ids, tags, table names). */
+function jsonString(text: string): string {
+  return plainJson.test(text) ? `"${text}"` : JSON.stringify(text);
+}
+
 /**
  * Binds the ciphertext to its place and to every plaintext field of the row: moving it to another
- * row or table, or editing its day or a tag on disk, makes decryption fail.
+ * row or table, or editing its day or a tag on disk, makes decryption fail. The text is exactly
+ * `JSON.stringify([2, table, id, day ?? null, tagEntries])` (docs/records-format.md), written out
+ * piece by piece: it is made for every row read or written.
  */
-function associatedData(table: string, id: string, day: number | undefined, tags: Readonly<Record<string, string>>): Uint8Array<ArrayBuffer> {
-  const tagEntries = Object.keys(tags)
-    .sort()
-    .map((field) => [field, tags[field]]);
-  return encoder.encode(JSON.stringify([recordFormatVersion, table, id, day ?? null, tagEntries]));
+export function associatedDataText(table: string, id: string, day: number | undefined, tags: Readonly<Record<string, string>>): string {
+  const fields = Object.keys(tags);
+  if (fields.length > 1) fields.sort();
+  let entries = '';
+  for (const field of fields) entries += `${entries === '' ? '' : ','}[${jsonString(field)},${jsonString(tags[field]!)}]`;
+  return `[${recordFormatVersion},${jsonString(table)},${jsonString(id)},${day === undefined ? 'null' : JSON.stringify(day)},[${entries}]]`;
+}
+
+/**
+ * Encodes texts into slices of shared buffers, a few hundred records to each, rather than a buffer per text:
+ * WebCrypto copies what it is given when called, and thousands of small buffers cost the garbage collector
+ * more than a few large ones. Slices are never written twice.
+ */
+function sliceEncoder(): (text: string) => Uint8Array<ArrayBuffer> {
+  const size = 256 * 1024;
+  let buffer = new Uint8Array(0);
+  let used = 0;
+  return (text) => {
+    const most = text.length * 3; // UTF-8 takes at most three bytes per UTF-16 code unit
+    if (buffer.length - used < most) {
+      buffer = new Uint8Array(Math.max(size, most));
+      used = 0;
+    }
+    const { written } = encoder.encodeInto(text, buffer.subarray(used));
+    const slice = buffer.subarray(used, used + written);
+    used += written;
+    return slice;
+  };
+}
+
+/**
+ * WebCrypto calls a batch keeps in flight at once. Each call's answer comes back as a task of its own: with
+ * few in flight, the main thread waits for those round trips (16 and 64 measured slower), and with all of
+ * them at once a batch of 10,000 holds all its inputs and promises at the same time. docs/performance.md.
+ */
+export const cryptoConcurrency = 512;
+
+/**
+ * `run` over every item with at most `limit` calls pending at once; the results in the items' order. Rejects
+ * with the first failure, and starts no further call after it.
+ */
+export async function mapConcurrently<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  let failed = false;
+  const lane = async () => {
+    while (!failed && next < items.length) {
+      const at = next++;
+      try {
+        results[at] = await run(items[at]!);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
 }
 
 export interface RowLayout {
@@ -125,22 +203,33 @@ export function layoutOf(spec: RecordTableSpec): RowLayout {
   return { tags: spec.tags, byDay: spec.byDay === true };
 }
 
-export async function encryptRecord(keys: RecordKeys, table: string, layout: RowLayout, record: DecryptedRecord<unknown>): Promise<StoredRow> {
-  const { id, kind, updatedAt, index, data } = record;
-  const tags: Record<string, string> = {};
-  for (const field of layout.tags) {
-    const value = index[field];
-    if (value !== undefined) tags[field] = await tagOf(keys.index, table, field, value);
-  }
-  const day = layout.byDay ? dayOf(updatedAt) : undefined;
-  const iv = crypto.getRandomValues(new Uint8Array(ivBytes));
-  const payload: Payload = { kind, updatedAt, index, data };
-  const ciphertext = await crypto.subtle.encrypt(
-    { name: 'AES-GCM', iv, additionalData: associatedData(table, id, day, tags) },
-    keys.records,
-    encoder.encode(JSON.stringify(payload)),
-  );
-  return { ...tags, id, ...(day === undefined ? {} : { day }), iv, ciphertext, v: recordFormatVersion };
+/**
+ * Encrypts records of one table as rows, in the records' order: a few WebCrypto calls in flight at once,
+ * each lookup value signed once, texts encoded into shared buffers. Rejects if any record fails, so a
+ * caller writes all of them or none.
+ */
+export function encryptRecords(keys: RecordKeys, table: string, layout: RowLayout, records: readonly DecryptedRecord<unknown>[]): Promise<StoredRow[]> {
+  const tagFor = tagCache(keys.index, table);
+  const encode = sliceEncoder();
+  return mapConcurrently(records, cryptoConcurrency, async ({ id, kind, updatedAt, index, data }) => {
+    const tags: Record<string, string> = {};
+    for (const field of layout.tags) {
+      const value = index[field];
+      if (value !== undefined) tags[field] = await tagFor(field, value);
+    }
+    const day = layout.byDay ? dayOf(updatedAt) : undefined;
+    const iv = crypto.getRandomValues(new Uint8Array(ivBytes));
+    const payload: Payload = { kind, updatedAt, index, data };
+    const ciphertext = await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv, additionalData: encode(associatedDataText(table, id, day, tags)) },
+      keys.records,
+      encode(JSON.stringify(payload)),
+    );
+    const row: Record<string, unknown> = { id, v: recordFormatVersion, iv, ciphertext };
+    if (day !== undefined) row.day = day;
+    for (const field in tags) row[field] = tags[field];
+    return row as unknown as StoredRow;
+  });
 }
 
 const rowFields = new Set(['id', 'v', 'iv', 'ciphertext', 'day']);
@@ -168,11 +257,21 @@ function isPayload(value: unknown): value is Payload {
 }
 
 /** Never throws: a row that is malformed, of another format, tampered with or under another key comes back flagged. */
-export async function decryptRow<T>(keys: RecordKeys, table: string, row: StoredRow): Promise<RecordResult<T>> {
+export function decryptRow<T>(keys: RecordKeys, table: string, row: StoredRow): Promise<RecordResult<T>> {
+  return decryptOne<T>(keys, table, row, (text) => encoder.encode(text));
+}
+
+/** Rows of one table, in their order, with a few WebCrypto calls in flight at once; never throws (see decryptRow). */
+export function decryptRows<T>(keys: RecordKeys, table: string, rows: readonly StoredRow[]): Promise<RecordResult<T>[]> {
+  const encode = sliceEncoder();
+  return mapConcurrently(rows, cryptoConcurrency, (row) => decryptOne<T>(keys, table, row, encode));
+}
+
+async function decryptOne<T>(keys: RecordKeys, table: string, row: StoredRow, encode: (text: string) => Uint8Array<ArrayBuffer>): Promise<RecordResult<T>> {
   try {
     if (row.v !== recordFormatVersion) throw new Error(`Not a version ${recordFormatVersion} row`);
     const plaintext = await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv: row.iv as Uint8Array<ArrayBuffer>, additionalData: associatedData(table, row.id, row.day, tagsOf(row)) },
+      { name: 'AES-GCM', iv: row.iv as Uint8Array<ArrayBuffer>, additionalData: encode(associatedDataText(table, row.id, row.day, tagsOf(row))) },
       keys.records,
       row.ciphertext,
     );

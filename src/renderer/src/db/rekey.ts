@@ -6,7 +6,7 @@
  * key), so a journal left by an earlier change is never taken for this one's.
  */
 import Dexie from 'dexie';
-import { decryptRow, encryptRecord, layoutOf, tagOf, type RecordKeys, type StoredRow } from './cipher';
+import { decryptRows, encryptRecords, layoutOf, tagOf, type RecordKeys, type StoredRow } from './cipher';
 import { rewriteInBatches } from './migrate';
 import { metaTable, type RecordTableSpec } from './schema';
 
@@ -35,16 +35,12 @@ export async function reencryptUnderNextKeys(db: Dexie, options: KeyChangeOption
     batchSize: options.batchSize ?? defaultBatchSize,
     journal: { key: journalKey, owner: await journalOwner(next) },
     async rewrite(table, rows) {
-      const layout = layoutOf(tables[table]!);
-      const rewritten = await Promise.all(
-        rows.map(async (row) => {
-          const record = await decryptRow(current, table, row as StoredRow);
-          // A row that does not open under the current keys is left as it is: already under the next
-          // ones, or unreadable under any (the store flags it, as before).
-          return record.error === undefined ? encryptRecord(next, table, layout, record) : null;
-        }),
-      );
-      return { deletes: [], puts: [{ table, rows: rewritten.filter((row) => row !== null) }] };
+      const decrypted = await decryptRows(current, table, rows as StoredRow[]);
+      // A row that does not open under the current keys is left as it is: already under the next
+      // ones, or unreadable under any (the store flags it, as before).
+      const readable = decrypted.flatMap((record) => (record.error === undefined ? [record] : []));
+      const rewritten = await encryptRecords(next, table, layoutOf(tables[table]!), readable);
+      return { deletes: [], puts: [{ table, rows: rewritten }] };
     },
     onBatch: (done) => options.onProgress?.(done, total),
   });

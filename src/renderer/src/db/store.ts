@@ -8,7 +8,7 @@
  * and then issues one Dexie call; every read finishes its Dexie call, then decrypts.
  */
 import Dexie, { type Table } from 'dexie';
-import { decryptRow, encryptRecord, layoutOf, tagOf, type RecordKeys, type RecordResult, type StoredRow } from './cipher';
+import { decryptRow, decryptRows, encryptRecords, layoutOf, tagOf, type RecordKeys, type RecordResult, type StoredRow } from './cipher';
 import { migrateFromV1 } from './migrate';
 import type { WaypointRecords } from './records';
 import { reencryptUnderNextKeys } from './rekey';
@@ -149,11 +149,6 @@ function checkedIndex(table: string, spec: RecordTableSpec, index: IndexFields):
   return index;
 }
 
-/** Launches every decryption before awaiting any, so WebCrypto's thread is never idle waiting for the main thread. */
-function decryptRows<T>(keys: RecordKeys, table: string, rows: readonly StoredRow[]): Promise<RecordResult<T>[]> {
-  return Promise.all(rows.map((row) => decryptRow<T>(keys, table, row)));
-}
-
 /** Whether a decrypted record matches the filter entries that tags could not check; undecryptable rows stay. */
 function matchesRest(result: RecordResult<unknown>, rest: readonly (readonly [string, IndexValue])[]): boolean {
   if (result.error !== undefined) return true;
@@ -198,7 +193,7 @@ class DexieRecordStore implements RecordStore<RecordTypes> {
   async encrypt(table: string, inputs: readonly RecordInput<unknown>[], now: number): Promise<{ records: DecryptedRecord<unknown>[]; rows: StoredRow[] }> {
     const { keys, spec } = this.#open(table);
     const records = inputs.map((input) => this.#toRecord(table, spec, input, now));
-    const rows = await Promise.all(records.map((record) => encryptRecord(keys, table, layoutOf(spec), record)));
+    const rows = await encryptRecords(keys, table, layoutOf(spec), records);
     return { records, rows };
   }
 
@@ -235,12 +230,9 @@ class DexieRecordStore implements RecordStore<RecordTypes> {
       else rest.push([field, value]);
     }
     const [first, ...more] = tagged;
-    const found = first
-      ? rows
-          .where(first[0])
-          .equals(first[1])
-          .and((row) => more.every(([field, tag]) => row[field] === tag))
-      : rows.toCollection();
+    const byFirst = first ? rows.where(first[0]).equals(first[1]) : rows.toCollection();
+    // A filter makes Dexie walk a cursor, a round trip per row, rather than one getAll: only when needed.
+    const found = more.length === 0 ? byFirst : byFirst.and((row) => more.every(([field, tag]) => row[field] === tag));
     return { keys, rows: () => found.toArray(), count: () => found.count(), rest };
   }
 

@@ -102,6 +102,17 @@ export function searchIndexReceiver(): (message: SearchWorkerMessage) => SearchW
   };
 }
 
+/**
+ * The buffers under the reply's typed arrays, each once, for the worker to transfer rather than copy: a copy
+ * is made on the worker's thread and read on the page's, and an index of 50,000 entries holds over 10 MB of them.
+ */
+export function replyTransfers(reply: SearchWorkerReply): ArrayBuffer[] {
+  if ('refused' in reply) return [];
+  const arrays = [reply.positions, reply.open24x7, reply.all.starts, reply.all.postings, reply.names.starts, reply.names.postings];
+  for (const lists of Object.values(reply.facets)) arrays.push(...lists.values());
+  return [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))];
+}
+
 export function entryColumns(entries: readonly SearchableEntry[]): EntryColumns {
   const count = entries.length;
   const columns: EntryColumns = {

@@ -56,8 +56,7 @@ export function useSearchIndex(source: SearchIndexSource): ReadyIndex | null {
     };
     // A worker that cannot start must not leave search unusable: build here instead, after this frame.
     const buildHere = () => setTimeout(() => finish(buildSearchIndex(source.entries, indexOptions(source)), 'entries'), 0);
-    /** Posts each message in a task of its own, so no single task holds the page for long. */
-    const start = (messages: Iterator<SearchWorkerMessage>, from: IndexFrom, onRefused: () => void) => {
+    const spawn = (from: IndexFrom, onRefused: () => void): Worker => {
       const current = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
       worker = current;
       current.addEventListener('message', (event: MessageEvent<SearchWorkerReply>) => {
@@ -69,6 +68,10 @@ export function useSearchIndex(source: SearchIndexSource): ReadyIndex | null {
         current.terminate();
         buildHere();
       });
+      return current;
+    };
+    /** Posts each message in a task of its own, so no single task holds the page for long. */
+    const post = (current: Worker, messages: Iterator<SearchWorkerMessage>) => {
       const postNext = () => {
         const next = messages.next();
         if (done || next.done) return;
@@ -78,19 +81,27 @@ export function useSearchIndex(source: SearchIndexSource): ReadyIndex | null {
       postNext();
     };
     const buildAll = () => {
-      if (!done) start(searchWorkerMessages(source.entries, source.organizations, source.language, source.termLabels), 'entries', buildHere);
+      if (!done) post(spawn('entries', buildHere), searchWorkerMessages(source.entries, source.organizations, source.language, source.termLabels));
     };
     const { prebuilt } = source;
     if (prebuilt === null) {
       buildAll();
     } else {
+      // The worker starts while the index is fetched: loading its script and getting ready overlap the fetch.
+      const current = spawn('prebuilt', buildAll);
       fetch(prebuilt.url)
         .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(`${response.status}`))))
-        .then((buffer) => {
-          if (done) return;
-          const own = source.entries.slice(prebuilt.shippedCount);
-          start(prebuiltWorkerMessages({ buffer, data: prebuilt.data }, own, source.organizations, source.language, source.termLabels), 'prebuilt', buildAll);
-        }, buildAll);
+        .then(
+          (buffer) => {
+            if (done) return;
+            const own = source.entries.slice(prebuilt.shippedCount);
+            post(current, prebuiltWorkerMessages({ buffer, data: prebuilt.data }, own, source.organizations, source.language, source.termLabels));
+          },
+          () => {
+            current.terminate();
+            buildAll();
+          },
+        );
     }
     return () => {
       done = true;
