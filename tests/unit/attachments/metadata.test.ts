@@ -181,6 +181,9 @@ describe('stripMetadata refuses a damaged image whole', () => {
     const badType = png.slice();
     badType[12] = 0x31; // IHDR's type, "1HDR"
     await expectRefused(badType, 'PNG');
+    const unknownCritical = png.slice();
+    unknownCritical.set([0x58, 0x48, 0x44, 0x52], 8 + 25 + 4); // the chunk after IHDR renamed "XHDR": critical, unknown
+    await expectRefused(unknownCritical, 'PNG');
     const pastEnd = png.slice();
     pastEnd[8] = 0x7f; // IHDR's length, two gigabytes
     await expectRefused(pastEnd, 'PNG');

@@ -5,6 +5,7 @@ import type { Part, RemovedMetadata, Stripped } from './types';
 /** Ancillary chunks that change how the pixels look or move (colour, transparency, animation): kept. */
 const renderingChunks = new Set(['bKGD', 'cHRM', 'cICP', 'cLLi', 'gAMA', 'hIST', 'iCCP', 'mDCv', 'pHYs', 'sBIT', 'sPLT', 'sRGB', 'tRNS', 'acTL', 'fcTL', 'fdAT']);
 const textChunks = new Set(['tEXt', 'zTXt', 'iTXt']);
+const criticalChunks = new Set(['IHDR', 'PLTE', 'IDAT', 'IEND']);
 
 /** What a text chunk held, by its keyword (the text itself may be compressed). */
 async function judgeText(reader: ByteReader, type: string, dataStart: number, dataEnd: number): Promise<Set<RemovedMetadata>> {
@@ -80,8 +81,10 @@ export async function stripPng(file: Blob): Promise<Stripped> {
       return { parts, removed };
     }
     if (type === 'IDAT') sawData = true;
-    // A chunk whose type starts in upper case is critical: a decoder must understand it, so it is image data.
+    // A chunk whose type starts in upper case is critical: a decoder must refuse one it does not know, so an
+    // unknown one is no image a viewer would show, and nothing that could be kept unread.
     const critical = type.charCodeAt(0) < 0x61;
+    if (critical && !criticalChunks.has(type)) throw fail(`an unknown critical chunk ${type} at byte ${pos}`);
     if (!critical && !renderingChunks.has(type)) {
       const found = await judgeChunk(reader, type, pos + 8, pos + 8 + length);
       for (const kind of found.removed) removed.add(kind);
