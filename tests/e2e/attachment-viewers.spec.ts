@@ -82,6 +82,9 @@ const inkOnCanvas = (page: Page) =>
 
 test('PdfView shows a PDF page by page, zooms, works from the keyboard, and fetches nothing from outside the app', async () => {
   const page = await open();
+  // pdf.js is loaded when a PDF is shown, not with the page that can show one.
+  const pdfjsChunk = (url: string) => /\/assets\/pdfjs-[\w-]+\.js$/.test(url);
+  expect(requests.filter(pdfjsChunk)).toEqual([]);
   await page.evaluate(([bytes]) => window.showPdf!(bytes!, 'en'), [await threePagePdf()]);
 
   const document = page.getByRole('region', { name: 'PDF document' });
@@ -131,6 +134,7 @@ test('PdfView shows a PDF page by page, zooms, works from the keyboard, and fetc
   await expect(page.getByRole('alert')).toContainText('This PDF is protected by a password');
 
   // pdf.js's worker came from the build; nothing was asked of any other origin, and the CSP blocked nothing.
+  expect(requests.filter(pdfjsChunk)).toHaveLength(1);
   expect(requests.some((url) => /\/assets\/pdf\.worker\.min-[\w-]+\.mjs$/.test(url))).toBe(true);
   expect(requests.filter((url) => !url.startsWith(server.url) && !url.startsWith('data:'))).toEqual([]);
   expect(problems.filter((text) => !text.includes('Invalid PDF'))).toEqual([]);
