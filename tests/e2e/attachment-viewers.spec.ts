@@ -125,6 +125,11 @@ test('PdfView shows a PDF page by page, zooms, works from the keyboard, and fetc
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByRole('button', { name: 'الصفحة السابقة' })).toBeEnabled();
 
+  // A font the PDF does not embed (ZapfDingbats, the ticks of filled forms) is drawn with the system's fonts: nothing is fetched.
+  await page.evaluate(([bytes]) => window.showPdf!(bytes!, 'en'), [[...(await readFile(join(root, 'tests/fixtures/attachments/check-mark.pdf')))]]);
+  await expect(page.getByRole('img', { name: 'Page 1 of 1' })).toBeVisible();
+  await expect.poll(() => inkOnCanvas(page)).toBeGreaterThan(500);
+
   // A damaged PDF: a translated message that says nothing was lost, no crash.
   await page.evaluate(([bytes]) => window.showPdf!(bytes!, 'en'), [[...Buffer.from('%PDF-1.7\nnot really a PDF\n')]]);
   await expect(page.getByRole('alert')).toContainText('This PDF could not be shown');
