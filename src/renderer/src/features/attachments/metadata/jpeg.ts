@@ -1,5 +1,5 @@
 import { ByteReader, startsWith } from './bytes';
-import { orientationOnlyTiff, readExif, readXmp } from './findings';
+import { orientationOnlyTiff, readExif, readXmp, type ExifFindings } from './findings';
 import type { Part, RemovedMetadata, Stripped } from './types';
 
 const SOI = 0xd8;
@@ -19,7 +19,7 @@ const scanStep = 1 << 20;
  * Adobe's colour transform (APP14), which decoding needs; everything else is metadata or an embedded preview
  * (a thumbnail can show the photo before it was cropped).
  */
-async function judge(reader: ByteReader, marker: number, start: number, end: number): Promise<{ removed: Set<RemovedMetadata>; orientation: number | null } | null> {
+async function judge(reader: ByteReader, marker: number, start: number, end: number): Promise<ExifFindings | null> {
   const head = await reader.read(start + 4, Math.min(end, start + 4 + 40));
   if (marker === APP0 && startsWith(head, 'JFIF\0')) return null;
   if (marker === APP2 && startsWith(head, 'ICC_PROFILE\0')) return null;
@@ -51,7 +51,7 @@ async function endOfScan(reader: ByteReader, from: number): Promise<number> {
 }
 
 /**
- * Walks a JPEG's segments and leaves out EXIF (an upright orientation aside), XMP, IPTC, comments, other
+ * Walks a JPEG's segments and leaves out EXIF (but for its orientation), XMP, IPTC, comments, other
  * APPn segments and whatever follows the end of the image, reading only segment headers (and the
  * metadata being removed, at most 64 KB a segment). The image data is kept byte for byte.
  */
