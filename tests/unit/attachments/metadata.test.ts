@@ -99,6 +99,22 @@ describe('stripMetadata on camera files', () => {
     expect(Buffer.from(jpeg.subarray(jpeg.length - jpegTrailer - tail.length, jpeg.length - jpegTrailer)).equals(tail)).toBe(true);
   });
 
+  it('JPEG: keeps every scan of a progressive image, and the tables between them', async () => {
+    const progressive = fixture('progressive.jpg');
+    const result = await strip(progressive);
+    expect(result.removed).toEqual(['location', 'exif', 'comments']);
+    expect(contains(result.bytes, marker)).toBe(false);
+    expect((await readAll(result.bytes))?.gps).toBeUndefined();
+    const count = (bytes: Uint8Array, segment: number[]) => Buffer.from(bytes).toString('latin1').split(Buffer.from(segment).toString('latin1')).length - 1;
+    expect(count(progressive, [0xff, 0xda])).toBeGreaterThan(1);
+    for (const segment of [
+      [0xff, 0xda],
+      [0xff, 0xc4],
+      [0xff, 0xc2],
+    ])
+      expect(count(result.bytes, segment)).toBe(count(progressive, segment)); // scans, Huffman tables, progressive frame
+  });
+
   it('PNG: removes EXIF, text chunks, XMP and tIME, keeps the orientation, the colour chunks and the image data', async () => {
     const result = await strip(png);
     expect(result.mediaType).toBe('image/png');
