@@ -137,6 +137,10 @@ function assertUsableKeys(keys: RecordKeys): void {
   if (index.name !== 'HMAC' || index.hash?.name !== 'SHA-256' || !keys.index.usages.includes('sign')) {
     throw new RecordStoreError('The record store needs an HMAC-SHA-256 index key for sign (see importRecordKeys).');
   }
+  const attachments = keys.attachments.algorithm as Partial<AesKeyAlgorithm>;
+  if (attachments.name !== 'AES-GCM' || attachments.length !== 256 || !keys.attachments.usages.includes('wrapKey') || !keys.attachments.usages.includes('unwrapKey')) {
+    throw new RecordStoreError('The record store needs an AES-256-GCM attachments key for wrapKey and unwrapKey (see importRecordKeys).');
+  }
 }
 
 function checkedIndex(table: string, spec: RecordTableSpec, index: IndexFields): IndexFields {

@@ -62,7 +62,11 @@ export async function openVaultStore(unlocked: Unlocked, onKeyChangeProgress?: K
  * After `vault.beginKeyChange`: closes the page's store first, so nothing writes under the old keys any
  * more, then re-encrypts every record under the next keys; returns the store under them.
  */
-export async function changeStoreKeys(store: WaypointStore, next: { records: Uint8Array; index: Uint8Array }, onProgress: KeyChangeProgress): Promise<WaypointStore> {
+export async function changeStoreKeys(
+  store: WaypointStore,
+  next: { records: Uint8Array; index: Uint8Array; attachments: Uint8Array },
+  onProgress: KeyChangeProgress,
+): Promise<WaypointStore> {
   const { keys, dbName } = store.handle();
   closeRecordStore();
   return openRecordStore<WaypointRecords>(keys, { dbName, nextKeys: await importRecordKeys(next), onKeyChangeProgress: onProgress });
