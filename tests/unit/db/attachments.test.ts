@@ -177,3 +177,29 @@ describe('attachment chunks', () => {
     expect(same(await readAll(store, kept.blob), sample('kept'))).toBe(true);
   });
 });
+
+describe('attachments when keys change', () => {
+  it('wraps each file key again under the next attachments key and leaves the chunks as they are', async () => {
+    const dbName = uniqueDbName();
+    const keys = await newKey();
+    const store = await openRecordStore(keys, { dbName });
+    const written = await writeAttachment(store, new Blob([sample()]), options);
+    await store.save('attachments', { id: 'a1', kind: 'attachment', index: { caseId: 'c1' }, data: { blob: written.blob } as never });
+    const before = (await chunksOf(store).toArray()).map((row) => Buffer.from(row.data).toString('hex'));
+    store.close();
+
+    const nextKeys = await newKey();
+    const changed = await openRecordStore(keys, { dbName, nextKeys });
+    const record = await changed.get('attachments', 'a1');
+    if (!record || record.error !== undefined) throw new Error('the record does not open under the next keys');
+    const blob = record.data.blob;
+    expect(blob.key).not.toBe(written.blob.key);
+    expect(same(await readAll(changed, blob), sample())).toBe(true);
+    expect((await chunksOf(changed).toArray()).map((row) => Buffer.from(row.data).toString('hex'))).toEqual(before);
+    changed.close();
+
+    // The old wrap does not open under the next keys: nothing is left readable under the old attachments key.
+    const after = await openRecordStore(nextKeys, { dbName });
+    await expect(readAll(after, written.blob)).rejects.toMatchObject({ reason: 'damaged' });
+  });
+});

@@ -8,6 +8,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { Table } from 'dexie';
 import type { AttachmentBlob } from '@shared/attachments';
+import type { DecryptedRecord } from './schema';
 import { attachmentChunksTable } from './schema';
 import { rawTable, type RecordStore, type RecordTypes } from './store';
 
@@ -104,6 +105,21 @@ export async function rewrapFileKey(current: CryptoKey, next: CryptoKey, blobId:
   sealed.set(iv);
   sealed.set(wrap, ivBytes);
   return toBase64(sealed);
+}
+
+/**
+ * An attachment's record with its file key wrapped under `next` instead of `current`, for a change of
+ * keys; null when its wrap does not open under `current` (the row is then left as it is).
+ */
+export async function rewrapAttachmentRecord(current: CryptoKey, next: CryptoKey, record: DecryptedRecord<unknown>): Promise<DecryptedRecord<unknown> | null> {
+  const data = record.data as { blob?: Partial<AttachmentBlob> } | null;
+  const blob = data?.blob;
+  if (typeof blob?.id !== 'string' || typeof blob.key !== 'string') return null;
+  try {
+    return { ...record, data: { ...data, blob: { ...blob, key: await rewrapFileKey(current, next, blob.id, blob.key) } } };
+  } catch {
+    return null;
+  }
 }
 
 export function encryptChunk(key: CryptoKey, blobId: string, n: number, final: boolean, plaintext: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer> {

@@ -58,6 +58,9 @@ export const metaTable = '_meta';
  */
 export const tombstoneTable = 'tombstones';
 
+/** Attached files' records: name, caption, hashes, and the file key wrapped under the attachments key. */
+export const attachmentsTable = 'attachments';
+
 /** The encrypted chunks of attached files: `{ blob, n, data }`, one row per chunk (docs/attachments-format.md). */
 export const attachmentChunksTable = 'attachmentChunks';
 
@@ -113,7 +116,7 @@ export const waypointSchema = {
         ownDirectory: { tags: [] },
         followUps: { tags: ['caseId'] },
         /** What is known of each attached file (name, caption, size, hashes, its wrapped file key), found by its case. */
-        attachments: { tags: ['caseId'] },
+        [attachmentsTable]: { tags: ['caseId'] },
         [tombstoneTable]: { tags: [] },
       },
       rawTables: { [attachmentChunksTable]: '[blob+n], blob' },
