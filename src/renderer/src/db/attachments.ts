@@ -9,7 +9,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import type { Table } from 'dexie';
 import type { AttachmentBlob } from '@shared/attachments';
 import type { DecryptedRecord } from './schema';
-import { attachmentChunksTable } from './schema';
+import { attachmentChunksTable, attachmentsTable } from './schema';
 import { rawTable, type RecordStore, type RecordTypes } from './store';
 
 /** Plaintext bytes per chunk; the last chunk holds the rest (0 bytes only for an empty file). */
@@ -233,4 +233,20 @@ export async function sweepOrphanChunks(store: RecordStore<RecordTypes>, liveBlo
   const orphans = stored.filter((blob) => !liveBlobIds.has(blob));
   await deleteAttachmentChunks(store, orphans);
   return orphans.length;
+}
+
+/**
+ * At unlock, before anything is attached: deletes the chunks no attachment record names. Skipped when
+ * an attachment record cannot be decrypted, since its chunks could not be told from an orphan's.
+ */
+export async function sweepAttachmentChunks(store: RecordStore<RecordTypes>): Promise<number> {
+  const live = new Set<string>();
+  for await (const batch of store.listInBatches(attachmentsTable, 1_000)) {
+    for (const record of batch) {
+      const blobId = record.error === undefined ? (record.data as { blob?: { id?: unknown } } | null)?.blob?.id : undefined;
+      if (typeof blobId !== 'string') return 0;
+      live.add(blobId);
+    }
+  }
+  return sweepOrphanChunks(store, live);
 }

@@ -36,6 +36,7 @@ export {
   attachmentChunkBytes,
   deleteAttachmentChunks,
   readAttachment,
+  sweepAttachmentChunks,
   sweepOrphanChunks,
   toHex,
   writeAttachment,

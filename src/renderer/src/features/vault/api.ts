@@ -8,6 +8,7 @@ import {
   importRecordKeys,
   needsLegacyKey,
   openRecordStore,
+  sweepAttachmentChunks,
   type WaypointRecords,
   type WaypointStore,
 } from '../../db';
@@ -52,10 +53,13 @@ export async function openVaultStore(unlocked: Unlocked, onKeyChangeProgress?: K
   const { legacy, ...keys } = unlocked.keys;
   const legacyKey = legacy && (await importLegacyKey(legacy));
   const nextKeys = unlocked.nextKeys && (await importRecordKeys(unlocked.nextKeys));
-  return openRecordStore<WaypointRecords>(await importRecordKeys(keys), {
+  const store = await openRecordStore<WaypointRecords>(await importRecordKeys(keys), {
     ...(legacyKey ? { legacyKey } : {}),
     ...(nextKeys ? { nextKeys, onKeyChangeProgress } : {}),
   });
+  // Before anything can be attached: what an attach or deletion cut short left behind goes.
+  await sweepAttachmentChunks(store);
+  return store;
 }
 
 /**
