@@ -203,3 +203,58 @@ describe('attachments when keys change', () => {
     await expect(readAll(after, written.blob)).rejects.toMatchObject({ reason: 'damaged' });
   });
 });
+
+describe('attachments in backups', () => {
+  async function backupOf(store: WaypointStore) {
+    const { collectRecords } = await import('@renderer/db/transfer');
+    const { attachmentsForBackup, attachmentChunkRecords } = await import('@renderer/db/attachment-transfer');
+    const records = await attachmentsForBackup(store, (await collectRecords(store)).records);
+    const chunks = [];
+    for await (const chunk of attachmentChunkRecords(store, records)) chunks.push(chunk);
+    // Through JSON, as the backup file carries them.
+    return JSON.parse(JSON.stringify([...records, ...chunks])) as typeof records;
+  }
+
+  async function attached(store: WaypointStore, marker: string) {
+    const written = await writeAttachment(store, new Blob([sample(marker)]), options);
+    await store.save('attachments', { id: `a-${marker}`, kind: 'attachment', index: { caseId: 'c1' }, data: { name: `${marker}.jpg`, blob: written.blob } as never });
+    return written;
+  }
+
+  it('restores files on another install (other keys), opening every chunk first; a damaged chunk stops it before anything is written', async () => {
+    const { planRestore } = await import('@renderer/db/transfer');
+    const { applyRestoreWithAttachments, splitChunkRecords } = await import('@renderer/db/attachment-transfer');
+    const source = await openStore();
+    await attached(source, 'first');
+    const backup = await backupOf(source);
+    expect(backup.filter((record) => record.table === 'attachmentChunks')).toHaveLength(3);
+    expect(JSON.stringify(backup)).not.toContain('"key"'); // the file key itself travels, not this install's wrap
+
+    // A chunk changed in the backup: refused, and nothing written.
+    const target = await openStore();
+    const damaged = backup.map((record) => (record.id.endsWith('/1') ? { ...record, data: { ...(record.data as object), data: btoa('x'.repeat(1024)) } } : record));
+    const bad = splitChunkRecords(damaged);
+    await expect(applyRestoreWithAttachments(target, await planRestore(target, bad.records, 'replace'), bad.chunks)).rejects.toMatchObject({ reason: 'damaged' });
+    expect(await chunksOf(target).count()).toBe(0);
+    expect(await target.list('attachments')).toEqual([]);
+
+    const good = splitChunkRecords(backup);
+    await applyRestoreWithAttachments(target, await planRestore(target, good.records, 'replace'), good.chunks);
+    const [restored] = await target.list('attachments');
+    if (!restored || restored.error !== undefined) throw new Error('the restored record does not open');
+    expect(same(await readAll(target, restored.data.blob), sample('first'))).toBe(true);
+  });
+
+  it('a replace restore removes the chunks of the files it replaced', async () => {
+    const { planRestore } = await import('@renderer/db/transfer');
+    const { applyRestoreWithAttachments, splitChunkRecords } = await import('@renderer/db/attachment-transfer');
+    const source = await openStore();
+    await attached(source, 'kept');
+    const backup = splitChunkRecords(await backupOf(source));
+    const target = await openStore();
+    const replaced = await attached(target, 'replaced');
+    await applyRestoreWithAttachments(target, await planRestore(target, backup.records, 'replace'), backup.chunks);
+    expect(await chunksOf(target).where('blob').equals(replaced.blob.id).count()).toBe(0);
+    expect(await chunksOf(target).count()).toBe(3);
+  });
+});

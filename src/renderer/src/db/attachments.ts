@@ -38,13 +38,13 @@ const encoder = new TextEncoder();
 const formatLabel = 'waypoint attachment v1';
 const ivBytes = 12;
 
-function toBase64(bytes: Uint8Array): string {
+export function toBase64(bytes: Uint8Array): string {
   let text = '';
-  for (const byte of bytes) text += String.fromCharCode(byte);
+  for (let start = 0; start < bytes.length; start += 0x8000) text += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
   return btoa(text);
 }
 
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
 }
 
@@ -73,14 +73,19 @@ function chunkParams(blobId: string, n: number, final: boolean): AesGcmParams {
 /** A new random file key for `blobId`: usable for encrypt and decrypt, not extractable, and its wrap under `wrappingKey`. */
 export async function newFileKey(wrappingKey: CryptoKey, blobId: string): Promise<{ key: CryptoKey; wrapped: string }> {
   const raw = (await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt'])) as CryptoKey;
+  const wrapped = await wrapFileKey(wrappingKey, blobId, raw);
+  // Used from its unwrapped, non-extractable copy: the extractable one is dropped here.
+  return { key: await unwrapFileKey(wrappingKey, blobId, wrapped), wrapped };
+}
+
+/** An extractable file key wrapped under `wrappingKey` for `blobId`: base64 of the IV and the wrap. */
+export async function wrapFileKey(wrappingKey: CryptoKey, blobId: string, key: CryptoKey): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(ivBytes));
-  const wrap = new Uint8Array(await crypto.subtle.wrapKey('raw', raw, wrappingKey, wrapParams(blobId, iv)));
+  const wrap = new Uint8Array(await crypto.subtle.wrapKey('raw', key, wrappingKey, wrapParams(blobId, iv)));
   const sealed = new Uint8Array(ivBytes + wrap.length);
   sealed.set(iv);
   sealed.set(wrap, ivBytes);
-  const wrapped = toBase64(sealed);
-  // Used from its unwrapped, non-extractable copy: the extractable one is dropped here.
-  return { key: await unwrapFileKey(wrappingKey, blobId, wrapped), wrapped };
+  return toBase64(sealed);
 }
 
 /** The file key of `blobId`; AttachmentError('damaged') when the wrap is not this blob's under this key. */
@@ -98,13 +103,7 @@ export async function unwrapFileKey(wrappingKey: CryptoKey, blobId: string, wrap
 
 /** For a change of keys: the same file key wrapped under the next attachments key; the chunks stay as they are. */
 export async function rewrapFileKey(current: CryptoKey, next: CryptoKey, blobId: string, wrapped: string): Promise<string> {
-  const key = await unwrapFileKey(current, blobId, wrapped, true);
-  const iv = crypto.getRandomValues(new Uint8Array(ivBytes));
-  const wrap = new Uint8Array(await crypto.subtle.wrapKey('raw', key, next, wrapParams(blobId, iv)));
-  const sealed = new Uint8Array(ivBytes + wrap.length);
-  sealed.set(iv);
-  sealed.set(wrap, ivBytes);
-  return toBase64(sealed);
+  return wrapFileKey(next, blobId, await unwrapFileKey(current, blobId, wrapped, true));
 }
 
 /**
