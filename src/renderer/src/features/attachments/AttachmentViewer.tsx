@@ -5,18 +5,19 @@ import type { CaseAttachment } from '@shared/attachments';
 import type { WaypointStore } from '../../db';
 import { readAttachmentBytes } from './data';
 import { attachmentErrorText } from './errors';
+import { PdfView } from './viewers/PdfView';
 
-/** Images the app shows itself; any other file is only listed, and can be saved as a copy. */
+/** Images the app shows itself; PDFs and text besides, any other file is only listed, and can be saved as a copy. */
 const imageTypes = new Set(['image/jpeg', 'image/png', 'image/webp']);
 
 export function isViewable(attachment: CaseAttachment): boolean {
-  return attachment.mediaType === 'text/plain' || (attachment.mediaType !== null && imageTypes.has(attachment.mediaType));
+  return attachment.mediaType === 'text/plain' || attachment.mediaType === 'application/pdf' || (attachment.mediaType !== null && imageTypes.has(attachment.mediaType));
 }
 
-type Shown = { status: 'loading' } | { status: 'image'; url: string } | { status: 'text'; text: string } | { status: 'error'; text: string };
+type Shown = { status: 'loading' } | { status: 'image'; url: string } | { status: 'text'; text: string } | { status: 'pdf'; data: Uint8Array } | { status: 'error'; text: string };
 
 /**
- * An image (with zoom) or a text file, decrypted into memory. An image is given to the page through an
+ * An image (with zoom), a PDF (pdf.js, PdfView) or a text file, decrypted into memory. An image is given to the page through an
  * object URL revoked when the view closes; text is shown as text, never parsed as HTML.
  */
 export function AttachmentViewer({ store, attachment, onClose }: { store: WaypointStore; attachment: CaseAttachment; onClose: () => void }) {
@@ -30,6 +31,10 @@ export function AttachmentViewer({ store, attachment, onClose }: { store: Waypoi
     readAttachmentBytes(store, attachment).then(
       (bytes) => {
         if (!current) return;
+        if (attachment.mediaType === 'application/pdf') {
+          setShown({ status: 'pdf', data: bytes });
+          return;
+        }
         if (attachment.mediaType === 'text/plain') {
           setShown({ status: 'text', text: new TextDecoder().decode(bytes) });
           return;
@@ -67,6 +72,7 @@ export function AttachmentViewer({ store, attachment, onClose }: { store: Waypoi
             </ScrollArea>
           </>
         )}
+        {shown.status === 'pdf' && <PdfView data={shown.data} />}
         {shown.status === 'text' && (
           <ScrollArea h="65vh">
             <Text component="pre" dir="auto" ff="monospace" size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} aria-label={t('view.textLabel')}>
