@@ -147,7 +147,6 @@ export interface WriteAttachmentOptions {
   limitBytes: number;
   /** `navigator.storage.estimate` (tests pass their own). */
   estimate?: () => Promise<StorageEstimate>;
-  onProgress?: (done: number, total: number) => void;
 }
 
 export interface WrittenAttachment {
@@ -183,6 +182,8 @@ export async function writeAttachment(store: RecordStore<RecordTypes>, file: Blo
   const { key, wrapped } = await newFileKey(store.handle().keys.attachments, blobId);
   const total = chunkCount(file.size);
   const hash = sha256.create();
+  // One write in flight while the next chunk is read, hashed and encrypted: at most two chunks in memory.
+  let writing: Promise<unknown> = Promise.resolve();
   try {
     for (let n = 0; n < total; n += 1) {
       let plaintext: Uint8Array<ArrayBuffer>;
@@ -193,10 +194,12 @@ export async function writeAttachment(store: RecordStore<RecordTypes>, file: Blo
       }
       hash.update(plaintext);
       const data = await encryptChunk(key, blobId, n, n === total - 1, plaintext);
-      await table.put({ blob: blobId, n, data });
-      options.onProgress?.(n + 1, total);
+      await writing;
+      writing = table.put({ blob: blobId, n, data });
     }
+    await writing;
   } catch (error) {
+    await writing.catch(() => undefined);
     await deleteAttachmentChunks(store, [blobId]).catch(() => undefined); // the sweep at the next unlock takes what this leaves
     if (isQuotaError(error)) throw new AttachmentError('diskFull', 'The disk filled up while the file was being stored.');
     throw error;
@@ -211,8 +214,14 @@ export async function writeAttachment(store: RecordStore<RecordTypes>, file: Blo
 export async function* readAttachment(store: RecordStore<RecordTypes>, blob: AttachmentBlob): AsyncGenerator<Uint8Array<ArrayBuffer>, void, undefined> {
   const table = chunks(store);
   const key = await unwrapFileKey(store.handle().keys.attachments, blob.id, blob.key);
+  // The next chunk is read while this one is decrypted and used.
+  let reading = table.get([blob.id, 0]);
   for (let n = 0; n < blob.chunks; n += 1) {
-    const row = await table.get([blob.id, n]);
+    const row = await reading;
+    if (n + 1 < blob.chunks) {
+      reading = table.get([blob.id, n + 1]);
+      reading.catch(() => undefined); // a reader that stops early leaves it unawaited
+    }
     if (!row) throw new AttachmentError('damaged', `Chunk ${n} of attachment ${blob.id} is missing.`);
     yield await decryptChunk(key, blob.id, n, n === blob.chunks - 1, row.data);
   }
