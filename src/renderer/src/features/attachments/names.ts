@@ -21,7 +21,7 @@ export function copyFileName(name: string, mediaType: string | null, keepName: b
       .replace(/^\.+/, '_');
     const dot = plain.lastIndexOf('.');
     const extension = dot > 0 && plain.length - dot <= 10 ? plain.slice(dot) : '';
-    return plain.slice(0, 120 - extension.length) + extension;
+    return plain.slice(0, plain.length - extension.length).slice(0, 120 - extension.length) + extension;
   }
   const own = /\.([A-Za-z0-9]{1,8})$/.exec(name)?.[1]?.toLowerCase();
   return exportFileName('export', (mediaType && extensions[mediaType]) ?? own ?? 'bin', now);
