@@ -107,13 +107,16 @@ test('nothing typed about a person reaches the disk in plaintext, while a contro
   await page.getByRole('checkbox', { name: 'Keep the original file exactly as received' }).nth(1).check();
   await page.getByRole('button', { name: 'Attach 2 files' }).click();
   const files = page.getByRole('list', { name: 'Files of this case' });
-  await files.getByRole('listitem', { name: `${marker('filename')}.txt` }).getByRole('button', { name: 'View' }).click();
+  await files
+    .getByRole('listitem', { name: `${marker('filename')}.txt` })
+    .getByRole('button', { name: 'View' })
+    .click();
   await expect(page.getByRole('dialog').getByText(marker('filetext'))).toBeVisible();
-  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).click(); // not Escape: three in a row are the quick exit
   const photoItem = files.getByRole('listitem', { name: 'photo.jpg' });
   await photoItem.getByRole('button', { name: 'View' }).click();
   await expect(page.getByRole('dialog').getByRole('img', { name: 'photo.jpg' })).toBeVisible();
-  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).click();
   await photoItem.getByRole('button', { name: 'Edit caption' }).click();
   await photoItem.getByLabel('Caption').fill(marker('caption'));
   await photoItem.getByRole('button', { name: 'Save', exact: true }).click();
