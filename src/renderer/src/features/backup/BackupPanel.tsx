@@ -7,6 +7,7 @@ import { BridgeError } from '../../bridge';
 import { OutcomeAlert } from '../../components/OutcomeAlert';
 import { useAction } from '../../components/use-action';
 import { errorMessage } from '../../i18n/error-message';
+import { AttachmentError } from '../../db';
 import { applyRestoreWithAttachments } from '../../db/attachment-transfer';
 import { planRestore, TransferError, type RestoreMode } from '../../db/transfer';
 import { useVault, ConfirmPassphraseField, NewPassphraseFields, useNewPassphrase, lockAndReload } from '../vault';
@@ -21,6 +22,8 @@ function useErrorText(): (error: unknown) => string {
   const { t: tb } = useTranslation('backup');
   return (error) => {
     if (error instanceof TransferError) return tb(error.reason === 'unknownTable' ? 'restore.unknownTable' : 'restore.malformed');
+    // An attached file whose chunks do not open under its key: the restore stopped before writing anything.
+    if (error instanceof AttachmentError) return tb('restore.malformed');
     return errorMessage(t, error, tb('restore.writeFailed'));
   };
 }
