@@ -1,5 +1,6 @@
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+import { benchAttachments } from './attachments';
 import { measureBackup } from './backup';
 import { benchCases } from './cases';
 import { benchDirectory } from './directory';
@@ -30,6 +31,7 @@ const sections: Array<[string, () => Promise<BenchRow[]>]> = [
   ['directory', () => benchDirectory()],
   ['pdf', () => measurePdf()],
   ['backup', () => measureBackup()],
+  ['attachments', () => benchAttachments()],
   ['test layers', async () => benchTestTimes()],
   ['fuzz', () => fuzzRows(outFolder)],
 ];

@@ -125,7 +125,12 @@ export async function benchCases(outFolder: string): Promise<BenchRow[]> {
     await page.addScriptTag({ content: seedScript });
     const keys = rendererKeys(key, false);
     key.fill(0);
-    const options: SeedOptions = { keys: { records: Array.from(keys.records), index: Array.from(keys.index) }, templates, cases: CASES, seed: SEED };
+    const options: SeedOptions = {
+      keys: { records: Array.from(keys.records), index: Array.from(keys.index), attachments: Array.from(keys.attachments) },
+      templates,
+      cases: CASES,
+      seed: SEED,
+    };
     await page.evaluate((seedOptions) => (window as unknown as SeedWindow).seedCases(seedOptions), options);
     await page.reload();
 

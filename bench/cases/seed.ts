@@ -13,7 +13,9 @@ const batchSize = 2_000;
 
 async function seedCases({ keys, templates, cases: count, seed }: SeedOptions): Promise<void> {
   const data = generateSyntheticCases(count, seed, templates as ChecklistTemplate[]);
-  const store = await openRecordStore(await importRecordKeys({ records: Uint8Array.from(keys.records), index: Uint8Array.from(keys.index) }));
+  const store = await openRecordStore(
+    await importRecordKeys({ records: Uint8Array.from(keys.records), index: Uint8Array.from(keys.index), attachments: Uint8Array.from(keys.attachments) }),
+  );
   const write = async <Table extends WaypointTable>(table: Table, records: RecordInput<WaypointRecords[Table]>[]) => {
     for (let start = 0; start < records.length; start += batchSize) await store.saveMany(table, records.slice(start, start + batchSize));
   };

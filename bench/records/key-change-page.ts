@@ -31,7 +31,11 @@ function makeRecords(count: number): RecordInput<BenchNote>[] {
 }
 
 function newKeys(): Promise<RecordKeys> {
-  return importRecordKeys({ records: crypto.getRandomValues(new Uint8Array(32)), index: crypto.getRandomValues(new Uint8Array(32)) });
+  return importRecordKeys({
+    records: crypto.getRandomValues(new Uint8Array(32)),
+    index: crypto.getRandomValues(new Uint8Array(32)),
+    attachments: crypto.getRandomValues(new Uint8Array(32)),
+  });
 }
 
 async function timed(run: () => Promise<unknown>): Promise<number> {

@@ -42,7 +42,11 @@ async function runMigrationBench({ records, repetitions }: MigrationBenchOptions
     await deleteDatabase(dbName);
     const dataKey = crypto.getRandomValues(new Uint8Array(32));
     await writeV1Database(records, dataKey);
-    const keyBytes = () => ({ records: crypto.getRandomValues(new Uint8Array(32)), index: crypto.getRandomValues(new Uint8Array(32)) });
+    const keyBytes = () => ({
+      records: crypto.getRandomValues(new Uint8Array(32)),
+      index: crypto.getRandomValues(new Uint8Array(32)),
+      attachments: crypto.getRandomValues(new Uint8Array(32)),
+    });
     const keys = await importRecordKeys(keyBytes());
     const legacyKey = await importLegacyKey(dataKey);
 

@@ -78,7 +78,11 @@ const encryptedStore: RecordLayer = {
   async run(records) {
     const dbName = 'records-bench-encrypted';
     await deleteDatabase(dbName);
-    const keys = await importRecordKeys({ records: crypto.getRandomValues(new Uint8Array(32)), index: crypto.getRandomValues(new Uint8Array(32)) });
+    const keys = await importRecordKeys({
+      records: crypto.getRandomValues(new Uint8Array(32)),
+      index: crypto.getRandomValues(new Uint8Array(32)),
+      attachments: crypto.getRandomValues(new Uint8Array(32)),
+    });
     const store = await openRecordStore<{ notes: BenchNote }>(keys, { dbName });
     const save = await timed('save', () => store.saveMany('notes', records));
     let listed: Awaited<ReturnType<typeof store.list>> = [];

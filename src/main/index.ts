@@ -100,7 +100,7 @@ if (!app.requestSingleInstanceLock()) {
           async chooseSavePath(suggestedName, kind) {
             const options = {
               defaultPath: join(app.getPath('documents'), suggestedName),
-              filters: [{ name: kind.toUpperCase(), extensions: [kind === 'backup' ? 'wpbackup' : kind] }],
+              filters: kind === 'file' ? [] : [{ name: kind.toUpperCase(), extensions: [kind === 'backup' ? 'wpbackup' : kind] }],
             };
             const window = appWindow.current();
             const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { passphraseSchema } from './vault';
 
-export const exportKinds = ['json', 'csv', 'pdf', 'zip', 'backup', 'ics'] as const;
+/** `file`: a decrypted copy of an attached file, of whatever type its name says. */
+export const exportKinds = ['json', 'csv', 'pdf', 'zip', 'backup', 'ics', 'file'] as const;
 export type ExportKind = (typeof exportKinds)[number];
 
 /** A file name without folders or characters that Windows, macOS or Linux refuse. */

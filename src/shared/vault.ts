@@ -25,7 +25,7 @@ const keyBytes = z.instanceof(Uint8Array).refine((bytes) => bytes.length === 32,
  * unlock. `legacy`, the data key itself, only when the request asked for it: the renderer's database
  * still holds version 1 records to migrate (docs/records-format.md).
  */
-const recordKeysSchema = z.strictObject({ records: keyBytes, index: keyBytes });
+const recordKeysSchema = z.strictObject({ records: keyBytes, index: keyBytes, attachments: keyBytes });
 /**
  * `nextKeys` only while a change of keys is under way (docs/vault-format.md, "Changing keys"): the
  * keys of the next data key, which the renderer re-encrypts every record under before anything else.

@@ -58,6 +58,7 @@ test('nothing typed about a person reaches the disk in plaintext, while a contro
   const markers = [
     ...['alias', 'assigned', 'tag', 'notedit', 'casesearch', 'medicines', 'explainedby', 'language', 'sharewhat', 'otherwho', 'withdrawn'].map(marker),
     ...['entryname', 'entrydescription', 'entryphone', 'entryhours', 'entryaddress', 'entrynote', 'templatetitle', 'templatequestion', 'followup'].map(marker),
+    ...['filename', 'filetext', 'photometadata', 'caption'].map(marker),
     `note ${latin}`,
     ` ${arabic}`,
     dateMarker,
@@ -92,6 +93,34 @@ test('nothing typed about a person reaches the disk in plaintext, while a contro
   await followUpDialog.getByLabel('Due date').fill('2030-01-15');
   await followUpDialog.getByRole('button', { name: 'Save follow-up' }).click();
   await expect(page.getByRole('list', { name: 'Follow-ups' }).getByText(marker('followup'))).toBeVisible();
+
+  // Files: a text file (its name and contents), and a photo kept exactly as received, whose metadata (a JPEG comment)
+  // holds a marker, so its stored bytes do too; both viewed, so the decrypted copies reach the page; a caption.
+  const photo = await readFile(join(import.meta.dirname, '../fixtures/attachments/camera.jpg'));
+  const comment = Buffer.from(marker('photometadata'));
+  const commentSegment = Buffer.concat([Buffer.from([0xff, 0xfe, (comment.length + 2) >> 8, (comment.length + 2) & 0xff]), comment]);
+  await page.getByRole('tab', { name: 'Files' }).click();
+  await page.getByTestId('attach-input').setInputFiles([
+    { name: `${marker('filename')}.txt`, mimeType: 'text/plain', buffer: Buffer.from(`${marker('filetext')}\n`) },
+    { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.concat([photo.subarray(0, 2), commentSegment, photo.subarray(2)]) },
+  ]);
+  await page.getByRole('checkbox', { name: 'Keep the original file exactly as received' }).nth(1).check();
+  await page.getByRole('button', { name: 'Attach 2 files' }).click();
+  const files = page.getByRole('list', { name: 'Files of this case' });
+  await files
+    .getByRole('listitem', { name: `${marker('filename')}.txt` })
+    .getByRole('button', { name: 'View' })
+    .click();
+  await expect(page.getByRole('dialog').getByText(marker('filetext'))).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).click(); // not Escape: three in a row are the quick exit
+  const photoItem = files.getByRole('listitem', { name: 'photo.jpg' });
+  await photoItem.getByRole('button', { name: 'View' }).click();
+  await expect(page.getByRole('dialog').getByRole('img', { name: 'photo.jpg' })).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).click();
+  await photoItem.getByRole('button', { name: 'Edit caption' }).click();
+  await photoItem.getByLabel('Caption').fill(marker('caption'));
+  await photoItem.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(photoItem.getByText(marker('caption'))).toBeVisible();
 
   // Checklists: the free-text answer of the report, single- and multi-line text, dates, and a choice "other" described in its note.
   await startChecklist(page, 'Immediate safety and needs');

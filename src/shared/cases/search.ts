@@ -338,10 +338,11 @@ export function updateCaseInIndex(
   record: CaseRecord,
   notes: readonly CaseNote[],
   checklists: readonly CaseChecklist[],
-  followUps: readonly { caseId: string; title: string }[] = [],
+  /** Follow-up titles, and attached files' names and captions. */
+  titled: readonly { caseId: string; title: string }[] = [],
 ): void {
   const tokens = noteAndChecklistTokens(record.id, notes, checklists, index.labelTokens);
-  for (const followUp of followUps) if (followUp.caseId === record.id) tokens.push(...tokenize(followUp.title));
+  for (const item of titled) if (item.caseId === record.id) tokens.push(...tokenize(item.title));
   setCasesInIndex(index, [{ record, tokens }]);
 }
 

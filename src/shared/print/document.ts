@@ -39,6 +39,8 @@ export interface PrintOptions {
   /** Needed for 'caseSummary'; gives the code (and the case context) to 'filledChecklist'. */
   caseRecord?: CaseRecord;
   notes?: readonly CaseNote[];
+  /** For 'caseSummary': the names of the case's attached files (names only: a file's contents are never printed). */
+  fileNames?: readonly string[];
   /** The checklists to print: all of the case's for a summary, the one to print for 'filledChecklist'. */
   checklists?: readonly CaseChecklist[];
   /** A case summary's optional follow-ups section: printed when given (even empty), left out when absent. */
@@ -123,7 +125,7 @@ export function renderPrintDocument(options: PrintOptions): PrintDocument {
     );
     reference = record?.code ?? '';
     if (kind === 'caseSummary' && record) {
-      body = caseSummary(record, options.notes ?? [], checklists, caseContext, context, options.followUps);
+      body = caseSummary(record, options.notes ?? [], options.fileNames ?? [], checklists, caseContext, context, options.followUps);
     } else {
       body = checklists.map((checklist) => filledChecklist(checklist, caseContext, context, checklists.length > 1)).join('\n');
     }
@@ -254,6 +256,7 @@ export function spellOut(identifier: string): string {
 function caseSummary(
   record: CaseRecord,
   notes: readonly CaseNote[],
+  fileNames: readonly string[],
   checklists: readonly CaseChecklist[],
   caseContext: CaseContext,
   ctx: Context,
@@ -294,11 +297,20 @@ function caseSummary(
 
   parts.push(`<section class="section"><h2>${escapeHtml(L.notes)}</h2>${notesPart(notes, ctx)}</section>`);
   if (followUps) parts.push(`<section class="section"><h2>${escapeHtml(ctx.labels.followUps.title)}</h2>${followUpsPart(followUps, ctx)}</section>`);
+  parts.push(`<section class="section"><h2>${escapeHtml(L.files)}</h2>${filesPart(fileNames, ctx)}</section>`);
 
   parts.push(`<h2>${escapeHtml(labels.checklist.checklists)}</h2>`);
   if (checklists.length === 0) parts.push(`<p class="muted">${escapeHtml(labels.checklist.noChecklists)}</p>`);
   else parts.push(checklists.map((checklist) => filledChecklist(checklist, caseContext, ctx, false, 'h3')).join('\n'));
   return parts.join('\n');
+}
+
+/** Names only, never contents; a name is free text, so only the full export carries it, as with notes. */
+function filesPart(names: readonly string[], ctx: Context): string {
+  const L = ctx.labels.case;
+  if (names.length === 0) return `<p class="muted">${escapeHtml(L.noFiles)}</p>`;
+  if (ctx.redaction !== 'full') return `<p class="muted">${escapeHtml(fillLabel(L.filesOmitted, { count: names.length }))}</p>`;
+  return `<ul>${names.map((name) => `<li dir="auto">${escapeHtml(name)}</li>`).join('')}</ul>`;
 }
 
 function notesPart(notes: readonly CaseNote[], ctx: Context): string {

@@ -57,6 +57,9 @@ export const englishPrintLabels = {
     noNotes: 'No notes.',
     notesOmitted: 'Notes not included in this export: {count}.',
     edited: 'Edited; earlier wordings are kept in Waypoint.',
+    files: 'Files',
+    noFiles: 'No files.',
+    filesOmitted: 'Files not named in this export: {count}.',
   },
   caseStatus: {
     open: 'Open',

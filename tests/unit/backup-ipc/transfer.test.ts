@@ -26,7 +26,7 @@ describe('collecting and restoring records', () => {
     await source.save('notes', { id: 'n1', kind: 'note', index: { caseId: 'c1' }, data: { text: 'hello' }, updatedAt: 222 });
     await source.save('templates', { id: 't1', kind: 'template', data: { title: 'Mine' }, updatedAt: 333 });
     const collected = await collectRecords(source);
-    expect(collected.counts).toEqual({ cases: 1, notes: 1, checklists: 0, orgNotes: 0, templates: 1, ownDirectory: 0, followUps: 0, tombstones: 0 });
+    expect(collected.counts).toEqual({ cases: 1, notes: 1, checklists: 0, orgNotes: 0, templates: 1, ownDirectory: 0, followUps: 0, attachments: 0, tombstones: 0 });
     expect(collected.unreadable).toBe(0);
 
     const target = await openStore();

@@ -47,4 +47,34 @@ describe('words of notes and checklists, by case', () => {
     }
     expect(tokens.offsets).toHaveLength(tokens.caseIds.length + 1);
   });
+
+  it('finds a case by its attached files’ names and captions', async () => {
+    const store = await openRecordStore<WaypointRecords>(await newKey(), { dbName: uniqueDbName() });
+    const now = new Date().toISOString();
+    const blob = { id: crypto.randomUUID(), key: 'AAAA', chunks: 1 };
+    await store.save('attachments', {
+      id: 'a1',
+      kind: 'attachment',
+      index: { caseId: 'case-1' },
+      data: {
+        id: 'a1',
+        caseId: 'case-1',
+        name: 'Payslip-März.pdf',
+        caption: 'Signed at the shelter',
+        size: 3,
+        mediaType: null,
+        sha256: '0'.repeat(64),
+        originalSha256: null,
+        removed: [],
+        keptOriginal: false,
+        noteId: null,
+        blob,
+        createdAt: now,
+        updatedAt: now,
+      },
+    });
+    const tokens = await collectCaseTokens(store);
+    const got = tokensOfCase(tokens, tokens.caseIds.indexOf('case-1'));
+    expect(got).toEqual(expect.arrayContaining([...tokenize('Payslip-März.pdf'), ...tokenize('Signed at the shelter')]));
+  });
 });

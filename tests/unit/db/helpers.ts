@@ -11,7 +11,11 @@ export function uniqueDbName(): string {
 
 /** A fresh pair of record keys, as the renderer imports them at unlock. */
 export function newKey(): Promise<RecordKeys> {
-  return importRecordKeys({ records: crypto.getRandomValues(new Uint8Array(32)), index: crypto.getRandomValues(new Uint8Array(32)) });
+  return importRecordKeys({
+    records: crypto.getRandomValues(new Uint8Array(32)),
+    index: crypto.getRandomValues(new Uint8Array(32)),
+    attachments: crypto.getRandomValues(new Uint8Array(32)),
+  });
 }
 
 /** Opens the database as it is on disk, bypassing the record store, to inspect or tamper with rows. */

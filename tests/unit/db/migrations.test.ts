@@ -51,8 +51,8 @@ async function v1Database(): Promise<string> {
 
 /** The keys the renderer gets at unlock of the fixture's vault, derived as main derives them. */
 async function unlockKeys(): Promise<{ keys: RecordKeys; legacyKey: CryptoKey }> {
-  const { records, index, legacy } = rendererKeys(Buffer.from(fixture.dataKeyHex, 'hex'), true);
-  return { keys: await importRecordKeys({ records, index }), legacyKey: await importLegacyKey(legacy!) };
+  const { legacy, ...keys } = rendererKeys(Buffer.from(fixture.dataKeyHex, 'hex'), true);
+  return { keys: await importRecordKeys(keys), legacyKey: await importLegacyKey(legacy!) };
 }
 
 type AnyStore = RecordStore<WaypointRecords>;

@@ -247,18 +247,20 @@ describe('record store', () => {
     expect(await reopened.list('cases')).toEqual([]);
   });
 
-  it('refuses keys that are not an AES-256-GCM records key and an HMAC-SHA-256 index key', async () => {
+  it('refuses keys that are not an AES-256-GCM records key, an HMAC-SHA-256 index key and an AES-256-GCM wrapping key', async () => {
     const hmac = await crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
     const aes = await crypto.subtle.importKey('raw', new Uint8Array(32), 'AES-GCM', false, ['encrypt', 'decrypt']);
     const encryptOnly = await crypto.subtle.importKey('raw', new Uint8Array(32), 'AES-GCM', false, ['encrypt']);
+    const wrap = await crypto.subtle.importKey('raw', new Uint8Array(32), 'AES-GCM', false, ['wrapKey', 'unwrapKey']);
     for (const keys of [
-      { records: hmac, index: hmac },
-      { records: aes, index: aes },
-      { records: encryptOnly, index: hmac },
+      { records: hmac, index: hmac, attachments: wrap },
+      { records: aes, index: aes, attachments: wrap },
+      { records: encryptOnly, index: hmac, attachments: wrap },
+      { records: aes, index: hmac, attachments: aes },
     ]) {
       await expect(openRecordStore(keys, { dbName: uniqueDbName(), schema })).rejects.toThrow(RecordStoreError);
     }
-    expect(await openRecordStore({ records: aes, index: hmac }, { dbName: uniqueDbName(), schema })).toBeDefined();
+    expect(await openRecordStore({ records: aes, index: hmac, attachments: wrap }, { dbName: uniqueDbName(), schema })).toBeDefined();
   });
 });
 

@@ -58,6 +58,21 @@ describe('case summary', () => {
   });
 });
 
+describe('case summary: attached files', () => {
+  it('lists the files by name only in the full export, escaped; the others count them; none says so', () => {
+    const fileNames = ['FILEMARK <script>.jpg', 'عقد العمل.pdf'];
+    const full = render({ kind: 'caseSummary', fileNames }).html;
+    expect(full).toContain(`<h2>${labels.case.files}</h2>`);
+    expect(full).toContain(escapeHtml('FILEMARK <script>.jpg'));
+    expect(full).not.toContain('<script>');
+    expect(full).toContain('عقد العمل.pdf');
+    const redacted = render({ kind: 'caseSummary', redaction: 'noAliasNoNotes', fileNames }).html;
+    expect(redacted).not.toContain('FILEMARK');
+    expect(redacted).toContain('Files not named in this export: 2.');
+    expect(render({ kind: 'caseSummary' }).html).toContain(labels.case.noFiles);
+  });
+});
+
 describe('filled checklist', () => {
   it('shows visible items with their answers; a follow-up is shown once its condition holds', () => {
     const { html, reference } = render({ kind: 'filledChecklist' });

@@ -24,10 +24,11 @@ describe('subkeys', () => {
     expect(hex(deriveSubkey(dataKey, 'headerMac'))).toBe(hex(before));
   });
 
-  it('hands the renderer the records and index keys only, and the data key only when asked for the migration', () => {
+  it('hands the renderer the records, index and attachments keys only, and the data key only when asked for the migration', () => {
     const dataKey = randomBytes(32);
     const keys = rendererKeys(dataKey, false);
-    expect(Object.keys(keys).sort()).toEqual(['index', 'records']);
+    expect(Object.keys(keys).sort()).toEqual(['attachments', 'index', 'records']);
+    expect(hex(keys.attachments)).toBe(hex(deriveSubkey(dataKey, 'attachments')));
     expect(keys.records).toBeInstanceOf(Uint8Array);
     expect(Buffer.isBuffer(keys.records)).toBe(false); // a Buffer would cross JSON as an array of numbers
     expect(hex(keys.records)).toBe(hex(deriveSubkey(dataKey, 'records')));

@@ -14,7 +14,7 @@ export const subkeyPurposes = {
   headerMac: 'waypoint-vault header mac v1',
   /** Encrypts the next data key in the header while keys are being changed (main). */
   nextDataKey: 'waypoint-vault next data key v1',
-  /** For encrypted attachments, when they come; nothing derives it yet. */
+  /** AES-256-GCM wrapping of each attachment's own file key (renderer; docs/attachments-format.md). */
   attachments: 'waypoint attachments v1',
 } as const;
 
@@ -36,10 +36,11 @@ export function deriveSubkey(dataKey: Buffer, purpose: SubkeyPurpose): Buffer {
 export interface RendererKeys {
   records: Uint8Array<ArrayBuffer>;
   index: Uint8Array<ArrayBuffer>;
+  attachments: Uint8Array<ArrayBuffer>;
   legacy?: Uint8Array<ArrayBuffer>;
 }
 
 export function rendererKeys(dataKey: Buffer, withLegacy: boolean): RendererKeys {
   const bytes = (purpose: SubkeyPurpose) => new Uint8Array(hkdfSync('sha256', dataKey, Buffer.alloc(0), subkeyPurposes[purpose], SUBKEY_LENGTH));
-  return { records: bytes('records'), index: bytes('index'), ...(withLegacy ? { legacy: Uint8Array.from(dataKey) } : {}) };
+  return { records: bytes('records'), index: bytes('index'), attachments: bytes('attachments'), ...(withLegacy ? { legacy: Uint8Array.from(dataKey) } : {}) };
 }

@@ -32,12 +32,14 @@ export interface UndecryptableRecord {
 
 export type RecordResult<T> = (DecryptedRecord<T> & { readonly error?: undefined }) | UndecryptableRecord;
 
-/** The two keys the renderer holds while unlocked (main derives them; the data key stays there). */
+/** The keys the renderer holds while unlocked (main derives them; the data key stays there). */
 export interface RecordKeys {
   /** AES-256-GCM, encrypt and decrypt. */
   readonly records: CryptoKey;
   /** HMAC-SHA-256, sign only: computes tags, which are compared, never verified. */
   readonly index: CryptoKey;
+  /** AES-256-GCM, wrapKey and unwrapKey only: wraps each attachment's own file key (docs/attachments-format.md). */
+  readonly attachments: CryptoKey;
 }
 
 function checkLength(name: string, bytes: Uint8Array): void {
@@ -48,18 +50,21 @@ function checkLength(name: string, bytes: Uint8Array): void {
  * Imports the keys main hands over at unlock as non-extractable WebCrypto keys, then overwrites the
  * bytes so no raw key lingers in the renderer's heap.
  */
-export async function importRecordKeys(bytes: { readonly records: Uint8Array; readonly index: Uint8Array }): Promise<RecordKeys> {
+export async function importRecordKeys(bytes: { readonly records: Uint8Array; readonly index: Uint8Array; readonly attachments: Uint8Array }): Promise<RecordKeys> {
   try {
     checkLength('records', bytes.records);
     checkLength('index', bytes.index);
-    const [records, index] = await Promise.all([
+    checkLength('attachments', bytes.attachments);
+    const [records, index, attachments] = await Promise.all([
       crypto.subtle.importKey('raw', bytes.records as Uint8Array<ArrayBuffer>, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']),
       crypto.subtle.importKey('raw', bytes.index as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']),
+      crypto.subtle.importKey('raw', bytes.attachments as Uint8Array<ArrayBuffer>, { name: 'AES-GCM' }, false, ['wrapKey', 'unwrapKey']),
     ]);
-    return { records, index };
+    return { records, index, attachments };
   } finally {
     bytes.records.fill(0);
     bytes.index.fill(0);
+    bytes.attachments.fill(0);
   }
 }
 

@@ -2,6 +2,7 @@ export { importLegacyKey, importRecordKeys, recordFormatVersion, type RecordKeys
 export { needsLegacyKey, RecordMigrationError } from './migrate';
 export { forgetKeyChange, keyChangeJustFinished } from './rekey';
 export {
+  attachmentChunksTable,
   RecordSchemaError,
   tombstoneTable,
   waypointSchema,
@@ -17,6 +18,7 @@ export {
   defaultDbName,
   deleteDatabase,
   openRecordStore,
+  rawTable,
   RecordStoreError,
   writeAllRecords,
   type ListFilter,
@@ -29,3 +31,16 @@ export {
   type WriteAllOptions,
 } from './store';
 export type { OpaqueStore, OrgMarkData, OwnEntryData, WaypointRecords, WaypointStore, WaypointTable } from './records';
+export {
+  AttachmentError,
+  attachmentChunkBytes,
+  deleteAttachmentChunks,
+  readAttachment,
+  sweepAttachmentChunks,
+  sweepOrphanChunks,
+  toHex,
+  writeAttachment,
+  type AttachmentErrorReason,
+  type WriteAttachmentOptions,
+  type WrittenAttachment,
+} from './attachments';

@@ -2,6 +2,7 @@
  * What each table of the app's store holds once decrypted: the map of table -> record type the store
  * is typed by. Records are parsed JSON, so features still check a record's shape before they use it.
  */
+import type { CaseAttachment } from '@shared/attachments';
 import type { CaseChecklist, CaseNote, CaseRecord } from '@shared/cases';
 import type { ChecklistTemplate } from '@shared/checklists';
 import type { FollowUp } from '@shared/followups';
@@ -31,6 +32,7 @@ interface TableData {
   orgNotes: OrgMarkData;
   ownDirectory: OwnEntryData | DirectoryOrganization;
   followUps: FollowUp;
+  attachments: CaseAttachment;
   tombstones: Tombstone;
 }
 

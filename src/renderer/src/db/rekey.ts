@@ -6,9 +6,10 @@
  * key), so a journal left by an earlier change is never taken for this one's.
  */
 import Dexie from 'dexie';
+import { rewrapAttachmentRecord } from './attachments';
 import { decryptRows, encryptRecords, layoutOf, tagOf, type RecordKeys, type StoredRow } from './cipher';
 import { rewriteInBatches } from './migrate';
-import { metaTable, type RecordTableSpec } from './schema';
+import { attachmentsTable, metaTable, type RecordTableSpec } from './schema';
 
 const journalKey = 'keyChange';
 const defaultBatchSize = 500;
@@ -39,7 +40,13 @@ export async function reencryptUnderNextKeys(db: Dexie, options: KeyChangeOption
       // A row that does not open under the current keys is left as it is: already under the next
       // ones, or unreadable under any (the store flags it, as before).
       const readable = decrypted.flatMap((record) => (record.error === undefined ? [record] : []));
-      const rewritten = await encryptRecords(next, table, layoutOf(tables[table]!), readable);
+      // An attachment's file key is wrapped again in the same batch as its record; its chunks, encrypted
+      // under that file key, stay as they are (docs/attachments-format.md). A wrap that does not open is left.
+      const records =
+        table === attachmentsTable
+          ? (await Promise.all(readable.map((record) => rewrapAttachmentRecord(current.attachments, next.attachments, record)))).filter((record) => record !== null)
+          : readable;
+      const rewritten = await encryptRecords(next, table, layoutOf(tables[table]!), records);
       return { deletes: [], puts: [{ table, rows: rewritten }] };
     },
     onBatch: (done) => options.onProgress?.(done, total),

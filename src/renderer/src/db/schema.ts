@@ -34,6 +34,11 @@ export interface RecordSchemaVersion {
    * (tags are in the associated data), as the migration from version 1 does.
    */
   readonly tables: Readonly<Record<string, RecordTableSpec>>;
+  /**
+   * Tables of another row shape, as Dexie `stores()` strings: not records, so neither backed up,
+   * re-encrypted nor tombstoned by the store (the attachments' chunks, docs/attachments-format.md).
+   */
+  readonly rawTables?: Readonly<Record<string, string>>;
 }
 
 export interface RecordSchema {
@@ -52,6 +57,12 @@ export const metaTable = '_meta';
  * table, id and time of the deletion, so a merge restore does not bring the record back.
  */
 export const tombstoneTable = 'tombstones';
+
+/** Attached files' records: name, caption, hashes, and the file key wrapped under the attachments key. */
+export const attachmentsTable = 'attachments';
+
+/** The encrypted chunks of attached files: `{ blob, n, data }`, one row per chunk (docs/attachments-format.md). */
+export const attachmentChunksTable = 'attachmentChunks';
 
 /** The tables as the version 1 store declared them (Dexie version 1), with their plaintext index fields. */
 export const v1Stores: Readonly<Record<string, string>> = {
@@ -94,6 +105,22 @@ export const waypointSchema = {
         [tombstoneTable]: { tags: [] },
       },
     },
+    {
+      version: 4,
+      tables: {
+        cases: { tags: [], byDay: true },
+        notes: { tags: ['caseId'] },
+        checklists: { tags: ['caseId'] },
+        templates: { tags: [] },
+        orgNotes: { tags: ['orgId'] },
+        ownDirectory: { tags: [] },
+        followUps: { tags: ['caseId'] },
+        /** What is known of each attached file (name, caption, size, hashes, its wrapped file key), found by its case. */
+        [attachmentsTable]: { tags: ['caseId'] },
+        [tombstoneTable]: { tags: [] },
+      },
+      rawTables: { [attachmentChunksTable]: '[blob+n], blob' },
+    },
   ],
 } as const satisfies RecordSchema;
 
@@ -111,12 +138,15 @@ export function latestVersion(schema: RecordSchema): RecordSchemaVersion {
 export function assertValidSchema(schema: RecordSchema): void {
   latestVersion(schema);
   let previous = 1;
-  for (const { version, tables } of schema.versions) {
+  for (const { version, tables, rawTables = {} } of schema.versions) {
     if (!Number.isInteger(version) || version <= previous) {
       throw new RecordSchemaError(`Schema versions must be increasing integers above 1 (got ${version} after ${previous}).`);
     }
     previous = version;
     if (!(tombstoneTable in tables)) throw new RecordSchemaError(`Version ${version} has no "${tombstoneTable}" table.`);
+    for (const raw of Object.keys(rawTables)) {
+      if (raw in tables || raw === metaTable) throw new RecordSchemaError(`Raw table "${raw}" has the name of another table.`);
+    }
     for (const [table, spec] of Object.entries(tables)) {
       if (table === metaTable || table.startsWith('$')) throw new RecordSchemaError(`Table name "${table}" is reserved.`);
       for (const field of spec.tags) {
@@ -135,5 +165,5 @@ export function dexieStores(current: RecordSchemaVersion, previousTables: readon
   for (const [table, spec] of Object.entries(current.tables)) {
     stores[table] = ['id', ...(spec.byDay ? ['day'] : []), ...spec.tags].join(', ');
   }
-  return stores;
+  return { ...stores, ...current.rawTables };
 }

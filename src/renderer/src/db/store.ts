@@ -24,6 +24,7 @@ import {
   type IndexFields,
   type IndexValue,
   type RecordSchema,
+  type RecordSchemaVersion,
   type RecordTableSpec,
 } from './schema';
 
@@ -137,6 +138,10 @@ function assertUsableKeys(keys: RecordKeys): void {
   if (index.name !== 'HMAC' || index.hash?.name !== 'SHA-256' || !keys.index.usages.includes('sign')) {
     throw new RecordStoreError('The record store needs an HMAC-SHA-256 index key for sign (see importRecordKeys).');
   }
+  const attachments = keys.attachments.algorithm as Partial<AesKeyAlgorithm>;
+  if (attachments.name !== 'AES-GCM' || attachments.length !== 256 || !keys.attachments.usages.includes('wrapKey') || !keys.attachments.usages.includes('unwrapKey')) {
+    throw new RecordStoreError('The record store needs an AES-256-GCM attachments key for wrapKey and unwrapKey (see importRecordKeys).');
+  }
 }
 
 function checkedIndex(table: string, spec: RecordTableSpec, index: IndexFields): IndexFields {
@@ -159,11 +164,19 @@ class DexieRecordStore implements RecordStore<RecordTypes> {
   readonly #db: Dexie;
   #keys: RecordKeys | undefined;
   readonly #tables: Readonly<Record<string, RecordTableSpec>>;
+  readonly #rawTables: readonly string[];
 
-  constructor(db: Dexie, keys: RecordKeys, tables: Readonly<Record<string, RecordTableSpec>>) {
+  constructor(db: Dexie, keys: RecordKeys, tables: Readonly<Record<string, RecordTableSpec>>, rawTables: readonly string[]) {
     this.#db = db;
     this.#keys = keys;
     this.#tables = tables;
+    this.#rawTables = rawTables;
+  }
+
+  raw<Row, Key>(table: string): Table<Row, Key> {
+    if (!this.#keys) throw new RecordStoreError('The record store is closed.');
+    if (!this.#rawTables.includes(table)) throw new RecordStoreError(`Unknown raw table "${table}".`);
+    return this.#db.table<Row, Key>(table);
   }
 
   get dbName(): string {
@@ -365,14 +378,15 @@ export async function openRecordStore<Types extends RecordTypes = WaypointRecord
   const db = new Dexie(dbName, { autoOpen: false });
   db.version(1).stores(v1Stores);
   let previous = Object.keys(v1Stores).filter((table) => table !== metaTable);
-  for (const version of schema.versions) {
+  for (const version of schema.versions as readonly RecordSchemaVersion[]) {
     db.version(version.version).stores(dexieStores(version, previous));
-    previous = Object.keys(version.tables);
+    previous = [...Object.keys(version.tables), ...Object.keys(version.rawTables ?? {})];
   }
   if (options.nextKeys) assertUsableKeys(options.nextKeys);
   await db.open();
-  const tables = latestVersion(schema).tables;
-  let store = new DexieRecordStore(db, keys, tables);
+  const latest: RecordSchemaVersion = latestVersion(schema);
+  const { tables, rawTables = {} } = latest;
+  let store = new DexieRecordStore(db, keys, tables, Object.keys(rawTables));
   try {
     await migrateFromV1(db, {
       legacyKey: options.legacyKey,
@@ -388,7 +402,7 @@ export async function openRecordStore<Types extends RecordTypes = WaypointRecord
         onProgress: options.onKeyChangeProgress,
       });
       // The old keys were only read from: the store never writes under them again.
-      store = new DexieRecordStore(db, options.nextKeys, tables);
+      store = new DexieRecordStore(db, options.nextKeys, tables, Object.keys(rawTables));
     }
   } catch (error) {
     db.close();
@@ -418,6 +432,12 @@ export function writeAllRecords<Types extends RecordTypes>(
 ): Promise<number> {
   if (!(store instanceof DexieRecordStore)) return Promise.reject(new RecordStoreError('writeAllRecords needs a store from openRecordStore.'));
   return store.writeAll(batches, options);
+}
+
+/** A table of the schema's `rawTables` (rows of their own shape, e.g. attachment chunks); throws once the store is closed. */
+export function rawTable<Row, Key>(store: RecordStore<RecordTypes>, table: string): Table<Row, Key> {
+  if (!(store instanceof DexieRecordStore)) throw new RecordStoreError('rawTable needs a store from openRecordStore.');
+  return store.raw<Row, Key>(table);
 }
 
 /** For lock: closes every open store and drops its keys. Decrypted records the UI holds must go too (reload the renderer). */

@@ -7,7 +7,9 @@ import { BridgeError } from '../../bridge';
 import { OutcomeAlert } from '../../components/OutcomeAlert';
 import { useAction } from '../../components/use-action';
 import { errorMessage } from '../../i18n/error-message';
-import { applyRestore, planRestore, TransferError, type RestoreMode } from '../../db/transfer';
+import { AttachmentError } from '../../db';
+import { applyRestoreWithAttachments } from '../../db/attachment-transfer';
+import { planRestore, TransferError, type RestoreMode } from '../../db/transfer';
 import { useVault, ConfirmPassphraseField, NewPassphraseFields, useNewPassphrase, lockAndReload } from '../vault';
 import { closeRestore, newestLocalChange, openAndReadBackup, RECORDS_RESTORED_EVENT, runBackup, uploadBackup, type OpenedBackup } from './api';
 import { initialRestoreState, olderThanDevice, restoreReducer } from './restore-state';
@@ -20,6 +22,8 @@ function useErrorText(): (error: unknown) => string {
   const { t: tb } = useTranslation('backup');
   return (error) => {
     if (error instanceof TransferError) return tb(error.reason === 'unknownTable' ? 'restore.unknownTable' : 'restore.malformed');
+    // An attached file whose chunks do not open under its key: the restore stopped before writing anything.
+    if (error instanceof AttachmentError) return tb('restore.malformed');
     return errorMessage(t, error, tb('restore.writeFailed'));
   };
 }
@@ -175,7 +179,7 @@ function RestoreSection() {
     if (!checked || !plan || busy) return;
     dispatch({ type: 'restoreStarted' });
     try {
-      const written = await applyRestore(store, plan);
+      const written = await applyRestoreWithAttachments(store, plan, checked.chunks);
       window.dispatchEvent(new CustomEvent(RECORDS_RESTORED_EVENT, { detail: { tables: Object.keys(plan.writes), mode: plan.mode } }));
       let settingsText = '';
       if (withSettings && checked.settings) {

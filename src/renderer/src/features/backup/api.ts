@@ -3,6 +3,7 @@ import { exportFileName } from '@shared/files';
 import { settingsSchema, type Settings, type SettingsPatch } from '@shared/settings';
 import { unwrap } from '../../bridge';
 import type { OpaqueStore } from '../../db';
+import { attachmentChunkRecords, attachmentsForBackup, backupChunkTable, chunkRecordCount, splitChunkRecords } from '../../db/attachment-transfer';
 import { collectRecords, type TransferRecord } from '../../db/transfer';
 
 export { RECORDS_RESTORED_EVENT } from '../../db/events';
@@ -52,8 +53,11 @@ export async function runBackup(
   progress: Progress = () => {},
 ): Promise<BackupOutcome> {
   const collected = await collectRecords(store);
-  const records: TransferRecord[] = [...collected.records, { table: SETTINGS_TABLE, id: SETTINGS_TABLE, updatedAt: Date.now(), data: options.settings }];
-  const counts = { ...collected.counts, [SETTINGS_TABLE]: 1 };
+  // Attached files go with their file keys, their chunks read one at a time while the backup is written.
+  const withFiles = await attachmentsForBackup(store, collected.records);
+  const records: TransferRecord[] = [...withFiles, { table: SETTINGS_TABLE, id: SETTINGS_TABLE, updatedAt: Date.now(), data: options.settings }];
+  const chunkCount = chunkRecordCount(withFiles);
+  const counts = { ...collected.counts, [SETTINGS_TABLE]: 1, ...(chunkCount > 0 ? { [backupChunkTable]: chunkCount } : {}) };
   const { saved, sessionId } = await unwrap(
     window.waypoint.backup.begin({
       vaultPassphrase: options.vaultPassphrase,
@@ -65,12 +69,16 @@ export async function runBackup(
   if (!saved || !sessionId) return { saved: false, path: null, bytes: 0, records: 0, unreadable: collected.unreadable };
   try {
     let done = 0;
-    progress(done, records.length);
-    for (const batch of batches(records)) {
+    const total = records.length + chunkCount;
+    progress(done, total);
+    const send = async (batch: TransferRecord[]) => {
       await unwrap(window.waypoint.backup.append({ sessionId, records: batch }));
       done += batch.length;
-      progress(done, records.length);
-    }
+      progress(done, total);
+    };
+    for (const batch of batches(records)) await send(batch);
+    // One chunk (about 1.4 MB of base64) per call: a large file is never held whole.
+    for await (const chunk of attachmentChunkRecords(store, withFiles)) await send([chunk]);
     const finished = await unwrap(window.waypoint.backup.finish({ sessionId }));
     return { saved: true, path: finished.path, bytes: finished.bytes, records: finished.records, unreadable: collected.unreadable };
   } catch (error) {
@@ -110,8 +118,10 @@ export async function uploadBackup(file: Blob, progress: Progress = () => {}): P
 
 export interface OpenedBackup {
   manifest: BackupManifestInfo;
-  /** Every record of the file except the settings. */
+  /** Every record of the file except the settings and the attached files' chunks. */
   records: TransferRecord[];
+  /** The attached files' chunks, by `blob/n`, as stored (applyRestoreWithAttachments opens them before writing). */
+  chunks: Map<string, ArrayBuffer>;
   /** The settings the file holds, checked; null when it holds none that this version understands. */
   settings: SettingsPatch | null;
 }
@@ -136,7 +146,7 @@ export async function openAndReadBackup(sessionId: string, passphrase: string, p
     progress(cursor, total);
     if (batch.done) break;
   }
-  return { manifest, records, settings };
+  return { manifest, ...splitChunkRecords(records), settings };
 }
 
 /**

@@ -10,6 +10,7 @@ import { ConfirmDeleteDialog } from '../../components/ConfirmDeleteDialog';
 import { OutcomeAlert } from '../../components/OutcomeAlert';
 import { useAction } from '../../components/use-action';
 import { CaseChecklistsPanel, ScreeningSummaryPanel } from '../checklists';
+import { CaseAttachmentsPanel } from '../attachments';
 import { CaseFollowUpsPanel } from '../followups';
 import { CaseNotFound } from './CaseNotFound';
 import { formatDay, useCountryOptions, useDateFormats } from './labels';
@@ -20,7 +21,7 @@ import { useCases } from './repository';
 export function CaseDetailPage({ caseId }: { caseId: string }) {
   // The checklist tabs' texts load with the page: loading them on opening a tab would blank the page
   // for a moment and drop the keyboard focus from the tab.
-  const { t } = useTranslation(['cases', 'checklists', 'followups']);
+  const { t } = useTranslation(['cases', 'checklists', 'followups', 'attachments']);
   const { repository, snapshot } = useCases();
   const record = snapshot.byId.get(caseId);
 
@@ -52,6 +53,10 @@ function CaseView({ record }: { record: CaseRecord }) {
   const { settings } = useSettings();
   const { date } = useDateFormats();
   const [deleting, setDeleting] = useState(false);
+  // The tab chosen here, for the address it was chosen at: a new address (a follow-up's link) opens its own tab again.
+  const [chosenTab, setChosenTab] = useState<{ search: string | null; value: string | null }>({ search: null, value: null });
+  // Files dropped anywhere on the case page go to its Files tab, to be confirmed there; a new drop mounts the panel afresh.
+  const [dropped, setDropped] = useState<{ files: File[]; drop: number }>({ files: [], drop: 0 });
   const actions = useRef<HTMLDivElement>(null);
   const focusActions = useRef(false);
 
@@ -80,7 +85,16 @@ function CaseView({ record }: { record: CaseRecord }) {
   );
 
   return (
-    <Stack gap="lg">
+    <Stack
+      gap="lg"
+      onDragOver={(event) => event.dataTransfer.types.includes('Files') && event.preventDefault()}
+      onDrop={(event) => {
+        if (event.dataTransfer.files.length === 0) return;
+        event.preventDefault();
+        setDropped((before) => ({ files: [...event.dataTransfer.files], drop: before.drop + 1 }));
+        setChosenTab({ search, value: 'files' });
+      }}
+    >
       <Anchor component={Link} href="/" size="sm">
         {t('actions.backToList')}
       </Anchor>
@@ -120,12 +134,18 @@ function CaseView({ record }: { record: CaseRecord }) {
           ))}
         </Stack>
       </section>
-      <Tabs key={search} defaultValue={checklistId ? 'checklists' : 'notes'} keepMounted={false}>
+      <Tabs
+        key={search}
+        value={chosenTab.search === search ? chosenTab.value : checklistId ? 'checklists' : 'notes'}
+        onChange={(value) => setChosenTab({ search, value })}
+        keepMounted={false}
+      >
         <Tabs.List>
           <Tabs.Tab value="profile">{t('tabs.profile')}</Tabs.Tab>
           <Tabs.Tab value="notes">{t('tabs.notes')}</Tabs.Tab>
           <Tabs.Tab value="checklists">{t('tabs.checklists')}</Tabs.Tab>
           <Tabs.Tab value="followUps">{t('panel.title', { ns: 'followups' })}</Tabs.Tab>
+          <Tabs.Tab value="files">{t('panel.title', { ns: 'attachments' })}</Tabs.Tab>
           <Tabs.Tab value="screening">{t('tabs.screening')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="profile" pt="md">
@@ -141,6 +161,11 @@ function CaseView({ record }: { record: CaseRecord }) {
           {/* The panel's code loads on first use, under its tab, so the page stays as it is meanwhile. */}
           <Suspense fallback={<Loader size="sm" role="status" aria-label={t('app.loading', { ns: 'translation' })} />}>
             <CaseFollowUpsPanel caseId={record.id} countriesOfExploitation={record.profile.countriesOfExploitation} onChange={() => void repository.refreshIndexOf(record.id)} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="files" pt="md">
+          <Suspense fallback={<Loader size="sm" role="status" aria-label={t('app.loading', { ns: 'translation' })} />}>
+            <CaseAttachmentsPanel key={dropped.drop} caseId={record.id} dropped={dropped.files} onChange={() => void repository.refreshIndexOf(record.id)} />
           </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="screening" pt="md">

@@ -1,10 +1,19 @@
-import type { WaypointStore } from '../../db';
+import { deleteAttachmentChunks, type WaypointStore } from '../../db';
 
 /** The tables whose records belong to a case, found by their `caseId` tag: deleted with it. */
-const caseTables = ['notes', 'checklists', 'followUps'] as const;
+const caseTables = ['notes', 'checklists', 'followUps', 'attachments'] as const;
 
-/** Deletes a case with its notes, checklists and follow-ups, in one transaction: all of them or none. */
+/**
+ * Deletes a case with its notes, checklists, follow-ups and attachments' records, in one transaction: all
+ * of them or none; then the attachments' chunks (a deletion cut short there leaves orphans, which the
+ * next unlock sweeps).
+ */
 export async function deleteCaseRecords(store: WaypointStore, caseId: string): Promise<void> {
-  const owned = await Promise.all(caseTables.map(async (table) => [table, (await store.list(table, { caseId })).map((row) => row.id)] as const));
-  await store.deleteIn({ ...Object.fromEntries(owned), cases: [caseId] });
+  const owned = await Promise.all(caseTables.map(async (table) => [table, await store.list(table, { caseId })] as const));
+  await store.deleteIn({ ...Object.fromEntries(owned.map(([table, rows]) => [table, rows.map((row) => row.id)])), cases: [caseId] });
+  const attachments = owned.find(([table]) => table === 'attachments')?.[1] ?? [];
+  await deleteAttachmentChunks(
+    store,
+    attachments.flatMap((row) => (row.error === undefined && typeof row.data === 'object' && 'blob' in row.data ? [row.data.blob.id] : [])),
+  );
 }

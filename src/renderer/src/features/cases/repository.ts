@@ -26,6 +26,7 @@ import {
   type CaseSearchIndex,
   type CaseStatus,
 } from '@shared/cases';
+import { isAttachment } from '@shared/attachments';
 import { isFollowUp } from '@shared/followups';
 import type { RecordResult, WaypointStore } from '../../db';
 import { RECORDS_RESTORED_EVENT } from '../../db/events';
@@ -310,11 +311,17 @@ export class CaseRepository {
     }
     const record = this.#snapshot.byId.get(caseId);
     if (!record) return;
-    const [notes, checklists, followUps] = await Promise.all([this.listNotes(caseId), this.#store.list('checklists', { caseId }), this.#store.list('followUps', { caseId })]);
+    const [notes, checklists, followUps, attachments] = await Promise.all([
+      this.listNotes(caseId),
+      this.#store.list('checklists', { caseId }),
+      this.#store.list('followUps', { caseId }),
+      this.#store.list('attachments', { caseId }),
+    ]);
     const current = this.#snapshot.byId.get(caseId);
     if (!current) return; // deleted meanwhile
     const caseNotes = notes.flatMap((result) => ('note' in result ? [result.note] : []));
-    updateCaseInIndex(index, current, caseNotes, readable(checklists, isChecklist), readable(followUps, isFollowUp));
+    const files = readable(attachments, isAttachment).map((file) => ({ caseId: file.caseId, title: `${file.name} ${file.caption}` }));
+    updateCaseInIndex(index, current, caseNotes, readable(checklists, isChecklist), [...readable(followUps, isFollowUp), ...files]);
     this.#indexedInFull.add(caseId);
     this.#set({ indexVersion: this.#snapshot.indexVersion + 1 });
   }

@@ -4,6 +4,7 @@
  * Worker (./text-index-worker.ts) and the page only merges the result into its index; it also runs on
  * the page itself when no worker can start.
  */
+import { isAttachment } from '@shared/attachments';
 import { checklistTokens } from '@shared/cases';
 import { tokenize } from '@shared/fold';
 import { isFollowUp } from '@shared/followups';
@@ -25,7 +26,7 @@ export interface CaseTokens {
 /** Rows per read: a batch of checklists is a few megabytes of JSON. */
 const batchSize = 500;
 
-/** Reads every note, checklist and follow-up; rows that cannot be decrypted are left out (the list flags unreadable cases only). */
+/** Reads every note, checklist, follow-up and attached file's name and caption; rows that cannot be decrypted are left out (the list flags unreadable cases only). */
 export async function collectCaseTokens(store: WaypointStore): Promise<CaseTokens> {
   const tokenIds = new Map<string, number>();
   const vocabulary: string[] = [];
@@ -52,6 +53,9 @@ export async function collectCaseTokens(store: WaypointStore): Promise<CaseToken
   }
   for await (const batch of store.listInBatches('followUps', batchSize)) {
     for (const result of batch) if (!result.error && isFollowUp(result.data)) add(result.data.caseId, tokenize(result.data.title));
+  }
+  for await (const batch of store.listInBatches('attachments', batchSize)) {
+    for (const result of batch) if (!result.error && isAttachment(result.data)) add(result.data.caseId, tokenize(`${result.data.name} ${result.data.caption}`));
   }
   return pack(vocabulary, byCase);
 }

@@ -23,5 +23,6 @@ export async function loadCase(store: Store, target: CaseTarget) {
   }
   const notes = await store.list('notes', { caseId: target.caseId });
   const followUps = decrypted(await store.list('followUps', { caseId: target.caseId })).filter(isFollowUp);
-  return { caseRecord: record.data, notes: decrypted(notes), checklists: caseChecklists, caseChecklists, followUps, ...context };
+  const files = decrypted(await store.list('attachments', { caseId: target.caseId })).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return { caseRecord: record.data, notes: decrypted(notes), fileNames: files.map((file) => file.name), checklists: caseChecklists, caseChecklists, followUps, ...context };
 }

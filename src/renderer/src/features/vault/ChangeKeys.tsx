@@ -75,7 +75,7 @@ export function ChangeKeys() {
     event.preventDefault();
     if (!passphrase || step.name !== 'ask') return;
     setStep({ name: 'working', progress: { done: 0, total: 0 } });
-    let nextKeys: { records: Uint8Array; index: Uint8Array };
+    let nextKeys: { records: Uint8Array; index: Uint8Array; attachments: Uint8Array };
     try {
       ({ nextKeys } = await beginKeyChange({ passphrase }));
     } catch (caught) {

@@ -8,6 +8,7 @@ import {
   importRecordKeys,
   needsLegacyKey,
   openRecordStore,
+  sweepAttachmentChunks,
   type WaypointRecords,
   type WaypointStore,
 } from '../../db';
@@ -52,17 +53,24 @@ export async function openVaultStore(unlocked: Unlocked, onKeyChangeProgress?: K
   const { legacy, ...keys } = unlocked.keys;
   const legacyKey = legacy && (await importLegacyKey(legacy));
   const nextKeys = unlocked.nextKeys && (await importRecordKeys(unlocked.nextKeys));
-  return openRecordStore<WaypointRecords>(await importRecordKeys(keys), {
+  const store = await openRecordStore<WaypointRecords>(await importRecordKeys(keys), {
     ...(legacyKey ? { legacyKey } : {}),
     ...(nextKeys ? { nextKeys, onKeyChangeProgress } : {}),
   });
+  // Before anything can be attached: what an attach or deletion cut short left behind goes.
+  await sweepAttachmentChunks(store);
+  return store;
 }
 
 /**
  * After `vault.beginKeyChange`: closes the page's store first, so nothing writes under the old keys any
  * more, then re-encrypts every record under the next keys; returns the store under them.
  */
-export async function changeStoreKeys(store: WaypointStore, next: { records: Uint8Array; index: Uint8Array }, onProgress: KeyChangeProgress): Promise<WaypointStore> {
+export async function changeStoreKeys(
+  store: WaypointStore,
+  next: { records: Uint8Array; index: Uint8Array; attachments: Uint8Array },
+  onProgress: KeyChangeProgress,
+): Promise<WaypointStore> {
   const { keys, dbName } = store.handle();
   closeRecordStore();
   return openRecordStore<WaypointRecords>(keys, { dbName, nextKeys: await importRecordKeys(next), onKeyChangeProgress: onProgress });

@@ -1,0 +1,260 @@
+/**
+ * Attached files (docs/attachments-format.md): each file's bytes in 1 MiB chunks, AES-256-GCM under a
+ * random key of its own, which is kept wrapped under the attachments key inside the file's encrypted
+ * record. The chunks are rows of their own (`attachmentChunks`), written one at a time as the file is
+ * read, so a large file is never held whole; the record is written last, by the caller, and chunks
+ * without a record are removed (on failure at once, after a crash at the next unlock).
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import type { Table } from 'dexie';
+import type { AttachmentBlob } from '@shared/attachments';
+import type { DecryptedRecord } from './schema';
+import { attachmentChunksTable, attachmentsTable } from './schema';
+import { rawTable, type RecordStore, type RecordTypes } from './store';
+
+/** Plaintext bytes per chunk; the last chunk holds the rest (0 bytes only for an empty file). */
+export const attachmentChunkBytes = 1024 * 1024;
+
+/** One stored chunk: the blob's random id, its index, and AES-256-GCM ciphertext with its tag. Nothing else. */
+export interface ChunkRow {
+  readonly blob: string;
+  readonly n: number;
+  readonly data: ArrayBuffer;
+}
+
+export type AttachmentErrorReason = 'tooLarge' | 'noSpace' | 'diskFull' | 'damaged' | 'readFailed';
+
+export class AttachmentError extends Error {
+  override readonly name = 'AttachmentError';
+  constructor(
+    readonly reason: AttachmentErrorReason,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const encoder = new TextEncoder();
+const formatLabel = 'waypoint attachment v1';
+const ivBytes = 12;
+
+export function toBase64(bytes: Uint8Array): string {
+  let text = '';
+  for (let start = 0; start < bytes.length; start += 0x8000) text += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
+  return btoa(text);
+}
+
+export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
+}
+
+export function toHex(bytes: Uint8Array): string {
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** The wrap of a file key is bound to its blob: a wrapped key copied into another record does not open. */
+function wrapParams(blobId: string, iv: Uint8Array<ArrayBuffer>): AesGcmParams {
+  return { name: 'AES-GCM', iv, additionalData: encoder.encode(JSON.stringify([formatLabel, 'key', blobId])) };
+}
+
+/**
+ * STREAM, as the backup format does: the nonce counts the chunks and flags the last one, and the
+ * associated data names the blob, so a chunk moved, dropped, repeated, taken from another file or left
+ * as the last one of a cut file does not open. A file key encrypts one file once, so the counter nonce
+ * never repeats under a key.
+ */
+function chunkParams(blobId: string, n: number, final: boolean): AesGcmParams {
+  const iv = new Uint8Array(ivBytes);
+  new DataView(iv.buffer).setUint32(7, n);
+  iv[11] = final ? 1 : 0;
+  return { name: 'AES-GCM', iv, additionalData: encoder.encode(JSON.stringify([formatLabel, 'chunk', blobId, n, final])) };
+}
+
+/** A new random file key for `blobId`: usable for encrypt and decrypt, not extractable, and its wrap under `wrappingKey`. */
+export async function newFileKey(wrappingKey: CryptoKey, blobId: string): Promise<{ key: CryptoKey; wrapped: string }> {
+  const raw = (await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt'])) as CryptoKey;
+  const wrapped = await wrapFileKey(wrappingKey, blobId, raw);
+  // Used from its unwrapped, non-extractable copy: the extractable one is dropped here.
+  return { key: await unwrapFileKey(wrappingKey, blobId, wrapped), wrapped };
+}
+
+/** An extractable file key wrapped under `wrappingKey` for `blobId`: base64 of the IV and the wrap. */
+export async function wrapFileKey(wrappingKey: CryptoKey, blobId: string, key: CryptoKey): Promise<string> {
+  const iv = crypto.getRandomValues(new Uint8Array(ivBytes));
+  const wrap = new Uint8Array(await crypto.subtle.wrapKey('raw', key, wrappingKey, wrapParams(blobId, iv)));
+  const sealed = new Uint8Array(ivBytes + wrap.length);
+  sealed.set(iv);
+  sealed.set(wrap, ivBytes);
+  return toBase64(sealed);
+}
+
+/** The file key of `blobId`; AttachmentError('damaged') when the wrap is not this blob's under this key. */
+export async function unwrapFileKey(wrappingKey: CryptoKey, blobId: string, wrapped: string, extractable = false): Promise<CryptoKey> {
+  try {
+    const sealed = fromBase64(wrapped);
+    return await crypto.subtle.unwrapKey('raw', sealed.subarray(ivBytes), wrappingKey, wrapParams(blobId, sealed.slice(0, ivBytes)), { name: 'AES-GCM' }, extractable, [
+      'encrypt',
+      'decrypt',
+    ]);
+  } catch {
+    throw new AttachmentError('damaged', `The key of attachment ${blobId} does not open.`);
+  }
+}
+
+/** For a change of keys: the same file key wrapped under the next attachments key; the chunks stay as they are. */
+export async function rewrapFileKey(current: CryptoKey, next: CryptoKey, blobId: string, wrapped: string): Promise<string> {
+  return wrapFileKey(next, blobId, await unwrapFileKey(current, blobId, wrapped, true));
+}
+
+/**
+ * An attachment's record with its file key wrapped under `next` instead of `current`, for a change of
+ * keys; null when its wrap does not open under `current` (the row is then left as it is).
+ */
+export async function rewrapAttachmentRecord(current: CryptoKey, next: CryptoKey, record: DecryptedRecord<unknown>): Promise<DecryptedRecord<unknown> | null> {
+  const data = record.data as { blob?: Partial<AttachmentBlob> } | null;
+  const blob = data?.blob;
+  if (typeof blob?.id !== 'string' || typeof blob.key !== 'string') return null;
+  try {
+    return { ...record, data: { ...data, blob: { ...blob, key: await rewrapFileKey(current, next, blob.id, blob.key) } } };
+  } catch {
+    return null;
+  }
+}
+
+export function encryptChunk(key: CryptoKey, blobId: string, n: number, final: boolean, plaintext: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer> {
+  return crypto.subtle.encrypt(chunkParams(blobId, n, final), key, plaintext);
+}
+
+/** The plaintext of chunk `n`; AttachmentError('damaged') for a chunk changed, moved, swapped or cut. */
+export async function decryptChunk(key: CryptoKey, blobId: string, n: number, final: boolean, ciphertext: ArrayBuffer): Promise<Uint8Array<ArrayBuffer>> {
+  try {
+    return new Uint8Array(await crypto.subtle.decrypt(chunkParams(blobId, n, final), key, ciphertext));
+  } catch {
+    throw new AttachmentError('damaged', `Chunk ${n} of attachment ${blobId} does not open.`);
+  }
+}
+
+export function chunkCount(size: number): number {
+  return Math.max(1, Math.ceil(size / attachmentChunkBytes));
+}
+
+function chunks(store: RecordStore<RecordTypes>): Table<ChunkRow, [string, number]> {
+  return rawTable<ChunkRow, [string, number]>(store, attachmentChunksTable);
+}
+
+export interface WriteAttachmentOptions {
+  /** Bytes; larger files are refused before anything is read. */
+  limitBytes: number;
+  /** `navigator.storage.estimate` (tests pass their own). */
+  estimate?: () => Promise<StorageEstimate>;
+}
+
+export interface WrittenAttachment {
+  blob: AttachmentBlob;
+  size: number;
+  /** SHA-256 of the bytes stored, lowercase hex. */
+  sha256: string;
+}
+
+/** Room the write may need beyond the file itself: each chunk's tag and the rows' own bytes, and a margin for the record. */
+function spaceNeeded(size: number): number {
+  return size + chunkCount(size) * 1024 + 1024 * 1024;
+}
+
+function isQuotaError(error: unknown): boolean {
+  const names = [(error as { name?: unknown } | null)?.name, (error as { inner?: { name?: unknown } } | null)?.inner?.name];
+  return names.includes('QuotaExceededError');
+}
+
+/**
+ * Encrypts and stores a file's bytes, one chunk at a time straight from `file.slice`, and answers what
+ * its record needs. Nothing is written for a file over the limit or when the disk has no room for it;
+ * on any failure part-way the chunks written so far are deleted before the error is thrown.
+ */
+export async function writeAttachment(store: RecordStore<RecordTypes>, file: Blob, options: WriteAttachmentOptions): Promise<WrittenAttachment> {
+  if (file.size > options.limitBytes) throw new AttachmentError('tooLarge', `The file has ${file.size} bytes, over the limit of ${options.limitBytes}.`);
+  const estimate = await (options.estimate ?? (() => navigator.storage.estimate()))();
+  if (estimate.quota !== undefined && estimate.quota - (estimate.usage ?? 0) < spaceNeeded(file.size)) {
+    throw new AttachmentError('noSpace', `The file needs ${spaceNeeded(file.size)} bytes; ${estimate.quota - (estimate.usage ?? 0)} are free.`);
+  }
+  const table = chunks(store);
+  const blobId = crypto.randomUUID();
+  const { key, wrapped } = await newFileKey(store.handle().keys.attachments, blobId);
+  const total = chunkCount(file.size);
+  const hash = sha256.create();
+  // One write in flight while the next chunk is read, hashed and encrypted: at most two chunks in memory.
+  let writing: Promise<unknown> = Promise.resolve();
+  try {
+    for (let n = 0; n < total; n += 1) {
+      let plaintext: Uint8Array<ArrayBuffer>;
+      try {
+        plaintext = new Uint8Array(await file.slice(n * attachmentChunkBytes, (n + 1) * attachmentChunkBytes).arrayBuffer());
+      } catch {
+        throw new AttachmentError('readFailed', 'The file could not be read to the end.');
+      }
+      hash.update(plaintext);
+      const data = await encryptChunk(key, blobId, n, n === total - 1, plaintext);
+      await writing;
+      writing = table.put({ blob: blobId, n, data });
+    }
+    await writing;
+  } catch (error) {
+    await writing.catch(() => undefined);
+    await deleteAttachmentChunks(store, [blobId]).catch(() => undefined); // the sweep at the next unlock takes what this leaves
+    if (isQuotaError(error)) throw new AttachmentError('diskFull', 'The disk filled up while the file was being stored.');
+    throw error;
+  }
+  return { blob: { id: blobId, key: wrapped, chunks: total }, size: file.size, sha256: toHex(hash.digest()) };
+}
+
+/**
+ * The file's bytes, chunk by chunk, each authenticated before it is given out. A chunk missing, changed,
+ * moved or swapped from another file throws AttachmentError('damaged').
+ */
+export async function* readAttachment(store: RecordStore<RecordTypes>, blob: AttachmentBlob): AsyncGenerator<Uint8Array<ArrayBuffer>, void, undefined> {
+  const table = chunks(store);
+  const key = await unwrapFileKey(store.handle().keys.attachments, blob.id, blob.key);
+  // The next chunk is read while this one is decrypted and used.
+  let reading = table.get([blob.id, 0]);
+  for (let n = 0; n < blob.chunks; n += 1) {
+    const row = await reading;
+    if (n + 1 < blob.chunks) {
+      reading = table.get([blob.id, n + 1]);
+      reading.catch(() => undefined); // a reader that stops early leaves it unawaited
+    }
+    if (!row) throw new AttachmentError('damaged', `Chunk ${n} of attachment ${blob.id} is missing.`);
+    yield await decryptChunk(key, blob.id, n, n === blob.chunks - 1, row.data);
+  }
+}
+
+/** Deletes every chunk of these blobs (after their records went, or a write that failed). */
+export async function deleteAttachmentChunks(store: RecordStore<RecordTypes>, blobIds: readonly string[]): Promise<void> {
+  if (blobIds.length > 0) await chunks(store).where('blob').anyOf(blobIds).delete();
+}
+
+/**
+ * Deletes the chunks of every blob no record names: what an attach stopped part-way (a crash, a
+ * closed window) or a deletion cut short left behind. Returns how many blobs went.
+ */
+export async function sweepOrphanChunks(store: RecordStore<RecordTypes>, liveBlobIds: ReadonlySet<string>): Promise<number> {
+  const stored = (await chunks(store).orderBy('blob').uniqueKeys()) as string[];
+  const orphans = stored.filter((blob) => !liveBlobIds.has(blob));
+  await deleteAttachmentChunks(store, orphans);
+  return orphans.length;
+}
+
+/**
+ * At unlock, before anything is attached: deletes the chunks no attachment record names. Skipped when
+ * an attachment record cannot be decrypted, since its chunks could not be told from an orphan's.
+ */
+export async function sweepAttachmentChunks(store: RecordStore<RecordTypes>): Promise<number> {
+  const live = new Set<string>();
+  for await (const batch of store.listInBatches(attachmentsTable, 1_000)) {
+    for (const record of batch) {
+      const blobId = record.error === undefined ? (record.data as { blob?: { id?: unknown } } | null)?.blob?.id : undefined;
+      if (typeof blobId !== 'string') return 0;
+      live.add(blobId);
+    }
+  }
+  return sweepOrphanChunks(store, live);
+}

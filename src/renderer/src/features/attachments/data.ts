@@ -1,0 +1,118 @@
+/**
+ * Attached files in the encrypted store (docs/attachments-format.md): the bytes as encrypted chunks
+ * (`writeAttachment`), then the record (table `attachments`, found by a keyed tag on its case id) written
+ * last, so a file is either wholly attached or not at all.
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { attachmentSchema, isAttachment, type CaseAttachment } from '@shared/attachments';
+import { AttachmentError, attachmentChunkBytes, deleteAttachmentChunks, readAttachment, toHex, writeAttachment, type WaypointStore } from '../../db';
+import { stripMetadata, type RemovedMetadata } from './metadata';
+
+type Store = WaypointStore;
+
+export const attachmentsTable = 'attachments';
+
+export interface ReadAttachments {
+  attachments: CaseAttachment[];
+  unreadable: string[];
+}
+
+function split(results: Awaited<ReturnType<Store['list']>>, into: ReadAttachments): ReadAttachments {
+  for (const result of results) {
+    if (!result.error && isAttachment(result.data)) into.attachments.push(result.data);
+    else into.unreadable.push(result.id);
+  }
+  return into;
+}
+
+export async function listCaseAttachments(store: Store, caseId: string): Promise<ReadAttachments> {
+  const read = split(await store.list(attachmentsTable, { caseId }), { attachments: [], unreadable: [] });
+  read.attachments.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return read;
+}
+
+export async function listAllAttachments(store: Store): Promise<ReadAttachments> {
+  const read: ReadAttachments = { attachments: [], unreadable: [] };
+  for await (const batch of store.listInBatches(attachmentsTable, 1_000)) split(batch, read);
+  return read;
+}
+
+/** SHA-256 of a Blob read a chunk at a time (the file as received, when what is stored differs from it). */
+async function sha256Of(file: Blob): Promise<string> {
+  const hash = sha256.create();
+  for (let start = 0; start < file.size; start += attachmentChunkBytes) hash.update(new Uint8Array(await file.slice(start, start + attachmentChunkBytes).arrayBuffer()));
+  return toHex(hash.digest());
+}
+
+export interface AttachOptions {
+  /** Keep the file exactly as received (no metadata removed): the caseworker's choice, per file, after a warning. */
+  keepOriginal: boolean;
+  limitBytes: number;
+  estimate?: () => Promise<StorageEstimate>;
+}
+
+export interface Attached {
+  attachment: CaseAttachment;
+  removed: RemovedMetadata[];
+}
+
+/**
+ * Removes the file's metadata (unless kept as received), stores its bytes encrypted, then its record.
+ * Throws AttachmentError (too large, no room, disk full, unreadable) or MetadataError, with nothing written.
+ */
+export async function attachFile(store: Store, caseId: string, file: File, options: AttachOptions): Promise<Attached> {
+  if (file.size > options.limitBytes) throw new AttachmentError('tooLarge', `The file has ${file.size} bytes, over the limit of ${options.limitBytes}.`);
+  const stripped = await stripMetadata(file);
+  const stored = options.keepOriginal ? file : stripped.blob;
+  const removed = options.keepOriginal ? [] : stripped.removed;
+  const written = await writeAttachment(store, stored, { limitBytes: options.limitBytes, ...(options.estimate ? { estimate: options.estimate } : {}) });
+  try {
+    const now = new Date().toISOString();
+    const attachment = attachmentSchema.parse({
+      id: crypto.randomUUID(),
+      caseId,
+      name: file.name.trim().slice(0, 255) || 'file',
+      caption: '',
+      size: written.size,
+      mediaType: stripped.mediaType,
+      sha256: written.sha256,
+      originalSha256: removed.length > 0 ? await sha256Of(file) : null,
+      removed,
+      keptOriginal: options.keepOriginal,
+      noteId: null,
+      blob: written.blob,
+      createdAt: now,
+      updatedAt: now,
+    } satisfies CaseAttachment);
+    await store.save(attachmentsTable, { id: attachment.id, kind: 'attachment', index: { caseId }, data: attachment });
+    return { attachment, removed };
+  } catch (error) {
+    await deleteAttachmentChunks(store, [written.blob.id]).catch(() => undefined); // else the sweep at the next unlock
+    throw error;
+  }
+}
+
+export async function saveAttachment(store: Store, attachment: CaseAttachment): Promise<CaseAttachment> {
+  const checked = attachmentSchema.parse({ ...attachment, updatedAt: new Date().toISOString() });
+  await store.save(attachmentsTable, { id: checked.id, kind: 'attachment', index: { caseId: checked.caseId }, data: checked });
+  return checked;
+}
+
+/** The record first (with its tombstone), then the chunks: a deletion cut short between leaves only orphans the next sweep takes. */
+export async function deleteAttachment(store: Store, attachment: CaseAttachment): Promise<void> {
+  await store.delete(attachmentsTable, attachment.id);
+  await deleteAttachmentChunks(store, [attachment.blob.id]);
+}
+
+/** The whole file, decrypted and checked, in memory (for a view or a saved copy); never written to disk here. */
+export async function readAttachmentBytes(store: Store, attachment: CaseAttachment): Promise<Uint8Array<ArrayBuffer>> {
+  const whole = new Uint8Array(attachment.size);
+  let at = 0;
+  for await (const chunk of readAttachment(store, attachment.blob)) {
+    if (at + chunk.length > whole.length) throw new AttachmentError('damaged', 'The file is longer than its record says.');
+    whole.set(chunk, at);
+    at += chunk.length;
+  }
+  if (at !== whole.length) throw new AttachmentError('damaged', 'The file is shorter than its record says.');
+  return whole;
+}

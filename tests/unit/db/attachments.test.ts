@@ -1,0 +1,260 @@
+// Before anything imports Dexie: it picks up the global indexedDB when it loads.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  AttachmentError,
+  attachmentChunkBytes,
+  attachmentChunksTable,
+  closeRecordStore,
+  openRecordStore,
+  rawTable,
+  readAttachment,
+  sweepOrphanChunks,
+  toHex,
+  writeAttachment,
+  type WaypointStore,
+} from '@renderer/db';
+import { newKey, serialiseRow, uniqueDbName } from './helpers';
+
+interface ChunkRow {
+  blob: string;
+  n: number;
+  data: ArrayBuffer;
+}
+
+const roomy = async (): Promise<StorageEstimate> => ({ quota: 10 * 1024 ** 3, usage: 0 });
+const options = { limitBytes: 100 * 1024 * 1024, estimate: roomy };
+
+async function openStore(): Promise<WaypointStore> {
+  return openRecordStore(await newKey(), { dbName: uniqueDbName() });
+}
+
+/** 2.5 MiB of varied bytes with a marker at the start: three chunks, the last one short. */
+function sample(marker = 'GPS-MARKER-52.2297N'): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(attachmentChunkBytes * 2.5);
+  for (let i = 0; i < bytes.length; i += 1) bytes[i] = (i * 31 + (i >> 11)) & 0xff;
+  bytes.set(new TextEncoder().encode(marker));
+  return bytes;
+}
+
+async function readAll(store: WaypointStore, blob: Parameters<typeof readAttachment>[1]): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for await (const part of readAttachment(store, blob)) parts.push(part);
+  const whole = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    whole.set(part, at);
+    at += part.length;
+  }
+  return whole;
+}
+
+/** Byte equality without the matcher's element-by-element walk (seconds for megabytes). */
+function same(a: Uint8Array, b: Uint8Array): boolean {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+}
+
+const chunksOf = (store: WaypointStore) => rawTable<ChunkRow, [string, number]>(store, attachmentChunksTable);
+
+afterEach(() => closeRecordStore());
+
+describe('attachment chunks', () => {
+  it('round-trips a file through 1 MiB chunks, with its SHA-256, and keeps nothing of it in the clear', async () => {
+    const store = await openStore();
+    const bytes = sample();
+    const written = await writeAttachment(store, new Blob([bytes]), options);
+    expect(written.blob.chunks).toBe(3);
+    expect(written.size).toBe(bytes.length);
+    expect(written.sha256).toBe(toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))));
+    expect(same(await readAll(store, written.blob), bytes)).toBe(true);
+
+    const rows = await chunksOf(store).toArray();
+    expect(rows.map((row) => Object.keys(row).sort())).toEqual(Array(3).fill(['blob', 'data', 'n']));
+    expect(rows.map((row) => row.data.byteLength)).toEqual([attachmentChunkBytes + 16, attachmentChunkBytes + 16, attachmentChunkBytes / 2 + 16]);
+    const marker = Buffer.from('GPS-MARKER');
+    for (const row of rows) expect(Buffer.from(row.data).includes(marker)).toBe(false);
+    expect(serialiseRow({ ...rows[0], data: null })).toBe(JSON.stringify({ blob: written.blob.id, n: 0, data: null }));
+  });
+
+  it('stores an empty file as one empty final chunk', async () => {
+    const store = await openStore();
+    const written = await writeAttachment(store, new Blob([]), options);
+    expect(written.blob.chunks).toBe(1);
+    expect(await readAll(store, written.blob)).toEqual(new Uint8Array(0));
+  });
+
+  it('refuses a flipped bit, a cut file, reordered chunks and chunks swapped between files', async () => {
+    const store = await openStore();
+    const first = await writeAttachment(store, new Blob([sample('first')]), options);
+    const second = await writeAttachment(store, new Blob([sample('second')]), options);
+    const table = chunksOf(store);
+    const damaged = async (blob: typeof first.blob) => {
+      const error = await readAll(store, blob).then(
+        () => null,
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(AttachmentError);
+      expect((error as AttachmentError).reason).toBe('damaged');
+    };
+    const original = await table.toArray();
+    const restore = () => table.bulkPut(original);
+    const row = (blob: string, n: number) => original.find((chunk) => chunk.blob === blob && chunk.n === n)!;
+
+    // A flipped bit in the middle chunk.
+    const flipped = new Uint8Array(row(first.blob.id, 1).data.slice(0));
+    flipped[100]! ^= 1;
+    await table.put({ blob: first.blob.id, n: 1, data: flipped.buffer });
+    await damaged(first.blob);
+    await restore();
+
+    // Cut: the last chunk gone, or the file read as if it ended after its second chunk.
+    await table.delete([first.blob.id, 2]);
+    await damaged(first.blob);
+    await restore();
+    await damaged({ ...first.blob, chunks: 2 });
+
+    // Reordered: chunks 0 and 1 trade places.
+    await table.bulkPut([
+      { blob: first.blob.id, n: 0, data: row(first.blob.id, 1).data },
+      { blob: first.blob.id, n: 1, data: row(first.blob.id, 0).data },
+    ]);
+    await damaged(first.blob);
+    await restore();
+
+    // Swapped between files: the second file's chunk 1 in the first file's place.
+    await table.put({ blob: first.blob.id, n: 1, data: row(second.blob.id, 1).data });
+    await damaged(first.blob);
+    await restore();
+
+    // A wrapped key moved to another file's record does not open that file's chunks either.
+    await damaged({ ...first.blob, key: second.blob.key });
+
+    expect(same(await readAll(store, first.blob), sample('first'))).toBe(true);
+  });
+
+  it('refuses a file over the limit, and one the disk has no room for, before writing anything', async () => {
+    const store = await openStore();
+    const file = new Blob([sample()]);
+    await expect(writeAttachment(store, file, { ...options, limitBytes: 1024 * 1024 })).rejects.toMatchObject({ reason: 'tooLarge' });
+    await expect(writeAttachment(store, file, { ...options, estimate: async () => ({ quota: 4 * 1024 * 1024, usage: 2 * 1024 * 1024 }) })).rejects.toMatchObject({
+      reason: 'noSpace',
+    });
+    expect(await chunksOf(store).count()).toBe(0);
+  });
+
+  it('leaves no chunk behind when the disk fills up or the file cannot be read part-way', async () => {
+    const store = await openStore();
+    let puts = 0;
+    const full = () => {
+      puts += 1;
+      if (puts === 2) throw Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+    };
+    chunksOf(store).hook('creating', full);
+    await expect(writeAttachment(store, new Blob([sample()]), options)).rejects.toMatchObject({ reason: 'diskFull' });
+    chunksOf(store).hook('creating').unsubscribe(full);
+    expect(await chunksOf(store).count()).toBe(0);
+
+    const bytes = sample();
+    let slices = 0;
+    const vanishing = {
+      size: bytes.length,
+      slice: (start: number, end: number) => {
+        slices += 1;
+        if (slices === 3) return { arrayBuffer: () => Promise.reject(new Error('file moved')) };
+        return new Blob([bytes.slice(start, end)]);
+      },
+    } as unknown as Blob;
+    await expect(writeAttachment(store, vanishing, options)).rejects.toMatchObject({ reason: 'readFailed' });
+    expect(await chunksOf(store).count()).toBe(0);
+  });
+
+  it('sweeps the chunks no record names, and keeps the others', async () => {
+    const store = await openStore();
+    const kept = await writeAttachment(store, new Blob([sample('kept')]), options);
+    const orphan = await writeAttachment(store, new Blob([sample('orphan')]), options);
+    expect(await sweepOrphanChunks(store, new Set([kept.blob.id]))).toBe(1);
+    expect(await chunksOf(store).where('blob').equals(orphan.blob.id).count()).toBe(0);
+    expect(same(await readAll(store, kept.blob), sample('kept'))).toBe(true);
+  });
+});
+
+describe('attachments when keys change', () => {
+  it('wraps each file key again under the next attachments key and leaves the chunks as they are', async () => {
+    const dbName = uniqueDbName();
+    const keys = await newKey();
+    const store = await openRecordStore(keys, { dbName });
+    const written = await writeAttachment(store, new Blob([sample()]), options);
+    await store.save('attachments', { id: 'a1', kind: 'attachment', index: { caseId: 'c1' }, data: { blob: written.blob } as never });
+    const before = (await chunksOf(store).toArray()).map((row) => Buffer.from(row.data).toString('hex'));
+    store.close();
+
+    const nextKeys = await newKey();
+    const changed = await openRecordStore(keys, { dbName, nextKeys });
+    const record = await changed.get('attachments', 'a1');
+    if (!record || record.error !== undefined) throw new Error('the record does not open under the next keys');
+    const blob = record.data.blob;
+    expect(blob.key).not.toBe(written.blob.key);
+    expect(same(await readAll(changed, blob), sample())).toBe(true);
+    expect((await chunksOf(changed).toArray()).map((row) => Buffer.from(row.data).toString('hex'))).toEqual(before);
+    changed.close();
+
+    // The old wrap does not open under the next keys: nothing is left readable under the old attachments key.
+    const after = await openRecordStore(nextKeys, { dbName });
+    await expect(readAll(after, written.blob)).rejects.toMatchObject({ reason: 'damaged' });
+  });
+});
+
+describe('attachments in backups', () => {
+  async function backupOf(store: WaypointStore) {
+    const { collectRecords } = await import('@renderer/db/transfer');
+    const { attachmentsForBackup, attachmentChunkRecords } = await import('@renderer/db/attachment-transfer');
+    const records = await attachmentsForBackup(store, (await collectRecords(store)).records);
+    const chunks = [];
+    for await (const chunk of attachmentChunkRecords(store, records)) chunks.push(chunk);
+    // Through JSON, as the backup file carries them.
+    return JSON.parse(JSON.stringify([...records, ...chunks])) as typeof records;
+  }
+
+  async function attached(store: WaypointStore, marker: string) {
+    const written = await writeAttachment(store, new Blob([sample(marker)]), options);
+    await store.save('attachments', { id: `a-${marker}`, kind: 'attachment', index: { caseId: 'c1' }, data: { name: `${marker}.jpg`, blob: written.blob } as never });
+    return written;
+  }
+
+  it('restores files on another install (other keys), opening every chunk first; a damaged chunk stops it before anything is written', async () => {
+    const { planRestore } = await import('@renderer/db/transfer');
+    const { applyRestoreWithAttachments, splitChunkRecords } = await import('@renderer/db/attachment-transfer');
+    const source = await openStore();
+    await attached(source, 'first');
+    const backup = await backupOf(source);
+    expect(backup.filter((record) => record.table === 'attachmentChunks')).toHaveLength(3);
+    expect(JSON.stringify(backup)).not.toContain('"key"'); // the file key itself travels, not this install's wrap
+
+    // A chunk changed in the backup: refused, and nothing written.
+    const target = await openStore();
+    const damaged = backup.map((record) => (record.id.endsWith('/1') ? { ...record, data: { ...(record.data as object), data: btoa('x'.repeat(1024)) } } : record));
+    const bad = splitChunkRecords(damaged);
+    await expect(applyRestoreWithAttachments(target, await planRestore(target, bad.records, 'replace'), bad.chunks)).rejects.toMatchObject({ reason: 'damaged' });
+    expect(await chunksOf(target).count()).toBe(0);
+    expect(await target.list('attachments')).toEqual([]);
+
+    const good = splitChunkRecords(backup);
+    await applyRestoreWithAttachments(target, await planRestore(target, good.records, 'replace'), good.chunks);
+    const [restored] = await target.list('attachments');
+    if (!restored || restored.error !== undefined) throw new Error('the restored record does not open');
+    expect(same(await readAll(target, restored.data.blob), sample('first'))).toBe(true);
+  });
+
+  it('a replace restore removes the chunks of the files it replaced', async () => {
+    const { planRestore } = await import('@renderer/db/transfer');
+    const { applyRestoreWithAttachments, splitChunkRecords } = await import('@renderer/db/attachment-transfer');
+    const source = await openStore();
+    await attached(source, 'kept');
+    const backup = splitChunkRecords(await backupOf(source));
+    const target = await openStore();
+    const replaced = await attached(target, 'replaced');
+    await applyRestoreWithAttachments(target, await planRestore(target, backup.records, 'replace'), backup.chunks);
+    expect(await chunksOf(target).where('blob').equals(replaced.blob.id).count()).toBe(0);
+    expect(await chunksOf(target).count()).toBe(3);
+  });
+});
