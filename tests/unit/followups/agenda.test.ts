@@ -1,5 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { agendaBuckets, agendaPlace, buildAgenda, currentDue, dueCounts, dueInstant, agendaByKind, followUpSchema, markDone, reopen, snooze } from '@shared/followups';
+import {
+  agendaBuckets,
+  agendaPlace,
+  buildAgenda,
+  currentDue,
+  dueCounts,
+  dueInstant,
+  agendaByKind,
+  followUpKinds,
+  followUpRepeats,
+  followUpSchema,
+  markDone,
+  reopen,
+  snooze,
+  type AgendaBucket,
+  type AgendaEntry,
+  type FollowUp,
+} from '@shared/followups';
 import { followUpsForBench } from '../../../bench/followups';
 import { followUp } from './fixtures';
 
@@ -134,6 +151,66 @@ describe('the agenda over many follow-ups', () => {
           ),
         ),
       );
+    }
+  });
+});
+
+describe('the agenda built in one pass', () => {
+  // The straightforward way, kept here as the reference: each follow-up placed on its own, then sorted.
+  function referenceAgenda(list: readonly FollowUp[], now: number, zone: string) {
+    const agenda: Record<AgendaBucket, AgendaEntry<FollowUp>[]> = { overdue: [], today: [], week: [], later: [], done: [] };
+    for (const f of list) {
+      const place = agendaPlace(f, now, zone);
+      agenda[place.bucket].push({ ...place, followUp: f });
+    }
+    for (const bucket of agendaBuckets) {
+      const changed = (entry: AgendaEntry<FollowUp>) => entry.followUp.statusChangedAt ?? '';
+      if (bucket === 'done') agenda.done.sort((a, b) => (changed(a) < changed(b) ? 1 : changed(a) > changed(b) ? -1 : 0));
+      else agenda[bucket].sort((a, b) => a.sortKey - b.sortKey);
+    }
+    return agenda;
+  }
+
+  // A fixed sequence: the same follow-ups in every run, spread over the days either side of the "now"s below.
+  let state = 97;
+  const random = () => (state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0) / 2 ** 32;
+  const pick = <T,>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
+  const zones = ['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Kathmandu', 'Europe/Madrid', 'America/New_York', 'UTC'];
+  const start = Date.UTC(2026, 8, 1);
+  const dateNear = () => new Date(start + Math.floor(random() * 270) * 86_400_000).toISOString().slice(0, 10);
+  const list: FollowUp[] = Array.from({ length: 1_500 }, (_, i) => {
+    const timed = random() < 0.6;
+    const repeat = random() < 0.3 ? pick(followUpRepeats) : null;
+    const status = random() < 0.7 ? 'open' : pick(['done', 'cancelled'] as const);
+    return followUp({
+      id: `f${i}`,
+      kind: pick(followUpKinds),
+      // Times near midnight and the spring and autumn changes, where the zone decides the day.
+      due: { date: dateNear(), time: timed ? pick(['00:00', '00:30', '02:30', '10:15', '23:45', '23:59']) : null, zone: timed ? pick(zones) : null },
+      repeat,
+      occurrencesDone: repeat === null ? 0 : Math.floor(random() * 6),
+      snoozedUntil: random() < 0.15 ? dateNear() : null,
+      status,
+      statusChangedAt: status === 'open' || random() < 0.2 ? null : new Date(start + Math.floor(random() * 5) * 3_600_000).toISOString(),
+    });
+  });
+  const nowTimes = ['2026-12-06T23:30:00Z', '2027-01-01T10:00:00Z', '2027-03-28T00:59:00Z', '2027-03-28T01:00:00Z', '2026-10-25T00:30:00Z', '2026-10-25T01:00:00Z'];
+  // One due at each "now" to the minute: falling due is decided at its instant, not a minute after.
+  for (const iso of nowTimes) list.push(followUp({ id: `at ${iso}`, due: { date: iso.slice(0, 10), time: iso.slice(11, 16), zone: 'UTC' } }));
+  const nows = nowTimes.map(utc);
+
+  it('places, orders and splits by kind exactly as placing each follow-up on its own does, in every zone', () => {
+    for (const zone of ['Europe/Madrid', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Kathmandu']) {
+      for (const now of nows) {
+        const reference = referenceAgenda(list, now, zone);
+        const agenda = buildAgenda(list, now, zone);
+        expect(agenda).toEqual(reference);
+        for (const bucket of agendaBuckets) expect(agenda[bucket].length).toBeGreaterThan(0);
+        const byKind = agendaByKind(agenda);
+        for (const kind of followUpKinds) {
+          expect(byKind[kind]).toEqual(referenceAgenda(list.filter((f) => f.kind === kind), now, zone));
+        }
+      }
     }
   });
 });
