@@ -106,17 +106,15 @@ function agendaPlacer(now: number, zone: string): (followUp: FollowUp) => Agenda
 export function buildAgenda<T extends FollowUp>(followUps: readonly T[], now: number, zone: string): Record<AgendaBucket, AgendaEntry<T>[]> {
   const agenda: Record<AgendaBucket, AgendaEntry<T>[]> = { overdue: [], today: [], week: [], later: [], done: [] };
   const place = agendaPlacer(now, zone);
-  const doneKeys = new Map<AgendaEntry<T>, string>();
   for (const followUp of followUps) {
     const { bucket, day, sortKey } = place(followUp);
     // One object shape for every entry (a spread made several, and slowed every later read of them).
     const entry: AgendaEntry<T> = { bucket, day, sortKey, followUp };
     agenda[bucket].push(entry);
-    if (bucket === 'done') doneKeys.set(entry, followUp.statusChangedAt ?? '');
   }
   for (const bucket of agendaBuckets) {
     // ISO times in UTC order as strings do; localeCompare would cost more than the rest of the agenda.
-    if (bucket === 'done') agenda.done.sort((a, b) => compareDesc(doneKeys.get(a)!, doneKeys.get(b)!));
+    if (bucket === 'done') agenda.done.sort((a, b) => compareDesc(a.followUp.statusChangedAt ?? '', b.followUp.statusChangedAt ?? ''));
     else agenda[bucket].sort((a, b) => a.sortKey - b.sortKey);
   }
   return agenda;
