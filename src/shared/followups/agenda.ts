@@ -31,16 +31,7 @@ export interface AgendaPlace {
  * `today` (the day number in `zone` at `now`) can be given when placing many at once.
  */
 export function agendaPlace(followUp: FollowUp, now: number, zone: string, today = dayNumberInZone(now, zone)): AgendaPlace {
-  const due = currentDue(followUp);
-  const instant = followUp.snoozedUntil === null ? dueInstant(due) : null;
-  const dayOf = instant === null ? dayNumber(followUp.snoozedUntil ?? due.date) : dayNumberInZone(instant, zone);
-  const day = instant === null ? (followUp.snoozedUntil ?? due.date) : dateOfDayNumber(dayOf);
-  const sortKey = instant ?? dayOf * 86_400_000;
-  if (followUp.status !== 'open') return { bucket: 'done', day, sortKey };
-  const days = dayOf - today;
-  const overdue = instant === null ? days < 0 : instant <= now;
-  const bucket: AgendaBucket = overdue ? 'overdue' : days === 0 ? 'today' : days < 7 ? 'week' : 'later';
-  return { bucket, day, sortKey };
+  return agendaPlacer(now, zone, today)(followUp);
 }
 
 export interface AgendaEntry<T extends FollowUp> extends AgendaPlace {
@@ -52,13 +43,11 @@ function compareDesc(a: string, b: string): number {
 }
 
 /**
- * `agendaPlace` for many follow-ups at one `now` and zone, giving the same answers without its per-call
- * costs: the zone lookups, day strings and due instants are kept in number- and string-keyed maps for this
- * one pass, so no key string or Date is made per follow-up (at 50,000 they were most of the agenda's time,
- * half of it the garbage collector's).
+ * `agendaPlace` for many follow-ups at one `now` and zone: the zone lookups, day strings and due instants are
+ * kept in number- and string-keyed maps for this one pass, so no key string or Date is made per follow-up
+ * (at 50,000 they were most of the agenda's time, half of it the garbage collector's).
  */
-function agendaPlacer(now: number, zone: string): (followUp: FollowUp) => AgendaPlace {
-  const today = dayNumberInZone(now, zone);
+function agendaPlacer(now: number, zone: string, today = dayNumberInZone(now, zone)): (followUp: FollowUp) => AgendaPlace {
   const dates = new Map<number, string>();
   const daysOfInstants = new Map<number, number>();
   const instantsByZone = new Map<string, Map<string, Map<string, number>>>();

@@ -4,6 +4,9 @@ import {
   agendaPlace,
   buildAgenda,
   currentDue,
+  dateOfDayNumber,
+  dayNumber,
+  dayNumberInZone,
   dueCounts,
   dueInstant,
   agendaByKind,
@@ -159,9 +162,17 @@ describe('the agenda built in one pass', () => {
   // The straightforward way, kept here as the reference: each follow-up placed on its own, then sorted.
   function referenceAgenda(list: readonly FollowUp[], now: number, zone: string) {
     const agenda: Record<AgendaBucket, AgendaEntry<FollowUp>[]> = { overdue: [], today: [], week: [], later: [], done: [] };
+    const today = dayNumberInZone(now, zone);
     for (const f of list) {
-      const place = agendaPlace(f, now, zone);
-      agenda[place.bucket].push({ ...place, followUp: f });
+      const due = currentDue(f);
+      const instant = f.snoozedUntil === null ? dueInstant(due) : null;
+      const dayOf = instant === null ? dayNumber(f.snoozedUntil ?? due.date) : dayNumberInZone(instant, zone);
+      const day = instant === null ? (f.snoozedUntil ?? due.date) : dateOfDayNumber(dayOf);
+      const sortKey = instant ?? dayOf * 86_400_000;
+      const overdue = instant === null ? dayOf < today : instant <= now;
+      const open: AgendaBucket = overdue ? 'overdue' : dayOf === today ? 'today' : dayOf - today < 7 ? 'week' : 'later';
+      const bucket = f.status === 'open' ? open : 'done';
+      agenda[bucket].push({ bucket, day, sortKey, followUp: f });
     }
     for (const bucket of agendaBuckets) {
       const changed = (entry: AgendaEntry<FollowUp>) => entry.followUp.statusChangedAt ?? '';
