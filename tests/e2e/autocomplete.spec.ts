@@ -94,6 +94,11 @@ test('every form field of every page and dialog has autocomplete off', async ({ 
   await nav(page, 'Cases');
   await expect(page.getByRole('searchbox', { name: 'Search cases' })).toBeVisible();
   await stop('case list');
+  await page.getByRole('button', { name: 'Export HTCDS CSV' }).click();
+  await page.getByRole('dialog', { name: 'Export cases as HTCDS CSV' }).getByLabel('De-identified').uncheck();
+  await expect(page.getByRole('dialog', { name: 'Export cases as HTCDS CSV' }).getByLabel('Your vault passphrase')).toBeVisible();
+  await stop('case CSV export dialog');
+  await closeDialog(page);
   await page.evaluate(() => (window.location.hash = '#/cases/templates'));
   await page.getByRole('button', { name: 'Duplicate Initial screening: the three elements' }).click();
   await page.getByRole('group', { name: 'Section 1' }).getByRole('button', { name: 'Add a question' }).click();
@@ -102,6 +107,9 @@ test('every form field of every page and dialog has autocomplete off', async ({ 
   // Settings: language, auto-lock, passphrase, erase limit, backup and restore, erase.
   await nav(page, 'Settings');
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  // The erase limit's number field shows once it is on (a text field: the check keeps it out of the passphrase's form).
+  await page.getByRole('switch', { name: 'Erase everything after a number of wrong passphrases in a row' }).click();
+  await expect(page.getByLabel('Wrong attempts before erasing')).toBeVisible();
   await stop('settings');
 
   // Locked, and the recovery screen.

@@ -237,7 +237,7 @@ test('nothing typed about a person reaches the disk in plaintext, while a contro
   const exportsFolder = join(app.dataFolder, 'exports');
   const leaks = await filesContaining(folders, markers);
   // The stores Chromium keeps typed text in were there to be searched.
-  for (const store of ['Web Data', 'History', 'Preferences', 'Sessions']) {
+  for (const store of ['Web Data', 'Login Data', 'Login Data For Account', 'History', 'Preferences', 'Sessions']) {
     expect(
       leaks.scanned.some((path) => path.startsWith(join(app.profileFolder, 'Default', store))),
       `the scan read ${store}`,

@@ -79,9 +79,21 @@ function reportAutocompleteOn(): void {
     const fields = [...(node.matches('input, textarea, select') ? [node] : []), ...node.querySelectorAll('input, textarea, select')];
     for (const field of fields as Array<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) {
       if (field.type === 'hidden' || field.getAttribute('aria-label') === 'autosize measurement') continue;
+      reportPasswordNotAlone(field);
       if (field.getAttribute('autocomplete') === 'off' || field.form?.getAttribute('autocomplete') === 'off') continue;
       const label = field.labels?.[0]?.textContent ?? field.getAttribute('aria-label') ?? field.id;
       console.error(`Autocomplete on: <${field.tagName.toLowerCase()} type="${field.type}"> "${label}" at ${location.hash}`);
+    }
+  };
+  // Chromium's password manager takes the last text field before a password in the same form (all inputs outside a
+  // <form> count as one) for a username and keeps it in plaintext in the profile's Login Data: a password field must
+  // sit in a <form> that holds no text field.
+  const usernameLike = 'input:is([type="text"], [type="email"], [type="tel"], [type="search"], [type="url"], [type="number"], :not([type]))';
+  const reportPasswordNotAlone = (field: Element) => {
+    const form = (field as HTMLInputElement).form;
+    if (field.matches('input[type="password"]') && !form) console.error(`Autocomplete on: <input type="password"> outside a form at ${location.hash}`);
+    if (form?.querySelector('input[type="password"]') && form.querySelector(usernameLike)) {
+      console.error(`Autocomplete on: a text field in a form with a password at ${location.hash}: "${form.querySelector<HTMLInputElement>(usernameLike)?.labels?.[0]?.textContent}"`);
     }
   };
   new MutationObserver((records) => records.forEach((record) => record.addedNodes.forEach(check))).observe(document, { childList: true, subtree: true });
@@ -199,7 +211,7 @@ export const test = base.extend<{ app: PreviewApp; page: Page; vault: VaultStart
       await use(app);
       // A key shown instead of a text fails the test that showed it.
       expect(missingTexts, 'texts missing from a locale file').toEqual([]);
-      expect([...autocompleteOn], 'form fields shown without autocomplete="off"').toEqual([]);
+      expect([...autocompleteOn], 'form fields shown without autocomplete="off", or a password field not alone in a form of its own').toEqual([]);
     } finally {
       // Also after a failure: the worker's Chromium goes on to the next test.
       await app.context.close();

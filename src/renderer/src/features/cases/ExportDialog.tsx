@@ -63,7 +63,7 @@ export const ExportDialog = memo(function ExportDialog({
         <Alert color="yellow" icon={<IconAlertTriangle aria-hidden />} title={t('export.notEncryptedTitle')}>
           {deidentified ? t('export.notEncrypted') : t('export.notEncryptedIdentifying')}
         </Alert>
-        {!deidentified && <ConfirmPassphraseField value={vaultPassphrase} onChange={setVaultPassphrase} />}
+        {!deidentified && <ConfirmPassphraseField value={vaultPassphrase} onChange={setVaultPassphrase} onSubmit={() => cases.length > 0 && void exporting.run()} />}
         <OutcomeAlert outcome={exporting.outcome} />
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>

@@ -166,7 +166,7 @@ export function ExportPdfDialog(props: ExportPdfDialogProps) {
             {t('dialog.warning')}
           </Alert>
         )}
-        {identifying && !done && <ConfirmPassphraseField value={vaultPassphrase} onChange={setVaultPassphrase} />}
+        {identifying && !done && <ConfirmPassphraseField value={vaultPassphrase} onChange={setVaultPassphrase} onSubmit={() => void exporting.run()} />}
         <OutcomeAlert outcome={exporting.outcome} />
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>

@@ -60,7 +60,7 @@ export function CalendarExportButton({ followUps }: { followUps: readonly Follow
           <Alert color={includeTitles ? 'red' : 'yellow'} icon={<IconAlertTriangle aria-hidden />} title={t('ics.notEncryptedTitle')}>
             {includeTitles ? t('ics.notEncryptedTitles') : t('ics.notEncrypted')}
           </Alert>
-          {includeTitles && <ConfirmPassphraseField value={vaultPassphrase} onChange={setVaultPassphrase} />}
+          {includeTitles && <ConfirmPassphraseField value={vaultPassphrase} onChange={setVaultPassphrase} onSubmit={() => open.length > 0 && void exporting.run()} />}
           <OutcomeAlert outcome={exporting.outcome} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>

@@ -18,6 +18,7 @@ export function EraseDevice() {
   const [passphrase, setPassphrase] = useState('');
   const needsPassphrase = useSettings().appInfo.runtime === 'browser-preview';
   const word = t('vault:eraseWord');
+  const ready = typed.trim() === word && (!needsPassphrase || Boolean(passphrase));
   const erase = useAction(async () => {
     await eraseVault(needsPassphrase ? { confirm: true, passphrase } : { confirm: true });
     await clearOriginAndReload();
@@ -30,10 +31,15 @@ export function EraseDevice() {
       </Title>
       <Text>{t('vault:eraseIntro')}</Text>
       <TextInput label={t('vault:eraseConfirmLabel', { word })} value={typed} onChange={(event) => setTyped(event.currentTarget.value)} />
-      {needsPassphrase && <PasswordInput label={t('preview.erasePassphrase')} value={passphrase} onChange={(event) => setPassphrase(event.currentTarget.value)} />}
-      <Button color="red" disabled={typed.trim() !== word || (needsPassphrase && !passphrase)} loading={erase.busy} onClick={() => void erase.run()}>
-        {t('vault:eraseButton')}
-      </Button>
+      {/* A form of its own: Chromium's password manager would take the typed word, as the last text field before it, for a username. */}
+      <form autoComplete="off" noValidate onSubmit={(event) => (event.preventDefault(), ready && void erase.run())}>
+        <Stack>
+          {needsPassphrase && <PasswordInput label={t('preview.erasePassphrase')} value={passphrase} onChange={(event) => setPassphrase(event.currentTarget.value)} />}
+          <Button type="submit" color="red" disabled={!ready} loading={erase.busy}>
+            {t('vault:eraseButton')}
+          </Button>
+        </Stack>
+      </form>
       <OutcomeAlert outcome={erase.outcome} />
     </Stack>
   );

@@ -29,16 +29,19 @@ export default function RecoverScreen({ onUnlocked, onBack, onErased }: { onUnlo
   return (
     <LockScreenLayout title={t('vault:recoverTitle')}>
       <Text>{t('vault:recoverIntro')}</Text>
+      {/* Outside the passphrases' form: Chromium's password manager takes the last text field before a
+          password in the same form for a username, and would keep the recovery key in plaintext. */}
+      <TextInput
+        label={t('vault:recoveryKey')}
+        value={recoveryKey}
+        onChange={(event) => setRecoveryKey(event.currentTarget.value)}
+        spellCheck={false}
+        styles={{ input: { fontFamily: 'monospace' } }}
+        autoFocus
+        mb="md"
+      />
       <form autoComplete="off" onSubmit={(event) => void submit(event)} noValidate>
         <Stack>
-          <TextInput
-            label={t('vault:recoveryKey')}
-            value={recoveryKey}
-            onChange={(event) => setRecoveryKey(event.currentTarget.value)}
-            spellCheck={false}
-            styles={{ input: { fontFamily: 'monospace' } }}
-            autoFocus
-          />
           <NewPassphraseFields state={newPassphrase} />
           <Button type="submit" loading={recover.busy} disabled={!newPassphrase.acceptable || !recoveryKey.trim()}>
             {t('vault:recover')}

@@ -60,27 +60,30 @@ function EraseAfterAttempts() {
   }
 
   return (
-    <form autoComplete="off" onSubmit={(event) => void submit(event)} noValidate>
-      <Stack>
-        <Title order={3} size="h4">
-          {t('vault:eraseAfterTitle')}
-        </Title>
-        <Switch label={t('vault:eraseAfterSwitch')} checked={enabled} onChange={(event) => setEnabled(event.currentTarget.checked)} />
-        {enabled && (
-          <>
-            <Text size="sm" c="orange.9">
-              {t('vault:eraseAfterWarning')}
-            </Text>
-            <NumberInput label={t('vault:eraseAfterCount')} min={3} max={100} allowDecimal={false} value={count} onChange={(value) => setCount(Number(value) || 3)} w={220} />
-          </>
-        )}
-        <PasswordInput label={t('vault:currentPassphrase')} value={passphrase} onChange={(event) => setPassphrase(event.currentTarget.value)} />
-        <Button type="submit" loading={save.busy} disabled={!passphrase} w="fit-content">
-          {t('vault:eraseAfterSave')}
-        </Button>
-        <OutcomeAlert outcome={save.outcome} />
-      </Stack>
-    </form>
+    <Stack>
+      <Title order={3} size="h4">
+        {t('vault:eraseAfterTitle')}
+      </Title>
+      <Switch label={t('vault:eraseAfterSwitch')} checked={enabled} onChange={(event) => setEnabled(event.currentTarget.checked)} />
+      {enabled && (
+        <>
+          <Text size="sm" c="orange.9">
+            {t('vault:eraseAfterWarning')}
+          </Text>
+          {/* Outside the form: a number field is a text field, which Chromium's password manager would take for a username. */}
+          <NumberInput label={t('vault:eraseAfterCount')} min={3} max={100} allowDecimal={false} value={count} onChange={(value) => setCount(Number(value) || 3)} w={220} />
+        </>
+      )}
+      <form autoComplete="off" onSubmit={(event) => void submit(event)} noValidate>
+        <Stack>
+          <PasswordInput label={t('vault:currentPassphrase')} value={passphrase} onChange={(event) => setPassphrase(event.currentTarget.value)} />
+          <Button type="submit" loading={save.busy} disabled={!passphrase} w="fit-content">
+            {t('vault:eraseAfterSave')}
+          </Button>
+          <OutcomeAlert outcome={save.outcome} />
+        </Stack>
+      </form>
+    </Stack>
   );
 }
 
