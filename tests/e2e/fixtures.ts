@@ -93,7 +93,9 @@ function reportAutocompleteOn(): void {
     const form = (field as HTMLInputElement).form;
     if (field.matches('input[type="password"]') && !form) console.error(`Autocomplete on: <input type="password"> outside a form at ${location.hash}`);
     if (form?.querySelector('input[type="password"]') && form.querySelector(usernameLike)) {
-      console.error(`Autocomplete on: a text field in a form with a password at ${location.hash}: "${form.querySelector<HTMLInputElement>(usernameLike)?.labels?.[0]?.textContent}"`);
+      console.error(
+        `Autocomplete on: a text field in a form with a password at ${location.hash}: "${form.querySelector<HTMLInputElement>(usernameLike)?.labels?.[0]?.textContent}"`,
+      );
     }
   };
   new MutationObserver((records) => records.forEach((record) => record.addedNodes.forEach(check))).observe(document, { childList: true, subtree: true });

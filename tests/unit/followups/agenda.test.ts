@@ -185,7 +185,7 @@ describe('the agenda built in one pass', () => {
   // A fixed sequence: the same follow-ups in every run, spread over the days either side of the "now"s below.
   let state = 97;
   const random = () => (state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0) / 2 ** 32;
-  const pick = <T,>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
+  const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
   const zones = ['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Kathmandu', 'Europe/Madrid', 'America/New_York', 'UTC'];
   const start = Date.UTC(2026, 8, 1);
   const dateNear = () => new Date(start + Math.floor(random() * 270) * 86_400_000).toISOString().slice(0, 10);
@@ -219,7 +219,13 @@ describe('the agenda built in one pass', () => {
         for (const bucket of agendaBuckets) expect(agenda[bucket].length).toBeGreaterThan(0);
         const byKind = agendaByKind(agenda);
         for (const kind of followUpKinds) {
-          expect(byKind[kind]).toEqual(referenceAgenda(list.filter((f) => f.kind === kind), now, zone));
+          expect(byKind[kind]).toEqual(
+            referenceAgenda(
+              list.filter((f) => f.kind === kind),
+              now,
+              zone,
+            ),
+          );
         }
       }
     }
