@@ -49,7 +49,7 @@ export function SaveCopyDialog({ store, attachment, onClose }: { store: Waypoint
           checked={keepName}
           onChange={(event) => setKeepName(event.currentTarget.checked)}
         />
-        <ConfirmPassphraseField value={vaultPassphrase} onChange={setVaultPassphrase} />
+        <ConfirmPassphraseField value={vaultPassphrase} onChange={setVaultPassphrase} onSubmit={() => void saving.run()} />
         <OutcomeAlert outcome={saving.outcome} />
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { OutcomeAlert } from '../../components/OutcomeAlert';
 import { useAction } from '../../components/use-action';
@@ -34,6 +34,11 @@ export function KeptSecretStep({
       ? { confirm: t('vault:recoveryConfirmLabel'), wrong: t('vault:recoveryConfirmWrong'), stored: t('vault:recoveryStored') }
       : { confirm: t('vault:suggestedConfirmLabel'), wrong: t('vault:suggestedConfirmWrong'), stored: t('vault:suggestedStored') };
 
+  // A suggested passphrase is shown inside the form of the new passphrase: its last word typed into a
+  // text field there would be a "username" to Chromium's password manager (kept in plaintext in the
+  // profile's Login Data). It is part of the secret anyway, so it is typed masked.
+  const LastPartInput = kind === 'passphrase' ? PasswordInput : TextInput;
+
   return (
     <Stack>
       <Text
@@ -55,7 +60,7 @@ export function KeptSecretStep({
           </Button>
         </Group>
       )}
-      <TextInput
+      <LastPartInput
         label={texts.confirm}
         value={lastPart}
         onChange={(event) => setLastPart(event.currentTarget.value)}
