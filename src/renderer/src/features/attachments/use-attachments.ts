@@ -1,28 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
+import { useReloaded } from '../../components/use-loaded';
 import { useVault } from '../vault';
-import { listCaseAttachments, type ReadAttachments } from './data';
-
-export type AttachmentsLoad = { status: 'loading' } | { status: 'ready'; read: ReadAttachments } | { status: 'error' };
+import { listCaseAttachments } from './data';
 
 /** A case's attachments, read again with `reload` after each change. */
 export function useAttachments(caseId: string) {
   const { store } = useVault();
-  const [load, setLoad] = useState<AttachmentsLoad>({ status: 'loading' });
-  const read = useCallback(
-    (): Promise<AttachmentsLoad> =>
-      listCaseAttachments(store, caseId).then(
-        (result) => ({ status: 'ready', read: result }),
-        () => ({ status: 'error' }),
-      ),
-    [store, caseId],
-  );
-  useEffect(() => {
-    let current = true;
-    void read().then((loaded) => current && setLoad(loaded));
-    return () => {
-      current = false;
-    };
-  }, [read]);
-  const reload = useCallback(async () => setLoad(await read()), [read]);
+  const read = useCallback(() => listCaseAttachments(store, caseId), [store, caseId]);
+  const { load, reload } = useReloaded(read);
   return { store, load, reload };
 }

@@ -1,11 +1,12 @@
 import { once } from '@shared/once';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { z } from 'zod';
 import { templateLanguages, templateSchema, type ChecklistTemplate, type TemplateLanguage } from '@shared/checklists';
 import { caseChecklistSchema, checklistIndexValues, type CaseChecklist } from '@shared/cases';
 import { instrumentSchema } from '@shared/legal/schema';
 import type { VaultContextValue } from '../vault';
 import { buildCitations, type Citation } from './view';
+import { notifyChanged, useLoaded } from '../../components/use-loaded';
 
 type Store = VaultContextValue['store'];
 
@@ -62,71 +63,23 @@ async function listChecked<T>(store: Store, table: 'checklists' | 'templates', s
   });
 }
 
-/*
- * The checklists panel and the screening summary are mounted separately on a case page; both
- * listen here so an answer saved in one shows in the other at once.
- */
-type Listener = () => void;
-const listeners = new Map<string, Set<Listener>>();
-
-function subscribe(topic: string, listener: Listener): () => void {
-  const set = listeners.get(topic) ?? new Set();
-  set.add(listener);
-  listeners.set(topic, set);
-  return () => set.delete(listener);
-}
-
-function notify(topic: string): void {
-  for (const listener of listeners.get(topic) ?? []) listener();
-}
-
-const checklistTopic = (caseId: string) => `case:${caseId}`;
-const templatesTopic = 'templates';
+const checklistTopic = (caseId: string) => `checklists:${caseId}`;
+const templatesTopic = 'checklists:templates';
 
 export async function saveCaseChecklist(store: Store, checklist: CaseChecklist): Promise<void> {
   await store.save('checklists', { id: checklist.instance.id, kind: 'checklist', index: checklistIndexValues(checklist), data: checklist });
-  notify(checklistTopic(checklist.caseId));
+  notifyChanged(checklistTopic(checklist.caseId));
 }
 
 export async function saveCustomTemplate(store: Store, id: string, custom: CustomTemplate): Promise<void> {
   // No index: the list sorts by the creation time inside the record, which the row does not show.
   await store.save('templates', { id, kind: 'template', data: custom });
-  notify(templatesTopic);
+  notifyChanged(templatesTopic);
 }
 
 export async function deleteCustomTemplate(store: Store, id: string): Promise<void> {
   await store.delete('templates', id);
-  notify(templatesTopic);
-}
-
-export type Loaded<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error' };
-
-/** Runs `load` now and whenever `topic` is notified; `retry` runs it again after an error. */
-function useLoaded<T>(load: () => Promise<T>, topic: string | null): { state: Loaded<T>; retry: () => void } {
-  const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let cancelled = false;
-    const run = () =>
-      load().then(
-        (value) => !cancelled && setState({ status: 'ready', value }),
-        (error: unknown) => {
-          console.error(error);
-          if (!cancelled) setState({ status: 'error' });
-        },
-      );
-    void run();
-    const unsubscribe = topic === null ? undefined : subscribe(topic, () => void run());
-    return () => {
-      cancelled = true;
-      unsubscribe?.();
-    };
-  }, [load, topic, attempt]);
-  const retry = useCallback(() => {
-    setState({ status: 'loading' });
-    setAttempt((n) => n + 1);
-  }, []);
-  return { state, retry };
+  notifyChanged(templatesTopic);
 }
 
 export function useCaseChecklists(store: Store, caseId: string) {
@@ -149,7 +102,7 @@ export function useTemplateChoices(store: Store) {
 
 /** Provision labels for citations; null until loaded or if the corpus cannot be read (ids are shown then). */
 export function useCitations(): Map<string, Citation> | null {
-  const { state } = useLoaded(loadCitations, null);
+  const { state } = useLoaded(loadCitations);
   return state.status === 'ready' ? state.value : null;
 }
 

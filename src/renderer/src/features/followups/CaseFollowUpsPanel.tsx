@@ -33,7 +33,7 @@ export default function CaseFollowUpsPanel({ caseId, countriesOfExploitation, on
 
   const entries =
     load.status === 'ready'
-      ? load.read.followUps
+      ? load.value.followUps
           .map((followUp) => ({ followUp, ...agendaPlace(followUp, now, zone) }))
           .sort((a, b) => Number(a.bucket === 'done') - Number(b.bucket === 'done') || a.sortKey - b.sortKey)
       : [];
@@ -44,10 +44,10 @@ export default function CaseFollowUpsPanel({ caseId, countriesOfExploitation, on
         <Button leftSection={<IconPlus size={18} aria-hidden />} w="fit-content" onClick={() => setEditing('new')}>
           {t('actions.add')}
         </Button>
-        {load.status === 'ready' && load.read.followUps.length > 0 && <CalendarExportButton followUps={load.read.followUps} />}
+        {load.status === 'ready' && load.value.followUps.length > 0 && <CalendarExportButton followUps={load.value.followUps} />}
       </Group>
       {load.status === 'error' && <LoadFailedAlert title={t('errors.loadTitle')} onRetry={reload} />}
-      {load.status === 'ready' && load.read.unreadable.length > 0 && <Alert color="yellow">{t('row.unreadable', { count: load.read.unreadable.length })}</Alert>}
+      {load.status === 'ready' && load.value.unreadable.length > 0 && <Alert color="yellow">{t('row.unreadable', { count: load.value.unreadable.length })}</Alert>}
       {load.status === 'ready' && entries.length === 0 && <Text c="dimmed">{t('panel.empty')}</Text>}
       {entries.length > 0 && (
         <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('panel.title')}>

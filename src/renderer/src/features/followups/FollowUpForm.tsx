@@ -17,7 +17,8 @@ import {
   type FollowUpRepeat,
   type LinkTarget,
 } from '@shared/followups';
-import { loadLegalIndex, useLoaded } from '../legal';
+import { loadLegalIndex } from '../legal';
+import { useLoaded } from '../../components/use-loaded';
 import { useVault } from '../vault';
 import { listLinkChoices } from './data';
 import { useLinkLabel } from './LinkedRecord';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { TopicId } from '@shared/legal/schema';
 import type { LegalIndex } from '@shared/legal/corpus';
-import type { Loaded } from './data';
+import type { Loaded } from '../../components/use-loaded';
 import classes from './legal.module.css';
 import { legalPaths } from './paths';
 import { formatPartialDate } from '../../i18n/format';

@@ -1,5 +1,4 @@
 import { once } from '@shared/once';
-import { useEffect, useState } from 'react';
 import type { DirectoryEntry } from '@shared/hsds/directory';
 import { parseDirectory } from '@shared/hsds/parse';
 import { buildLegalIndex, type LegalIndex } from '@shared/legal/corpus';
@@ -36,31 +35,3 @@ export const loadDirectoryEntries = once(async (): Promise<DirectoryEntry[]> => 
   if (!load) throw new Error('directory.json is not bundled');
   return parseDirectory(await load()).entries;
 });
-
-export type Loaded<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error' };
-
-/** The result of one of the loaders above; `retry` starts it again after an error. */
-export function useLoaded<T>(load: () => Promise<T>): { state: Loaded<T>; retry: () => void } {
-  const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let cancelled = false;
-    load().then(
-      (value) => !cancelled && setState({ status: 'ready', value }),
-      (error: unknown) => {
-        console.error(error);
-        if (!cancelled) setState({ status: 'error' });
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [load, attempt]);
-  return {
-    state,
-    retry: () => {
-      setState({ status: 'loading' });
-      setAttempt((n) => n + 1);
-    },
-  };
-}

@@ -9,7 +9,8 @@ import type { SearchHit } from '@shared/legal/search';
 import { formatPartialDate } from '../../../i18n/format';
 import { DataAgeNote } from '../../../components/DataAgeNote';
 import { EnglishOnlyNote, LegalNote, useEnglishText } from '../LegalParts';
-import { loadLegalBuildInfo, useLoaded } from '../data';
+import { loadLegalBuildInfo } from '../data';
+import { useLoaded } from '../../../components/use-loaded';
 import { legalPaths } from '../paths';
 import { countryList, filterInstruments, pickText, type InstrumentFilters, type Region, type Scope } from '../view';
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { judgmentsForProvision, type LegalIndex } from '@shared/legal/corpus';
 import { BackLink, EnglishOnlyNote, LegalNote, LoadState, TopicBadges, useEnglishText } from '../LegalParts';
-import { useLoaded } from '../data';
+import { useLoaded } from '../../../components/use-loaded';
 import { loadShippedTemplates, shippedInLanguage, templateLanguageOf } from '../../checklists';
 import { legalPaths } from '../paths';
 import { checklistItemsCiting } from '../view';
