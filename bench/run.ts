@@ -6,7 +6,7 @@ import { benchCases } from './cases';
 import { benchDirectory } from './directory';
 import { benchFollowUps } from './followups';
 import { fuzzRows } from './fuzz';
-import { loadLine, loadWarning } from './load';
+import { loadLine, loadWarning, othersLine, othersShare, sampleCpu } from './load';
 import { measurePdf } from './pdf';
 import { benchRecords } from './records';
 import { benchMigration } from './records/migration';
@@ -43,8 +43,11 @@ const failed: string[] = [];
 // The load is sampled around every section: the table is only as good as the quietest machine it had.
 const startLoad = loadavg();
 const oneMinuteLoads = [startLoad[0]!];
+// And, where /proc can be read, the CPU that other processes took during each section, the bench's own excepted.
+const othersShares: number[] = [];
 for (const [name, run] of sections.filter(([name]) => wanted.length === 0 || wanted.some((word) => name.includes(word)))) {
   process.stderr.write(`measuring ${name}…\n`);
+  const before = sampleCpu();
   // A section that fails is reported and the others still measured: a run takes minutes, and the rows of
   // the sections that worked are worth keeping.
   try {
@@ -53,12 +56,15 @@ for (const [name, run] of sections.filter(([name]) => wanted.length === 0 || wan
     failed.push(`${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
   oneMinuteLoads.push(loadavg()[0]!);
+  const after = sampleCpu();
+  if (before && after) othersShares.push(othersShare(before, after));
 }
 
 console.log(formatTable(rows));
 console.log(loadLine('at the start', startLoad));
 console.log(loadLine('at the end'));
-const warning = loadWarning(oneMinuteLoads);
+if (othersShares.length > 0) console.log(othersLine(othersShares));
+const warning = loadWarning(oneMinuteLoads, othersShares);
 if (warning !== undefined) console.log(warning);
 for (const failure of failed) console.error(`FAILED ${failure}`);
 if (failed.length > 0) process.exitCode = 1;

@@ -24,7 +24,8 @@ export async function withBenchPage<T>(entry: string, use: (page: Page) => Promi
   const outDir = await mkdtemp(join(tmpdir(), 'records-bench-'));
   try {
     const server = await serve(await buildBrowserScript(resolve(import.meta.dirname, entry), outDir, 'recordsBench', { minify }));
-    const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
+    // --expose-gc lets a page collect the garbage of one run before timing the next.
+    const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: [...chromiumArgs, '--js-flags=--expose-gc'] });
     try {
       const page = await (await browser.newContext()).newPage();
       await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
@@ -74,7 +75,7 @@ export function recordRows(samples: RecordsBenchSamples, records: number): Bench
 
 /** Interleaved pairs in one Chromium; prints nothing. */
 export async function benchRecords(options: Partial<RecordsBenchOptions> = {}): Promise<BenchRow[]> {
-  const opts: RecordsBenchOptions = { records: 10_000, pairs: 11, ...options };
+  const opts: RecordsBenchOptions = { records: 10_000, pairs: 21, ...options };
   const samples = await withBenchPage('page.ts', (page) => page.evaluate((o) => (window as unknown as RecordsBenchWindow).runRecordsBench(o), opts));
   return recordRows(samples, opts.records);
 }

@@ -41,6 +41,9 @@ let phaseHook: ((phase: string) => Promise<void>) | undefined;
 
 async function timed(phase: 'save' | 'list', run: () => Promise<unknown>): Promise<number> {
   await phaseHook?.(`${phase} start`);
+  // The garbage of what ran before is collected now rather than inside this timing (withBenchPage starts
+  // Chromium with --expose-gc).
+  (globalThis as { gc?: () => void }).gc?.();
   const start = performance.now();
   await run();
   const ms = performance.now() - start;
@@ -99,15 +102,20 @@ const encryptedStore: RecordLayer = {
 /** The baseline first; every other layer is compared with it. */
 const layers: RecordLayer[] = [plainDexie, encryptedStore];
 
+/** Before each run, IndexedDB gets a moment to finish deleting the previous run's database. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+
 /**
  * Interleaved pairs: baseline, then each other layer, then the baseline again..., each run on a fresh
- * database of the same records. Pair 0 warms up the JIT and IndexedDB and is not counted.
+ * database of the same records. Pair 0 warms up the JIT and IndexedDB and is not counted. Every other pair
+ * runs in the reverse order, so a cost that one run leaves to the next falls on each side equally.
  */
 async function runRecordsBench({ records: count, pairs }: RecordsBenchOptions): Promise<RecordsBenchSamples> {
   const records = makeRecords(count);
   const samples: Record<string, LayerSamples> = Object.fromEntries(layers.map((layer) => [layer.name, { save: [], list: [] }]));
   for (let pair = 0; pair <= pairs; pair++) {
-    for (const layer of layers) {
+    for (const layer of pair % 2 ? [...layers].reverse() : layers) {
+      await settle();
       const { save, list } = await layer.run(records);
       if (pair === 0) continue;
       samples[layer.name]!.save.push(save);
