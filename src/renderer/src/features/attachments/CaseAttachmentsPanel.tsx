@@ -142,7 +142,13 @@ export default function CaseAttachmentsPanel({ caseId, dropped = [], onChange }:
       {results.length > 0 && (
         <Stack gap="xs" role="status">
           {results.map((result, position) => (
-            <Alert key={position} color={result.ok ? 'teal' : 'red'} withCloseButton onClose={() => setResults((before) => before.filter((_, at) => at !== position))}>
+            <Alert
+              key={position}
+              color={result.ok ? 'teal' : 'red'}
+              withCloseButton
+              closeButtonLabel={t('notices.dismiss', { ns: 'translation' })}
+              onClose={() => setResults((before) => before.filter((_, at) => at !== position))}
+            >
               <Text size="sm" fw={600} dir="auto">
                 {result.ok ? t('attach.attached', { name: result.name }) : t('attach.failed', { name: result.name })}
               </Text>
