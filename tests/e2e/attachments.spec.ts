@@ -1,6 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Locator } from '@playwright/test';
+import type { BrowserContext, Locator } from '@playwright/test';
 import { stripMetadata } from '../../src/renderer/src/features/attachments/metadata';
 import { expectNoSeriousAxeViolations } from './axe';
 import { expect, test } from './fixtures';
@@ -16,31 +16,14 @@ const arabic = JSON.parse(await readFile(join(import.meta.dirname, '../../src/re
   viewer: { document: string; previous: string };
 };
 
-/** A PDF with a page per text, each with the text and a filled square, and a correct cross-reference table. */
-function pdfOf(texts: string[]): Buffer {
-  const pages = texts.map((_, n) => 4 + 2 * n);
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    `<< /Type /Pages /Kids [${pages.map((at) => `${at} 0 R`).join(' ')}] /Count ${texts.length} >>`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-    ...texts.flatMap((text, n) => {
-      const content = `BT /F1 18 Tf 20 140 Td (${text}) Tj ET 0.8 0 0.2 rg 20 20 60 60 re f`;
-      return [
-        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents ${pages[n]! + 1} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`,
-        `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-      ];
-    }),
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets = objects.map((object, n) => {
-    const at = body.length;
-    body += `${n + 1} 0 obj\n${object}\nendobj\n`;
-    return at;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((at) => `${String(at).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
+/** A three-page PDF with text and an image, printed by Chromium (as the app's own exports are). */
+async function threePagePdf(context: BrowserContext): Promise<Buffer> {
+  const page = await context.newPage();
+  const square = 'data:image/svg+xml,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="80" height="80"><rect width="80" height="80" fill="#c03"/></svg>');
+  await page.setContent(['One', 'Two', 'Three'].map((word) => `<section style="break-after: page"><h1>Page ${word}</h1><img src="${square}"></section>`).join(''));
+  const pdf = await page.pdf({ format: 'A6' }); // narrower than the view at 100%, where the arrow keys turn pages (they scroll a wider one)
+  await page.close();
+  return pdf;
 }
 
 /** How many of the canvas's pixels are not white: a page that drew nothing has none. */
@@ -75,7 +58,7 @@ test('attach a photo with a GPS tag, PDFs and a text file, view them (a PDF by k
   await page.getByTestId('attach-input').setInputFiles([
     { name: 'camera.jpg', mimeType: 'image/jpeg', buffer: await readFile(photo) },
     { name: 'statement.txt', mimeType: 'text/plain', buffer: Buffer.from('Statement: <b>not bold</b> signed on arrival.\n') },
-    { name: 'consent.pdf', mimeType: 'application/pdf', buffer: pdfOf(['Consent form', 'Page two', 'Page three']) },
+    { name: 'consent.pdf', mimeType: 'application/pdf', buffer: await threePagePdf(app.context) },
     // A font the PDF does not embed (ZapfDingbats, the ticks of filled forms), a damaged PDF and one behind a password.
     { name: 'check-mark.pdf', mimeType: 'application/pdf', buffer: await readFile(join(fixtures, 'check-mark.pdf')) },
     { name: 'damaged.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\nnot really a PDF\n') },
