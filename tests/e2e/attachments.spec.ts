@@ -1,35 +1,52 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { BrowserContext, Locator } from '@playwright/test';
+import { stripMetadata } from '../../src/renderer/src/features/attachments/metadata';
+import { expectNoSeriousAxeViolations } from './axe';
 import { expect, test } from './fixtures';
 import { PASSPHRASE } from './vault-steps';
 
 test.use({ vault: 'prepared' });
 
-const photo = join(import.meta.dirname, '../fixtures/attachments/camera.jpg');
+const fixtures = join(import.meta.dirname, '../fixtures/attachments');
+const photo = join(fixtures, 'camera.jpg');
+const arabic = JSON.parse(await readFile(join(import.meta.dirname, '../../src/renderer/src/features/attachments/locales/ar.json'), 'utf8')) as {
+  panel: { title: string };
+  actions: { view: string };
+  viewer: { document: string; previous: string };
+};
 
-/** A one-page PDF saying `text`, with a correct cross-reference table. */
-function onePagePdf(text: string): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${`BT /F1 18 Tf 20 100 Td (${text}) Tj ET`.length} >>\nstream\nBT /F1 18 Tf 20 100 Td (${text}) Tj ET\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets = objects.map((object, n) => {
-    const at = body.length;
-    body += `${n + 1} 0 obj\n${object}\nendobj\n`;
-    return at;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((at) => `${String(at).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
+/** A three-page PDF with text and an image, printed by Chromium (as the app's own exports are). */
+async function threePagePdf(context: BrowserContext): Promise<Buffer> {
+  const page = await context.newPage();
+  const square = 'data:image/svg+xml,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="80" height="80"><rect width="80" height="80" fill="#c03"/></svg>');
+  await page.setContent(['One', 'Two', 'Three'].map((word) => `<section style="break-after: page"><h1>Page ${word}</h1><img src="${square}"></section>`).join(''));
+  const pdf = await page.pdf({ format: 'A6' }); // narrower than the view at 100%, where the arrow keys turn pages (they scroll a wider one)
+  await page.close();
+  return pdf;
 }
 
-test('attach a photo with a GPS tag, a PDF and a text file, view them, save a copy without the tag, delete, restore from a backup', async ({ page, app }) => {
+/** How many of the canvas's pixels are not white: a page that drew nothing has none. */
+const inkOn = (canvas: Locator) =>
+  canvas.evaluate((element: HTMLCanvasElement) => {
+    const pixels = element.getContext('2d')!.getImageData(0, 0, element.width, element.height).data;
+    let ink = 0;
+    for (let i = 0; i < pixels.length; i += 4) if (pixels[i]! < 200 || pixels[i + 1]! < 200 || pixels[i + 2]! < 200) ink += 1;
+    return ink;
+  });
+
+test('attach a photo with a GPS tag, PDFs and a text file, view them (a PDF by keyboard, in Arabic too), save a copy without the tag, delete, restore from a backup', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(120_000);
+  // Whatever goes wrong on the page: an error, a refused request, a content security policy violation, pdf.js
+  // parsing without its worker ("fake worker").
+  const problems: string[] = [];
+  page.on('console', (message) => (message.type() === 'error' || message.text().includes('fake worker')) && problems.push(message.text()));
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('response', (response) => response.status() >= 400 && problems.push(`${response.status()} ${response.url()}`));
+  await page.evaluate(() => document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`)));
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Cases' }).click();
   await page.getByRole('link', { name: 'New case' }).first().click();
   await page.getByLabel('The person agrees that we keep this record').check();
@@ -41,9 +58,13 @@ test('attach a photo with a GPS tag, a PDF and a text file, view them, save a co
   await page.getByTestId('attach-input').setInputFiles([
     { name: 'camera.jpg', mimeType: 'image/jpeg', buffer: await readFile(photo) },
     { name: 'statement.txt', mimeType: 'text/plain', buffer: Buffer.from('Statement: <b>not bold</b> signed on arrival.\n') },
-    { name: 'consent.pdf', mimeType: 'application/pdf', buffer: onePagePdf('Consent form') },
+    { name: 'consent.pdf', mimeType: 'application/pdf', buffer: await threePagePdf(app.context) },
+    // A font the PDF does not embed (ZapfDingbats, the ticks of filled forms), a damaged PDF and one behind a password.
+    { name: 'check-mark.pdf', mimeType: 'application/pdf', buffer: await readFile(join(fixtures, 'check-mark.pdf')) },
+    { name: 'damaged.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\nnot really a PDF\n') },
+    { name: 'password.pdf', mimeType: 'application/pdf', buffer: await readFile(join(fixtures, 'password.pdf')) },
   ]);
-  await page.getByRole('button', { name: 'Attach 3 files' }).click();
+  await page.getByRole('button', { name: 'Attach 6 files' }).click();
   await expect(page.getByText('Attached: camera.jpg')).toBeVisible();
   const list = page.getByRole('list', { name: 'Files of this case' });
   const photoItem = list.getByRole('listitem', { name: 'camera.jpg' });
@@ -61,29 +82,113 @@ test('attach a photo with a GPS tag, a PDF and a text file, view them, save a co
   expect(await image.evaluate((element: HTMLImageElement) => element.naturalWidth)).toBeGreaterThan(0);
   const url = await image.getAttribute('src');
   expect(url).toMatch(/^blob:/);
+  // Loaded as an image (the content security policy allows blob: images, not a fetch of one): the object URL
+  // loads while the view is open, and was revoked with it.
+  const loads = () =>
+    page.evaluate(
+      (src) =>
+        new Promise<string>((resolve) => {
+          const probe = new Image();
+          probe.onload = () => resolve('loaded');
+          probe.onerror = () => resolve('revoked');
+          probe.src = src!;
+        }),
+      url,
+    );
+  expect(await loads()).toBe('loaded');
   await viewer.getByRole('slider').press('ArrowRight');
   await expect(viewer.getByText('Zoom: 125 %')).toBeVisible();
   await viewer.getByRole('button', { name: 'Close', exact: true }).click(); // not Escape: three in a row are the quick exit
   await expect(viewer).toHaveCount(0);
-  // The object URL was revoked with the view: it no longer loads.
-  expect(
-    await page.evaluate(
-      async (src) =>
-        fetch(src!).then(
-          () => 'loaded',
-          () => 'revoked',
-        ),
-      url,
-    ),
-  ).toBe('revoked');
+  expect(await loads()).toBe('revoked');
+  expect(problems.splice(0), 'nothing failed so far but the revoked URL').toEqual(['Failed to load resource: net::ERR_FILE_NOT_FOUND']);
   await textItem.getByRole('button', { name: 'View' }).click();
   const textView = page.getByRole('dialog', { name: 'statement.txt' });
   await expect(textView.getByText('Statement: <b>not bold</b> signed on arrival.')).toBeVisible();
   await textView.getByRole('button', { name: 'Close', exact: true }).click();
+
+  // A PDF, page by page, by keyboard and with zoom. pdf.js is loaded when a PDF is shown, not with the page that can show one.
+  const pdfjsChunk = (url: string) => /\/assets\/pdfjs-[\w-]+\.js$/.test(url);
+  expect(app.requests.filter(pdfjsChunk)).toEqual([]);
   await list.getByRole('listitem', { name: 'consent.pdf' }).getByRole('button', { name: 'View' }).click();
   const pdfView = page.getByRole('dialog', { name: 'consent.pdf' });
-  await expect(pdfView.getByText('Page 1 of 1')).toBeVisible({ timeout: 20_000 });
+  const pdfDocument = pdfView.getByRole('region', { name: 'PDF document' });
+  const canvas = pdfDocument.locator('canvas');
+  await expect(pdfView.getByRole('img', { name: 'Page 1 of 3' })).toBeVisible({ timeout: 20_000 });
+  await expect.poll(() => inkOn(canvas)).toBeGreaterThan(1000);
+  const drawn = (on: Locator) => on.evaluate((element: HTMLCanvasElement) => element.toDataURL());
+  const englishPage = await drawn(canvas); // page 1 at 100%, compared with the Arabic interface's below
+  await expect(pdfView.getByRole('button', { name: 'Previous page' })).toBeDisabled();
+  await expectNoSeriousAxeViolations(page, 'the PDF view');
+  await pdfView.getByRole('button', { name: 'Next page' }).click();
+  await expect(pdfView.getByRole('img', { name: 'Page 2 of 3' })).toBeVisible();
+  await pdfDocument.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(pdfView.getByRole('img', { name: 'Page 3 of 3' })).toBeVisible();
+  await expect(pdfView.getByRole('button', { name: 'Next page' })).toBeDisabled();
+  await page.keyboard.press('Home');
+  await expect(pdfView.getByRole('img', { name: 'Page 1 of 3' })).toBeVisible();
+  const width = () => canvas.evaluate((element) => element.getBoundingClientRect().width);
+  const before = await width();
+  await page.keyboard.press('+');
+  await expect(pdfView.getByText('Zoom: 125%')).toBeVisible();
+  await expect.poll(width).toBeCloseTo(before * 1.25, -1);
+  await pdfView.getByRole('button', { name: 'Zoom out' }).click();
+  await pdfView.getByRole('button', { name: 'Zoom out' }).click();
+  await expect(pdfView.getByText('Zoom: 75%')).toBeVisible();
+  await expect.poll(width).toBeCloseTo(before * 0.75, -1);
   await pdfView.getByRole('button', { name: 'Close', exact: true }).click();
+
+  // The unembedded font is drawn with the system's fonts (nothing is fetched); a damaged or locked PDF gets a
+  // translated message that says nothing was lost.
+  const viewPdf = async (name: string) => {
+    await list.getByRole('listitem', { name }).getByRole('button', { name: 'View' }).click();
+    return page.getByRole('dialog', { name });
+  };
+  const checkMark = await viewPdf('check-mark.pdf');
+  await expect(checkMark.getByRole('img', { name: 'Page 1 of 1' })).toBeVisible();
+  await expect.poll(() => inkOn(checkMark.locator('canvas'))).toBeGreaterThan(500);
+  await checkMark.getByRole('button', { name: 'Close', exact: true }).click();
+  const damaged = await viewPdf('damaged.pdf');
+  await expect(damaged.getByRole('alert')).toContainText('This PDF could not be shown');
+  await expect(damaged.getByRole('alert')).toContainText('nothing was lost');
+  await damaged.getByRole('button', { name: 'Close', exact: true }).click();
+  const locked = await viewPdf('password.pdf');
+  await expect(locked.getByRole('alert')).toContainText('This PDF is protected by a password');
+  await locked.getByRole('button', { name: 'Close', exact: true }).click();
+
+  // pdf.js and its worker came from the build, once; nothing was asked of any other origin, and nothing failed.
+  expect(app.requests.filter(pdfjsChunk)).toHaveLength(1);
+  expect(app.requests.some((url) => /\/assets\/pdf\.worker\.min-[\w-]+\.mjs$/.test(url))).toBe(true);
+  expect(app.requests.filter((url) => !url.startsWith(app.server.url) && !/^(data|blob):/.test(url))).toEqual([]);
+  expect(problems.filter((text) => !text.includes('Invalid PDF'))).toEqual([]);
+
+  // Removing the metadata leaves every pixel as it was (decoded by Chromium); the orientation kept in the JPEG and
+  // PNG still turns the 96 x 64 photos upright (Chromium ignores it in a WebP).
+  const sizes: Record<string, number[]> = { 'camera.jpg': [64, 96], 'camera.png': [64, 96], 'camera.webp': [96, 64], 'progressive.jpg': [64, 48] };
+  for (const [name, size] of Object.entries(sizes)) {
+    const original = await readFile(join(fixtures, name));
+    const stripped = new Uint8Array(await (await stripMetadata(new Blob([original]))).blob.arrayBuffer());
+    expect(stripped.length, name).toBeLessThan(original.length); // the control: there was something to remove
+    const decoded = await page.evaluate(
+      async ([a, b]) => {
+        const decode = async (bytes: number[]) => {
+          const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)]));
+          const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+          canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+          return { width: bitmap.width, height: bitmap.height, pixels: [...canvas.getContext('2d')!.getImageData(0, 0, bitmap.width, bitmap.height).data] };
+        };
+        const [before, after] = [await decode(a!), await decode(b!)];
+        return {
+          size: [after.width, after.height],
+          same: before.width === after.width && before.height === after.height && before.pixels.every((value, i) => value === after.pixels[i]),
+        };
+      },
+      [[...original], [...stripped]],
+    );
+    expect(decoded.same, name).toBe(true);
+    expect(decoded.size, name).toEqual(size);
+  }
 
   // A caption.
   await textItem.getByRole('button', { name: 'Edit caption' }).click();
@@ -123,7 +228,7 @@ test('attach a photo with a GPS tag, a PDF and a text file, view them, save a co
   await page.getByRole('tab', { name: 'Files' }).click();
   await photoItem.getByRole('button', { name: 'Delete' }).click();
   await page.getByRole('dialog', { name: 'Delete this file?' }).getByRole('button', { name: 'Delete the file' }).click();
-  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(list.getByRole('listitem')).toHaveCount(5);
   await expect(textItem).toBeVisible();
 
   // The backup restored: the photo is back, and opens.
@@ -131,12 +236,30 @@ test('attach a photo with a GPS tag, a PDF and a text file, view them, save a co
   await panel.locator('input[type="file"]').setInputFiles(join(exports, backup!));
   await panel.getByLabel('Passphrase of the backup').fill(PASSPHRASE);
   await panel.getByRole('button', { name: 'Check the backup' }).click();
-  await expect(panel.getByRole('table', { name: 'What the backup holds' }).getByRole('row', { name: /Attached files\s*3/ })).toBeVisible({ timeout: 30_000 });
+  await expect(panel.getByRole('table', { name: 'What the backup holds' }).getByRole('row', { name: /Attached files\s*6/ })).toBeVisible({ timeout: 30_000 });
   await panel.getByRole('button', { name: 'Replace everything on this device' }).click();
   await expect(panel.getByText(/^Restored\./)).toBeVisible({ timeout: 30_000 });
   await page.goto(caseUrl);
   await page.getByRole('tab', { name: 'Files' }).click();
-  await expect(list.getByRole('listitem')).toHaveCount(3);
+  await expect(list.getByRole('listitem')).toHaveCount(6);
   await photoItem.getByRole('button', { name: 'View' }).click();
-  await expect(page.getByRole('dialog', { name: 'camera.jpg' }).getByRole('img', { name: 'camera.jpg' })).toBeVisible();
+  const restored = page.getByRole('dialog', { name: 'camera.jpg' });
+  await expect(restored.getByRole('img', { name: 'camera.jpg' })).toBeVisible();
+  await restored.getByRole('button', { name: 'Close', exact: true }).click();
+
+  // In Arabic the reading direction is right to left: the left arrow turns to the next page. The page itself is drawn
+  // as it is, not mirrored by the interface's direction.
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('combobox', { name: 'Interface language', exact: true }).click();
+  await page.getByRole('option', { name: 'العربية', exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page.goto(caseUrl);
+  await page.getByRole('tab', { name: arabic.panel.title }).click();
+  await page.getByRole('listitem', { name: 'consent.pdf' }).getByRole('button', { name: arabic.actions.view }).click();
+  const arabicDocument = page.getByRole('dialog', { name: 'consent.pdf' }).getByRole('region', { name: arabic.viewer.document });
+  await expect(arabicDocument).toBeVisible({ timeout: 20_000 });
+  await expect.poll(() => drawn(arabicDocument.locator('canvas'))).toBe(englishPage);
+  await arabicDocument.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('button', { name: arabic.viewer.previous })).toBeEnabled();
 });

@@ -26,15 +26,15 @@ describe('attached files of a case', () => {
     await attachFile(store, 'case-2', new File(['other'], 'other.txt'), options);
 
     await deleteAttachment(store, attachment);
-    expect((await listCaseAttachments(store, 'case-1')).attachments).toEqual([]);
+    expect((await listCaseAttachments(store, 'case-1')).records).toEqual([]);
     expect(await chunks(store).where('blob').equals(attachment.blob.id).count()).toBe(0);
 
     const second = (await attachFile(store, 'case-1', new File(['again'], 'again.txt'), options)).attachment;
     await store.save('cases', { id: 'case-1', kind: 'case', data: { id: 'case-1' } as never });
     await deleteCaseRecords(store, 'case-1');
-    expect((await listCaseAttachments(store, 'case-1')).attachments).toEqual([]);
+    expect((await listCaseAttachments(store, 'case-1')).records).toEqual([]);
     expect(await chunks(store).where('blob').equals(second.blob.id).count()).toBe(0);
-    expect((await listCaseAttachments(store, 'case-2')).attachments).toHaveLength(1); // another case's file stays
+    expect((await listCaseAttachments(store, 'case-2')).records).toHaveLength(1); // another case's file stays
   });
 
   it('refuses a file over the limit, naming no bytes written', async () => {

@@ -64,6 +64,6 @@ describe('a follow-up linked to a note or a checklist item', () => {
     expect((await readLinkTarget(store, 'case-1', noteLink)).type).toBe('note');
     await store.delete('notes', 'n1');
     expect(await readLinkTarget(store, 'case-1', noteLink)).toEqual({ type: 'missing', was: 'note' });
-    expect((await listCaseFollowUps(store, 'case-1')).followUps[0]?.link).toEqual(noteLink);
+    expect((await listCaseFollowUps(store, 'case-1')).records[0]?.link).toEqual(noteLink);
   });
 });

@@ -35,7 +35,7 @@ async function seeded(dbName = uniqueDbName()): Promise<{ store: Store; dbName: 
 describe('follow-up records', () => {
   it('stores a follow-up with its case as a keyed tag and nothing of it in the clear', async () => {
     const { store, dbName } = await seeded();
-    expect((await listCaseFollowUps(store, 'case-a')).followUps.map((f) => f.id).sort()).toEqual(['f-a1', 'f-a2']);
+    expect((await listCaseFollowUps(store, 'case-a')).records.map((f) => f.id).sort()).toEqual(['f-a1', 'f-a2']);
     const raw = await openRaw(dbName);
     const rows = await raw.table('followUps').toArray();
     raw.close();
@@ -56,7 +56,7 @@ describe('follow-up records', () => {
     await deleteCaseRecords(store, 'case-a');
     expect(await store.get('cases', 'case-a')).toBeUndefined();
     expect(await store.list('notes', { caseId: 'case-a' })).toEqual([]);
-    expect((await listAllFollowUps(store)).followUps.map((f) => f.id)).toEqual(['f-b1']);
+    expect((await listAllFollowUps(store)).records.map((f) => f.id)).toEqual(['f-b1']);
     // A tombstone for each, so a merge restore of an older backup does not bring them back.
     expect(await store.count('tombstones')).toBe(4);
   });
@@ -68,11 +68,11 @@ describe('follow-up records', () => {
 
     const other = await openRecordStore(await newKey(), { dbName: uniqueDbName() });
     await applyRestore(other, await planRestore(other, backup, 'replace'));
-    expect((await listCaseFollowUps(other, 'case-a')).followUps.find((f) => f.id === 'f-a1')?.title).toBe(marker);
+    expect((await listCaseFollowUps(other, 'case-a')).records.find((f) => f.id === 'f-a1')?.title).toBe(marker);
 
     await deleteFollowUp(store, 'f-b1');
     await applyRestore(store, await planRestore(store, backup, 'merge'));
-    expect((await listAllFollowUps(store)).followUps.map((f) => f.id).sort()).toEqual(['f-a1', 'f-a2']);
+    expect((await listAllFollowUps(store)).records.map((f) => f.id).sort()).toEqual(['f-a1', 'f-a2']);
   });
 
   it('puts follow-up titles in the case search, by case', async () => {

@@ -30,6 +30,7 @@ export {
   type Tombstone,
   type WriteAllOptions,
 } from './store';
+export { readCaseRecords, type ReadRecords } from './read-records';
 export type { OpaqueStore, OrgMarkData, OwnEntryData, WaypointRecords, WaypointStore, WaypointTable } from './records';
 export {
   AttachmentError,

@@ -142,7 +142,13 @@ export default function CaseAttachmentsPanel({ caseId, dropped = [], onChange }:
       {results.length > 0 && (
         <Stack gap="xs" role="status">
           {results.map((result, position) => (
-            <Alert key={position} color={result.ok ? 'teal' : 'red'} withCloseButton onClose={() => setResults((before) => before.filter((_, at) => at !== position))}>
+            <Alert
+              key={position}
+              color={result.ok ? 'teal' : 'red'}
+              withCloseButton
+              closeButtonLabel={t('notices.dismiss', { ns: 'translation' })}
+              onClose={() => setResults((before) => before.filter((_, at) => at !== position))}
+            >
               <Text size="sm" fw={600} dir="auto">
                 {result.ok ? t('attach.attached', { name: result.name }) : t('attach.failed', { name: result.name })}
               </Text>
@@ -163,10 +169,10 @@ export default function CaseAttachmentsPanel({ caseId, dropped = [], onChange }:
         </Alert>
       )}
       {load.status === 'ready' && load.value.unreadable.length > 0 && <Alert color="yellow">{t('list.unreadable', { count: load.value.unreadable.length })}</Alert>}
-      {load.status === 'ready' && load.value.attachments.length === 0 && <Text c="dimmed">{t('list.empty')}</Text>}
-      {load.status === 'ready' && load.value.attachments.length > 0 && (
+      {load.status === 'ready' && load.value.records.length === 0 && <Text c="dimmed">{t('list.empty')}</Text>}
+      {load.status === 'ready' && load.value.records.length > 0 && (
         <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('list.title')}>
-          {load.value.attachments.map((attachment) => (
+          {load.value.records.map((attachment) => (
             <Paper component="li" key={attachment.id} withBorder p="sm" aria-label={attachment.name}>
               <Stack gap={4}>
                 <Group justify="space-between" wrap="wrap">

@@ -5,35 +5,29 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { attachmentSchema, isAttachment, type CaseAttachment } from '@shared/attachments';
-import { AttachmentError, attachmentChunkBytes, deleteAttachmentChunks, readAttachment, toHex, writeAttachment, type WaypointStore } from '../../db';
+import {
+  AttachmentError,
+  attachmentChunkBytes,
+  deleteAttachmentChunks,
+  readAttachment,
+  readCaseRecords,
+  toHex,
+  writeAttachment,
+  type ReadRecords,
+  type WaypointStore,
+} from '../../db';
 import { stripMetadata, type RemovedMetadata } from './metadata';
 
 type Store = WaypointStore;
 
 export const attachmentsTable = 'attachments';
 
-export interface ReadAttachments {
-  attachments: CaseAttachment[];
-  unreadable: string[];
-}
+export type ReadAttachments = ReadRecords<CaseAttachment>;
 
-function split(results: Awaited<ReturnType<Store['list']>>, into: ReadAttachments): ReadAttachments {
-  for (const result of results) {
-    if (!result.error && isAttachment(result.data)) into.attachments.push(result.data);
-    else into.unreadable.push(result.id);
-  }
-  return into;
-}
-
+/** A case's files, oldest first. */
 export async function listCaseAttachments(store: Store, caseId: string): Promise<ReadAttachments> {
-  const read = split(await store.list(attachmentsTable, { caseId }), { attachments: [], unreadable: [] });
-  read.attachments.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  return read;
-}
-
-export async function listAllAttachments(store: Store): Promise<ReadAttachments> {
-  const read: ReadAttachments = { attachments: [], unreadable: [] };
-  for await (const batch of store.listInBatches(attachmentsTable, 1_000)) split(batch, read);
+  const read = await readCaseRecords(store, attachmentsTable, isAttachment, caseId);
+  read.records.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   return read;
 }
 

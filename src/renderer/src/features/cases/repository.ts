@@ -28,7 +28,7 @@ import {
 } from '@shared/cases';
 import { isAttachment } from '@shared/attachments';
 import { isFollowUp } from '@shared/followups';
-import type { RecordResult, WaypointStore } from '../../db';
+import { readCaseRecords, type RecordResult, type WaypointStore } from '../../db';
 import { RECORDS_RESTORED_EVENT } from '../../db/events';
 import { useVault } from '../vault';
 import { deleteCaseRecords } from './case-records';
@@ -314,14 +314,14 @@ export class CaseRepository {
     const [notes, checklists, followUps, attachments] = await Promise.all([
       this.listNotes(caseId),
       this.#store.list('checklists', { caseId }),
-      this.#store.list('followUps', { caseId }),
-      this.#store.list('attachments', { caseId }),
+      readCaseRecords(this.#store, 'followUps', isFollowUp, caseId),
+      readCaseRecords(this.#store, 'attachments', isAttachment, caseId),
     ]);
     const current = this.#snapshot.byId.get(caseId);
     if (!current) return; // deleted meanwhile
     const caseNotes = notes.flatMap((result) => ('note' in result ? [result.note] : []));
-    const files = readable(attachments, isAttachment).map((file) => ({ caseId: file.caseId, title: `${file.name} ${file.caption}` }));
-    updateCaseInIndex(index, current, caseNotes, readable(checklists, isChecklist), [...readable(followUps, isFollowUp), ...files]);
+    const files = attachments.records.map((file) => ({ caseId: file.caseId, title: `${file.name} ${file.caption}` }));
+    updateCaseInIndex(index, current, caseNotes, readable(checklists, isChecklist), [...followUps.records, ...files]);
     this.#indexedInFull.add(caseId);
     this.#set({ indexVersion: this.#snapshot.indexVersion + 1 });
   }

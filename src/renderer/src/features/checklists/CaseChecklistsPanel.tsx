@@ -4,12 +4,13 @@ import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { contextWithAnswers, progress, startChecklist, type CaseContext, type ChecklistTemplate } from '@shared/checklists';
 import type { CaseChecklist } from '@shared/cases';
+import type { ReadRecords } from '../../db';
 import { LoadFailedAlert } from '../../components/LoadFailedAlert';
 import { OutcomeAlert } from '../../components/OutcomeAlert';
 import { useAction } from '../../components/use-action';
 import { useVault } from '../vault';
 import { ChecklistRunner } from './ChecklistRunner';
-import { saveCaseChecklist, shippedInLanguage, shippedKey, templateLanguageOf, useCaseChecklists, useTemplateChoices, type Stored } from './data';
+import { saveCaseChecklist, shippedInLanguage, shippedKey, templateLanguageOf, useCaseChecklists, useTemplateChoices } from './data';
 import { ProgressLine, TemplateLanguageSelect, TemplateText } from './Parts';
 import { itemCount } from './view';
 
@@ -33,16 +34,16 @@ export function CaseChecklistsPanel({ caseId, caseContext: recordContext, openCh
     state.status === 'ready'
       ? contextWithAnswers(
           recordContext,
-          state.value.flatMap((entry) => (entry.ok ? [entry.value.instance] : [])),
+          state.value.records.map((checklist) => checklist.instance),
         )
       : recordContext;
   const [openedId, setOpenedId] = useState<string | null>(openChecklistId);
   const [choosing, setChoosing] = useState(false);
 
-  const openChecklist = openedId !== null && state.status === 'ready' ? state.value.find((entry) => entry.ok && entry.id === openedId) : undefined;
+  const openChecklist = openedId !== null && state.status === 'ready' ? state.value.records.find((checklist) => checklist.instance.id === openedId) : undefined;
 
   // Opened from a follow-up's link: the question is shown and its answer focused (a hidden one is not on the page).
-  const runnerShown = openChecklist?.ok === true && openChecklist.id === openChecklistId;
+  const runnerShown = openChecklist !== undefined && openChecklist.instance.id === openChecklistId;
   useEffect(() => {
     if (!runnerShown || !focusItemId || !openChecklistId) return;
     const field = document.getElementById(`item-${openChecklistId}-${focusItemId}-input`);
@@ -56,8 +57,8 @@ export function CaseChecklistsPanel({ caseId, caseContext: recordContext, openCh
         <Title order={2} id={`checklists-${caseId}`} size="h3">
           {t('panel.title')}
         </Title>
-        {openChecklist?.ok ? (
-          <ChecklistRunner key={openChecklist.id} initial={openChecklist.value} caseContext={caseContext} onBack={() => setOpenedId(null)} />
+        {openChecklist ? (
+          <ChecklistRunner key={openChecklist.instance.id} initial={openChecklist} caseContext={caseContext} onBack={() => setOpenedId(null)} />
         ) : state.status === 'loading' ? (
           <Center p="md">
             <Loader size="sm" role="status" aria-label={t('loading')} />
@@ -88,42 +89,43 @@ export function CaseChecklistsPanel({ caseId, caseContext: recordContext, openCh
   );
 }
 
-function ChecklistList({ checklists, caseContext, onOpen }: { checklists: Stored<CaseChecklist>[]; caseContext: CaseContext; onOpen: (id: string) => void }) {
+function ChecklistList({ checklists, caseContext, onOpen }: { checklists: ReadRecords<CaseChecklist>; caseContext: CaseContext; onOpen: (id: string) => void }) {
   const { t, i18n } = useTranslation('checklists');
-  if (checklists.length === 0) {
+  if (checklists.records.length === 0 && checklists.unreadable.length === 0) {
     return <Text c="dimmed">{t('panel.empty')}</Text>;
   }
   return (
     <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-      {checklists.map((entry) => (
-        <li key={entry.id}>
-          {entry.ok ? (
-            <Paper withBorder radius="md" p="md">
-              <Group justify="space-between" align="flex-start" wrap="nowrap">
-                <Stack gap="xs" style={{ flex: 1 }}>
-                  <Group gap="xs">
-                    <Text fw={600}>
-                      <TemplateText language={entry.value.instance.templateSnapshot.language}>{entry.value.instance.templateSnapshot.title}</TemplateText>
-                    </Text>
-                    <Badge variant="light" color={entry.value.status === 'completed' ? 'teal' : 'blue'} tt="none">
-                      {t(entry.value.status === 'completed' ? 'status.completed' : 'status.inProgress')}
-                    </Badge>
-                  </Group>
-                  <Text size="xs" c="dimmed">
-                    {t('panel.started', { date: new Date(entry.value.instance.startedAt).toLocaleDateString(i18n.language) })}
+      {checklists.records.map(({ instance, status }) => (
+        <li key={instance.id}>
+          <Paper withBorder radius="md" p="md">
+            <Group justify="space-between" align="flex-start" wrap="nowrap">
+              <Stack gap="xs" style={{ flex: 1 }}>
+                <Group gap="xs">
+                  <Text fw={600}>
+                    <TemplateText language={instance.templateSnapshot.language}>{instance.templateSnapshot.title}</TemplateText>
                   </Text>
-                  <ProgressLine value={progress(entry.value.instance.templateSnapshot, entry.value.instance.answers, caseContext)} />
-                </Stack>
-                <Button variant="default" onClick={() => onOpen(entry.id)} aria-label={t('panel.openNamed', { title: entry.value.instance.templateSnapshot.title })}>
-                  {t('panel.open')}
-                </Button>
-              </Group>
-            </Paper>
-          ) : (
-            <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('panel.unreadableTitle')}>
-              {t('panel.unreadableBody')}
-            </Alert>
-          )}
+                  <Badge variant="light" color={status === 'completed' ? 'teal' : 'blue'} tt="none">
+                    {t(status === 'completed' ? 'status.completed' : 'status.inProgress')}
+                  </Badge>
+                </Group>
+                <Text size="xs" c="dimmed">
+                  {t('panel.started', { date: new Date(instance.startedAt).toLocaleDateString(i18n.language) })}
+                </Text>
+                <ProgressLine value={progress(instance.templateSnapshot, instance.answers, caseContext)} />
+              </Stack>
+              <Button variant="default" onClick={() => onOpen(instance.id)} aria-label={t('panel.openNamed', { title: instance.templateSnapshot.title })}>
+                {t('panel.open')}
+              </Button>
+            </Group>
+          </Paper>
+        </li>
+      ))}
+      {checklists.unreadable.map((id) => (
+        <li key={id}>
+          <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('panel.unreadableTitle')}>
+            {t('panel.unreadableBody')}
+          </Alert>
         </li>
       ))}
     </Stack>

@@ -27,7 +27,7 @@ export function ScreeningSummaryPanel({ caseId, caseContext }: CasePanelProps) {
   const { state, retry } = useCaseChecklists(store, caseId);
   const headingId = `screening-${caseId}`;
 
-  const checklists: ScreenedChecklist[] = state.status === 'ready' ? state.value.flatMap((entry) => (entry.ok ? [entry.value.instance] : [])) : [];
+  const checklists: ScreenedChecklist[] = state.status === 'ready' ? state.value.records.map((checklist) => checklist.instance) : [];
   const summary = screeningSummary(checklists, caseContext);
 
   return (

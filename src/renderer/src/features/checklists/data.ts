@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { templateLanguages, templateSchema, type ChecklistTemplate, type TemplateLanguage } from '@shared/checklists';
 import { caseChecklistSchema, checklistIndexValues, type CaseChecklist } from '@shared/cases';
 import { instrumentSchema } from '@shared/legal/schema';
+import { readCaseRecords } from '../../db';
 import type { VaultContextValue } from '../vault';
 import { buildCitations, type Citation } from './view';
 import { notifyChanged, useLoaded } from '../../components/use-loaded';
@@ -54,14 +55,18 @@ export interface CustomTemplate {
 }
 const customTemplateSchema = z.strictObject({ template: templateSchema, createdAt: z.iso.datetime() });
 
-async function listChecked<T>(store: Store, table: 'checklists' | 'templates', schema: z.ZodType<T>, filter?: Record<string, string>): Promise<Stored<T>[]> {
-  const rows = await store.list(table, filter);
+/** Custom templates are not a case's records, and their record id is not in their data: read here, not with readCaseRecords. */
+async function listCustomTemplates(store: Store): Promise<Stored<CustomTemplate>[]> {
+  const rows = await store.list('templates');
   return rows.map((row) => {
     if (row.error !== undefined) return { id: row.id, ok: false };
-    const parsed = schema.safeParse(row.data);
+    const parsed = customTemplateSchema.safeParse(row.data);
     return parsed.success ? { id: row.id, ok: true, value: parsed.data, updatedAt: row.updatedAt } : { id: row.id, ok: false };
   });
 }
+
+/** A case's checklists are checked against the whole schema: there are few, and the runner trusts them. */
+const isValidChecklist = (data: unknown): data is CaseChecklist => caseChecklistSchema.safeParse(data).success;
 
 const checklistTopic = (caseId: string) => `checklists:${caseId}`;
 const templatesTopic = 'checklists:templates';
@@ -83,7 +88,11 @@ export async function deleteCustomTemplate(store: Store, id: string): Promise<vo
 }
 
 export function useCaseChecklists(store: Store, caseId: string) {
-  const load = useCallback(() => listChecked(store, 'checklists', caseChecklistSchema, { caseId }).then((rows) => rows.sort(byStarted)), [store, caseId]);
+  const load = useCallback(async () => {
+    const read = await readCaseRecords(store, 'checklists', isValidChecklist, caseId);
+    read.records.sort((a, b) => a.instance.startedAt.localeCompare(b.instance.startedAt)); // ISO times in UTC sort as text
+    return read;
+  }, [store, caseId]);
   return useLoaded(load, checklistTopic(caseId));
 }
 
@@ -94,7 +103,7 @@ export interface TemplateChoices {
 
 export function useTemplateChoices(store: Store) {
   const load = useCallback(async (): Promise<TemplateChoices> => {
-    const [shipped, custom] = await Promise.all([loadShippedTemplates(), listChecked(store, 'templates', customTemplateSchema)]);
+    const [shipped, custom] = await Promise.all([loadShippedTemplates(), listCustomTemplates(store)]);
     return { shipped, custom: custom.sort(byCreated) };
   }, [store]);
   return useLoaded(load, templatesTopic);
@@ -106,9 +115,5 @@ export function useCitations(): Map<string, Citation> | null {
   return state.status === 'ready' ? state.value : null;
 }
 
-/** Oldest first; unreadable records last. ISO times in UTC sort as text. */
-function inOrder<T>(time: (value: T) => string) {
-  return (a: Stored<T>, b: Stored<T>): number => (a.ok ? time(a.value) : '~').localeCompare(b.ok ? time(b.value) : '~');
-}
-const byStarted = inOrder<CaseChecklist>((checklist) => checklist.instance.startedAt);
-const byCreated = inOrder<CustomTemplate>((custom) => custom.createdAt);
+/** Oldest first; unreadable templates last. ISO times in UTC sort as text. */
+const byCreated = (a: Stored<CustomTemplate>, b: Stored<CustomTemplate>): number => (a.ok ? a.value.createdAt : '~').localeCompare(b.ok ? b.value.createdAt : '~');

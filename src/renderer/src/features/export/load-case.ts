@@ -1,8 +1,9 @@
 import type { CaseContext } from '@shared/checklists';
+import { isAttachment } from '@shared/attachments';
 import { isFollowUp } from '@shared/followups';
-import type { RecordResult, WaypointStore } from '../../db';
+import { readCaseRecords, type RecordResult, type WaypointStore } from '../../db';
 
-type Store = Pick<WaypointStore, 'get' | 'list'>;
+type Store = Pick<WaypointStore, 'get' | 'list' | 'listInBatches'>;
 
 /** A case's document to print: which case, which checklist (all of them for a summary), and the page's context. */
 export type CaseTarget =
@@ -22,7 +23,8 @@ export async function loadCase(store: Store, target: CaseTarget) {
     return { caseRecord: record.data, notes: [], checklists: [checklist.data], caseChecklists, ...context };
   }
   const notes = await store.list('notes', { caseId: target.caseId });
-  const followUps = decrypted(await store.list('followUps', { caseId: target.caseId })).filter(isFollowUp);
-  const files = decrypted(await store.list('attachments', { caseId: target.caseId })).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const { records: followUps } = await readCaseRecords(store, 'followUps', isFollowUp, target.caseId);
+  const { records: files } = await readCaseRecords(store, 'attachments', isAttachment, target.caseId);
+  files.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   return { caseRecord: record.data, notes: decrypted(notes), fileNames: files.map((file) => file.name), checklists: caseChecklists, caseChecklists, followUps, ...context };
 }

@@ -29,7 +29,7 @@ export default function AgendaPage() {
   const [limits, setLimits] = useState(firstLimits);
 
   // The buckets are computed once per load (and minute), split by kind once; a filter only looks its kind up.
-  const allBuckets = useMemo(() => (load.status === 'ready' ? buildAgenda(load.value.followUps, now, zone) : null), [load, now, zone]);
+  const allBuckets = useMemo(() => (load.status === 'ready' ? buildAgenda(load.value.records, now, zone) : null), [load, now, zone]);
   const byKind = useMemo(() => (allBuckets ? agendaByKind(allBuckets) : null), [allBuckets]);
   const agenda = shownKind === 'all' ? allBuckets : (byKind?.[shownKind] ?? null);
 
@@ -39,7 +39,7 @@ export default function AgendaPage() {
         {t('title')}
       </Title>
       <Text>{t('intro', { zone })}</Text>
-      {load.status === 'ready' && load.value.followUps.length > 0 && <CalendarExportButton followUps={load.value.followUps} />}
+      {load.status === 'ready' && load.value.records.length > 0 && <CalendarExportButton followUps={load.value.records} />}
       <Select
         label={t('filterKind')}
         data={[{ value: 'all', label: t('allKinds') }, ...followUpKinds.map((value) => ({ value, label: t(`kinds.${value}`) }))]}
@@ -60,10 +60,10 @@ export default function AgendaPage() {
       )}
       {load.status === 'error' && <LoadFailedAlert title={t('errors.loadTitle')} onRetry={reload} />}
       {load.status === 'ready' && load.value.unreadable.length > 0 && <Alert color="yellow">{t('row.unreadable', { count: load.value.unreadable.length })}</Alert>}
-      {load.status === 'ready' && load.value.followUps.length === 0 && <Text c="dimmed">{t('emptyAgenda')}</Text>}
+      {load.status === 'ready' && load.value.records.length === 0 && <Text c="dimmed">{t('emptyAgenda')}</Text>}
       {agenda &&
         load.status === 'ready' &&
-        load.value.followUps.length > 0 &&
+        load.value.records.length > 0 &&
         agendaBuckets.map((bucket) => (
           <section key={bucket} aria-labelledby={`agenda-${bucket}`}>
             <Title order={2} size="h4" id={`agenda-${bucket}`} mb="xs">

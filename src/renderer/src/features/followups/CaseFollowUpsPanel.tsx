@@ -33,7 +33,7 @@ export default function CaseFollowUpsPanel({ caseId, countriesOfExploitation, on
 
   const entries =
     load.status === 'ready'
-      ? load.value.followUps
+      ? load.value.records
           .map((followUp) => ({ followUp, ...agendaPlace(followUp, now, zone) }))
           .sort((a, b) => Number(a.bucket === 'done') - Number(b.bucket === 'done') || a.sortKey - b.sortKey)
       : [];
@@ -44,7 +44,7 @@ export default function CaseFollowUpsPanel({ caseId, countriesOfExploitation, on
         <Button leftSection={<IconPlus size={18} aria-hidden />} w="fit-content" onClick={() => setEditing('new')}>
           {t('actions.add')}
         </Button>
-        {load.status === 'ready' && load.value.followUps.length > 0 && <CalendarExportButton followUps={load.value.followUps} />}
+        {load.status === 'ready' && load.value.records.length > 0 && <CalendarExportButton followUps={load.value.records} />}
       </Group>
       {load.status === 'error' && <LoadFailedAlert title={t('errors.loadTitle')} onRetry={reload} />}
       {load.status === 'ready' && load.value.unreadable.length > 0 && <Alert color="yellow">{t('row.unreadable', { count: load.value.unreadable.length })}</Alert>}

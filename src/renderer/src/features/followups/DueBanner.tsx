@@ -38,7 +38,7 @@ export default function DueBanner() {
     let current = true;
     // A failed read shows no banner: the agenda says what went wrong when opened.
     listAllFollowUps(store).then(
-      ({ followUps }) => current && setCounts(dueCounts(followUps, now, deviceZone())),
+      ({ records }) => current && setCounts(dueCounts(records, now, deviceZone())),
       () => undefined,
     );
     return () => {

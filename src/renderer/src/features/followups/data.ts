@@ -3,35 +3,21 @@
  * kind, dates and status only inside the ciphertext). Every write is checked against the schema first.
  */
 import { followUpSchema, isFollowUp, linkChoices, resolveLink, type FollowUp, type FollowUpLink, type LinkTarget } from '@shared/followups';
-import type { RecordResult, WaypointStore } from '../../db';
+import { readCaseRecords, type ReadRecords, type RecordResult, type WaypointStore } from '../../db';
 
 type Store = WaypointStore;
 
 export const followUpsTable = 'followUps';
 
-/** Follow-ups read from the vault; ids of rows that could not be decrypted or are not a follow-up are counted apart. */
-export interface ReadFollowUps {
-  followUps: FollowUp[];
-  unreadable: string[];
-}
-
-function split(results: Awaited<ReturnType<Store['list']>>, into: ReadFollowUps): ReadFollowUps {
-  for (const result of results) {
-    if (!result.error && isFollowUp(result.data)) into.followUps.push(result.data);
-    else into.unreadable.push(result.id);
-  }
-  return into;
-}
+export type ReadFollowUps = ReadRecords<FollowUp>;
 
 export async function listCaseFollowUps(store: Store, caseId: string): Promise<ReadFollowUps> {
-  return split(await store.list(followUpsTable, { caseId }), { followUps: [], unreadable: [] });
+  return readCaseRecords(store, followUpsTable, isFollowUp, caseId);
 }
 
-/** Every follow-up of every case, a batch at a time so no batch is a long task. */
+/** Every follow-up of every case. */
 export async function listAllFollowUps(store: Store): Promise<ReadFollowUps> {
-  const read: ReadFollowUps = { followUps: [], unreadable: [] };
-  for await (const batch of store.listInBatches(followUpsTable, 1_000)) split(batch, read);
-  return read;
+  return readCaseRecords(store, followUpsTable, isFollowUp);
 }
 
 export async function saveFollowUp(store: Store, followUp: FollowUp): Promise<FollowUp> {
