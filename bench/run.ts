@@ -5,6 +5,7 @@ import { measureBackup } from './backup';
 import { benchCases } from './cases';
 import { benchDirectory } from './directory';
 import { benchFollowUps } from './followups';
+import { benchAgendaPage } from './followups/page';
 import { fuzzRows } from './fuzz';
 import { loadLine, loadWarning, othersLine, othersShare, sampleCpu } from './load';
 import { measurePdf } from './pdf';
@@ -28,6 +29,7 @@ const sections: Array<[string, () => Promise<BenchRow[]>]> = [
   ['key change', () => benchKeyChange()],
   ['cases', () => benchCases(outFolder)],
   ['follow-ups', () => benchFollowUps()],
+  ['agenda page', () => benchAgendaPage(outFolder)],
   ['directory', () => benchDirectory()],
   ['pdf', () => measurePdf()],
   ['backup', () => measureBackup()],

@@ -20,7 +20,7 @@ import {
   type AgendaEntry,
   type FollowUp,
 } from '@shared/followups';
-import { followUpsForBench } from '../../../bench/followups';
+import { followUpsForBench } from '../../../bench/followups/generate';
 import { followUp } from './fixtures';
 
 const utc = (iso: string) => Date.parse(iso);

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Alert, Anchor, Button, Center, Loader, Select, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -32,6 +32,11 @@ export default function AgendaPage() {
   const allBuckets = useMemo(() => (load.status === 'ready' ? buildAgenda(load.value.records, now, zone) : null), [load, now, zone]);
   const byKind = useMemo(() => (allBuckets ? agendaByKind(allBuckets) : null), [allBuckets]);
   const agenda = shownKind === 'all' ? allBuckets : (byKind?.[shownKind] ?? null);
+
+  // `npm run bench` times opening the agenda and changing its filter up to these marks.
+  useEffect(() => {
+    if (agenda) performance.mark('waypoint:agenda-shown', { detail: { kind: shownKind } });
+  }, [agenda, shownKind]);
 
   return (
     <Stack gap="lg">
