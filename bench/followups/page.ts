@@ -112,6 +112,7 @@ export async function benchAgendaPage(outFolder: string): Promise<BenchRow[]> {
       await page.evaluate(clickLink('Cases'));
       await page.getByRole('heading', { name: 'Cases', level: 1 }).waitFor();
     }
+    process.stderr.write(`  unlocks ${JSON.stringify(unlocks)}; agenda opens ${JSON.stringify(opens)}\n`);
     await page.evaluate(clickLink('Agenda'));
     await page.getByRole('heading', { name: 'Overdue' }).waitFor();
 
@@ -119,7 +120,7 @@ export async function benchAgendaPage(outFolder: string): Promise<BenchRow[]> {
     const choices = [...followUpKinds.map((kind) => ({ kind, label: en.kinds[kind] })), { kind: 'all', label: en.allKinds }];
     for (let round = 0; round < FILTER_ROUNDS; round++) {
       for (const { kind, label } of choices) {
-        await page.getByLabel(en.filterKind, { exact: true }).click();
+        await page.getByRole('combobox', { name: en.filterKind }).click();
         await page.getByRole('option', { name: label, exact: true }).waitFor();
         filters.push(await timeToAgenda(page, clickOption(label), kind));
       }
