@@ -50,7 +50,11 @@ async function timeToAgenda(page: Page, act: string, kind: string | null): Promi
         const shown = performance
           .getEntriesByName('waypoint:agenda-shown')
           .find((mark) => mark.startTime > start && (kind === null || (mark as PerformanceMark).detail?.kind === kind));
-        if (shown) return shown.startTime - start;
+        if (shown) {
+          const read = performance.getEntriesByName('waypoint:agenda-read').find((mark) => mark.startTime > start);
+          if (read) console.log(`read ${(read.startTime - start).toFixed(0)} shown ${(shown.startTime - start).toFixed(0)}`);
+          return shown.startTime - start;
+        }
         await new Promise((done) => setTimeout(done, 1));
       }
     },
@@ -79,6 +83,7 @@ export async function benchAgendaPage(outFolder: string): Promise<BenchRow[]> {
     // tsx (esbuild keepNames) wraps named helpers of evaluated functions in __name(), which the page lacks.
     await context.addInitScript('globalThis.__name = (fn) => fn');
     const page = context.pages()[0] ?? (await context.newPage());
+    if (process.env.AGENDA_DIAGNOSE) page.on('console', (message) => process.stderr.write(`  page: ${message.text()}\n`));
     await page.goto(server.openUrl);
     await page.goto(`${server.url}#/cases`);
     await page.getByLabel('Passphrase').waitFor();
@@ -94,6 +99,10 @@ export async function benchAgendaPage(outFolder: string): Promise<BenchRow[]> {
     const seedStart = performance.now();
     await page.evaluate((seedOptions) => (window as unknown as AgendaSeedWindow).seedAgenda(seedOptions), options);
     const seedMs = performance.now() - seedStart;
+    if (process.env.AGENDA_DIAGNOSE)
+      process.stderr.write(
+        `  summary read ${JSON.stringify(await page.evaluate((k) => (window as unknown as { timeSummary(k: unknown): Promise<unknown> }).timeSummary(k), options.keys))}\n`,
+      );
     await page.reload();
 
     const unlocks: { list: number; banner: number }[] = [];

@@ -1,6 +1,12 @@
 import { addDays, addMonths, dateOfDayNumber, dayNumber, dayNumberInZone, zonedInstant } from './dates';
 import { followUpKinds, type FollowUp, type FollowUpDue, type FollowUpKind } from './schema';
 
+/**
+ * What the agenda's buckets, its kind filter and the unlock banner read of a follow-up: no title, period or
+ * link (the rows drawn read those from their own records). The agenda summary keeps one per follow-up (summary.ts).
+ */
+export type AgendaItem = Pick<FollowUp, 'id' | 'caseId' | 'kind' | 'due' | 'repeat' | 'occurrencesDone' | 'snoozedUntil' | 'status' | 'statusChangedAt'>;
+
 export const agendaBuckets = ['overdue', 'today', 'week', 'later', 'done'] as const;
 export type AgendaBucket = (typeof agendaBuckets)[number];
 
@@ -30,11 +36,11 @@ export interface AgendaPlace {
  * the next seven days ("this week") or later. A snoozed reminder stands on its snooze day, as a whole day.
  * `today` (the day number in `zone` at `now`) can be given when placing many at once.
  */
-export function agendaPlace(followUp: FollowUp, now: number, zone: string, today = dayNumberInZone(now, zone)): AgendaPlace {
+export function agendaPlace(followUp: AgendaItem, now: number, zone: string, today = dayNumberInZone(now, zone)): AgendaPlace {
   return agendaPlacer(now, zone, today)(followUp);
 }
 
-export interface AgendaEntry<T extends FollowUp> extends AgendaPlace {
+export interface AgendaEntry<T extends AgendaItem> extends AgendaPlace {
   followUp: T;
 }
 
@@ -47,7 +53,7 @@ function compareDesc(a: string, b: string): number {
  * kept in number- and string-keyed maps for this one pass, so no key string or Date is made per follow-up
  * (at 50,000 they were most of the agenda's time, half of it the garbage collector's).
  */
-function agendaPlacer(now: number, zone: string, today = dayNumberInZone(now, zone)): (followUp: FollowUp) => AgendaPlace {
+function agendaPlacer(now: number, zone: string, today = dayNumberInZone(now, zone)): (followUp: AgendaItem) => AgendaPlace {
   const dates = new Map<number, string>();
   const daysOfInstants = new Map<number, number>();
   const instantsByZone = new Map<string, Map<string, Map<string, number>>>();
@@ -92,7 +98,7 @@ function agendaPlacer(now: number, zone: string, today = dayNumberInZone(now, zo
 }
 
 /** Follow-ups in their buckets, soonest first (done: the latest change first). */
-export function buildAgenda<T extends FollowUp>(followUps: readonly T[], now: number, zone: string): Record<AgendaBucket, AgendaEntry<T>[]> {
+export function buildAgenda<T extends AgendaItem>(followUps: readonly T[], now: number, zone: string): Record<AgendaBucket, AgendaEntry<T>[]> {
   const agenda: Record<AgendaBucket, AgendaEntry<T>[]> = { overdue: [], today: [], week: [], later: [], done: [] };
   const place = agendaPlacer(now, zone);
   for (const followUp of followUps) {
@@ -113,7 +119,7 @@ export function buildAgenda<T extends FollowUp>(followUps: readonly T[], now: nu
  * The agenda split by kind, from one already built, in the same order: the buckets are computed once per
  * load (and minute), and a change of the kind filter only looks its kind up.
  */
-export function agendaByKind<T extends FollowUp>(agenda: Record<AgendaBucket, AgendaEntry<T>[]>): Record<FollowUpKind, Record<AgendaBucket, AgendaEntry<T>[]>> {
+export function agendaByKind<T extends AgendaItem>(agenda: Record<AgendaBucket, AgendaEntry<T>[]>): Record<FollowUpKind, Record<AgendaBucket, AgendaEntry<T>[]>> {
   const byKind = {} as Record<FollowUpKind, Record<AgendaBucket, AgendaEntry<T>[]>>;
   for (const kind of followUpKinds) byKind[kind] = { overdue: [], today: [], week: [], later: [], done: [] };
   for (const bucket of agendaBuckets) for (const entry of agenda[bucket]) byKind[entry.followUp.kind][bucket].push(entry);
@@ -125,7 +131,7 @@ export function agendaByKind<T extends FollowUp>(agenda: Record<AgendaBucket, Ag
  * before or the day after in the viewer's zone (offsets stay within a day), so a date two days or more
  * from today is decided by comparing the date strings; only the few near today need the zone rules.
  */
-export function dueCounts(followUps: readonly FollowUp[], now: number, zone: string): { overdue: number; today: number } {
+export function dueCounts(followUps: readonly AgendaItem[], now: number, zone: string): { overdue: number; today: number } {
   const counts = { overdue: 0, today: 0 };
   const today = dayNumberInZone(now, zone);
   const surelyPast = dateOfDayNumber(today - 2);

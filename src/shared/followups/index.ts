@@ -4,3 +4,4 @@ export * from './agenda';
 export * from './suggestions';
 export * from './links';
 export * from './ics';
+export * from './summary';

@@ -29,7 +29,7 @@ describe('the typed record store', () => {
   it('has a record type for every table of the newest schema, and opens as the app’s store by default', async () => {
     expectTypeOf<WaypointTable>().toEqualTypeOf<keyof WaypointRecords>();
     expect(typeof typeClaims).toBe('function');
-    const tables: WaypointTable[] = ['cases', 'notes', 'checklists', 'templates', 'orgNotes', 'ownDirectory', 'followUps', 'attachments', 'tombstones'];
+    const tables: WaypointTable[] = ['cases', 'notes', 'checklists', 'templates', 'orgNotes', 'ownDirectory', 'followUps', 'attachments', 'summaries', 'tombstones'];
     expect(Object.keys(waypointSchema.versions.at(-1)!.tables).sort()).toEqual([...tables].sort());
     const store = await openRecordStore(await newKey(), { dbName: uniqueDbName() });
     expectTypeOf(store).toEqualTypeOf<WaypointStore>();

@@ -274,17 +274,34 @@ export function decryptRows<T>(keys: RecordKeys, table: string, rows: readonly S
 
 async function decryptOne<T>(keys: RecordKeys, table: string, row: StoredRow, encode: (text: string) => Uint8Array<ArrayBuffer>): Promise<RecordResult<T>> {
   try {
-    if (row.v !== recordFormatVersion) throw new Error(`Not a version ${recordFormatVersion} row`);
-    const plaintext = await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv: row.iv as Uint8Array<ArrayBuffer>, additionalData: encode(associatedDataText(table, row.id, row.day, tagsOf(row))) },
-      keys.records,
-      row.ciphertext,
-    );
-    const payload: unknown = JSON.parse(decoder.decode(plaintext));
-    if (!isPayload(payload)) throw new Error('Not a record');
-    return { id: row.id, kind: payload.kind, updatedAt: payload.updatedAt, index: payload.index, data: payload.data as T };
+    return recordOf<T>(row.id, await openWith(keys, table, row, encode));
   } catch {
     return { id: String(row.id), error: 'undecryptable' };
+  }
+}
+
+/** A row's plaintext, authenticated against its place and plaintext fields; rejects when it does not open. */
+export function openRow(keys: RecordKeys, table: string, row: StoredRow): Promise<ArrayBuffer> {
+  return openWith(keys, table, row, (text) => encoder.encode(text));
+}
+
+async function openWith(keys: RecordKeys, table: string, row: StoredRow, encode: (text: string) => Uint8Array<ArrayBuffer>): Promise<ArrayBuffer> {
+  if (row.v !== recordFormatVersion) throw new Error(`Not a version ${recordFormatVersion} row`);
+  return crypto.subtle.decrypt(
+    { name: 'AES-GCM', iv: row.iv as Uint8Array<ArrayBuffer>, additionalData: encode(associatedDataText(table, row.id, row.day, tagsOf(row))) },
+    keys.records,
+    row.ciphertext,
+  );
+}
+
+/** The record in an opened row's plaintext (`openRow`); flagged when it is not one. Never throws. */
+export function recordOf<T>(id: string, plaintext: ArrayBuffer): RecordResult<T> {
+  try {
+    const payload: unknown = JSON.parse(decoder.decode(plaintext));
+    if (!isPayload(payload)) throw new Error('Not a record');
+    return { id, kind: payload.kind, updatedAt: payload.updatedAt, index: payload.index, data: payload.data as T };
+  } catch {
+    return { id: String(id), error: 'undecryptable' };
   }
 }
 

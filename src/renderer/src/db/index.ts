@@ -27,10 +27,12 @@ export {
   type RecordStore,
   type RecordStoreHandle,
   type RecordTypes,
+  type SummaryReadOptions,
   type Tombstone,
   type WriteAllOptions,
 } from './store';
 export { readCaseRecords, type ReadRecords } from './read-records';
+export { agendaSummary, type KeptSummary, type SummaryData, type SummaryRead } from './summaries';
 export type { OpaqueStore, OrgMarkData, OwnEntryData, WaypointRecords, WaypointStore, WaypointTable } from './records';
 export {
   AttachmentError,

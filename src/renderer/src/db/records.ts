@@ -9,6 +9,7 @@ import type { FollowUp } from '@shared/followups';
 import type { DirectoryEntry, DirectoryOrganization } from '@shared/hsds/directory';
 import type { waypointSchema } from './schema';
 import type { RecordStore, Tombstone } from './store';
+import type { SummaryData } from './summaries';
 
 /** The person's own directory entry, as typed in the form or read from an HSDS import. */
 export interface OwnEntryData {
@@ -33,6 +34,7 @@ interface TableData {
   ownDirectory: OwnEntryData | DirectoryOrganization;
   followUps: FollowUp;
   attachments: CaseAttachment;
+  summaries: SummaryData;
   tombstones: Tombstone;
 }
 

@@ -23,6 +23,11 @@ export interface RecordTableSpec {
   readonly tags: readonly string[];
   /** The row shows the UTC day of its last change, so the newest can be read first (the case list). */
   readonly byDay?: boolean;
+  /**
+   * Kept by the store itself from other tables (`summaryTable`): never written by a feature, never backed up
+   * nor tombstoned, since it can be made again from the records; re-encrypted when keys change like any row.
+   */
+  readonly derived?: boolean;
 }
 
 export interface RecordSchemaVersion {
@@ -57,6 +62,9 @@ export const metaTable = '_meta';
  * table, id and time of the deletion, so a merge restore does not bring the record back.
  */
 export const tombstoneTable = 'tombstones';
+
+/** Summaries the store keeps of other tables, one record each (`summaries.ts`: the agenda's). */
+export const summaryTable = 'summaries';
 
 /** Attached files' records: name, caption, hashes, and the file key wrapped under the attachments key. */
 export const attachmentsTable = 'attachments';
@@ -117,6 +125,23 @@ export const waypointSchema = {
         followUps: { tags: ['caseId'] },
         /** What is known of each attached file (name, caption, size, hashes, its wrapped file key), found by its case. */
         [attachmentsTable]: { tags: ['caseId'] },
+        [tombstoneTable]: { tags: [] },
+      },
+      rawTables: { [attachmentChunksTable]: '[blob+n], blob' },
+    },
+    {
+      version: 5,
+      tables: {
+        cases: { tags: [], byDay: true },
+        notes: { tags: ['caseId'] },
+        checklists: { tags: ['caseId'] },
+        templates: { tags: [] },
+        orgNotes: { tags: ['orgId'] },
+        ownDirectory: { tags: [] },
+        followUps: { tags: ['caseId'] },
+        [attachmentsTable]: { tags: ['caseId'] },
+        /** What the agenda and the unlock banner need of every follow-up, in one record kept with them (summaries.ts). */
+        [summaryTable]: { tags: [], derived: true },
         [tombstoneTable]: { tags: [] },
       },
       rawTables: { [attachmentChunksTable]: '[blob+n], blob' },

@@ -8,15 +8,28 @@
  * and then issues one Dexie call; every read finishes its Dexie call, then decrypts.
  */
 import Dexie, { type Table } from 'dexie';
-import { decryptRow, decryptRows, encryptRecords, layoutOf, tagOf, type RecordKeys, type RecordResult, type StoredRow } from './cipher';
+import { decryptRow, decryptRows, encryptRecords, layoutOf, openRow, recordOf, tagOf, type RecordKeys, type RecordResult, type StoredRow } from './cipher';
 import { migrateFromV1 } from './migrate';
 import type { WaypointRecords } from './records';
 import { reencryptUnderNextKeys } from './rekey';
+import {
+  applyToSummary,
+  emptySummary,
+  keptSummaries,
+  matchesKeys,
+  summaryData,
+  summaryFromData,
+  summaryOf,
+  type KeptSummary,
+  type SummaryRead,
+  type SummaryState,
+} from './summaries';
 import {
   assertValidSchema,
   dexieStores,
   latestVersion,
   metaTable,
+  summaryTable,
   tombstoneTable,
   v1Stores,
   waypointSchema,
@@ -60,6 +73,8 @@ export interface RecordStore<Types extends RecordTypes> {
   /** Atomic: either every record is written or none. */
   saveMany<K extends keyof Types & string>(table: K, records: readonly RecordInput<Types[K]>[]): Promise<DecryptedRecord<Types[K]>[]>;
   get<K extends keyof Types & string>(table: K, id: string): Promise<RecordResult<Types[K]> | undefined>;
+  /** Records by id, in the ids' order (undefined where there is none), read in one request and decrypted together. */
+  getMany<K extends keyof Types & string>(table: K, ids: readonly string[]): Promise<(RecordResult<Types[K]> | undefined)[]>;
   /** Records that fail to decrypt come back as `{ id, error: 'undecryptable' }` among the others. */
   list<K extends keyof Types & string>(table: K, filter?: ListFilter): Promise<RecordResult<Types[K]>[]>;
   /**
@@ -81,6 +96,12 @@ export interface RecordStore<Types extends RecordTypes> {
   deleteMany(table: keyof Types & string, ids: readonly string[]): Promise<void>;
   /** Deletes records of several tables in one transaction: all of them or none. */
   deleteIn(deletes: Readonly<Partial<Record<keyof Types & string, readonly string[]>>>): Promise<void>;
+  /**
+   * A summary the store keeps of a table (summaries.ts), checked against the table's row count (or, with
+   * `checkIds`, its ids); made again from the records when it is missing, unreadable, stale or does not match,
+   * or when `rebuild` asks.
+   */
+  readSummary<Entry>(summary: KeptSummary<Entry>, options?: SummaryReadOptions): Promise<SummaryRead<Entry>>;
   /** Closes the database and drops the keys; every later call rejects. */
   close(): void;
   /** What a Web Worker needs to open this same store with `openRecordStore` (see `RecordStoreHandle`). */
@@ -112,12 +133,59 @@ export interface OpenRecordStoreOptions {
   nextKeys?: RecordKeys;
   /** Rows re-encrypted per transaction (tests make it small). */
   keyChangeBatchSize?: number;
+  /** The summaries kept with their tables (the app's by default: `keptSummaries`); only those of tables the schema has. */
+  summaries?: readonly KeptSummary<unknown>[];
   /** During a change of keys, after each batch: rows done, and how many there are. */
   onKeyChangeProgress?: (done: number, total: number) => void;
 }
 
+export interface SummaryReadOptions {
+  /** Make it again from the records, whatever is stored. */
+  rebuild?: boolean;
+  /**
+   * Compare its ids with every id of the table rather than its size with the table's: this reads every key
+   * (about as long as the rest of the read at 50,000), so the agenda does it after its first screen.
+   */
+  checkIds?: boolean;
+}
+
 export class RecordStoreError extends Error {
   override readonly name = 'RecordStoreError';
+}
+
+/** Another write changed a summary between its read and this write's transaction: the write is tried again. */
+class SummaryRaceError extends Error {
+  override readonly name = 'SummaryRaceError';
+}
+
+/** Tries a write that keeps a summary again when another write changed it meanwhile (each try reads it anew). */
+async function retryOnSummaryRace<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (!(error instanceof SummaryRaceError) || attempt >= 20) throw error;
+    }
+  }
+}
+
+/** A summary as last read or written, with the IV of its row: while the row keeps that IV it is this same summary. */
+interface CachedSummary {
+  readonly iv: string;
+  readonly state: SummaryState<unknown> | null;
+}
+
+function ivText(row: StoredRow | undefined): string | null {
+  return row ? Array.from(row.iv, (byte) => byte.toString(16).padStart(2, '0')).join('') : null;
+}
+
+/** What a write does to one summary: the row to put, on the condition that the stored one is still `baseIv`. */
+interface SummaryWrite {
+  readonly spec: KeptSummary<unknown>;
+  /** null: there was no summary row; undefined: whatever is there (a restore that replaces everything). */
+  readonly baseIv: string | null | undefined;
+  readonly row: StoredRow;
+  readonly state: SummaryState<unknown> | null;
 }
 
 /** What a tombstone holds, encrypted: which record was deleted, and when. */
@@ -165,12 +233,16 @@ class DexieRecordStore implements RecordStore<RecordTypes> {
   #keys: RecordKeys | undefined;
   readonly #tables: Readonly<Record<string, RecordTableSpec>>;
   readonly #rawTables: readonly string[];
+  readonly #summaries: readonly KeptSummary<unknown>[];
+  /** Decrypted summaries by id, dropped with the keys at close. */
+  readonly #summaryCache = new Map<string, CachedSummary>();
 
-  constructor(db: Dexie, keys: RecordKeys, tables: Readonly<Record<string, RecordTableSpec>>, rawTables: readonly string[]) {
+  constructor(db: Dexie, keys: RecordKeys, tables: Readonly<Record<string, RecordTableSpec>>, rawTables: readonly string[], summaries: readonly KeptSummary<unknown>[]) {
     this.#db = db;
     this.#keys = keys;
     this.#tables = tables;
     this.#rawTables = rawTables;
+    this.#summaries = summaryTable in tables ? summaries.filter((spec) => spec.table in tables) : [];
   }
 
   raw<Row, Key>(table: string): Table<Row, Key> {
@@ -217,16 +289,94 @@ class DexieRecordStore implements RecordStore<RecordTypes> {
   }
 
   async saveMany(table: string, inputs: readonly RecordInput<unknown>[]): Promise<DecryptedRecord<unknown>[]> {
-    const { records, rows } = await this.encrypt(table, inputs, Date.now());
-    // All encryption has settled before the write transaction starts.
-    await this.#open(table).rows.bulkPut(rows);
-    return records;
+    // Through #write, like every write: the summaries kept of the table change in the same transaction.
+    return (await this.#write({ [table]: inputs }, { clearFirst: false })).get(table) ?? [];
   }
 
   async get(table: string, id: string): Promise<RecordResult<unknown> | undefined> {
     const { keys, rows } = this.#open(table);
     const row = await rows.get(id);
     return row && decryptRow(keys, table, row);
+  }
+
+  async getMany(table: string, ids: readonly string[]): Promise<(RecordResult<unknown> | undefined)[]> {
+    const { keys, rows } = this.#open(table);
+    const found = await rows.bulkGet([...ids]);
+    const present = found.filter((row) => row !== undefined);
+    const decrypted = new Map((await decryptRows(keys, table, present)).map((result) => [result.id, result]));
+    return ids.map((id) => decrypted.get(id));
+  }
+
+  /**
+   * The summary as stored now, with its row's IV. The row is opened (authenticated) every time; only parsing it
+   * is spared while its IV is the one cached: an authentic row under the same IV is the same row, as every write
+   * draws a new IV.
+   */
+  async #storedSummary(spec: KeptSummary<unknown>, row: StoredRow | undefined, tableIsEmpty: () => Promise<boolean>): Promise<CachedSummary | null> {
+    if (!row) return (await tableIsEmpty()) ? null : { iv: '', state: null };
+    const iv = ivText(row)!;
+    const plaintext = await openRow(this.#open(summaryTable).keys, summaryTable, row).catch(() => null);
+    if (plaintext === null) return { iv, state: null };
+    const cached = this.#summaryCache.get(spec.id);
+    if (cached?.iv === iv) return cached;
+    const record = recordOf(row.id, plaintext);
+    const stored = { iv, state: record.error === undefined ? summaryFromData(spec, record.data) : null };
+    this.#summaryCache.set(spec.id, stored);
+    return stored;
+  }
+
+  async #summaryRow(spec: KeptSummary<unknown>, state: SummaryState<unknown> | null): Promise<StoredRow> {
+    const { rows } = await this.encrypt(summaryTable, [{ id: spec.id, kind: 'summary', data: summaryData(spec, state) }], Date.now());
+    return rows[0]!;
+  }
+
+  /**
+   * What a write does to a summary: the stored one changed by `puts` then `deletes`, or with `fresh`, made from
+   * `puts` alone (a restore that replaces everything). A summary that cannot be read becomes a stale one,
+   * which the next read makes again: it is never changed from a base it does not trust.
+   */
+  async #summaryWrite(spec: KeptSummary<unknown>, puts: readonly RecordInput<unknown>[], deletes: readonly string[], fresh: boolean): Promise<SummaryWrite> {
+    if (fresh) {
+      const state = applyToSummary(spec, emptySummary, puts, []);
+      return { spec, baseIv: undefined, row: await this.#summaryRow(spec, state), state };
+    }
+    const { rows } = this.#open(spec.table);
+    const stored = await this.#storedSummary(spec, await this.#open(summaryTable).rows.get(spec.id), async () => (await rows.count()) === 0);
+    // No summary and no record yet: this write starts it.
+    const base = stored === null ? emptySummary : stored.state;
+    const state = base && applyToSummary(spec, base, puts, deletes);
+    return { spec, baseIv: stored === null ? null : stored.iv || null, row: await this.#summaryRow(spec, state), state };
+  }
+
+  async readSummary<Entry>(spec: KeptSummary<Entry>, options: SummaryReadOptions = {}): Promise<SummaryRead<Entry>> {
+    const kept = spec as KeptSummary<unknown>;
+    if (!this.#summaries.includes(kept)) throw new RecordStoreError(`This store keeps no summary "${spec.id}".`);
+    let rebuild = options.rebuild === true;
+    return retryOnSummaryRace(async () => {
+      const { rows: summaries } = this.#open(summaryTable);
+      const { rows } = this.#open(spec.table);
+      // The summary and the table's row count (or ids) in one transaction, so they are compared as of one moment.
+      const [row, keys] = await this.#db.transaction('r', [summaries, rows], () =>
+        Promise.all([summaries.get(spec.id), options.checkIds ? rows.toCollection().primaryKeys() : rows.count()]),
+      );
+      if (!rebuild) {
+        const stored = await this.#storedSummary(kept, row, () => Promise.resolve(keys === 0 || (Array.isArray(keys) && keys.length === 0)));
+        const state = stored === null ? emptySummary : stored.state;
+        const matches = state !== null && (typeof keys === 'number' ? state.ids.length + state.unreadable.length === keys : matchesKeys(state, keys));
+        if (matches) return { ...(state as SummaryState<Entry>), rebuilt: false };
+      }
+      // Made again from the records, read after the summary row above: a write in between changes that row,
+      // and the check below then tries again.
+      const state = summaryOf(kept, await this.list(spec.table));
+      const next = await this.#summaryRow(kept, state);
+      await this.#db.transaction('rw', summaries, async () => {
+        if (ivText(await summaries.get(spec.id)) !== ivText(row)) throw new SummaryRaceError();
+        await summaries.put(next);
+      });
+      this.#summaryCache.set(spec.id, { iv: ivText(next)!, state });
+      rebuild = false;
+      return { ...(state as SummaryState<Entry>), rebuilt: true };
+    });
   }
 
   /**
@@ -324,14 +474,34 @@ class DexieRecordStore implements RecordStore<RecordTypes> {
 
   /** See `writeAllRecords`. */
   async writeAll(batches: Readonly<Record<string, readonly RecordInput<unknown>[]>>, options: WriteAllOptions): Promise<number> {
+    let count = 0;
+    for (const records of (await this.#write(batches, options)).values()) count += records.length;
+    return count;
+  }
+
+  /** Every write and deletion of the store: one transaction, with the summaries of the tables it touches. Returns the records written, by table. */
+  async #write(batches: Readonly<Record<string, readonly RecordInput<unknown>[]>>, options: WriteAllOptions): Promise<Map<string, DecryptedRecord<unknown>[]>> {
     const now = Date.now();
     const deletes = Object.entries(options.deletes ?? {}).filter(([, ids]) => ids.length > 0);
+    for (const table of [...Object.keys(batches), ...deletes.map(([table]) => table)]) {
+      if (this.#tables[table]?.derived) throw new RecordStoreError(`"${table}" is kept by the store itself.`);
+    }
     const tables = [...new Set([...(options.clearFirst ? Object.keys(this.#tables) : Object.keys(batches)), ...deletes.map(([table]) => table)])];
     if (deletes.length > 0 && !tables.includes(tombstoneTable)) tables.push(tombstoneTable);
-    if (tables.length === 0) return 0; // nothing to write or delete: IndexedDB refuses a transaction over no table
+    // Every summary of a table written, deleted from or emptied here changes in the same transaction.
+    const summaries = this.#summaries.filter((spec) => tables.includes(spec.table));
+    if (summaries.length > 0 && !tables.includes(summaryTable)) tables.push(summaryTable);
+    const written = new Map<string, DecryptedRecord<unknown>[]>();
+    if (tables.length === 0) return written; // nothing to write or delete: IndexedDB refuses a transaction over no table
     const opened = tables.map((table) => ({ table, ...this.#open(table) })); // unknown tables fail before anything is written
     // Every row and every possible tombstone is encrypted before the write transaction starts.
-    const encrypted = await Promise.all(opened.map(async ({ table }) => (await this.encrypt(table, batches[table] ?? [], now)).rows));
+    const encrypted = await Promise.all(
+      opened.map(async ({ table }) => {
+        const { records, rows } = await this.encrypt(table, batches[table] ?? [], now);
+        if (table in batches) written.set(table, records);
+        return rows;
+      }),
+    );
     const tombstones = await Promise.all(
       deletes.map(async ([table, ids]) => {
         if (table === tombstoneTable) throw new RecordStoreError('Tombstones are not deleted one by one.');
@@ -339,20 +509,28 @@ class DexieRecordStore implements RecordStore<RecordTypes> {
         return { table, ids, rows: (await this.encrypt(tombstoneTable, inputs, now)).rows };
       }),
     );
-    await this.#db.transaction('rw', tables, async () => {
-      for (const [position, { rows }] of opened.entries()) {
-        if (options.clearFirst) await rows.clear();
-        await rows.bulkPut(encrypted[position]!);
-      }
-      // A tombstone only for a record that was there: deleting nothing leaves no trace.
-      for (const { table, ids, rows: stones } of tombstones) {
-        const rows = this.#db.table<StoredRow, string>(table);
-        const present = await rows.bulkGet([...ids]);
-        await rows.bulkDelete([...ids]);
-        await this.#db.table<StoredRow, string>(tombstoneTable).bulkPut(stones.filter((_stone, position) => present[position] !== undefined));
-      }
+    const summaryRows = () => this.#db.table<StoredRow, string>(summaryTable);
+    await retryOnSummaryRace(async () => {
+      const writes = await Promise.all(summaries.map((spec) => this.#summaryWrite(spec, batches[spec.table] ?? [], options.deletes?.[spec.table] ?? [], options.clearFirst)));
+      await this.#db.transaction('rw', tables, async () => {
+        // A summary changed since it was read here would be overwritten with a change it does not hold.
+        for (const { spec, baseIv } of writes) if (baseIv !== undefined && ivText(await summaryRows().get(spec.id)) !== baseIv) throw new SummaryRaceError();
+        for (const [position, { rows }] of opened.entries()) {
+          if (options.clearFirst) await rows.clear();
+          await rows.bulkPut(encrypted[position]!);
+        }
+        // A tombstone only for a record that was there: deleting nothing leaves no trace.
+        for (const { table, ids, rows: stones } of tombstones) {
+          const rows = this.#db.table<StoredRow, string>(table);
+          const present = await rows.bulkGet([...ids]);
+          await rows.bulkDelete([...ids]);
+          await this.#db.table<StoredRow, string>(tombstoneTable).bulkPut(stones.filter((_stone, position) => present[position] !== undefined));
+        }
+        if (writes.length > 0) await summaryRows().bulkPut(writes.map(({ row }) => row));
+      });
+      for (const { spec, row, state } of writes) this.#summaryCache.set(spec.id, { iv: ivText(row)!, state });
     });
-    return encrypted.reduce((sum, rows) => sum + rows.length, 0);
+    return written;
   }
 
   handle(): RecordStoreHandle {
@@ -362,6 +540,7 @@ class DexieRecordStore implements RecordStore<RecordTypes> {
 
   close(): void {
     this.#keys = undefined;
+    this.#summaryCache.clear();
     this.#db.close();
     openStores.delete(this);
   }
@@ -386,7 +565,8 @@ export async function openRecordStore<Types extends RecordTypes = WaypointRecord
   await db.open();
   const latest: RecordSchemaVersion = latestVersion(schema);
   const { tables, rawTables = {} } = latest;
-  let store = new DexieRecordStore(db, keys, tables, Object.keys(rawTables));
+  const summaries = options.summaries ?? keptSummaries;
+  let store = new DexieRecordStore(db, keys, tables, Object.keys(rawTables), summaries);
   try {
     await migrateFromV1(db, {
       legacyKey: options.legacyKey,
@@ -402,7 +582,7 @@ export async function openRecordStore<Types extends RecordTypes = WaypointRecord
         onProgress: options.onKeyChangeProgress,
       });
       // The old keys were only read from: the store never writes under them again.
-      store = new DexieRecordStore(db, options.nextKeys, tables, Object.keys(rawTables));
+      store = new DexieRecordStore(db, options.nextKeys, tables, Object.keys(rawTables), summaries);
     }
   } catch (error) {
     db.close();

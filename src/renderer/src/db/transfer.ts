@@ -26,9 +26,12 @@ export interface StoredPayload {
   data: unknown;
 }
 
-/** The tables a backup holds, in a fixed order. */
+/**
+ * The tables a backup holds, in a fixed order: not the derived ones (the agenda summary), which the store makes
+ * again from the records restored, so a backup never carries a second copy to trust (docs/backup-format.md).
+ */
 export function recordTables(): WaypointTable[] {
-  return Object.keys(latestVersion(waypointSchema).tables) as WaypointTable[];
+  return Object.entries(latestVersion(waypointSchema).tables).flatMap(([table, spec]) => ('derived' in spec && spec.derived ? [] : [table as WaypointTable]));
 }
 
 export interface CollectedRecords {

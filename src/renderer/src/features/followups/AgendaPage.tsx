@@ -1,13 +1,15 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Anchor, Button, Center, Loader, Select, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { agendaBuckets, agendaByKind, buildAgenda, followUpKinds, type AgendaBucket, type FollowUpKind } from '@shared/followups';
+import { agendaBuckets, agendaByKind, buildAgenda, followUpKinds, matchesAgendaItem, type AgendaBucket, type FollowUp, type FollowUpKind } from '@shared/followups';
 import { useCases } from '../cases';
 import { CalendarExportButton } from './CalendarExport';
 import { FollowUpItem } from './FollowUpItem';
 import { LoadFailedAlert } from '../../components/LoadFailedAlert';
-import { useFollowUps } from './use-follow-ups';
+import { useVault } from '../vault';
+import { readAgendaItems, readFollowUps } from './data';
+import { useAgenda, useFollowUpRecords } from './use-agenda';
 import { deviceZone, useNow } from './view';
 
 /** Rows drawn per bucket at first, and added by each "Show more": the first screen stays the same size with 50,000 follow-ups. */
@@ -17,10 +19,15 @@ const firstLimits: Record<AgendaBucket, number> = { overdue: rowsPerStep, today:
 /**
  * Every case's follow-ups in buckets: overdue, today, the next seven days, later, done. Rows name the
  * case by its code, never its alias, so the screen can be seen over a shoulder without a name on it.
+ * The buckets come from the agenda summary (one record: db/summaries.ts); only the rows drawn are read
+ * whole, and each is checked against the summary.
  */
+const isPresent = (followUp: FollowUp | null): followUp is FollowUp => followUp !== null;
+
 export default function AgendaPage() {
   const { t } = useTranslation('followups');
-  const { load, reload, save } = useFollowUps(null);
+  const { store } = useVault();
+  const { load, reload, save } = useAgenda();
   const { snapshot } = useCases();
   const now = useNow();
   const zone = deviceZone();
@@ -29,14 +36,41 @@ export default function AgendaPage() {
   const [limits, setLimits] = useState(firstLimits);
 
   // The buckets are computed once per load (and minute), split by kind once; a filter only looks its kind up.
-  const allBuckets = useMemo(() => (load.status === 'ready' ? buildAgenda(load.value.records, now, zone) : null), [load, now, zone]);
+  const allBuckets = useMemo(() => (load.status === 'ready' ? buildAgenda(load.value.items, now, zone) : null), [load, now, zone]);
   const byKind = useMemo(() => (allBuckets ? agendaByKind(allBuckets) : null), [allBuckets]);
   const agenda = shownKind === 'all' ? allBuckets : (byKind?.[shownKind] ?? null);
+  const shown = useMemo(() => (agenda ? agendaBuckets.flatMap((bucket) => agenda[bucket].slice(0, limits[bucket])) : []), [agenda, limits]);
+  const records = useFollowUpRecords(
+    useMemo(() => shown.map((entry) => entry.followUp.id), [shown]),
+    load,
+  );
+  const items = load.status === 'ready' ? load.value.items : null;
+  const openIds = useMemo(() => (items ?? []).flatMap((item) => (item.status === 'open' ? [item.id] : [])), [items]);
+
+  // The summary was checked against the number of follow-ups before the first screen; once it is drawn, its ids
+  // are checked against theirs, and each row drawn against its record. On any difference it is made again from
+  // the follow-ups and read anew (db/summaries.ts): once per read.
+  const checked = useRef<unknown>(null);
+  useEffect(() => {
+    if (load.status !== 'ready' || !records.complete || checked.current === load) return;
+    checked.current = load;
+    const stale = shown.some(({ followUp: item }) => {
+      const record = records.byId.get(item.id);
+      return record === null || (record !== undefined && !matchesAgendaItem(record, item));
+    });
+    void readAgendaItems(store, stale ? { rebuild: true } : { checkIds: true }).then(
+      ({ rebuilt }) => (rebuilt ? reload() : undefined),
+      () => undefined, // the next read says what went wrong
+    );
+  }, [store, records, shown, load, reload]);
 
   // `npm run bench` times opening the agenda and changing its filter up to these marks.
   useEffect(() => {
-    if (agenda) performance.mark('waypoint:agenda-shown', { detail: { kind: shownKind } });
-  }, [agenda, shownKind]);
+    if (load.status === 'ready') performance.mark('waypoint:agenda-read');
+  }, [load]);
+  useEffect(() => {
+    if (agenda && records.complete) performance.mark('waypoint:agenda-shown', { detail: { kind: shownKind } });
+  }, [agenda, records.complete, shownKind]);
 
   return (
     <Stack gap="lg">
@@ -44,7 +78,7 @@ export default function AgendaPage() {
         {t('title')}
       </Title>
       <Text>{t('intro', { zone })}</Text>
-      {load.status === 'ready' && load.value.records.length > 0 && <CalendarExportButton followUps={load.value.records} />}
+      {openIds.length > 0 && <CalendarExportButton openCount={openIds.length} readOpen={async () => [...(await readFollowUps(store, openIds)).values()].filter(isPresent)} />}
       <Select
         label={t('filterKind')}
         data={[{ value: 'all', label: t('allKinds') }, ...followUpKinds.map((value) => ({ value, label: t(`kinds.${value}`) }))]}
@@ -63,12 +97,12 @@ export default function AgendaPage() {
           <Loader role="status" aria-label={t('loading')} />
         </Center>
       )}
-      {load.status === 'error' && <LoadFailedAlert title={t('errors.loadTitle')} onRetry={reload} />}
+      {(load.status === 'error' || records.failed) && <LoadFailedAlert title={t('errors.loadTitle')} onRetry={reload} />}
       {load.status === 'ready' && load.value.unreadable.length > 0 && <Alert color="yellow">{t('row.unreadable', { count: load.value.unreadable.length })}</Alert>}
-      {load.status === 'ready' && load.value.records.length === 0 && <Text c="dimmed">{t('emptyAgenda')}</Text>}
+      {items?.length === 0 && <Text c="dimmed">{t('emptyAgenda')}</Text>}
       {agenda &&
-        load.status === 'ready' &&
-        load.value.records.length > 0 &&
+        items &&
+        items.length > 0 &&
         agendaBuckets.map((bucket) => (
           <section key={bucket} aria-labelledby={`agenda-${bucket}`}>
             <Title order={2} size="h4" id={`agenda-${bucket}`} mb="xs">
@@ -80,7 +114,10 @@ export default function AgendaPage() {
               </Text>
             ) : (
               <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-labelledby={`agenda-${bucket}`}>
-                {agenda[bucket].slice(0, limits[bucket]).map(({ followUp }) => {
+                {agenda[bucket].slice(0, limits[bucket]).map(({ followUp: item }) => {
+                  // Drawn once its record is read (a few milliseconds after the buckets), and only as that record says.
+                  const followUp = records.byId.get(item.id);
+                  if (!followUp) return null;
                   const code = snapshot.byId.get(followUp.caseId)?.code;
                   return (
                     <FollowUpItem

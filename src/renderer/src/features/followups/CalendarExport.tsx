@@ -17,17 +17,17 @@ import { ConfirmPassphraseField } from '../vault';
  * the caseworker ticks the titles in, after a warning, and then confirms with the vault passphrase, as for
  * every identifying export. Never a case code, alias or note; the file name says only "calendar" and the day.
  */
-export function CalendarExportButton({ followUps }: { followUps: readonly FollowUp[] }) {
+export function CalendarExportButton({ openCount, readOpen }: { openCount: number; readOpen: () => Promise<readonly FollowUp[]> }) {
   const { t } = useTranslation('followups');
   const { t: tShared } = useTranslation();
   const [opened, setOpened] = useState(false);
   const [includeTitles, setIncludeTitles] = useState(false);
   const [vaultPassphrase, setVaultPassphrase] = useState('');
-  const open = followUps.filter((followUp) => followUp.status === 'open');
 
   const exporting = useAction(
     async () => {
-      const ics = followUpsToICalendar(open, { neutralTitle: t('ics.neutralTitle'), includeTitles, now: new Date() });
+      // Read only now: the agenda holds no titles, and a case's follow-ups are at hand.
+      const ics = followUpsToICalendar(await readOpen(), { neutralTitle: t('ics.neutralTitle'), includeTitles, now: new Date() });
       const path = await saveFile(exportFileName('calendar', 'ics'), 'ics', ics, includeTitles ? { vaultPassphrase } : {});
       setVaultPassphrase('');
       return path ? t('ics.saved', { path }) : t('ics.cancelled');
@@ -50,7 +50,7 @@ export function CalendarExportButton({ followUps }: { followUps: readonly Follow
       </Button>
       <Modal opened={opened} onClose={close} title={t('ics.title')} size="lg" closeButtonProps={{ 'aria-label': t('app.closeDialog', { ns: 'translation' }) }}>
         <Stack>
-          <Text>{t('ics.intro', { count: open.length })}</Text>
+          <Text>{t('ics.intro', { count: openCount })}</Text>
           <Checkbox
             label={t('ics.includeTitles')}
             description={t('ics.includeTitlesHelp')}
@@ -60,13 +60,13 @@ export function CalendarExportButton({ followUps }: { followUps: readonly Follow
           <Alert color={includeTitles ? 'red' : 'yellow'} icon={<IconAlertTriangle aria-hidden />} title={t('ics.notEncryptedTitle')}>
             {includeTitles ? t('ics.notEncryptedTitles') : t('ics.notEncrypted')}
           </Alert>
-          {includeTitles && <ConfirmPassphraseField value={vaultPassphrase} onChange={setVaultPassphrase} onSubmit={() => open.length > 0 && void exporting.run()} />}
+          {includeTitles && <ConfirmPassphraseField value={vaultPassphrase} onChange={setVaultPassphrase} onSubmit={() => openCount > 0 && void exporting.run()} />}
           <OutcomeAlert outcome={exporting.outcome} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               {exporting.outcome?.kind === 'ok' ? t('ics.close') : t('actions.cancel')}
             </Button>
-            <Button onClick={() => void exporting.run()} loading={exporting.busy} disabled={open.length === 0 || (includeTitles && !vaultPassphrase)}>
+            <Button onClick={() => void exporting.run()} loading={exporting.busy} disabled={openCount === 0 || (includeTitles && !vaultPassphrase)}>
               {t('ics.save')}
             </Button>
           </Group>

@@ -38,13 +38,15 @@ export default function CaseFollowUpsPanel({ caseId, countriesOfExploitation, on
           .sort((a, b) => Number(a.bucket === 'done') - Number(b.bucket === 'done') || a.sortKey - b.sortKey)
       : [];
 
+  const openOnes = load.status === 'ready' ? load.value.records.filter((followUp) => followUp.status === 'open') : [];
+
   return (
     <Stack>
       <Group gap="sm">
         <Button leftSection={<IconPlus size={18} aria-hidden />} w="fit-content" onClick={() => setEditing('new')}>
           {t('actions.add')}
         </Button>
-        {load.status === 'ready' && load.value.records.length > 0 && <CalendarExportButton followUps={load.value.records} />}
+        {load.status === 'ready' && load.value.records.length > 0 && <CalendarExportButton openCount={openOnes.length} readOpen={() => Promise.resolve(openOnes)} />}
       </Group>
       {load.status === 'error' && <LoadFailedAlert title={t('errors.loadTitle')} onRetry={reload} />}
       {load.status === 'ready' && load.value.unreadable.length > 0 && <Alert color="yellow">{t('row.unreadable', { count: load.value.unreadable.length })}</Alert>}

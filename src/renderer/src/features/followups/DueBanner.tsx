@@ -6,14 +6,14 @@ import { dueCounts } from '@shared/followups';
 import { useSettings } from '../../app/SettingsProvider';
 import { useVault, VaultContext } from '../vault';
 import { dueNotification, showSystemNotification } from './notify';
-import { listAllFollowUps } from './data';
+import { readAgendaItems } from './data';
 import { followUpsChangedEvent } from './use-follow-ups';
 import { deviceZone, useNow } from './view';
 
 /**
  * After unlock, and whenever something falls due while the app stays unlocked: how many follow-ups are
  * overdue and due today, with a link to the agenda. Counts only, never a title or a case. It reads the
- * follow-ups again each minute and after each change, so it says nothing while locked (there is no
+ * agenda summary again each minute and after each change, so it says nothing while locked (there is no
  * shell then) and keeps no date outside the vault. When more fall due while unlocked, and system
  * notifications are on in Settings, the system also says "Waypoint: a reminder is due", and nothing more.
  */
@@ -37,8 +37,9 @@ export default function DueBanner() {
   useEffect(() => {
     let current = true;
     // A failed read shows no banner: the agenda says what went wrong when opened.
-    listAllFollowUps(store).then(
-      ({ records }) => current && setCounts(dueCounts(records, now, deviceZone())),
+    // From the agenda summary: one record, not every follow-up (db/summaries.ts).
+    readAgendaItems(store).then(
+      ({ items }) => current && setCounts(dueCounts(items, now, deviceZone())),
       () => undefined,
     );
     return () => {
