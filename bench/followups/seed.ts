@@ -4,7 +4,7 @@
  */
 import { caseIndexValues } from '../../src/shared/cases';
 import { generateSyntheticCases } from '../../tests/support/synthetic-cases';
-import { agendaSummary, importRecordKeys, openRecordStore } from '../../src/renderer/src/db';
+import { importRecordKeys, openRecordStore } from '../../src/renderer/src/db';
 import { followUpsForBench } from './generate';
 import type { AgendaSeedOptions, AgendaSeedWindow } from './protocol';
 
@@ -38,35 +38,3 @@ async function seedAgenda({ keys, cases: caseCount, followUps: count, seed }: Ag
 }
 
 (window as unknown as AgendaSeedWindow).seedAgenda = seedAgenda;
-
-/** Diagnostics: the summary read's parts, in a store of its own. */
-async function timeSummary(keys: AgendaSeedOptions['keys']): Promise<Record<string, number[]>> {
-  const store = await openRecordStore(
-    await importRecordKeys({ records: Uint8Array.from(keys.records), index: Uint8Array.from(keys.index), attachments: Uint8Array.from(keys.attachments) }),
-  );
-  const Dexie = (await import('dexie')).default;
-  const db = new Dexie('waypoint');
-  await db.open();
-  const times: Record<string, number[]> = { readSummary: [], primaryKeys: [], getRow: [], getAllKeysRaw: [] };
-  for (let run = 0; run < 4; run++) {
-    let start = performance.now();
-    await store.readSummary(agendaSummary);
-    times.readSummary!.push(performance.now() - start);
-    start = performance.now();
-    await db.table('followUps').toCollection().primaryKeys();
-    times.primaryKeys!.push(performance.now() - start);
-    start = performance.now();
-    await db.table('summaries').get('agenda');
-    times.getRow!.push(performance.now() - start);
-    start = performance.now();
-    await new Promise((done) => {
-      const request = db.backendDB().transaction('followUps').objectStore('followUps').getAllKeys();
-      request.onsuccess = done;
-    });
-    times.getAllKeysRaw!.push(performance.now() - start);
-  }
-  db.close();
-  store.close();
-  return times;
-}
-(window as unknown as { timeSummary: typeof timeSummary }).timeSummary = timeSummary;

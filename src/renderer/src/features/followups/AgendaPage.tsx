@@ -12,9 +12,15 @@ import { readAgendaItems, readFollowUps } from './data';
 import { useAgenda, useFollowUpRecords } from './use-agenda';
 import { deviceZone, useNow } from './view';
 
-/** Rows drawn per bucket at first, and added by each "Show more": the first screen stays the same size with 50,000 follow-ups. */
+/**
+ * Rows drawn per bucket at first (more than a screen holds), and added by each "Show more": the first screen
+ * stays the same size with 50,000 follow-ups, and drawing a row costs more than everything else it needs.
+ */
+const firstRows = 10;
 const rowsPerStep = 50;
-const firstLimits: Record<AgendaBucket, number> = { overdue: rowsPerStep, today: rowsPerStep, week: rowsPerStep, later: rowsPerStep, done: rowsPerStep };
+const firstLimits: Record<AgendaBucket, number> = { overdue: firstRows, today: firstRows, week: firstRows, later: firstRows, done: firstRows };
+
+const isPresent = (followUp: FollowUp | null): followUp is FollowUp => followUp !== null;
 
 /**
  * Every case's follow-ups in buckets: overdue, today, the next seven days, later, done. Rows name the
@@ -22,8 +28,6 @@ const firstLimits: Record<AgendaBucket, number> = { overdue: rowsPerStep, today:
  * The buckets come from the agenda summary (one record: db/summaries.ts); only the rows drawn are read
  * whole, and each is checked against the summary.
  */
-const isPresent = (followUp: FollowUp | null): followUp is FollowUp => followUp !== null;
-
 export default function AgendaPage() {
   const { t } = useTranslation('followups');
   const { store } = useVault();
@@ -35,29 +39,39 @@ export default function AgendaPage() {
   const shownKind = useDeferredValue(kind);
   const [limits, setLimits] = useState(firstLimits);
 
-  // The buckets are computed once per load (and minute), split by kind once; a filter only looks its kind up.
+  // The buckets are computed once per load (and minute), split by kind once, after the first screen (a deferred
+  // value); a filter only looks its kind up, and the rows each kind shows first are read meanwhile.
   const allBuckets = useMemo(() => (load.status === 'ready' ? buildAgenda(load.value.items, now, zone) : null), [load, now, zone]);
-  const byKind = useMemo(() => (allBuckets ? agendaByKind(allBuckets) : null), [allBuckets]);
+  const laterBuckets = useDeferredValue(allBuckets);
+  const byKind = useMemo(() => (laterBuckets ? agendaByKind(laterBuckets) : null), [laterBuckets]);
   const agenda = shownKind === 'all' ? allBuckets : (byKind?.[shownKind] ?? null);
   const shown = useMemo(() => (agenda ? agendaBuckets.flatMap((bucket) => agenda[bucket].slice(0, limits[bucket])) : []), [agenda, limits]);
+  const firstOfEachKind = useMemo(
+    () => (byKind ? followUpKinds.flatMap((each) => agendaBuckets.flatMap((bucket) => byKind[each][bucket].slice(0, firstRows).map((entry) => entry.followUp.id))) : []),
+    [byKind],
+  );
   const records = useFollowUpRecords(
     useMemo(() => shown.map((entry) => entry.followUp.id), [shown]),
     load,
+    firstOfEachKind,
   );
   const items = load.status === 'ready' ? load.value.items : null;
   const openIds = useMemo(() => (items ?? []).flatMap((item) => (item.status === 'open' ? [item.id] : [])), [items]);
 
   // The summary was checked against the number of follow-ups before the first screen; once it is drawn, its ids
-  // are checked against theirs, and each row drawn against its record. On any difference it is made again from
-  // the follow-ups and read anew (db/summaries.ts): once per read.
-  const checked = useRef<unknown>(null);
+  // are checked against theirs, and each row drawn against its record. On a difference it is made again from
+  // the follow-ups and read anew (db/summaries.ts), at most once per read.
+  const checkedIds = useRef<unknown>(null);
+  const rebuiltFor = useRef<unknown>(null);
   useEffect(() => {
-    if (load.status !== 'ready' || !records.complete || checked.current === load) return;
-    checked.current = load;
+    if (load.status !== 'ready' || !records.complete) return;
     const stale = shown.some(({ followUp: item }) => {
       const record = records.byId.get(item.id);
       return record === null || (record !== undefined && !matchesAgendaItem(record, item));
     });
+    if (stale ? rebuiltFor.current === load : checkedIds.current === load) return;
+    if (stale) rebuiltFor.current = load;
+    checkedIds.current = load;
     void readAgendaItems(store, stale ? { rebuild: true } : { checkIds: true }).then(
       ({ rebuilt }) => (rebuilt ? reload() : undefined),
       () => undefined, // the next read says what went wrong

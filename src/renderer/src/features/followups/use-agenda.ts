@@ -26,10 +26,14 @@ export function useAgenda() {
 
 /**
  * The whole records of the follow-ups `ids` names (null: gone or unreadable), read a batch at a time as
- * `ids` grows. A new `generation` (a new read of the agenda) reads them all again; the rows read before stay
- * shown meanwhile.
+ * `ids` grows; once they are all in, those of `later` too (rows likely to be drawn next). A new `generation`
+ * (a new read of the agenda) reads them again; the rows read before stay shown meanwhile.
  */
-export function useFollowUpRecords(ids: readonly string[], generation: unknown): { byId: ReadonlyMap<string, FollowUp | null>; complete: boolean; failed: boolean } {
+export function useFollowUpRecords(
+  ids: readonly string[],
+  generation: unknown,
+  later: readonly string[] = [],
+): { byId: ReadonlyMap<string, FollowUp | null>; complete: boolean; failed: boolean } {
   const { store } = useVault();
   const [records, setRecords] = useState<{ generation: unknown; byId: Map<string, FollowUp | null> }>({ generation: null, byId: new Map() });
   const [failed, setFailed] = useState(false);
@@ -37,10 +41,11 @@ export function useFollowUpRecords(ids: readonly string[], generation: unknown):
   useEffect(() => {
     latest.current = records;
   }, [records]);
-  const key = ids.join(' ');
+  const complete = ids.length === 0 || (records.generation === generation && ids.every((id) => records.byId.has(id)));
+  const key = (complete ? [...ids, ...later] : ids).join(' ');
   useEffect(() => {
     const known = latest.current;
-    const wanted = key === '' ? [] : key.split(' ').filter((id) => known.generation !== generation || !known.byId.has(id));
+    const wanted = key === '' ? [] : [...new Set(key.split(' '))].filter((id) => known.generation !== generation || !known.byId.has(id));
     if (wanted.length === 0) return;
     let current = true;
     readFollowUps(store, wanted).then(
@@ -55,6 +60,5 @@ export function useFollowUpRecords(ids: readonly string[], generation: unknown):
       current = false;
     };
   }, [store, key, generation]);
-  const complete = ids.length === 0 || (records.generation === generation && ids.every((id) => records.byId.has(id)));
   return { byId: records.byId, complete, failed };
 }

@@ -17,6 +17,16 @@ export function useNow(): number {
   return now;
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per language, style and zone for the whole page: making one costs more than drawing a row with it. */
+function formatter(language: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${language}|${options.dateStyle}|${options.timeStyle}|${options.timeZone}`;
+  let made = formatters.get(key);
+  if (made === undefined) formatters.set(key, (made = new Intl.DateTimeFormat(language, options)));
+  return made;
+}
+
 /** Dates in the interface language: a whole day as that day, a timed one in its own zone (named when it is not this device's). */
 export function useDueFormats(): {
   day: (date: string) => string;
@@ -26,20 +36,19 @@ export function useDueFormats(): {
 } {
   const { i18n } = useTranslation();
   return useMemo(() => {
-    const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' });
+    const language = i18n.language;
     const here = deviceZone();
-    const formatDay = (date: string) => day.format(dayNumber(date) * 86_400_000);
+    const formatDay = (date: string) => formatter(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(dayNumber(date) * 86_400_000);
     return {
       day: formatDay,
       due: (due) => {
         const instant = dueInstant(due);
         if (instant === null || due.zone === null) return formatDay(due.date);
-        const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short', timeZone: due.zone };
-        const text = new Intl.DateTimeFormat(i18n.language, options).format(instant);
+        const text = formatter(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: due.zone }).format(instant);
         return due.zone === here ? text : `${text} (${due.zone})`;
       },
-      instant: (iso) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(iso)),
-      dateTime: (iso) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
+      instant: (iso) => formatter(language, { dateStyle: 'medium' }).format(new Date(iso)),
+      dateTime: (iso) => formatter(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
     };
   }, [i18n.language]);
 }
