@@ -7,7 +7,7 @@ import { closeRecordStore, openRecordStore, type WaypointStore } from '@renderer
 import { applyRestore, collectRecords, planRestore } from '@renderer/db/transfer';
 import { deleteCaseRecords } from '@renderer/features/cases/case-records';
 import { collectCaseTokens, tokensOfCase } from '@renderer/features/cases/text-index';
-import { deleteFollowUp, listAllFollowUps, listCaseFollowUps, saveFollowUp } from '@renderer/features/followups/data';
+import { deleteFollowUp, listCaseFollowUps, readAgendaItems, saveFollowUp } from '@renderer/features/followups/data';
 import { newKey, openRaw, serialiseRow, uniqueDbName } from '../db/helpers';
 import { followUp } from './fixtures';
 
@@ -56,7 +56,7 @@ describe('follow-up records', () => {
     await deleteCaseRecords(store, 'case-a');
     expect(await store.get('cases', 'case-a')).toBeUndefined();
     expect(await store.list('notes', { caseId: 'case-a' })).toEqual([]);
-    expect((await listAllFollowUps(store)).records.map((f) => f.id)).toEqual(['f-b1']);
+    expect((await readAgendaItems(store)).items.map((f) => f.id)).toEqual(['f-b1']);
     // A tombstone for each, so a merge restore of an older backup does not bring them back.
     expect(await store.count('tombstones')).toBe(4);
   });
@@ -72,7 +72,7 @@ describe('follow-up records', () => {
 
     await deleteFollowUp(store, 'f-b1');
     await applyRestore(store, await planRestore(store, backup, 'merge'));
-    expect((await listAllFollowUps(store)).records.map((f) => f.id).sort()).toEqual(['f-a1', 'f-a2']);
+    expect((await readAgendaItems(store)).items.map((f) => f.id)).toEqual(['f-a1', 'f-a2']);
   });
 
   it('puts follow-up titles in the case search, by case', async () => {

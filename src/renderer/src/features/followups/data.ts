@@ -16,11 +16,6 @@ export async function listCaseFollowUps(store: Store, caseId: string): Promise<R
   return readCaseRecords(store, followUpsTable, isFollowUp, caseId);
 }
 
-/** Every follow-up of every case. */
-export async function listAllFollowUps(store: Store): Promise<ReadFollowUps> {
-  return readCaseRecords(store, followUpsTable, isFollowUp);
-}
-
 export interface AgendaItems {
   items: readonly AgendaItem[];
   unreadable: readonly string[];

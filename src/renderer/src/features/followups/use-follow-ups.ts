@@ -2,15 +2,15 @@ import { useCallback } from 'react';
 import type { FollowUp } from '@shared/followups';
 import { useVault } from '../vault';
 import { useReloaded } from '../../components/use-loaded';
-import { deleteFollowUp, listAllFollowUps, listCaseFollowUps, saveFollowUp } from './data';
+import { deleteFollowUp, listCaseFollowUps, saveFollowUp } from './data';
 
 /** Dispatched on window after a follow-up is saved or deleted here, so the banner counts again at once. */
 export const followUpsChangedEvent = 'waypoint:follow-ups-changed';
 
-/** The follow-ups of one case (or of every case), read again after each change made through `save` and `remove`. */
-export function useFollowUps(caseId: string | null) {
+/** The follow-ups of one case, read again after each change made through `save` and `remove` (the agenda: use-agenda.ts). */
+export function useFollowUps(caseId: string) {
   const { store } = useVault();
-  const read = useCallback(() => (caseId === null ? listAllFollowUps(store) : listCaseFollowUps(store, caseId)), [store, caseId]);
+  const read = useCallback(() => listCaseFollowUps(store, caseId), [store, caseId]);
   const { load, reload } = useReloaded(read);
   const save = useCallback(
     async (followUp: FollowUp) => {
