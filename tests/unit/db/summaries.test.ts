@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newCaseRecord } from '@shared/cases';
-import { agendaItemOf, decodeAgendaItems, encodeAgendaItems, isFollowUp, type AgendaItem, type FollowUp } from '@shared/followups';
+import { agendaItemOf, decodeAgendaItems, encodeAgendaItems, isFollowUp, matchesAgendaItem, type AgendaItem, type FollowUp } from '@shared/followups';
 import { agendaSummary, closeRecordStore, deleteDatabase, openRecordStore, writeAllRecords, type RecordKeys, type WaypointStore } from '@renderer/db';
 import { summaryFromData, summaryFormat } from '@renderer/db/summaries';
 import { applyRestore, collectRecords, planRestore, toRecordInput } from '@renderer/db/transfer';
@@ -219,5 +219,22 @@ describe('the agenda summary’s columns', () => {
     expect(summaryFromData(agendaSummary, { ...data, format: summaryFormat + 1 })).toBeNull();
     expect(summaryFromData(agendaSummary, { ...data, table: 'notes' })).toBeNull();
     expect(summaryFromData(agendaSummary, { format: summaryFormat, table: 'followUps', stale: true })).toBeNull();
+  });
+
+  it('tell a row whose record says something else (the agenda then has the summary made again)', () => {
+    const record = followUp({ id: 'f1', repeat: 'weekly', occurrencesDone: 2, due: { date: '2026-03-20', time: '10:00', zone: 'Europe/Madrid' } });
+    const item = agendaItemOf(record);
+    expect(matchesAgendaItem({ ...record, title: 'Another title', updatedAt: '2026-04-01T00:00:00.000Z' }, item)).toBe(true);
+    for (const changed of [
+      { status: 'done' as const },
+      { occurrencesDone: 3 },
+      { snoozedUntil: '2026-03-25' },
+      { due: { ...record.due, zone: 'Europe/Paris' } },
+      { kind: 'other' as const },
+      { caseId: 'c2' },
+      { statusChangedAt: '2026-03-02T00:00:00.000Z' },
+    ]) {
+      expect(matchesAgendaItem({ ...record, ...changed }, item), JSON.stringify(changed)).toBe(false);
+    }
   });
 });

@@ -59,9 +59,10 @@ export default function AgendaPage() {
   const openIds = useMemo(() => (items ?? []).flatMap((item) => (item.status === 'open' ? [item.id] : [])), [items]);
 
   // The summary was checked against the number of follow-ups before the first screen; once it is drawn, its ids
-  // are checked against theirs, and each row drawn against its record. On a difference it is made again from
-  // the follow-ups and read anew (db/summaries.ts), at most once per read.
-  const checkedIds = useRef<unknown>(null);
+  // are checked against theirs (once per opening: the store's own writes keep them), and each row drawn against
+  // its record. On a difference it is made again from the follow-ups and read anew (db/summaries.ts), at most
+  // once per read.
+  const checkedIds = useRef(false);
   const rebuiltFor = useRef<unknown>(null);
   useEffect(() => {
     if (load.status !== 'ready' || !records.complete) return;
@@ -69,9 +70,9 @@ export default function AgendaPage() {
       const record = records.byId.get(item.id);
       return record === null || (record !== undefined && !matchesAgendaItem(record, item));
     });
-    if (stale ? rebuiltFor.current === load : checkedIds.current === load) return;
+    if (stale ? rebuiltFor.current === load : checkedIds.current) return;
     if (stale) rebuiltFor.current = load;
-    checkedIds.current = load;
+    checkedIds.current = true;
     void readAgendaItems(store, stale ? { rebuild: true } : { checkIds: true }).then(
       ({ rebuilt }) => (rebuilt ? reload() : undefined),
       () => undefined, // the next read says what went wrong
