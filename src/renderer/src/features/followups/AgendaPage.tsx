@@ -20,7 +20,8 @@ const firstRows = 10;
 const rowsPerStep = 50;
 const firstLimits: Record<AgendaBucket, number> = { overdue: firstRows, today: firstRows, week: firstRows, later: firstRows, done: firstRows };
 
-const isPresent = (followUp: FollowUp | null): followUp is FollowUp => followUp !== null;
+/** Open as its own record says (the summary chose which to read). */
+const isOpen = (followUp: FollowUp | null): followUp is FollowUp => followUp?.status === 'open';
 
 /**
  * Every case's follow-ups in buckets: overdue, today, the next seven days, later, done. Rows name the
@@ -93,7 +94,7 @@ export default function AgendaPage() {
         {t('title')}
       </Title>
       <Text>{t('intro', { zone })}</Text>
-      {openIds.length > 0 && <CalendarExportButton openCount={openIds.length} readOpen={async () => [...(await readFollowUps(store, openIds)).values()].filter(isPresent)} />}
+      {openIds.length > 0 && <CalendarExportButton openCount={openIds.length} readOpen={async () => [...(await readFollowUps(store, openIds)).values()].filter(isOpen)} />}
       <Select
         label={t('filterKind')}
         data={[{ value: 'all', label: t('allKinds') }, ...followUpKinds.map((value) => ({ value, label: t(`kinds.${value}`) }))]}
