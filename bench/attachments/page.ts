@@ -1,14 +1,35 @@
 /**
  * Runs in Chromium (bundled by ../records' withBenchPage): attaching a file through the app's chunked
- * store and opening it again, beside raw AES-GCM over the same bytes in the same page.
+ * store and opening it again, beside raw AES-GCM over the same bytes and beside IndexedDB alone (the same
+ * chunks put and got back with no crypto and no hashing), all in the same page.
  */
-import { deleteDatabase, importRecordKeys, openRecordStore, readAttachment, writeAttachment } from '../../src/renderer/src/db';
+import { sha256 } from '@noble/hashes/sha2.js';
+import Dexie from 'dexie';
+import { attachmentChunkBytes, deleteDatabase, importRecordKeys, openRecordStore, readAttachment, writeAttachment } from '../../src/renderer/src/db';
 
 export interface AttachmentsBenchSamples {
   /** Write every chunk, then read and decrypt every chunk back, ms. */
   attachOpen: number[];
+  /** The write alone (read, hash, encrypt, store), ms. */
+  attach: number[];
   /** One AES-256-GCM encrypt and one decrypt of the same bytes, ms. */
   raw: number[];
+  /** IndexedDB alone: the same number of 1 MiB chunks put (as the store writes them) and got back, no crypto, ms. */
+  idb: number[];
+  /** SHA-256 of the same bytes with @noble/hashes, 1 MiB at a time (as the store hashes), ms. */
+  hash: number[];
+  /** SHA-256 of the same bytes with WebCrypto, in one call (the store cannot: it is not incremental), ms. */
+  nativeHash: number[];
+}
+
+export interface AttachmentsBenchWindow {
+  attachmentsBench(sizeMb: number, pairs: number): Promise<AttachmentsBenchSamples>;
+  /** One attach and open for a profiler, told when each phase starts and ends (outside the timing). */
+  attachOnce(sizeMb: number, hook: (phase: string) => Promise<void>): Promise<{ attach: number; open: number }>;
+  /** Makes a file of `sizeMb` in the page (before the baseline is taken), for attachLarge. */
+  makeLargeFile(sizeMb: number): Promise<void>;
+  /** Attaches the file makeLargeFile made; the memory sampler runs beside it. */
+  attachLarge(): Promise<number>;
 }
 
 function randomBytes(size: number): Uint8Array<ArrayBuffer> {
@@ -17,34 +38,117 @@ function randomBytes(size: number): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+const key = () => crypto.getRandomValues(new Uint8Array(32));
+
+async function newStore(dbName: string) {
+  return openRecordStore(await importRecordKeys({ records: key(), index: key(), attachments: key() }), { dbName });
+}
+
+async function attachAndOpen(file: Blob, dbName: string, hook?: (phase: string) => Promise<void>): Promise<{ attach: number; open: number }> {
+  const store = await newStore(dbName);
+  try {
+    await hook?.('attach start');
+    let start = performance.now();
+    const written = await writeAttachment(store, file, { limitBytes: Infinity, estimate: async () => ({}) });
+    const attach = performance.now() - start;
+    await hook?.('attach end');
+    await hook?.('open start');
+    start = performance.now();
+    let read = 0;
+    for await (const chunk of readAttachment(store, written.blob)) read += chunk.length;
+    const open = performance.now() - start;
+    await hook?.('open end');
+    if (read !== file.size) throw new Error('the file did not come back whole');
+    return { attach, open };
+  } finally {
+    store.close();
+    await deleteDatabase(dbName);
+  }
+}
+
+/**
+ * The floor IndexedDB sets: the file's chunks (with room for the tag, as stored) put into a table of the
+ * same shape, in transactions of the same size as the store's, then got back one by one. No crypto, no hash.
+ */
+async function idbAlone(bytes: Uint8Array<ArrayBuffer>, dbName: string): Promise<number> {
+  await Dexie.delete(dbName);
+  const db = new Dexie(dbName);
+  db.version(1).stores({ chunks: '[blob+n], blob' });
+  await db.open();
+  const table = db.table<{ blob: string; n: number; data: ArrayBuffer }, [string, number]>('chunks');
+  const count = Math.ceil(bytes.length / attachmentChunkBytes);
+  const rows = Array.from({ length: count }, (_, n) => ({ blob: 'b', n, data: bytes.slice(n * attachmentChunkBytes, (n + 1) * attachmentChunkBytes + 16).buffer }));
+  try {
+    const start = performance.now();
+    await table.bulkPut(rows);
+    let read = 0;
+    for (let n = 0; n < count; n += 1) read += (await table.get(['b', n]))!.data.byteLength;
+    const ms = performance.now() - start;
+    if (read === 0) throw new Error('nothing came back');
+    return ms;
+  } finally {
+    db.close();
+    await Dexie.delete(dbName);
+  }
+}
+
 async function run(sizeMb: number, pairs: number): Promise<AttachmentsBenchSamples> {
   const bytes = randomBytes(sizeMb * 1024 * 1024);
   const file = new Blob([bytes]);
-  const key = () => crypto.getRandomValues(new Uint8Array(32));
-  const samples: AttachmentsBenchSamples = { attachOpen: [], raw: [] };
+  const samples: AttachmentsBenchSamples = { attachOpen: [], attach: [], raw: [], idb: [], hash: [], nativeHash: [] };
   const rawKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
   for (let pair = 0; pair <= pairs; pair += 1) {
-    const dbName = `attachments-bench-${pair}`;
-    const store = await openRecordStore(await importRecordKeys({ records: key(), index: key(), attachments: key() }), { dbName });
-    let start = performance.now();
-    const written = await writeAttachment(store, file, { limitBytes: Infinity, estimate: async () => ({}) });
-    let read = 0;
-    for await (const chunk of readAttachment(store, written.blob)) read += chunk.length;
-    if (read !== bytes.length) throw new Error('the file did not come back whole');
-    const attachOpen = performance.now() - start;
-    store.close();
-    await deleteDatabase(dbName);
+    const { attach, open } = await attachAndOpen(file, `attachments-bench-${pair}`);
+    const idb = await idbAlone(bytes, `attachments-bench-idb-${pair}`);
 
-    start = performance.now();
+    const start = performance.now();
     const iv = crypto.getRandomValues(new Uint8Array(12));
     const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, rawKey, bytes);
     await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, rawKey, sealed);
     const raw = performance.now() - start;
+
+    const hashStart = performance.now();
+    const hash = sha256.create();
+    for (let at = 0; at < bytes.length; at += attachmentChunkBytes) hash.update(bytes.subarray(at, at + attachmentChunkBytes));
+    hash.digest();
+    const hashed = performance.now() - hashStart;
+    const nativeStart = performance.now();
+    await crypto.subtle.digest('SHA-256', bytes);
+    const nativeHash = performance.now() - nativeStart;
     if (pair === 0) continue; // warm-up
-    samples.attachOpen.push(attachOpen);
+    samples.attachOpen.push(attach + open);
+    samples.attach.push(attach);
     samples.raw.push(raw);
+    samples.idb.push(idb);
+    samples.hash.push(hashed);
+    samples.nativeHash.push(nativeHash);
   }
   return samples;
 }
 
-(window as unknown as { attachmentsBench: typeof run }).attachmentsBench = run;
+let largeFile: Blob | null = null;
+
+const benchWindow: AttachmentsBenchWindow = {
+  attachmentsBench: run,
+  attachOnce: (sizeMb, hook) => attachAndOpen(new Blob([randomBytes(sizeMb * 1024 * 1024)]), 'attachments-profile', hook),
+  async makeLargeFile(sizeMb) {
+    // Made a megabyte at a time into a Blob, which Chromium keeps outside the page's heap (as it does a File the
+    // caseworker picks), so the baseline taken after this does not count the file itself.
+    const parts: Blob[] = [];
+    for (let n = 0; n < sizeMb; n += 1) parts.push(new Blob([randomBytes(1024 * 1024)]));
+    largeFile = new Blob(parts);
+  },
+  async attachLarge() {
+    if (!largeFile) throw new Error('makeLargeFile first');
+    const store = await newStore('attachments-bench-large');
+    try {
+      const start = performance.now();
+      await writeAttachment(store, largeFile, { limitBytes: Infinity, estimate: async () => ({}) });
+      return performance.now() - start;
+    } finally {
+      store.close();
+      await deleteDatabase('attachments-bench-large');
+    }
+  },
+};
+Object.assign(window, benchWindow);

@@ -134,6 +134,12 @@ export async function decryptChunk(key: CryptoKey, blobId: string, n: number, fi
   }
 }
 
+/**
+ * Chunks per IndexedDB transaction, and encrypted or decrypted at once: enough to keep WebCrypto and IndexedDB
+ * busy while the main thread reads and hashes, few enough that a file of any size holds a few MiB at a time.
+ */
+const chunksPerBatch = 4;
+
 export function chunkCount(size: number): number {
   return Math.max(1, Math.ceil(size / attachmentChunkBytes));
 }
@@ -162,8 +168,19 @@ function spaceNeeded(size: number): number {
 }
 
 function isQuotaError(error: unknown): boolean {
-  const names = [(error as { name?: unknown } | null)?.name, (error as { inner?: { name?: unknown } } | null)?.inner?.name];
+  const found = error as { name?: unknown; inner?: { name?: unknown }; failures?: readonly { name?: unknown }[] } | null;
+  // Dexie reports a failed bulkPut as a BulkError listing each row's failure.
+  const names = [found?.name, found?.inner?.name, ...(found?.failures ?? []).map((failure) => failure?.name)];
   return names.includes('QuotaExceededError');
+}
+
+/** Chunk `n` of the file, read from its own slice: the file itself is never read whole. */
+async function readChunk(file: Blob, n: number): Promise<Uint8Array<ArrayBuffer>> {
+  try {
+    return new Uint8Array(await file.slice(n * attachmentChunkBytes, (n + 1) * attachmentChunkBytes).arrayBuffer());
+  } catch {
+    throw new AttachmentError('readFailed', 'The file could not be read to the end.');
+  }
 }
 
 /**
@@ -182,20 +199,23 @@ export async function writeAttachment(store: RecordStore<RecordTypes>, file: Blo
   const { key, wrapped } = await newFileKey(store.handle().keys.attachments, blobId);
   const total = chunkCount(file.size);
   const hash = sha256.create();
-  // One write in flight while the next chunk is read, hashed and encrypted: at most two chunks in memory.
+  // One batch is being written while the next is read, hashed and encrypted: at most two batches in memory.
   let writing: Promise<unknown> = Promise.resolve();
   try {
-    for (let n = 0; n < total; n += 1) {
-      let plaintext: Uint8Array<ArrayBuffer>;
-      try {
-        plaintext = new Uint8Array(await file.slice(n * attachmentChunkBytes, (n + 1) * attachmentChunkBytes).arrayBuffer());
-      } catch {
-        throw new AttachmentError('readFailed', 'The file could not be read to the end.');
+    for (let first = 0; first < total; first += chunksPerBatch) {
+      const sealing: Promise<ChunkRow>[] = [];
+      for (let n = first; n < Math.min(first + chunksPerBatch, total); n += 1) {
+        const plaintext = await readChunk(file, n);
+        // WebCrypto copies its input when called, so the chunk is hashed here while it is being encrypted.
+        const sealed = encryptChunk(key, blobId, n, n === total - 1, plaintext).then((data) => ({ blob: blobId, n, data }));
+        sealed.catch(() => undefined); // awaited below, unless a later read fails first
+        sealing.push(sealed);
+        hash.update(plaintext);
       }
-      hash.update(plaintext);
-      const data = await encryptChunk(key, blobId, n, n === total - 1, plaintext);
+      const rows = await Promise.all(sealing);
       await writing;
-      writing = table.put({ blob: blobId, n, data });
+      // Encrypted before the transaction opens: a WebCrypto promise inside one would let it commit early.
+      writing = table.bulkPut(rows);
     }
     await writing;
   } catch (error) {
@@ -214,16 +234,22 @@ export async function writeAttachment(store: RecordStore<RecordTypes>, file: Blo
 export async function* readAttachment(store: RecordStore<RecordTypes>, blob: AttachmentBlob): AsyncGenerator<Uint8Array<ArrayBuffer>, void, undefined> {
   const table = chunks(store);
   const key = await unwrapFileKey(store.handle().keys.attachments, blob.id, blob.key);
-  // The next chunk is read while this one is decrypted and used.
-  let reading = table.get([blob.id, 0]);
-  for (let n = 0; n < blob.chunks; n += 1) {
-    const row = await reading;
-    if (n + 1 < blob.chunks) {
-      reading = table.get([blob.id, n + 1]);
+  const batch = (first: number) => table.bulkGet(Array.from({ length: Math.min(chunksPerBatch, blob.chunks - first) }, (_, i): [string, number] => [blob.id, first + i]));
+  // The next batch is read while this one is decrypted (its chunks all at once) and used.
+  let reading = batch(0);
+  for (let first = 0; first < blob.chunks; first += chunksPerBatch) {
+    const rows = await reading;
+    if (first + chunksPerBatch < blob.chunks) {
+      reading = batch(first + chunksPerBatch);
       reading.catch(() => undefined); // a reader that stops early leaves it unawaited
     }
-    if (!row) throw new AttachmentError('damaged', `Chunk ${n} of attachment ${blob.id} is missing.`);
-    yield await decryptChunk(key, blob.id, n, n === blob.chunks - 1, row.data);
+    const opening = rows.map((row, i) => {
+      const n = first + i;
+      if (!row) return Promise.reject(new AttachmentError('damaged', `Chunk ${n} of attachment ${blob.id} is missing.`));
+      return decryptChunk(key, blob.id, n, n === blob.chunks - 1, row.data);
+    });
+    for (const opened of opening) opened.catch(() => undefined); // each is awaited in order below, unless one before it fails
+    for (const opened of opening) yield await opened;
   }
 }
 
