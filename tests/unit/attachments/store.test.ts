@@ -1,7 +1,8 @@
 // Before anything imports Dexie: it picks up the global indexedDB when it loads.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { attachmentChunksTable, closeRecordStore, openRecordStore, rawTable, type WaypointStore } from '@renderer/db';
+import { createHash } from 'node:crypto';
+import { attachmentChunkBytes, attachmentChunksTable, closeRecordStore, openRecordStore, rawTable, type WaypointStore } from '@renderer/db';
 import { attachFile, deleteAttachment, listCaseAttachments, readAttachmentBytes } from '@renderer/features/attachments/data';
 import { copyFileName } from '@renderer/features/attachments/names';
 import { deleteCaseRecords } from '@renderer/features/cases/case-records';
@@ -41,6 +42,54 @@ describe('attached files of a case', () => {
     const store = await openStore();
     await expect(attachFile(store, 'case-1', new File(['0123456789'], 'big.txt'), { ...options, limitBytes: 5 })).rejects.toMatchObject({ reason: 'tooLarge' });
     expect(await chunks(store).count()).toBe(0);
+  });
+});
+
+describe('a large file', () => {
+  it('is read a slice of at most one chunk at a time, never whole, and written as it is read', async () => {
+    const store = await openStore();
+    const size = 10.5 * attachmentChunkBytes;
+    const content = new Uint8Array(size);
+    for (let at = 0; at < size; at += 1) content[at] = (at * 7 + (at >> 13)) & 0xff;
+    const part = (start: number, end: number) => content.slice(start, end);
+    let furthest = 0;
+    let written = 0;
+    let mostAhead = 0;
+    const whole = () => {
+      throw new Error('the whole file was read at once');
+    };
+    const file = {
+      name: 'scan.bin',
+      type: '',
+      size,
+      arrayBuffer: whole,
+      bytes: whole,
+      text: whole,
+      stream: whole,
+      slice: (start = 0, end = size) => {
+        expect(end - start).toBeLessThanOrEqual(attachmentChunkBytes);
+        return {
+          size: Math.min(end, size) - start,
+          arrayBuffer: async () => {
+            furthest = Math.max(furthest, Math.min(end, size));
+            mostAhead = Math.max(mostAhead, Math.ceil(furthest / attachmentChunkBytes) - written);
+            return part(start, end).buffer;
+          },
+        };
+      },
+    } as unknown as File;
+    const counting = () => {
+      written += 1;
+    };
+    chunks(store).hook('creating', counting);
+    const { attachment } = await attachFile(store, 'case-1', file, options);
+    chunks(store).hook('creating').unsubscribe(counting);
+
+    expect(written).toBe(11);
+    // Two batches of four chunks at most: the one being written and the one being read and encrypted.
+    expect(mostAhead).toBeLessThanOrEqual(8);
+    expect(attachment.sha256).toBe(createHash('sha256').update(content).digest('hex'));
+    expect(Buffer.from(await readAttachmentBytes(store, attachment)).equals(content)).toBe(true);
   });
 });
 
