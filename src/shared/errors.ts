@@ -51,6 +51,8 @@ export const errorCodes = [
   'BACKUP_SESSION_ENDED',
   /** The uploaded backup could not be stored for checking (disk full), or its chunks came out of order. */
   'RESTORE_UPLOAD_FAILED',
+  /** A file being saved in pieces whose session no longer exists: ended by a lock, a failed piece or a newer save. */
+  'FILE_SAVE_ENDED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -13,6 +13,10 @@ function isPlainFileName(name: string): boolean {
   return !/^\.+$/.test(name) && [...name].every((char) => char.charCodeAt(0) >= 0x20 && !forbidden.includes(char));
 }
 
+/** Raw bytes per `files.saveAppend` (base64 makes it a third larger on the wire): one attachment chunk. */
+export const SAVE_CHUNK_BYTES = 1024 * 1024;
+const saveSessionId = z.string().regex(/^[0-9a-f]{32}$/);
+
 export const filesContract = {
   /**
    * Writes a file where the user chooses (a save dialog in the app; the data folder's exports/ in
@@ -35,6 +39,40 @@ export const filesContract = {
       .strict(),
     response: z.object({ saved: z.boolean(), path: z.string().nullable() }),
   },
+  /**
+   * A large file saved in pieces (a decrypted copy of an attached file), so neither side holds it whole:
+   * checks the vault passphrase as `files.save` does, asks where to save, and opens a temporary file
+   * beside the chosen one. `saved: false` means the user cancelled. Needs the vault unlocked, as every
+   * step after it does; a lock ends the session and removes the temporary file.
+   */
+  'files.saveBegin': {
+    request: z.strictObject({
+      suggestedName: fileName,
+      kind: z.enum(exportKinds),
+      size: z
+        .int()
+        .min(0)
+        .max(4 * 1024 * 1024 * 1024),
+      vaultPassphrase: passphraseSchema.optional(),
+    }),
+    response: z.object({ saved: z.boolean(), sessionId: saveSessionId.nullable() }),
+  },
+  /** The next piece, base64; `offset` must be where the previous one ended. Any failure ends the session. */
+  'files.saveAppend': {
+    request: z.strictObject({
+      sessionId: saveSessionId,
+      offset: z.int().min(0),
+      data: z
+        .string()
+        .max(Math.ceil(SAVE_CHUNK_BYTES / 3) * 4)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+    }),
+    response: z.object({ received: z.number().int() }),
+  },
+  /** Once every byte announced has arrived: the temporary file is flushed and renamed to the chosen name. */
+  'files.saveFinish': { request: z.strictObject({ sessionId: saveSessionId }), response: z.object({ path: z.string() }) },
+  /** Stops a save: the temporary file is removed. Unknown sessions are ignored. */
+  'files.saveAbort': { request: z.strictObject({ sessionId: saveSessionId }), response: z.null() },
 } as const;
 
 /** What a default export file name may say about the file: its kind, never whom or what it is about. */

@@ -1,6 +1,7 @@
 import { createSettingsStore } from '../services/settings';
 import { createVault, type VaultOptions } from '../services/vault';
 import { createBackupSessions } from '../services/backup';
+import { createSaveSessions } from '../services/save-sessions';
 import { confirmPassphrase, createEraser, VaultSession } from '../services/session';
 import { appHandlers, type AppIdentity } from './app';
 import { backupHandlers } from './backup';
@@ -46,11 +47,14 @@ export function createAppDispatch(
     chooseSavePath: platform.chooseSavePath,
     appVersion: identity.version,
   });
+  // A file too large for one request (a decrypted attachment) is saved in pieces.
+  const saves = createSaveSessions({ confirmPassphrase: confirm, session: vaultSession, chooseSavePath: platform.chooseSavePath });
   const dispatch = createDispatch({
     ...appHandlers(identity, settings),
     ...settingsHandlers(settings),
     ...vaultHandlers(vault, vaultSession, eraser, platform),
     ...filesHandlers(platform.chooseSavePath, confirm),
+    ...saves.steps,
     ...backupHandlers(backups),
     ...pdfHandlers(platform.printPdf, platform.chooseSavePath, confirm),
   });

@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { attachmentChunkBytes, attachmentChunksTable, closeRecordStore, openRecordStore, rawTable, type WaypointStore } from '@renderer/db';
-import { attachFile, deleteAttachment, listCaseAttachments, readAttachmentBytes } from '@renderer/features/attachments/data';
+import { attachFile, attachmentParts, deleteAttachment, listCaseAttachments, readAttachmentBytes, readTextPreview } from '@renderer/features/attachments/data';
 import { copyFileName } from '@renderer/features/attachments/names';
 import { deleteCaseRecords } from '@renderer/features/cases/case-records';
 import { newKey, uniqueDbName } from '../db/helpers';
@@ -90,6 +90,45 @@ describe('a large file', () => {
     expect(mostAhead).toBeLessThanOrEqual(8);
     expect(attachment.sha256).toBe(createHash('sha256').update(content).digest('hex'));
     expect(Buffer.from(await readAttachmentBytes(store, attachment)).equals(content)).toBe(true);
+  });
+});
+
+describe('a large file shown or saved', () => {
+  it('shows the beginning of a long text, read no further, without half a character; a short one whole', async () => {
+    const store = await openStore();
+    // "é" is two bytes: the limit below falls inside one.
+    const long = 'é'.repeat(attachmentChunkBytes * 4.5);
+    const { attachment } = await attachFile(store, 'case-1', new File([long], 'long.txt'), options);
+    expect(attachment.blob.chunks).toBe(9);
+    let gets = 0;
+    const counting = (row: unknown) => {
+      gets += 1;
+      return row;
+    };
+    chunks(store).hook('reading', counting);
+    const preview = await readTextPreview(store, attachment, attachmentChunkBytes + 1);
+    chunks(store).hook('reading').unsubscribe(counting);
+    expect(preview.complete).toBe(false);
+    expect(preview.text).toBe('é'.repeat(attachmentChunkBytes / 2));
+    expect(gets).toBeGreaterThanOrEqual(4);
+    expect(gets).toBeLessThanOrEqual(8); // the batch it needed and the one read ahead, not the rest of the file
+
+    const short = (await attachFile(store, 'case-1', new File(['Ünïcode ✓'], 'short.txt'), options)).attachment;
+    expect(await readTextPreview(store, short)).toEqual({ text: 'Ünïcode ✓', complete: true });
+  });
+
+  it('gives a copy chunk by chunk, and refuses one whose length is not its record’s', async () => {
+    const store = await openStore();
+    const bytes = new Uint8Array(attachmentChunkBytes * 2 + 5).fill(7);
+    const { attachment } = await attachFile(store, 'case-1', new File([bytes], 'scan.bin'), options);
+    const sizes: number[] = [];
+    for await (const part of attachmentParts(store, attachment)) sizes.push(part.length);
+    expect(sizes).toEqual([attachmentChunkBytes, attachmentChunkBytes, 5]);
+    const drain = async (size: number) => {
+      for await (const part of attachmentParts(store, { ...attachment, size })) void part;
+    };
+    await expect(drain(attachment.size + 1)).rejects.toMatchObject({ reason: 'damaged' });
+    await expect(drain(attachment.size - 1)).rejects.toMatchObject({ reason: 'damaged' });
   });
 });
 

@@ -3,8 +3,9 @@ import { Alert, Box, Loader, Modal, ScrollArea, Slider, Stack, Text } from '@man
 import { useTranslation } from 'react-i18next';
 import type { CaseAttachment } from '@shared/attachments';
 import type { WaypointStore } from '../../db';
-import { readAttachmentBytes } from './data';
+import { readAttachmentBytes, readTextPreview, textPreviewBytes } from './data';
 import { attachmentErrorText } from './errors';
+import { sizeText } from './size-text';
 import { PdfView } from './viewers/PdfView';
 
 /** Images the app shows itself; PDFs and text besides, any other file is only listed, and can be saved as a copy. */
@@ -14,11 +15,18 @@ export function isViewable(attachment: CaseAttachment): boolean {
   return attachment.mediaType === 'text/plain' || attachment.mediaType === 'application/pdf' || (attachment.mediaType !== null && imageTypes.has(attachment.mediaType));
 }
 
-type Shown = { status: 'loading' } | { status: 'image'; url: string } | { status: 'text'; text: string } | { status: 'pdf'; data: Uint8Array } | { status: 'error'; text: string };
+type Shown =
+  | { status: 'loading' }
+  | { status: 'image'; url: string }
+  | { status: 'text'; text: string; complete: boolean }
+  | { status: 'pdf'; data: Uint8Array }
+  | { status: 'error'; text: string };
 
 /**
- * An image (with zoom), a PDF (pdf.js, PdfView) or a text file, decrypted into memory. An image is given to the page through an
- * object URL revoked when the view closes; text is shown as text, never parsed as HTML.
+ * An image (with zoom), a PDF (pdf.js, PdfView) or a text file, decrypted into memory. An image or a PDF is
+ * drawn from all of its bytes, so it is held whole (at most the size limit); a text file shows its first
+ * textPreviewBytes, read no further. An image is given to the page through an object URL revoked when the
+ * view closes; text is shown as text, never parsed as HTML.
  */
 export function AttachmentViewer({ store, attachment, onClose }: { store: WaypointStore; attachment: CaseAttachment; onClose: () => void }) {
   const { t, i18n } = useTranslation('attachments');
@@ -28,22 +36,20 @@ export function AttachmentViewer({ store, attachment, onClose }: { store: Waypoi
   useEffect(() => {
     let url: string | null = null;
     let current = true;
-    readAttachmentBytes(store, attachment).then(
-      (bytes) => {
+    const failed = (error: unknown) => current && setShown({ status: 'error', text: attachmentErrorText(t, i18n.language, error) });
+    if (attachment.mediaType === 'text/plain') {
+      readTextPreview(store, attachment).then(({ text, complete }) => current && setShown({ status: 'text', text, complete }), failed);
+    } else {
+      readAttachmentBytes(store, attachment).then((bytes) => {
         if (!current) return;
         if (attachment.mediaType === 'application/pdf') {
           setShown({ status: 'pdf', data: bytes });
           return;
         }
-        if (attachment.mediaType === 'text/plain') {
-          setShown({ status: 'text', text: new TextDecoder().decode(bytes) });
-          return;
-        }
         url = URL.createObjectURL(new Blob([bytes], { type: attachment.mediaType ?? 'application/octet-stream' }));
         setShown({ status: 'image', url });
-      },
-      (error: unknown) => current && setShown({ status: 'error', text: attachmentErrorText(t, i18n.language, error) }),
-    );
+      }, failed);
+    }
     return () => {
       current = false;
       if (url) URL.revokeObjectURL(url);
@@ -73,6 +79,11 @@ export function AttachmentViewer({ store, attachment, onClose }: { store: Waypoi
           </>
         )}
         {shown.status === 'pdf' && <PdfView data={shown.data} />}
+        {shown.status === 'text' && !shown.complete && (
+          <Alert color="blue" role="status">
+            {t('view.textPartial', { shown: sizeText(t, i18n.language, textPreviewBytes), size: sizeText(t, i18n.language, attachment.size) })}
+          </Alert>
+        )}
         {shown.status === 'text' && (
           <ScrollArea h="65vh">
             <Text component="pre" dir="auto" ff="monospace" size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} aria-label={t('view.textLabel')}>

@@ -9,6 +9,7 @@ import { attachFile, deleteAttachment, saveAttachment } from './data';
 import { attachmentErrorText } from './errors';
 import { removedMetadataText } from './metadata';
 import { SaveCopyDialog } from './SaveCopyDialog';
+import { sizeText } from './size-text';
 import { useAttachments } from './use-attachments';
 
 export interface CaseAttachmentsPanelProps {
@@ -45,8 +46,7 @@ export default function CaseAttachmentsPanel({ caseId, dropped = [], onChange }:
   const [deleting, setDeleting] = useState<CaseAttachment | null>(null);
   const [editing, setEditing] = useState<{ id: string; caption: string } | null>(null);
   const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
-  const size = (bytes: number) =>
-    bytes < 1024 * 1024 ? t('list.sizeKb', { size: number.format(bytes / 1024) }) : t('list.sizeMb', { size: number.format(bytes / (1024 * 1024)) });
+  const size = (bytes: number) => sizeText(t, i18n.language, bytes);
   const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(iso));
 
   const choose = (files: readonly File[]) => setPending((before) => [...before, ...files.map((file) => ({ file, keepOriginal: false }))]);

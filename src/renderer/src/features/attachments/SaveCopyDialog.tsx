@@ -7,10 +7,10 @@ import { BridgeError } from '../../bridge';
 import { OutcomeAlert } from '../../components/OutcomeAlert';
 import { useAction } from '../../components/use-action';
 import type { WaypointStore } from '../../db';
-import { saveFile } from '../../files';
+import { saveFileInParts } from '../../files';
 import { errorMessage } from '../../i18n/error-message';
 import { ConfirmPassphraseField } from '../vault';
-import { readAttachmentBytes } from './data';
+import { attachmentParts } from './data';
 import { attachmentErrorText } from './errors';
 import { copyFileName } from './names';
 
@@ -26,8 +26,10 @@ export function SaveCopyDialog({ store, attachment, onClose }: { store: Waypoint
   const [vaultPassphrase, setVaultPassphrase] = useState('');
   const saving = useAction(
     async () => {
-      const bytes = await readAttachmentBytes(store, attachment);
-      const path = await saveFile(copyFileName(attachment.name, attachment.mediaType, keepName), 'file', bytes, { vaultPassphrase });
+      // Decrypted and sent a chunk at a time: a large file is never held whole, and main names the copy only once it is complete.
+      const path = await saveFileInParts(copyFileName(attachment.name, attachment.mediaType, keepName), 'file', attachment.size, attachmentParts(store, attachment), {
+        vaultPassphrase,
+      });
       setVaultPassphrase('');
       if (path) return t('save.saved', { path });
     },

@@ -98,15 +98,52 @@ export async function deleteAttachment(store: Store, attachment: CaseAttachment)
   await deleteAttachmentChunks(store, [attachment.blob.id]);
 }
 
-/** The whole file, decrypted and checked, in memory (for a view or a saved copy); never written to disk here. */
+/**
+ * The file's bytes, decrypted and checked chunk by chunk (for a saved copy, which never holds it whole); the
+ * length is checked against the record as it goes, and at the end.
+ */
+export async function* attachmentParts(store: Store, attachment: CaseAttachment): AsyncGenerator<Uint8Array<ArrayBuffer>, void, undefined> {
+  let at = 0;
+  for await (const chunk of readAttachment(store, attachment.blob)) {
+    at += chunk.length;
+    if (at > attachment.size) throw new AttachmentError('damaged', 'The file is longer than its record says.');
+    yield chunk;
+  }
+  if (at !== attachment.size) throw new AttachmentError('damaged', 'The file is shorter than its record says.');
+}
+
+/**
+ * The whole file, decrypted and checked, in memory, for a view: an image or a PDF is drawn from all of its
+ * bytes. Never written to disk here.
+ */
 export async function readAttachmentBytes(store: Store, attachment: CaseAttachment): Promise<Uint8Array<ArrayBuffer>> {
   const whole = new Uint8Array(attachment.size);
   let at = 0;
-  for await (const chunk of readAttachment(store, attachment.blob)) {
-    if (at + chunk.length > whole.length) throw new AttachmentError('damaged', 'The file is longer than its record says.');
+  for await (const chunk of attachmentParts(store, attachment)) {
     whole.set(chunk, at);
     at += chunk.length;
   }
-  if (at !== whole.length) throw new AttachmentError('damaged', 'The file is shorter than its record says.');
   return whole;
+}
+
+/** Text shown in the app up to this many bytes; a longer text file shows its beginning, with a note. */
+export const textPreviewBytes = 2 * 1024 * 1024;
+
+/**
+ * The beginning of a text file, up to `limit` bytes, decoded as UTF-8 (a character cut by the limit is left
+ * out), read and decrypted only as far as needed; `complete` says whether that was the whole file.
+ */
+export async function readTextPreview(store: Store, attachment: CaseAttachment, limit = textPreviewBytes): Promise<{ text: string; complete: boolean }> {
+  const decoder = new TextDecoder();
+  let text = '';
+  let at = 0;
+  for await (const chunk of attachmentParts(store, attachment)) {
+    const part = chunk.subarray(0, limit - at);
+    at += part.length;
+    const complete = at === attachment.size;
+    text += decoder.decode(part, { stream: !complete });
+    if (complete) return { text, complete };
+    if (at >= limit) break; // stops the reading: the chunks after it are neither read nor decrypted
+  }
+  return { text, complete: false };
 }
