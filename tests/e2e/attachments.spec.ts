@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Locator } from '@playwright/test';
@@ -35,7 +36,7 @@ const inkOn = (canvas: Locator) =>
     return ink;
   });
 
-test('attach a photo with a GPS tag, PDFs and a text file, view them (a PDF by keyboard, in Arabic too), save a copy without the tag, delete, restore from a backup', async ({
+test('attach a photo with a GPS tag, PDFs, a short and a long text file, view them (a PDF by keyboard, in Arabic too; of a long text, its beginning), save a copy without the tag, delete, restore from a backup', async ({
   page,
   app,
 }) => {
@@ -63,8 +64,10 @@ test('attach a photo with a GPS tag, PDFs and a text file, view them (a PDF by k
     { name: 'check-mark.pdf', mimeType: 'application/pdf', buffer: await readFile(join(fixtures, 'check-mark.pdf')) },
     { name: 'damaged.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\nnot really a PDF\n') },
     { name: 'password.pdf', mimeType: 'application/pdf', buffer: await readFile(join(fixtures, 'password.pdf')) },
+    // Over the 2 MB a text view shows.
+    { name: 'long.txt', mimeType: 'text/plain', buffer: Buffer.from('A long interview transcript.\n'.repeat(80_000)) },
   ]);
-  await page.getByRole('button', { name: 'Attach 6 files' }).click();
+  await page.getByRole('button', { name: 'Attach 7 files' }).click();
   await expect(page.getByText('Attached: camera.jpg')).toBeVisible();
   const list = page.getByRole('list', { name: 'Files of this case' });
   const photoItem = list.getByRole('listitem', { name: 'camera.jpg' });
@@ -106,6 +109,15 @@ test('attach a photo with a GPS tag, PDFs and a text file, view them (a PDF by k
   const textView = page.getByRole('dialog', { name: 'statement.txt' });
   await expect(textView.getByText('Statement: <b>not bold</b> signed on arrival.')).toBeVisible();
   await textView.getByRole('button', { name: 'Close', exact: true }).click();
+  const longItem = list.getByRole('listitem', { name: 'long.txt' });
+  await longItem.getByRole('button', { name: 'View' }).click();
+  const longView = page.getByRole('dialog', { name: 'long.txt' });
+  await expect(longView.getByText('Only the first 2 MB of this text are shown (the file has 2.2 MB). Save a copy to read all of it.')).toBeVisible();
+  await longView.getByRole('button', { name: 'Close', exact: true }).click();
+  // Deleted at once, so the backup below carries the other files only.
+  await longItem.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('dialog', { name: 'Delete this file?' }).getByRole('button', { name: 'Delete the file' }).click();
+  await expect(longItem).toHaveCount(0);
 
   // A PDF, page by page, by keyboard and with zoom. pdf.js is loaded when a PDF is shown, not with the page that can show one.
   const pdfjsChunk = (url: string) => /\/assets\/pdfjs-[\w-]+\.js$/.test(url);
@@ -211,6 +223,11 @@ test('attach a photo with a GPS tag, PDFs and a text file, view them (a PDF by k
   expect(copy.includes('WPMARK')).toBe(false);
   expect(copy.includes('GPS')).toBe(false);
   expect(copy.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+  // Saved in pieces through a temporary file, which is gone; the copy is the file as stored, by its hash.
+  expect((await readdir(exports)).filter((name) => name.endsWith('.part'))).toEqual([]);
+  const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+  await expect(photoItem.getByText(`SHA-256 as stored: ${sha256(copy)}`)).toBeVisible();
+  await expect(photoItem.getByText(`SHA-256 as received: ${sha256(original)}`)).toBeVisible();
   await save.getByRole('button', { name: 'Done' }).click();
   const caseUrl = page.url();
 
