@@ -9,7 +9,7 @@ import { median, ratioRow, type BenchRow } from '../table';
 import { attachMemoryRows } from './memory';
 import type { AttachmentsBenchWindow } from './page';
 
-export async function benchAttachments({ sizeMb = 20, pairs = 5, largeMb = 200 } = {}): Promise<BenchRow[]> {
+export async function benchAttachments({ sizeMb = 20, pairs = 11, largeMb = 200 } = {}): Promise<BenchRow[]> {
   const samples = await withBenchPage('../attachments/page.ts', (page) =>
     page.evaluate(([size, count]) => (window as unknown as AttachmentsBenchWindow).attachmentsBench(size, count), [sizeMb, pairs] as const),
   );

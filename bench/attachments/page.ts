@@ -92,36 +92,58 @@ async function idbAlone(bytes: Uint8Array<ArrayBuffer>, dbName: string): Promise
   }
 }
 
+/** Before each timing: the garbage of what ran before collected (Chromium runs with --expose-gc), and a moment for IndexedDB to finish deleting. */
+async function settle(): Promise<void> {
+  (globalThis as { gc?: () => void }).gc?.();
+  await new Promise((resolve) => setTimeout(resolve, 150));
+}
+
+/**
+ * Pairs of the store and its baselines on the same bytes; pair 0 warms up and is not counted, and every other
+ * pair runs in the reverse order, so a cost one timing leaves to the next falls on each side equally.
+ */
 async function run(sizeMb: number, pairs: number): Promise<AttachmentsBenchSamples> {
   const bytes = randomBytes(sizeMb * 1024 * 1024);
   const file = new Blob([bytes]);
   const samples: AttachmentsBenchSamples = { attachOpen: [], attach: [], raw: [], idb: [], hash: [], nativeHash: [] };
   const rawKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
-  for (let pair = 0; pair <= pairs; pair += 1) {
-    const { attach, open } = await attachAndOpen(file, `attachments-bench-${pair}`);
-    const idb = await idbAlone(bytes, `attachments-bench-idb-${pair}`);
-
+  const timed = async (work: () => Promise<unknown>) => {
     const start = performance.now();
-    const iv = crypto.getRandomValues(new Uint8Array(12));
-    const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, rawKey, bytes);
-    await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, rawKey, sealed);
-    const raw = performance.now() - start;
-
-    const hashStart = performance.now();
-    const hash = sha256.create();
-    for (let at = 0; at < bytes.length; at += attachmentChunkBytes) hash.update(bytes.subarray(at, at + attachmentChunkBytes));
-    hash.digest();
-    const hashed = performance.now() - hashStart;
-    const nativeStart = performance.now();
-    await crypto.subtle.digest('SHA-256', bytes);
-    const nativeHash = performance.now() - nativeStart;
+    await work();
+    return performance.now() - start;
+  };
+  for (let pair = 0; pair <= pairs; pair += 1) {
+    const taken: Partial<Record<keyof AttachmentsBenchSamples, number>> = {};
+    const parts: Array<() => Promise<void>> = [
+      async () => {
+        const { attach, open } = await attachAndOpen(file, `attachments-bench-${pair}`);
+        taken.attach = attach;
+        taken.attachOpen = attach + open;
+      },
+      async () => {
+        taken.idb = await idbAlone(bytes, `attachments-bench-idb-${pair}`);
+      },
+      async () => {
+        const iv = crypto.getRandomValues(new Uint8Array(12));
+        taken.raw = await timed(async () => crypto.subtle.decrypt({ name: 'AES-GCM', iv }, rawKey, await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, rawKey, bytes)));
+      },
+      async () => {
+        taken.hash = await timed(async () => {
+          const hash = sha256.create();
+          for (let at = 0; at < bytes.length; at += attachmentChunkBytes) hash.update(bytes.subarray(at, at + attachmentChunkBytes));
+          hash.digest();
+        });
+      },
+      async () => {
+        taken.nativeHash = await timed(() => crypto.subtle.digest('SHA-256', bytes));
+      },
+    ];
+    for (const part of pair % 2 ? parts.reverse() : parts) {
+      await settle();
+      await part();
+    }
     if (pair === 0) continue; // warm-up
-    samples.attachOpen.push(attach + open);
-    samples.attach.push(attach);
-    samples.raw.push(raw);
-    samples.idb.push(idb);
-    samples.hash.push(hashed);
-    samples.nativeHash.push(nativeHash);
+    for (const key of Object.keys(samples) as Array<keyof AttachmentsBenchSamples>) samples[key].push(taken[key]!);
   }
   return samples;
 }
