@@ -6,6 +6,7 @@ import { defaultSettings } from '@shared/settings';
 import { clearBrowserData } from '../../../src/main/browser-data';
 import { backupHandlers } from '../../../src/main/ipc/backup';
 import { createBackupSessions } from '../../../src/main/services/backup';
+import { createSaveSessions } from '../../../src/main/services/save-sessions';
 import { createDispatch, type Handlers } from '../../../src/main/ipc/dispatch';
 import { filesHandlers } from '../../../src/main/ipc/files';
 import { vaultHandlers } from '../../../src/main/ipc/vault';
@@ -30,6 +31,7 @@ async function setUp() {
     {
       ...vaultHandlers(vault, session, eraser, platform),
       ...filesHandlers(chooseSavePath, confirm),
+      ...createSaveSessions({ confirmPassphrase: confirm, session, chooseSavePath }).steps,
       ...backupHandlers(createBackupSessions({ dataFolder: folder, confirmPassphrase: confirm, session, chooseSavePath, appVersion: '0.1.0', testOnlyScryptLogN: 10 })),
     } as Handlers,
     () => {},
@@ -83,13 +85,14 @@ describe('erase through the bridge', () => {
       ['vault.changePassphrase', { current: 'wrong guess', next: 'the next passphrase' }],
       ['vault.setEraseAfter', { passphrase: 'wrong guess', eraseAfter: null }],
       ['vault.newRecoveryKey', { passphrase: 'wrong guess' }],
+      ['files.saveBegin', { suggestedName: 'copy.jpg', kind: 'file', size: 1, vaultPassphrase: 'wrong guess' }],
       ['backup.begin', { vaultPassphrase: 'wrong guess', backupPassphrase: null, counts: {}, suggestedName: 'b.wpbackup' }],
       ['files.save', { suggestedName: 'cases.csv', kind: 'csv', data: 'x', encoding: 'utf8', vaultPassphrase: 'wrong guess' }],
     ] as const;
     const codes = [];
     for (const [channel, request] of wrong) codes.push(((await call(channel, request)) as { error: { code: string } }).error.code);
-    // The fifth meets the delay that starts after four wrong ones: counted, never erased.
-    expect(codes).toEqual([...Array<string>(4).fill('VAULT_WRONG_PASSPHRASE'), 'VAULT_LOCKED_OUT']);
+    // The fifth and sixth meet the delay that starts after four wrong ones: counted, never erased.
+    expect(codes).toEqual([...Array<string>(4).fill('VAULT_WRONG_PASSPHRASE'), 'VAULT_LOCKED_OUT', 'VAULT_LOCKED_OUT']);
     expect(await readdir(folder)).toEqual([HEADER_FILE]);
     expect(chooseSavePath).not.toHaveBeenCalled();
     expect(await call('vault.status')).toMatchObject({ ok: true, value: { exists: true, unlocked: true, failedAttempts: 0, eraseAfter: 3 } });
@@ -108,6 +111,7 @@ describe('erase through the bridge', () => {
       ['vault.newRecoveryKey', { passphrase: PASSPHRASE }],
       ['backup.begin', { vaultPassphrase: PASSPHRASE, backupPassphrase: null, counts: {}, suggestedName: 'b.wpbackup' }],
       ['files.save', { suggestedName: 'cases.csv', kind: 'csv', data: 'x', encoding: 'utf8', vaultPassphrase: PASSPHRASE }],
+      ['files.saveBegin', { suggestedName: 'copy.jpg', kind: 'file', size: 1, vaultPassphrase: PASSPHRASE }],
     ] as const) {
       expect(await call(channel, request)).toMatchObject({ ok: false, error: { code: 'VAULT_IS_LOCKED' } });
     }
