@@ -1,7 +1,7 @@
 /**
  * Attached files (docs/attachments-format.md): each file's bytes in 1 MiB chunks, AES-256-GCM under a
  * random key of its own, which is kept wrapped under the attachments key inside the file's encrypted
- * record. The chunks are rows of their own (`attachmentChunks`), written one at a time as the file is
+ * record. The chunks are rows of their own (`attachmentChunks`), written a few at a time as the file is
  * read, so a large file is never held whole; the record is written last, by the caller, and chunks
  * without a record are removed (on failure at once, after a crash at the next unlock).
  */
@@ -184,8 +184,8 @@ async function readChunk(file: Blob, n: number): Promise<Uint8Array<ArrayBuffer>
 }
 
 /**
- * Encrypts and stores a file's bytes, one chunk at a time straight from `file.slice`, and answers what
- * its record needs. Nothing is written for a file over the limit or when the disk has no room for it;
+ * Encrypts and stores a file's bytes, read a chunk at a time from `file.slice` and written a batch to a
+ * transaction, and answers what its record needs. Nothing is written for a file over the limit or when the disk has no room for it;
  * on any failure part-way the chunks written so far are deleted before the error is thrown.
  */
 export async function writeAttachment(store: RecordStore<RecordTypes>, file: Blob, options: WriteAttachmentOptions): Promise<WrittenAttachment> {
