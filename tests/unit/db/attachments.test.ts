@@ -1,6 +1,6 @@
 // Before anything imports Dexie: it picks up the global indexedDB when it loads.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   AttachmentError,
   attachmentChunkBytes,
@@ -74,6 +74,23 @@ describe('attachment chunks', () => {
     const marker = Buffer.from('GPS-MARKER');
     for (const row of rows) expect(Buffer.from(row.data).includes(marker)).toBe(false);
     expect(serialiseRow({ ...rows[0], data: null })).toBe(JSON.stringify({ blob: written.blob.id, n: 0, data: null }));
+  });
+
+  it('writes and reads the chunks a few to a transaction, not one each', async () => {
+    const store = await openStore();
+    const bytes = new Uint8Array(attachmentChunkBytes * 8.5).fill(3);
+    // Dexie opens every IndexedDB transaction through its core.
+    const opened = vi.spyOn(chunksOf(store).db.core, 'transaction');
+    const chunkTransactions = (mode: IDBTransactionMode) => opened.mock.calls.filter(([names, asked]) => names.includes(attachmentChunksTable) && asked === mode).length;
+    try {
+      const written = await writeAttachment(store, new Blob([bytes]), options);
+      expect(written.blob.chunks).toBe(9);
+      expect(chunkTransactions('readwrite')).toBe(3);
+      expect(same(await readAll(store, written.blob), bytes)).toBe(true);
+      expect(chunkTransactions('readonly')).toBe(3);
+    } finally {
+      opened.mockRestore();
+    }
   });
 
   it('stores an empty file as one empty final chunk', async () => {
