@@ -1,14 +1,9 @@
-import { resolve } from 'node:path';
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-
-const root = resolve(import.meta.dirname, '../../..');
-const eslint = new ESLint({ cwd: root });
+import { lintAs } from '../../support/lint-text';
 
 /** The rule ids ESLint reports for `code` as if it were the file at `path`. */
 async function rulesBroken(path: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath: resolve(root, path) });
-  return result!.messages.map((message) => message.ruleId ?? message.message);
+  return (await lintAs(path, code)).map((message) => message.ruleId ?? message.message);
 }
 
 // The first lint loads the whole config (typescript-eslint, React rules): seconds on a busy machine.

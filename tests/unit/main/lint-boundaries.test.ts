@@ -1,14 +1,9 @@
-import { resolve } from 'node:path';
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { lintAs } from '../../support/lint-text';
 
-const root = resolve(import.meta.dirname, '../../..');
-const eslint = new ESLint({ cwd: root });
-
-/** Lints `code` as if it were `file` (an existing file, so type-aware rules find it in a project). */
+/** How many restricted imports ESLint reports for `code` as if it were `file`. */
 async function restrictedImports(file: string, code: string): Promise<number> {
-  const [result] = await eslint.lintText(code, { filePath: resolve(root, file) });
-  return result!.messages.filter((message) => message.ruleId === 'no-restricted-imports').length;
+  return (await lintAs(file, code)).filter((message) => message.ruleId === 'no-restricted-imports').length;
 }
 
 // ESLint loads its TypeScript parser on the first file: seconds on a busy machine.
