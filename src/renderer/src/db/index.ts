@@ -18,11 +18,13 @@ export {
   defaultDbName,
   deleteDatabase,
   openRecordStore,
+  readCaseRecords,
   rawTable,
   RecordStoreError,
   writeAllRecords,
   type ListFilter,
   type OpenRecordStoreOptions,
+  type ReadRecords,
   type RecordInput,
   type RecordStore,
   type RecordStoreHandle,
@@ -31,7 +33,6 @@ export {
   type Tombstone,
   type WriteAllOptions,
 } from './store';
-export { readCaseRecords, type ReadRecords } from './read-records';
 export { agendaSummary, type KeptSummary, type SummaryData, type SummaryRead } from './summaries';
 export type { OpaqueStore, OrgMarkData, OwnEntryData, WaypointRecords, WaypointStore, WaypointTable } from './records';
 export {
