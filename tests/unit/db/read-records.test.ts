@@ -1,6 +1,6 @@
 // Before anything imports Dexie: it picks up the global indexedDB when it loads.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { isFollowUp, type FollowUp } from '@shared/followups';
 import { closeRecordStore, openRecordStore, readCaseRecords, type WaypointStore } from '@renderer/db';
 import { followUp } from '../followups/fixtures';
@@ -10,7 +10,7 @@ afterEach(() => closeRecordStore());
 
 const save = (store: WaypointStore, data: FollowUp) => store.save('followUps', { id: data.id, kind: 'followUp', index: { caseId: data.caseId }, data });
 
-/** Two cases' follow-ups, with in case a one row that no longer decrypts and one that decrypts but is not a follow-up. */
+/** Two cases' follow-ups, with in case-a one row that no longer decrypts and one that decrypts but is not a follow-up. */
 async function seeded(): Promise<WaypointStore> {
   const dbName = uniqueDbName();
   const store = await openRecordStore(await newKey(), { dbName });
@@ -32,16 +32,5 @@ describe('readCaseRecords', () => {
     expect(read.records.map((record) => record.id)).toEqual(['f-a1']);
     expect(read.unreadable.sort()).toEqual(['f-a2', 'f-a3']);
     expect(await readCaseRecords(store, 'followUps', isFollowUp, 'case-none')).toEqual({ records: [], unreadable: [] });
-  });
-
-  it("reads every case's records a batch at a time, with the same split", async () => {
-    const store = await seeded();
-    const batches = vi.spyOn(store, 'listInBatches');
-    const list = vi.spyOn(store, 'list');
-    const read = await readCaseRecords(store, 'followUps', isFollowUp);
-    expect(read.records.map((record) => record.id).sort()).toEqual(['f-a1', 'f-b1']);
-    expect(read.unreadable.sort()).toEqual(['f-a2', 'f-a3']);
-    expect(batches).toHaveBeenCalledWith('followUps', 1_000);
-    expect(list).not.toHaveBeenCalled();
   });
 });

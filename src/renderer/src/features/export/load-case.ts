@@ -3,7 +3,7 @@ import { isAttachment } from '@shared/attachments';
 import { isFollowUp } from '@shared/followups';
 import { readCaseRecords, type RecordResult, type WaypointStore } from '../../db';
 
-type Store = Pick<WaypointStore, 'get' | 'list' | 'listInBatches'>;
+type Store = Pick<WaypointStore, 'get' | 'list'>;
 
 /** A case's document to print: which case, which checklist (all of them for a summary), and the page's context. */
 export type CaseTarget =
