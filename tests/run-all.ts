@@ -10,9 +10,17 @@ import { timeRows, timesFile, type TestTimes } from '../bench/test-times';
 /**
  * The npm scripts `npm test` runs, cheapest first, so a lint error fails in seconds. Layers in one
  * step run side by side: lint, typecheck and the format check are single-threaded, so with two
- * cores free the step takes about as long as lint, the slowest.
+ * cores free the step takes about as long as lint, the slowest. The unit tests run beside the
+ * end-to-end tests, on one worker: those keep the cores busy only about 60% of their time (they
+ * wait on the page more than they compute), and the unit layer fills much of the rest
+ * (docs/testing.md). The last layer of a step prints as it goes; the others print when they end.
  */
-const steps = [['lint', 'typecheck', 'format:check'], ['test:unit'], ['build'], ['test:e2e'], ['test:electron']];
+const steps: Array<Array<[script: string, ...args: string[]]>> = [
+  [['lint'], ['typecheck'], ['format:check']],
+  [['build']],
+  [['test:unit', '--maxWorkers=1'], ['test:e2e']],
+  [['test:electron']],
+];
 
 interface Outcome {
   name: string;
@@ -21,11 +29,14 @@ interface Outcome {
   output: string;
 }
 
-/** Runs `npm run <name>`; with `quiet`, keeps its output to print in one piece when it ends. */
-function runLayer(name: string, quiet: boolean): Promise<Outcome> {
+/** Runs `npm run <name> -- <args>`; with `quiet`, keeps its output to print in one piece when it ends. */
+function runLayer([name, ...args]: [string, ...string[]], quiet: boolean): Promise<Outcome> {
   const start = performance.now();
   // npm is a .cmd file on Windows, which only a shell starts.
-  const child = spawn('npm', ['run', name], { stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit', shell: process.platform === 'win32' });
+  const child = spawn('npm', ['run', name, ...(args.length > 0 ? ['--', ...args] : [])], {
+    stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    shell: process.platform === 'win32',
+  });
   const chunks: Buffer[] = [];
   child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk));
   child.stderr?.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -41,8 +52,8 @@ const times: TestTimes = { finishedAt: '', totalSeconds: 0, layers: [] };
 let passed = true;
 for (const step of steps) {
   const outcomes = await Promise.all(
-    step.map((name) =>
-      runLayer(name, step.length > 1).then((outcome) => {
+    step.map((layer, at) =>
+      runLayer(layer, at < step.length - 1).then((outcome) => {
         process.stdout.write(outcome.output);
         return outcome;
       }),
