@@ -1,5 +1,6 @@
 import { addDays, addMonths, dateOfDayNumber, dayNumber, dayNumberInZone, zonedInstant } from './dates';
-import { followUpKinds, type FollowUp, type FollowUpDue, type FollowUpKind } from './schema';
+import { followUpKinds, type FollowUpKind } from './kinds';
+import type { FollowUp, FollowUpDue } from './schema';
 
 /**
  * What the agenda's buckets, its kind filter and the unlock banner read of a follow-up: no title, period or

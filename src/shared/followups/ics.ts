@@ -6,7 +6,8 @@
  */
 import { currentDue } from './agenda';
 import { addDays, daysInMonth, offsetMs, zonedInstant } from './dates';
-import type { FollowUp, FollowUpRepeat } from './schema';
+import type { FollowUpRepeat } from './kinds';
+import type { FollowUp } from './schema';
 
 export interface CalendarOptions {
   /** The summary of every event when titles are left out: "Follow-up" in the caseworker's language. */

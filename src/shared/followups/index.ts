@@ -1,4 +1,5 @@
 export * from './schema';
+export * from './kinds';
 export * from './dates';
 export * from './agenda';
 export * from './suggestions';

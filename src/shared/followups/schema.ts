@@ -1,15 +1,7 @@
 import { z } from 'zod';
 import { idPattern } from '../checklists/schema';
 import { isDate, isTime, isTimeZone, periodEnd } from './dates';
-
-export const followUpKinds = ['reflectionPeriodEnds', 'referralDecisionDue', 'appointment', 'documentExpires', 'referralToChase', 'checkIn', 'other'] as const;
-export type FollowUpKind = (typeof followUpKinds)[number];
-
-export const followUpRepeats = ['weekly', 'fortnightly', 'monthly'] as const;
-export type FollowUpRepeat = (typeof followUpRepeats)[number];
-
-export const followUpStatuses = ['open', 'done', 'cancelled'] as const;
-export type FollowUpStatus = (typeof followUpStatuses)[number];
+import { followUpKinds, followUpRepeats, followUpStatuses } from './kinds';
 
 export const followUpLimits = { titleChars: 200, periodDays: 3650, occurrences: 100_000 } as const;
 
@@ -65,20 +57,3 @@ export const followUpSchema = z
     path: ['due'],
   });
 export type FollowUp = z.infer<typeof followUpSchema>;
-
-/**
- * A cheap check of decrypted data, for reading every follow-up (the agenda, the case search): full
- * validation happens when a follow-up is written.
- */
-export function isFollowUp(data: unknown): data is FollowUp {
-  const f = data as Partial<FollowUp> | null;
-  return (
-    typeof f?.id === 'string' &&
-    typeof f.caseId === 'string' &&
-    typeof f.title === 'string' &&
-    (followUpKinds as readonly unknown[]).includes(f.kind) &&
-    (followUpStatuses as readonly unknown[]).includes(f.status) &&
-    typeof f.due?.date === 'string' &&
-    typeof f.occurrencesDone === 'number'
-  );
-}

@@ -1,5 +1,5 @@
 import type { LegalIndex } from '../legal/corpus';
-import type { FollowUpKind } from './schema';
+import type { FollowUpKind } from './kinds';
 
 /**
  * The minimum durations the legal corpus gives, one row per provision. A row is only a pointer: the

@@ -1,5 +1,6 @@
 import type { AgendaItem } from './agenda';
-import { followUpKinds, followUpRepeats, followUpStatuses, type FollowUp } from './schema';
+import { followUpKinds, followUpRepeats, followUpStatuses } from './kinds';
+import type { FollowUp } from './schema';
 
 /** What the agenda summary keeps of a follow-up. */
 export function agendaItemOf(followUp: FollowUp): AgendaItem {

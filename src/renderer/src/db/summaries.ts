@@ -6,7 +6,11 @@
  * table's ids at every read: one that is missing, unreadable, of another format, or whose ids are not the
  * table's, is made again from the records. docs/records-format.md, "Summaries".
  */
-import { agendaItemOf, decodeAgendaItems, encodeAgendaItems, isFollowUp, type AgendaItem } from '@shared/followups';
+// The modules themselves, not the follow-ups' index: the store is in the first screen's JavaScript, and the
+// index would bring zod, the legal suggestions and the calendar export with it.
+import type { AgendaItem } from '@shared/followups/agenda';
+import { isFollowUp } from '@shared/followups/kinds';
+import { agendaItemOf, decodeAgendaItems, encodeAgendaItems } from '@shared/followups/summary';
 import type { RecordResult } from './cipher';
 
 /** Bump when what a summary record holds changes: a summary of another format is rebuilt, never read. */

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Unlocked, VaultStatusInfo } from '@shared/vault';
 import { preloadSectionAt } from '../../app/sections';
 import { useSettings } from '../../app/SettingsProvider';
-import { keyChangeJustFinished, type WaypointStore } from '../../db';
+import type { WaypointStore } from '../../db';
 import { FirstRunGuide } from '../guide';
 import { LockScreenLayout } from './LockScreenLayout';
 import { UnlockScreen } from './UnlockScreen';
@@ -74,6 +74,7 @@ export function VaultGate({ children }: { children: ReactNode }) {
     // A change of keys stopped midway is finished before anything else is shown.
     if (unlocked.nextKeys) return setStage({ name: 'finishKeyChange', unlocked, recovered: how === 'recovered' });
     const store = await openVaultStore(unlocked);
+    const { keyChangeJustFinished } = await import('../../db');
     const unseenRecoveryKey = await keyChangeJustFinished(store.handle().dbName, store.handle().keys);
     setStage({ name: 'unlocked', store, firstRun: how === 'created', recovered: how === 'recovered', unseenRecoveryKey });
   }, []);

@@ -1,18 +1,11 @@
 import type { WaypointBridge } from '@shared/contract';
 import type { Unlocked, VaultStatusInfo } from '@shared/vault';
-import {
-  closeRecordStore,
-  defaultDbName,
-  deleteDatabase,
-  importLegacyKey,
-  importRecordKeys,
-  needsLegacyKey,
-  openRecordStore,
-  sweepAttachmentChunks,
-  type WaypointRecords,
-  type WaypointStore,
-} from '../../db';
+import type { WaypointRecords, WaypointStore } from '../../db';
 import { BridgeError, unwrap } from '../../bridge';
+
+// The record store loads when the vault is opened, not with the lock screen: the first screen's
+// JavaScript has a budget (tests/e2e/shell.spec.ts), and the store is not needed to draw it.
+const loadDb = () => import('../../db');
 
 // The vault's calls to main; each resolves to its value or throws a BridgeError (errorMessage() says it).
 type Vault = WaypointBridge['vault'];
@@ -23,6 +16,7 @@ type RequestOf<Method extends keyof Vault> = Parameters<Vault[Method]>[0];
  * holds version 1 records to migrate (main cannot see the database; the renderer cannot derive the key).
  */
 async function legacyKeyRequest(): Promise<{ withLegacyKey?: true }> {
+  const { needsLegacyKey, defaultDbName } = await loadDb();
   return (await needsLegacyKey(defaultDbName)) ? { withLegacyKey: true } : {};
 }
 
@@ -50,6 +44,7 @@ type KeyChangeProgress = (done: number, total: number) => void;
  * re-encrypted under them, and the store uses them.
  */
 export async function openVaultStore(unlocked: Unlocked, onKeyChangeProgress?: KeyChangeProgress): Promise<WaypointStore> {
+  const { importLegacyKey, importRecordKeys, openRecordStore, sweepAttachmentChunks } = await loadDb();
   const { legacy, ...keys } = unlocked.keys;
   const legacyKey = legacy && (await importLegacyKey(legacy));
   const nextKeys = unlocked.nextKeys && (await importRecordKeys(unlocked.nextKeys));
@@ -71,6 +66,7 @@ export async function changeStoreKeys(
   next: { records: Uint8Array; index: Uint8Array; attachments: Uint8Array },
   onProgress: KeyChangeProgress,
 ): Promise<WaypointStore> {
+  const { closeRecordStore, importRecordKeys, openRecordStore } = await loadDb();
   const { keys, dbName } = store.handle();
   closeRecordStore();
   return openRecordStore<WaypointRecords>(keys, { dbName, nextKeys: await importRecordKeys(next), onKeyChangeProgress: onProgress });
@@ -95,6 +91,7 @@ export async function lockAndReload(): Promise<void> {
  * after every erase and whenever there is no vault, so nothing of an earlier one outlives it.
  */
 export async function clearOriginStorage(): Promise<void> {
+  const { deleteDatabase } = await loadDb();
   await deleteDatabase(); // closes the open store first
   const databases = (await indexedDB.databases?.()) ?? [];
   await Promise.all(databases.flatMap(({ name }) => (name ? [deleteDatabase(name)] : [])));
