@@ -1,10 +1,11 @@
 import { ExportPdfButton } from '../export';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Alert, Badge, Button, Checkbox, Group, NumberInput, Paper, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { IconArrowLeft, IconCheck, IconRotate } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { answerFor, clearAnswer, progress, recordAnswer, visibleItems, type AnswerProblem, type CaseContext, type ChecklistInstance, type ChecklistItem } from '@shared/checklists';
 import type { CaseChecklist } from '@shared/cases';
+import { CaseFilesScope, LinkedFiles, useCaseFiles } from '../attachments';
 import { useVault } from '../vault';
 import classes from './checklists.module.css';
 import { saveCaseChecklist } from './data';
@@ -108,31 +109,33 @@ export function ChecklistRunner({ initial, caseContext, onBack }: { initial: Cas
         </Alert>
       )}
 
-      <fieldset disabled={completed} className={classes.answers}>
-        <Stack gap="xl">
-          {template.sections.map((section) => {
-            const items = section.items.filter((item) => shown.has(item.id));
-            if (items.length === 0) return null;
-            return (
-              <section key={section.id} aria-labelledby={`${instance.id}-${section.id}`}>
-                <Stack gap="md">
-                  <Title order={4} id={`${instance.id}-${section.id}`}>
-                    <TemplateText language={template.language}>{section.title}</TemplateText>
-                  </Title>
-                  {section.description && (
-                    <Text size="sm" c="dimmed" lang={template.language}>
-                      {section.description}
-                    </Text>
-                  )}
-                  {items.map((item) => (
-                    <ItemCard key={item.id} item={item} instance={instance} onChange={changeInstance} />
-                  ))}
-                </Stack>
-              </section>
-            );
-          })}
-        </Stack>
-      </fieldset>
+      <CaseFilesScope caseId={checklist.caseId}>
+        <fieldset disabled={completed} className={classes.answers}>
+          <Stack gap="xl">
+            {template.sections.map((section) => {
+              const items = section.items.filter((item) => shown.has(item.id));
+              if (items.length === 0) return null;
+              return (
+                <section key={section.id} aria-labelledby={`${instance.id}-${section.id}`}>
+                  <Stack gap="md">
+                    <Title order={4} id={`${instance.id}-${section.id}`}>
+                      <TemplateText language={template.language}>{section.title}</TemplateText>
+                    </Title>
+                    {section.description && (
+                      <Text size="sm" c="dimmed" lang={template.language}>
+                        {section.description}
+                      </Text>
+                    )}
+                    {items.map((item) => (
+                      <ItemCard key={item.id} item={item} instance={instance} onChange={changeInstance} completed={completed} />
+                    ))}
+                  </Stack>
+                </section>
+              );
+            })}
+          </Stack>
+        </fieldset>
+      </CaseFilesScope>
 
       <Group>
         {completed ? (
@@ -171,8 +174,16 @@ function SaveStatusLine({ status, onRetry }: { status: SaveStatus; onRetry: () =
   );
 }
 
-function ItemCard({ item, instance, onChange }: { item: ChecklistItem; instance: ChecklistInstance; onChange: (next: ChecklistInstance) => void }) {
+interface ItemCardProps {
+  item: ChecklistItem;
+  instance: ChecklistInstance;
+  onChange: (next: ChecklistInstance) => void;
+  completed: boolean;
+}
+
+function ItemCard({ item, instance, onChange, completed }: ItemCardProps) {
   const { t } = useTranslation('checklists');
+  const files = useCaseFiles();
   const template = instance.templateSnapshot;
   const answer = answerFor(instance.answers, item.id);
   const [problem, setProblem] = useState<AnswerProblem | null>(null);
@@ -236,6 +247,17 @@ function ItemCard({ item, instance, onChange }: { item: ChecklistItem; instance:
             value={answer.note ?? ''}
             onChange={(event) => answerWith(answer.value, event.currentTarget.value)}
           />
+        )}
+        {/* Files go with an answer: listed whenever there are some, attached once the question is answered. */}
+        {files && (
+          <Suspense fallback={null}>
+            <LinkedFiles
+              files={files}
+              link={{ type: 'checklistItem', checklistId: instance.id, itemId: item.id }}
+              owner={t('runner.filesOwner', { item: item.label })}
+              canAttach={answer !== undefined && !completed}
+            />
+          </Suspense>
         )}
       </Stack>
     </Paper>
