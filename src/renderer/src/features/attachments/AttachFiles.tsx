@@ -141,7 +141,13 @@ export function AttachControls({ queue, label, name = label, hint, compact = fal
       {results.length > 0 && (
         <Stack gap="xs" role="status">
           {results.map((result, position) => (
-            <Alert key={position} color={result.ok ? 'teal' : 'red'} withCloseButton onClose={() => setResults((before) => before.filter((_, at) => at !== position))}>
+            <Alert
+              key={position}
+              color={result.ok ? 'teal' : 'red'}
+              withCloseButton
+              closeButtonLabel={t('notices.dismiss', { ns: 'translation' })}
+              onClose={() => setResults((before) => before.filter((_, at) => at !== position))}
+            >
               <Text size="sm" fw={600} dir="auto">
                 {result.ok ? t('attach.attached', { name: result.name }) : t('attach.failed', { name: result.name })}
               </Text>
