@@ -335,6 +335,7 @@ test('attach a file to a note and to a checklist answer: each lists its own, the
   await expect(confirm.getByRole('checkbox', { name: 'Also delete the file attached to it' })).not.toBeChecked();
   await confirm.getByRole('button', { name: 'Delete the note' }).click();
   await expect(note).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Notes, newest first' })).toBeFocused();
   await page.getByRole('tab', { name: 'Files' }).click();
   await expect(list.getByRole('listitem', { name: 'payslip.txt' }).getByText(/^No longer linked/)).toBeVisible();
 });

@@ -5,7 +5,7 @@ import { attachmentsLinkedTo, type CaseAttachment } from '@shared/attachments';
 import type { FollowUpLink } from '@shared/followups';
 import { AttachControls, useAttachQueue } from './AttachFiles';
 import { AttachmentViewer, isViewable } from './AttachmentViewer';
-import type { CaseFiles } from './case-files';
+import type { CaseFiles } from './CaseFilesScope';
 import { SaveCopyDialog } from './SaveCopyDialog';
 
 export interface LinkedFilesProps {

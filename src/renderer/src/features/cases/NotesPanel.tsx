@@ -25,6 +25,7 @@ export function NotesPanel({ caseId, code, focusNoteId = null }: { caseId: strin
   const [text, setText] = useState('');
   const [added, setAdded] = useState(false);
   const newNote = useRef<HTMLTextAreaElement>(null);
+  const timeline = useRef<HTMLHeadingElement>(null);
 
   const fetchNotes = useCallback(
     (): Promise<Load> =>
@@ -52,6 +53,8 @@ export function NotesPanel({ caseId, code, focusNoteId = null }: { caseId: strin
   async function remove(note: CaseNote, files: Parameters<typeof repository.deleteNote>[1]): Promise<void> {
     await repository.deleteNote(note, files);
     await reload();
+    // The note went with the button that had focus: the list's heading takes it, so it is not lost.
+    timeline.current?.focus();
   }
   const adding = useAction(async () => {
     await save(createNote({ id: crypto.randomUUID(), caseId, text: text.trim(), now: new Date().toISOString() }));
@@ -87,7 +90,7 @@ export function NotesPanel({ caseId, code, focusNoteId = null }: { caseId: strin
         </Group>
       </Stack>
       <OutcomeAlert outcome={adding.outcome} />
-      <Title order={3} size="h4">
+      <Title order={3} size="h4" ref={timeline} tabIndex={-1}>
         {t('notes.timeline')}
       </Title>
       {load.status === 'error' && <LoadFailedAlert title={t('notes.loadFailed')} onRetry={reload} />}
