@@ -273,6 +273,11 @@ describe('attachments in backups', () => {
     expect(identical.conflicts).toEqual([]);
     expect(identical.added).toBe(0);
     expect(identical.total).toBe(0);
+    // Nor a backup of the same file made before links existed (an unset noteId, no link).
+    const older = backup.records.map((record) =>
+      record.table === 'attachments' ? { ...record, data: { ...(record.data as object), data: { ...(record.data as { data: object }).data, noteId: null } } } : record,
+    );
+    expect((await planRestore(device, older, 'merge')).conflicts).toEqual([]);
 
     // Another file (another SHA-256) under the same id, changed later: a conflict the backup's copy wins.
     const other = backup.records.map((record) =>

@@ -7,6 +7,7 @@
  * `tombstones`), so a merge restore knows what was deleted on either side and does not bring it back.
  * A backup made by version 1 of the record format is mapped as the migration maps its rows (`fromV1`).
  */
+import { upgradeAttachment, type CaseAttachment } from '@shared/attachments';
 import { fromV1 } from './migrate';
 import type { IndexFields } from './schema';
 import { attachmentsTable, latestVersion, tombstoneTable, waypointSchema } from './schema';
@@ -162,7 +163,8 @@ function sameJson(a: unknown, b: unknown): boolean {
  */
 function comparable(table: string, payload: Omit<StoredPayload, 'index'> & { index?: IndexFields | undefined }): unknown {
   if (table !== attachmentsTable || typeof payload.data !== 'object' || payload.data === null) return payload;
-  const { blob: _storage, ...metadata } = payload.data as { blob?: unknown };
+  // A record from before links existed reads as today's (an unset noteId is no link), as the Files tab reads it.
+  const { blob: _storage, ...metadata } = upgradeAttachment(payload.data as CaseAttachment);
   return { ...payload, data: metadata };
 }
 
