@@ -294,7 +294,14 @@ test('attach a file to a note and to a checklist answer: each lists its own, the
   await page.getByRole('button', { name: 'Add note' }).click();
   const note = page.getByRole('listitem', { name: /^Note of / });
   await expect(note).toBeVisible();
-  await note.getByTestId('attach-input').setInputFiles({ name: 'payslip.txt', mimeType: 'text/plain', buffer: Buffer.from('Pay: 0\n') });
+  // Dropped onto the note's files: it stays on the note (the checklist answer below takes the file button).
+  const dataTransfer = await page.evaluateHandle(() => {
+    const files = new DataTransfer();
+    files.items.add(new File(['Pay: 0\n'], 'payslip.txt', { type: 'text/plain' }));
+    return files;
+  });
+  await note.getByText('or drop files here').dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByRole('tab', { name: 'Notes' })).toHaveAttribute('aria-selected', 'true');
   await note.getByRole('button', { name: 'Attach the file' }).click();
   await expect(note.getByText('Attached: payslip.txt')).toBeVisible();
   const noteFiles = note.getByRole('list', { name: /^Files: Note of / });

@@ -69,7 +69,7 @@ export default function LinkedFiles({ files, link, owner, canAttach = true }: Li
           {t('linked.loadFailed')}
         </Text>
       )}
-      {canAttach && <AttachControls queue={queue} label={t('linked.attach')} name={t('linked.attachTo', { owner })} compact />}
+      {canAttach && <AttachControls queue={queue} label={t('linked.attach')} name={t('linked.attachTo', { owner })} hint={t('linked.dropHint')} compact />}
       {viewing && <AttachmentViewer store={store} attachment={viewing} onClose={() => setViewing(null)} />}
       {saving && <SaveCopyDialog store={store} attachment={saving} onClose={() => setSaving(null)} />}
     </Stack>
