@@ -5,7 +5,6 @@ import type { BrowserContext, Locator } from '@playwright/test';
 import { stripMetadata } from '../../src/renderer/src/features/attachments/metadata';
 import { expectNoSeriousAxeViolations } from './axe';
 import { expect, test } from './fixtures';
-import { expectNoSeriousAxeViolations } from './axe';
 import { PASSPHRASE } from './vault-steps';
 
 test.use({ vault: 'prepared' });
