@@ -325,7 +325,15 @@ test('attach a file to a note and to a checklist answer: each lists its own, the
   await consent.getByRole('radio', { name: 'Yes' }).check();
   await consent.getByTestId('attach-input').setInputFiles({ name: 'consent.txt', mimeType: 'text/plain', buffer: Buffer.from('I agree.\n') });
   await consent.getByRole('button', { name: 'Attach the file' }).click();
-  await expect(consent.getByRole('list', { name: /^Files: Question: / }).getByRole('listitem')).toHaveText([/consent\.txt/]);
+  const answerFiles = consent.getByRole('list', { name: /^Files: Question: / });
+  await expect(answerFiles.getByRole('listitem')).toHaveText([/consent\.txt/]);
+  // Completed, the answer is kept as it is; its file still opens, and nothing more is attached.
+  await page.getByRole('button', { name: 'Mark as completed' }).click();
+  await expect(consent.getByRole('radio', { name: 'No', exact: true })).toBeDisabled();
+  await expect(consent.getByRole('button', { name: /^Attach a file: Question:/ })).toHaveCount(0);
+  await answerFiles.getByRole('button', { name: 'View consent.txt' }).click();
+  await expect(page.getByRole('dialog', { name: 'consent.txt' }).getByText('I agree.')).toBeVisible();
+  await page.getByRole('dialog', { name: 'consent.txt' }).getByRole('button', { name: 'Close', exact: true }).click();
 
   // The Files tab says what each is linked to, and the link opens the note.
   await page.getByRole('tab', { name: 'Files' }).click();

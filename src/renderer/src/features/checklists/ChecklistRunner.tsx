@@ -110,31 +110,29 @@ export function ChecklistRunner({ initial, caseContext, onBack }: { initial: Cas
       )}
 
       <CaseFilesScope caseId={checklist.caseId}>
-        <fieldset disabled={completed} className={classes.answers}>
-          <Stack gap="xl">
-            {template.sections.map((section) => {
-              const items = section.items.filter((item) => shown.has(item.id));
-              if (items.length === 0) return null;
-              return (
-                <section key={section.id} aria-labelledby={`${instance.id}-${section.id}`}>
-                  <Stack gap="md">
-                    <Title order={4} id={`${instance.id}-${section.id}`}>
-                      <TemplateText language={template.language}>{section.title}</TemplateText>
-                    </Title>
-                    {section.description && (
-                      <Text size="sm" c="dimmed" lang={template.language}>
-                        {section.description}
-                      </Text>
-                    )}
-                    {items.map((item) => (
-                      <ItemCard key={item.id} item={item} instance={instance} onChange={changeInstance} completed={completed} />
-                    ))}
-                  </Stack>
-                </section>
-              );
-            })}
-          </Stack>
-        </fieldset>
+        <Stack gap="xl">
+          {template.sections.map((section) => {
+            const items = section.items.filter((item) => shown.has(item.id));
+            if (items.length === 0) return null;
+            return (
+              <section key={section.id} aria-labelledby={`${instance.id}-${section.id}`}>
+                <Stack gap="md">
+                  <Title order={4} id={`${instance.id}-${section.id}`}>
+                    <TemplateText language={template.language}>{section.title}</TemplateText>
+                  </Title>
+                  {section.description && (
+                    <Text size="sm" c="dimmed" lang={template.language}>
+                      {section.description}
+                    </Text>
+                  )}
+                  {items.map((item) => (
+                    <ItemCard key={item.id} item={item} instance={instance} onChange={changeInstance} completed={completed} />
+                  ))}
+                </Stack>
+              </section>
+            );
+          })}
+        </Stack>
       </CaseFilesScope>
 
       <Group>
@@ -213,41 +211,46 @@ function ItemCard({ item, instance, onChange, completed }: ItemCardProps) {
   return (
     <Paper withBorder radius="md" p="md">
       <Stack gap="sm">
-        <ItemControl
-          item={item}
-          id={`${domId}-input`}
-          language={template.language}
-          label={label}
-          guidance={guidance}
-          error={error}
-          value={answer?.value}
-          onAnswer={answerWith}
-          onClear={clear}
-        />
-        <LegalRefLinks refs={item.legalRefs ?? []} />
-        <Group gap="xs">
-          {answer && (item.kind === 'yesNoUnknown' || item.kind === 'single') && (
-            <Button size="compact-sm" variant="default" onClick={clear}>
-              {t(answer.note === undefined ? 'runner.clearAnswer' : 'runner.clearAnswerAndNote')}
-            </Button>
-          )}
-          {answer && !noteOpen && (
-            <Button size="compact-sm" variant="default" onClick={() => setNoteOpen(true)}>
-              {t('runner.addNote')}
-            </Button>
-          )}
-        </Group>
-        {noteOpen && answer && (
-          <Textarea
-            label={t('runner.note')}
-            description={t('runner.noteHelp')}
-            autosize
-            minRows={2}
-            maxLength={10_000}
-            value={answer.note ?? ''}
-            onChange={(event) => answerWith(answer.value, event.currentTarget.value)}
-          />
-        )}
+        {/* A completed checklist keeps its answers as they are until reopened; its files still open. */}
+        <fieldset disabled={completed} className={classes.answers}>
+          <Stack gap="sm">
+            <ItemControl
+              item={item}
+              id={`${domId}-input`}
+              language={template.language}
+              label={label}
+              guidance={guidance}
+              error={error}
+              value={answer?.value}
+              onAnswer={answerWith}
+              onClear={clear}
+            />
+            <LegalRefLinks refs={item.legalRefs ?? []} />
+            <Group gap="xs">
+              {answer && (item.kind === 'yesNoUnknown' || item.kind === 'single') && (
+                <Button size="compact-sm" variant="default" onClick={clear}>
+                  {t(answer.note === undefined ? 'runner.clearAnswer' : 'runner.clearAnswerAndNote')}
+                </Button>
+              )}
+              {answer && !noteOpen && (
+                <Button size="compact-sm" variant="default" onClick={() => setNoteOpen(true)}>
+                  {t('runner.addNote')}
+                </Button>
+              )}
+            </Group>
+            {noteOpen && answer && (
+              <Textarea
+                label={t('runner.note')}
+                description={t('runner.noteHelp')}
+                autosize
+                minRows={2}
+                maxLength={10_000}
+                value={answer.note ?? ''}
+                onChange={(event) => answerWith(answer.value, event.currentTarget.value)}
+              />
+            )}
+          </Stack>
+        </fieldset>
         {/* Files go with an answer: listed whenever there are some, attached once the question is answered. */}
         {files && (
           <Suspense fallback={null}>
