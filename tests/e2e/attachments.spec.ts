@@ -280,3 +280,76 @@ test('attach a photo with a GPS tag, PDFs, a short and a long text file, view th
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByRole('button', { name: arabic.viewer.previous })).toBeEnabled();
 });
+
+test('attach a file to a note and to a checklist answer: each lists its own, the Files tab links back, a deleted note leaves its file unlinked', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('link', { name: 'New case' }).first().click();
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^WP-\d{4}-\d{4}$/ })).toBeVisible();
+
+  // A note, then a file attached to it from the note itself.
+  await page.getByLabel('New note').fill('Met at the station; payslip shown.');
+  await page.getByRole('button', { name: 'Add note' }).click();
+  const note = page.getByRole('listitem', { name: /^Note of / });
+  await expect(note).toBeVisible();
+  // Dropped onto the note's files: it stays on the note (the checklist answer below takes the file button).
+  const dataTransfer = await page.evaluateHandle(() => {
+    const files = new DataTransfer();
+    files.items.add(new File(['Pay: 0\n'], 'payslip.txt', { type: 'text/plain' }));
+    return files;
+  });
+  await note.getByText('or drop files here').dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByRole('tab', { name: 'Notes' })).toHaveAttribute('aria-selected', 'true');
+  await note.getByRole('button', { name: 'Attach the file' }).click();
+  await expect(note.getByText('Attached: payslip.txt')).toBeVisible();
+  const noteFiles = note.getByRole('list', { name: /^Files: Note of / });
+  await expect(noteFiles.getByRole('listitem')).toHaveText([/payslip\.txt/]);
+  await expectNoSeriousAxeViolations(page, "a note's files");
+  await noteFiles.getByRole('button', { name: 'View payslip.txt' }).click();
+  await expect(page.getByRole('dialog', { name: 'payslip.txt' }).getByText('Pay: 0')).toBeVisible();
+  await page.getByRole('dialog', { name: 'payslip.txt' }).getByRole('button', { name: 'Close', exact: true }).click();
+
+  // A checklist answer: its button appears once the question is answered.
+  await page.getByRole('tab', { name: 'Checklists' }).click();
+  await page.getByRole('button', { name: 'Start a checklist' }).click();
+  const start = page.getByRole('dialog', { name: 'Start a checklist' });
+  await start.getByRole('radio', { name: /^Initial screening/ }).click();
+  await start.getByRole('button', { name: 'Start', exact: true }).click();
+  // The question's card: the innermost box holding its choices.
+  const consent = page
+    .locator('.mantine-Paper-root')
+    .filter({ has: page.getByRole('radiogroup', { name: /^Does the person agree to talk with you/ }) })
+    .last();
+  await expect(consent.getByRole('button', { name: /^Attach a file: Question:/ })).toHaveCount(0);
+  await consent.getByRole('radio', { name: 'Yes' }).check();
+  await consent.getByTestId('attach-input').setInputFiles({ name: 'consent.txt', mimeType: 'text/plain', buffer: Buffer.from('I agree.\n') });
+  await consent.getByRole('button', { name: 'Attach the file' }).click();
+  const answerFiles = consent.getByRole('list', { name: /^Files: Question: / });
+  await expect(answerFiles.getByRole('listitem')).toHaveText([/consent\.txt/]);
+  // Completed, the answer is kept as it is; its file still opens, and nothing more is attached.
+  await page.getByRole('button', { name: 'Mark as completed' }).click();
+  await expect(consent.getByRole('radio', { name: 'No', exact: true })).toBeDisabled();
+  await expect(consent.getByRole('button', { name: /^Attach a file: Question:/ })).toHaveCount(0);
+  await answerFiles.getByRole('button', { name: 'View consent.txt' }).click();
+  await expect(page.getByRole('dialog', { name: 'consent.txt' }).getByText('I agree.')).toBeVisible();
+  await page.getByRole('dialog', { name: 'consent.txt' }).getByRole('button', { name: 'Close', exact: true }).click();
+
+  // The Files tab says what each is linked to, and the link opens the note.
+  await page.getByRole('tab', { name: 'Files' }).click();
+  const list = page.getByRole('list', { name: 'Files of this case' });
+  await expect(list.getByRole('listitem', { name: 'payslip.txt' }).getByText(/^Linked to Note written /)).toBeVisible();
+  await expect(list.getByRole('listitem', { name: 'consent.txt' }).getByText(/^Linked to Initial screening.*: Does the person agree to talk/)).toBeVisible();
+  await list.getByRole('listitem', { name: 'payslip.txt' }).getByRole('link', { name: 'Open the note' }).click();
+  await expect(note).toBeFocused();
+
+  // Deleting the note keeps its file with the case (the box is not ticked), no longer linked.
+  await note.getByRole('button', { name: /^Delete the note of / }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete this note?' });
+  await expect(confirm.getByRole('checkbox', { name: 'Also delete the file attached to it' })).not.toBeChecked();
+  await confirm.getByRole('button', { name: 'Delete the note' }).click();
+  await expect(note).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Notes, newest first' })).toBeFocused();
+  await page.getByRole('tab', { name: 'Files' }).click();
+  await expect(list.getByRole('listitem', { name: 'payslip.txt' }).getByText(/^No longer linked/)).toBeVisible();
+});

@@ -167,7 +167,7 @@ test('a deleted case is gone with its notes, also after a reload', async ({ page
   await addNote(page, 'Note that must go too.');
   const url = page.url();
 
-  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: `Delete case ${caseCode}?` });
   await expect(dialog).toContainText('with all its notes and checklists');
   const confirm = dialog.getByRole('button', { name: 'Delete case' });

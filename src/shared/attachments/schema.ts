@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idPattern } from '../checklists/schema';
+import { followUpLinkSchema } from '../followups/schema';
 
 /** The largest file a caseworker may attach unless told otherwise (stated in the message when exceeded). */
 export const defaultAttachmentLimitBytes = 100 * 1024 * 1024;
@@ -41,13 +42,26 @@ export const attachmentSchema = z.strictObject({
   removed: z.array(z.string().max(40)).max(20),
   /** The caseworker chose to keep the file exactly as received. */
   keptOriginal: z.boolean(),
-  /** An optional link to a note of the same case. */
-  noteId: recordId.nullable(),
+  /**
+   * The note or checklist question of the same case it belongs with, or null for the case alone. The one link
+   * shape follow-ups use (ids only), so both resolve, show and open alike (`resolveLink`).
+   */
+  link: followUpLinkSchema.nullable(),
   blob: attachmentBlobSchema,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
 export type CaseAttachment = z.infer<typeof attachmentSchema>;
+
+/**
+ * An attachment as read from the store, in today's shape: records written before links existed have a
+ * `noteId` field (always null: nothing set it) and no `link`.
+ */
+export function upgradeAttachment(data: CaseAttachment): CaseAttachment {
+  const { noteId, ...rest } = data as CaseAttachment & { noteId?: string | null };
+  if (rest.link !== undefined) return rest;
+  return { ...rest, link: typeof noteId === 'string' ? { type: 'note', noteId } : null };
+}
 
 /** A cheap check of decrypted data for reading many (lists, search); full validation happens on write. */
 export function isAttachment(data: unknown): data is CaseAttachment {

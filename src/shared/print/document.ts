@@ -6,6 +6,7 @@ import type { CaseContext, ChecklistItem, ChecklistTemplate } from '../checklist
 import { contextWithAnswers, screeningSummary } from '../checklists/screening';
 import { exportFileName } from '../files';
 import { currentDue, dueInstant } from '../followups/agenda';
+import type { LinkTarget } from '../followups/links';
 import type { FollowUp } from '../followups/schema';
 import type { Language } from '../languages';
 import { escapeHtml } from './escape';
@@ -30,6 +31,12 @@ export function followUpsByDefault(redaction: Redaction): boolean {
   return redaction === 'full';
 }
 
+/** An attached file as a case summary names it: with the note or checklist question it belongs with, if any (`resolveLink`). */
+export interface PrintedFile {
+  name: string;
+  linkedTo: LinkTarget | null;
+}
+
 export interface PrintOptions {
   kind: PrintKind;
   language: Language;
@@ -39,8 +46,8 @@ export interface PrintOptions {
   /** Needed for 'caseSummary'; gives the code (and the case context) to 'filledChecklist'. */
   caseRecord?: CaseRecord;
   notes?: readonly CaseNote[];
-  /** For 'caseSummary': the names of the case's attached files (names only: a file's contents are never printed). */
-  fileNames?: readonly string[];
+  /** For 'caseSummary': the case's attached files (names and links only: a file's contents are never printed). */
+  files?: readonly PrintedFile[];
   /** The checklists to print: all of the case's for a summary, the one to print for 'filledChecklist'. */
   checklists?: readonly CaseChecklist[];
   /** A case summary's optional follow-ups section: printed when given (even empty), left out when absent. */
@@ -125,7 +132,7 @@ export function renderPrintDocument(options: PrintOptions): PrintDocument {
     );
     reference = record?.code ?? '';
     if (kind === 'caseSummary' && record) {
-      body = caseSummary(record, options.notes ?? [], options.fileNames ?? [], checklists, caseContext, context, options.followUps);
+      body = caseSummary(record, options.notes ?? [], options.files ?? [], checklists, caseContext, context, options.followUps);
     } else {
       body = checklists.map((checklist) => filledChecklist(checklist, caseContext, context, checklists.length > 1)).join('\n');
     }
@@ -256,7 +263,7 @@ export function spellOut(identifier: string): string {
 function caseSummary(
   record: CaseRecord,
   notes: readonly CaseNote[],
-  fileNames: readonly string[],
+  files: readonly PrintedFile[],
   checklists: readonly CaseChecklist[],
   caseContext: CaseContext,
   ctx: Context,
@@ -297,7 +304,7 @@ function caseSummary(
 
   parts.push(`<section class="section"><h2>${escapeHtml(L.notes)}</h2>${notesPart(notes, ctx)}</section>`);
   if (followUps) parts.push(`<section class="section"><h2>${escapeHtml(ctx.labels.followUps.title)}</h2>${followUpsPart(followUps, ctx)}</section>`);
-  parts.push(`<section class="section"><h2>${escapeHtml(L.files)}</h2>${filesPart(fileNames, ctx)}</section>`);
+  parts.push(`<section class="section"><h2>${escapeHtml(L.files)}</h2>${filesPart(files, ctx)}</section>`);
 
   parts.push(`<h2>${escapeHtml(labels.checklist.checklists)}</h2>`);
   if (checklists.length === 0) parts.push(`<p class="muted">${escapeHtml(labels.checklist.noChecklists)}</p>`);
@@ -305,12 +312,21 @@ function caseSummary(
   return parts.join('\n');
 }
 
-/** Names only, never contents; a name is free text, so only the full export carries it, as with notes. */
-function filesPart(names: readonly string[], ctx: Context): string {
+/**
+ * Names only, never contents; a name is free text, so only the full export carries it, as with notes. Each
+ * says what it belongs with: a note by its day (never its text), a checklist question by its words.
+ */
+function filesPart(files: readonly PrintedFile[], ctx: Context): string {
   const L = ctx.labels.case;
-  if (names.length === 0) return `<p class="muted">${escapeHtml(L.noFiles)}</p>`;
-  if (ctx.redaction !== 'full') return `<p class="muted">${escapeHtml(fillLabel(L.filesOmitted, { count: names.length }))}</p>`;
-  return `<ul>${names.map((name) => `<li dir="auto">${escapeHtml(name)}</li>`).join('')}</ul>`;
+  if (files.length === 0) return `<p class="muted">${escapeHtml(L.noFiles)}</p>`;
+  if (ctx.redaction !== 'full') return `<p class="muted">${escapeHtml(fillLabel(L.filesOmitted, { count: files.length }))}</p>`;
+  const linked = (target: LinkTarget): string =>
+    target.type === 'note'
+      ? fillLabel(L.fileWithNote, { date: ctx.date(target.createdAt) })
+      : target.type === 'checklistItem'
+        ? fillLabel(L.fileWithItem, { checklist: target.checklistTitle, item: target.itemLabel })
+        : L.fileUnlinked;
+  return `<ul>${files.map(({ name, linkedTo }) => `<li>${text(name)}${linkedTo ? ` <span class="small muted">(${escapeHtml(linked(linkedTo))})</span>` : ''}</li>`).join('')}</ul>`;
 }
 
 function notesPart(notes: readonly CaseNote[], ctx: Context): string {

@@ -60,6 +60,9 @@ export const englishPrintLabels = {
     files: 'Files',
     noFiles: 'No files.',
     filesOmitted: 'Files not named in this export: {count}.',
+    fileWithNote: 'with the note of {date}',
+    fileWithItem: 'with the checklist question {checklist}: {item}',
+    fileUnlinked: 'no longer linked: its note or checklist question was deleted',
   },
   caseStatus: {
     open: 'Open',

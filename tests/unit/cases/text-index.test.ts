@@ -67,7 +67,7 @@ describe('words of notes and checklists, by case', () => {
         originalSha256: null,
         removed: [],
         keptOriginal: false,
-        noteId: null,
+        link: null,
         blob,
         createdAt: now,
         updatedAt: now,

@@ -262,6 +262,34 @@ describe('attachments in backups', () => {
     expect(same(await readAll(target, restored.data.blob), sample('first'))).toBe(true);
   });
 
+  it('a merge finds a file already on this device "already there", and a different file under the same id a conflict', async () => {
+    const { planRestore } = await import('@renderer/db/transfer');
+    const { splitChunkRecords } = await import('@renderer/db/attachment-transfer');
+    const device = await openStore();
+    await attached(device, 'same');
+    // The backup carries the file key itself, the device its wrap: the same file all the same.
+    const backup = splitChunkRecords(await backupOf(device));
+    const identical = await planRestore(device, backup.records, 'merge');
+    expect(identical.conflicts).toEqual([]);
+    expect(identical.added).toBe(0);
+    expect(identical.total).toBe(0);
+    // Nor a backup of the same file made before links existed (an unset noteId, no link).
+    const older = backup.records.map((record) =>
+      record.table === 'attachments' ? { ...record, data: { ...(record.data as object), data: { ...(record.data as { data: object }).data, noteId: null } } } : record,
+    );
+    expect((await planRestore(device, older, 'merge')).conflicts).toEqual([]);
+
+    // Another file (another SHA-256) under the same id, changed later: a conflict the backup's copy wins.
+    const other = backup.records.map((record) =>
+      record.table === 'attachments'
+        ? { ...record, updatedAt: record.updatedAt + 1000, data: { ...(record.data as object), data: { ...(record.data as { data: object }).data, sha256: 'f'.repeat(64) } } }
+        : record,
+    );
+    const differing = await planRestore(device, other, 'merge');
+    expect(differing.conflicts).toMatchObject([{ table: 'attachments', id: 'a-same', winner: 'backup' }]);
+    expect(differing.writes['attachments']).toHaveLength(1);
+  });
+
   it('a replace restore removes the chunks of the files it replaced', async () => {
     const { planRestore } = await import('@renderer/db/transfer');
     const { applyRestoreWithAttachments, splitChunkRecords } = await import('@renderer/db/attachment-transfer');

@@ -60,16 +60,35 @@ describe('case summary', () => {
 
 describe('case summary: attached files', () => {
   it('lists the files by name only in the full export, escaped; the others count them; none says so', () => {
-    const fileNames = ['FILEMARK <script>.jpg', 'عقد العمل.pdf'];
-    const full = render({ kind: 'caseSummary', fileNames }).html;
+    const files = [
+      { name: 'FILEMARK <script>.jpg', linkedTo: null },
+      { name: 'عقد العمل.pdf', linkedTo: null },
+    ];
+    const full = render({ kind: 'caseSummary', files }).html;
     expect(full).toContain(`<h2>${labels.case.files}</h2>`);
     expect(full).toContain(escapeHtml('FILEMARK <script>.jpg'));
     expect(full).not.toContain('<script>');
     expect(full).toContain('عقد العمل.pdf');
-    const redacted = render({ kind: 'caseSummary', redaction: 'noAliasNoNotes', fileNames }).html;
+    const redacted = render({ kind: 'caseSummary', redaction: 'noAliasNoNotes', files }).html;
     expect(redacted).not.toContain('FILEMARK');
     expect(redacted).toContain('Files not named in this export: 2.');
     expect(render({ kind: 'caseSummary' }).html).toContain(labels.case.noFiles);
+  });
+
+  it('names what each file is linked to: a note by its day (never its text), a checklist question by its words, or no longer linked', () => {
+    const files = [
+      { name: 'payslip.pdf', linkedTo: { type: 'note', noteId: 'n1', createdAt: '2026-12-01T10:00:00.000Z' } as const },
+      { name: 'contract.pdf', linkedTo: { type: 'checklistItem', checklistId: 'c1', itemId: 'i1', checklistTitle: 'Screening', itemLabel: 'Was a contract signed?' } as const },
+      { name: 'photo.jpg', linkedTo: { type: 'missing', was: 'note' } as const },
+      { name: 'case-only.txt', linkedTo: null },
+    ];
+    const html = render({ kind: 'caseSummary', files }).html;
+    expect(html).toMatch(/payslip\.pdf<\/span> <span class="small muted">\(with the note of [^)]*2026[^)]*\)<\/span>/);
+    expect(html).toContain('(with the checklist question Screening: Was a contract signed?)');
+    expect(html).toContain(`(${labels.case.fileUnlinked})`);
+    expect(html).toMatch(/case-only\.txt<\/span><\/li>/);
+    // Not named at all, and so not linked, below the full export.
+    expect(render({ kind: 'caseSummary', redaction: 'noAliasNoNotes', files }).html).not.toContain('Was a contract signed?');
   });
 });
 

@@ -53,4 +53,12 @@ describe('ConfirmDeleteDialog', () => {
     expect(onClose).toHaveBeenCalledTimes(1);
     expect(screen.queryByRole('alert')).toBeNull();
   });
+
+  it('shows choices about what goes with it under the body, outside its paragraph', async () => {
+    const { ui } = dialog({ children: <input type="checkbox" aria-label="Also delete the file attached to it" autoComplete="off" /> });
+    await renderInApp(ui);
+    const choice = screen.getByRole('checkbox', { name: 'Also delete the file attached to it' });
+    expect(choice.closest('form')).not.toBeNull();
+    expect(choice.closest('p')).toBeNull();
+  });
 });

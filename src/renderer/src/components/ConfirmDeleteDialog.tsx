@@ -18,10 +18,12 @@ export interface ConfirmDeleteDialogProps {
   onDelete: () => Promise<void>;
   /** For what cannot be brought back at all: the person types `expected` before the button works. */
   typeToConfirm?: { label: string; expected: string };
+  /** Choices about what goes with it (a note's files), under the body. */
+  children?: ReactNode;
 }
 
 /** The one dialog that asks before deleting something. */
-export function ConfirmDeleteDialog({ opened, onClose, title, body, confirmLabel, cancelLabel, failedText, onDelete, typeToConfirm }: ConfirmDeleteDialogProps) {
+export function ConfirmDeleteDialog({ opened, onClose, title, body, confirmLabel, cancelLabel, failedText, onDelete, typeToConfirm, children }: ConfirmDeleteDialogProps) {
   const { t } = useTranslation();
   const [typed, setTyped] = useState('');
   const deletion = useAction(onDelete, () => failedText);
@@ -45,6 +47,7 @@ export function ConfirmDeleteDialog({ opened, onClose, title, body, confirmLabel
       >
         <Stack>
           <Text>{body}</Text>
+          {children}
           {typeToConfirm && <TextInput label={typeToConfirm.label} value={typed} onChange={(event) => setTyped(event.currentTarget.value)} data-autofocus />}
           <OutcomeAlert outcome={deletion.outcome} />
           <Group justify="flex-end">

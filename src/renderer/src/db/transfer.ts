@@ -7,9 +7,10 @@
  * `tombstones`), so a merge restore knows what was deleted on either side and does not bring it back.
  * A backup made by version 1 of the record format is mapped as the migration maps its rows (`fromV1`).
  */
+import { upgradeAttachment, type CaseAttachment } from '@shared/attachments';
 import { fromV1 } from './migrate';
 import type { IndexFields } from './schema';
-import { latestVersion, tombstoneTable, waypointSchema } from './schema';
+import { attachmentsTable, latestVersion, tombstoneTable, waypointSchema } from './schema';
 import type { OpaqueStore, WaypointTable } from './records';
 import { writeAllRecords, type RecordInput, type Tombstone } from './store';
 
@@ -155,6 +156,18 @@ function sameJson(a: unknown, b: unknown): boolean {
   return canonical(a) === canonical(b);
 }
 
+/**
+ * What a merge compares of a record. An attachment's file key travels unwrapped in a backup and wrapped
+ * under this install's key on the device (docs/attachments-format.md, "Backups"), and where its chunks are
+ * is storage, not content: it is compared by its id and metadata, the stored SHA-256 standing for the bytes.
+ */
+function comparable(table: string, payload: Omit<StoredPayload, 'index'> & { index?: IndexFields | undefined }): unknown {
+  if (table !== attachmentsTable || typeof payload.data !== 'object' || payload.data === null) return payload;
+  // A record from before links existed reads as today's (an unset noteId is no link), as the Files tab reads it.
+  const { blob: _storage, ...metadata } = upgradeAttachment(payload.data as CaseAttachment);
+  return { ...payload, data: metadata };
+}
+
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (typeof value === 'object' && value !== null) {
@@ -215,7 +228,12 @@ export async function planRestore(store: OpaqueStore, incoming: readonly Transfe
       (writes[table] ??= []).push(input);
       continue;
     }
-    if (mine.payload && mine.updatedAt === input.updatedAt && sameJson(mine.payload, { kind: input.kind, index: input.index, data: input.data })) continue;
+    if (
+      mine.payload &&
+      mine.updatedAt === input.updatedAt &&
+      sameJson(comparable(table, mine.payload), comparable(table, { kind: input.kind, index: input.index, data: input.data }))
+    )
+      continue;
     // A row here that cannot be decrypted loses to the backup's readable copy.
     const backupUpdatedAt = input.updatedAt ?? 0;
     const winner = mine.updatedAt === null || backupUpdatedAt > mine.updatedAt ? 'backup' : 'device';

@@ -1,12 +1,12 @@
-import { useRef, useState, type DragEvent } from 'react';
-import { Alert, Button, Checkbox, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
-import { IconPaperclip } from '@tabler/icons-react';
+import { Suspense, useState, type DragEvent } from 'react';
+import { Alert, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { attachmentLimits, defaultAttachmentLimitBytes, type CaseAttachment } from '@shared/attachments';
 import { ConfirmDeleteDialog } from '../../components/ConfirmDeleteDialog';
+import { LinkedRecord } from '../followups';
+import { AttachControls, useAttachQueue } from './AttachFiles';
 import { AttachmentViewer, isViewable } from './AttachmentViewer';
-import { attachFile, deleteAttachment, saveAttachment } from './data';
-import { attachmentErrorText } from './errors';
+import { deleteAttachment, saveAttachment } from './data';
 import { removedMetadataText } from './metadata';
 import { SaveCopyDialog } from './SaveCopyDialog';
 import { sizeText } from './size-text';
@@ -20,27 +20,14 @@ export interface CaseAttachmentsPanelProps {
   onChange?: () => void;
 }
 
-/** A file chosen or dropped, waiting for the caseworker to confirm how it is kept. */
-interface Pending {
-  file: File;
-  keepOriginal: boolean;
-}
-
-/** What became of one file: what was removed from it, or why it was not attached. */
-interface Result {
-  name: string;
-  ok: boolean;
-  text: string;
-}
-
-/** A case's files: attach (button or drop), list with hashes, view, caption, save a copy, delete. */
+/** A case's files: attach (button or drop), list with hashes and what each is linked to, view, caption, save a copy, delete. */
 export default function CaseAttachmentsPanel({ caseId, dropped = [], onChange }: CaseAttachmentsPanelProps) {
   const { t, i18n } = useTranslation('attachments');
   const { store, load, reload } = useAttachments(caseId);
-  const input = useRef<HTMLInputElement>(null);
-  const [pending, setPending] = useState<Pending[]>(() => dropped.map((file) => ({ file, keepOriginal: false })));
-  const [busy, setBusy] = useState(false);
-  const [results, setResults] = useState<Result[]>([]);
+  const queue = useAttachQueue(store, caseId, null, dropped, async () => {
+    await reload();
+    onChange?.();
+  });
   const [viewing, setViewing] = useState<CaseAttachment | null>(null);
   const [saving, setSaving] = useState<CaseAttachment | null>(null);
   const [deleting, setDeleting] = useState<CaseAttachment | null>(null);
@@ -48,26 +35,6 @@ export default function CaseAttachmentsPanel({ caseId, dropped = [], onChange }:
   const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
   const size = (bytes: number) => sizeText(t, i18n.language, bytes);
   const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(iso));
-
-  const choose = (files: readonly File[]) => setPending((before) => [...before, ...files.map((file) => ({ file, keepOriginal: false }))]);
-
-  async function attachAll() {
-    setBusy(true);
-    const done: Result[] = [];
-    for (const { file, keepOriginal } of pending) {
-      try {
-        const { removed } = await attachFile(store, caseId, file, { keepOriginal, limitBytes: defaultAttachmentLimitBytes });
-        done.push({ name: file.name, ok: true, text: removedMetadataText(t, i18n.language, removed) ?? (keepOriginal ? t('attach.keptOriginal') : t('attach.nothingRemoved')) });
-      } catch (error) {
-        done.push({ name: file.name, ok: false, text: attachmentErrorText(t, i18n.language, error) });
-      }
-    }
-    setPending([]);
-    setResults(done);
-    setBusy(false);
-    await reload();
-    onChange?.();
-  }
 
   async function saveCaption(attachment: CaseAttachment, caption: string) {
     await saveAttachment(store, { ...attachment, caption });
@@ -78,85 +45,12 @@ export default function CaseAttachmentsPanel({ caseId, dropped = [], onChange }:
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
-    choose([...event.dataTransfer.files]);
+    queue.choose([...event.dataTransfer.files]);
   };
 
   return (
     <Stack onDragOver={(event) => event.preventDefault()} onDrop={onDrop}>
-      <Group>
-        <Button leftSection={<IconPaperclip size={18} aria-hidden />} onClick={() => input.current?.click()} disabled={busy}>
-          {t('attach.button')}
-        </Button>
-        <Text size="sm" c="dimmed">
-          {t('attach.dropHint', { limit: number.format(defaultAttachmentLimitBytes / (1024 * 1024)) })}
-        </Text>
-        <input
-          ref={input}
-          type="file"
-          multiple
-          hidden
-          autoComplete="off"
-          aria-label={t('attach.button')}
-          data-testid="attach-input"
-          onChange={(event) => {
-            choose([...(event.currentTarget.files ?? [])]);
-            event.currentTarget.value = '';
-          }}
-        />
-      </Group>
-
-      {pending.length > 0 && (
-        <Paper withBorder p="md">
-          <Stack>
-            <Text fw={600}>{t('attach.pendingTitle', { count: pending.length })}</Text>
-            {pending.map((entry, position) => (
-              <Stack key={`${entry.file.name}-${position}`} gap={4}>
-                <Text dir="auto">{entry.file.name}</Text>
-                <Checkbox
-                  label={t('attach.keepOriginal')}
-                  checked={entry.keepOriginal}
-                  onChange={(event) => {
-                    const keepOriginal = event.currentTarget.checked;
-                    setPending((before) => before.map((other, at) => (at === position ? { ...other, keepOriginal } : other)));
-                  }}
-                />
-                {entry.keepOriginal && (
-                  <Alert color="yellow" p="xs">
-                    {t('attach.keepOriginalWarning')}
-                  </Alert>
-                )}
-              </Stack>
-            ))}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setPending([])} disabled={busy}>
-                {t('actions.cancel')}
-              </Button>
-              <Button onClick={() => void attachAll()} loading={busy}>
-                {t('attach.confirm', { count: pending.length })}
-              </Button>
-            </Group>
-          </Stack>
-        </Paper>
-      )}
-
-      {results.length > 0 && (
-        <Stack gap="xs" role="status">
-          {results.map((result, position) => (
-            <Alert
-              key={position}
-              color={result.ok ? 'teal' : 'red'}
-              withCloseButton
-              closeButtonLabel={t('notices.dismiss', { ns: 'translation' })}
-              onClose={() => setResults((before) => before.filter((_, at) => at !== position))}
-            >
-              <Text size="sm" fw={600} dir="auto">
-                {result.ok ? t('attach.attached', { name: result.name }) : t('attach.failed', { name: result.name })}
-              </Text>
-              <Text size="sm">{result.text}</Text>
-            </Alert>
-          ))}
-        </Stack>
-      )}
+      <AttachControls queue={queue} label={t('attach.button')} hint={t('attach.dropHint', { limit: number.format(defaultAttachmentLimitBytes / (1024 * 1024)) })} />
 
       {load.status === 'error' && (
         <Alert color="red" role="alert" title={t('errors.loadTitle')}>
@@ -206,6 +100,11 @@ export default function CaseAttachmentsPanel({ caseId, dropped = [], onChange }:
                       {attachment.caption}
                     </Text>
                   )
+                )}
+                {attachment.link && (
+                  <Suspense fallback={null}>
+                    <LinkedRecord caseId={caseId} link={attachment.link} missing={t('link.noLonger')} />
+                  </Suspense>
                 )}
                 {attachment.keptOriginal ? (
                   <Text size="xs" c="orange">

@@ -4,7 +4,8 @@
  * last, so a file is either wholly attached or not at all.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { attachmentSchema, isAttachment, type CaseAttachment } from '@shared/attachments';
+import { attachmentSchema, isAttachment, upgradeAttachment, type CaseAttachment } from '@shared/attachments';
+import type { FollowUpLink } from '@shared/followups';
 import {
   AttachmentError,
   attachmentChunkBytes,
@@ -27,8 +28,8 @@ export type ReadAttachments = ReadRecords<CaseAttachment>;
 /** A case's files, oldest first. */
 export async function listCaseAttachments(store: Store, caseId: string): Promise<ReadAttachments> {
   const read = await readCaseRecords(store, attachmentsTable, isAttachment, caseId);
-  read.records.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  return read;
+  const records = read.records.map(upgradeAttachment).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return { ...read, records };
 }
 
 /** SHA-256 of a Blob read a chunk at a time (the file as received, when what is stored differs from it). */
@@ -41,6 +42,8 @@ async function sha256Of(file: Blob): Promise<string> {
 export interface AttachOptions {
   /** Keep the file exactly as received (no metadata removed): the caseworker's choice, per file, after a warning. */
   keepOriginal: boolean;
+  /** The note or checklist question of the case it is attached from; null from the case's Files tab. */
+  link?: FollowUpLink | null;
   limitBytes: number;
   estimate?: () => Promise<StorageEstimate>;
 }
@@ -73,7 +76,7 @@ export async function attachFile(store: Store, caseId: string, file: File, optio
       originalSha256: removed.length > 0 ? await sha256Of(file) : null,
       removed,
       keptOriginal: options.keepOriginal,
-      noteId: null,
+      link: options.link ?? null,
       blob: written.blob,
       createdAt: now,
       updatedAt: now,

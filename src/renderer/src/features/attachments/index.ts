@@ -4,3 +4,7 @@ import { lazy } from 'react';
 
 export const CaseAttachmentsPanel = lazy(() => import('./CaseAttachmentsPanel'));
 export type { CaseAttachmentsPanelProps } from './CaseAttachmentsPanel';
+// A note's or a checklist question's own files: the case's files read once for the panel (a small module,
+// loaded with it), and each list with its "Attach file" loaded on first use.
+export { CaseFilesScope, useCaseFiles } from './CaseFilesScope';
+export const LinkedFiles = lazy(() => import('./LinkedFiles'));

@@ -1,17 +1,23 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { Button, Card, Collapse, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { Button, Card, Checkbox, Collapse, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { attachmentsLinkedTo } from '@shared/attachments';
 import { createNote, editNote, noteLimits, type CaseNote } from '@shared/cases';
+import { ConfirmDeleteDialog } from '../../components/ConfirmDeleteDialog';
 import { LoadFailedAlert } from '../../components/LoadFailedAlert';
 import { OutcomeAlert } from '../../components/OutcomeAlert';
 import { useAction } from '../../components/use-action';
+import { CaseFilesScope, LinkedFiles, useCaseFiles } from '../attachments';
 import { useDateFormats } from './labels';
 import { useCaseRepository, type NoteResult } from './repository';
 
 type Load = { status: 'loading' } | { status: 'ready'; notes: NoteResult[] } | { status: 'error' };
 
-/** Dated notes, newest first. Editing keeps the earlier wording, which anyone can open. `focusNoteId`: the note a follow-up's link opened. */
+/**
+ * Dated notes, newest first, each with the files attached to it. Editing keeps the earlier wording, which anyone
+ * can open. `focusNoteId`: the note a follow-up's link opened.
+ */
 export function NotesPanel({ caseId, code, focusNoteId = null }: { caseId: string; code: string; focusNoteId?: string | null }) {
   const { t } = useTranslation('cases');
   const repository = useCaseRepository();
@@ -19,6 +25,7 @@ export function NotesPanel({ caseId, code, focusNoteId = null }: { caseId: strin
   const [text, setText] = useState('');
   const [added, setAdded] = useState(false);
   const newNote = useRef<HTMLTextAreaElement>(null);
+  const timeline = useRef<HTMLHeadingElement>(null);
 
   const fetchNotes = useCallback(
     (): Promise<Load> =>
@@ -42,6 +49,12 @@ export function NotesPanel({ caseId, code, focusNoteId = null }: { caseId: strin
   async function save(note: CaseNote): Promise<void> {
     await repository.saveNote(note);
     await reload();
+  }
+  async function remove(note: CaseNote, files: Parameters<typeof repository.deleteNote>[1]): Promise<void> {
+    await repository.deleteNote(note, files);
+    await reload();
+    // The note went with the button that had focus: the list's heading takes it, so it is not lost.
+    timeline.current?.focus();
   }
   const adding = useAction(async () => {
     await save(createNote({ id: crypto.randomUUID(), caseId, text: text.trim(), now: new Date().toISOString() }));
@@ -77,26 +90,28 @@ export function NotesPanel({ caseId, code, focusNoteId = null }: { caseId: strin
         </Group>
       </Stack>
       <OutcomeAlert outcome={adding.outcome} />
-      <Title order={3} size="h4">
+      <Title order={3} size="h4" ref={timeline} tabIndex={-1}>
         {t('notes.timeline')}
       </Title>
       {load.status === 'error' && <LoadFailedAlert title={t('notes.loadFailed')} onRetry={reload} />}
       {load.status === 'ready' && load.notes.length === 0 && <Text c="dimmed">{t('notes.empty')}</Text>}
       {load.status === 'ready' && load.notes.length > 0 && (
-        <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('notes.timeline')}>
-          {load.notes.map((result) =>
-            'note' in result ? (
-              <NoteItem key={result.note.id} note={result.note} onSave={save} focused={result.note.id === focusNoteId} />
-            ) : (
-              <Card component="li" key={result.unreadableId} withBorder bg="var(--mantine-color-yellow-light)">
-                <Group gap="xs">
-                  <IconAlertTriangle size={18} aria-hidden />
-                  <Text>{t('notes.unreadable')}</Text>
-                </Group>
-              </Card>
-            ),
-          )}
-        </Stack>
+        <CaseFilesScope caseId={caseId} onChange={() => void repository.refreshIndexOf(caseId)}>
+          <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('notes.timeline')}>
+            {load.notes.map((result) =>
+              'note' in result ? (
+                <NoteItem key={result.note.id} note={result.note} onSave={save} onDelete={remove} focused={result.note.id === focusNoteId} />
+              ) : (
+                <Card component="li" key={result.unreadableId} withBorder bg="var(--mantine-color-yellow-light)">
+                  <Group gap="xs">
+                    <IconAlertTriangle size={18} aria-hidden />
+                    <Text>{t('notes.unreadable')}</Text>
+                  </Group>
+                </Card>
+              ),
+            )}
+          </Stack>
+        </CaseFilesScope>
       )}
     </Stack>
   );
@@ -108,8 +123,22 @@ function useSaveFailed() {
   return () => ({ title: t('notes.saveFailedTitle'), text: t('notes.saveFailed') });
 }
 
-function NoteItem({ note, onSave, focused }: { note: CaseNote; onSave: (note: CaseNote) => Promise<void>; focused: boolean }) {
+interface NoteItemProps {
+  note: CaseNote;
+  onSave: (note: CaseNote) => Promise<void>;
+  /** Deletes the note and the files given (those the caseworker ticked to delete with it). */
+  onDelete: (note: CaseNote, files: { id: string; blob: { id: string } }[]) => Promise<void>;
+  focused: boolean;
+}
+
+function NoteItem({ note, onSave, onDelete, focused }: NoteItemProps) {
   const { t } = useTranslation('cases');
+  const files = useCaseFiles();
+  const link = { type: 'note', noteId: note.id } as const;
+  const linked = files?.load.status === 'ready' ? attachmentsLinkedTo(files.load.value.records, link) : [];
+  const [deleting, setDeleting] = useState(false);
+  // Off by default: a note's files stay with the case unless the caseworker asks otherwise.
+  const [withFiles, setWithFiles] = useState(false);
   const { dateTime } = useDateFormats();
   const [editing, setEditing] = useState<string | null>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
@@ -204,8 +233,18 @@ function NoteItem({ note, onSave, focused }: { note: CaseNote; onSave: (note: Ca
               {historyOpen ? t('notes.hideHistory') : t('notes.showHistory', { count: note.history.length })}
             </Button>
           )}
+          {editing === null && (
+            <Button size="xs" variant="subtle" color="red" onClick={() => setDeleting(true)} aria-label={t('notes.deleteNamed', { date: written })}>
+              {t('notes.delete')}
+            </Button>
+          )}
         </Group>
         <OutcomeAlert outcome={saving.outcome} />
+        {files && (
+          <Suspense fallback={null}>
+            <LinkedFiles files={files} link={link} owner={t('notes.noteOf', { date: written })} />
+          </Suspense>
+        )}
         <Collapse expanded={historyOpen}>
           <Stack gap="xs" component="ol" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('notes.historyLabel')}>
             {[...note.history].reverse().map((version) => (
@@ -221,6 +260,28 @@ function NoteItem({ note, onSave, focused }: { note: CaseNote; onSave: (note: Ca
           </Stack>
         </Collapse>
       </Stack>
+      <ConfirmDeleteDialog
+        opened={deleting}
+        onClose={() => {
+          setDeleting(false);
+          setWithFiles(false);
+        }}
+        title={t('notes.deleteTitle')}
+        body={t('notes.deleteBody', { date: written })}
+        confirmLabel={t('notes.deleteConfirm')}
+        cancelLabel={t('actions.cancel')}
+        failedText={t('notes.deleteFailed')}
+        onDelete={() => onDelete(note, withFiles ? linked : [])}
+      >
+        {linked.length > 0 && (
+          <Checkbox
+            label={t('notes.deleteFiles', { count: linked.length })}
+            description={t('notes.deleteFilesHelp', { count: linked.length })}
+            checked={withFiles}
+            onChange={(event) => setWithFiles(event.currentTarget.checked)}
+          />
+        )}
+      </ConfirmDeleteDialog>
     </Card>
   );
 }

@@ -17,3 +17,16 @@ export async function deleteCaseRecords(store: WaypointStore, caseId: string): P
     attachments.flatMap((row) => (row.error === undefined && typeof row.data === 'object' && 'blob' in row.data ? [row.data.blob.id] : [])),
   );
 }
+
+/**
+ * Deletes a note and the files given (those attached to it that the caseworker chose to delete with it), in one
+ * transaction, then those files' chunks. Files attached to the note and not given stay with the case: their link
+ * then reads as "no longer linked".
+ */
+export async function deleteNoteRecords(store: WaypointStore, noteId: string, files: readonly { id: string; blob: { id: string } }[]): Promise<void> {
+  await store.deleteIn({ notes: [noteId], attachments: files.map((file) => file.id) });
+  await deleteAttachmentChunks(
+    store,
+    files.map((file) => file.blob.id),
+  );
+}

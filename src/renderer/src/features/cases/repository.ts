@@ -31,7 +31,7 @@ import { isFollowUp } from '@shared/followups';
 import { readCaseRecords, type RecordResult, type WaypointStore } from '../../db';
 import { RECORDS_RESTORED_EVENT } from '../../db/events';
 import { useVault } from '../vault';
-import { deleteCaseRecords } from './case-records';
+import { deleteCaseRecords, deleteNoteRecords } from './case-records';
 import { isCaseRecord, isChecklist, isNote, readable } from './shapes';
 import { collectCaseTokens, tokensOfCase, type CaseTokens } from './text-index';
 import type { TextIndexReply } from './text-index-worker';
@@ -372,6 +372,12 @@ export class CaseRepository {
 
   async saveNote(note: CaseNote): Promise<void> {
     await this.#store.save('notes', { id: note.id, kind: 'note', index: noteIndexValues(note), data: note });
+    await this.refreshIndexOf(note.caseId);
+  }
+
+  /** Deletes a note, and with it the files attached to it that the caseworker chose to delete too (the others stay with the case). */
+  async deleteNote(note: CaseNote, files: readonly { id: string; blob: { id: string } }[]): Promise<void> {
+    await deleteNoteRecords(this.#store, note.id, files);
     await this.refreshIndexOf(note.caseId);
   }
 

@@ -1,10 +1,11 @@
 import { ExportPdfButton } from '../export';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Alert, Badge, Button, Checkbox, Group, NumberInput, Paper, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { IconArrowLeft, IconCheck, IconRotate } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { answerFor, clearAnswer, progress, recordAnswer, visibleItems, type AnswerProblem, type CaseContext, type ChecklistInstance, type ChecklistItem } from '@shared/checklists';
 import type { CaseChecklist } from '@shared/cases';
+import { CaseFilesScope, LinkedFiles, useCaseFiles } from '../attachments';
 import { useVault } from '../vault';
 import classes from './checklists.module.css';
 import { saveCaseChecklist } from './data';
@@ -108,7 +109,7 @@ export function ChecklistRunner({ initial, caseContext, onBack }: { initial: Cas
         </Alert>
       )}
 
-      <fieldset disabled={completed} className={classes.answers}>
+      <CaseFilesScope caseId={checklist.caseId}>
         <Stack gap="xl">
           {template.sections.map((section) => {
             const items = section.items.filter((item) => shown.has(item.id));
@@ -125,14 +126,14 @@ export function ChecklistRunner({ initial, caseContext, onBack }: { initial: Cas
                     </Text>
                   )}
                   {items.map((item) => (
-                    <ItemCard key={item.id} item={item} instance={instance} onChange={changeInstance} />
+                    <ItemCard key={item.id} item={item} instance={instance} onChange={changeInstance} completed={completed} />
                   ))}
                 </Stack>
               </section>
             );
           })}
         </Stack>
-      </fieldset>
+      </CaseFilesScope>
 
       <Group>
         {completed ? (
@@ -171,8 +172,16 @@ function SaveStatusLine({ status, onRetry }: { status: SaveStatus; onRetry: () =
   );
 }
 
-function ItemCard({ item, instance, onChange }: { item: ChecklistItem; instance: ChecklistInstance; onChange: (next: ChecklistInstance) => void }) {
+interface ItemCardProps {
+  item: ChecklistItem;
+  instance: ChecklistInstance;
+  onChange: (next: ChecklistInstance) => void;
+  completed: boolean;
+}
+
+function ItemCard({ item, instance, onChange, completed }: ItemCardProps) {
   const { t } = useTranslation('checklists');
+  const files = useCaseFiles();
   const template = instance.templateSnapshot;
   const answer = answerFor(instance.answers, item.id);
   const [problem, setProblem] = useState<AnswerProblem | null>(null);
@@ -202,40 +211,56 @@ function ItemCard({ item, instance, onChange }: { item: ChecklistItem; instance:
   return (
     <Paper withBorder radius="md" p="md">
       <Stack gap="sm">
-        <ItemControl
-          item={item}
-          id={`${domId}-input`}
-          language={template.language}
-          label={label}
-          guidance={guidance}
-          error={error}
-          value={answer?.value}
-          onAnswer={answerWith}
-          onClear={clear}
-        />
-        <LegalRefLinks refs={item.legalRefs ?? []} />
-        <Group gap="xs">
-          {answer && (item.kind === 'yesNoUnknown' || item.kind === 'single') && (
-            <Button size="compact-sm" variant="default" onClick={clear}>
-              {t(answer.note === undefined ? 'runner.clearAnswer' : 'runner.clearAnswerAndNote')}
-            </Button>
-          )}
-          {answer && !noteOpen && (
-            <Button size="compact-sm" variant="default" onClick={() => setNoteOpen(true)}>
-              {t('runner.addNote')}
-            </Button>
-          )}
-        </Group>
-        {noteOpen && answer && (
-          <Textarea
-            label={t('runner.note')}
-            description={t('runner.noteHelp')}
-            autosize
-            minRows={2}
-            maxLength={10_000}
-            value={answer.note ?? ''}
-            onChange={(event) => answerWith(answer.value, event.currentTarget.value)}
-          />
+        {/* A completed checklist keeps its answers as they are until reopened; its files still open. */}
+        <fieldset disabled={completed} className={classes.answers}>
+          <Stack gap="sm">
+            <ItemControl
+              item={item}
+              id={`${domId}-input`}
+              language={template.language}
+              label={label}
+              guidance={guidance}
+              error={error}
+              value={answer?.value}
+              onAnswer={answerWith}
+              onClear={clear}
+            />
+            <LegalRefLinks refs={item.legalRefs ?? []} />
+            <Group gap="xs">
+              {answer && (item.kind === 'yesNoUnknown' || item.kind === 'single') && (
+                <Button size="compact-sm" variant="default" onClick={clear}>
+                  {t(answer.note === undefined ? 'runner.clearAnswer' : 'runner.clearAnswerAndNote')}
+                </Button>
+              )}
+              {answer && !noteOpen && (
+                <Button size="compact-sm" variant="default" onClick={() => setNoteOpen(true)}>
+                  {t('runner.addNote')}
+                </Button>
+              )}
+            </Group>
+            {noteOpen && answer && (
+              <Textarea
+                label={t('runner.note')}
+                description={t('runner.noteHelp')}
+                autosize
+                minRows={2}
+                maxLength={10_000}
+                value={answer.note ?? ''}
+                onChange={(event) => answerWith(answer.value, event.currentTarget.value)}
+              />
+            )}
+          </Stack>
+        </fieldset>
+        {/* Files go with an answer: listed whenever there are some, attached once the question is answered. */}
+        {files && (
+          <Suspense fallback={null}>
+            <LinkedFiles
+              files={files}
+              link={{ type: 'checklistItem', checklistId: instance.id, itemId: item.id }}
+              owner={t('runner.filesOwner', { item: item.label })}
+              canAttach={answer !== undefined && !completed}
+            />
+          </Suspense>
         )}
       </Stack>
     </Paper>

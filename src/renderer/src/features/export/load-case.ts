@@ -1,6 +1,6 @@
 import type { CaseContext } from '@shared/checklists';
-import { isAttachment } from '@shared/attachments';
-import { isFollowUp } from '@shared/followups';
+import { isAttachment, upgradeAttachment } from '@shared/attachments';
+import { isFollowUp, resolveLink } from '@shared/followups';
 import { readCaseRecords, type RecordResult, type WaypointStore } from '../../db';
 
 type Store = Pick<WaypointStore, 'get' | 'list'>;
@@ -24,7 +24,21 @@ export async function loadCase(store: Store, target: CaseTarget) {
   }
   const notes = await store.list('notes', { caseId: target.caseId });
   const { records: followUps } = await readCaseRecords(store, 'followUps', isFollowUp, target.caseId);
-  const { records: files } = await readCaseRecords(store, 'attachments', isAttachment, target.caseId);
-  files.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  return { caseRecord: record.data, notes: decrypted(notes), fileNames: files.map((file) => file.name), checklists: caseChecklists, caseChecklists, followUps, ...context };
+  const caseNotes = decrypted(notes);
+  const attachments = (await readCaseRecords(store, 'attachments', isAttachment, target.caseId)).records
+    .map(upgradeAttachment)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  // Each file names what it is linked to, resolved against this case's own notes and checklists.
+  const files = attachments.map(({ name, link }) => ({
+    name,
+    linkedTo: link
+      ? resolveLink(
+          link,
+          target.caseId,
+          link.type === 'note' ? (caseNotes.find((note) => note.id === link.noteId) ?? null) : null,
+          link.type === 'checklistItem' ? (caseChecklists.find((checklist) => checklist.instance.id === link.checklistId) ?? null) : null,
+        )
+      : null,
+  }));
+  return { caseRecord: record.data, notes: caseNotes, files, checklists: caseChecklists, caseChecklists, followUps, ...context };
 }

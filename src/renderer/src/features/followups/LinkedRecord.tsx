@@ -19,10 +19,11 @@ export function useLinkLabel(): (target: LinkTarget) => string {
 }
 
 /**
- * The note or checklist question a follow-up is linked to, read when the row is shown, with a way to
- * open it. One that was deleted since says so and offers nothing to open.
+ * The note or checklist question a follow-up (or an attached file) is linked to, read when the row is
+ * shown, with a way to open it. One that was deleted since says so (`missing`, when given, in the words of
+ * what is linked) and offers nothing to open.
  */
-export function LinkedRecord({ caseId, link }: { caseId: string; link: FollowUpLink }) {
+export function LinkedRecord({ caseId, link, missing }: { caseId: string; link: FollowUpLink; missing?: string }) {
   const { t } = useTranslation('followups');
   const { store } = useVault();
   const label = useLinkLabel();
@@ -42,7 +43,13 @@ export function LinkedRecord({ caseId, link }: { caseId: string; link: FollowUpL
   return (
     <Group gap="xs" wrap="nowrap">
       <Text size="sm" c={target.type === 'missing' ? 'dimmed' : undefined}>
-        {t('link.shown')} <bdi dir="auto">{label(target)}</bdi>
+        {target.type === 'missing' && missing ? (
+          missing
+        ) : (
+          <>
+            {t('link.shown')} <bdi dir="auto">{label(target)}</bdi>
+          </>
+        )}
       </Text>
       {target.type !== 'missing' && (
         <Anchor href={linkHref(caseId, link)} size="sm">

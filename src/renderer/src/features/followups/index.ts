@@ -5,4 +5,6 @@ import { lazy } from 'react';
 
 export const CaseFollowUpsPanel = lazy(() => import('./CaseFollowUpsPanel'));
 export const DueBanner = lazy(() => import('./DueBanner'));
+/** What an attached file is linked to, as a follow-up's row shows it (the attachments feature's Files tab). */
+export const LinkedRecord = lazy(() => import('./LinkedRecord').then((module) => ({ default: module.LinkedRecord })));
 export type { CaseFollowUpsPanelProps } from './CaseFollowUpsPanel';
