@@ -7,18 +7,20 @@ import { timeRows, timesFile, type TestTimes } from '../bench/test-times';
 // `npm test`: every layer, stopping after the first step that fails, then the wall time of each.
 // The times are also kept in test-results/, where `npm run bench` reads them.
 
-type Layer = [script: string, ...args: string[]];
-
 /**
- * The npm scripts `npm test` runs. A step is lanes side by side; a lane runs its layers one after
- * another and stops at the first that fails. The end-to-end tests keep the two cores busy only about
- * 60% of their time (they wait on the page more than they compute), so the single-threaded layers
- * (lint, typecheck, the format check, then the unit tests on one worker) run one at a time in a lane
- * beside them and fill much of the rest (docs/testing.md). The price: a lint error is told when the
- * step ends, not in seconds; `npm run lint` alone tells it at once. The last lane of a step prints
- * as it goes; the others print when they end.
+ * The npm scripts `npm test` runs, cheapest first, so a lint error fails in seconds. Layers in one
+ * step run side by side: lint, typecheck and the format check are single-threaded, so with two
+ * cores free the step takes about as long as lint, the slowest. The unit tests run beside the
+ * end-to-end tests, on one worker: those keep the cores busy only about 60% of their time (they
+ * wait on the page more than they compute), and the unit layer fills much of the rest
+ * (docs/testing.md). The last layer of a step prints as it goes; the others print when they end.
  */
-const steps: Layer[][][] = [[[['build']]], [[['lint'], ['typecheck'], ['format:check'], ['test:unit', '--maxWorkers=1']], [['test:e2e']]], [[['test:electron']]]];
+const steps: Array<Array<[script: string, ...args: string[]]>> = [
+  [['lint'], ['typecheck'], ['format:check']],
+  [['build']],
+  [['test:unit', '--maxWorkers=1'], ['test:e2e']],
+  [['test:electron']],
+];
 
 interface Outcome {
   name: string;
@@ -28,7 +30,7 @@ interface Outcome {
 }
 
 /** Runs `npm run <name> -- <args>`; with `quiet`, keeps its output to print in one piece when it ends. */
-function runLayer([name, ...args]: Layer, quiet: boolean): Promise<Outcome> {
+function runLayer([name, ...args]: [string, ...string[]], quiet: boolean): Promise<Outcome> {
   const start = performance.now();
   // npm is a .cmd file on Windows, which only a shell starts.
   const child = spawn('npm', ['run', name, ...(args.length > 0 ? ['--', ...args] : [])], {
@@ -48,20 +50,15 @@ function runLayer([name, ...args]: Layer, quiet: boolean): Promise<Outcome> {
 const started = performance.now();
 const times: TestTimes = { finishedAt: '', totalSeconds: 0, layers: [] };
 let passed = true;
-/** A lane's layers one after another, up to the first that fails. */
-async function runLane(lane: Layer[], quiet: boolean): Promise<Outcome[]> {
-  const outcomes: Outcome[] = [];
-  for (const layer of lane) {
-    const outcome = await runLayer(layer, quiet);
-    process.stdout.write(outcome.output);
-    outcomes.push(outcome);
-    if (!outcome.passed) break;
-  }
-  return outcomes;
-}
-
 for (const step of steps) {
-  const outcomes = (await Promise.all(step.map((lane, at) => runLane(lane, at < step.length - 1)))).flat();
+  const outcomes = await Promise.all(
+    step.map((layer, at) =>
+      runLayer(layer, at < step.length - 1).then((outcome) => {
+        process.stdout.write(outcome.output);
+        return outcome;
+      }),
+    ),
+  );
   for (const { name, seconds, passed: layerPassed } of outcomes) times.layers.push({ name, seconds, passed: layerPassed });
   passed = outcomes.every((outcome) => outcome.passed);
   if (!passed) break;
