@@ -1,16 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
-
-/**
- * The unit tests that replace a module (vi.mock, vi.doMock): found by reading them, so a new one cannot land
- * among the files that share their modules.
- */
-const unitFolder = resolve(import.meta.dirname, 'tests/unit');
-const mockingFiles = readdirSync(unitFolder, { recursive: true, encoding: 'utf8' })
-  .filter((file) => /\.test\.tsx?$/.test(file) && /\bvi\.(do)?mock\(/i.test(readFileSync(join(unitFolder, file), 'utf8')))
-  .map((file) => `tests/unit/${file.split(sep).join('/')}`);
 
 export default defineConfig({
   resolve: {
@@ -27,11 +17,6 @@ export default defineConfig({
     // npm test runs this layer beside the end-to-end tests, which take most of both cores: a test that needs
     // 1 s alone can need several there. What is fast enough is the bench's to say, not a timeout's.
     testTimeout: 30_000,
-    projects: [
-      // Files that replace modules (vi.mock) get a fresh module registry each.
-      { extends: true, test: { name: 'mocked', include: mockingFiles } },
-      // The rest share one per worker: importing the app's modules again for every file was a third of the layer's CPU time.
-      { extends: true, test: { name: 'shared', include: ['tests/unit/**/*.test.{ts,tsx}'], exclude: mockingFiles, isolate: false } },
-    ],
+    include: ['tests/unit/**/*.test.{ts,tsx}'],
   },
 });

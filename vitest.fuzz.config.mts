@@ -2,5 +2,4 @@ import { defineConfig } from 'vitest/config';
 import base from './vitest.config.mjs';
 
 // `npm run fuzz`: the long generated-input runs of tests/fuzz, kept out of `npm test` (same aliases, own files).
-const { projects: _unitProjects, ...test } = base.test ?? {};
-export default defineConfig({ ...base, test: { ...test, include: ['tests/fuzz/**/*.fuzz.ts'] } });
+export default defineConfig({ ...base, test: { ...base.test, include: ['tests/fuzz/**/*.fuzz.ts'] } });
