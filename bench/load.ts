@@ -34,44 +34,92 @@ export function parseProcStat(text: string): { busy: number; total: number } {
   return { busy: total - ticks[3]! - ticks[4]!, total };
 }
 
-/** A process from /proc/<pid>/stat: its parent, and its CPU ticks with those of its children it has reaped. */
+/** A process from /proc/<pid>/stat: its parent, and its own CPU ticks (user and system). */
 export function parseProcessStat(text: string): { ppid: number; ticks: number } {
   // The command name (field 2) is in parentheses and may hold spaces: fields are counted after its last ")".
   const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-  // fields[0] is field 3 (state): ppid is field 4, utime..cstime are fields 14..17.
-  const [utime, stime, cutime, cstime] = fields.slice(11, 15).map(Number);
-  return { ppid: Number(fields[1]), ticks: utime! + stime! + cutime! + cstime! };
+  // fields[0] is field 3 (state): ppid is field 4, utime and stime are fields 14 and 15.
+  const [utime, stime] = fields.slice(11, 13).map(Number);
+  return { ppid: Number(fields[1]), ticks: utime! + stime! };
+}
+
+/** The pids of `root` and every live process under it. */
+export function treePids(parents: ReadonlyMap<number, number>, root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const [pid, ppid] of parents) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  const found: number[] = [];
+  const pending = [root];
+  for (let pid = pending.pop(); pid !== undefined; pid = pending.pop()) {
+    found.push(pid);
+    pending.push(...(children.get(pid) ?? []));
+  }
+  return found;
+}
+
+function readProcesses(): Map<number, { ppid: number; ticks: number }> {
+  const processes = new Map<number, { ppid: number; ticks: number }>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      processes.set(Number(name), parseProcessStat(readFileSync(`/proc/${name}/stat`, 'utf8')));
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return processes;
 }
 
 /**
- * CPU ticks of `root` and every live process under it. A child that exits is reaped by its parent, which adds
- * its ticks to its own children's count, so the sum does not drop when Chromium's processes come and go.
+ * The CPU ticks the bench's own process tree used, added up while it runs. Chromium's processes are not
+ * all reaped by a parent that counts their time (its renderers' time never reaches the bench's Node), so
+ * the tree is sampled every 200 ms while they live; a process's last 200 ms before it ends are missed.
  */
-export function treeTicks(processes: ReadonlyMap<number, { ppid: number; ticks: number }>, root: number): number {
-  const children = new Map<number, number[]>();
-  for (const [pid, { ppid }] of processes) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
-  let sum = 0;
-  const pending = [root];
-  for (let pid = pending.pop(); pid !== undefined; pid = pending.pop()) {
-    sum += processes.get(pid)?.ticks ?? 0;
-    pending.push(...(children.get(pid) ?? []));
+export class OwnCpu {
+  private readonly seen = new Map<number, number>();
+  private total = 0;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly root = process.pid) {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), 200);
+    this.timer.unref();
   }
-  return sum;
+
+  /** Adds what every process of the tree used since it was last seen (all of it, for one not seen before). */
+  sample(): void {
+    const processes = readProcesses();
+    const parents = new Map([...processes].map(([pid, { ppid }]) => [pid, ppid]));
+    for (const pid of treePids(parents, this.root)) {
+      const ticks = processes.get(pid)?.ticks;
+      if (ticks === undefined) continue;
+      this.total += Math.max(0, ticks - (this.seen.get(pid) ?? 0));
+      this.seen.set(pid, ticks);
+    }
+  }
+
+  ticks(): number {
+    return this.total;
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
 }
 
-/** Where /proc is there to read (Linux); elsewhere only the load average is printed. */
-export function sampleCpu(): CpuSample | undefined {
+/** A watch of the bench's own CPU where /proc can be read (Linux), else undefined: only the load average is printed then. */
+export function watchOwnCpu(): OwnCpu | undefined {
   try {
-    const processes = new Map<number, { ppid: number; ticks: number }>();
-    for (const name of readdirSync('/proc')) {
-      if (!/^\d+$/.test(name)) continue;
-      try {
-        processes.set(Number(name), parseProcessStat(readFileSync(`/proc/${name}/stat`, 'utf8')));
-      } catch {
-        // The process ended between the listing and the read.
-      }
-    }
-    return { ...parseProcStat(readFileSync('/proc/stat', 'utf8')), own: treeTicks(processes, process.pid) };
+    return new OwnCpu();
+  } catch {
+    return undefined;
+  }
+}
+
+export function sampleCpu(own: OwnCpu | undefined): CpuSample | undefined {
+  if (!own) return undefined;
+  try {
+    own.sample();
+    return { ...parseProcStat(readFileSync('/proc/stat', 'utf8')), own: own.ticks() };
   } catch {
     return undefined;
   }

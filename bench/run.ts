@@ -7,7 +7,7 @@ import { benchDirectory } from './directory';
 import { benchFollowUps } from './followups';
 import { benchAgendaPage } from './followups/page';
 import { fuzzRows } from './fuzz';
-import { loadLine, loadWarning, othersLine, othersShare, sampleCpu } from './load';
+import { loadLine, loadWarning, othersLine, othersShare, sampleCpu, watchOwnCpu } from './load';
 import { measurePdf } from './pdf';
 import { benchRecords } from './records';
 import { benchMigration } from './records/migration';
@@ -47,9 +47,10 @@ const startLoad = loadavg();
 const oneMinuteLoads = [startLoad[0]!];
 // And, where /proc can be read, the CPU that other processes took during each section, the bench's own excepted.
 const othersShares: number[] = [];
+const ownCpu = watchOwnCpu();
 for (const [name, run] of sections.filter(([name]) => wanted.length === 0 || wanted.some((word) => name.includes(word)))) {
   process.stderr.write(`measuring ${name}…\n`);
-  const before = sampleCpu();
+  const before = sampleCpu(ownCpu);
   // A section that fails is reported and the others still measured: a run takes minutes, and the rows of
   // the sections that worked are worth keeping.
   try {
@@ -58,10 +59,11 @@ for (const [name, run] of sections.filter(([name]) => wanted.length === 0 || wan
     failed.push(`${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
   oneMinuteLoads.push(loadavg()[0]!);
-  const after = sampleCpu();
+  const after = sampleCpu(ownCpu);
   if (before && after) othersShares.push(othersShare(before, after));
 }
 
+ownCpu?.stop();
 console.log(formatTable(rows));
 console.log(loadLine('at the start', startLoad));
 console.log(loadLine('at the end'));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadWarning, othersShare, parseProcessStat, parseProcStat, sampleCpu, treeTicks } from '../../../bench/load';
+import { spawn } from 'node:child_process';
+import { loadWarning, othersShare, parseProcessStat, parseProcStat, sampleCpu, treePids, watchOwnCpu } from '../../../bench/load';
 
 describe("the bench's measure of other work on the machine", () => {
   it('reads busy and total ticks from /proc/stat, idle and iowait not busy', () => {
@@ -8,21 +9,21 @@ describe("the bench's measure of other work on the machine", () => {
     expect(() => parseProcStat('intr 1 2 3')).toThrow('no cpu line');
   });
 
-  it("reads a process's parent and CPU ticks, reaped children included, even with spaces and parentheses in its name", () => {
+  it("reads a process's parent and its own CPU ticks, even with spaces and parentheses in its name", () => {
     const fields = ['S', '41', '41', '41', '0', '-1', '4194560', '10', '0', '0', '0', '70', '30', '15', '5', '20', '0', '1'];
-    expect(parseProcessStat(`123 (chromium (renderer) x) ${fields.join(' ')}`)).toEqual({ ppid: 41, ticks: 120 });
+    expect(parseProcessStat(`123 (chromium (renderer) x) ${fields.join(' ')}`)).toEqual({ ppid: 41, ticks: 100 });
   });
 
-  it('sums the ticks of a process and everything under it, and nothing beside it', () => {
-    const processes = new Map([
-      [1, { ppid: 0, ticks: 1_000 }],
-      [10, { ppid: 1, ticks: 50 }], // the bench's Node
-      [11, { ppid: 10, ticks: 200 }], // Chromium
-      [12, { ppid: 11, ticks: 300 }], // its renderer
-      [20, { ppid: 1, ticks: 400 }], // another engineer's build
+  it('finds a process and everything under it, and nothing beside it', () => {
+    const parents = new Map([
+      [1, 0],
+      [10, 1], // the bench's Node
+      [11, 10], // Chromium
+      [12, 11], // its renderer
+      [20, 1], // another engineer's build
     ]);
-    expect(treeTicks(processes, 10)).toBe(550);
-    expect(treeTicks(processes, 99)).toBe(0);
+    expect(treePids(parents, 10).sort()).toEqual([10, 11, 12]);
+    expect(treePids(parents, 99)).toEqual([99]);
   });
 
   it("counts only the CPU the bench's own processes did not use", () => {
@@ -38,15 +39,20 @@ describe("the bench's measure of other work on the machine", () => {
     expect(loadWarning([0.4, 3.21])).toMatch(/^WARNING: the load average reached 3\.21/);
   });
 
-  it("samples this machine's CPU, its own process tree included", () => {
-    const sample = sampleCpu();
+  it("counts the CPU of the bench's own children, also of those gone before the end", async () => {
+    const own = watchOwnCpu();
     if (process.platform !== 'linux') {
-      console.log(`sampleCpu reads /proc, which ${process.platform} does not have: only the load average is printed there`);
-      expect(sample).toBeUndefined();
+      console.log(`the bench reads /proc, which ${process.platform} does not have: only the load average is printed there`);
+      expect(own).toBeUndefined();
       return;
     }
-    expect(sample!.total).toBeGreaterThanOrEqual(sample!.busy);
-    expect(sample!.own).toBeGreaterThan(0);
-    expect(sample!.busy).toBeGreaterThanOrEqual(0);
+    const before = sampleCpu(own)!;
+    // A child that spins for about 600 ms of CPU and then exits: its time must be in the bench's own count.
+    await new Promise((resolve) => spawn(process.execPath, ['-e', 'const end = Date.now() + 600; while (Date.now() < end);']).on('close', resolve));
+    const after = sampleCpu(own)!;
+    own!.stop();
+    expect(after.total).toBeGreaterThan(before.total);
+    // Ticks are 1/100 s; the child's last 200 ms may be missed, and its first moments too.
+    expect(after.own - before.own).toBeGreaterThanOrEqual(25);
   });
 });
