@@ -2,8 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FollowUp } from '@shared/followups';
 import { useVault } from '../vault';
 import { useReloaded } from '../../components/use-loaded';
-import { readAgendaItems, readFollowUps, saveFollowUp } from './data';
-import { followUpsChangedEvent } from './use-follow-ups';
+import { readAgendaItems, readFollowUps } from './data';
+import { useFollowUpWrites } from './use-follow-ups';
 
 /**
  * The agenda's items from the agenda summary (one record, not every follow-up), read again after each change
@@ -13,14 +13,7 @@ export function useAgenda() {
   const { store } = useVault();
   const read = useCallback(() => readAgendaItems(store), [store]);
   const { load, reload } = useReloaded(read);
-  const save = useCallback(
-    async (followUp: FollowUp) => {
-      await saveFollowUp(store, followUp);
-      window.dispatchEvent(new Event(followUpsChangedEvent));
-      await reload();
-    },
-    [store, reload],
-  );
+  const { save } = useFollowUpWrites(reload);
   return { load, reload, save };
 }
 

@@ -7,11 +7,9 @@ import { deleteFollowUp, listCaseFollowUps, saveFollowUp } from './data';
 /** Dispatched on window after a follow-up is saved or deleted here, so the banner counts again at once. */
 export const followUpsChangedEvent = 'waypoint:follow-ups-changed';
 
-/** The follow-ups of one case, read again after each change made through `save` and `remove` (the agenda: use-agenda.ts). */
-export function useFollowUps(caseId: string) {
+/** Saving and deleting follow-ups, each followed by the banner's event and `reload` of the list that shows them. */
+export function useFollowUpWrites(reload: () => Promise<void>) {
   const { store } = useVault();
-  const read = useCallback(() => listCaseFollowUps(store, caseId), [store, caseId]);
-  const { load, reload } = useReloaded(read);
   const save = useCallback(
     async (followUp: FollowUp) => {
       await saveFollowUp(store, followUp);
@@ -28,5 +26,13 @@ export function useFollowUps(caseId: string) {
     },
     [store, reload],
   );
-  return { load, reload, save, remove };
+  return { save, remove };
+}
+
+/** The follow-ups of one case, read again after each change made through `save` and `remove` (the agenda: use-agenda.ts). */
+export function useFollowUps(caseId: string) {
+  const { store } = useVault();
+  const read = useCallback(() => listCaseFollowUps(store, caseId), [store, caseId]);
+  const { load, reload } = useReloaded(read);
+  return { load, reload, ...useFollowUpWrites(reload) };
 }
