@@ -95,7 +95,7 @@ test('a case from the empty list to notes, status changes and history', async ({
 
   await page.getByRole('tab', { name: 'Profile' }).click();
   await expect(page.getByRole('table', { name: 'Profile' })).toContainText('1990');
-  await page.screenshot({ path: '/tmp/cases-detail-en.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('cases-detail-en.png'), fullPage: true });
 });
 
 test.describe(() => {
@@ -158,7 +158,7 @@ test('filters and search find cases as you type', async ({ page }) => {
   await expect(page.getByText('No case matches.')).toBeVisible();
   await page.getByLabel('Opened from').fill(day(today));
   await expect(count).toHaveText('Cases found: 1');
-  await page.screenshot({ path: '/tmp/cases-list-en.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('cases-list-en.png'), fullPage: true });
 });
 
 test('a deleted case is gone with its notes, also after a reload', async ({ page }) => {

@@ -42,7 +42,7 @@ test('an import of the shipped UK hotline with another number adds a marked copy
   const copy = rows.filter({ has: page.getByRole('link', { name: '0800 000 0000' }) });
   await expect(copy).toHaveCount(1);
   await expect(copy).toContainText('Imported: not checked by Waypoint');
-  await page.screenshot({ path: '/tmp/directory-emergency-imported.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('directory-emergency-imported.png'), fullPage: true });
 });
 
 test('a 1 MB zip that unpacks to 1 GiB is refused at once, with the limit, and nothing changes', async ({ page }) => {

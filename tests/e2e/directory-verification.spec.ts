@@ -37,7 +37,7 @@ test.describe('emergency panel: whether each number is confirmed, and when', () 
     await expect(police).toContainText('Checked against a source on December 7, 2026.');
     // Listed in the dataset only: said in words beside the number.
     await expect(row(page, '128')).toHaveCount(0); // traffic police has no emergency role, so it is not offered here
-    await page.screenshot({ path: 'test-results/screens/emergency-panel-eg.png', fullPage: true });
+    await page.screenshot({ path: test.info().outputPath('emergency-panel-eg.png'), fullPage: true });
   });
 
   test('numbers read on an official page are verified; numbers never read in a source say so', async ({ page }) => {
@@ -55,7 +55,7 @@ test.describe('emergency panel: whether each number is confirmed, and when', () 
     // A record nobody re-checked is dated by when its facts were read, never as "verified" on that day.
     await chooseCountry(page, 'Saudi Arabia');
     await expect(panel(page).getByRole('listitem').first()).toContainText('Taken from reference facts read no later than November 28, 2026; not checked since.');
-    await page.screenshot({ path: 'test-results/screens/emergency-panel-sa.png', fullPage: true });
+    await page.screenshot({ path: test.info().outputPath('emergency-panel-sa.png'), fullPage: true });
   });
 
   test("the entry page dates its check, says when its only source is old, and shows the check's notes", async ({ page }) => {
@@ -81,7 +81,7 @@ test('a number that did not work is recorded on its entry, shown in the panel, a
   await reports.getByRole('button', { name: 'Record: this number did not work' }).click();
   await expect(reports.getByRole('status')).toHaveText('Recorded.');
   await expect(reports).toContainText('122 did not work on December 5, 2026');
-  await page.screenshot({ path: 'test-results/screens/number-report-entry.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('number-report-entry.png'), fullPage: true });
 
   await reports.getByRole('button', { name: 'Export the correction list (CSV)' }).click();
   await expect(reports.getByRole('status').filter({ hasText: 'Saved to' })).toBeVisible();
@@ -128,12 +128,12 @@ test('a country profile shows the Trafficking Protocol as confirmed, or since wh
   const hotline = page.getByRole('article').filter({ hasText: 'IOM Tokyo' });
   await expect(hotline).toContainText('Not verified');
   await expect(hotline).toContainText('Taken from reference facts read no later than November 28, 2026; not checked since.');
-  await page.screenshot({ path: 'test-results/screens/legal-country-jp.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('legal-country-jp.png'), fullPage: true });
 
   await page.evaluate(() => (window.location.hash = '#/legal/countries/UG'));
   const uganda = page.getByRole('row').filter({ hasText: 'Trafficking in Persons Protocol' }).first();
   await expect(uganda).toContainText('Signed by the date shown; whether it has ratified since is not known here');
   await expect(uganda).toContainText('Not confirmed since 2014');
   await expect(uganda.getByRole('link', { name: /Current status at the depositary/ })).toHaveAttribute('href', /^https:\/\/treaties\.un\.org\//);
-  await page.screenshot({ path: 'test-results/screens/legal-country-ug.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('legal-country-ug.png'), fullPage: true });
 });

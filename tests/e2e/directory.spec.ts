@@ -106,7 +106,7 @@ test('the emergency panel puts the trafficking hotline first, then emergency num
   await expect(panel).toContainText('Police, Ambulance, Fire');
   await expect(panel.getByRole('link', { name: '999', exact: true })).toHaveAttribute('href', 'tel:999');
   await expect(panel).toContainText('Child helpline');
-  await page.screenshot({ path: '/tmp/directory-home-en.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('directory-home-en.png'), fullPage: true });
 });
 
 test('an EU member state shows the EU-wide 116 000, marked so, in its emergency panel and its results', async ({ page }) => {
@@ -122,7 +122,7 @@ test('an EU member state shows the EU-wide 116 000, marked so, in its emergency 
   await expect(panel.getByRole('listitem').nth(1)).toContainText("Hilfetelefon 'Gewalt gegen Frauen'");
   await expect(results(page).filter({ hasText: '116 000 - European hotline for missing children' })).toContainText('EU-wide');
   await expect(results(page).first()).toContainText('Germany');
-  await page.screenshot({ path: 'test-results/screens/directory-eu-wide-de.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('directory-eu-wide-de.png'), fullPage: true });
 
   // A country outside the EU does not get it.
   await chooseCountry(page, 'Switzerland');
@@ -154,7 +154,7 @@ test('an entry shows its channels, trust, favourite and an encrypted private not
   await page.getByLabel('Your note on this entry').fill('Ask for the Spanish line; calls back within an hour.');
   await page.getByRole('button', { name: 'Save note' }).click();
   await expect(page.getByText('Note saved')).toBeVisible();
-  await page.screenshot({ path: '/tmp/directory-entry-en.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('directory-entry-en.png'), fullPage: true });
 
   await page.getByRole('link', { name: 'Back to the directory' }).click();
   await page.getByRole('switch', { name: 'Favourites only' }).check({ force: true });
@@ -244,7 +244,7 @@ test('an own entry can be deleted, with its note and favourite mark, after a con
   await expect(dialog).toContainText('with your private note on it and its favourite mark');
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await expectNoSeriousAxeViolations(page, 'delete entry dialog');
-  await page.screenshot({ path: 'test-results/screens/directory-delete-dialog-en.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('directory-delete-dialog-en.png'), fullPage: true });
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(heading(page, 'Lantern House Shelter')).toBeVisible();
@@ -256,7 +256,7 @@ test('an own entry can be deleted, with its note and favourite mark, after a con
   await expect(notice).toContainText('Lantern House Shelter');
   await expect(notice).toBeFocused();
   await expect(heading(page, 'Directory')).toBeVisible();
-  await page.screenshot({ path: 'test-results/screens/directory-deleted-en.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('directory-deleted-en.png'), fullPage: true });
 
   await chooseCountry(page, 'All countries');
   await page.getByRole('searchbox', { name: 'Search the directory' }).fill('Lantern House');
@@ -283,7 +283,7 @@ test('an own entry with a confidential address is marked, hidden, and left out o
   await page.getByRole('textbox', { name: 'Number 1', exact: true }).fill('+353 1 555 0199');
   await page.getByRole('textbox', { name: 'Address', exact: true }).fill(address);
   await page.getByRole('switch', { name: 'Confidential address' }).check({ force: true });
-  await page.screenshot({ path: '/tmp/directory-form-en.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('directory-form-en.png'), fullPage: true });
   await page.getByRole('button', { name: 'Save' }).click();
 
   await expect(heading(page, 'Lantern House Shelter')).toBeVisible();
@@ -347,7 +347,7 @@ test('imports a package after showing what it would add, all at once', async ({ 
   await expect(page.getByText('Harbour Light Advice Line (United Kingdom)')).toBeVisible();
   await expect(page.getByText('There is no datapackage.json: the tables were recognised by their file names.')).toBeVisible();
   await expect(page.getByText('Nothing has been saved yet.')).toBeVisible();
-  await page.screenshot({ path: '/tmp/directory-import-plan-en.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('directory-import-plan-en.png'), fullPage: true });
 
   // Nothing is written before the person says so.
   await page.getByRole('link', { name: 'Back to the directory' }).click();
@@ -385,7 +385,7 @@ test('imports an HSDS 1.1 package, saying it was read as 1.1', async ({ page }) 
   await expect(page.getByText('Read as HSDS 1.1: its tables and fields were mapped to HSDS 3.0 before they were checked.')).toBeVisible();
   await expect(page.getByText('Riverside Modern Slavery Helpline (United Kingdom)')).toBeVisible();
   await expect(page.getByText('Not imported: 1 service marked inactive or defunct.')).toBeVisible();
-  await page.screenshot({ path: '/tmp/directory-import-hsds11-en.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('directory-import-hsds11-en.png'), fullPage: true });
   await page.getByRole('button', { name: 'Import 2 entries' }).click();
   await expect(page.getByText('Added: 2. Updated: 0.')).toBeVisible();
   await page.getByRole('link', { name: 'Show the directory' }).click();
@@ -403,7 +403,7 @@ test('a broken package shows file, row and field, and changes nothing', async ({
   await expect(alert).toContainText('Your directory is unchanged.');
   const row = alert.getByRole('row').nth(1);
   await expect(row.getByRole('cell')).toHaveText(['services.csv', '3', 'name', 'This field must have a value.']);
-  await page.screenshot({ path: '/tmp/directory-import-error-en.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('directory-import-error-en.png'), fullPage: true });
   await expect(page.getByRole('button', { name: /^Import \d+ entr(y|ies)$/ })).toHaveCount(0);
 
   await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles({ name: 'damaged.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip') });
@@ -431,7 +431,7 @@ test('a file that makes reading fail ends in a clear message that nothing was im
   await expect(alert).toContainText('your directory is unchanged', { ignoreCase: true });
   await expect(page.getByText('Reading…')).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Import \d+ entr(y|ies)$/ })).toHaveCount(0);
-  await page.screenshot({ path: '/tmp/directory-import-unreadable-en.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('directory-import-unreadable-en.png'), fullPage: true });
 
   // The page is ready for another file.
   await page.locator('input[type=file][webkitdirectory]').setInputFiles(join(fixtures, 'broken'));

@@ -118,6 +118,14 @@ async function startServer(dataFolder: string, options: Partial<PreviewOptions> 
 export type VaultStart = 'none' | 'prepared';
 
 /**
+ * The passphrase's key derivation cost of a vault a test creates. 'floor': the production floor,
+ * N = 2^17 with p = 1 (`testOnlyKdfAtFloor`), for every vault of the suite but one. 'calibrated':
+ * raised on this machine as the app does, measuring each step twice, which costs seconds per vault
+ * and makes every later derivation of it dearer; the first-run test in vault.spec.ts keeps it.
+ */
+export type KdfCost = 'floor' | 'calibrated';
+
+/**
  * First run through the real interface and services, then everything closed; returns the data folder.
  * The server keeps the passphrase's KDF at the production floor (2^17) instead of calibrating it up
  * to half a second, so that each test's unlock of a copy costs the least a real vault can cost.
@@ -139,9 +147,13 @@ async function prepareVault(browser: Browser, work: string): Promise<string> {
   return dataFolder;
 }
 
-export const test = base.extend<{ app: PreviewApp; page: Page; vault: VaultStart; profile: BrowserProfile }, { browser: Browser; vaultTemplate: () => Promise<string> }>({
+export const test = base.extend<
+  { app: PreviewApp; page: Page; vault: VaultStart; profile: BrowserProfile; kdf: KdfCost },
+  { browser: Browser; vaultTemplate: () => Promise<string> }
+>({
   vault: ['none', { option: true }],
   profile: ['in-memory', { option: true }],
+  kdf: ['floor', { option: true }],
   // One Chromium per worker; each test opens a context of its own in it (see `app`).
   browser: [
     async ({}, use) => {
@@ -169,7 +181,7 @@ export const test = base.extend<{ app: PreviewApp; page: Page; vault: VaultStart
     },
     { scope: 'worker' },
   ],
-  app: async ({ vault, vaultTemplate, profile, browser }, use) => {
+  app: async ({ vault, vaultTemplate, profile, kdf, browser }, use) => {
     const work = await mkdtemp(join(tmpdir(), 'waypoint-e2e-'));
     const dataFolder = join(work, 'data');
     const onDisk = profile === 'on-disk';
@@ -181,12 +193,13 @@ export const test = base.extend<{ app: PreviewApp; page: Page; vault: VaultStart
       // Each test gets its own copy: what one test writes never reaches another.
       await cp(await vaultTemplate(), dataFolder, { recursive: true });
     }
+    const serverOptions: Partial<PreviewOptions> = { testOnlyKdfAtFloor: kdf === 'floor' };
     const app: PreviewApp = {
-      server: await startServer(dataFolder),
+      server: await startServer(dataFolder, serverOptions),
       async restartServer() {
         const port = Number(new URL(app.server.url).port);
         await app.server.close();
-        app.server = await startServer(dataFolder, { port });
+        app.server = await startServer(dataFolder, { ...serverOptions, port });
         const page = app.context.pages()[0] ?? (await app.context.newPage());
         await page.goto(app.server.openUrl);
         return page;

@@ -6,9 +6,10 @@ import { expect, test } from './fixtures';
 import { PASSPHRASE } from './vault-steps';
 
 /**
- * Every page, in every language of the interface: axe finds no serious or critical violation, the
- * document's language and direction follow the setting, and no text shows as its raw key. Each test
- * works in one vault, and finds its controls by the texts of its own language, read from the locale files.
+ * Every page, in every language of the interface: the document's language and direction follow the
+ * setting, and no text shows as its raw key. Each test works in one vault, and finds its controls by
+ * the texts of its own language, read from the locale files. axe finds no serious or critical violation
+ * on any page in English (left to right) and Arabic (right to left, another script); see `axe` below.
  */
 
 const renderer = resolve(import.meta.dirname, '../../src/renderer/src');
@@ -47,11 +48,18 @@ function text(language: string, namespace: string, key: string): string {
   return value;
 }
 
+/**
+ * `axe`: whether axe checks each page. Its rules look at structure, names, roles, contrast and
+ * ARIA, which are the same whatever the language of the texts; what could differ by language is
+ * covered in all four: lang and dir here, no raw key here, no empty or missing text in the
+ * locale files (tests/unit/i18n.test.ts). English and Arabic between them give axe both
+ * directions; Spanish and French would repeat those runs (about half this file's time).
+ */
 const languages = [
-  { code: 'en', name: 'English', dir: 'ltr' },
-  { code: 'es', name: 'Español', dir: 'ltr' },
-  { code: 'fr', name: 'Français', dir: 'ltr' },
-  { code: 'ar', name: 'العربية', dir: 'rtl' },
+  { code: 'en', name: 'English', dir: 'ltr', axe: true },
+  { code: 'es', name: 'Español', dir: 'ltr', axe: false },
+  { code: 'fr', name: 'Français', dir: 'ltr', axe: false },
+  { code: 'ar', name: 'العربية', dir: 'rtl', axe: true },
 ] as const;
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
@@ -91,8 +99,8 @@ async function expectNoRawKeys(page: Page, label: string) {
 test.use({ vault: 'prepared' });
 
 for (const language of languages) {
-  test(`every page in ${language.name}: axe, language and direction, no raw key`, async ({ page }) => {
-    test.setTimeout(240_000); // about twenty-five axe runs
+  test(`every page in ${language.name}: ${language.axe ? 'axe, ' : ''}language and direction, no raw key`, async ({ page }) => {
+    test.setTimeout(240_000); // about twenty-five pages, each with an axe run in English and Arabic
     const say = (namespace: string, key: string) => text(language.code, namespace, key);
 
     /** The page has settled on its heading: checks it in every way this test asks for. */
@@ -104,7 +112,7 @@ for (const language of languages) {
       await expect(page.locator('html')).toHaveAttribute('lang', language.code);
       await expect(page.locator('html')).toHaveAttribute('dir', language.dir);
       await expectNoRawKeys(page, `${label} (${language.code})`);
-      await expectNoSeriousAxeViolations(page, `${label} (${language.code})`);
+      if (language.axe) await expectNoSeriousAxeViolations(page, `${label} (${language.code})`);
     }
 
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings' }).click();

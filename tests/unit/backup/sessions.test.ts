@@ -299,9 +299,12 @@ describe('wired into the app dispatch', () => {
     try {
       const { createPreviewPlatform } = await import('../../../src/preview/platform');
       const preview = createPreviewPlatform(folder);
+      const { FLOOR_KDF_TARGET_MS } = await import('../../../src/preview/server');
+      // At the KDF floor: this is about the sessions, not the calibration, which costs seconds.
       const { dispatch } = createAppDispatch(
         { name: 'Waypoint', version: '0.1.0', platform: 'linux', dataFolder: folder, runtime: 'browser-preview', buildDate: null, dataFolderMode: 'override' },
         preview.platform,
+        { vault: { kdfTargetMs: FLOOR_KDF_TARGET_MS } },
       );
       expect(await dispatch('backup.begin', { vaultPassphrase: VAULT_PASSPHRASE, backupPassphrase: BACKUP_PASSPHRASE, counts: {}, suggestedName: 'x.wpbackup' })).toMatchObject({
         ok: false,
