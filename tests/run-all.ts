@@ -8,19 +8,14 @@ import { timeRows, timesFile, type TestTimes } from '../bench/test-times';
 // The times are also kept in test-results/, where `npm run bench` reads them.
 
 /**
- * The npm scripts `npm test` runs, cheapest first, so a lint error fails in seconds. Layers in one
- * step run side by side: lint, typecheck and the format check are single-threaded, so with two
- * cores free the step takes about as long as lint, the slowest. The unit tests run beside the
- * end-to-end tests, on one worker: those keep the cores busy only about 60% of their time (they
- * wait on the page more than they compute), and the unit layer fills much of the rest
- * (docs/testing.md). The last layer of a step prints as it goes; the others print when they end.
+ * The npm scripts `npm test` runs, in steps; the layers of a step run side by side. Everything the
+ * end-to-end layer does not wait for comes first, so a lint, type or unit failure shows within about
+ * two minutes: lint, typecheck and the format check are single-threaded and the unit layer fills
+ * the core they leave (lint alone runs for half the step). The end-to-end layer then has both
+ * cores to itself: it keeps them busy (docs/testing.md), so a layer beside it only slows it down.
+ * The last layer of a step prints as it goes; the others print when they end.
  */
-const steps: Array<Array<[script: string, ...args: string[]]>> = [
-  [['lint'], ['typecheck'], ['format:check']],
-  [['build']],
-  [['test:unit', '--maxWorkers=1'], ['test:e2e']],
-  [['test:electron']],
-];
+const steps: Array<Array<[script: string, ...args: string[]]>> = [[['lint'], ['typecheck'], ['format:check'], ['build'], ['test:unit']], [['test:e2e']], [['test:electron']]];
 
 interface Outcome {
   name: string;
