@@ -13,6 +13,7 @@ import { ChecklistRunner } from './ChecklistRunner';
 import { saveCaseChecklist, shippedInLanguage, shippedKey, templateLanguageOf, useCaseChecklists, useTemplateChoices } from './data';
 import { ProgressLine, TemplateLanguageSelect, TemplateText } from './Parts';
 import { itemCount } from './view';
+import { LoadState } from '../../components/LoadState';
 
 export type { CaseContext };
 
@@ -165,12 +166,8 @@ function StartChecklistModal({ opened, caseId, onClose, onStarted }: { opened: b
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('start.title')} size="lg" closeButtonProps={{ 'aria-label': t('app.closeDialog', { ns: 'translation' }) }}>
-      {state.status === 'loading' ? (
-        <Center p="md">
-          <Loader size="sm" role="status" aria-label={t('loading')} />
-        </Center>
-      ) : state.status === 'error' ? (
-        <LoadFailedAlert title={t('loadFailed.title')} onRetry={retry} />
+      {state.status !== 'ready' ? (
+        <LoadState state={state} onRetry={retry} loadingLabel={t('loading')} failedTitle={t('loadFailed.title')} />
       ) : (
         <Stack gap="md">
           <TemplateLanguageSelect

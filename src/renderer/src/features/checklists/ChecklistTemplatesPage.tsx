@@ -1,6 +1,6 @@
 import { ExportPdfButton } from '../export';
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Anchor, Badge, Button, Center, Code, FileButton, Group, List, Loader, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Code, FileButton, Group, List, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconFileImport } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -13,7 +13,6 @@ import {
   type TemplateLanguage,
 } from '@shared/checklists';
 import { ConfirmDeleteDialog } from '../../components/ConfirmDeleteDialog';
-import { LoadFailedAlert } from '../../components/LoadFailedAlert';
 import { OutcomeAlert } from '../../components/OutcomeAlert';
 import type { Outcome } from '../../components/use-action';
 import { saveFile } from '../../files';
@@ -23,6 +22,7 @@ import { deleteCustomTemplate, saveCustomTemplate, shippedInLanguage, shippedKey
 import { LegalRefLinks, TemplateLanguageSelect, TemplateText } from './Parts';
 import { TemplateEditor } from './TemplateEditor';
 import { itemCount } from './view';
+import { LoadState } from '../../components/LoadState';
 
 interface Listed {
   key: string;
@@ -156,12 +156,8 @@ export function ChecklistTemplatesPage() {
         </OutcomeAlert>
       </div>
 
-      {state.status === 'loading' ? (
-        <Center p="md">
-          <Loader size="sm" role="status" aria-label={t('loading')} />
-        </Center>
-      ) : state.status === 'error' ? (
-        <LoadFailedAlert title={t('loadFailed.title')} onRetry={retry} />
+      {state.status !== 'ready' ? (
+        <LoadState state={state} onRetry={retry} loadingLabel={t('loading')} failedTitle={t('loadFailed.title')} />
       ) : (
         <Table.ScrollContainer minWidth={720}>
           <Table verticalSpacing="sm" striped aria-label={t('templates.tableLabel')}>

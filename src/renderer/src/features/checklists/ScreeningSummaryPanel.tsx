@@ -1,7 +1,6 @@
-import { Alert, Anchor, Badge, Center, Group, List, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { LoadFailedAlert } from '../../components/LoadFailedAlert';
 import {
   iloForcedLabourIndicatorIds,
   palermoElements,
@@ -16,6 +15,7 @@ import type { CasePanelProps } from './CaseChecklistsPanel';
 import { useCaseChecklists } from './data';
 import { TemplateText } from './Parts';
 import { evidenceText, provisionHref } from './view';
+import { LoadState } from '../../components/LoadState';
 
 /**
  * What the case's checklist answers support, element by element and indicator by indicator. It
@@ -41,12 +41,8 @@ export function ScreeningSummaryPanel({ caseId, caseContext }: CasePanelProps) {
             {t('screening.disclaimer')}
           </Text>
         </Alert>
-        {state.status === 'loading' ? (
-          <Center p="md">
-            <Loader size="sm" role="status" aria-label={t('loading')} />
-          </Center>
-        ) : state.status === 'error' ? (
-          <LoadFailedAlert title={t('loadFailed.title')} onRetry={retry} />
+        {state.status !== 'ready' ? (
+          <LoadState state={state} onRetry={retry} loadingLabel={t('loading')} failedTitle={t('loadFailed.title')} />
         ) : checklists.length === 0 ? (
           <Text c="dimmed">{t('screening.empty')}</Text>
         ) : (

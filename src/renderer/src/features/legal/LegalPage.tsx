@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Route, Switch } from 'wouter';
 import type { LegalIndex } from '@shared/legal/corpus';
 import { useSettings } from '../../app/SettingsProvider';
-import { LoadState } from './LegalParts';
 import { loadLegalIndex } from './data';
 import { useLoaded } from '../../components/use-loaded';
 import { CountryPage } from './pages/CountryPage';
@@ -17,6 +16,7 @@ import { ProvisionPage } from './pages/ProvisionPage';
 import { TopicPage } from './pages/TopicPage';
 import { decodeParam } from './paths';
 import { noFilters } from './view';
+import { LoadState } from '../../components/LoadState';
 
 export default function LegalPage() {
   const { t } = useTranslation('legal');
@@ -28,7 +28,7 @@ export default function LegalPage() {
         <Title order={1} tabIndex={-1}>
           {t('title')}
         </Title>
-        <LoadState state={state} retry={retry} loadingLabel={t('loading')}>
+        <LoadState state={state} onRetry={retry} failedTitle={t('loadError.title')} failedBody={t('loadError.body')} loadingLabel={t('loading')}>
           {() => null}
         </LoadState>
       </Stack>

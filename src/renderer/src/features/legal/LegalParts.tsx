@@ -1,17 +1,15 @@
 import type { ReactNode } from 'react';
-import { Anchor, Badge, Center, Group, Loader, Paper, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconArrowLeft, IconExternalLink, IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { TopicId } from '@shared/legal/schema';
 import type { LegalIndex } from '@shared/legal/corpus';
-import type { Loaded } from '../../components/use-loaded';
 import classes from './legal.module.css';
 import { legalPaths } from './paths';
 import { formatPartialDate } from '../../i18n/format';
 import { linkDomain, linkLabel, pickText } from './view';
 import { NotTranslatedNote } from '../../components/NotTranslatedNote';
-import { LoadFailedAlert } from '../../components/LoadFailedAlert';
 
 /** Props for an element holding corpus text that exists only in English. */
 export function useEnglishText(): { lang?: 'en'; dir?: 'auto' } {
@@ -109,20 +107,6 @@ export function BackLink({ href, label, onClick }: { href: string; label: string
       </Group>
     </Anchor>
   );
-}
-
-/** Loading and error states of a lazily loaded part of a page. */
-export function LoadState<T>({ state, retry, loadingLabel, children }: { state: Loaded<T>; retry: () => void; loadingLabel: string; children: (value: T) => ReactNode }) {
-  const { t } = useTranslation('legal');
-  if (state.status === 'ready') return children(state.value);
-  if (state.status === 'loading') {
-    return (
-      <Center p="md">
-        <Loader size="sm" role="status" aria-label={loadingLabel} />
-      </Center>
-    );
-  }
-  return <LoadFailedAlert title={t('loadError.title')} body={t('loadError.body')} onRetry={retry} />;
 }
 
 export function Sources({ urls }: { urls: readonly string[] }) {

@@ -5,7 +5,7 @@ import { Link } from 'wouter';
 import { instrumentsForCountry, type LegalIndex } from '@shared/legal/corpus';
 import type { DirectoryEntry } from '@shared/hsds/directory';
 import type { TreatyStatus } from '@shared/legal/schema';
-import { BackLink, CorpusDate, EnglishOnlyNote, ExternalLink, LegalNote, LoadState, Sources, useEnglishText } from '../LegalParts';
+import { BackLink, CorpusDate, EnglishOnlyNote, ExternalLink, LegalNote, Sources, useEnglishText } from '../LegalParts';
 import { loadDirectoryEntries } from '../data';
 import { useLoaded } from '../../../components/use-loaded';
 import { directoryHref, legalPaths } from '../paths';
@@ -14,6 +14,7 @@ import { hotlinesForCountry, treatyRowView } from '../view';
 import { NotFound } from './NotFound';
 import { formatPartialDate } from '../../../i18n/format';
 import { TrustBadge, checkedSentence, phoneVerified } from '../../directory';
+import { LoadState } from '../../../components/LoadState';
 
 export function CountryPage({ index, code }: { index: LegalIndex; code: string }) {
   const { t, i18n } = useTranslation('legal');
@@ -202,7 +203,7 @@ function Hotlines({ code, countryName }: { code: string; countryName: string }) 
       <Title order={2} size="h3" id="country-hotlines">
         {t('country.hotlines')}
       </Title>
-      <LoadState state={state} retry={retry} loadingLabel={t('country.loadingHotlines')}>
+      <LoadState state={state} onRetry={retry} failedTitle={t('loadError.title')} failedBody={t('loadError.body')} loadingLabel={t('country.loadingHotlines')}>
         {(entries) => {
           const hotlines = hotlinesForCountry(entries, code);
           return (

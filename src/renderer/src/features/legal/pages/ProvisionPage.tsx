@@ -2,13 +2,14 @@ import { Anchor, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { judgmentsForProvision, type LegalIndex } from '@shared/legal/corpus';
-import { BackLink, EnglishOnlyNote, LegalNote, LoadState, TopicBadges, useEnglishText } from '../LegalParts';
+import { BackLink, EnglishOnlyNote, LegalNote, TopicBadges, useEnglishText } from '../LegalParts';
 import { useLoaded } from '../../../components/use-loaded';
 import { loadShippedTemplates, shippedInLanguage, templateLanguageOf } from '../../checklists';
 import { legalPaths } from '../paths';
 import { checklistItemsCiting } from '../view';
 import { JudgmentCard } from './Parts';
 import { NotFound } from './NotFound';
+import { LoadState } from '../../../components/LoadState';
 
 /**
  * True when this page was reached by moving within the app, so history.back() stays in it. People
@@ -82,7 +83,7 @@ function CitingChecklists({ provisionId }: { provisionId: string }) {
       <Title order={2} size="h3" id="provision-checklists">
         {t('provision.checklists')}
       </Title>
-      <LoadState state={state} retry={retry} loadingLabel={t('provision.loadingChecklists')}>
+      <LoadState state={state} onRetry={retry} failedTitle={t('loadError.title')} failedBody={t('loadError.body')} loadingLabel={t('provision.loadingChecklists')}>
         {(templates) => {
           const citing = checklistItemsCiting(shippedInLanguage(templates, templateLanguageOf(i18n.language)), provisionId);
           if (citing.length === 0) return <Text c="dimmed">{t('provision.noChecklists')}</Text>;
