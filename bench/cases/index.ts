@@ -7,21 +7,15 @@
  * and injected into the preview page (never part of the app), writes the synthetic records through
  * the app's own encrypted store with the vault's data key. Then the app is unlocked as a person would.
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
-import { createVault } from '../../src/main/services/vault';
-import { startPreviewServer } from '../../src/preview/server';
+import type { Page } from '@playwright/test';
 import { generateSyntheticCases } from '../../tests/support/synthetic-cases';
 import { parseTemplateFile, type ChecklistTemplate } from '../../src/shared/checklists';
-import { chromiumArgs, chromiumExecutable } from '../../src/preview/chromium';
-import { buildBrowserScript } from '../browser-script';
+import { BENCH_PASSPHRASE as PASSPHRASE, withSeededApp } from '../seeded-app';
 import { median, percentile, type BenchRow } from '../table';
 import type { SeedOptions, SeedWindow } from './protocol';
-import { rendererKeys } from '../../src/main/services/vault/subkeys';
 
-const PASSPHRASE = 'bench lantern orchard seventeen';
 const CASES = 10_000;
 const SEED = 7;
 const UNLOCK_RUNS = 5;
@@ -102,40 +96,13 @@ function sampleQueries(templates: ChecklistTemplate[]): string[] {
 }
 
 export async function benchCases(outFolder: string): Promise<BenchRow[]> {
-  const work = await mkdtemp(join(tmpdir(), 'waypoint-bench-cases-'));
-  const dataFolder = join(work, 'data');
   const templates = await shippedTemplates();
-  const vault = createVault({ folder: dataFolder });
-  await vault.create(PASSPHRASE);
-  const key = await createVault({ folder: dataFolder }).unlock(PASSPHRASE);
-  const seedScript = await buildBrowserScript(resolve(import.meta.dirname, 'seed.ts'), join(work, 'seed'), 'casesSeed');
-  const server = await startPreviewServer({ outFolder, dataFolder, port: 0, version: 'bench' });
-  // bypassCSP lets the bench inject its seeding script; the app itself never loads it.
-  const context = await chromium.launchPersistentContext(join(work, 'profile'), {
-    executablePath: chromiumExecutable(),
-    args: chromiumArgs,
-    bypassCSP: true,
-    viewport: { width: 1280, height: 800 },
-  });
-  try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(server.openUrl); // the tab keeps the token for the next address
-    await page.goto(`${server.url}#/cases`);
-    await page.getByLabel('Passphrase').waitFor();
-    await page.addScriptTag({ content: seedScript });
-    const keys = rendererKeys(key, false);
-    key.fill(0);
-    const options: SeedOptions = {
-      keys: { records: Array.from(keys.records), index: Array.from(keys.index), attachments: Array.from(keys.attachments) },
-      templates,
-      cases: CASES,
-      seed: SEED,
-    };
+  return withSeededApp(outFolder, resolve(import.meta.dirname, 'seed.ts'), 'casesSeed', async ({ page, keys }) => {
+    const options: SeedOptions = { keys, templates, cases: CASES, seed: SEED };
     await page.evaluate((seedOptions) => (window as unknown as SeedWindow).seedCases(seedOptions), options);
     await page.reload();
 
     const unlockTimes: number[] = [];
-    let indexReadyMs = Number.NaN;
     for (let run = 0; run < UNLOCK_RUNS; run++) {
       unlockTimes.push(await unlockToList(page));
       if (run < UNLOCK_RUNS - 1) {
@@ -144,7 +111,7 @@ export async function benchCases(outFolder: string): Promise<BenchRow[]> {
       }
     }
     await page.waitForFunction(() => performance.getEntriesByName('waypoint:case-index-ready').length > 0, null, { timeout: 180_000 });
-    indexReadyMs = await page.evaluate(() => performance.measure('index', 'waypoint:key-received', 'waypoint:case-index-ready').duration);
+    const indexReadyMs = await page.evaluate(() => performance.measure('index', 'waypoint:key-received', 'waypoint:case-index-ready').duration);
     const rowsShown = await page.getByRole('table').getByRole('row').count();
     if (rowsShown < 50) throw new Error(`Expected a full page of cases, saw ${rowsShown} rows`);
 
@@ -158,9 +125,5 @@ export async function benchCases(outFolder: string): Promise<BenchRow[]> {
       { name: 'cases: keystroke to the next task (most times after the frame is painted), median', value: round(median(times.nextTask)), unit: 'ms' },
       { name: 'cases: keystroke to the next task, p95', value: round(percentile(times.nextTask, 95)), unit: 'ms' },
     ];
-  } finally {
-    await context.close();
-    await server.close();
-    await rm(work, { recursive: true, force: true });
-  }
+  });
 }

@@ -5,21 +5,14 @@
  * chosen to the rows of that kind). Seeded as bench/cases seeds: the vault made in Node by main's own
  * service, ./seed.ts injected into the preview page (never part of the app).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
-import { createVault } from '../../src/main/services/vault';
-import { rendererKeys } from '../../src/main/services/vault/subkeys';
-import { startPreviewServer } from '../../src/preview/server';
-import { chromiumArgs, chromiumExecutable } from '../../src/preview/chromium';
+import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
 import { followUpKinds } from '../../src/shared/followups';
-import { buildBrowserScript } from '../browser-script';
+import { BENCH_PASSPHRASE as PASSPHRASE, withSeededApp } from '../seeded-app';
 import { median, percentile, type BenchRow } from '../table';
 import en from '../../src/renderer/src/features/followups/locales/en.json';
 import type { AgendaSeedOptions, AgendaSeedWindow } from './protocol';
 
-const PASSPHRASE = 'bench lantern orchard seventeen';
 const CASES = 10_000;
 const FOLLOW_UPS = 50_000;
 const UNLOCKS = 3;
@@ -68,35 +61,8 @@ const clickLink = (name: string) => `[...document.querySelectorAll('nav a')].fin
 const clickOption = (label: string) => `[...document.querySelectorAll('[role=option]')].find((o) => o.textContent.trim() === ${JSON.stringify(label)}).click()`;
 
 export async function benchAgendaPage(outFolder: string): Promise<BenchRow[]> {
-  const work = await mkdtemp(join(tmpdir(), 'waypoint-bench-agenda-'));
-  const dataFolder = join(work, 'data');
-  await createVault({ folder: dataFolder }).create(PASSPHRASE);
-  const key = await createVault({ folder: dataFolder }).unlock(PASSPHRASE);
-  const seedScript = await buildBrowserScript(resolve(import.meta.dirname, 'seed.ts'), join(work, 'seed'), 'agendaSeed');
-  const server = await startPreviewServer({ outFolder, dataFolder, port: 0, version: 'bench' });
-  // bypassCSP lets the bench inject its seeding script; the app itself never loads it.
-  const context = await chromium.launchPersistentContext(join(work, 'profile'), {
-    executablePath: chromiumExecutable(),
-    args: chromiumArgs,
-    bypassCSP: true,
-    viewport: { width: 1280, height: 800 },
-  });
-  try {
-    // tsx (esbuild keepNames) wraps named helpers of evaluated functions in __name(), which the page lacks.
-    await context.addInitScript('globalThis.__name = (fn) => fn');
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(server.openUrl);
-    await page.goto(`${server.url}#/cases`);
-    await page.getByLabel('Passphrase').waitFor();
-    await page.addScriptTag({ content: seedScript });
-    const keys = rendererKeys(key, false);
-    key.fill(0);
-    const options: AgendaSeedOptions = {
-      keys: { records: Array.from(keys.records), index: Array.from(keys.index), attachments: Array.from(keys.attachments) },
-      cases: CASES,
-      followUps: FOLLOW_UPS,
-      seed: 11,
-    };
+  return withSeededApp(outFolder, resolve(import.meta.dirname, 'seed.ts'), 'agendaSeed', async ({ page, keys }) => {
+    const options: AgendaSeedOptions = { keys, cases: CASES, followUps: FOLLOW_UPS, seed: 11 };
     const seedStart = performance.now();
     await page.evaluate((seedOptions) => (window as unknown as AgendaSeedWindow).seedAgenda(seedOptions), options);
     const seedMs = performance.now() - seedStart;
@@ -165,9 +131,5 @@ export async function benchAgendaPage(outFolder: string): Promise<BenchRow[]> {
         spread: `median ${round(median(filters))}`,
       },
     ];
-  } finally {
-    await context.close();
-    await server.close();
-    await rm(work, { recursive: true, force: true });
-  }
+  });
 }

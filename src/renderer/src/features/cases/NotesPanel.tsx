@@ -8,11 +8,10 @@ import { ConfirmDeleteDialog } from '../../components/ConfirmDeleteDialog';
 import { LoadFailedAlert } from '../../components/LoadFailedAlert';
 import { OutcomeAlert } from '../../components/OutcomeAlert';
 import { useAction } from '../../components/use-action';
+import { useReloaded } from '../../components/use-loaded';
 import { CaseFilesScope, LinkedFiles, useCaseFiles } from '../attachments';
 import { useDateFormats } from './labels';
 import { useCaseRepository, type NoteResult } from './repository';
-
-type Load = { status: 'loading' } | { status: 'ready'; notes: NoteResult[] } | { status: 'error' };
 
 /**
  * Dated notes, newest first, each with the files attached to it. Editing keeps the earlier wording, which anyone
@@ -21,29 +20,12 @@ type Load = { status: 'loading' } | { status: 'ready'; notes: NoteResult[] } | {
 export function NotesPanel({ caseId, code, focusNoteId = null }: { caseId: string; code: string; focusNoteId?: string | null }) {
   const { t } = useTranslation('cases');
   const repository = useCaseRepository();
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [text, setText] = useState('');
   const [added, setAdded] = useState(false);
   const newNote = useRef<HTMLTextAreaElement>(null);
   const timeline = useRef<HTMLHeadingElement>(null);
 
-  const fetchNotes = useCallback(
-    (): Promise<Load> =>
-      repository.listNotes(caseId).then(
-        (notes) => ({ status: 'ready', notes }),
-        () => ({ status: 'error' }),
-      ),
-    [repository, caseId],
-  );
-  const reload = async () => setLoad(await fetchNotes());
-
-  useEffect(() => {
-    let current = true;
-    void fetchNotes().then((loaded) => current && setLoad(loaded));
-    return () => {
-      current = false;
-    };
-  }, [fetchNotes]);
+  const { load, reload } = useReloaded<NoteResult[]>(useCallback(() => repository.listNotes(caseId), [repository, caseId]));
 
   /** Saves a new or edited note and shows the list again; a failure throws, and the typed text stays where it is. */
   async function save(note: CaseNote): Promise<void> {
@@ -94,11 +76,11 @@ export function NotesPanel({ caseId, code, focusNoteId = null }: { caseId: strin
         {t('notes.timeline')}
       </Title>
       {load.status === 'error' && <LoadFailedAlert title={t('notes.loadFailed')} onRetry={reload} />}
-      {load.status === 'ready' && load.notes.length === 0 && <Text c="dimmed">{t('notes.empty')}</Text>}
-      {load.status === 'ready' && load.notes.length > 0 && (
+      {load.status === 'ready' && load.value.length === 0 && <Text c="dimmed">{t('notes.empty')}</Text>}
+      {load.status === 'ready' && load.value.length > 0 && (
         <CaseFilesScope caseId={caseId} onChange={() => void repository.refreshIndexOf(caseId)}>
           <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('notes.timeline')}>
-            {load.notes.map((result) =>
+            {load.value.map((result) =>
               'note' in result ? (
                 <NoteItem key={result.note.id} note={result.note} onSave={save} onDelete={remove} focused={result.note.id === focusNoteId} />
               ) : (
