@@ -1,8 +1,19 @@
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Anchor, Button, Center, Loader, Select, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { agendaBuckets, agendaByKind, buildAgenda, followUpKinds, matchesAgendaItem, type AgendaBucket, type FollowUp, type FollowUpKind } from '@shared/followups';
+import {
+  agendaBuckets,
+  agendaByKind,
+  buildAgenda,
+  followUpKinds,
+  matchesAgendaItem,
+  type AgendaBucket,
+  type AgendaEntry,
+  type AgendaItem,
+  type FollowUp,
+  type FollowUpKind,
+} from '@shared/followups';
 import { useCases } from '../cases';
 import { CalendarExportButton } from './CalendarExport';
 import { FollowUpItem } from './FollowUpItem';
@@ -39,6 +50,7 @@ export default function AgendaPage() {
   const [kind, setKind] = useState<FollowUpKind | 'all'>('all');
   const shownKind = useDeferredValue(kind);
   const [limits, setLimits] = useState(firstLimits);
+  const showMore = useCallback((bucket: AgendaBucket) => setLimits((current) => ({ ...current, [bucket]: current[bucket] + rowsPerStep })), []);
 
   // The buckets are computed once per load (and minute), split by kind once, after the first screen (a deferred
   // value); a filter only looks its kind up, and the rows each kind shows first are read meanwhile.
@@ -116,54 +128,70 @@ export default function AgendaPage() {
       {(load.status === 'error' || records.failed) && <LoadFailedAlert title={t('errors.loadTitle')} onRetry={reload} />}
       {load.status === 'ready' && load.value.unreadable.length > 0 && <Alert color="yellow">{t('row.unreadable', { count: load.value.unreadable.length })}</Alert>}
       {items?.length === 0 && <Text c="dimmed">{t('emptyAgenda')}</Text>}
-      {agenda &&
-        items &&
-        items.length > 0 &&
-        agendaBuckets.map((bucket) => (
-          <section key={bucket} aria-labelledby={`agenda-${bucket}`}>
-            <Title order={2} size="h4" id={`agenda-${bucket}`} mb="xs">
-              {t(`buckets.${bucket}`)} ({agenda[bucket].length})
-            </Title>
-            {agenda[bucket].length === 0 ? (
-              <Text c="dimmed" size="sm">
-                {t('emptyBucket')}
-              </Text>
-            ) : (
-              <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-labelledby={`agenda-${bucket}`}>
-                {agenda[bucket].slice(0, limits[bucket]).map(({ followUp: item }) => {
-                  // Drawn once its record is read (a few milliseconds after the buckets), and only as that record says.
-                  const followUp = records.byId.get(item.id);
-                  if (!followUp) return null;
-                  const code = snapshot.byId.get(followUp.caseId)?.code;
-                  return (
-                    <FollowUpItem
-                      key={followUp.id}
-                      followUp={followUp}
-                      bucket={bucket}
-                      onSave={save}
-                      heading={
-                        <Text size="sm" fw={600}>
-                          {code ? t('row.case', { code }) : snapshot.complete ? t('row.unknownCase') : '…'}
-                        </Text>
-                      }
-                    >
-                      {code && (
-                        <Anchor component={Link} href={`~/cases/${followUp.caseId}`} size="sm">
-                          {t('actions.openCase')} <bdi>{code}</bdi>
-                        </Anchor>
-                      )}
-                    </FollowUpItem>
-                  );
-                })}
-              </Stack>
-            )}
-            {agenda[bucket].length > limits[bucket] && (
-              <Button variant="default" size="xs" mt="sm" onClick={() => setLimits((current) => ({ ...current, [bucket]: current[bucket] + rowsPerStep }))}>
-                {t('showMore', { count: Math.min(rowsPerStep, agenda[bucket].length - limits[bucket]) })}
-              </Button>
-            )}
-          </section>
-        ))}
+      {agenda && items && items.length > 0 && <AgendaBuckets agenda={agenda} limits={limits} records={records.byId} cases={snapshot} onSave={save} onShowMore={showMore} />}
     </Stack>
   );
 }
+
+interface AgendaBucketsProps {
+  agenda: Record<AgendaBucket, AgendaEntry<AgendaItem>[]>;
+  limits: Record<AgendaBucket, number>;
+  records: ReadonlyMap<string, FollowUp | null>;
+  cases: { byId: ReadonlyMap<string, { code: string }>; complete: boolean };
+  onSave: (followUp: FollowUp) => Promise<void>;
+  onShowMore: (bucket: AgendaBucket) => void;
+}
+
+/**
+ * The buckets and their rows. Memoised: choosing a kind first renders the page with the rows it shows (the kind
+ * shown is a deferred value), and only then with the new kind's; without this, that first render drew every row
+ * again for nothing.
+ */
+const AgendaBuckets = memo(function AgendaBuckets({ agenda, limits, records, cases, onSave, onShowMore }: AgendaBucketsProps) {
+  const { t } = useTranslation('followups');
+  return agendaBuckets.map((bucket) => (
+    <section key={bucket} aria-labelledby={`agenda-${bucket}`}>
+      <Title order={2} size="h4" id={`agenda-${bucket}`} mb="xs">
+        {t(`buckets.${bucket}`)} ({agenda[bucket].length})
+      </Title>
+      {agenda[bucket].length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {t('emptyBucket')}
+        </Text>
+      ) : (
+        <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-labelledby={`agenda-${bucket}`}>
+          {agenda[bucket].slice(0, limits[bucket]).map(({ followUp: item }) => {
+            // Drawn once its record is read (a few milliseconds after the buckets), and only as that record says.
+            const followUp = records.get(item.id);
+            if (!followUp) return null;
+            const code = cases.byId.get(followUp.caseId)?.code;
+            return (
+              <FollowUpItem
+                key={followUp.id}
+                followUp={followUp}
+                bucket={bucket}
+                onSave={onSave}
+                heading={
+                  <Text size="sm" fw={600}>
+                    {code ? t('row.case', { code }) : cases.complete ? t('row.unknownCase') : '…'}
+                  </Text>
+                }
+              >
+                {code && (
+                  <Anchor component={Link} href={`~/cases/${followUp.caseId}`} size="sm">
+                    {t('actions.openCase')} <bdi>{code}</bdi>
+                  </Anchor>
+                )}
+              </FollowUpItem>
+            );
+          })}
+        </Stack>
+      )}
+      {agenda[bucket].length > limits[bucket] && (
+        <Button variant="default" size="xs" mt="sm" onClick={() => onShowMore(bucket)}>
+          {t('showMore', { count: Math.min(rowsPerStep, agenda[bucket].length - limits[bucket]) })}
+        </Button>
+      )}
+    </section>
+  ));
+});
