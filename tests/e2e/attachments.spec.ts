@@ -140,7 +140,10 @@ test('attach a photo with a GPS tag, PDFs, a short and a long text file, view th
   await expect(pdfView.getByRole('button', { name: 'Next page' })).toBeDisabled();
   await page.keyboard.press('Home');
   await expect(pdfView.getByRole('img', { name: 'Page 1 of 3' })).toBeVisible();
+  // A page narrower than the view opens at its printed size (wider ones fit the view's width: tests/unit/attachments/pdf-zoom.test.ts).
   const width = () => canvas.evaluate((element) => element.getBoundingClientRect().width);
+  await expect(pdfView.getByText('Zoom: 100%')).toBeVisible();
+  await expect(pdfView.getByRole('button', { name: 'Fit to width' })).toBeDisabled();
   const before = await width();
   await page.keyboard.press('+');
   await expect(pdfView.getByText('Zoom: 125%')).toBeVisible();
@@ -149,6 +152,9 @@ test('attach a photo with a GPS tag, PDFs, a short and a long text file, view th
   await pdfView.getByRole('button', { name: 'Zoom out' }).click();
   await expect(pdfView.getByText('Zoom: 75%')).toBeVisible();
   await expect.poll(width).toBeCloseTo(before * 0.75, -1);
+  await pdfView.getByRole('button', { name: 'Fit to width' }).click();
+  await expect(pdfView.getByText('Zoom: 100%')).toBeVisible();
+  await expect.poll(width).toBeCloseTo(before, -1);
   await pdfView.getByRole('button', { name: 'Close', exact: true }).click();
 
   // The unembedded font is drawn with the system's fonts (nothing is fetched); a damaged or locked PDF gets a

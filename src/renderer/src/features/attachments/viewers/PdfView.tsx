@@ -13,7 +13,8 @@ const maxCanvasPixels = 4096 * 4096;
 type Loaded = { data: Uint8Array } & ({ kind: 'ready'; pdf: PDFDocumentProxy } | { kind: 'failed'; reason: 'password' | 'unreadable' });
 
 /**
- * Shows a PDF inside the app, one page at a time on a canvas, with page and zoom buttons; the arrow keys
+ * Shows a PDF inside the app, one page at a time on a canvas, at its printed size or, when that is wider than
+ * the view (an A4 page is), at the view's width; with page and zoom buttons; the arrow keys
  * (in the reading direction) change the page and + and - zoom while the page has the focus. pdf.js loads
  * on first use. Nothing of the PDF is live: no links, forms or scripts.
  */
@@ -21,7 +22,11 @@ export function PdfView({ data }: { data: Uint8Array }) {
   const { t } = useTranslation('attachments');
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [page, setPage] = useState(1);
-  const [zoom, setZoom] = useState(zoomLevels.indexOf(1));
+  // 'fit': the printed size, or the view's width where that is narrower (see fitZoom); else a level above.
+  const [zoom, setZoom] = useState<number | 'fit'>('fit');
+  /** The zoom the page is drawn at, once known (for 'fit', from the view's width). */
+  const [drawnAt, setDrawnAt] = useState<number | null>(null);
+  const view = useRef<HTMLDivElement>(null);
   const [renderFailed, setRenderFailed] = useState(false);
   const canvas = useRef<HTMLCanvasElement>(null);
   const keysHint = useId();
@@ -60,8 +65,13 @@ export function PdfView({ data }: { data: Uint8Array }) {
     void pdf.getPage(page).then(
       (pdfPage) => {
         const target = canvas.current;
-        if (cancelled || !target) return;
-        const scale = zoomLevels[zoom]! * cssPixelsPerPoint;
+        const region = view.current;
+        if (cancelled || !target || !region) return;
+        const style = getComputedStyle(region);
+        const available = region.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        const factor = zoom === 'fit' ? fitZoom(available, pdfPage.getViewport({ scale: cssPixelsPerPoint }).width) : zoom;
+        setDrawnAt(factor);
+        const scale = factor * cssPixelsPerPoint;
         const size = pdfPage.getViewport({ scale });
         const density = Math.min(window.devicePixelRatio || 1, Math.sqrt(maxCanvasPixels / (size.width * size.height)));
         const viewport = pdfPage.getViewport({ scale: scale * density });
@@ -100,7 +110,11 @@ export function PdfView({ data }: { data: Uint8Array }) {
 
   const count = pdf.numPages;
   const goTo = (next: number) => setPage(Math.min(Math.max(next, 1), count));
-  const zoomTo = (next: number) => setZoom(Math.min(Math.max(next, 0), zoomLevels.length - 1));
+  const shown = drawnAt ?? 1;
+  const larger = zoomLevels.find((level) => level > shown + 0.005);
+  const smaller = zoomLevels.findLast((level) => level < shown - 0.005);
+  const zoomIn = () => larger !== undefined && setZoom(larger);
+  const zoomOut = () => smaller !== undefined && setZoom(smaller);
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const region = event.currentTarget;
     // Left and right scroll a page wider than the view; otherwise they turn pages, in the reading direction.
@@ -111,9 +125,9 @@ export function PdfView({ data }: { data: Uint8Array }) {
       ...(turns ? { [forward]: () => goTo(page + 1), [backward]: () => goTo(page - 1) } : {}),
       Home: () => goTo(1),
       End: () => goTo(count),
-      '+': () => zoomTo(zoom + 1),
-      '=': () => zoomTo(zoom + 1),
-      '-': () => zoomTo(zoom - 1),
+      '+': zoomIn,
+      '=': zoomIn,
+      '-': zoomOut,
     };
     const action = actions[event.key];
     if (!action || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -133,20 +147,24 @@ export function PdfView({ data }: { data: Uint8Array }) {
         <Button variant="default" size="xs" onClick={() => goTo(page + 1)} disabled={page >= count}>
           {t('viewer.next')}
         </Button>
-        <Button variant="default" size="xs" onClick={() => zoomTo(zoom - 1)} disabled={zoom <= 0}>
+        <Button variant="default" size="xs" onClick={zoomOut} disabled={smaller === undefined}>
           {t('viewer.zoomOut')}
         </Button>
         <Text size="sm" aria-live="polite">
-          {t('viewer.zoomLevel', { percent: Math.round(zoomLevels[zoom]! * 100) })}
+          {drawnAt !== null && t('viewer.zoomLevel', { percent: Math.round(drawnAt * 100) })}
         </Text>
-        <Button variant="default" size="xs" onClick={() => zoomTo(zoom + 1)} disabled={zoom >= zoomLevels.length - 1}>
+        <Button variant="default" size="xs" onClick={zoomIn} disabled={larger === undefined}>
           {t('viewer.zoomIn')}
+        </Button>
+        <Button variant="default" size="xs" onClick={() => setZoom('fit')} disabled={zoom === 'fit'}>
+          {t('viewer.fit')}
         </Button>
       </Group>
       <Text size="xs" c="dimmed" id={keysHint}>
         {t('viewer.keys')}
       </Text>
       <Box
+        ref={view}
         tabIndex={0}
         role="region"
         aria-label={t('viewer.document')}
@@ -165,4 +183,13 @@ export function PdfView({ data }: { data: Uint8Array }) {
       </Box>
     </Stack>
   );
+}
+
+/**
+ * The zoom a page opens at: its printed size (1), or less when a page `pageWidth` CSS pixels wide at that size
+ * would be wider than the `available` width of the view, so the whole width shows; never below the lowest level.
+ */
+export function fitZoom(available: number, pageWidth: number): number {
+  const factor = Math.floor((100 * available) / pageWidth) / 100;
+  return Math.min(Math.max(factor, zoomLevels[0]!), 1);
 }
