@@ -14,6 +14,7 @@ import { loadCase } from '@renderer/features/export/load-case';
 import { shippedTemplate } from '../checklists/fixtures';
 import { newKey, openRaw, serialiseRow, uniqueDbName } from '../db/helpers';
 import { printCase } from '../print/fixtures';
+import { attachmentRecord } from './fixtures';
 
 const options = { keepOriginal: false, limitBytes: 100 * 1024 * 1024, estimate: async () => ({ quota: 1024 ** 3, usage: 0 }) };
 const now = '2026-12-07T10:00:00.000Z';
@@ -24,22 +25,7 @@ async function openStore(dbName = uniqueDbName()): Promise<WaypointStore> {
   return openRecordStore(await newKey(), { dbName });
 }
 
-const stored: CaseAttachment = {
-  id: 'a1',
-  caseId: 'case-1',
-  name: 'payslip.pdf',
-  caption: '',
-  size: 3,
-  mediaType: null,
-  sha256: '0'.repeat(64),
-  originalSha256: null,
-  removed: [],
-  keptOriginal: false,
-  link: null,
-  blob: { id: crypto.randomUUID(), key: btoa('key'), chunks: 1 },
-  createdAt: now,
-  updatedAt: now,
-};
+const stored = attachmentRecord({ createdAt: now, updatedAt: now });
 
 describe("an attachment's link", () => {
   it('is one of the follow-ups’ link shapes, by ids only, or null', () => {

@@ -8,6 +8,7 @@ import { closeRecordStore, openRecordStore, type WaypointRecords } from '@render
 import { collectCaseTokens, tokensOfCase } from '@renderer/features/cases/text-index';
 import { newKey, openRaw, uniqueDbName } from '../db/helpers';
 import { shippedTemplates } from './fixtures';
+import { attachmentRecord } from '../attachments/fixtures';
 
 afterEach(() => closeRecordStore());
 
@@ -50,28 +51,11 @@ describe('words of notes and checklists, by case', () => {
 
   it('finds a case by its attached files’ names and captions', async () => {
     const store = await openRecordStore<WaypointRecords>(await newKey(), { dbName: uniqueDbName() });
-    const now = new Date().toISOString();
-    const blob = { id: crypto.randomUUID(), key: 'AAAA', chunks: 1 };
     await store.save('attachments', {
       id: 'a1',
       kind: 'attachment',
       index: { caseId: 'case-1' },
-      data: {
-        id: 'a1',
-        caseId: 'case-1',
-        name: 'Payslip-März.pdf',
-        caption: 'Signed at the shelter',
-        size: 3,
-        mediaType: null,
-        sha256: '0'.repeat(64),
-        originalSha256: null,
-        removed: [],
-        keptOriginal: false,
-        link: null,
-        blob,
-        createdAt: now,
-        updatedAt: now,
-      },
+      data: attachmentRecord({ name: 'Payslip-März.pdf', caption: 'Signed at the shelter' }),
     });
     const tokens = await collectCaseTokens(store);
     const got = tokensOfCase(tokens, tokens.caseIds.indexOf('case-1'));
