@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { base64Piece } from './base64-piece';
 
 /**
  * Encrypted backup and restore over the bridge (docs/backup-format.md holds the file format).
@@ -89,10 +90,7 @@ export const backupContract = {
     request: z.strictObject({
       sessionId,
       offset: z.int().min(0),
-      data: z
-        .string()
-        .max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4)
-        .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+      data: base64Piece(UPLOAD_CHUNK_BYTES),
     }),
     response: z.object({ received: z.number().int() }),
   },

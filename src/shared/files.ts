@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { base64Piece } from './base64-piece';
 import { passphraseSchema } from './vault';
 
 /** `file`: a decrypted copy of an attached file, of whatever type its name says. */
@@ -62,10 +63,7 @@ export const filesContract = {
     request: z.strictObject({
       sessionId: saveSessionId,
       offset: z.int().min(0),
-      data: z
-        .string()
-        .max(Math.ceil(SAVE_CHUNK_BYTES / 3) * 4)
-        .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+      data: base64Piece(SAVE_CHUNK_BYTES),
     }),
     response: z.object({ received: z.number().int() }),
   },
