@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { RequestOf, ResponseOf } from '../../shared/contract';
 import type { ExportKind } from '../../shared/files';
+import { PieceOutOfOrder, writeNextPiece } from './pieces';
 import { requireUnlocked, type ConfirmPassphrase, type VaultSession } from './session';
 
 export interface SaveSessionOptions {
@@ -105,14 +106,11 @@ export function createSaveSessions({ confirmPassphrase, session, chooseSavePath 
 
       'files.saveAppend': ({ sessionId, offset, data }) =>
         step(sessionId, async (save) => {
-          const bytes = Buffer.from(data, 'base64');
-          if (offset !== save.received || save.received + bytes.length > save.size) {
-            throw new AppError('FILE_WRITE_FAILED', `piece at ${offset} does not follow ${save.received} of ${save.size} bytes`);
+          try {
+            return { received: await writeNextPiece(save.file, save, offset, data) };
+          } catch (error) {
+            throw new AppError('FILE_WRITE_FAILED', error instanceof PieceOutOfOrder ? error.message : 'could not write the chosen file', { cause: error });
           }
-          let written = 0;
-          while (written < bytes.length) written += (await save.file.write(bytes, written, bytes.length - written, offset + written)).bytesWritten;
-          save.received += bytes.length;
-          return { received: save.received };
         }),
 
       'files.saveFinish': ({ sessionId }) =>

@@ -9,6 +9,7 @@ import { calibrateScrypt, meetsFloor, type ScryptCost } from '../vault/kdf';
 import { parseHeader } from '../vault/header';
 import { RESTORE_UPLOAD_FOLDER } from '../data-folder';
 import { HEADER_FILE } from '../vault/vault';
+import { PieceOutOfOrder, writeNextPiece } from '../pieces';
 import { requireUnlocked, type ConfirmPassphrase, type VaultSession } from '../session';
 import { BackupError } from './errors';
 import type { BackupRecord } from './format';
@@ -213,22 +214,13 @@ export function createBackupSessions(options: BackupSessionOptions): BackupSessi
 
       'restore.upload': ({ sessionId, offset, data }) =>
         restoreStep(sessionId, async (restore) => {
-          const bytes = Buffer.from(data, 'base64');
-          if (!restore.upload || offset !== restore.received || restore.received + bytes.length > restore.size) {
-            await endRestore(sessionId);
-            throw new AppError('RESTORE_UPLOAD_FAILED', `chunk at ${offset} does not follow ${restore.received} of ${restore.size} bytes`);
-          }
           try {
-            let written = 0;
-            while (written < bytes.length) {
-              written += (await restore.upload.write(bytes, written, bytes.length - written, offset + written)).bytesWritten;
-            }
+            if (!restore.upload) throw new Error('the upload is closed');
+            return { received: await writeNextPiece(restore.upload, restore, offset, data) };
           } catch (error) {
             await endRestore(sessionId);
-            throw new AppError('RESTORE_UPLOAD_FAILED', 'could not write the upload', { cause: error });
+            throw new AppError('RESTORE_UPLOAD_FAILED', error instanceof PieceOutOfOrder ? error.message : 'could not write the upload', { cause: error });
           }
-          restore.received += bytes.length;
-          return { received: restore.received };
         }),
 
       'restore.open': ({ sessionId, passphrase }) =>
