@@ -1,4 +1,5 @@
 import { SAVE_CHUNK_BYTES, type ExportKind } from '@shared/files';
+import { toBase64 } from './base64';
 import { unwrap } from './bridge';
 
 /**
@@ -43,10 +44,4 @@ export async function saveFileInParts(
     await window.waypoint.files.saveAbort({ sessionId }).catch(() => undefined);
     throw error;
   }
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let text = '';
-  for (let start = 0; start < bytes.length; start += 0x8000) text += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
-  return btoa(text);
 }

@@ -11,6 +11,7 @@ import type { AttachmentBlob } from '@shared/attachments';
 import type { DecryptedRecord } from './schema';
 import { attachmentChunksTable, attachmentsTable } from './schema';
 import { rawTable, type RecordStore, type RecordTypes } from './store';
+import { fromBase64, toBase64 } from '../base64';
 
 /** Plaintext bytes per chunk; the last chunk holds the rest (0 bytes only for an empty file). */
 export const attachmentChunkBytes = 1024 * 1024;
@@ -37,16 +38,6 @@ export class AttachmentError extends Error {
 const encoder = new TextEncoder();
 const formatLabel = 'waypoint attachment v1';
 const ivBytes = 12;
-
-export function toBase64(bytes: Uint8Array): string {
-  let text = '';
-  for (let start = 0; start < bytes.length; start += 0x8000) text += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
-  return btoa(text);
-}
-
-export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  return Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
-}
 
 export function toHex(bytes: Uint8Array): string {
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
