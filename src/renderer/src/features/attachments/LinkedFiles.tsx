@@ -7,6 +7,7 @@ import { AttachControls, useAttachQueue } from './AttachFiles';
 import { AttachmentViewer, isViewable } from './AttachmentViewer';
 import type { CaseFiles } from './CaseFilesScope';
 import { SaveCopyDialog } from './SaveCopyDialog';
+import { sizeText } from './size-text';
 
 export interface LinkedFilesProps {
   files: CaseFiles;
@@ -27,9 +28,7 @@ export default function LinkedFiles({ files, link, owner, canAttach = true }: Li
   const queue = useAttachQueue(store, caseId, link, [], changed);
   const [viewing, setViewing] = useState<CaseAttachment | null>(null);
   const [saving, setSaving] = useState<CaseAttachment | null>(null);
-  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
-  const size = (bytes: number) =>
-    bytes < 1024 * 1024 ? t('list.sizeKb', { size: number.format(bytes / 1024) }) : t('list.sizeMb', { size: number.format(bytes / (1024 * 1024)) });
+  const size = (bytes: number) => sizeText(t, i18n.language, bytes);
   const mine = load.status === 'ready' ? attachmentsLinkedTo(load.value.records, link) : [];
 
   // A drop here goes to this note or question, not to the case page's Files tab.
