@@ -2,8 +2,8 @@
  * Attached files (docs/attachments-format.md): each file's bytes in 1 MiB chunks, AES-256-GCM under a
  * random key of its own, which is kept wrapped under the attachments key inside the file's encrypted
  * record. The chunks are rows of their own (`attachmentChunks`), written a few at a time as the file is
- * read, so a large file is never held whole; the record is written last, by the caller, and chunks
- * without a record are removed (on failure at once, after a crash at the next unlock).
+ * read, so a file over `wholeReadBytes` is never held whole; the record is written last, by the caller,
+ * and chunks without a record are removed (on failure at once, after a crash at the next unlock).
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { Table } from 'dexie';
@@ -165,18 +165,46 @@ function isQuotaError(error: unknown): boolean {
   return names.includes('QuotaExceededError');
 }
 
-/** Chunk `n` of the file, read from its own slice: the file itself is never read whole. */
+/** Chunk `n` of the file, read from its own slice, for a file too large to read whole. */
 async function readChunk(file: Blob, n: number): Promise<Uint8Array<ArrayBuffer>> {
+  return readBytes(() => file.slice(n * attachmentChunkBytes, (n + 1) * attachmentChunkBytes).arrayBuffer());
+}
+
+async function readBytes(read: () => Promise<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
   try {
-    return new Uint8Array(await file.slice(n * attachmentChunkBytes, (n + 1) * attachmentChunkBytes).arrayBuffer());
+    return new Uint8Array(await read());
   } catch {
     throw new AttachmentError('readFailed', 'The file could not be read to the end.');
   }
 }
 
 /**
- * Encrypts and stores a file's bytes, read a chunk at a time from `file.slice` and written a batch to a
- * transaction, and answers what its record needs. Nothing is written for a file over the limit or when the disk has no room for it;
+ * Files up to this size are read whole, which the attach's memory budget (64 MB above what the page held)
+ * allows: WebCrypto then hashes them in one call, off the main thread, in a tenth of the time the JavaScript
+ * hash a larger file needs (a chunk at a time, on the main thread) takes. docs/performance.md.
+ */
+export const wholeReadBytes = 32 * 1024 * 1024;
+
+/** The file's SHA-256: WebCrypto's in one call when it was read whole, else @noble/hashes' fed a chunk at a time. */
+function fileHash(whole: Uint8Array<ArrayBuffer> | null): { update(chunk: Uint8Array): void; digest(): Promise<Uint8Array> } {
+  if (!whole) {
+    const hash = sha256.create();
+    return { update: (chunk) => hash.update(chunk), digest: async () => hash.digest() };
+  }
+  const digest = crypto.subtle.digest('SHA-256', whole).then((bytes) => new Uint8Array(bytes));
+  digest.catch(() => undefined); // awaited after the chunks, unless one fails first
+  return { update: () => undefined, digest: () => digest };
+}
+
+/** Zeroes a plaintext read from the file once it is encrypted and hashed, so the page's freed memory does not keep it. */
+function wipe(plaintext: Uint8Array): void {
+  plaintext.fill(0);
+}
+
+/**
+ * Encrypts and stores a file's bytes, read whole up to `wholeReadBytes` and beyond that a chunk at a time
+ * from `file.slice`, written a batch to a transaction, and answers what its record needs; the plaintext
+ * read is zeroed once it is encrypted and hashed. Nothing is written for a file over the limit or when the disk has no room for it;
  * on any failure part-way the chunks written so far are deleted before the error is thrown.
  */
 export async function writeAttachment(store: RecordStore<RecordTypes>, file: Blob, options: WriteAttachmentOptions): Promise<WrittenAttachment> {
@@ -189,19 +217,24 @@ export async function writeAttachment(store: RecordStore<RecordTypes>, file: Blo
   const blobId = crypto.randomUUID();
   const { key, wrapped } = await newFileKey(store.handle().keys.attachments, blobId);
   const total = chunkCount(file.size);
-  const hash = sha256.create();
+  const whole = file.size <= wholeReadBytes ? await readBytes(() => file.arrayBuffer()) : null;
+  const hash = fileHash(whole);
   // One batch is being written while the next is read, hashed and encrypted: at most two batches in memory.
   let writing: Promise<unknown> = Promise.resolve();
+  let digest: Uint8Array;
   try {
     for (let first = 0; first < total; first += chunksPerBatch) {
       const sealing: Promise<ChunkRow>[] = [];
       for (let n = first; n < Math.min(first + chunksPerBatch, total); n += 1) {
-        const plaintext = await readChunk(file, n);
-        // WebCrypto copies its input when called, so the chunk is hashed here while it is being encrypted.
-        const sealed = encryptChunk(key, blobId, n, n === total - 1, plaintext).then((data) => ({ blob: blobId, n, data }));
+        const plaintext = whole ? whole.subarray(n * attachmentChunkBytes, (n + 1) * attachmentChunkBytes) : await readChunk(file, n);
+        // WebCrypto copies its input when called, so a streamed chunk is hashed here while it is being encrypted.
+        hash.update(plaintext);
+        const sealed = encryptChunk(key, blobId, n, n === total - 1, plaintext).then((data) => {
+          if (!whole) wipe(plaintext);
+          return { blob: blobId, n, data };
+        });
         sealed.catch(() => undefined); // awaited below, unless a later read fails first
         sealing.push(sealed);
-        hash.update(plaintext);
       }
       const rows = await Promise.all(sealing);
       await writing;
@@ -209,13 +242,19 @@ export async function writeAttachment(store: RecordStore<RecordTypes>, file: Blo
       writing = table.bulkPut(rows);
     }
     await writing;
+    digest = await hash.digest();
   } catch (error) {
     await writing.catch(() => undefined);
     await deleteAttachmentChunks(store, [blobId]).catch(() => undefined); // the sweep at the next unlock takes what this leaves
     if (isQuotaError(error)) throw new AttachmentError('diskFull', 'The disk filled up while the file was being stored.');
     throw error;
+  } finally {
+    if (whole) {
+      await hash.digest().catch(() => undefined); // WebCrypto may still be reading it
+      wipe(whole);
+    }
   }
-  return { blob: { id: blobId, key: wrapped, chunks: total }, size: file.size, sha256: toHex(hash.digest()) };
+  return { blob: { id: blobId, key: wrapped, chunks: total }, size: file.size, sha256: toHex(digest) };
 }
 
 /**
