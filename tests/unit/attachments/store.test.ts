@@ -2,6 +2,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import {
   attachmentChunkBytes,
   attachmentChunksTable,
@@ -46,6 +48,17 @@ describe('attached files of a case', () => {
     expect((await listCaseAttachments(store, 'case-1')).records).toEqual([]);
     expect(await chunks(store).where('blob').equals(second.blob.id).count()).toBe(0);
     expect((await listCaseAttachments(store, 'case-2')).records).toHaveLength(1); // another case's file stays
+  });
+
+  it('keeps the SHA-256 of a photo as received beside that of the photo stored without its metadata', async () => {
+    const store = await openStore();
+    const received = readFileSync(resolve(import.meta.dirname, '../../fixtures/attachments/camera.jpg'));
+    const { attachment } = await attachFile(store, 'case-1', new File([received], 'photo.jpg', { type: 'image/jpeg' }), options);
+    const stored = await readAttachmentBytes(store, attachment);
+    expect(attachment.removed.length).toBeGreaterThan(0);
+    expect(attachment.originalSha256).toBe(createHash('sha256').update(received).digest('hex'));
+    expect(attachment.sha256).toBe(createHash('sha256').update(stored).digest('hex'));
+    expect(attachment.sha256).not.toBe(attachment.originalSha256);
   });
 
   it('refuses a file over the limit, naming no bytes written', async () => {

@@ -196,6 +196,26 @@ function fileHash(whole: Uint8Array<ArrayBuffer> | null): { update(chunk: Uint8A
   return { update: () => undefined, digest: () => digest };
 }
 
+/**
+ * SHA-256 of a Blob, lowercase hex (the file as received, when what is stored differs from it): read and hashed
+ * as `writeAttachment` does, whole up to `wholeReadBytes`, beyond that a chunk at a time; each read zeroed after.
+ */
+export async function blobSha256(file: Blob): Promise<string> {
+  if (file.size <= wholeReadBytes) {
+    const whole = await readBytes(() => file.arrayBuffer());
+    const digest = await fileHash(whole).digest();
+    wipe(whole);
+    return toHex(digest);
+  }
+  const hash = fileHash(null);
+  for (let n = 0; n < chunkCount(file.size); n += 1) {
+    const chunk = await readChunk(file, n);
+    hash.update(chunk);
+    wipe(chunk);
+  }
+  return toHex(await hash.digest());
+}
+
 /** Zeroes a plaintext read from the file once it is encrypted and hashed, so the page's freed memory does not keep it. */
 function wipe(plaintext: Uint8Array): void {
   plaintext.fill(0);

@@ -38,6 +38,7 @@ export type { OpaqueStore, OrgMarkData, OwnEntryData, WaypointRecords, WaypointS
 export {
   AttachmentError,
   attachmentChunkBytes,
+  blobSha256,
   wholeReadBytes,
   deleteAttachmentChunks,
   readAttachment,

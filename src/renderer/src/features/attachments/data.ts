@@ -3,20 +3,9 @@
  * (`writeAttachment`), then the record (table `attachments`, found by a keyed tag on its case id) written
  * last, so a file is either wholly attached or not at all.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
 import { attachmentSchema, isAttachment, upgradeAttachment, type CaseAttachment } from '@shared/attachments';
 import type { FollowUpLink } from '@shared/followups';
-import {
-  AttachmentError,
-  attachmentChunkBytes,
-  deleteAttachmentChunks,
-  readAttachment,
-  readCaseRecords,
-  toHex,
-  writeAttachment,
-  type ReadRecords,
-  type WaypointStore,
-} from '../../db';
+import { AttachmentError, blobSha256, deleteAttachmentChunks, readAttachment, readCaseRecords, writeAttachment, type ReadRecords, type WaypointStore } from '../../db';
 import { stripMetadata, type RemovedMetadata } from './metadata';
 
 type Store = WaypointStore;
@@ -30,13 +19,6 @@ export async function listCaseAttachments(store: Store, caseId: string): Promise
   const read = await readCaseRecords(store, attachmentsTable, isAttachment, caseId);
   const records = read.records.map(upgradeAttachment).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   return { ...read, records };
-}
-
-/** SHA-256 of a Blob read a chunk at a time (the file as received, when what is stored differs from it). */
-async function sha256Of(file: Blob): Promise<string> {
-  const hash = sha256.create();
-  for (let start = 0; start < file.size; start += attachmentChunkBytes) hash.update(new Uint8Array(await file.slice(start, start + attachmentChunkBytes).arrayBuffer()));
-  return toHex(hash.digest());
 }
 
 export interface AttachOptions {
@@ -73,7 +55,7 @@ export async function attachFile(store: Store, caseId: string, file: File, optio
       size: written.size,
       mediaType: stripped.mediaType,
       sha256: written.sha256,
-      originalSha256: removed.length > 0 ? await sha256Of(file) : null,
+      originalSha256: removed.length > 0 ? await blobSha256(file) : null,
       removed,
       keptOriginal: options.keepOriginal,
       link: options.link ?? null,
