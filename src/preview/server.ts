@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createAppDispatch } from '../main/ipc';
+import type { VaultOptions } from '../main/services/vault/vault';
 import { createPreviewPlatform } from './platform';
 import { securityHeaders } from '../main/security/csp';
 import { contentTypeOf, resolveStaticFile } from '../main/services/static-files';
@@ -26,6 +27,8 @@ export interface PreviewOptions {
    * flag for it, the Electron app never starts this server, and no channel of the contract reaches it.
    */
   testOnlyKdfAtFloor?: boolean;
+  /** TEST ONLY: what derives the vault's keys in place of scrypt itself (VaultOptions.testOnlyDeriveKey). */
+  testOnlyDeriveKey?: VaultOptions['testOnlyDeriveKey'];
 }
 
 /** A target every derivation meets, so calibration stops at the floor: N = 2^17, p = 1. */
@@ -59,7 +62,12 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     buildDate: null,
     dataFolderMode: 'override', // the --data folder
   } as const;
-  const { dispatch, finishInterruptedErase } = createAppDispatch(identity, preview.platform, options.testOnlyKdfAtFloor ? { vault: { kdfTargetMs: FLOOR_KDF_TARGET_MS } } : {});
+  const { dispatch, finishInterruptedErase } = createAppDispatch(identity, preview.platform, {
+    vault: {
+      ...(options.testOnlyKdfAtFloor ? { kdfTargetMs: FLOOR_KDF_TARGET_MS } : {}),
+      ...(options.testOnlyDeriveKey ? { testOnlyDeriveKey: options.testOnlyDeriveKey } : {}),
+    },
+  });
   // An erase that was interrupted is finished before the first request; the page clears its own storage.
   await finishInterruptedErase();
   let expectedHost = '';

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { test as base, chromium, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { startPreviewServer, type PreviewOptions, type PreviewServer } from '../../src/preview/server';
 import { chromiumArgs, chromiumExecutable } from '../../src/preview/chromium';
+import { deriveKey } from '../../src/main/services/vault/kdf';
 import { createVault, unlock } from './vault-steps';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -101,6 +102,20 @@ function reportAutocompleteOn(): void {
   new MutationObserver((records) => records.forEach((record) => record.addedNodes.forEach(check))).observe(document, { childList: true, subtree: true });
 }
 
+/**
+ * scrypt with a memory, one per worker: every test unlocks a copy of the same prepared vault (same passphrase,
+ * salt and cost), so the worker derives its key once instead of once a test (about half a second of CPU each).
+ * Each call gets a copy, which the vault zeroes after use; any other input (a wrong passphrase, a new salt) is
+ * derived for real. The vault's own tests derive every time (tests/unit/vault).
+ */
+const derivedKeys = new Map<string, Buffer>();
+const rememberingDeriveKey: typeof deriveKey = async (secret, params) => {
+  const input = JSON.stringify([secret.toString('base64'), params]);
+  const known = derivedKeys.get(input) ?? (await deriveKey(secret, params));
+  derivedKeys.set(input, Buffer.from(known));
+  return Buffer.from(known);
+};
+
 async function appVersion(): Promise<string> {
   return (JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 }
@@ -193,7 +208,7 @@ export const test = base.extend<
       // Each test gets its own copy: what one test writes never reaches another.
       await cp(await vaultTemplate(), dataFolder, { recursive: true });
     }
-    const serverOptions: Partial<PreviewOptions> = { testOnlyKdfAtFloor: kdf === 'floor' };
+    const serverOptions: Partial<PreviewOptions> = { testOnlyKdfAtFloor: kdf === 'floor', testOnlyDeriveKey: rememberingDeriveKey };
     const app: PreviewApp = {
       server: await startServer(dataFolder, serverOptions),
       async restartServer() {

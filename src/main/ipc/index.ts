@@ -22,8 +22,8 @@ export interface Platform extends VaultPlatform {
 
 /** What only the browser preview's tests set (src/preview/server.ts); the Electron app passes none. */
 export interface DispatchTestOptions {
-  /** How a new vault calibrates its KDF; never below the floor (see services/vault/kdf.ts). */
-  vault?: Pick<VaultOptions, 'kdfTargetMs'>;
+  /** How a new vault calibrates its KDF, never below the floor (see services/vault/kdf.ts), and what derives its keys. */
+  vault?: Pick<VaultOptions, 'kdfTargetMs' | 'testOnlyDeriveKey'>;
 }
 
 /**

@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { calibrateScrypt, FLOOR_LOG_N, RECOVERY_LOG_N } from '../../../src/main/services/vault/kdf';
+import { calibrateScrypt, deriveKey, FLOOR_LOG_N, RECOVERY_LOG_N } from '../../../src/main/services/vault/kdf';
 import type * as KdfModule from '../../../src/main/services/vault/kdf';
 
 // The real calibration, watched: which target each new vault asked for.
@@ -133,22 +133,29 @@ describe('browser preview server', () => {
     expect(await vaultFiles()).toEqual([]);
   });
 
-  it('creates vaults at the KDF floor, never below, only for the tests that ask (the vault the end-to-end tests prepare)', { timeout: 60_000 }, async () => {
-    const dataFolder = join(work, 'floor');
-    const floor = await startPreviewServer({ outFolder: join(work, 'out'), dataFolder, port: 0, version: '9.9.9', testOnlyKdfAtFloor: true });
-    vi.mocked(calibrateScrypt).mockClear();
-    try {
-      expect(JSON.parse((await rpc({ channel: 'vault.create', request: { passphrase: 'lantern orchard quietly seventeen' } }, {}, floor)).body)).toMatchObject({ ok: true });
-    } finally {
-      await floor.close();
-    }
-    expect(vi.mocked(calibrateScrypt).mock.calls).toEqual([[{ targetMs: FLOOR_KDF_TARGET_MS }]]);
-    // However fast the machine, calibration towards this target stops at the floor.
-    expect(await calibrateScrypt({ targetMs: FLOOR_KDF_TARGET_MS, measureMs: async () => 1 })).toEqual({ N: 2 ** FLOOR_LOG_N, r: 8, p: 1 });
-    const { wraps } = JSON.parse(await readFile(join(dataFolder, 'vault.json'), 'utf8')) as { wraps: Record<'passphrase' | 'recovery', { kdf: object }> };
-    expect(wraps.passphrase.kdf).toMatchObject({ N: 2 ** FLOOR_LOG_N, r: 8, p: 1 });
-    expect(wraps.recovery.kdf).toMatchObject({ N: 2 ** RECOVERY_LOG_N, r: 8, p: 1 }); // as in the app
-  });
+  it(
+    "creates vaults at the KDF floor, never below, and derives through the tests' function, only for the tests that ask (the vault the end-to-end tests prepare)",
+    { timeout: 60_000 },
+    async () => {
+      const dataFolder = join(work, 'floor');
+      const derive = vi.fn(deriveKey);
+      const floor = await startPreviewServer({ outFolder: join(work, 'out'), dataFolder, port: 0, version: '9.9.9', testOnlyKdfAtFloor: true, testOnlyDeriveKey: derive });
+      vi.mocked(calibrateScrypt).mockClear();
+      try {
+        expect(JSON.parse((await rpc({ channel: 'vault.create', request: { passphrase: 'lantern orchard quietly seventeen' } }, {}, floor)).body)).toMatchObject({ ok: true });
+      } finally {
+        await floor.close();
+      }
+      expect(vi.mocked(calibrateScrypt).mock.calls).toEqual([[{ targetMs: FLOOR_KDF_TARGET_MS }]]);
+      // Both wraps' keys came from the tests' function, with the costs the header records.
+      expect(derive.mock.calls.map(([, params]) => params.N).sort((a, b) => a - b)).toEqual([2 ** RECOVERY_LOG_N, 2 ** FLOOR_LOG_N]);
+      // However fast the machine, calibration towards this target stops at the floor.
+      expect(await calibrateScrypt({ targetMs: FLOOR_KDF_TARGET_MS, measureMs: async () => 1 })).toEqual({ N: 2 ** FLOOR_LOG_N, r: 8, p: 1 });
+      const { wraps } = JSON.parse(await readFile(join(dataFolder, 'vault.json'), 'utf8')) as { wraps: Record<'passphrase' | 'recovery', { kdf: object }> };
+      expect(wraps.passphrase.kdf).toMatchObject({ N: 2 ** FLOOR_LOG_N, r: 8, p: 1 });
+      expect(wraps.recovery.kdf).toMatchObject({ N: 2 ** RECOVERY_LOG_N, r: 8, p: 1 }); // as in the app
+    },
+  );
 
   it('refuses another Host name (DNS rebinding)', async () => {
     expect((await send('/', { headers: { host: 'evil.example:80' } })).status).toBe(421);

@@ -46,6 +46,12 @@ export interface VaultOptions {
    * it as the floor, which allows costs below the production floor of 2^17. Never set in the app.
    */
   testOnlyScryptLogN?: number;
+  /**
+   * TEST ONLY. Derives in place of `deriveKey`, with the same inputs and result: the end-to-end tests pass one
+   * that remembers what it derived, so that a worker unlocking a copy of the same vault in every test pays
+   * scrypt once, not once a test (tests/e2e/fixtures.ts). Never set in the app.
+   */
+  testOnlyDeriveKey?: typeof deriveKey;
 }
 
 export interface VaultStatus {
@@ -128,6 +134,7 @@ interface FailureCounter {
 export function createVault(options: VaultOptions): Vault {
   const { folder } = options;
   const now = options.now ?? Date.now;
+  const derive = options.testOnlyDeriveKey ?? deriveKey;
   const headerFile = join(folder, HEADER_FILE);
   const attemptsFile = join(folder, ATTEMPTS_FILE);
   // One operation at a time, so two quick attempts cannot both read the counter before either writes it.
@@ -223,7 +230,7 @@ export function createVault(options: VaultOptions): Vault {
   async function openWrap(header: VaultHeader, id: WrapId, secret: Buffer, counter: FailureCounter): Promise<Buffer> {
     await refuseWhileLockedOut(counter);
     const wrap = header.wraps[id];
-    const kek = await deriveKey(secret, wrap.kdf);
+    const kek = await derive(secret, wrap.kdf);
     const dataKey = unwrapKey(wrap, kek, id);
     kek.fill(0);
     if (!dataKey) return failAttempt(header, id === 'passphrase' ? 'VAULT_WRONG_PASSPHRASE' : 'VAULT_WRONG_RECOVERY_KEY', counter);
@@ -248,7 +255,7 @@ export function createVault(options: VaultOptions): Vault {
   /** Wraps the data key under a secret with a fresh salt and IV. */
   async function newWrap(dataKey: Buffer, secret: Buffer, id: WrapId, cost: ScryptCost): Promise<KeyWrap> {
     const kdf: ScryptParams = { name: 'scrypt', ...cost, keyLength: KEY_LENGTH, salt: randomBytes(SALT_LENGTH).toString('base64') };
-    const kek = await deriveKey(secret, kdf);
+    const kek = await derive(secret, kdf);
     try {
       return wrapKey(dataKey, kek, id, kdf);
     } finally {
