@@ -249,10 +249,11 @@ export async function writeAttachment(store: RecordStore<RecordTypes>, file: Blo
         const plaintext = whole ? whole.subarray(n * attachmentChunkBytes, (n + 1) * attachmentChunkBytes) : await readChunk(file, n);
         // WebCrypto copies its input when called, so a streamed chunk is hashed here while it is being encrypted.
         hash.update(plaintext);
-        const sealed = encryptChunk(key, blobId, n, n === total - 1, plaintext).then((data) => {
-          if (!whole) wipe(plaintext);
-          return { blob: blobId, n, data };
-        });
+        const sealed = encryptChunk(key, blobId, n, n === total - 1, plaintext)
+          .finally(() => {
+            if (!whole) wipe(plaintext);
+          })
+          .then((data) => ({ blob: blobId, n, data }));
         sealed.catch(() => undefined); // awaited below, unless a later read fails first
         sealing.push(sealed);
       }
