@@ -4,17 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import {
-  attachmentChunkBytes,
-  attachmentChunksTable,
-  closeRecordStore,
-  openRecordStore,
-  rawTable,
-  readAttachment,
-  wholeReadBytes,
-  writeAttachment,
-  type WaypointStore,
-} from '@renderer/db';
+import { attachmentChunkBytes, attachmentChunksTable, closeRecordStore, openRecordStore, rawTable, wholeReadBytes, type WaypointStore } from '@renderer/db';
 import { attachFile, attachmentParts, deleteAttachment, listCaseAttachments, readAttachmentBytes, readTextPreview } from '@renderer/features/attachments/data';
 import { copyFileName } from '@renderer/features/attachments/names';
 import { deleteCaseRecords } from '@renderer/features/cases/case-records';
@@ -74,35 +64,6 @@ function patterned(size: number): Uint8Array<ArrayBuffer> {
   for (let at = 0; at < size; at += 1) content[at] = (at * 7 + (at >> 13)) & 0xff;
   return content;
 }
-
-describe('a file small enough to read whole', () => {
-  it('is read once, hashed, and its plaintext zeroed in memory once stored', async () => {
-    const store = await openStore();
-    const content = patterned(wholeReadBytes);
-    const read: Uint8Array[] = [];
-    const file = {
-      name: 'scan.bin',
-      type: '',
-      size: content.length,
-      arrayBuffer: async () => {
-        const bytes = content.slice();
-        read.push(bytes);
-        return bytes.buffer;
-      },
-      slice: () => {
-        throw new Error('a file this size is read whole');
-      },
-    } as unknown as File;
-    const written = await writeAttachment(store, file, options);
-
-    expect(read).toHaveLength(1);
-    expect(read[0]!.every((byte) => byte === 0)).toBe(true);
-    expect(written.sha256).toBe(createHash('sha256').update(content).digest('hex'));
-    const back: Uint8Array[] = [];
-    for await (const chunk of readAttachment(store, written.blob)) back.push(chunk);
-    expect(Buffer.concat(back).equals(content)).toBe(true);
-  });
-});
 
 describe('a large file', () => {
   it('is read a slice of at most one chunk at a time, never whole, and written as it is read; each slice zeroed once stored', async () => {

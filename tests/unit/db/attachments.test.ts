@@ -11,6 +11,7 @@ import {
   readAttachment,
   sweepOrphanChunks,
   toHex,
+  wholeReadBytes,
   writeAttachment,
   type WaypointStore,
 } from '@renderer/db';
@@ -192,6 +193,33 @@ describe('attachment chunks', () => {
     expect(await sweepOrphanChunks(store, new Set([kept.blob.id]))).toBe(1);
     expect(await chunksOf(store).where('blob').equals(orphan.blob.id).count()).toBe(0);
     expect(same(await readAll(store, kept.blob), sample('kept'))).toBe(true);
+  });
+});
+
+describe('a file small enough to read whole', () => {
+  it('is read once, hashed, and its plaintext zeroed in memory once stored', async () => {
+    const store = await openStore();
+    const content = sample();
+    const bytes = new Uint8Array(wholeReadBytes);
+    for (let at = 0; at < bytes.length; at += content.length) bytes.set(content.subarray(0, bytes.length - at), at);
+    const read: Uint8Array[] = [];
+    const file = {
+      size: bytes.length,
+      arrayBuffer: async () => {
+        const copy = bytes.slice();
+        read.push(copy);
+        return copy.buffer;
+      },
+      slice: () => {
+        throw new Error('a file this size is read whole');
+      },
+    } as unknown as Blob;
+    const written = await writeAttachment(store, file, options);
+
+    expect(read).toHaveLength(1);
+    expect(read[0]!.every((byte) => byte === 0)).toBe(true);
+    expect(written.sha256).toBe(toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))));
+    expect(same(await readAll(store, written.blob), bytes)).toBe(true);
   });
 });
 
