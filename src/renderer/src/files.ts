@@ -1,5 +1,5 @@
 import { SAVE_CHUNK_BYTES, type ExportKind } from '@shared/files';
-import { toBase64 } from './base64';
+import { toBase64 } from '@shared/base64';
 import { unwrap } from './bridge';
 
 /**

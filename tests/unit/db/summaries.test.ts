@@ -1,6 +1,7 @@
 // Before anything imports Dexie: it picks up the global indexedDB when it loads.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fromBase64, toBase64 } from '@shared/base64';
 import { newCaseRecord } from '@shared/cases';
 import { agendaItemOf, decodeAgendaItems, encodeAgendaItems, isFollowUp, matchesAgendaItem, type AgendaItem, type FollowUp } from '@shared/followups';
 import { agendaSummary, closeRecordStore, deleteDatabase, openRecordStore, writeAllRecords, type RecordKeys, type WaypointStore } from '@renderer/db';
@@ -207,17 +208,50 @@ describe('the agenda summary’s columns', () => {
     expect(decodeAgendaItems(JSON.parse(JSON.stringify(encodeAgendaItems(items))), ids)).toEqual(items);
   });
 
+  it('keep whole, and give back exactly, an item whose values the columns would not give back as they were', () => {
+    // `isFollowUp` (what the summary reads a record with) does not check the forms of dates, times and instants.
+    const odd: AgendaItem[] = [
+      { ...items[0]!, due: { date: '2026-2-1', time: null, zone: null } },
+      { ...items[1]!, statusChangedAt: '2026-02-01T10:00:00Z' },
+      { ...items[2]!, due: { date: '2026-02-01', time: '7:00', zone: 'Europe/Madrid' } },
+      { ...items[3]!, due: { date: '2026-02-01', time: '07:00', zone: null } },
+      { ...items[4]!, snoozedUntil: 'tomorrow' },
+      { ...items[5]!, occurrencesDone: 1.5 },
+      { ...items[6]!, due: { date: '0099-12-31', time: null, zone: null } },
+    ];
+    const mixed = [...odd, ...items.slice(odd.length)];
+    const encoded = encodeAgendaItems(mixed);
+    expect(encoded.odd.map(([at]) => at)).toEqual(odd.map((_, at) => at));
+    expect(decodeAgendaItems(JSON.parse(JSON.stringify(encoded)), ids)).toEqual(mixed);
+  });
+
   it('are refused whole when a column is short, an index points nowhere or a value has the wrong type', () => {
     const good = encodeAgendaItems(items);
-    expect(decodeAgendaItems({ ...good, date: good.date.slice(1) }, ids)).toBeNull();
-    expect(decodeAgendaItems({ ...good, kind: good.kind.map((k, n) => (n === 9 ? 99 : k)) }, ids)).toBeNull();
-    expect(decodeAgendaItems({ ...good, caseOf: good.caseOf.map((k, n) => (n === 9 ? -1 : k)) }, ids)).toBeNull();
-    expect(decodeAgendaItems({ ...good, done: good.done.map((k, n) => (n === 9 ? '3' : k)) }, ids)).toBeNull();
+    const n = items.length;
+    /** The packed columns with one byte changed (byte offsets as summary.ts lays them out). */
+    const withByte = (offset: number, value: number) => {
+      const bytes = fromBase64(good.packed);
+      bytes[offset] = value;
+      return { ...good, packed: toBase64(bytes) };
+    };
+    expect(decodeAgendaItems(good, ids)).toEqual(items);
+    expect(decodeAgendaItems({ ...good, packed: toBase64(fromBase64(good.packed).subarray(1)) }, ids)).toBeNull();
+    expect(decodeAgendaItems({ ...good, packed: 'not base64!' }, ids)).toBeNull();
+    expect(decodeAgendaItems(good, ids.slice(1))).toBeNull();
+    expect(decodeAgendaItems(withByte(30 * n + 9, 99), ids)).toBeNull(); // kind
+    expect(decodeAgendaItems(withByte(31 * n + 9, 99), ids)).toBeNull(); // status
+    expect(decodeAgendaItems(withByte(32 * n + 9, 99), ids)).toBeNull(); // repeat
+    expect(decodeAgendaItems(withByte(8 * n + 9 * 4 + 3, 0x7f), ids)).toBeNull(); // case index
+    expect(decodeAgendaItems({ ...good, cases: good.cases.slice(1) }, ids)).toBeNull();
+    expect(decodeAgendaItems({ ...good, cases: [...good.cases.slice(1), 7] }, ids)).toBeNull();
+    expect(decodeAgendaItems({ ...good, odd: [[n, { ...items[0] }]] }, ids)).toBeNull();
+    expect(decodeAgendaItems({ ...good, odd: [[0, { ...items[0], kind: 'party' }]] }, ids)).toBeNull();
     expect(decodeAgendaItems(null, ids)).toBeNull();
-    // A record of another format or table, or a stale one, is never read as a summary.
+    // A record of another format (such as format 1's JSON columns) or table, or a stale one, is never read as a summary.
     const data = { format: summaryFormat, table: 'followUps', stale: false, ids, unreadable: [], body: good };
     expect(summaryFromData(agendaSummary, data)?.entries).toEqual(items);
     expect(summaryFromData(agendaSummary, { ...data, format: summaryFormat + 1 })).toBeNull();
+    expect(summaryFromData(agendaSummary, { ...data, format: 1 })).toBeNull();
     expect(summaryFromData(agendaSummary, { ...data, table: 'notes' })).toBeNull();
     expect(summaryFromData(agendaSummary, { format: summaryFormat, table: 'followUps', stale: true })).toBeNull();
   });

@@ -7,7 +7,7 @@
  * this install's attachments key, and only then writes the records, in one transaction.
  */
 import type { AttachmentBlob } from '@shared/attachments';
-import { fromBase64, toBase64 } from '../base64';
+import { fromBase64, toBase64 } from '@shared/base64';
 import { AttachmentError, decryptChunk, deleteAttachmentChunks, sweepAttachmentChunks, unwrapFileKey, wrapFileKey, type ChunkRow } from './attachments';
 import { attachmentChunksTable, attachmentsTable } from './schema';
 import { rawTable, type RecordInput, type RecordStore, type RecordTypes } from './store';

@@ -11,7 +11,7 @@ import type { AttachmentBlob } from '@shared/attachments';
 import type { DecryptedRecord } from './schema';
 import { attachmentChunksTable, attachmentsTable } from './schema';
 import { rawTable, type RecordStore, type RecordTypes } from './store';
-import { fromBase64, toBase64 } from '../base64';
+import { fromBase64, toBase64 } from '@shared/base64';
 
 /** Plaintext bytes per chunk; the last chunk holds the rest (0 bytes only for an empty file). */
 export const attachmentChunkBytes = 1024 * 1024;

@@ -14,7 +14,8 @@ import { agendaItemOf, decodeAgendaItems, encodeAgendaItems } from '@shared/foll
 import type { RecordResult } from './cipher';
 
 /** Bump when what a summary record holds changes: a summary of another format is rebuilt, never read. */
-export const summaryFormat = 1;
+// 2: the agenda summary packed in columns of fixed width (summary.ts); a summary of format 1 is rebuilt at its first read.
+export const summaryFormat = 2;
 
 export interface KeptSummary<Entry> {
   /** The table summarised. */
