@@ -91,7 +91,7 @@ describe('the agenda summary', () => {
   it('covers every writing method of the store in the test above (a new one must be added there)', async () => {
     const { store } = await withCases();
     const methods = Object.getOwnPropertyNames(Object.getPrototypeOf(store)).filter((name) => name !== 'constructor');
-    const reading = ['get', 'getMany', 'list', 'listNewest', 'listInBatches', 'count', 'readSummary', 'handle', 'close', 'raw', 'dbName', 'encrypt'];
+    const reading = ['get', 'getMany', 'list', 'listNewest', 'listInBatches', 'count', 'readSummary', 'prefetchSummaries', 'handle', 'close', 'raw', 'dbName', 'encrypt'];
     const writingCovered = ['save', 'saveMany', 'delete', 'deleteMany', 'deleteIn', 'writeAll'];
     expect(methods.sort()).toEqual([...reading, ...writingCovered].sort());
   });
@@ -152,6 +152,32 @@ describe('the agenda summary', () => {
     expect(asked.rebuilt).toBe(true);
     expect(asked.unreadable).toEqual(['f2', 'f9']);
     await expectKept(store, 'made again when asked');
+    raw.close();
+  });
+
+  it('is read unchecked for a first screen (still made again when missing or unreadable), and prefetched until a write', async () => {
+    const { store, dbName } = await withCases();
+    await store.saveMany('followUps', [input(followUp({ id: 'f1', caseId: 'case-a' })), input(followUp({ id: 'f2', caseId: 'case-b' }))]);
+    const raw = await openRaw(dbName);
+    // Not compared with the table: a follow-up deleted around the store is still in it, until a checked read.
+    await raw.table('followUps').delete('f1');
+    const unchecked = await store.readSummary(agendaSummary, { unchecked: true });
+    expect([unchecked.rebuilt, unchecked.ids]).toEqual([false, ['f1', 'f2']]);
+    expect((await store.readSummary(agendaSummary)).ids).toEqual(['f2']);
+    // Missing or unreadable: made again all the same.
+    await raw.table('summaries').delete('agenda');
+    expect(await store.readSummary(agendaSummary, { unchecked: true })).toMatchObject({ rebuilt: true, ids: ['f2'] });
+
+    // Prefetched: the first unchecked read takes the read started before it, the next one reads anew.
+    store.prefetchSummaries();
+    await raw.table('followUps').delete('f2');
+    await raw.table('summaries').delete('agenda');
+    expect((await store.readSummary(agendaSummary, { unchecked: true })).ids).toEqual(['f2']);
+    expect((await store.readSummary(agendaSummary, { unchecked: true })).ids).toEqual([]);
+    // A write through the store drops a prefetched read: what it says may be what the write changed.
+    store.prefetchSummaries();
+    await saveFollowUp(store, followUp({ id: 'f3', caseId: 'case-a' }));
+    expect((await store.readSummary(agendaSummary, { unchecked: true })).ids).toEqual(['f3']);
     raw.close();
   });
 

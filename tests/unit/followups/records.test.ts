@@ -7,7 +7,8 @@ import { closeRecordStore, openRecordStore, type WaypointStore } from '@renderer
 import { applyRestore, collectRecords, planRestore } from '@renderer/db/transfer';
 import { deleteCaseRecords } from '@renderer/features/cases/case-records';
 import { collectCaseTokens, tokensOfCase } from '@renderer/features/cases/text-index';
-import { deleteFollowUp, listCaseFollowUps, readAgendaItems, saveFollowUp } from '@renderer/features/followups/data';
+import { deleteFollowUp, listCaseFollowUps, saveFollowUp } from '@renderer/features/followups/data';
+import { readAgendaItems } from '@renderer/features/followups/summary-read';
 import { newKey, openRaw, serialiseRow, uniqueDbName } from '../db/helpers';
 import { followUp } from './fixtures';
 

@@ -115,10 +115,8 @@ export function Shell() {
       </AppShell.Navbar>
       <AppShell.Main id="main" ref={mainRef} tabIndex={-1}>
         <Notices />
-        {/* Its own boundary: the banner's code loads after the shell shows, and nothing waits for it. */}
-        <Suspense fallback={null}>
-          <DueBanner />
-        </Suspense>
+        {/* Drawn with the shell (not loaded lazily): its read starts beside the case list's. */}
+        <DueBanner />
         <Suspense
           fallback={
             <Center p="xl">

@@ -98,10 +98,16 @@ export interface RecordStore<Types extends RecordTypes> {
   deleteIn(deletes: Readonly<Partial<Record<keyof Types & string, readonly string[]>>>): Promise<void>;
   /**
    * A summary the store keeps of a table (summaries.ts), checked against the table's row count (or, with
-   * `checkIds`, its ids); made again from the records when it is missing, unreadable, stale or does not match,
-   * or when `rebuild` asks.
+   * `checkIds`, its ids; with `unchecked`, not at all); made again from the records when it is missing,
+   * unreadable, stale or does not match, or when `rebuild` asks.
    */
   readSummary<Entry>(summary: KeptSummary<Entry>, options?: SummaryReadOptions): Promise<SummaryRead<Entry>>;
+  /**
+   * Starts an `unchecked` read of every summary kept, which the first `unchecked` read of each then takes
+   * (unless a write changed it meanwhile): the vault calls it as the store opens, so the unlock banner's
+   * summary is read before the case list's cases and the case search's reads, not queued behind them.
+   */
+  prefetchSummaries(): void;
   /** Closes the database and drops the keys; every later call rejects. */
   close(): void;
   /** What a Web Worker needs to open this same store with `openRecordStore` (see `RecordStoreHandle`). */
@@ -147,6 +153,12 @@ export interface SummaryReadOptions {
    * (about as long as the rest of the read at 50,000), so the agenda does it after its first screen.
    */
   checkIds?: boolean;
+  /**
+   * Not compared with the table at all (one that is missing, unreadable, stale or of another format is still made
+   * again): counting 50,000 rows took 60 to 190 ms, more than the rest of the read. Only for a first screen that
+   * a checked read follows at once (the unlock banner, the agenda), and that is drawn again if that one differs.
+   */
+  unchecked?: boolean;
 }
 
 export class RecordStoreError extends Error {
@@ -236,6 +248,8 @@ class DexieRecordStore implements RecordStore<RecordTypes> {
   readonly #summaries: readonly KeptSummary<unknown>[];
   /** Decrypted summaries by id, dropped with the keys at close. */
   readonly #summaryCache = new Map<string, CachedSummary>();
+  /** Reads started by `prefetchSummaries`, by summary id, until taken or a write changes that summary. */
+  readonly #prefetched = new Map<string, Promise<SummaryRead<unknown>>>();
 
   constructor(db: Dexie, keys: RecordKeys, tables: Readonly<Record<string, RecordTableSpec>>, rawTables: readonly string[], summaries: readonly KeptSummary<unknown>[]) {
     this.#db = db;
@@ -336,6 +350,8 @@ class DexieRecordStore implements RecordStore<RecordTypes> {
    * which the next read makes again: it is never changed from a base it does not trust.
    */
   async #summaryWrite(spec: KeptSummary<unknown>, puts: readonly RecordInput<unknown>[], deletes: readonly string[], fresh: boolean): Promise<SummaryWrite> {
+    // A read started before this write may say what the write changes: the next read reads again.
+    this.#prefetched.delete(spec.id);
     if (fresh) {
       const state = applyToSummary(spec, emptySummary, puts, []);
       return { spec, baseIv: undefined, row: await this.#summaryRow(spec, state), state };
@@ -348,21 +364,35 @@ class DexieRecordStore implements RecordStore<RecordTypes> {
     return { spec, baseIv: stored === null ? null : stored.iv || null, row: await this.#summaryRow(spec, state), state };
   }
 
+  prefetchSummaries(): void {
+    for (const spec of this.#summaries) {
+      const read = this.readSummary(spec, { unchecked: true });
+      read.catch(() => undefined); // the read that takes it says what went wrong
+      this.#prefetched.set(spec.id, read);
+    }
+  }
+
   async readSummary<Entry>(spec: KeptSummary<Entry>, options: SummaryReadOptions = {}): Promise<SummaryRead<Entry>> {
     const kept = spec as KeptSummary<unknown>;
     if (!this.#summaries.includes(kept)) throw new RecordStoreError(`This store keeps no summary "${spec.id}".`);
+    const prefetched = options.unchecked && !options.rebuild ? this.#prefetched.get(spec.id) : undefined;
+    if (prefetched) {
+      this.#prefetched.delete(spec.id);
+      return prefetched as Promise<SummaryRead<Entry>>;
+    }
     let rebuild = options.rebuild === true;
     return retryOnSummaryRace(async () => {
       const { rows: summaries } = this.#open(summaryTable);
       const { rows } = this.#open(spec.table);
       // The summary and the table's row count (or ids) in one transaction, so they are compared as of one moment.
-      const [row, keys] = await this.#db.transaction('r', [summaries, rows], () =>
-        Promise.all([summaries.get(spec.id), options.checkIds ? rows.toCollection().primaryKeys() : rows.count()]),
+      const [row, keys] = await this.#db.transaction('r', options.unchecked ? [summaries] : [summaries, rows], () =>
+        Promise.all([summaries.get(spec.id), options.unchecked ? null : options.checkIds ? rows.toCollection().primaryKeys() : rows.count()]),
       );
       if (!rebuild) {
-        const stored = await this.#storedSummary(kept, row, () => Promise.resolve(keys === 0 || (Array.isArray(keys) && keys.length === 0)));
+        const tableIsEmpty = async () => (keys === null ? (await rows.count()) === 0 : keys === 0 || (Array.isArray(keys) && keys.length === 0));
+        const stored = await this.#storedSummary(kept, row, tableIsEmpty);
         const state = stored === null ? emptySummary : stored.state;
-        const matches = state !== null && (typeof keys === 'number' ? state.ids.length + state.unreadable.length === keys : matchesKeys(state, keys));
+        const matches = state !== null && (keys === null || (typeof keys === 'number' ? state.ids.length + state.unreadable.length === keys : matchesKeys(state, keys)));
         if (matches) return { ...(state as SummaryState<Entry>), rebuilt: false };
       }
       // Made again from the records, read after the summary row above: a write in between changes that row,
@@ -541,6 +571,7 @@ class DexieRecordStore implements RecordStore<RecordTypes> {
   close(): void {
     this.#keys = undefined;
     this.#summaryCache.clear();
+    this.#prefetched.clear();
     this.#db.close();
     openStores.delete(this);
   }

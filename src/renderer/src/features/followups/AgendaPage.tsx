@@ -1,25 +1,16 @@
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Anchor, Button, Center, Loader, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Loader, Select, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
-import {
-  agendaBuckets,
-  agendaByKind,
-  buildAgenda,
-  followUpKinds,
-  matchesAgendaItem,
-  type AgendaBucket,
-  type AgendaEntry,
-  type AgendaItem,
-  type FollowUp,
-  type FollowUpKind,
-} from '@shared/followups';
+import { agendaBuckets, agendaByKind, buildAgenda, followUpKinds, matchesAgendaItem, type AgendaBucket, type AgendaEntry, type AgendaItem, type FollowUp } from '@shared/followups';
 import { useCases } from '../cases';
 import { CalendarExportButton } from './CalendarExport';
-import { FollowUpItem } from './FollowUpItem';
+import { AgendaRow } from './AgendaRow';
+import { drawnRows, type AgendaView, type DrawnRow } from './drawn-rows';
+import classes from './agenda.module.css';
 import { LoadFailedAlert } from '../../components/LoadFailedAlert';
 import { useVault } from '../vault';
-import { readAgendaItems, readFollowUps } from './data';
+import { readFollowUps } from './data';
+import { readAgendaItems } from './summary-read';
 import { useAgenda, useFollowUpRecords } from './use-agenda';
 import { deviceZone, useNow } from './view';
 
@@ -47,26 +38,32 @@ export default function AgendaPage() {
   const { snapshot } = useCases();
   const now = useNow();
   const zone = deviceZone();
-  const [kind, setKind] = useState<FollowUpKind | 'all'>('all');
+  const [kind, setKind] = useState<AgendaView>('all');
   const shownKind = useDeferredValue(kind);
   const [limits, setLimits] = useState(firstLimits);
   const showMore = useCallback((bucket: AgendaBucket) => setLimits((current) => ({ ...current, [bucket]: current[bucket] + rowsPerStep })), []);
 
   // The buckets are computed once per load (and minute), split by kind once, after the first screen (a deferred
-  // value); a filter only looks its kind up, and the rows each kind shows first are read meanwhile.
+  // value); a filter only looks its kind up.
   const allBuckets = useMemo(() => (load.status === 'ready' ? buildAgenda(load.value.items, now, zone) : null), [load, now, zone]);
   const laterBuckets = useDeferredValue(allBuckets);
   const byKind = useMemo(() => (laterBuckets ? agendaByKind(laterBuckets) : null), [laterBuckets]);
   const agenda = shownKind === 'all' ? allBuckets : (byKind?.[shownKind] ?? null);
-  const shown = useMemo(() => (agenda ? agendaBuckets.flatMap((bucket) => agenda[bucket].slice(0, limits[bucket])) : []), [agenda, limits]);
-  const firstOfEachKind = useMemo(
-    () => (byKind ? followUpKinds.flatMap((each) => agendaBuckets.flatMap((bucket) => byKind[each][bucket].slice(0, firstRows).map((entry) => entry.followUp.id))) : []),
-    [byKind],
-  );
+  // The rows drawn: at first those of all kinds; once split by kind, every kind's first rows too, read and drawn
+  // hidden, so a filter choice only shows other rows (drawn-rows.ts). "Show more" adds rows to the view shown.
+  const extended = limits === firstLimits ? null : shownKind;
+  const rows = useMemo(() => {
+    if (!allBuckets) return null;
+    const withKinds = byKind !== null;
+    const limitIn = (bucket: AgendaBucket) => (view: AgendaView) => (view === (extended ?? 'all') ? limits[bucket] : view === 'all' || withKinds ? firstRows : 0);
+    return Object.fromEntries(agendaBuckets.map((bucket) => [bucket, drawnRows(allBuckets[bucket], limitIn(bucket))])) as Record<AgendaBucket, DrawnRow<AgendaItem>[]>;
+  }, [allBuckets, byKind, extended, limits]);
+  const drawn = useMemo(() => (rows ? agendaBuckets.flatMap((bucket) => rows[bucket]) : []), [rows]);
+  const shownIds = useMemo(() => drawn.flatMap(({ entry, views }) => (views.split(' ').includes(shownKind) ? [entry.followUp.id] : [])), [drawn, shownKind]);
   const records = useFollowUpRecords(
-    useMemo(() => shown.map((entry) => entry.followUp.id), [shown]),
+    shownIds,
     load,
-    firstOfEachKind,
+    useMemo(() => drawn.map(({ entry }) => entry.followUp.id), [drawn]),
   );
   const items = load.status === 'ready' ? load.value.items : null;
   const openIds = useMemo(() => (items ?? []).flatMap((item) => (item.status === 'open' ? [item.id] : [])), [items]);
@@ -79,7 +76,7 @@ export default function AgendaPage() {
   const rebuiltFor = useRef<unknown>(null);
   useEffect(() => {
     if (load.status !== 'ready' || !records.complete) return;
-    const stale = shown.some(({ followUp: item }) => {
+    const stale = drawn.some(({ entry: { followUp: item } }) => {
       const record = records.byId.get(item.id);
       return record === null || (record !== undefined && !matchesAgendaItem(record, item));
     });
@@ -90,7 +87,7 @@ export default function AgendaPage() {
       ({ rebuilt }) => (rebuilt ? reload() : undefined),
       () => undefined, // the next read says what went wrong
     );
-  }, [store, records, shown, load, reload]);
+  }, [store, records, drawn, load, reload]);
 
   // `npm run bench` times opening the agenda and changing its filter up to these marks.
   useEffect(() => {
@@ -113,7 +110,7 @@ export default function AgendaPage() {
         value={kind}
         onChange={(value) => {
           if (!value) return;
-          setKind(value as FollowUpKind | 'all');
+          setKind(value as AgendaView);
           setLimits(firstLimits);
         }}
         allowDeselect={false}
@@ -128,13 +125,18 @@ export default function AgendaPage() {
       {(load.status === 'error' || records.failed) && <LoadFailedAlert title={t('errors.loadTitle')} onRetry={reload} />}
       {load.status === 'ready' && load.value.unreadable.length > 0 && <Alert color="yellow">{t('row.unreadable', { count: load.value.unreadable.length })}</Alert>}
       {items?.length === 0 && <Text c="dimmed">{t('emptyAgenda')}</Text>}
-      {agenda && items && items.length > 0 && <AgendaBuckets agenda={agenda} limits={limits} records={records.byId} cases={snapshot} onSave={save} onShowMore={showMore} />}
+      {agenda && rows && items && items.length > 0 && (
+        <AgendaBuckets agenda={agenda} rows={rows} view={shownKind} limits={limits} records={records.byId} cases={snapshot} onSave={save} onShowMore={showMore} />
+      )}
     </Stack>
   );
 }
 
 interface AgendaBucketsProps {
+  /** The buckets of the view shown (their sizes, and whether there are more). */
   agenda: Record<AgendaBucket, AgendaEntry<AgendaItem>[]>;
+  rows: Record<AgendaBucket, DrawnRow<AgendaItem>[]>;
+  view: AgendaView;
   limits: Record<AgendaBucket, number>;
   records: ReadonlyMap<string, FollowUp | null>;
   cases: { byId: ReadonlyMap<string, { code: string }>; complete: boolean };
@@ -144,49 +146,30 @@ interface AgendaBucketsProps {
 
 /**
  * The buckets and their rows. Memoised: choosing a kind first renders the page with the rows it shows (the kind
- * shown is a deferred value), and only then with the new kind's; without this, that first render drew every row
- * again for nothing.
+ * shown is a deferred value), and only then with the new kind's. Every row drawn stays drawn across choices; the
+ * list's `data-shown` says which are shown (agenda.module.css), so a choice redraws no row.
  */
-const AgendaBuckets = memo(function AgendaBuckets({ agenda, limits, records, cases, onSave, onShowMore }: AgendaBucketsProps) {
+const AgendaBuckets = memo(function AgendaBuckets({ agenda, rows, view, limits, records, cases, onSave, onShowMore }: AgendaBucketsProps) {
   const { t } = useTranslation('followups');
   return agendaBuckets.map((bucket) => (
     <section key={bucket} aria-labelledby={`agenda-${bucket}`}>
       <Title order={2} size="h4" id={`agenda-${bucket}`} mb="xs">
         {t(`buckets.${bucket}`)} ({agenda[bucket].length})
       </Title>
-      {agenda[bucket].length === 0 ? (
+      {agenda[bucket].length === 0 && (
         <Text c="dimmed" size="sm">
           {t('emptyBucket')}
         </Text>
-      ) : (
-        <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-labelledby={`agenda-${bucket}`}>
-          {agenda[bucket].slice(0, limits[bucket]).map(({ followUp: item }) => {
-            // Drawn once its record is read (a few milliseconds after the buckets), and only as that record says.
-            const followUp = records.get(item.id);
-            if (!followUp) return null;
-            const code = cases.byId.get(followUp.caseId)?.code;
-            return (
-              <FollowUpItem
-                key={followUp.id}
-                followUp={followUp}
-                bucket={bucket}
-                onSave={onSave}
-                heading={
-                  <Text size="sm" fw={600}>
-                    {code ? t('row.case', { code }) : cases.complete ? t('row.unknownCase') : '…'}
-                  </Text>
-                }
-              >
-                {code && (
-                  <Anchor component={Link} href={`~/cases/${followUp.caseId}`} size="sm">
-                    {t('actions.openCase')} <bdi>{code}</bdi>
-                  </Anchor>
-                )}
-              </FollowUpItem>
-            );
-          })}
-        </Stack>
       )}
+      <ul className={classes.list} data-shown={view} hidden={agenda[bucket].length === 0} aria-labelledby={`agenda-${bucket}`}>
+        {rows[bucket].map(({ entry: { followUp: item }, views }) => {
+          // Drawn once its record is read (a few milliseconds after the buckets), and only as that record says.
+          const followUp = records.get(item.id);
+          if (!followUp) return null;
+          const code = cases.byId.get(followUp.caseId)?.code ?? (cases.complete ? null : undefined);
+          return <AgendaRow key={followUp.id} followUp={followUp} views={views} code={code} onSave={onSave} />;
+        })}
+      </ul>
       {agenda[bucket].length > limits[bucket] && (
         <Button variant="default" size="xs" mt="sm" onClick={() => onShowMore(bucket)}>
           {t('showMore', { count: Math.min(rowsPerStep, agenda[bucket].length - limits[bucket]) })}

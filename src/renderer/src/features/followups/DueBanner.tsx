@@ -2,12 +2,11 @@ import { useContext, useEffect, useRef, useState } from 'react';
 import { Alert, Anchor, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { dueCounts } from '@shared/followups';
+import { dueCounts } from '@shared/followups/agenda';
 import { useSettings } from '../../app/SettingsProvider';
 import { useVault, VaultContext } from '../vault';
 import { dueNotification, showSystemNotification } from './notify';
-import { readAgendaItems } from './data';
-import { followUpsChangedEvent } from './use-follow-ups';
+import { followUpsChangedEvent, readAgendaItems, type AgendaItems } from './summary-read';
 import { deviceZone, useNow } from './view';
 
 /**
@@ -38,10 +37,15 @@ export default function DueBanner() {
     let current = true;
     // A failed read shows no banner: the agenda says what went wrong when opened.
     // From the agenda summary: one record, not every follow-up (db/summaries.ts).
-    readAgendaItems(store).then(
-      ({ items }) => current && setCounts(dueCounts(items, now, deviceZone())),
-      () => undefined,
-    );
+    // Counted from the summary as stored, then once more after it is checked against the follow-ups: counting
+    // 50,000 rows would delay the banner by more than all the rest (docs/performance.md). A summary that does
+    // not match is made again by that second read, and the banner counts anew.
+    const count = ({ items }: AgendaItems) => current && setCounts(dueCounts(items, now, deviceZone()));
+    readAgendaItems(store, { unchecked: true })
+      .then(count)
+      .then(() => readAgendaItems(store))
+      .then((checked) => checked.rebuilt && count(checked))
+      .catch(() => undefined);
     return () => {
       current = false;
     };

@@ -18,8 +18,11 @@ export interface FollowUpItemProps {
   children?: ReactNode;
 }
 
-/** One follow-up with what can be done to it: mark done (or reopen), snooze. */
-export function FollowUpItem({ followUp, bucket, onSave, heading, children }: FollowUpItemProps) {
+/**
+ * What a row of a follow-up says and does, shared by the case's rows (FollowUpItem) and the agenda's
+ * (AgendaRow): when it is due or closed, in the interface language; saving a change, with its failure.
+ */
+export function useFollowUpRow(followUp: FollowUp, onSave: (followUp: FollowUp) => Promise<void>) {
   const { t } = useTranslation('followups');
   const formats = useDueFormats();
   const [snoozing, setSnoozing] = useState(false);
@@ -43,6 +46,21 @@ export function FollowUpItem({ followUp, bucket, onSave, heading, children }: Fo
         : followUp.snoozedUntil
           ? t('row.snoozed', { date: formats.day(followUp.snoozedUntil), due })
           : t('row.due', { date: due });
+  return {
+    when,
+    failed,
+    snoozing,
+    setSnoozing,
+    markDone: () => void change(markDone(followUp, new Date().toISOString())),
+    reopen: () => void change(reopen(followUp, new Date().toISOString())),
+    snooze: (date: string) => change(snooze(followUp, date, new Date().toISOString())),
+  };
+}
+
+/** One follow-up with what can be done to it: mark done (or reopen), snooze. */
+export function FollowUpItem({ followUp, bucket, onSave, heading, children }: FollowUpItemProps) {
+  const { t } = useTranslation('followups');
+  const row = useFollowUpRow(followUp, onSave);
 
   return (
     <Card component="li" withBorder padding="sm">
@@ -59,37 +77,37 @@ export function FollowUpItem({ followUp, bucket, onSave, heading, children }: Fo
         <Text fw={600} dir="auto">
           {followUp.title}
         </Text>
-        <Text size="sm">{when}</Text>
+        <Text size="sm">{row.when}</Text>
         {followUp.link && <LinkedRecord caseId={followUp.caseId} link={followUp.link} />}
         <Group gap="xs">
           {followUp.status === 'open' ? (
             <>
-              <Button size="xs" onClick={() => void change(markDone(followUp, new Date().toISOString()))}>
+              <Button size="xs" onClick={row.markDone}>
                 {t('actions.done')}
               </Button>
-              <Button size="xs" variant="default" onClick={() => setSnoozing(true)}>
+              <Button size="xs" variant="default" onClick={() => row.setSnoozing(true)}>
                 {t('actions.snooze')}
               </Button>
             </>
           ) : (
-            <Button size="xs" variant="default" onClick={() => void change(reopen(followUp, new Date().toISOString()))}>
+            <Button size="xs" variant="default" onClick={row.reopen}>
               {t('actions.reopen')}
             </Button>
           )}
           {children}
         </Group>
-        {failed && (
+        {row.failed && (
           <Alert color="red" role="alert" title={t('errors.saveTitle')}>
             {t('errors.save')}
           </Alert>
         )}
       </Stack>
-      {snoozing && <SnoozeDialog onClose={() => setSnoozing(false)} onSnooze={(date) => change(snooze(followUp, date, new Date().toISOString()))} />}
+      {row.snoozing && <SnoozeDialog onClose={() => row.setSnoozing(false)} onSnooze={row.snooze} />}
     </Card>
   );
 }
 
-function SnoozeDialog({ onClose, onSnooze }: { onClose: () => void; onSnooze: (date: string) => Promise<void> }) {
+export function SnoozeDialog({ onClose, onSnooze }: { onClose: () => void; onSnooze: (date: string) => Promise<void> }) {
   const { t } = useTranslation('followups');
   const tomorrow = addDays(dateInZone(useNow(), deviceZone()), 1);
   const [date, setDate] = useState(tomorrow);

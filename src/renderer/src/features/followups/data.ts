@@ -1,10 +1,10 @@
 /**
  * Follow-ups in the encrypted store (table `followUps`, found by a keyed tag on their case id; title,
  * kind, dates and status only inside the ciphertext). Every write is checked against the schema first.
- * The store keeps the agenda summary with them (db/summaries.ts): the agenda and the banner read that.
+ * The store keeps the agenda summary with them (db/summaries.ts): the agenda and the banner read that (summary-read.ts).
  */
-import { followUpSchema, isFollowUp, linkChoices, resolveLink, type AgendaItem, type FollowUp, type FollowUpLink, type LinkTarget } from '@shared/followups';
-import { agendaSummary, readCaseRecords, type ReadRecords, type RecordResult, type SummaryReadOptions, type WaypointStore } from '../../db';
+import { followUpSchema, isFollowUp, linkChoices, resolveLink, type FollowUp, type FollowUpLink, type LinkTarget } from '@shared/followups';
+import { readCaseRecords, type ReadRecords, type RecordResult, type WaypointStore } from '../../db';
 
 type Store = WaypointStore;
 
@@ -14,19 +14,6 @@ export type ReadFollowUps = ReadRecords<FollowUp>;
 
 export async function listCaseFollowUps(store: Store, caseId: string): Promise<ReadFollowUps> {
   return readCaseRecords(store, followUpsTable, isFollowUp, caseId);
-}
-
-export interface AgendaItems {
-  items: readonly AgendaItem[];
-  unreadable: readonly string[];
-  /** Whether the summary had to be made again from the follow-ups (it did not match them). */
-  rebuilt: boolean;
-}
-
-/** Every follow-up's dates, kind, status and case, from one record (the agenda summary; options: SummaryReadOptions). */
-export async function readAgendaItems(store: Store, options: SummaryReadOptions = {}): Promise<AgendaItems> {
-  const { entries, unreadable, rebuilt } = await store.readSummary(agendaSummary, options);
-  return { items: entries, unreadable, rebuilt };
 }
 
 /** Follow-ups by id, in one read: null for one that is gone or cannot be read. */

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FollowUp } from '@shared/followups';
 import { useVault } from '../vault';
 import { useReloaded } from '../../components/use-loaded';
-import { readAgendaItems, readFollowUps } from './data';
+import { readFollowUps } from './data';
+import { readAgendaItems } from './summary-read';
 import { useFollowUpWrites } from './use-follow-ups';
 
 /**
@@ -11,7 +12,8 @@ import { useFollowUpWrites } from './use-follow-ups';
  */
 export function useAgenda() {
   const { store } = useVault();
-  const read = useCallback(() => readAgendaItems(store), [store]);
+  // Not checked against the follow-ups before the first screen: AgendaPage checks it against their ids right after.
+  const read = useCallback(() => readAgendaItems(store, { unchecked: true }), [store]);
   const { load, reload } = useReloaded(read);
   const { save } = useFollowUpWrites(reload);
   return { load, reload, save };

@@ -3,9 +3,7 @@ import type { FollowUp } from '@shared/followups';
 import { useVault } from '../vault';
 import { useReloaded } from '../../components/use-loaded';
 import { deleteFollowUp, listCaseFollowUps, saveFollowUp } from './data';
-
-/** Dispatched on window after a follow-up is saved or deleted here, so the banner counts again at once. */
-export const followUpsChangedEvent = 'waypoint:follow-ups-changed';
+import { followUpsChangedEvent } from './summary-read';
 
 /** Saving and deleting follow-ups, each followed by the banner's event and `reload` of the list that shows them. */
 export function useFollowUpWrites(reload: () => Promise<void>) {

@@ -1,6 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dayNumber, dueInstant, type FollowUpDue, type FollowUpLink } from '@shared/followups';
+// The modules, not the index (zod): the banner uses this file and is in the first screen's code.
+import { dueInstant } from '@shared/followups/agenda';
+import { dayNumber } from '@shared/followups/dates';
+import type { FollowUpDue, FollowUpLink } from '@shared/followups/schema';
 
 /** The zone the device's clock is in: "today" and "this week" are counted in it. */
 export function deviceZone(): string {

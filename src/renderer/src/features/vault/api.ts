@@ -54,6 +54,8 @@ export async function openVaultStore(unlocked: Unlocked, onKeyChangeProgress?: K
   });
   // Before anything can be attached: what an attach or deletion cut short left behind goes.
   await sweepAttachmentChunks(store);
+  // The unlock banner's counts come from the agenda summary: read now, before the case list reads its cases.
+  store.prefetchSummaries();
   return store;
 }
 
