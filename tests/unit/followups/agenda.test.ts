@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   agendaBuckets,
+  agendaAt,
   agendaPlace,
   buildAgenda,
   currentDue,
@@ -137,6 +138,30 @@ describe('the agenda over many follow-ups', () => {
         expect(dueCounts(many, now, zone)).toEqual({ overdue: agenda.overdue.length, today: agenda.today.length });
       }
     }
+  });
+
+  it('reuses the agenda last built while only the clock moves within a day, and places exactly as building it anew', () => {
+    const minute = 60_000;
+    let reused = 0;
+    for (const zone of ['Pacific/Kiritimati', 'Europe/Madrid', 'America/New_York']) {
+      // Through a day's timed follow-ups falling due, across midnight and both daylight-saving changes, and back.
+      const starts = [Date.UTC(2026, 11, 7, 0, 0), Date.UTC(2027, 2, 27, 22, 30), Date.UTC(2027, 9, 30, 22, 30), Date.UTC(2027, 2, 14, 5, 30)];
+      for (const start of starts) {
+        let previous: ReturnType<typeof buildAgenda> | null = null;
+        for (const step of [0, 1, 7, 30, 61, 95, 180, 400, 200, 1_441]) {
+          const now = start + step * minute;
+          const agenda = agendaAt(many, now, zone);
+          expect(agenda, `${zone} at ${new Date(now).toISOString()}`).toEqual(buildAgenda(many, now, zone));
+          if (agenda === previous) reused += 1;
+          previous = agenda;
+        }
+      }
+    }
+    expect(reused).toBeGreaterThan(0);
+    // Other follow-ups (another array) are never answered from the last agenda.
+    const now = Date.UTC(2026, 11, 7, 12);
+    const first = agendaAt(many, now, 'Europe/Madrid');
+    expect(agendaAt([...many], now, 'Europe/Madrid')).not.toBe(first);
   });
 
   it('splits the buckets built once by kind, as building them from each kind’s follow-ups does', () => {

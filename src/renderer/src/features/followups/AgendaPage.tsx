@@ -1,7 +1,7 @@
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Center, Loader, Select, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { agendaBuckets, agendaByKind, buildAgenda, followUpKinds, matchesAgendaItem, type AgendaBucket, type AgendaEntry, type AgendaItem, type FollowUp } from '@shared/followups';
+import { agendaBuckets, agendaAt, agendaByKind, followUpKinds, matchesAgendaItem, type AgendaBucket, type AgendaEntry, type AgendaItem, type FollowUp } from '@shared/followups';
 import { useCases } from '../cases';
 import { CalendarExportButton } from './CalendarExport';
 import { AgendaRow } from './AgendaRow';
@@ -43,9 +43,9 @@ export default function AgendaPage() {
   const [limits, setLimits] = useState(firstLimits);
   const showMore = useCallback((bucket: AgendaBucket) => setLimits((current) => ({ ...current, [bucket]: current[bucket] + rowsPerStep })), []);
 
-  // The buckets are computed once per load (and minute), split by kind once, after the first screen (a deferred
+  // The buckets are computed once per load (and minute; reused while nothing moves, agendaAt), split by kind once, after the first screen (a deferred
   // value); a filter only looks its kind up.
-  const allBuckets = useMemo(() => (load.status === 'ready' ? buildAgenda(load.value.items, now, zone) : null), [load, now, zone]);
+  const allBuckets = useMemo(() => (load.status === 'ready' ? agendaAt(load.value.items, now, zone) : null), [load, now, zone]);
   const laterBuckets = useDeferredValue(allBuckets);
   const byKind = useMemo(() => (laterBuckets ? agendaByKind(laterBuckets) : null), [laterBuckets]);
   const agenda = shownKind === 'all' ? allBuckets : (byKind?.[shownKind] ?? null);
