@@ -38,20 +38,22 @@ export default function AgendaPage() {
   const { snapshot } = useCases();
   const now = useNow();
   const zone = deviceZone();
+  // Not a deferred value: a choice only changes which of the rows drawn are shown, so it is drawn in the click's own
+  // render (a deferred one came a frame later).
   const [kind, setKind] = useState<AgendaView>('all');
-  const shownKind = useDeferredValue(kind);
   const [limits, setLimits] = useState(firstLimits);
+  const kindOptions = useMemo(() => [{ value: 'all', label: t('allKinds') }, ...followUpKinds.map((value) => ({ value, label: t(`kinds.${value}`) }))], [t]);
   const showMore = useCallback((bucket: AgendaBucket) => setLimits((current) => ({ ...current, [bucket]: current[bucket] + rowsPerStep })), []);
 
-  // The buckets are computed once per load (and minute; reused while nothing moves, agendaAt), split by kind once, after the first screen (a deferred
-  // value); a filter only looks its kind up.
+  // The buckets are computed once per load and minute (reused while nothing moves: agendaAt), split by kind once,
+  // after the first screen (a deferred value); a filter only looks its kind up.
   const allBuckets = useMemo(() => (load.status === 'ready' ? agendaAt(load.value.items, now, zone) : null), [load, now, zone]);
   const laterBuckets = useDeferredValue(allBuckets);
   const byKind = useMemo(() => (laterBuckets ? agendaByKind(laterBuckets) : null), [laterBuckets]);
-  const agenda = shownKind === 'all' ? allBuckets : (byKind?.[shownKind] ?? null);
+  const agenda = kind === 'all' ? allBuckets : (byKind?.[kind] ?? null);
   // The rows drawn: at first those of all kinds; once split by kind, every kind's first rows too, read and drawn
   // hidden, so a filter choice only shows other rows (drawn-rows.ts). "Show more" adds rows to the view shown.
-  const extended = limits === firstLimits ? null : shownKind;
+  const extended = limits === firstLimits ? null : kind;
   const rows = useMemo(() => {
     if (!allBuckets) return null;
     const withKinds = byKind !== null;
@@ -59,7 +61,7 @@ export default function AgendaPage() {
     return Object.fromEntries(agendaBuckets.map((bucket) => [bucket, drawnRows(allBuckets[bucket], limitIn(bucket))])) as Record<AgendaBucket, DrawnRow<AgendaItem>[]>;
   }, [allBuckets, byKind, extended, limits]);
   const drawn = useMemo(() => (rows ? agendaBuckets.flatMap((bucket) => rows[bucket]) : []), [rows]);
-  const shownIds = useMemo(() => drawn.flatMap(({ entry, views }) => (views.split(' ').includes(shownKind) ? [entry.followUp.id] : [])), [drawn, shownKind]);
+  const shownIds = useMemo(() => drawn.flatMap(({ entry, views }) => (views.split(' ').includes(kind) ? [entry.followUp.id] : [])), [drawn, kind]);
   const records = useFollowUpRecords(
     shownIds,
     load,
@@ -94,8 +96,8 @@ export default function AgendaPage() {
     if (load.status === 'ready') performance.mark('waypoint:agenda-read');
   }, [load]);
   useEffect(() => {
-    if (agenda && records.complete) performance.mark('waypoint:agenda-shown', { detail: { kind: shownKind } });
-  }, [agenda, records.complete, shownKind]);
+    if (agenda && records.complete) performance.mark('waypoint:agenda-shown', { detail: { kind: kind } });
+  }, [agenda, records.complete, kind]);
 
   return (
     <Stack gap="lg">
@@ -106,7 +108,7 @@ export default function AgendaPage() {
       {openIds.length > 0 && <CalendarExportButton openCount={openIds.length} readOpen={async () => [...(await readFollowUps(store, openIds)).values()].filter(isOpen)} />}
       <Select
         label={t('filterKind')}
-        data={[{ value: 'all', label: t('allKinds') }, ...followUpKinds.map((value) => ({ value, label: t(`kinds.${value}`) }))]}
+        data={kindOptions}
         value={kind}
         onChange={(value) => {
           if (!value) return;
@@ -126,7 +128,7 @@ export default function AgendaPage() {
       {load.status === 'ready' && load.value.unreadable.length > 0 && <Alert color="yellow">{t('row.unreadable', { count: load.value.unreadable.length })}</Alert>}
       {items?.length === 0 && <Text c="dimmed">{t('emptyAgenda')}</Text>}
       {agenda && rows && items && items.length > 0 && (
-        <AgendaBuckets agenda={agenda} rows={rows} view={shownKind} limits={limits} records={records.byId} cases={snapshot} onSave={save} onShowMore={showMore} />
+        <AgendaBuckets agenda={agenda} rows={rows} view={kind} limits={limits} records={records.byId} cases={snapshot} onSave={save} onShowMore={showMore} />
       )}
     </Stack>
   );
@@ -145,9 +147,8 @@ interface AgendaBucketsProps {
 }
 
 /**
- * The buckets and their rows. Memoised: choosing a kind first renders the page with the rows it shows (the kind
- * shown is a deferred value), and only then with the new kind's. Every row drawn stays drawn across choices; the
- * list's `data-shown` says which are shown (agenda.module.css), so a choice redraws no row.
+ * The buckets and their rows. Every row drawn stays drawn across choices of the kind filter; the list's
+ * `data-shown` says which are shown (agenda.module.css), so a choice redraws no row (each is memoised).
  */
 const AgendaBuckets = memo(function AgendaBuckets({ agenda, rows, view, limits, records, cases, onSave, onShowMore }: AgendaBucketsProps) {
   const { t } = useTranslation('followups');
