@@ -70,9 +70,9 @@ export default function AgendaPage() {
   const items = load.status === 'ready' ? load.value.items : null;
   const openIds = useMemo(() => (items ?? []).flatMap((item) => (item.status === 'open' ? [item.id] : [])), [items]);
 
-  // The summary was checked against the number of follow-ups before the first screen; once it is drawn, its ids
-  // are checked against theirs (once per opening: the store's own writes keep them), and each row drawn against
-  // its record. On a difference it is made again from the follow-ups and read anew (db/summaries.ts), at most
+  // The summary was read unchecked for the first screen (use-agenda.ts); once it is drawn, its ids are checked
+  // against the follow-ups' (once per opening: the store's own writes keep them), and each row drawn (shown or
+  // not) against its record. On a difference it is made again from the follow-ups and read anew (db/summaries.ts), at most
   // once per read.
   const checkedIds = useRef(false);
   const rebuiltFor = useRef<unknown>(null);
@@ -96,7 +96,7 @@ export default function AgendaPage() {
     if (load.status === 'ready') performance.mark('waypoint:agenda-read');
   }, [load]);
   useEffect(() => {
-    if (agenda && records.complete) performance.mark('waypoint:agenda-shown', { detail: { kind: kind } });
+    if (agenda && records.complete) performance.mark('waypoint:agenda-shown', { detail: { kind } });
   }, [agenda, records.complete, kind]);
 
   return (

@@ -40,11 +40,14 @@ export default function DueBanner() {
     // Counted from the summary as stored, then once more after it is checked against the follow-ups: counting
     // 50,000 rows would delay the banner by more than all the rest (docs/performance.md). A summary that does
     // not match is made again by that second read, and the banner counts anew.
-    const count = ({ items }: AgendaItems) => current && setCounts(dueCounts(items, now, deviceZone()));
+    /** Whether it counted (the banner is still there). */
+    const count = ({ items }: AgendaItems): boolean => {
+      if (current) setCounts(dueCounts(items, now, deviceZone()));
+      return current;
+    };
     readAgendaItems(store, { unchecked: true })
-      .then(count)
-      .then(() => readAgendaItems(store))
-      .then((checked) => checked.rebuilt && count(checked))
+      .then((first) => (count(first) ? readAgendaItems(store) : null))
+      .then((checked) => checked?.rebuilt && count(checked))
       .catch(() => undefined);
     return () => {
       current = false;
