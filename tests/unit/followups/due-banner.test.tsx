@@ -13,6 +13,10 @@ import { englishTexts } from '../ui/render';
 import { followUp } from './fixtures';
 
 vi.mock('@renderer/app/SettingsProvider', () => ({ useSettings: () => ({ settings: { systemNotifications: false } }) }));
+const preloadSectionAt = vi.hoisted(() => vi.fn());
+vi.mock('@renderer/app/sections', () => ({ preloadSectionAt }));
+// happy-dom has no idle callbacks: run them at once.
+vi.stubGlobal('requestIdleCallback', (run: () => void) => setTimeout(run, 0));
 
 const overdue = (id: string): AgendaItem => ({ ...followUp({ id, due: { date: '2020-01-01', time: null, zone: null } }) });
 
@@ -49,6 +53,8 @@ describe('the unlock banner', () => {
     await renderBanner(store);
     await waitFor(() => expect(screen.getByTestId('due-banner').textContent).toContain('2 overdue'));
     expect(asked.slice(0, 2)).toEqual([{ unchecked: true }, {}]);
+    // Meanwhile, when idle, the agenda's code is loaded (and its buckets built) for its first opening.
+    await waitFor(() => expect(preloadSectionAt).toHaveBeenCalledWith('#/agenda'));
   });
 
   it('keeps its counts when the checked read finds the summary as it was', async () => {
