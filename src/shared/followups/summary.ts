@@ -44,7 +44,10 @@ interface PackedAgenda {
   odd: [number, Omit<AgendaItem, 'id'>][];
 }
 
-/** Bytes per item, column by column in this order (each column starts aligned to its width). */
+/**
+ * Bytes per item, column by column in this order (each column starts aligned to its width), in the device's byte
+ * order: the summary never leaves the device (not backed up, not synced; each side makes its own).
+ */
 const bytesPerItem = 8 + 4 * 5 + 2 + 3;
 const noDay = -0x80000000;
 const noByte = 0xff;
