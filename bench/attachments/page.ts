@@ -16,9 +16,9 @@ export interface AttachmentsBenchSamples {
   raw: number[];
   /** IndexedDB alone: the same number of 1 MiB chunks put (as the store writes them) and got back, no crypto, ms. */
   idb: number[];
-  /** SHA-256 of the same bytes with @noble/hashes, 1 MiB at a time (as the store hashes), ms. */
+  /** SHA-256 of the same bytes with @noble/hashes, 1 MiB at a time (as the store hashes a file over 32 MiB), ms. */
   hash: number[];
-  /** SHA-256 of the same bytes with WebCrypto, in one call (the store cannot: it is not incremental), ms. */
+  /** SHA-256 of the same bytes with WebCrypto, in one call (as the store hashes a file of at most 32 MiB, read whole), ms. */
   nativeHash: number[];
 }
 
