@@ -20,7 +20,11 @@ function rendererImports(deepFeature) {
 }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    // As .gitignore, which the flat config does not read. The config bundles the build writes and deletes beside
+    // their config would otherwise be listed by a lint running beside the build, and gone when it reads them.
+    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'electron.vite.config.*.mjs', '**/*.timestamp-*.mjs'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
