@@ -196,24 +196,30 @@ function fileHash(whole: Uint8Array<ArrayBuffer> | null): { update(chunk: Uint8A
   return { update: () => undefined, digest: () => digest };
 }
 
+/** The whole file when it is small enough to read whole (`wholeReadBytes`), else null: it is read a chunk at a time. */
+async function readWhole(file: Blob): Promise<Uint8Array<ArrayBuffer> | null> {
+  return file.size <= wholeReadBytes ? readBytes(() => file.arrayBuffer()) : null;
+}
+
 /**
  * SHA-256 of a Blob, lowercase hex (the file as received, when what is stored differs from it): read and hashed
  * as `writeAttachment` does, whole up to `wholeReadBytes`, beyond that a chunk at a time; each read zeroed after.
  */
 export async function blobSha256(file: Blob): Promise<string> {
-  if (file.size <= wholeReadBytes) {
-    const whole = await readBytes(() => file.arrayBuffer());
-    const digest = await fileHash(whole).digest();
-    wipe(whole);
-    return toHex(digest);
+  const whole = await readWhole(file);
+  const hash = fileHash(whole);
+  try {
+    if (!whole) {
+      for (let n = 0; n < chunkCount(file.size); n += 1) {
+        const chunk = await readChunk(file, n);
+        hash.update(chunk);
+        wipe(chunk);
+      }
+    }
+    return toHex(await hash.digest());
+  } finally {
+    if (whole) wipe(whole);
   }
-  const hash = fileHash(null);
-  for (let n = 0; n < chunkCount(file.size); n += 1) {
-    const chunk = await readChunk(file, n);
-    hash.update(chunk);
-    wipe(chunk);
-  }
-  return toHex(await hash.digest());
 }
 
 /** Zeroes a plaintext read from the file once it is encrypted and hashed, so the page's freed memory does not keep it. */
@@ -237,7 +243,7 @@ export async function writeAttachment(store: RecordStore<RecordTypes>, file: Blo
   const blobId = crypto.randomUUID();
   const { key, wrapped } = await newFileKey(store.handle().keys.attachments, blobId);
   const total = chunkCount(file.size);
-  const whole = file.size <= wholeReadBytes ? await readBytes(() => file.arrayBuffer()) : null;
+  const whole = await readWhole(file);
   const hash = fileHash(whole);
   // One batch is being written while the next is read, hashed and encrypted: at most two batches in memory.
   let writing: Promise<unknown> = Promise.resolve();
