@@ -139,13 +139,13 @@ export function encodeAgendaItems(items: readonly AgendaItem[]): PackedAgenda {
       Number.isInteger(done) &&
       done >= 0 &&
       done <= 0xffffffff;
+    c.caseOf[i] = cases.of(item.caseId);
+    c.kind[i] = followUpKinds.indexOf(item.kind);
+    c.status[i] = followUpStatuses.indexOf(item.status);
     if (!fits) {
       const { id: _id, ...rest } = item;
       odd.push([i, rest]);
       // The columns' own values say nothing here; a case index that exists keeps them well-formed.
-      c.caseOf[i] = cases.of(item.caseId);
-      c.kind[i] = followUpKinds.indexOf(item.kind);
-      c.status[i] = followUpStatuses.indexOf(item.status);
       c.repeat[i] = noByte;
       c.zoneOf[i] = -1;
       c.time[i] = -1;
@@ -154,14 +154,11 @@ export function encodeAgendaItems(items: readonly AgendaItem[]): PackedAgenda {
       return;
     }
     c.changed[i] = changed;
-    c.caseOf[i] = cases.of(item.caseId);
     c.date[i] = date;
     c.zoneOf[i] = item.due.zone === null ? -1 : zones.of(item.due.zone);
     c.done[i] = done;
     c.snoozed[i] = snoozed;
     c.time[i] = time;
-    c.kind[i] = followUpKinds.indexOf(item.kind);
-    c.status[i] = followUpStatuses.indexOf(item.status);
     c.repeat[i] = item.repeat === null ? noByte : followUpRepeats.indexOf(item.repeat);
   });
   return { cases: cases.values, zones: zones.values, packed: toBase64(new Uint8Array(buffer)), odd };
