@@ -4,6 +4,7 @@
  * with plaintext index fields) are only read, by the migration (`decryptV1Row`).
  * Pure WebCrypto: nothing here touches IndexedDB, so callers can keep every await outside transactions.
  */
+import { toBase64 } from '@shared/base64';
 import type { DecryptedRecord, IndexFields, IndexValue, RecordTableSpec } from './schema';
 
 /** Stored in each row as `v`; bump it when the row layout or the associated data changes. */
@@ -82,9 +83,7 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 function base64url(bytes: ArrayBuffer): string {
-  let text = '';
-  for (const byte of new Uint8Array(bytes)) text += String.fromCharCode(byte);
-  return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return toBase64(new Uint8Array(bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 /**
