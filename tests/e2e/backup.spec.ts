@@ -159,14 +159,16 @@ test('a tampered copy and a wrong passphrase are refused with a clear message, a
   await expect(panel.getByText('The backup is complete and unchanged')).toHaveCount(0);
   expect(await readdir(join(app.dataFolder, 'restore-uploads'))).toHaveLength(1); // kept for another try
 
-  // The right passphrase then opens it; cancelling writes nothing and removes the upload.
+  // The right passphrase then opens it; the upload stays for the restore to read the files from again, and
+  // cancelling writes nothing and removes it.
   await panel.getByLabel('Passphrase of the backup').fill(PASSPHRASE);
   await panel.getByRole('button', { name: 'Check the backup' }).click();
   await expect(panel.getByText('The backup is complete and unchanged')).toBeVisible({ timeout: 30_000 });
-  expect(await readdir(join(app.dataFolder, 'restore-uploads'))).toEqual([]);
+  expect(await readdir(join(app.dataFolder, 'restore-uploads'))).toHaveLength(1);
   await panel.getByRole('radio', { name: /^Merge/ }).check();
   await expect(panel.getByText(/Records that differ on the two sides: 0\./)).toBeVisible();
   await panel.getByRole('button', { name: 'Cancel' }).click();
+  await expect.poll(() => readdir(join(app.dataFolder, 'restore-uploads'))).toEqual([]);
 
   await openSection(page, 'Cases', 'Cases');
   await expect(page.getByText('Dalia backup-e2e').first()).toBeVisible();

@@ -6,13 +6,14 @@ import { createNote } from '@shared/cases';
 import { startChecklist } from '@shared/checklists';
 import { englishPrintLabels, renderPrintDocument } from '@shared/print';
 import { attachmentChunksTable, closeRecordStore, openRecordStore, rawTable, type WaypointStore } from '@renderer/db';
-import { applyRestoreWithAttachments, attachmentChunkRecords, attachmentsForBackup, splitChunkRecords } from '@renderer/db/attachment-transfer';
+import { applyRestoreWithAttachments, attachmentChunkRecords, attachmentsForBackup } from '@renderer/db/attachment-transfer';
+import { openAndReadBackup, restoreChunks } from '@renderer/features/backup/api';
 import { collectRecords, planRestore } from '@renderer/db/transfer';
 import { attachFile, listCaseAttachments } from '@renderer/features/attachments/data';
 import { deleteNoteRecords } from '@renderer/features/cases/case-records';
 import { loadCase } from '@renderer/features/export/load-case';
 import { shippedTemplate } from '../checklists/fixtures';
-import { newKey, openRaw, serialiseRow, uniqueDbName } from '../db/helpers';
+import { newKey, openRaw, serialiseRow, serveBackup, uniqueDbName } from '../db/helpers';
 import { printCase } from '../print/fixtures';
 import { attachmentRecord } from './fixtures';
 
@@ -74,9 +75,10 @@ describe("an attachment's link", () => {
     const records = await attachmentsForBackup(store, (await collectRecords(store)).records);
     const chunks = [];
     for await (const chunk of attachmentChunkRecords(store, records)) chunks.push(chunk);
-    const backup = splitChunkRecords(JSON.parse(JSON.stringify([...records, ...chunks])) as typeof records);
+    serveBackup(JSON.parse(JSON.stringify([...records, ...chunks])) as typeof records);
+    const backup = await openAndReadBackup('session', 'passphrase');
     const other = await openStore();
-    await applyRestoreWithAttachments(other, await planRestore(other, backup.records, 'replace'), backup.chunks);
+    await applyRestoreWithAttachments(other, await planRestore(other, backup.records, 'replace'), restoreChunks('session'));
     expect((await listCaseAttachments(other, 'case-1')).records).toMatchObject([{ id: attachment.id, link }]);
 
     // The note deleted alone: its file stays with the case, still naming the note (now missing).

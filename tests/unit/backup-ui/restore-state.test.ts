@@ -15,7 +15,6 @@ function checkedAt(createdAt: number, newest: number | null): Checked {
   return {
     manifest: { formatVersion: 1, appVersion: '0.1.0', createdAt, counts: { cases: 1 } },
     records: [],
-    chunks: new Map(),
     settings: null,
     fileName: file.name,
     newestLocalChange: newest,

@@ -15,7 +15,7 @@ import {
   writeAttachment,
   type WaypointStore,
 } from '@renderer/db';
-import { newKey, serialiseRow, uniqueDbName } from './helpers';
+import { newKey, serialiseRow, serveBackup, uniqueDbName } from './helpers';
 
 interface ChunkRow {
   blob: string;
@@ -266,37 +266,113 @@ describe('attachments in backups', () => {
     return written;
   }
 
-  it('restores files on another install (other keys), opening every chunk first; a damaged chunk stops it before anything is written', async () => {
+  /** A restore as the backup page runs it: the check (first pass), the plan, then the write (second pass). */
+  async function restore(target: WaypointStore, mode: 'replace' | 'merge' = 'replace') {
     const { planRestore } = await import('@renderer/db/transfer');
-    const { applyRestoreWithAttachments, splitChunkRecords } = await import('@renderer/db/attachment-transfer');
+    const { applyRestoreWithAttachments } = await import('@renderer/db/attachment-transfer');
+    const { openAndReadBackup, restoreChunks } = await import('@renderer/features/backup/api');
+    const opened = await openAndReadBackup('session', 'passphrase');
+    return applyRestoreWithAttachments(target, await planRestore(target, opened.records, mode), restoreChunks('session'));
+  }
+
+  const damage = (records: Awaited<ReturnType<typeof backupOf>>, id: string) =>
+    records.map((record) => (record.id === id ? { ...record, data: { ...(record.data as object), data: btoa('x'.repeat(1024)) } } : record));
+
+  it('restores files on another install (other keys); a damaged chunk is refused by the check, before the plan', async () => {
+    const { openAndReadBackup } = await import('@renderer/features/backup/api');
     const source = await openStore();
-    await attached(source, 'first');
+    const first = await attached(source, 'first');
     const backup = await backupOf(source);
     expect(backup.filter((record) => record.table === 'attachmentChunks')).toHaveLength(3);
     expect(JSON.stringify(backup)).not.toContain('"key"'); // the file key itself travels, not this install's wrap
 
-    // A chunk changed in the backup: refused, and nothing written.
-    const target = await openStore();
-    const damaged = backup.map((record) => (record.id.endsWith('/1') ? { ...record, data: { ...(record.data as object), data: btoa('x'.repeat(1024)) } } : record));
-    const bad = splitChunkRecords(damaged);
-    await expect(applyRestoreWithAttachments(target, await planRestore(target, bad.records, 'replace'), bad.chunks)).rejects.toMatchObject({ reason: 'damaged' });
-    expect(await chunksOf(target).count()).toBe(0);
-    expect(await target.list('attachments')).toEqual([]);
+    serveBackup(damage(backup, `${first.blob.id}/1`));
+    await expect(openAndReadBackup('session', 'passphrase')).rejects.toMatchObject({ reason: 'damaged' });
+    // A chunk left out, one out of order, or one before its file's record: refused the same way.
+    const chunks = backup.filter((record) => record.table === 'attachmentChunks');
+    const rest = backup.filter((record) => record.table !== 'attachmentChunks');
+    for (const shuffled of [
+      [...rest, chunks[0]!, chunks[2]!],
+      [...rest, chunks[1]!, chunks[0]!, chunks[2]!],
+      [chunks[0]!, ...rest, chunks[1]!, chunks[2]!],
+    ]) {
+      serveBackup(shuffled);
+      await expect(openAndReadBackup('session', 'passphrase')).rejects.toMatchObject({ reason: 'damaged' });
+    }
 
-    const good = splitChunkRecords(backup);
-    await applyRestoreWithAttachments(target, await planRestore(target, good.records, 'replace'), good.chunks);
+    const target = await openStore();
+    serveBackup(backup);
+    await restore(target);
     const [restored] = await target.list('attachments');
     if (!restored || restored.error !== undefined) throw new Error('the restored record does not open');
     expect(same(await readAll(target, restored.data.blob), sample('first'))).toBe(true);
   });
 
+  it('the check keeps no chunk; the restore writes them as they come, and a chunk changed between the passes leaves nothing', async () => {
+    const { openAndReadBackup } = await import('@renderer/features/backup/api');
+    const source = await openStore();
+    for (const marker of ['one', 'two', 'three', 'four']) await attached(source, marker);
+    const backup = await backupOf(source);
+    const chunks = backup.filter((record) => record.table === 'attachmentChunks');
+    expect(chunks).toHaveLength(12);
+
+    serveBackup(backup);
+    const opened = await openAndReadBackup('session', 'passphrase');
+    expect(opened).not.toHaveProperty('chunks');
+    expect(opened.records.map((record) => record.table)).not.toContain('attachmentChunks');
+
+    // Second pass: when the last batch is handed out, most of the chunks before it are already written.
+    const target = await openStore();
+    let writtenBeforeLast = -1;
+    serveBackup(backup, {
+      beforeRead: async (pass, cursor) => {
+        if (pass === 1 && cursor + 2 >= backup.length) writtenBeforeLast = await chunksOf(target).count();
+      },
+    });
+    await restore(target);
+    expect(await chunksOf(target).count()).toBe(12);
+    expect(writtenBeforeLast).toBeGreaterThanOrEqual(8);
+
+    // The file changed between the check and the restore (main would stop the pass; here a chunk simply differs).
+    const other = await openStore();
+    serveBackup(backup, { pass: (pass) => (pass === 0 ? backup : damage(backup, chunks[7]!.id)) });
+    await expect(restore(other)).rejects.toMatchObject({ reason: 'damaged' });
+    expect(await chunksOf(other).count()).toBe(0);
+    expect(await other.list('attachments')).toEqual([]);
+  });
+
+  it("a restore of this device's own backup that fails part-way leaves the device's files whole", async () => {
+    const device = await openStore();
+    const kept = await attached(device, 'kept');
+    const backup = await backupOf(device);
+    const before = (await chunksOf(device).toArray()).map((row) => Buffer.from(row.data).toString('hex'));
+    // The second pass ends early: the last chunk never comes.
+    serveBackup(backup, { pass: (pass) => (pass === 0 ? backup : backup.slice(0, -1)) });
+    await expect(restore(device)).rejects.toMatchObject({ reason: 'damaged' });
+    expect((await chunksOf(device).toArray()).map((row) => Buffer.from(row.data).toString('hex'))).toEqual(before);
+    expect(same(await readAll(device, kept.blob), sample('kept'))).toBe(true);
+
+    // The same file under its own id in a backup that differs from this device's copy: refused, nothing changed.
+    const forged = damage(backup, `${kept.blob.id}/2`);
+    serveBackup(backup, { pass: (pass) => (pass === 0 ? backup : forged) });
+    await expect(restore(device)).rejects.toMatchObject({ reason: 'damaged' });
+    expect(same(await readAll(device, kept.blob), sample('kept'))).toBe(true);
+
+    serveBackup(backup);
+    await restore(device);
+    const [restored] = await device.list('attachments');
+    if (!restored || restored.error !== undefined) throw new Error('the restored record does not open');
+    expect(same(await readAll(device, restored.data.blob), sample('kept'))).toBe(true);
+  });
+
   it('a merge finds a file already on this device "already there", and a different file under the same id a conflict', async () => {
     const { planRestore } = await import('@renderer/db/transfer');
-    const { splitChunkRecords } = await import('@renderer/db/attachment-transfer');
+    const { openAndReadBackup } = await import('@renderer/features/backup/api');
     const device = await openStore();
     await attached(device, 'same');
     // The backup carries the file key itself, the device its wrap: the same file all the same.
-    const backup = splitChunkRecords(await backupOf(device));
+    serveBackup(await backupOf(device));
+    const backup = await openAndReadBackup('session', 'passphrase');
     const identical = await planRestore(device, backup.records, 'merge');
     expect(identical.conflicts).toEqual([]);
     expect(identical.added).toBe(0);
@@ -319,14 +395,12 @@ describe('attachments in backups', () => {
   });
 
   it('a replace restore removes the chunks of the files it replaced', async () => {
-    const { planRestore } = await import('@renderer/db/transfer');
-    const { applyRestoreWithAttachments, splitChunkRecords } = await import('@renderer/db/attachment-transfer');
     const source = await openStore();
     await attached(source, 'kept');
-    const backup = splitChunkRecords(await backupOf(source));
+    serveBackup(await backupOf(source));
     const target = await openStore();
     const replaced = await attached(target, 'replaced');
-    await applyRestoreWithAttachments(target, await planRestore(target, backup.records, 'replace'), backup.chunks);
+    await restore(target);
     expect(await chunksOf(target).where('blob').equals(replaced.blob.id).count()).toBe(0);
     expect(await chunksOf(target).count()).toBe(3);
   });

@@ -33,3 +33,33 @@ export function serialiseRow(row: unknown): string {
     return value;
   });
 }
+
+interface ServedRecord {
+  table: string;
+  id: string;
+  updatedAt: number;
+  data: unknown;
+}
+
+/**
+ * Stands in for main's restore session (`window.waypoint.restore`) over a backup's records: open, then passes
+ * that each start at cursor 0, two records to a batch. `pass` may give a pass other records (a file changed
+ * between the passes); `beforeRead` runs before each batch is handed out.
+ */
+export function serveBackup(
+  records: readonly ServedRecord[],
+  { pass = () => records, beforeRead }: { pass?: (pass: number) => readonly ServedRecord[]; beforeRead?: (pass: number, cursor: number) => Promise<void> } = {},
+): void {
+  let passes = -1;
+  let current: readonly ServedRecord[] = records;
+  const restore = {
+    open: async () => ({ ok: true, value: { manifest: { formatVersion: 1, appVersion: 'test', createdAt: 0, counts: {} }, records: records.length } }),
+    read: async ({ cursor }: { cursor: number }) => {
+      if (cursor === 0) current = pass((passes += 1));
+      await beforeRead?.(passes, cursor);
+      const batch = current.slice(cursor, cursor + 2);
+      return { ok: true, value: { records: batch, cursor: cursor + batch.length, done: cursor + batch.length >= current.length } };
+    },
+  };
+  (globalThis as { window?: unknown }).window = { waypoint: { restore } };
+}

@@ -279,7 +279,7 @@ export function createBackupSessions(options: BackupSessionOptions): BackupSessi
               chars += JSON.stringify(next.value.data)?.length ?? 0;
             }
           } catch (error) {
-            // The file changed since it was verified: the renderer has written nothing yet.
+            // The file changed since it was verified: the renderer has written no record yet, and deletes the files' chunks it wrote.
             await endRestore(sessionId);
             throw error;
           }

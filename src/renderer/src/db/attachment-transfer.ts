@@ -3,8 +3,9 @@
  * install, under another attachments key, so an attachment's record travels with its file key itself
  * (`blob.fileKey`, base64, in place of the wrapped `blob.key`), and each chunk as a record of the backup's
  * own table `attachmentChunks`, its ciphertext as it is stored. The backup file encrypts both. A restore
- * opens every chunk under its file key before writing any, writes the chunks, wraps each file key under
- * this install's attachments key, and only then writes the records, in one transaction.
+ * reads the backup twice: the first pass opens every chunk under its file key and keeps none
+ * (`BackupChunkCheck`); the second, once the caseworker confirms, writes the chunks as they come, wraps each
+ * file key under this install's attachments key, and only then writes the records, in one transaction.
  */
 import type { AttachmentBlob } from '@shared/attachments';
 import { fromBase64, toBase64 } from '@shared/base64';
@@ -61,54 +62,125 @@ export async function* attachmentChunkRecords(store: RecordStore<RecordTypes>, r
   }
 }
 
-/** Splits a backup's records: the chunks apart from the records the restore plan reads. */
-export function splitChunkRecords(records: readonly TransferRecord[]): { records: TransferRecord[]; chunks: Map<string, ArrayBuffer> } {
-  const rest: TransferRecord[] = [];
-  const chunks = new Map<string, ArrayBuffer>();
-  for (const record of records) {
-    if (record.table !== backupChunkTable) {
-      rest.push(record);
-      continue;
-    }
-    const data = record.data as Partial<{ blob: string; n: number; data: string }> | null;
-    if (typeof data?.blob !== 'string' || typeof data.n !== 'number' || typeof data.data !== 'string')
-      throw new AttachmentError('damaged', `Backup record ${record.id} is not a chunk.`);
-    chunks.set(`${data.blob}/${data.n}`, fromBase64(data.data).buffer);
+/** A chunk record read from a backup, as the row it is stored as; AttachmentError('damaged') when it is not one. */
+export function backupChunkRow(record: TransferRecord): ChunkRow {
+  const data = record.data as Partial<{ blob: string; n: number; data: string }> | null;
+  if (record.table !== backupChunkTable || typeof data?.blob !== 'string' || typeof data.n !== 'number' || typeof data.data !== 'string') {
+    throw new AttachmentError('damaged', `Backup record ${record.id} is not a chunk.`);
   }
-  return { records: rest, chunks };
+  return { blob: data.blob, n: data.n, data: fromBase64(data.data).buffer };
+}
+
+function importFileKey(blob: BackupBlob): Promise<CryptoKey> {
+  return crypto.subtle.importKey('raw', fromBase64(blob.fileKey), { name: 'AES-GCM' }, true, ['encrypt', 'decrypt']);
+}
+
+function backupBlobOf(table: string, payload: unknown, id: string): BackupBlob | null {
+  if (table !== attachmentsTable) return null;
+  const blob = blobOf(payload) as Partial<BackupBlob> | null;
+  if (typeof blob?.id !== 'string' || typeof blob.fileKey !== 'string' || typeof blob.chunks !== 'number') {
+    throw new AttachmentError('damaged', `Attachment ${id} in the backup has no file key.`);
+  }
+  return blob as BackupBlob;
 }
 
 /**
- * Writes a restore plan with its attachments: every chunk of every attachment the plan writes is opened
- * under its file key first (a missing or damaged one stops the restore before anything is written), then
- * the chunks are written, the file keys wrapped under this install's key, and the plan applied in one
- * transaction. On any failure the chunks written go again.
+ * The chunks of the files a backup carries, in the order a backup writes them: each file's record, then
+ * (after every record) its chunks from 0 to the last. `take` opens each chunk under its file key and drops it;
+ * `finish` throws when a file's chunks did not all come. Keeps the file keys and a count per file, never a
+ * chunk, so a backup of any size is checked in the memory of one batch of records.
  */
-export async function applyRestoreWithAttachments(store: OpaqueStore, plan: RestorePlan, chunks: ReadonlyMap<string, ArrayBuffer>): Promise<number> {
+export class BackupChunkCheck {
+  private readonly files = new Map<string, { blob: BackupBlob; key: Promise<CryptoKey>; next: number }>();
+
+  /** Notes the file of an attachment record and answers false, or opens a chunk and answers true. */
+  async take(record: TransferRecord): Promise<boolean> {
+    if (record.table !== backupChunkTable) {
+      const blob = backupBlobOf(record.table, record.data, record.id);
+      if (blob) {
+        if (this.files.has(blob.id)) throw new AttachmentError('damaged', `Attachment ${blob.id} is twice in the backup.`);
+        const key = importFileKey(blob);
+        key.catch(() => undefined); // awaited at its first chunk
+        this.files.set(blob.id, { blob, key, next: 0 });
+      }
+      return false;
+    }
+    const row = backupChunkRow(record);
+    const file = this.files.get(row.blob);
+    if (!file || row.n !== file.next || row.n >= file.blob.chunks) throw new AttachmentError('damaged', `Chunk ${row.n} of attachment ${row.blob} is out of place in the backup.`);
+    await decryptChunk(await file.key, row.blob, row.n, row.n === file.blob.chunks - 1, row.data);
+    file.next += 1;
+    return true;
+  }
+
+  finish(): void {
+    for (const { blob, next } of this.files.values()) {
+      if (next !== blob.chunks) throw new AttachmentError('damaged', `Chunk ${next} of attachment ${blob.id} is missing from the backup.`);
+    }
+  }
+}
+
+function sameBytes(a: ArrayBuffer, b: ArrayBuffer): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  const left = new Uint8Array(a);
+  const right = new Uint8Array(b);
+  return left.every((byte, i) => byte === right[i]);
+}
+
+/** Chunks to a transaction while a restore writes them, as the store writes a file's. */
+const chunksPerWrite = 4;
+
+/**
+ * Writes a restore plan with its attachments. `chunks` is a second pass over the backup's chunk records
+ * (after `BackupChunkCheck` opened every one in the first): each chunk of a file the plan writes is opened
+ * again and written as it comes, a few to a transaction, so no file is ever held whole; then the file keys
+ * are wrapped under this install's key and the plan applied in one transaction. A chunk missing, out of
+ * place or damaged stops it before any record is written, and on any failure the chunks written go again.
+ */
+export async function applyRestoreWithAttachments(store: OpaqueStore, plan: RestorePlan, chunks: AsyncIterable<TransferRecord>): Promise<number> {
   const wrapping = store.handle().keys.attachments;
   const table = rawTable<ChunkRow, [string, number]>(store, attachmentChunksTable);
-  const prepared: { input: RecordInput<unknown>; rows: ChunkRow[]; key: CryptoKey; blob: BackupBlob }[] = [];
+  const files = new Map<string, { input: RecordInput<unknown>; blob: BackupBlob; key: CryptoKey; next: number }>();
   for (const input of plan.writes[attachmentsTable] ?? []) {
-    const blob = blobOf({ kind: input.kind, index: input.index ?? {}, data: input.data }) as Partial<BackupBlob> | null;
-    if (typeof blob?.id !== 'string' || typeof blob.fileKey !== 'string' || typeof blob.chunks !== 'number') {
-      throw new AttachmentError('damaged', `Attachment ${input.id} in the backup has no file key.`);
-    }
-    const key = await crypto.subtle.importKey('raw', fromBase64(blob.fileKey), { name: 'AES-GCM' }, true, ['encrypt', 'decrypt']);
-    const rows: ChunkRow[] = [];
-    for (let n = 0; n < blob.chunks; n += 1) {
-      const data = chunks.get(`${blob.id}/${n}`);
-      if (!data) throw new AttachmentError('damaged', `Chunk ${n} of attachment ${blob.id} is missing from the backup.`);
-      await decryptChunk(key, blob.id, n, n === blob.chunks - 1, data);
-      rows.push({ blob: blob.id, n, data });
-    }
-    prepared.push({ input, rows, key, blob: blob as BackupBlob });
+    const blob = backupBlobOf(attachmentsTable, { kind: input.kind, index: input.index ?? {}, data: input.data }, input.id)!;
+    files.set(blob.id, { input, blob, key: await importFileKey(blob), next: 0 });
   }
-  const written: string[] = [];
+  // A file this device already has (a backup of this device) keeps its chunks: they are compared, not
+  // rewritten, and never deleted if the restore fails. A blob id is random, so another file under it is tampering.
+  const present = new Set(
+    (await table
+      .where('blob')
+      .anyOf([...files.keys()])
+      .uniqueKeys()) as string[],
+  );
+  const written = new Set<string>();
   try {
+    let rows: ChunkRow[] = [];
+    const flush = async () => {
+      for (const row of rows) written.add(row.blob);
+      await table.bulkPut(rows);
+      rows = [];
+    };
+    for await (const record of chunks) {
+      const row = backupChunkRow(record);
+      const file = files.get(row.blob);
+      if (!file) continue; // a file the plan does not write (a merge keeps this device's)
+      if (row.n !== file.next || row.n >= file.blob.chunks) throw new AttachmentError('damaged', `Chunk ${row.n} of attachment ${row.blob} is out of place in the backup.`);
+      // Opened before the transaction: a WebCrypto promise inside one would let it commit early.
+      await decryptChunk(file.key, row.blob, row.n, row.n === file.blob.chunks - 1, row.data);
+      file.next += 1;
+      if (present.has(row.blob)) {
+        const stored = await table.get([row.blob, row.n]);
+        if (!stored || !sameBytes(stored.data, row.data)) throw new AttachmentError('damaged', `Chunk ${row.n} of attachment ${row.blob} differs from the one on this device.`);
+        continue;
+      }
+      rows.push(row);
+      if (rows.length >= chunksPerWrite) await flush();
+    }
+    await flush();
     const inputs: RecordInput<unknown>[] = [];
-    for (const { input, rows, key, blob } of prepared) {
-      written.push(blob.id);
-      for (const row of rows) await table.put(row);
+    for (const { input, blob, key, next } of files.values()) {
+      if (next !== blob.chunks) throw new AttachmentError('damaged', `Chunk ${next} of attachment ${blob.id} is missing from the backup.`);
       inputs.push({ ...input, data: { ...(input.data as object), blob: { id: blob.id, key: await wrapFileKey(wrapping, blob.id, key), chunks: blob.chunks } } });
     }
     const count = await applyRestore(store, { ...plan, writes: { ...plan.writes, ...(inputs.length > 0 ? { [attachmentsTable]: inputs } : {}) } });
@@ -116,7 +188,7 @@ export async function applyRestoreWithAttachments(store: OpaqueStore, plan: Rest
     if (plan.mode === 'replace') await sweepAttachmentChunks(store);
     return count;
   } catch (error) {
-    await deleteAttachmentChunks(store, written).catch(() => undefined);
+    await deleteAttachmentChunks(store, [...written]).catch(() => undefined);
     throw error;
   }
 }

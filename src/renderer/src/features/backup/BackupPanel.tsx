@@ -11,7 +11,7 @@ import { AttachmentError } from '../../db';
 import { applyRestoreWithAttachments } from '../../db/attachment-transfer';
 import { planRestore, TransferError, type RestoreMode } from '../../db/transfer';
 import { useVault, ConfirmPassphraseField, NewPassphraseFields, useNewPassphrase, lockAndReload } from '../vault';
-import { closeRestore, newestLocalChange, openAndReadBackup, RECORDS_RESTORED_EVENT, runBackup, uploadBackup, type OpenedBackup } from './api';
+import { closeRestore, newestLocalChange, openAndReadBackup, RECORDS_RESTORED_EVENT, restoreChunks, runBackup, uploadBackup, type OpenedBackup } from './api';
 import { initialRestoreState, olderThanDevice, restoreReducer } from './restore-state';
 
 /** How many conflicts the merge preview lists before it says "and N more". */
@@ -116,7 +116,8 @@ function RestoreSection() {
   const { updateSettings } = useSettings();
   const [state, dispatch] = useReducer(restoreReducer, initialRestoreState);
   const { file, passphrase, busy, progress, checked, mode, plan, withSettings, status, restored } = state;
-  // The uploaded copy stays in main while a wrong passphrase is retried; any other failure ends it there.
+  // The uploaded copy stays in main while a wrong passphrase is retried, and after the check until the restore
+  // is written or cancelled (the restore reads the files' chunks from it again); any other failure ends it there.
   const upload = useRef<{ file: File; sessionId: string } | null>(null);
   const planRequests = useRef(0);
 
@@ -163,11 +164,10 @@ function RestoreSection() {
       try {
         opened = await openAndReadBackup(upload.current!.sessionId, passphrase);
       } catch (error) {
-        // Main keeps the upload only after a wrong passphrase.
-        if (!(error instanceof BridgeError && error.code === 'BACKUP_WRONG_PASSPHRASE')) upload.current = null;
+        // The upload is kept only for another passphrase (main has ended it after any failure of its own).
+        if (!(error instanceof BridgeError && error.code === 'BACKUP_WRONG_PASSPHRASE')) await endUpload();
         throw error;
       }
-      await endUpload(); // every record is in memory now; the temporary copy goes
       dispatch({ type: 'checked', checked: { ...opened, fileName: file.name, newestLocalChange: await newestLocalChange(store) } });
       await computePlan(opened.records, 'replace');
     } catch (error) {
@@ -179,7 +179,9 @@ function RestoreSection() {
     if (!checked || !plan || busy) return;
     dispatch({ type: 'restoreStarted' });
     try {
-      const written = await applyRestoreWithAttachments(store, plan, checked.chunks);
+      if (!upload.current) throw new Error('the checked backup is no longer uploaded');
+      const written = await applyRestoreWithAttachments(store, plan, restoreChunks(upload.current.sessionId));
+      await endUpload();
       window.dispatchEvent(new CustomEvent(RECORDS_RESTORED_EVENT, { detail: { tables: Object.keys(plan.writes), mode: plan.mode } }));
       let settingsText = '';
       if (withSettings && checked.settings) {
@@ -199,6 +201,7 @@ function RestoreSection() {
 
   function cancel() {
     planRequests.current += 1;
+    void endUpload();
     dispatch({ type: 'cancelled' });
   }
 

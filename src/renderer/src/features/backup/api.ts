@@ -3,7 +3,7 @@ import { exportFileName } from '@shared/files';
 import { settingsSchema, type Settings, type SettingsPatch } from '@shared/settings';
 import { unwrap } from '../../bridge';
 import type { OpaqueStore } from '../../db';
-import { attachmentChunkRecords, attachmentsForBackup, backupChunkTable, chunkRecordCount, splitChunkRecords } from '../../db/attachment-transfer';
+import { attachmentChunkRecords, attachmentsForBackup, BackupChunkCheck, backupChunkTable, chunkRecordCount } from '../../db/attachment-transfer';
 import { collectRecords, type TransferRecord } from '../../db/transfer';
 
 export { RECORDS_RESTORED_EVENT } from '../../db/events';
@@ -118,35 +118,48 @@ export async function uploadBackup(file: Blob, progress: Progress = () => {}): P
 
 export interface OpenedBackup {
   manifest: BackupManifestInfo;
-  /** Every record of the file except the settings and the attached files' chunks. */
+  /** Every record of the file except the settings and the attached files' chunks (`restoreChunks` reads those again). */
   records: TransferRecord[];
-  /** The attached files' chunks, by `blob/n`, as stored (applyRestoreWithAttachments opens them before writing). */
-  chunks: Map<string, ArrayBuffer>;
   /** The settings the file holds, checked; null when it holds none that this version understands. */
   settings: SettingsPatch | null;
 }
 
-/** Main verifies the whole file before it answers; then every record is read into memory here. */
-export async function openAndReadBackup(sessionId: string, passphrase: string, progress: Progress = () => {}): Promise<OpenedBackup> {
-  const { manifest, records: total } = await unwrap(window.waypoint.restore.open({ sessionId, passphrase }));
-  const records: TransferRecord[] = [];
-  let settings: SettingsPatch | null = null;
+/** One pass over an opened backup's records in file order, a batch from main at a time; the cursor 0 starts a pass. */
+async function* backupRecords(sessionId: string, progress: (cursor: number) => void = () => {}): AsyncGenerator<TransferRecord, void, undefined> {
   let cursor = 0;
   for (;;) {
     const batch = await unwrap(window.waypoint.restore.read({ sessionId, cursor }));
-    for (const record of batch.records) {
-      if (record.table === SETTINGS_TABLE) {
-        const parsed = settingsSchema.partial().safeParse(record.data);
-        settings = parsed.success ? parsed.data : null;
-      } else {
-        records.push(record as TransferRecord);
-      }
-    }
+    yield* batch.records as TransferRecord[];
     cursor = batch.cursor;
-    progress(cursor, total);
-    if (batch.done) break;
+    progress(cursor);
+    if (batch.done) return;
   }
-  return { manifest, ...splitChunkRecords(records), settings };
+}
+
+/**
+ * Main verifies the whole file before it answers; then a first pass reads every record into memory here but
+ * the attached files' chunks, each of which is opened under its file key and dropped (`BackupChunkCheck`).
+ */
+export async function openAndReadBackup(sessionId: string, passphrase: string, progress: Progress = () => {}): Promise<OpenedBackup> {
+  const { manifest, records: total } = await unwrap(window.waypoint.restore.open({ sessionId, passphrase }));
+  const records: TransferRecord[] = [];
+  const chunks = new BackupChunkCheck();
+  let settings: SettingsPatch | null = null;
+  for await (const record of backupRecords(sessionId, (cursor) => progress(cursor, total))) {
+    if (record.table === SETTINGS_TABLE) {
+      const parsed = settingsSchema.partial().safeParse(record.data);
+      settings = parsed.success ? parsed.data : null;
+    } else if (!(await chunks.take(record))) {
+      records.push(record);
+    }
+  }
+  chunks.finish();
+  return { manifest, records, settings };
+}
+
+/** The attached files' chunks of a checked backup, read again from main at restore (applyRestoreWithAttachments writes them as they come). */
+export async function* restoreChunks(sessionId: string): AsyncGenerator<TransferRecord, void, undefined> {
+  for await (const record of backupRecords(sessionId)) if (record.table === backupChunkTable) yield record;
 }
 
 /**
