@@ -267,12 +267,12 @@ describe('attachments in backups', () => {
   }
 
   /** A restore as the backup page runs it: the check (first pass), the plan, then the write (second pass). */
-  async function restore(target: WaypointStore, mode: 'replace' | 'merge' = 'replace') {
+  async function restore(target: WaypointStore, mode: 'replace' | 'merge' = 'replace', progress?: (done: number) => void) {
     const { planRestore } = await import('@renderer/db/transfer');
     const { applyRestoreWithAttachments } = await import('@renderer/db/attachment-transfer');
     const { openAndReadBackup, restoreChunks } = await import('@renderer/features/backup/api');
     const opened = await openAndReadBackup('session', 'passphrase');
-    return applyRestoreWithAttachments(target, await planRestore(target, opened.records, mode), restoreChunks('session'));
+    return applyRestoreWithAttachments(target, await planRestore(target, opened.records, mode), restoreChunks('session', progress));
   }
 
   const damage = (records: Awaited<ReturnType<typeof backupOf>>, id: string) =>
@@ -329,9 +329,11 @@ describe('attachments in backups', () => {
         if (pass === 1 && cursor + 2 >= backup.length) writtenBeforeLast = await chunksOf(target).count();
       },
     });
-    await restore(target);
+    const progress: number[] = [];
+    await restore(target, 'replace', (done) => progress.push(done));
     expect(await chunksOf(target).count()).toBe(12);
     expect(writtenBeforeLast).toBeGreaterThanOrEqual(8);
+    expect(progress).toEqual(Array.from({ length: 12 }, (_, i) => i + 1)); // the page's progress, a chunk at a time
 
     // The file changed between the check and the restore (main would stop the pass; here a chunk simply differs).
     const other = await openStore();

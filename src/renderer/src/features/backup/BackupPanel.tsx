@@ -8,7 +8,7 @@ import { OutcomeAlert } from '../../components/OutcomeAlert';
 import { useAction } from '../../components/use-action';
 import { errorMessage } from '../../i18n/error-message';
 import { AttachmentError } from '../../db';
-import { applyRestoreWithAttachments } from '../../db/attachment-transfer';
+import { applyRestoreWithAttachments, backupChunkTable } from '../../db/attachment-transfer';
 import { planRestore, TransferError, type RestoreMode } from '../../db/transfer';
 import { useVault, ConfirmPassphraseField, NewPassphraseFields, useNewPassphrase, lockAndReload } from '../vault';
 import { closeRestore, newestLocalChange, openAndReadBackup, RECORDS_RESTORED_EVENT, restoreChunks, runBackup, uploadBackup, type OpenedBackup } from './api';
@@ -180,7 +180,15 @@ function RestoreSection() {
     dispatch({ type: 'restoreStarted' });
     try {
       if (!upload.current) throw new Error('the checked backup is no longer uploaded');
-      const written = await applyRestoreWithAttachments(store, plan, restoreChunks(upload.current.sessionId));
+      // The attached files are written as they are read again from the file: the part of a restore that takes time.
+      const files = checked.manifest.counts[backupChunkTable] ?? 0;
+      const written = await applyRestoreWithAttachments(
+        store,
+        plan,
+        restoreChunks(upload.current.sessionId, (done) =>
+          dispatch({ type: 'progress', label: t('restore.writingFiles'), percent: files === 0 ? 100 : Math.round((done / files) * 100) }),
+        ),
+      );
       await endUpload();
       window.dispatchEvent(new CustomEvent(RECORDS_RESTORED_EVENT, { detail: { tables: Object.keys(plan.writes), mode: plan.mode } }));
       let settingsText = '';
@@ -232,7 +240,7 @@ function RestoreSection() {
           </Stack>
         </form>
       )}
-      {progress && <Progress value={progress.percent} aria-label={progress.label} animated={progress.percent === 100} />}
+      {progress && busy !== 'restoring' && <Progress value={progress.percent} aria-label={progress.label} animated={progress.percent === 100} />}
       {checked && (
         <Stack>
           <Alert color="teal">
@@ -324,6 +332,7 @@ function RestoreSection() {
               {t('restore.cancel')}
             </Button>
           </Group>
+          {progress && busy === 'restoring' && <Progress value={progress.percent} aria-label={progress.label} />}
         </Stack>
       )}
       <div aria-live="polite">

@@ -157,9 +157,18 @@ export async function openAndReadBackup(sessionId: string, passphrase: string, p
   return { manifest, records, settings };
 }
 
-/** The attached files' chunks of a checked backup, read again from main at restore (applyRestoreWithAttachments writes them as they come). */
-export async function* restoreChunks(sessionId: string): AsyncGenerator<TransferRecord, void, undefined> {
-  for await (const record of backupRecords(sessionId)) if (record.table === backupChunkTable) yield record;
+/**
+ * The attached files' chunks of a checked backup, read again from main at restore (applyRestoreWithAttachments
+ * writes them as they come); `progress` is told how many have been handed out.
+ */
+export async function* restoreChunks(sessionId: string, progress: (done: number) => void = () => {}): AsyncGenerator<TransferRecord, void, undefined> {
+  let done = 0;
+  for await (const record of backupRecords(sessionId)) {
+    if (record.table !== backupChunkTable) continue;
+    yield record;
+    done += 1;
+    progress(done);
+  }
 }
 
 /**
