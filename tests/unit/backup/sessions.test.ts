@@ -270,12 +270,20 @@ describe('backup and restore handlers', () => {
     expect(fixture.chooseSavePath).not.toHaveBeenCalled();
   });
 
-  it('removes uploads a crash left behind before the first new one', async () => {
+  it('removes uploads a crash or a quit left behind at the next start, before any new restore', async () => {
     const { mkdir, writeFile } = await import('node:fs/promises');
     await mkdir(join(fixture.folder, RESTORE_UPLOAD_FOLDER), { recursive: true });
     await writeFile(join(fixture.folder, RESTORE_UPLOAD_FOLDER, 'stale.upload'), 'ciphertext');
-    await h()['restore.begin']({ size: 1 });
-    expect(await uploads()).not.toContain('stale.upload');
+    // The app started again over the same data folder: no restore asked for.
+    const restarted = createBackupSessions({
+      dataFolder: fixture.folder,
+      confirmPassphrase: async () => undefined,
+      session: fixture.session,
+      chooseSavePath: async () => null,
+      appVersion: '0.1.0',
+    });
+    await vi.waitFor(async () => expect(await uploads()).not.toContain('stale.upload'));
+    await restarted.dropAll();
   });
 
   it('the contract refuses file names with folders and bad session ids', () => {

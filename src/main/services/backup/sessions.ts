@@ -77,8 +77,9 @@ export function createBackupSessions(options: BackupSessionOptions): BackupSessi
   const backups = new Map<string, BackupSession>();
   const restores = new Map<string, RestoreSession>();
   let calibrated: Promise<ScryptCost> | null = null;
-  // Uploads left behind by a crash are removed once, before the first new one.
-  let staleUploadsRemoved: Promise<void> | null = null;
+  // Uploads a crash or a quit left behind (a checked backup waits there until it is restored or cancelled)
+  // are removed at start, without waiting for the next restore; a new upload waits for that.
+  const staleUploadsRemoved = rm(uploadFolder, { recursive: true, force: true }).catch(() => undefined);
 
   async function dropAll(): Promise<void> {
     const ending = [...backups.keys()].map(endBackup).concat([...restores.keys()].map(endRestore));
@@ -193,7 +194,6 @@ export function createBackupSessions(options: BackupSessionOptions): BackupSessi
       'restore.begin': async ({ size }) => {
         requireUnlocked(session);
         await Promise.all([...restores.keys()].map(endRestore));
-        staleUploadsRemoved ??= rm(uploadFolder, { recursive: true, force: true }).catch(() => undefined);
         await staleUploadsRemoved;
         const id = randomBytes(16).toString('hex');
         const file = join(uploadFolder, `${id}.upload`);
