@@ -129,6 +129,30 @@ describe('backup and restore handlers', () => {
     await expect(h()['restore.read']({ sessionId, cursor: 0 })).rejects.toMatchObject({ code: 'BACKUP_SESSION_ENDED' });
   });
 
+  it('a close or a lock while the backup is being opened leaves no file open: the reader opened after it is closed too', async (context) => {
+    if (!existsSync('/proc/self/fd')) {
+      console.info('skipped: the open files are read from /proc/self/fd, which this system does not have');
+      context.skip();
+    }
+    const openUploads = async () => {
+      const { readlink } = await import('node:fs/promises');
+      const targets = await Promise.all((await readdir('/proc/self/fd')).map((fd) => readlink(`/proc/self/fd/${fd}`).catch(() => '')));
+      return targets.filter((target) => target.includes(RESTORE_UPLOAD_FOLDER));
+    };
+    const bytes = await readFile(await makeBackup());
+    for (const end of [(id: string) => h()['restore.close']({ sessionId: id }), async () => fixture.session.lock()]) {
+      if (!fixture.session.unlocked) fixture.session.open(Buffer.alloc(32, 7));
+      const sessionId = await upload(bytes);
+      const opening = h()['restore.open']({ sessionId, passphrase: BACKUP_PASSPHRASE });
+      opening.catch(() => undefined);
+      await new Promise((resolve) => setImmediate(resolve)); // the key is being derived
+      await end(sessionId);
+      await opening.catch(() => undefined);
+      await vi.waitFor(async () => expect(await openUploads()).toEqual([]));
+      expect(await uploads()).toEqual([]);
+    }
+  });
+
   it('the answers pass the contract’s response schemas', async () => {
     const path = await makeBackup();
     const sessionId = await upload(await readFile(path));

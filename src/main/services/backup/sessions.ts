@@ -98,9 +98,18 @@ export function createBackupSessions(options: BackupSessionOptions): BackupSessi
     const restore = restores.get(id);
     if (!restore) return;
     restores.delete(id);
-    await restore.pass?.iterator.return?.().catch(() => undefined);
-    await restore.reader?.close().catch(() => undefined);
-    await restore.upload?.close().catch(() => undefined);
+    await releaseRestore(restore);
+  }
+
+  /** Closes what a restore holds open (its pass, its reader and the key it derived, its upload) and deletes the upload. Safe to run twice. */
+  async function releaseRestore(restore: RestoreSession): Promise<void> {
+    const { pass, reader, upload } = restore;
+    restore.pass = null;
+    restore.reader = null;
+    restore.upload = null;
+    await pass?.iterator.return?.().catch(() => undefined);
+    await reader?.close().catch(() => undefined);
+    await upload?.close().catch(() => undefined);
     await rm(restore.file, { force: true }).catch(() => undefined);
   }
 
@@ -116,9 +125,14 @@ export function createBackupSessions(options: BackupSessionOptions): BackupSessi
     requireUnlocked(session);
     const restore = restores.get(id);
     if (!restore) throw new AppError('BACKUP_SESSION_ENDED', 'no such restore session');
-    const result = restore.queue.then(() => {
+    const result = restore.queue.then(async () => {
       if (restores.get(id) !== restore) throw new AppError('BACKUP_SESSION_ENDED', 'the restore session ended');
-      return step(restore);
+      try {
+        return await step(restore);
+      } finally {
+        // Ended while the step ran (a lock, a close): what the step opened since is closed too.
+        if (restores.get(id) !== restore) await releaseRestore(restore);
+      }
     });
     restore.queue = result.catch(() => undefined);
     return result;
