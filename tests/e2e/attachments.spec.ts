@@ -299,13 +299,15 @@ test('attach a file to a note and to a checklist answer: each lists its own, the
   await page.getByRole('button', { name: 'Add note' }).click();
   const note = page.getByRole('listitem', { name: /^Note of / });
   await expect(note).toBeVisible();
-  // Dropped onto the note's files: it stays on the note (the checklist answer below takes the file button).
+  // Dropped anywhere on the note (here its text): it goes with the note, and the page stays on the notes
+  // (the checklist answer below takes the file button).
   const dataTransfer = await page.evaluateHandle(() => {
     const files = new DataTransfer();
     files.items.add(new File(['Pay: 0\n'], 'payslip.txt', { type: 'text/plain' }));
     return files;
   });
-  await note.getByText('or drop files here').dispatchEvent('drop', { dataTransfer });
+  await expect(note.getByText('or drop files here')).toBeVisible(); // the note's files part has loaded
+  await note.getByText('Met at the station; payslip shown.').dispatchEvent('drop', { dataTransfer });
   await expect(page.getByRole('tab', { name: 'Notes' })).toHaveAttribute('aria-selected', 'true');
   await note.getByRole('button', { name: 'Attach the file' }).click();
   await expect(note.getByText('Attached: payslip.txt')).toBeVisible();
@@ -333,6 +335,17 @@ test('attach a file to a note and to a checklist answer: each lists its own, the
   await consent.getByRole('button', { name: 'Attach the file' }).click();
   const answerFiles = consent.getByRole('list', { name: /^Files: Question: / });
   await expect(answerFiles.getByRole('listitem')).toHaveText([/consent\.txt/]);
+  // A file dropped anywhere on the question goes with its answer too.
+  const idCopy = await page.evaluateHandle(() => {
+    const files = new DataTransfer();
+    files.items.add(new File(['ID copy\n'], 'id-copy.txt', { type: 'text/plain' }));
+    return files;
+  });
+  await consent.getByRole('radiogroup').dispatchEvent('drop', { dataTransfer: idCopy });
+  await expect(page.getByRole('tab', { name: 'Checklists' })).toHaveAttribute('aria-selected', 'true');
+  await consent.getByRole('button', { name: 'Attach the file' }).click();
+  await expect(answerFiles.getByRole('listitem')).toHaveCount(2);
+  await expect(answerFiles).toContainText('id-copy.txt');
   // Completed, the answer is kept as it is; its file still opens, and nothing more is attached.
   await page.getByRole('button', { name: 'Mark as completed' }).click();
   await expect(consent.getByRole('radio', { name: 'No', exact: true })).toBeDisabled();

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Alert, Button, Checkbox, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconPaperclip } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -41,7 +41,8 @@ export function useAttachQueue(store: WaypointStore, caseId: string, link: Follo
   const [pending, setPending] = useState<Pending[]>(() => initial.map((file) => ({ file, keepOriginal: false })));
   const [busy, setBusy] = useState(false);
   const [results, setResults] = useState<Result[]>([]);
-  const choose = (files: readonly File[]) => setPending((before) => [...before, ...files.map((file) => ({ file, keepOriginal: false }))]);
+  // The same function for the queue's life: a drop zone listens with it.
+  const choose = useCallback((files: readonly File[]) => setPending((before) => [...before, ...files.map((file) => ({ file, keepOriginal: false }))]), []);
 
   async function attachAll() {
     setBusy(true);

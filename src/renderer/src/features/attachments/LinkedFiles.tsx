@@ -1,4 +1,4 @@
-import { useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { attachmentsLinkedTo, type CaseAttachment } from '@shared/attachments';
@@ -16,13 +16,15 @@ export interface LinkedFilesProps {
   owner: string;
   /** False where the record is read-only (a completed checklist): its files are listed, nothing is attached. */
   canAttach?: boolean;
+  /** The whole note or question, so that a file dropped anywhere on it goes with it; by default this list alone. */
+  dropZone?: RefObject<HTMLElement | null>;
 }
 
 /**
  * The files attached to one note or checklist question: each with its name and a way to open it, and
- * "Attach file" (button or a drop onto this part), which keeps them with the case as the Files tab does.
+ * "Attach file" (button, or a drop anywhere on the note or question), which keeps them with the case as the Files tab does.
  */
-export default function LinkedFiles({ files, link, owner, canAttach = true }: LinkedFilesProps) {
+export default function LinkedFiles({ files, link, owner, canAttach = true, dropZone }: LinkedFilesProps) {
   const { t, i18n } = useTranslation('attachments');
   const { caseId, store, load, changed } = files;
   const queue = useAttachQueue(store, caseId, link, [], changed);
@@ -31,16 +33,33 @@ export default function LinkedFiles({ files, link, owner, canAttach = true }: Li
   const size = (bytes: number) => sizeText(t, i18n.language, bytes);
   const mine = load.status === 'ready' ? attachmentsLinkedTo(load.value.records, link) : [];
 
-  // A drop here goes to this note or question, not to the case page's Files tab.
-  const onDrop = (event: DragEvent) => {
-    if (!canAttach || event.dataTransfer.files.length === 0) return;
-    event.preventDefault();
-    event.stopPropagation();
-    queue.choose([...event.dataTransfer.files]);
-  };
+  const own = useRef<HTMLDivElement>(null);
+  const { choose } = queue;
+  // A drop on the note or question goes with it, not to the case page's Files tab. Listened to on the element
+  // itself, so that stopping it there keeps it from the case page's own drop handler.
+  useEffect(() => {
+    const zone = dropZone?.current ?? own.current;
+    if (!zone || !canAttach) return;
+    const over = (event: DragEvent) => {
+      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+    };
+    const drop = (event: DragEvent) => {
+      const dropped = [...(event.dataTransfer?.files ?? [])];
+      if (dropped.length === 0) return;
+      event.preventDefault();
+      event.stopPropagation();
+      choose(dropped);
+    };
+    zone.addEventListener('dragover', over);
+    zone.addEventListener('drop', drop);
+    return () => {
+      zone.removeEventListener('dragover', over);
+      zone.removeEventListener('drop', drop);
+    };
+  }, [dropZone, canAttach, choose]);
 
   return (
-    <Stack gap="xs" onDragOver={(event) => canAttach && event.dataTransfer.types.includes('Files') && event.preventDefault()} onDrop={onDrop}>
+    <Stack gap="xs" ref={own}>
       {mine.length > 0 && (
         <Stack component="ul" gap={4} p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('linked.listOf', { owner })}>
           {mine.map((attachment) => (

@@ -224,7 +224,7 @@ function NoteItem({ note, onSave, onDelete, focused }: NoteItemProps) {
         <OutcomeAlert outcome={saving.outcome} />
         {files && (
           <Suspense fallback={null}>
-            <LinkedFiles files={files} link={link} owner={t('notes.noteOf', { date: written })} />
+            <LinkedFiles files={files} link={link} owner={t('notes.noteOf', { date: written })} dropZone={card} />
           </Suspense>
         )}
         <Collapse expanded={historyOpen}>

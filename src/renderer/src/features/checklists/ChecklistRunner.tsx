@@ -207,9 +207,10 @@ function ItemCard({ item, instance, onChange, completed }: ItemCardProps) {
   const label = <TemplateText language={template.language}>{item.label}</TemplateText>;
   const error = problem ? t(`problems.${problem}`) : undefined;
   const domId = `item-${instance.id}-${item.id}`;
+  const card = useRef<HTMLDivElement>(null);
 
   return (
-    <Paper withBorder radius="md" p="md">
+    <Paper withBorder radius="md" p="md" ref={card}>
       <Stack gap="sm">
         {/* A completed checklist keeps its answers as they are until reopened; its files still open. */}
         <fieldset disabled={completed} className={classes.answers}>
@@ -259,6 +260,7 @@ function ItemCard({ item, instance, onChange, completed }: ItemCardProps) {
               link={{ type: 'checklistItem', checklistId: instance.id, itemId: item.id }}
               owner={t('runner.filesOwner', { item: item.label })}
               canAttach={answer !== undefined && !completed}
+              dropZone={card}
             />
           </Suspense>
         )}
