@@ -166,6 +166,18 @@ describe('the agenda over many follow-ups', () => {
     expect(agendaAt([...many], now, 'Europe/Madrid')).not.toBe(first);
   });
 
+  it('builds anew when the clock goes back within the day: a call due later today is not left overdue', () => {
+    const call = followUp({ id: 'call', due: { date: '2026-12-07', time: '10:00', zone: 'Europe/Madrid' } });
+    const items = [call];
+    const bucketAt = (hour: number) => {
+      const agenda = agendaAt(items, Date.UTC(2026, 11, 7, hour), 'Europe/Madrid');
+      return agendaBuckets.find((bucket) => agenda[bucket].some((entry) => entry.followUp.id === 'call'));
+    };
+    expect(bucketAt(8)).toBe('today'); // 09:00 in Madrid
+    expect(bucketAt(10)).toBe('overdue'); // 11:00: due an hour ago
+    expect(bucketAt(8)).toBe('today'); // the clock set back (a corrected system time): as built anew
+  });
+
   it('splits the buckets built once by kind, as building them from each kind’s follow-ups does', () => {
     const now = Date.UTC(2026, 11, 7, 12);
     const agenda = buildAgenda(many, now, 'Europe/Madrid');
