@@ -46,6 +46,18 @@ function useDateFormat(timeStyle: 'short' | 'medium' = 'short'): (ms: number) =>
   return (ms) => format.format(ms);
 }
 
+/** A step of the restore that takes time, said in words above its bar (the bar at 100% moves while main works on). */
+function StepProgress({ label, percent }: { label: string; percent: number }) {
+  return (
+    <Stack gap={4}>
+      <Text size="sm" aria-hidden>
+        {label}
+      </Text>
+      <Progress value={percent} aria-label={label} animated={percent === 100} />
+    </Stack>
+  );
+}
+
 function BackupSection() {
   const { t, i18n } = useTranslation('backup');
   const errorText = useErrorText();
@@ -240,7 +252,7 @@ function RestoreSection() {
           </Stack>
         </form>
       )}
-      {progress && busy !== 'restoring' && <Progress value={progress.percent} aria-label={progress.label} animated={progress.percent === 100} />}
+      {progress && busy !== 'restoring' && <StepProgress label={progress.label} percent={progress.percent} />}
       {checked && (
         <Stack>
           <Alert color="teal">
@@ -332,7 +344,7 @@ function RestoreSection() {
               {t('restore.cancel')}
             </Button>
           </Group>
-          {progress && busy === 'restoring' && <Progress value={progress.percent} aria-label={progress.label} />}
+          {progress && busy === 'restoring' && <StepProgress label={progress.label} percent={progress.percent} />}
         </Stack>
       )}
       <div aria-live="polite">
