@@ -84,6 +84,33 @@ function backupBlobOf(table: string, payload: unknown, id: string): BackupBlob |
   return blob as BackupBlob;
 }
 
+/** A file a backup carries, while its chunks are read: its key, and the index of the chunk that must come next. */
+interface FileInBackup {
+  blob: BackupBlob;
+  key: Promise<CryptoKey>;
+  next: number;
+}
+
+function fileInBackup(blob: BackupBlob): FileInBackup {
+  const key = importFileKey(blob);
+  key.catch(() => undefined); // awaited at its first chunk
+  return { blob, key, next: 0 };
+}
+
+/** Opens a file's next chunk: in its place (0 to the last, in order) and under its key; AttachmentError('damaged') if not. */
+async function openNextChunk(file: FileInBackup | undefined, row: ChunkRow): Promise<void> {
+  if (!file || row.n !== file.next || row.n >= file.blob.chunks) throw new AttachmentError('damaged', `Chunk ${row.n} of attachment ${row.blob} is out of place in the backup.`);
+  await decryptChunk(await file.key, row.blob, row.n, row.n === file.blob.chunks - 1, row.data);
+  file.next += 1;
+}
+
+/** AttachmentError('damaged') when a file's chunks did not all come. */
+function allChunksCame(files: Iterable<FileInBackup>): void {
+  for (const { blob, next } of files) {
+    if (next !== blob.chunks) throw new AttachmentError('damaged', `Chunk ${next} of attachment ${blob.id} is missing from the backup.`);
+  }
+}
+
 /**
  * The chunks of the files a backup carries, in the order a backup writes them: each file's record, then
  * (after every record) its chunks from 0 to the last. `take` opens each chunk under its file key and drops it;
@@ -91,32 +118,25 @@ function backupBlobOf(table: string, payload: unknown, id: string): BackupBlob |
  * chunk, so a backup of any size is checked in the memory of one batch of records.
  */
 export class BackupChunkCheck {
-  private readonly files = new Map<string, { blob: BackupBlob; key: Promise<CryptoKey>; next: number }>();
+  private readonly files = new Map<string, FileInBackup>();
 
   /** Notes the file of an attachment record and answers false, or opens a chunk and answers true. */
   async take(record: TransferRecord): Promise<boolean> {
-    if (record.table !== backupChunkTable) {
-      const blob = backupBlobOf(record.table, record.data, record.id);
-      if (blob) {
-        if (this.files.has(blob.id)) throw new AttachmentError('damaged', `Attachment ${blob.id} is twice in the backup.`);
-        const key = importFileKey(blob);
-        key.catch(() => undefined); // awaited at its first chunk
-        this.files.set(blob.id, { blob, key, next: 0 });
-      }
-      return false;
+    if (record.table === backupChunkTable) {
+      const row = backupChunkRow(record);
+      await openNextChunk(this.files.get(row.blob), row);
+      return true;
     }
-    const row = backupChunkRow(record);
-    const file = this.files.get(row.blob);
-    if (!file || row.n !== file.next || row.n >= file.blob.chunks) throw new AttachmentError('damaged', `Chunk ${row.n} of attachment ${row.blob} is out of place in the backup.`);
-    await decryptChunk(await file.key, row.blob, row.n, row.n === file.blob.chunks - 1, row.data);
-    file.next += 1;
-    return true;
+    const blob = backupBlobOf(record.table, record.data, record.id);
+    if (blob) {
+      if (this.files.has(blob.id)) throw new AttachmentError('damaged', `Attachment ${blob.id} is twice in the backup.`);
+      this.files.set(blob.id, fileInBackup(blob));
+    }
+    return false;
   }
 
   finish(): void {
-    for (const { blob, next } of this.files.values()) {
-      if (next !== blob.chunks) throw new AttachmentError('damaged', `Chunk ${next} of attachment ${blob.id} is missing from the backup.`);
-    }
+    allChunksCame(this.files.values());
   }
 }
 
@@ -140,10 +160,10 @@ const chunksPerWrite = 4;
 export async function applyRestoreWithAttachments(store: OpaqueStore, plan: RestorePlan, chunks: AsyncIterable<TransferRecord>): Promise<number> {
   const wrapping = store.handle().keys.attachments;
   const table = rawTable<ChunkRow, [string, number]>(store, attachmentChunksTable);
-  const files = new Map<string, { input: RecordInput<unknown>; blob: BackupBlob; key: CryptoKey; next: number }>();
+  const files = new Map<string, FileInBackup & { input: RecordInput<unknown> }>();
   for (const input of plan.writes[attachmentsTable] ?? []) {
     const blob = backupBlobOf(attachmentsTable, { kind: input.kind, index: input.index ?? {}, data: input.data }, input.id)!;
-    files.set(blob.id, { input, blob, key: await importFileKey(blob), next: 0 });
+    files.set(blob.id, { ...fileInBackup(blob), input });
   }
   // A file this device already has (a backup of this device) keeps its chunks: they are compared, not
   // rewritten, and never deleted if the restore fails. A blob id is random, so another file under it is tampering.
@@ -165,10 +185,8 @@ export async function applyRestoreWithAttachments(store: OpaqueStore, plan: Rest
       const row = backupChunkRow(record);
       const file = files.get(row.blob);
       if (!file) continue; // a file the plan does not write (a merge keeps this device's)
-      if (row.n !== file.next || row.n >= file.blob.chunks) throw new AttachmentError('damaged', `Chunk ${row.n} of attachment ${row.blob} is out of place in the backup.`);
       // Opened before the transaction: a WebCrypto promise inside one would let it commit early.
-      await decryptChunk(file.key, row.blob, row.n, row.n === file.blob.chunks - 1, row.data);
-      file.next += 1;
+      await openNextChunk(file, row);
       if (present.has(row.blob)) {
         const stored = await table.get([row.blob, row.n]);
         if (!stored || !sameBytes(stored.data, row.data)) throw new AttachmentError('damaged', `Chunk ${row.n} of attachment ${row.blob} differs from the one on this device.`);
@@ -178,10 +196,10 @@ export async function applyRestoreWithAttachments(store: OpaqueStore, plan: Rest
       if (rows.length >= chunksPerWrite) await flush();
     }
     await flush();
+    allChunksCame(files.values());
     const inputs: RecordInput<unknown>[] = [];
-    for (const { input, blob, key, next } of files.values()) {
-      if (next !== blob.chunks) throw new AttachmentError('damaged', `Chunk ${next} of attachment ${blob.id} is missing from the backup.`);
-      inputs.push({ ...input, data: { ...(input.data as object), blob: { id: blob.id, key: await wrapFileKey(wrapping, blob.id, key), chunks: blob.chunks } } });
+    for (const { input, blob, key } of files.values()) {
+      inputs.push({ ...input, data: { ...(input.data as object), blob: { id: blob.id, key: await wrapFileKey(wrapping, blob.id, await key), chunks: blob.chunks } } });
     }
     const count = await applyRestore(store, { ...plan, writes: { ...plan.writes, ...(inputs.length > 0 ? { [attachmentsTable]: inputs } : {}) } });
     // A replace emptied the records: the chunks of the files it removed go now rather than at the next unlock.
