@@ -67,22 +67,22 @@ async function attachAndOpen(file: Blob, dbName: string, hook?: (phase: string) 
 }
 
 /**
- * The floor IndexedDB sets: the file's chunks (with room for the tag, as stored) put into a table of the
- * same shape, in transactions of the same size as the store's, then got back one by one. No crypto, no hash.
+ * The floor IndexedDB sets: the file's chunks (with room for the tag) put into a table of the same shape, each
+ * as a Blob as the store keeps them, then got back one by one and read. No crypto, no hash.
  */
 async function idbAlone(bytes: Uint8Array<ArrayBuffer>, dbName: string): Promise<number> {
   await Dexie.delete(dbName);
   const db = new Dexie(dbName);
   db.version(1).stores({ chunks: '[blob+n], blob' });
   await db.open();
-  const table = db.table<{ blob: string; n: number; data: ArrayBuffer }, [string, number]>('chunks');
+  const table = db.table<{ blob: string; n: number; data: Blob }, [string, number]>('chunks');
   const count = Math.ceil(bytes.length / attachmentChunkBytes);
-  const rows = Array.from({ length: count }, (_, n) => ({ blob: 'b', n, data: bytes.slice(n * attachmentChunkBytes, (n + 1) * attachmentChunkBytes + 16).buffer }));
+  const slices = Array.from({ length: count }, (_, n) => bytes.slice(n * attachmentChunkBytes, (n + 1) * attachmentChunkBytes + 16));
   try {
     const start = performance.now();
-    await table.bulkPut(rows);
+    await table.bulkPut(slices.map((data, n) => ({ blob: 'b', n, data: new Blob([data]) })));
     let read = 0;
-    for (let n = 0; n < count; n += 1) read += (await table.get(['b', n]))!.data.byteLength;
+    for (let n = 0; n < count; n += 1) read += (await (await table.get(['b', n]))!.data.arrayBuffer()).byteLength;
     const ms = performance.now() - start;
     if (read === 0) throw new Error('nothing came back');
     return ms;

@@ -5,6 +5,7 @@ import {
   AttachmentError,
   attachmentChunkBytes,
   attachmentChunksTable,
+  chunkCiphertext,
   closeRecordStore,
   openRecordStore,
   rawTable,
@@ -20,7 +21,7 @@ import { newKey, serialiseRow, serveBackup, uniqueDbName } from './helpers';
 interface ChunkRow {
   blob: string;
   n: number;
-  data: ArrayBuffer;
+  data: Blob | ArrayBuffer;
 }
 
 const roomy = async (): Promise<StorageEstimate> => ({ quota: 10 * 1024 ** 3, usage: 0 });
@@ -57,6 +58,11 @@ function same(a: Uint8Array, b: Uint8Array): boolean {
 
 const chunksOf = (store: WaypointStore) => rawTable<ChunkRow, [string, number]>(store, attachmentChunksTable);
 
+/** Every stored chunk's ciphertext, in hex, in key order. */
+async function hexOf(table: ReturnType<typeof chunksOf>): Promise<string[]> {
+  return Promise.all((await table.toArray()).map(async (row) => Buffer.from(await chunkCiphertext(row)).toString('hex')));
+}
+
 afterEach(() => closeRecordStore());
 
 describe('attachment chunks', () => {
@@ -71,10 +77,18 @@ describe('attachment chunks', () => {
 
     const rows = await chunksOf(store).toArray();
     expect(rows.map((row) => Object.keys(row).sort())).toEqual(Array(3).fill(['blob', 'data', 'n']));
-    expect(rows.map((row) => row.data.byteLength)).toEqual([attachmentChunkBytes + 16, attachmentChunkBytes + 16, attachmentChunkBytes / 2 + 16]);
+    // Each ciphertext kept as a Blob (docs/attachments-format.md, "Chunks").
+    expect(rows.every((row) => row.data instanceof Blob)).toBe(true);
+    const ciphertexts = await Promise.all(rows.map(chunkCiphertext));
+    expect(ciphertexts.map((data) => data.byteLength)).toEqual([attachmentChunkBytes + 16, attachmentChunkBytes + 16, attachmentChunkBytes / 2 + 16]);
     const marker = Buffer.from('GPS-MARKER');
-    for (const row of rows) expect(Buffer.from(row.data).includes(marker)).toBe(false);
+    for (const data of ciphertexts) expect(Buffer.from(data).includes(marker)).toBe(false);
     expect(serialiseRow({ ...rows[0], data: null })).toBe(JSON.stringify({ blob: written.blob.id, n: 0, data: null }));
+
+    // Rows written before chunks were kept as Blobs hold an ArrayBuffer: read alike.
+    await chunksOf(store).bulkPut(rows.map((row, i) => ({ ...row, data: ciphertexts[i]! })));
+    expect((await chunksOf(store).toArray()).every((row) => row.data instanceof ArrayBuffer)).toBe(true);
+    expect(same(await readAll(store, written.blob), bytes)).toBe(true);
   });
 
   it('writes and reads the chunks a few to a transaction, not one each', async () => {
@@ -119,9 +133,9 @@ describe('attachment chunks', () => {
     const row = (blob: string, n: number) => original.find((chunk) => chunk.blob === blob && chunk.n === n)!;
 
     // A flipped bit in the middle chunk.
-    const flipped = new Uint8Array(row(first.blob.id, 1).data.slice(0));
+    const flipped = new Uint8Array(await chunkCiphertext(row(first.blob.id, 1)));
     flipped[100]! ^= 1;
-    await table.put({ blob: first.blob.id, n: 1, data: flipped.buffer });
+    await table.put({ blob: first.blob.id, n: 1, data: new Blob([flipped]) });
     await damaged(first.blob);
     await restore();
 
@@ -230,7 +244,7 @@ describe('attachments when keys change', () => {
     const store = await openRecordStore(keys, { dbName });
     const written = await writeAttachment(store, new Blob([sample()]), options);
     await store.save('attachments', { id: 'a1', kind: 'attachment', index: { caseId: 'c1' }, data: { blob: written.blob } as never });
-    const before = (await chunksOf(store).toArray()).map((row) => Buffer.from(row.data).toString('hex'));
+    const before = await hexOf(chunksOf(store));
     store.close();
 
     const nextKeys = await newKey();
@@ -240,7 +254,7 @@ describe('attachments when keys change', () => {
     const blob = record.data.blob;
     expect(blob.key).not.toBe(written.blob.key);
     expect(same(await readAll(changed, blob), sample())).toBe(true);
-    expect((await chunksOf(changed).toArray()).map((row) => Buffer.from(row.data).toString('hex'))).toEqual(before);
+    expect(await hexOf(chunksOf(changed))).toEqual(before);
     changed.close();
 
     // The old wrap does not open under the next keys: nothing is left readable under the old attachments key.
@@ -332,6 +346,7 @@ describe('attachments in backups', () => {
     const progress: number[] = [];
     await restore(target, 'replace', (done) => progress.push(done));
     expect(await chunksOf(target).count()).toBe(12);
+    expect((await chunksOf(target).toArray()).every((row) => row.data instanceof Blob)).toBe(true); // stored as an attach stores them
     expect(writtenBeforeLast).toBeGreaterThanOrEqual(8);
     expect(progress).toEqual(Array.from({ length: 12 }, (_, i) => i + 1)); // the page's progress, a chunk at a time
 
@@ -347,11 +362,11 @@ describe('attachments in backups', () => {
     const device = await openStore();
     const kept = await attached(device, 'kept');
     const backup = await backupOf(device);
-    const before = (await chunksOf(device).toArray()).map((row) => Buffer.from(row.data).toString('hex'));
+    const before = await hexOf(chunksOf(device));
     // The second pass ends early: the last chunk never comes.
     serveBackup(backup, { pass: (pass) => (pass === 0 ? backup : backup.slice(0, -1)) });
     await expect(restore(device)).rejects.toMatchObject({ reason: 'damaged' });
-    expect((await chunksOf(device).toArray()).map((row) => Buffer.from(row.data).toString('hex'))).toEqual(before);
+    expect(await hexOf(chunksOf(device))).toEqual(before);
     expect(same(await readAll(device, kept.blob), sample('kept'))).toBe(true);
 
     // The same file under its own id in a backup that differs from this device's copy: refused, nothing changed.

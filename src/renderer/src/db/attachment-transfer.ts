@@ -9,7 +9,7 @@
  */
 import type { AttachmentBlob } from '@shared/attachments';
 import { fromBase64, toBase64 } from '@shared/base64';
-import { AttachmentError, decryptChunk, deleteAttachmentChunks, sweepAttachmentChunks, unwrapFileKey, wrapFileKey, type ChunkRow } from './attachments';
+import { AttachmentError, chunkCiphertext, decryptChunk, deleteAttachmentChunks, sweepAttachmentChunks, unwrapFileKey, wrapFileKey, type ChunkRow } from './attachments';
 import { attachmentChunksTable, attachmentsTable } from './schema';
 import { rawTable, type RecordInput, type RecordStore, type RecordTypes } from './store';
 import { applyRestore, type RestorePlan, type StoredPayload, type TransferRecord } from './transfer';
@@ -57,13 +57,13 @@ export async function* attachmentChunkRecords(store: RecordStore<RecordTypes>, r
     for (let n = 0; n < blob.chunks; n += 1) {
       const row = await chunks.get([blob.id, n]);
       if (!row) throw new AttachmentError('damaged', `Chunk ${n} of attachment ${blob.id} is missing.`);
-      yield { table: backupChunkTable, id: `${blob.id}/${n}`, updatedAt: record.updatedAt, data: { blob: blob.id, n, data: toBase64(new Uint8Array(row.data)) } };
+      yield { table: backupChunkTable, id: `${blob.id}/${n}`, updatedAt: record.updatedAt, data: { blob: blob.id, n, data: toBase64(new Uint8Array(await chunkCiphertext(row))) } };
     }
   }
 }
 
-/** A chunk record read from a backup, as the row it is stored as; AttachmentError('damaged') when it is not one. */
-export function backupChunkRow(record: TransferRecord): ChunkRow {
+/** A chunk record read from a backup: its blob, index and ciphertext; AttachmentError('damaged') when it is not one. */
+export function backupChunkRow(record: TransferRecord): ChunkRow & { data: ArrayBuffer } {
   const data = record.data as Partial<{ blob: string; n: number; data: string }> | null;
   if (record.table !== backupChunkTable || typeof data?.blob !== 'string' || typeof data.n !== 'number' || typeof data.data !== 'string') {
     throw new AttachmentError('damaged', `Backup record ${record.id} is not a chunk.`);
@@ -98,7 +98,7 @@ function fileInBackup(blob: BackupBlob): FileInBackup {
 }
 
 /** Opens a file's next chunk: in its place (0 to the last, in order) and under its key; AttachmentError('damaged') if not. */
-async function openNextChunk(file: FileInBackup | undefined, row: ChunkRow): Promise<void> {
+async function openNextChunk(file: FileInBackup | undefined, row: ChunkRow & { data: ArrayBuffer }): Promise<void> {
   if (!file || row.n !== file.next || row.n >= file.blob.chunks) throw new AttachmentError('damaged', `Chunk ${row.n} of attachment ${row.blob} is out of place in the backup.`);
   await decryptChunk(await file.key, row.blob, row.n, row.n === file.blob.chunks - 1, row.data);
   file.next += 1;
@@ -189,10 +189,11 @@ export async function applyRestoreWithAttachments(store: OpaqueStore, plan: Rest
       await openNextChunk(file, row);
       if (present.has(row.blob)) {
         const stored = await table.get([row.blob, row.n]);
-        if (!stored || !sameBytes(stored.data, row.data)) throw new AttachmentError('damaged', `Chunk ${row.n} of attachment ${row.blob} differs from the one on this device.`);
+        if (!stored || !sameBytes(await chunkCiphertext(stored), row.data))
+          throw new AttachmentError('damaged', `Chunk ${row.n} of attachment ${row.blob} differs from the one on this device.`);
         continue;
       }
-      rows.push(row);
+      rows.push({ ...row, data: new Blob([row.data]) }); // stored as the attach stores it
       if (rows.length >= chunksPerWrite) await flush();
     }
     await flush();

@@ -16,11 +16,20 @@ import { fromBase64, toBase64 } from '@shared/base64';
 /** Plaintext bytes per chunk; the last chunk holds the rest (0 bytes only for an empty file). */
 export const attachmentChunkBytes = 1024 * 1024;
 
-/** One stored chunk: the blob's random id, its index, and AES-256-GCM ciphertext with its tag. Nothing else. */
+/**
+ * One stored chunk: the blob's random id, its index, and AES-256-GCM ciphertext with its tag. Nothing else.
+ * The ciphertext is written as a Blob, which IndexedDB keeps as it is, without the copy and the wrapping it makes
+ * of a large ArrayBuffer (docs/performance.md); rows written before 2026-12-08 hold an ArrayBuffer, read alike.
+ */
 export interface ChunkRow {
   readonly blob: string;
   readonly n: number;
-  readonly data: ArrayBuffer;
+  readonly data: Blob | ArrayBuffer;
+}
+
+/** A stored chunk's ciphertext and tag, whichever way the row holds it. */
+export async function chunkCiphertext(row: ChunkRow): Promise<ArrayBuffer> {
+  return row.data instanceof Blob ? row.data.arrayBuffer() : row.data;
 }
 
 export type AttachmentErrorReason = 'tooLarge' | 'noSpace' | 'diskFull' | 'damaged' | 'readFailed';
@@ -259,7 +268,7 @@ export async function writeAttachment(store: RecordStore<RecordTypes>, file: Blo
           .finally(() => {
             if (!whole) wipe(plaintext);
           })
-          .then((data) => ({ blob: blobId, n, data }));
+          .then((data): ChunkRow => ({ blob: blobId, n, data: new Blob([data]) }));
         sealed.catch(() => undefined); // awaited below, unless a later read fails first
         sealing.push(sealed);
       }
@@ -303,7 +312,7 @@ export async function* readAttachment(store: RecordStore<RecordTypes>, blob: Att
     const opening = rows.map((row, i) => {
       const n = first + i;
       if (!row) return Promise.reject(new AttachmentError('damaged', `Chunk ${n} of attachment ${blob.id} is missing.`));
-      return decryptChunk(key, blob.id, n, n === blob.chunks - 1, row.data);
+      return chunkCiphertext(row).then((data) => decryptChunk(key, blob.id, n, n === blob.chunks - 1, data));
     });
     for (const opened of opening) opened.catch(() => undefined); // each is awaited in order below, unless one before it fails
     for (const opened of opening) yield await opened;

@@ -39,6 +39,7 @@ export {
   AttachmentError,
   attachmentChunkBytes,
   blobSha256,
+  chunkCiphertext,
   deleteAttachmentChunks,
   readAttachment,
   sweepAttachmentChunks,
