@@ -9,9 +9,20 @@
  */
 import type { AttachmentBlob } from '@shared/attachments';
 import { fromBase64, toBase64 } from '@shared/base64';
-import { AttachmentError, chunkCiphertext, decryptChunk, deleteAttachmentChunks, sweepAttachmentChunks, unwrapFileKey, wrapFileKey, type ChunkRow } from './attachments';
+import {
+  AttachmentError,
+  chunkCiphertext,
+  chunksPerBatch,
+  chunkTable,
+  decryptChunk,
+  deleteAttachmentChunks,
+  sweepAttachmentChunks,
+  unwrapFileKey,
+  wrapFileKey,
+  type ChunkRow,
+} from './attachments';
 import { attachmentChunksTable, attachmentsTable } from './schema';
-import { rawTable, type RecordInput, type RecordStore, type RecordTypes } from './store';
+import type { RecordInput, RecordStore, RecordTypes } from './store';
 import { applyRestore, type RestorePlan, type StoredPayload, type TransferRecord } from './transfer';
 import type { OpaqueStore } from './records';
 
@@ -50,7 +61,7 @@ export function chunkRecordCount(records: readonly TransferRecord[]): number {
 
 /** Every chunk of these attachments, read one at a time from the store, as backup records. */
 export async function* attachmentChunkRecords(store: RecordStore<RecordTypes>, records: readonly TransferRecord[]): AsyncGenerator<TransferRecord, void, undefined> {
-  const chunks = rawTable<ChunkRow, [string, number]>(store, attachmentChunksTable);
+  const chunks = chunkTable(store);
   for (const record of records) {
     const blob = blobOf(record.data);
     if (record.table !== attachmentsTable || typeof blob?.id !== 'string' || typeof blob.chunks !== 'number') continue;
@@ -147,9 +158,6 @@ function sameBytes(a: ArrayBuffer, b: ArrayBuffer): boolean {
   return left.every((byte, i) => byte === right[i]);
 }
 
-/** Chunks to a transaction while a restore writes them, as the store writes a file's. */
-const chunksPerWrite = 4;
-
 /**
  * Writes a restore plan with its attachments. `chunks` is a second pass over the backup's chunk records
  * (after `BackupChunkCheck` opened every one in the first): each chunk of a file the plan writes is opened
@@ -159,7 +167,7 @@ const chunksPerWrite = 4;
  */
 export async function applyRestoreWithAttachments(store: OpaqueStore, plan: RestorePlan, chunks: AsyncIterable<TransferRecord>): Promise<number> {
   const wrapping = store.handle().keys.attachments;
-  const table = rawTable<ChunkRow, [string, number]>(store, attachmentChunksTable);
+  const table = chunkTable(store);
   const files = new Map<string, FileInBackup & { input: RecordInput<unknown> }>();
   for (const input of plan.writes[attachmentsTable] ?? []) {
     const blob = backupBlobOf(attachmentsTable, { kind: input.kind, index: input.index ?? {}, data: input.data }, input.id)!;
@@ -177,6 +185,7 @@ export async function applyRestoreWithAttachments(store: OpaqueStore, plan: Rest
   try {
     let rows: ChunkRow[] = [];
     const flush = async () => {
+      if (rows.length === 0) return;
       for (const row of rows) written.add(row.blob);
       await table.bulkPut(rows);
       rows = [];
@@ -194,7 +203,7 @@ export async function applyRestoreWithAttachments(store: OpaqueStore, plan: Rest
         continue;
       }
       rows.push({ ...row, data: new Blob([row.data]) }); // stored as the attach stores it
-      if (rows.length >= chunksPerWrite) await flush();
+      if (rows.length >= chunksPerBatch) await flush(); // a transaction's worth, as the store writes a file's
     }
     await flush();
     allChunksCame(files.values());

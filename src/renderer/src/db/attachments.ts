@@ -138,13 +138,14 @@ export async function decryptChunk(key: CryptoKey, blobId: string, n: number, fi
  * Chunks per IndexedDB transaction, and encrypted or decrypted at once: enough to keep WebCrypto and IndexedDB
  * busy while the main thread reads and hashes, few enough that a file of any size holds a few MiB at a time.
  */
-const chunksPerBatch = 4;
+export const chunksPerBatch = 4;
 
 export function chunkCount(size: number): number {
   return Math.max(1, Math.ceil(size / attachmentChunkBytes));
 }
 
-function chunks(store: RecordStore<RecordTypes>): Table<ChunkRow, [string, number]> {
+/** The table of a store's chunk rows. */
+export function chunkTable(store: RecordStore<RecordTypes>): Table<ChunkRow, [string, number]> {
   return rawTable<ChunkRow, [string, number]>(store, attachmentChunksTable);
 }
 
@@ -248,7 +249,7 @@ export async function writeAttachment(store: RecordStore<RecordTypes>, file: Blo
   if (estimate.quota !== undefined && estimate.quota - (estimate.usage ?? 0) < spaceNeeded(file.size)) {
     throw new AttachmentError('noSpace', `The file needs ${spaceNeeded(file.size)} bytes; ${estimate.quota - (estimate.usage ?? 0)} are free.`);
   }
-  const table = chunks(store);
+  const table = chunkTable(store);
   const blobId = crypto.randomUUID();
   const { key, wrapped } = await newFileKey(store.handle().keys.attachments, blobId);
   const total = chunkCount(file.size);
@@ -298,7 +299,7 @@ export async function writeAttachment(store: RecordStore<RecordTypes>, file: Blo
  * moved or swapped from another file throws AttachmentError('damaged').
  */
 export async function* readAttachment(store: RecordStore<RecordTypes>, blob: AttachmentBlob): AsyncGenerator<Uint8Array<ArrayBuffer>, void, undefined> {
-  const table = chunks(store);
+  const table = chunkTable(store);
   const key = await unwrapFileKey(store.handle().keys.attachments, blob.id, blob.key);
   const batch = (first: number) => table.bulkGet(Array.from({ length: Math.min(chunksPerBatch, blob.chunks - first) }, (_, i): [string, number] => [blob.id, first + i]));
   // The next batch is read while this one is decrypted (its chunks all at once) and used.
@@ -321,7 +322,7 @@ export async function* readAttachment(store: RecordStore<RecordTypes>, blob: Att
 
 /** Deletes every chunk of these blobs (after their records went, or a write that failed). */
 export async function deleteAttachmentChunks(store: RecordStore<RecordTypes>, blobIds: readonly string[]): Promise<void> {
-  if (blobIds.length > 0) await chunks(store).where('blob').anyOf(blobIds).delete();
+  if (blobIds.length > 0) await chunkTable(store).where('blob').anyOf(blobIds).delete();
 }
 
 /**
@@ -329,7 +330,7 @@ export async function deleteAttachmentChunks(store: RecordStore<RecordTypes>, bl
  * closed window) or a deletion cut short left behind. Returns how many blobs went.
  */
 export async function sweepOrphanChunks(store: RecordStore<RecordTypes>, liveBlobIds: ReadonlySet<string>): Promise<number> {
-  const stored = (await chunks(store).orderBy('blob').uniqueKeys()) as string[];
+  const stored = (await chunkTable(store).orderBy('blob').uniqueKeys()) as string[];
   const orphans = stored.filter((blob) => !liveBlobIds.has(blob));
   await deleteAttachmentChunks(store, orphans);
   return orphans.length;
