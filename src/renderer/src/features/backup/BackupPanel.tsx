@@ -5,6 +5,7 @@ import type { SettingsPatch } from '@shared/settings';
 import { useSettings } from '../../app/SettingsProvider';
 import { BridgeError } from '../../bridge';
 import { OutcomeAlert } from '../../components/OutcomeAlert';
+import { percentDone } from '../../components/percent';
 import { useAction } from '../../components/use-action';
 import { errorMessage } from '../../i18n/error-message';
 import { AttachmentError } from '../../db';
@@ -73,7 +74,7 @@ function BackupSection() {
     setProgress(null);
     try {
       const outcome = await runBackup(store, { vaultPassphrase, backupPassphrase: choice === 'vault' ? null : fresh.value, settings }, (done, total) =>
-        setProgress(total === 0 ? 100 : Math.round((done / total) * 100)),
+        setProgress(percentDone(done, total)),
       );
       if (!outcome.saved) return t('backup.cancelled');
       setVaultPassphrase('');
@@ -166,9 +167,7 @@ function RestoreSection() {
       if (upload.current?.file !== file) {
         await endUpload();
         dispatch({ type: 'progress', label: t('restore.uploading'), percent: 0 });
-        const sessionId = await uploadBackup(file, (done, total) =>
-          dispatch({ type: 'progress', label: t('restore.uploading'), percent: total === 0 ? 100 : Math.round((done / total) * 100) }),
-        );
+        const sessionId = await uploadBackup(file, (done, total) => dispatch({ type: 'progress', label: t('restore.uploading'), percent: percentDone(done, total) }));
         upload.current = { file, sessionId };
       }
       dispatch({ type: 'progress', label: t('restore.checking'), percent: 100 });
@@ -197,9 +196,7 @@ function RestoreSection() {
       const written = await applyRestoreWithAttachments(
         store,
         plan,
-        restoreChunks(upload.current.sessionId, (done) =>
-          dispatch({ type: 'progress', label: t('restore.writingFiles'), percent: files === 0 ? 100 : Math.round((done / files) * 100) }),
-        ),
+        restoreChunks(upload.current.sessionId, (done) => dispatch({ type: 'progress', label: t('restore.writingFiles'), percent: percentDone(done, files) })),
       );
       await endUpload();
       window.dispatchEvent(new CustomEvent(RECORDS_RESTORED_EVENT, { detail: { tables: Object.keys(plan.writes), mode: plan.mode } }));

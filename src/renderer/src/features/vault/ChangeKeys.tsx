@@ -3,6 +3,7 @@ import { Alert, Button, PasswordInput, Progress, Stack, Text } from '@mantine/co
 import { useTranslation } from 'react-i18next';
 import type { Unlocked } from '@shared/vault';
 import { defaultDbName, forgetKeyChange, type WaypointStore } from '../../db';
+import { percentDone } from '../../components/percent';
 import { errorMessage } from '../../i18n/error-message';
 import { KeptSecretStep } from './KeptSecretStep';
 import { beginKeyChange, changeStoreKeys, finishKeyChange, lockAndReload, openVaultStore } from './api';
@@ -18,7 +19,7 @@ type Progress = { done: number; total: number };
 
 function Working({ progress }: { progress: Progress }) {
   const { t } = useTranslation();
-  const percent = progress.total === 0 ? 100 : Math.round((progress.done / progress.total) * 100);
+  const percent = percentDone(progress.done, progress.total);
   return (
     <Stack role="status">
       <Text>{t('vault:changeKeysWorking', { done: progress.done, total: progress.total })}</Text>
